@@ -1,0 +1,5 @@
+// Every migration in order. Add a file named NNNN-what.ts and append it here.
+import { migration0001 } from './0001-incidents';
+import type { Migration } from './types';
+
+export const migrations: readonly Migration[] = [migration0001];

@@ -1,0 +1,15 @@
+// The handler table: implements every contract operation by delegating to services.
+// Typed as Handlers, so a missing operation is a compile error.
+import type { OpName, OpOutput, OpParsed } from '../../shared/contract';
+import type { Services } from './services';
+
+export type Handlers = {
+  [K in OpName]: (input: OpParsed<K>) => OpOutput<K> | Promise<OpOutput<K>>;
+};
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'incidents.declare': (input) => s.incidents.declare(input),
+    'incidents.list': () => s.incidents.list(),
+  };
+}

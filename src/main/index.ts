@@ -1,0 +1,49 @@
+// Electron composition root: single instance, hardened window, IPC to the core, data in userData.
+import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { createCore, type Core } from './core';
+import { fileLogger } from './core/fileLogger';
+import { forwardEvents, registerIpc } from './electron/ipc';
+import { createMainWindow, hardenSession } from './electron/window';
+
+const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let win: BrowserWindow | undefined;
+
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(() => {
+    const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
+    const logger = fileLogger(join(dataDir, 'logs'));
+    try {
+      core = createCore({ dataDir, logger, nativeBinding: process.env.CONN_SQLITE_BINDING });
+    } catch (err) {
+      dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return;
+    }
+    hardenSession();
+    registerIpc(ipcMain, core, devServerUrl);
+    forwardEvents(core, () => win?.webContents);
+    const renderer = devServerUrl ?? join(here, '../renderer/index.html');
+    win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,51 @@
+// `npm run serve`: opens the core on the data folder and serves the renderer on 127.0.0.1.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore } from '../core';
+import { fileLogger } from '../core/fileLogger';
+import { defaultDataDir } from '../core/paths';
+import { startWebShell } from './server';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = resolve(process.env.CONN_RENDERER_DIR ?? join(here, '..', '..', '..', 'out', 'renderer'));
+
+function fatal(message: string): never {
+  process.stderr.write(`Conn could not start: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    fatal(`the renderer is not built (${rendererDir}/index.html is missing). Run \`npm run build\` first.`);
+  }
+  const portText = process.env.CONN_PORT;
+  const port = portText ? Number(portText) : 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`CONN_PORT must be a port number, got "${portText}".`);
+  const dataDir = resolve(defaultDataDir());
+  const logger = fileLogger(join(dataDir, 'logs'));
+  let core;
+  try {
+    core = createCore({ dataDir, logger });
+  } catch (err) {
+    fatal(err instanceof Error ? err.message : String(err));
+  }
+  const shell = await startWebShell({ core, rendererDir, port });
+  process.stdout.write(`Conn is ready at ${shell.url}\n`);
+  logger.info('web shell started', { port: shell.port, dataDir });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    void shell.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => fatal(err instanceof Error ? err.message : String(err)));

@@ -1,0 +1,209 @@
+// The loopback web shell: the same core as the desktop app, served over HTTP on 127.0.0.1 only.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { operations } from '../../shared/contract';
+import type { ApiError, Result } from '../../shared/result';
+import type { Core } from '../core';
+import { authenticated, hostAllowed, originAllowed, sameToken, TOKEN_COOKIE } from './guard';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { readStatic } from './static';
+
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+export { CONTENT_SECURITY_POLICY };
+
+export interface WebShellOptions {
+  core: Core;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+export interface WebShell {
+  server: Server;
+  port: number;
+  token: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+const STATUS: Record<ApiError['code'], number> = {
+  invalid_input: 400,
+  not_found: 404,
+  conflict: 409,
+  unauthorized: 401,
+  forbidden: 403,
+  too_large: 413,
+  unavailable: 503,
+  storage_full: 507,
+  busy: 503,
+  internal: 500,
+};
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(text);
+}
+
+const failure = (res: ServerResponse, status: number, code: ApiError['code'], message: string) =>
+  send(res, status, { ok: false, error: { code, message } } satisfies Result<never>);
+
+class TooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? '0');
+    if (declared > MAX_BODY_BYTES) {
+      reject(new TooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new TooLarge());
+        req.pause();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function operationCatalogue() {
+  return Object.entries(operations).map(([name, spec]) => {
+    let input: unknown;
+    try {
+      input = z.toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' });
+    } catch {
+      input = {};
+    }
+    return { name, summary: spec.summary, input };
+  });
+}
+
+export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const { core } = opts;
+  let port = opts.port ?? 0;
+  const streams = new Set<ServerResponse>();
+  const catalogue = operationCatalogue();
+
+  const unsubscribe = core.bus.subscribe((name, payload) => {
+    const frame = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
+    for (const s of streams) s.write(frame);
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    res.setHeader('x-frame-options', 'DENY');
+    if (!hostAllowed(req, port)) return failure(res, 403, 'forbidden', 'Forbidden: unexpected Host header.');
+    if (!originAllowed(req, port)) return failure(res, 403, 'forbidden', 'Forbidden: cross-origin request.');
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const queryToken = url.searchParams.get('token') ?? undefined;
+    if (req.method === 'GET' && queryToken !== undefined && !url.pathname.startsWith('/api/')) {
+      if (!sameToken(queryToken, token)) return failure(res, 401, 'unauthorized', 'Wrong access token.');
+      // First page load: swap the token in the URL for an HttpOnly cookie, then drop it from the address bar.
+      url.searchParams.delete('token');
+      res.writeHead(302, {
+        'set-cookie': `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        location: url.pathname + url.search,
+        'cache-control': 'no-store',
+      });
+      res.end();
+      return;
+    }
+    if (!authenticated(req, token)) {
+      return failure(res, 401, 'unauthorized', 'Missing or wrong access token. Open the URL printed by `npm run serve`.');
+    }
+
+    if (url.pathname === '/api/operations' && req.method === 'GET') return send(res, 200, { ok: true, value: catalogue });
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return failure(res, 405, 'invalid_input', 'Use POST for operations.');
+      const name = url.pathname.slice('/api/'.length);
+      if (!Object.prototype.hasOwnProperty.call(operations, name)) {
+        return failure(res, 404, 'not_found', `Unknown operation: ${name}. GET /api/operations lists them.`);
+      }
+      let body: Buffer;
+      try {
+        body = await readBody(req);
+      } catch (err) {
+        if (err instanceof TooLarge) {
+          res.setHeader('connection', 'close');
+          return failure(res, 413, 'too_large', `Request body is over ${MAX_BODY_BYTES} bytes.`);
+        }
+        throw err;
+      }
+      let input: unknown = undefined;
+      if (body.length > 0) {
+        try {
+          input = JSON.parse(body.toString('utf8'));
+        } catch {
+          return failure(res, 400, 'invalid_input', 'Malformed JSON in the request body.');
+        }
+      }
+      const result = await core.invoke(name, input);
+      return send(res, result.ok ? 200 : STATUS[result.error.code], result);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return failure(res, 405, 'invalid_input', 'Method not allowed.');
+    const file = await readStatic(opts.rendererDir, url.pathname);
+    if (!file) return failure(res, 404, 'not_found', 'Not found.');
+    res.writeHead(200, {
+      'content-type': file.type,
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'cache-control': file.type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) failure(res, 500, 'internal', 'Internal error.');
+      else res.end();
+    });
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server.address() as AddressInfo).port;
+      resolve({
+        server,
+        port,
+        token,
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        close: () =>
+          new Promise<void>((done) => {
+            unsubscribe();
+            for (const s of streams) s.end();
+            streams.clear();
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import { IncidentsScreen } from './features/incidents/IncidentsScreen';
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Conn</span>
+        <span className="tagline">incident command</span>
+      </header>
+      <IncidentsScreen />
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+// Incidents state: the list, the selection, and declaring. Owns every call to the api for incidents.
+import { create } from 'zustand';
+import type { OpInput } from '../../../../shared/contract';
+import type { Incident } from '../../../../shared/domain';
+import type { ApiError } from '../../../../shared/result';
+import { api } from '../../api/client';
+
+interface IncidentsState {
+  items: Incident[];
+  loading: boolean;
+  error: ApiError | null;
+  selectedId: string | null;
+  declaring: boolean;
+  declareError: ApiError | null;
+  load(): Promise<void>;
+  declare(input: OpInput<'incidents.declare'>): Promise<Incident | null>;
+  select(id: string | null): void;
+  received(incident: Incident): void;
+}
+
+export const useIncidents = create<IncidentsState>((set, get) => ({
+  items: [],
+  loading: false,
+  error: null,
+  selectedId: null,
+  declaring: false,
+  declareError: null,
+  async load() {
+    set({ loading: true, error: null });
+    const res = await api().call['incidents.list']({});
+    if (res.ok) set({ items: res.value, loading: false });
+    else set({ error: res.error, loading: false });
+  },
+  async declare(input) {
+    set({ declaring: true, declareError: null });
+    const res = await api().call['incidents.declare'](input);
+    if (!res.ok) {
+      set({ declaring: false, declareError: res.error });
+      return null;
+    }
+    get().received(res.value);
+    set({ declaring: false, selectedId: res.value.id });
+    return res.value;
+  },
+  select(id) {
+    set({ selectedId: id });
+  },
+  received(incident) {
+    const items = get().items;
+    if (items.some((i) => i.id === incident.id)) {
+      set({ items: items.map((i) => (i.id === incident.id ? incident : i)) });
+    } else {
+      set({ items: [incident, ...items] });
+    }
+  },
+}));

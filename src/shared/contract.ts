@@ -1,0 +1,48 @@
+// The one contract: every operation (domain.verb) and event (domain.pastTense) Conn exposes.
+// The preload's window.api, the main handler table and the web routes are all derived from it.
+import type { z } from 'zod';
+import type { Result } from './result';
+import { incidentEvents, incidentOps } from './ops/incidents';
+import type { eventNames, opNames } from './opNames';
+
+export const operations = {
+  ...incidentOps,
+} as const;
+
+export const events = {
+  ...incidentEvents,
+} as const;
+
+export type Operations = typeof operations;
+export type OpName = keyof Operations;
+export type EventName = keyof typeof events;
+
+/** What a caller sends (before defaults/transforms). */
+export type OpInput<K extends OpName> = z.input<Operations[K]['input']>;
+/** What a handler receives (after validation). */
+export type OpParsed<K extends OpName> = z.output<Operations[K]['input']>;
+export type OpOutput<K extends OpName> = NonNullable<Operations[K]['output']>;
+export type EventPayload<E extends EventName> = NonNullable<(typeof events)[E]['payload']>;
+
+/** The renderer's view of the backend, identical in both shells. */
+export type Api = {
+  [K in OpName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>>;
+};
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+export interface ApiWithEvents {
+  call: Api;
+  /** Subscribe to every event; returns the unsubscribe function. */
+  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+}
+
+export const isOpName = (name: string): name is OpName =>
+  Object.prototype.hasOwnProperty.call(operations, name);
+
+// Compile-time proof that the preload's name lists match the contract exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const namesMatch: Same<(typeof opNames)[number], OpName> = true;
+const eventsMatch: Same<(typeof eventNames)[number], EventName> = true;
+void namesMatch;
+void eventsMatch;

@@ -1,0 +1,53 @@
+// Starts `npm run serve` as a real child process on a temp data folder and waits for its ready line.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tempDir } from '../helpers/tempDir';
+
+export interface Served {
+  url: string;
+  origin: string;
+  dataDir: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function serve(env: Record<string, string> = {}, dataDir?: string): Promise<Served> {
+  const dir = dataDir ? { path: dataDir, cleanup() {} } : tempDir('conn-e2e-');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/cli.ts'], {
+    env: { ...process.env, CONN_DATA_DIR: dir.path, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not get ready: ${out}${err}`)), 30_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /^Conn is ready at (\S+)$/m.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    origin: new URL(url).origin,
+    dataDir: dir.path,
+    child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) {
+          dir.cleanup();
+          resolve();
+          return;
+        }
+        child.once('exit', () => {
+          if (!dataDir) dir.cleanup();
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}

@@ -1,0 +1,37 @@
+// A real core on a real SQLite file in a temp folder, with a controllable clock.
+import { createCore, type Core } from '../../src/main/core';
+import type { Clock } from '../../src/main/core/ports';
+import { tempDir } from './tempDir';
+
+export interface FakeClock extends Clock {
+  set(ms: number): void;
+  advance(ms: number): void;
+}
+
+export function fakeClock(start = Date.UTC(2026, 10, 26, 12, 0, 0)): FakeClock {
+  let t = start;
+  return {
+    now: () => t,
+    set: (ms) => {
+      t = ms;
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export function testCore(opts: { dataDir?: string; clock?: FakeClock } = {}) {
+  const dir = opts.dataDir ? { path: opts.dataDir, cleanup() {} } : tempDir();
+  const clock = opts.clock ?? fakeClock();
+  const core: Core = createCore({ dataDir: dir.path, clock });
+  return {
+    core,
+    clock,
+    dataDir: dir.path,
+    cleanup() {
+      core.close();
+      dir.cleanup();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { setApi } from '../../src/renderer/src/api/client';
+import { connectEvents } from '../../src/renderer/src/events';
+import { IncidentsScreen } from '../../src/renderer/src/features/incidents/IncidentsScreen';
+import { useIncidents } from '../../src/renderer/src/features/incidents/store';
+import { coreApi } from '../helpers/coreApi';
+import { testCore } from '../helpers/core';
+
+let t: ReturnType<typeof testCore>;
+let disconnect: () => void;
+
+beforeEach(() => {
+  t = testCore();
+  const api = coreApi(t.core);
+  setApi(api);
+  disconnect = connectEvents(api);
+  useIncidents.setState({ items: [], selectedId: null, error: null, declareError: null });
+});
+afterEach(() => {
+  cleanup();
+  disconnect();
+  t.cleanup();
+});
+
+describe('IncidentsScreen', () => {
+  it('declares an incident from the keyboard and lists it', async () => {
+    render(<IncidentsScreen />);
+    await screen.findByText(/No incidents yet/);
+    fireEvent.keyDown(window, { key: 'n' });
+    const title = await screen.findByLabelText('Title');
+    expect(document.activeElement).toBe(title);
+    fireEvent.change(title, { target: { value: 'Users cannot log in' } });
+    fireEvent.change(screen.getByLabelText(/Hub or community/), { target: { value: 'uw-hub' } });
+    await act(async () => {
+      fireEvent.submit(title.closest('form')!);
+    });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Users cannot log in'));
+    expect(screen.getByRole('list', { name: 'Incidents' }).textContent).toContain('uw-hub');
+    expect(t.core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(1);
+  });
+
+  it('shows the server’s validation message and keeps what was typed', async () => {
+    render(<IncidentsScreen />);
+    fireEvent.keyDown(window, { key: 'n' });
+    const title = await screen.findByLabelText('Title');
+    fireEvent.change(title, { target: { value: 'Ticket link wrong' } });
+    fireEvent.change(screen.getByLabelText(/Freshdesk ticket URL/), { target: { value: 'not a url' } });
+    await act(async () => {
+      fireEvent.submit(title.closest('form')!);
+    });
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/ticketUrl/);
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Ticket link wrong');
+  });
+
+  it('shows incidents declared elsewhere (another window, a script) through events', async () => {
+    render(<IncidentsScreen />);
+    await screen.findByText(/No incidents yet/);
+    await act(async () => {
+      await t.core.invoke('incidents.declare', { title: 'Declared by curl' });
+    });
+    expect(await screen.findByText('Declared by curl')).toBeTruthy();
+  });
+});
