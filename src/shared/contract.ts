@@ -3,14 +3,21 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
+import { outboxEvents, outboxOps } from './ops/outbox';
+import { timelineEvents, timelineOps } from './ops/timeline';
 import type { eventNames, opNames } from './opNames';
 
+// One line per domain: each domain's file owns its operations and events.
 export const operations = {
   ...incidentOps,
+  ...timelineOps,
+  ...outboxOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
+  ...timelineEvents,
+  ...outboxEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -19,3 +19,20 @@ export interface Incident {
   declaredAt: string; // ISO-8601 UTC
   updatedAt: string;
 }
+
+export const timelineSources = ['note', 'checklist', 'role', 'status', 'outbox', 'slack', 'pagerduty', 'freshdesk', 'system'] as const;
+export type TimelineSource = (typeof timelineSources)[number];
+
+export interface TimelineEntry {
+  id: string;
+  incidentId: string;
+  /** When it happened (the vendor's original timestamp for imported entries). ISO-8601 UTC. */
+  at: string;
+  source: TimelineSource;
+  kind: string;
+  body: string;
+  actor: string | null;
+  refId: string | null;
+  inReport: boolean;
+  summary: string | null;
+}

@@ -101,3 +101,25 @@ describe('migration 0001 (incidents)', () => {
     }
   });
 });
+
+describe('migration 0002 (outbox and settings)', () => {
+  it('creates outbox_jobs tied to incidents and a settings table', () => {
+    const d = tempDir();
+    try {
+      const db = openDatabase(join(d.path, 'x.sqlite'), { migrations: migrations.slice(0, 2) });
+      const cols = db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('outbox_jobs');
+      expect(cols).toEqual(expect.arrayContaining(['kind', 'payload', 'order_key', 'state', 'next_at', 'ref_id']));
+      expect(db.prepare('SELECT name FROM pragma_table_info(?)').pluck().all('settings')).toEqual(['key', 'value']);
+      expect(() =>
+        db
+          .prepare(
+            "INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, created_at, updated_at) VALUES ('j', 'missing', 'slack', 'slack.postMessage', '{}', 'k', 1, 1)",
+          )
+          .run(),
+      ).toThrow(/FOREIGN KEY/);
+      db.close();
+    } finally {
+      d.cleanup();
+    }
+  });
+});

@@ -44,13 +44,13 @@ describe('incidents.declare and incidents.list through the core', () => {
     expect(rows).toEqual([{ kind: 'declared', body: 'Incident declared: Login broken' }]);
   });
 
-  it('emits incidents.declared after commit', async () => {
+  it('emits incidents.declared and timeline.appended after commit', async () => {
     const t = testCore();
     open.push(t);
     const seen: string[] = [];
     t.core.bus.subscribe((name) => seen.push(name));
     await t.core.invoke('incidents.declare', { title: 'x' });
-    expect(seen).toEqual(['incidents.declared']);
+    expect(seen).toEqual(['incidents.declared', 'timeline.appended']);
   });
 
   it('answers invalid input with invalid_input naming each failing field, and writes nothing', async () => {

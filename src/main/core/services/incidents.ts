@@ -19,11 +19,11 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps) {
   const incidents = incidentsRepo(db);
   const timeline = timelineRepo(db);
 
-  const declareTx = db.transaction((input: OpParsed<'incidents.declare'>): Incident => {
+  const declareTx = db.transaction((input: OpParsed<'incidents.declare'>) => {
     const at = clock.now();
     const id = ids.next();
     incidents.insert({ id, title: input.title, hub: input.hub ?? null, ticketUrl: input.ticketUrl ?? null, at });
-    timeline.append({
+    const entry = timeline.append({
       id: ids.next(),
       incidentId: id,
       at,
@@ -34,14 +34,15 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps) {
     });
     const created = incidents.get(id);
     if (!created) throw new AppError('internal', 'incident vanished after insert');
-    return created;
+    return { created, entry };
   });
 
   return {
     declare(input: OpParsed<'incidents.declare'>): Incident {
-      const incident = declareTx.immediate(input);
-      bus.emit('incidents.declared', incident);
-      return incident;
+      const { created, entry } = declareTx.immediate(input);
+      bus.emit('incidents.declared', created);
+      bus.emit('timeline.appended', entry);
+      return created;
     },
     list(): Incident[] {
       return incidents.list();

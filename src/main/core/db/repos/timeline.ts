@@ -1,11 +1,12 @@
 // SQL for the timeline: every recorded happening of an incident, in its original time order.
 import type Database from 'better-sqlite3';
+import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
 
 export interface NewTimelineEntry {
   id: string;
   incidentId: string;
   at: number;
-  source: string;
+  source: TimelineSource;
   kind: string;
   body: string;
   actor?: string | null;
@@ -19,8 +20,22 @@ export function timelineRepo(db: Database.Database) {
      VALUES (@id, @incidentId, @at, @source, @kind, @body, @actor, @refId, @recordedAt)`,
   );
   return {
-    append(e: NewTimelineEntry): void {
-      insert.run({ actor: null, refId: null, ...e });
+    /** Call inside the domain transaction; emit `timeline.appended` with the result after COMMIT. */
+    append(e: NewTimelineEntry): TimelineEntry {
+      const row = { actor: null, refId: null, ...e };
+      insert.run(row);
+      return {
+        id: row.id,
+        incidentId: row.incidentId,
+        at: new Date(row.at).toISOString(),
+        source: row.source,
+        kind: row.kind,
+        body: row.body,
+        actor: row.actor ?? null,
+        refId: row.refId ?? null,
+        inReport: true,
+        summary: null,
+      };
     },
   };
 }

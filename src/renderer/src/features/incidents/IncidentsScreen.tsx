@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useIncidents } from './store';
 import { IncidentList } from './IncidentList';
 import { DeclareForm } from './DeclareForm';
-import { formatTime, localTitle } from '../../ui/time';
+import { IncidentView } from './IncidentView';
 
 export function IncidentsScreen() {
   const { items, loading, error, selectedId, declaring, declareError, load, declare, select } = useIncidents();
@@ -57,16 +57,7 @@ export function IncidentsScreen() {
             }}
           />
         ) : selected ? (
-          <section aria-label="Incident">
-            <h1>{selected.title}</h1>
-            <p className="muted">
-              Declared{' '}
-              <time dateTime={selected.declaredAt} title={localTitle(selected.declaredAt)}>
-                {formatTime(selected.declaredAt)}
-              </time>
-              {selected.hub ? ` · ${selected.hub}` : ''}
-            </p>
-          </section>
+          <IncidentView incident={selected} />
         ) : (
           <p className="empty">Select an incident, or press <kbd>N</kbd> to declare one.</p>
         )}

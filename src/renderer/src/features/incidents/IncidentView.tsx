@@ -1,0 +1,56 @@
+// One incident: the work view (checklist beside notes), the timeline, and the report, as tabs.
+import { useState } from 'react';
+import type { Incident } from '../../../../shared/domain';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { NotesPanel } from '../notes/NotesPanel';
+import { ReportPanel } from '../report/ReportPanel';
+import { TimelinePanel } from '../timeline/TimelinePanel';
+import { formatTime, localTitle } from '../../ui/time';
+
+const tabs = ['work', 'timeline', 'report'] as const;
+type Tab = (typeof tabs)[number];
+const tabLabels: Record<Tab, string> = { work: 'Work', timeline: 'Timeline', report: 'Report' };
+
+export function IncidentView({ incident }: { incident: Incident }) {
+  const [tab, setTab] = useState<Tab>('work');
+  return (
+    <section className="incident-view" aria-label="Incident">
+      <header className="incident-head">
+        <div>
+          <h1>{incident.title}</h1>
+          <p className="muted">
+            <span className={`status status-${incident.status}`}>{incident.status.replace(/_/g, ' ')}</span> Declared{' '}
+            <time dateTime={incident.declaredAt} title={localTitle(incident.declaredAt)}>
+              {formatTime(incident.declaredAt)}
+            </time>
+            {incident.hub ? ` · ${incident.hub}` : ''}
+          </p>
+        </div>
+        <nav className="tabs" role="tablist" aria-label="Incident views">
+          {tabs.map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={tab === t ? 'tab selected' : 'tab'}
+              onClick={() => setTab(t)}
+            >
+              {tabLabels[t]}
+            </button>
+          ))}
+        </nav>
+      </header>
+      {tab === 'work' ? (
+        <div className="work-view">
+          <ChecklistPanel incidentId={incident.id} />
+          <NotesPanel incidentId={incident.id} />
+        </div>
+      ) : tab === 'timeline' ? (
+        <TimelinePanel incidentId={incident.id} />
+      ) : (
+        <ReportPanel incidentId={incident.id} />
+      )}
+    </section>
+  );
+}
