@@ -17,7 +17,24 @@ export function hardenSession(): void {
 }
 
 export function createMainWindow(preload: string, rendererUrl: string, devServerUrl?: string): BrowserWindow {
-  const win = new BrowserWindow(mainWindowOptions(preload));
+  const base = mainWindowOptions(preload);
+  // The security-critical flags are repeated as literals so static checkers (Electronegativity) can see them;
+  // they equal what policy.ts returns, which the unit tests pin down.
+  const win = new BrowserWindow({
+    ...base,
+    webPreferences: {
+      ...base.webPreferences,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    },
+  });
+  // Middle-click (auxclick) opens go through the same deny-all window-open handler below.
   const wc = win.webContents;
   wc.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalUrl(url)) void shell.openExternal(url);

@@ -1,0 +1,92 @@
+// Runs Electronegativity on the source and fails on HIGH findings (its own exit code is 0 even then).
+// Suppressions live in scripts/electronegativity-suppressions.json, each with the reason it is safe.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Finding {
+  check: string;
+  severity: string;
+  confidence: string;
+  file: string;
+  location: string;
+  description: string;
+}
+interface Suppression {
+  check: string;
+  file: string;
+  reason: string;
+}
+
+/** Minimal RFC 4180 parser: quoted fields may hold commas, quotes ("") and newlines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else if (c !== '\r') field += c;
+  }
+  if (field || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function findingsFrom(csv: string): Finding[] {
+  return parseCsv(csv)
+    .slice(1)
+    .filter((r) => r.length >= 7)
+    .map((r) => ({
+      check: r[0]!.trim(),
+      severity: r[1]!.trim(),
+      confidence: r[2]!.trim(),
+      file: r[3]!.trim(),
+      location: r[4]!.trim(),
+      description: r[6]!.trim(),
+    }));
+}
+
+function main(input = 'src'): void {
+  const out = join(mkdtempSync(join(tmpdir(), 'conn-en-')), 'findings.csv');
+  const electronVersion = JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')).version as string;
+  const run = spawnSync('npx', ['electronegativity', '-i', input, '-e', electronVersion, '-r', '-o', out], {
+    encoding: 'utf8',
+  });
+  let csv: string;
+  try {
+    csv = readFileSync(out, 'utf8');
+  } catch {
+    process.stderr.write(`electronegativity produced no report:\n${run.stdout}\n${run.stderr}\n`);
+    process.exit(1);
+  }
+  const suppressions = JSON.parse(readFileSync('scripts/electronegativity-suppressions.json', 'utf8')) as Suppression[];
+  const findings = findingsFrom(csv);
+  const high = findings.filter(
+    (f) => f.severity === 'HIGH' && !suppressions.some((s) => s.check === f.check && s.file === f.file),
+  );
+  const counts = findings.reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {});
+  process.stdout.write(`electronegativity: ${findings.length} findings ${JSON.stringify(counts)}, ${high.length} HIGH unsuppressed\n`);
+  for (const f of high) process.stdout.write(`  HIGH ${f.check} ${f.file}:${f.location} ${f.description}\n`);
+  process.exit(high.length > 0 ? 1 : 0);
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) main(process.argv[2]);
