@@ -16,6 +16,7 @@ export interface CoreOptions {
   ids?: Ids;
   logger?: Logger;
   nativeBinding?: string;
+  busyTimeoutMs?: number;
 }
 
 export interface Core {
@@ -32,7 +33,7 @@ export const DB_FILE_NAME = 'conn.sqlite';
 export function createCore(opts: CoreOptions): Core {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
-  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;

@@ -29,6 +29,8 @@ function assertSqliteFile(file: string): void {
 export interface OpenOptions {
   migrations?: readonly Migration[];
   nativeBinding?: string;
+  /** How long a write waits for another process's lock before failing as `busy`. */
+  busyTimeoutMs?: number;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Database.Database {
@@ -40,7 +42,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
     // Checked on every open: journal_mode reads back differently on later opens, so ask, don't assume.
     const mode = db.pragma('journal_mode', { simple: true });
     if (file !== ':memory:' && mode !== 'wal') throw new Error(`could not enable WAL (got ${String(mode)})`);
