@@ -19,8 +19,21 @@ test('desktop shell opens a hardened window showing the incidents screen', async
   try {
     const win = await app.firstWindow();
     await expect(win.getByRole('heading', { name: 'Incidents' })).toBeVisible();
-    const hasRequire = await win.evaluate(() => typeof (globalThis as { require?: unknown }).require);
-    expect(hasRequire).toBe('undefined');
+    const surface = await win.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      apiKeys: Object.keys((globalThis as { api?: object }).api ?? {}).sort(),
+    }));
+    expect(surface).toEqual({ require: 'undefined', process: 'undefined', apiKeys: ['call', 'subscribe'] });
+    // window.open and navigation away are denied: the app window stays on the app.
+    const before = win.url();
+    await win.evaluate(() => {
+      window.open('https://evil.example/');
+      location.href = 'https://evil.example/';
+    });
+    await win.waitForTimeout(500);
+    expect(app.windows()).toHaveLength(1);
+    expect(win.url()).toBe(before);
   } finally {
     await app.close();
     dir.cleanup();
