@@ -102,7 +102,7 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
         </div>
         {questions.length ? (
           <fieldset className="criteria">
-            <legend>Is it an incident? Two or more users…</legend>
+            <legend>Is it an incident?</legend>
             {questions.map((q) => (
               <label key={q.id} className="checkbox">
                 <input

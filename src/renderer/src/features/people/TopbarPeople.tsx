@@ -24,7 +24,7 @@ export function TopbarPeople() {
   return (
     <>
       <span className="muted" style={{ marginLeft: 'auto' }}>
-        {me ? `Signed as ${me.name}` : 'Who are you? Add yourself under People'}
+        {me ? `Me: ${me.name}` : 'Who are you? Add yourself under People'}
       </span>
       <button type="button" onClick={() => setOpen(true)}>
         People <kbd>P</kbd>
