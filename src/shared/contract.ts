@@ -5,6 +5,10 @@ import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
 import { outboxEvents, outboxOps } from './ops/outbox';
 import { timelineEvents, timelineOps } from './ops/timeline';
+import { peopleEvents, peopleOps } from './ops/people';
+import { roleEvents, roleOps } from './ops/roles';
+import { runbookEvents, runbookOps } from './ops/runbooks';
+import { checklistEvents, checklistOps } from './ops/checklist';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -12,12 +16,20 @@ export const operations = {
   ...incidentOps,
   ...timelineOps,
   ...outboxOps,
+  ...peopleOps,
+  ...roleOps,
+  ...runbookOps,
+  ...checklistOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
   ...timelineEvents,
   ...outboxEvents,
+  ...peopleEvents,
+  ...roleEvents,
+  ...runbookEvents,
+  ...checklistEvents,
 } as const;
 
 export type Operations = typeof operations;

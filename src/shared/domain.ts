@@ -18,6 +18,22 @@ export interface Incident {
   status: IncidentStatus;
   declaredAt: string; // ISO-8601 UTC
   updatedAt: string;
+  /** The runbook the checklist was copied from at declaration. */
+  runbookId: string;
+  /** Best guess of when users were first affected (not when we heard). */
+  impactStartAt: string;
+  /** Answers to the runbook's "is this an incident?" questions, and the verdict they gave. */
+  classification: { answers: Record<string, boolean>; verdict: 'incident' | 'support_ticket' } | null;
+  /** Person id of the current Incident Commander (from the roles). */
+  commanderId: string | null;
+  /** The first checklist step not done or skipped. */
+  nextStep: { id: string; title: string } | null;
+  /** When each status was last entered; cleared again when the incident is reopened before it. */
+  activeAt: string | null;
+  mitigatedAt: string | null;
+  resolvedAt: string | null;
+  reportInReviewAt: string | null;
+  closedAt: string | null;
 }
 
 export const timelineSources = ['note', 'checklist', 'role', 'status', 'outbox', 'slack', 'pagerduty', 'freshdesk', 'system'] as const;

@@ -1,4 +1,36 @@
 // Operation and event names only, for the preload (which must stay tiny and schema-free).
 // contract.test.ts proves these lists equal the contract's keys.
-export const opNames = ['incidents.declare', 'incidents.list'] as const;
-export const eventNames = ['incidents.declared', 'timeline.appended', 'outbox.changed'] as const;
+export const opNames = [
+  'incidents.declare',
+  'incidents.list',
+  'incidents.get',
+  'incidents.setStatus',
+  'people.list',
+  'people.save',
+  'people.remove',
+  'people.setMe',
+  'people.me',
+  'roles.list',
+  'roles.assign',
+  'roles.unassign',
+  'runbooks.list',
+  'runbooks.get',
+  'runbooks.import',
+  'runbooks.export',
+  'checklist.list',
+  'checklist.start',
+  'checklist.complete',
+  'checklist.skip',
+  'checklist.block',
+  'checklist.reopen',
+  'checklist.runAction',
+] as const;
+export const eventNames = [
+  'incidents.declared',
+  'incidents.updated',
+  'timeline.appended',
+  'outbox.changed',
+  'people.changed',
+  'roles.changed',
+  'checklist.changed',
+] as const;

@@ -9,6 +9,7 @@ import { timeOrderedIds } from './ids';
 import { createInvoke, type Invoke } from './invoke';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger } from './ports';
 import { createServices, type Services } from './services';
+import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
 export interface CoreOptions {
   dataDir: string;
@@ -17,6 +18,8 @@ export interface CoreOptions {
   logger?: Logger;
   nativeBinding?: string;
   busyTimeoutMs?: number;
+  /** Folder with runbooks/ (built-in runbooks). Default: the repository's resources/, found from this module. */
+  resourcesDir?: string;
 }
 
 export interface Core {
@@ -31,6 +34,8 @@ export interface Core {
 export const DB_FILE_NAME = 'conn.sqlite';
 
 export function createCore(opts: CoreOptions): Core {
+  // Built-ins first: a broken resources folder fails start-up before the database is touched.
+  const builtInRunbooks = loadBuiltInRunbooks(opts.resourcesDir ?? defaultResourcesDir());
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
@@ -38,7 +43,7 @@ export function createCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
-  const services = createServices({ db, clock, ids, bus });
+  const services = createServices({ db, clock, ids, bus }, { builtInRunbooks });
   const invoke = createInvoke(createHandlers(services), logger);
   let closed = false;
   return {

@@ -1,4 +1,5 @@
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
+import { TopbarPeople } from './features/people/TopbarPeople';
 
 export function App() {
   return (
@@ -6,6 +7,7 @@ export function App() {
       <header className="topbar">
         <span className="brand">Conn</span>
         <span className="tagline">incident command</span>
+        <TopbarPeople />
       </header>
       <IncidentsScreen />
     </div>

@@ -1,12 +1,28 @@
 // Routes backend events into the stores that care about them.
 import type { ApiWithEvents, EventPayload } from '../../shared/contract';
+import { useChecklist } from './features/checklist/store';
 import { useIncidents } from './features/incidents/store';
+import { useRoles } from './features/people/rolesStore';
+import { usePeople } from './features/people/store';
 
 export function connectEvents(api: ApiWithEvents): () => void {
   return api.subscribe((name, payload) => {
     switch (name) {
       case 'incidents.declared':
-        useIncidents.getState().received(payload as EventPayload<'incidents.declared'>);
+      case 'incidents.updated':
+        useIncidents.getState().received(payload as EventPayload<'incidents.updated'>);
+        break;
+      case 'people.changed':
+        usePeople.getState().received(payload as EventPayload<'people.changed'>);
+        break;
+      case 'roles.changed':
+        useRoles.getState().received(payload as EventPayload<'roles.changed'>);
+        break;
+      case 'checklist.changed':
+        useChecklist.getState().received(payload as EventPayload<'checklist.changed'>);
+        break;
+      case 'outbox.changed':
+        useChecklist.getState().jobChanged(payload as EventPayload<'outbox.changed'>);
         break;
     }
   });

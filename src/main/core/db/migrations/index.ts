@@ -1,6 +1,7 @@
 // Every migration in order. Add a file named NNNN-what.ts and append it here.
 import { migration0001 } from './0001-incidents';
 import { migration0002 } from './0002-outbox-settings';
+import { migration0003 } from './0003-runbooks-roles-checklist';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];

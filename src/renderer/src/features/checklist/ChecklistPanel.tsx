@@ -1,9 +1,117 @@
-// Placeholder for the guided checklist (issue 3); the owning feature replaces this file.
-export function ChecklistPanel({ incidentId }: { incidentId: string }) {
+// The guided checklist: the selected step large, the rest as a compact list, driven by the keyboard.
+import { useEffect, useState } from 'react';
+import { nextOpenStep, type ChecklistStep } from '../../../../shared/checklist';
+import { shortcutsBlocked } from '../../ui/Modal';
+import { StepCard, type Asking } from './StepCard';
+import { useChecklist } from './store';
+import './checklist.css';
+
+const glyph: Record<ChecklistStep['state'], string> = { todo: '○', in_progress: '◐', done: '●', skipped: '⊘', blocked: '■' };
+
+export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: string; onOpenReport?: () => void }) {
+  const steps = useChecklist((s) => s.steps[incidentId]);
+  const selectedId = useChecklist((s) => s.selected[incidentId]);
+  const { busy, error, load, select, move, act, runAction, clearError } = useChecklist();
+  const [asking, setAsking] = useState<Asking>(null);
+
+  useEffect(() => {
+    void load(incidentId);
+  }, [incidentId, load]);
+
+  const list = steps ?? [];
+  const index = Math.max(0, list.findIndex((s) => s.stepId === selectedId));
+  const step = list[index];
+  const next = nextOpenStep(list);
+  const doneCount = list.filter((s) => s.state === 'done' || s.state === 'skipped').length;
+
+  useEffect(() => {
+    setAsking(null);
+    clearError();
+  }, [selectedId, clearError]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || shortcutsBlocked(e) || !step) return;
+      const keys: Record<string, () => void> = {
+        c: () => void act(incidentId, step.stepId, 'complete'),
+        o: () => void act(incidentId, step.stepId, 'reopen'),
+        s: () => setAsking('skip'),
+        b: () => setAsking('block'),
+        a: () => void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.()),
+        j: () => move(incidentId, 1),
+        ArrowDown: () => move(incidentId, 1),
+        k: () => move(incidentId, -1),
+        ArrowUp: () => move(incidentId, -1),
+      };
+      const run = keys[e.key];
+      if (run) {
+        e.preventDefault();
+        run();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [incidentId, step, act, move, runAction, onOpenReport]);
+
+  if (!steps) return <section className="panel checklist" aria-label="Checklist"><p className="muted">Loading the checklist…</p></section>;
+
   return (
-    <section className="panel" aria-label="Checklist" data-incident={incidentId}>
-      <h2>Checklist</h2>
-      <p className="muted">Coming soon.</p>
+    <section className="panel checklist" aria-label="Checklist">
+      <header className="checklist-head">
+        <h2>Checklist</h2>
+        <span className="muted">
+          {doneCount} of {list.length} done
+        </span>
+        {next && step && next.stepId !== step.stepId ? (
+          <button type="button" className="link" onClick={() => select(incidentId, next.stepId)}>
+            Next: {next.title}
+          </button>
+        ) : null}
+      </header>
+      {step ? (
+        <StepCard
+          step={step}
+          index={index}
+          busy={busy}
+          error={error}
+          asking={asking}
+          onAsk={setAsking}
+          onComplete={() => void act(incidentId, step.stepId, 'complete')}
+          onReopen={() => void act(incidentId, step.stepId, 'reopen')}
+          onRunAction={() => void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.())}
+          onReason={async (kind, reason) => {
+            const ok = await act(incidentId, step.stepId, kind, reason);
+            if (ok) setAsking(null);
+            return ok;
+          }}
+        />
+      ) : (
+        <p className="muted">This runbook has no steps.</p>
+      )}
+      <ol className="step-list" aria-label="Steps">
+        {list.map((s, i) => (
+          <li key={s.stepId}>
+            <button
+              type="button"
+              className={`step-row state-${s.state}${s.stepId === step?.stepId ? ' selected' : ''}`}
+              aria-current={s.stepId === step?.stepId ? 'step' : undefined}
+              onClick={() => select(incidentId, s.stepId)}
+            >
+              <span className="step-glyph" aria-label={s.state.replace('_', ' ')}>
+                {glyph[s.state]}
+              </span>
+              <span className="step-row-title">
+                {i + 1}. {s.title}
+              </span>
+              {s.jobs.some((j) => j.state === 'queued') ? <span className="step-row-meta">queued</span> : null}
+              {s.state === 'blocked' || s.state === 'skipped' ? <span className="step-row-meta">{s.reason}</span> : null}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <p className="shortcut-hint muted">
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>C</kbd> done · <kbd>S</kbd> skip · <kbd>B</kbd> blocked · <kbd>O</kbd> reopen · <kbd>A</kbd> action
+      </p>
     </section>
   );
 }

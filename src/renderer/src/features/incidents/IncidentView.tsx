@@ -6,6 +6,8 @@ import { NotesPanel } from '../notes/NotesPanel';
 import { ReportPanel } from '../report/ReportPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { formatTime, localTitle } from '../../ui/time';
+import { RolesStrip } from '../people/RolesStrip';
+import { StatusControl } from './StatusControl';
 
 const tabs = ['work', 'timeline', 'report'] as const;
 type Tab = (typeof tabs)[number];
@@ -19,12 +21,13 @@ export function IncidentView({ incident }: { incident: Incident }) {
         <div>
           <h1>{incident.title}</h1>
           <p className="muted">
-            <span className={`status status-${incident.status}`}>{incident.status.replace(/_/g, ' ')}</span> Declared{' '}
+            <StatusControl incident={incident} /> Declared{' '}
             <time dateTime={incident.declaredAt} title={localTitle(incident.declaredAt)}>
               {formatTime(incident.declaredAt)}
             </time>
             {incident.hub ? ` · ${incident.hub}` : ''}
           </p>
+          <RolesStrip incidentId={incident.id} />
         </div>
         <nav className="tabs" role="tablist" aria-label="Incident views">
           {tabs.map((t) => (
@@ -43,7 +46,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
       </header>
       {tab === 'work' ? (
         <div className="work-view">
-          <ChecklistPanel incidentId={incident.id} />
+          <ChecklistPanel incidentId={incident.id} onOpenReport={() => setTab('report')} />
           <NotesPanel incidentId={incident.id} />
         </div>
       ) : tab === 'timeline' ? (

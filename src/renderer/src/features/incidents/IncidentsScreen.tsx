@@ -1,12 +1,13 @@
-// The incidents screen: the list on the left, declare form or the selected incident on the right.
+// The incidents screen: the list on the left, the selected incident on the right, the declare dialog on top.
 import { useEffect, useState } from 'react';
 import { useIncidents } from './store';
 import { IncidentList } from './IncidentList';
-import { DeclareForm } from './DeclareForm';
+import { DeclareDialog } from './DeclareDialog';
 import { IncidentView } from './IncidentView';
+import { shortcutsBlocked } from '../../ui/Modal';
 
 export function IncidentsScreen() {
-  const { items, loading, error, selectedId, declaring, declareError, load, declare, select } = useIncidents();
+  const { items, loading, error, selectedId, declaring, declareError, load, declare, select, step } = useIncidents();
   const [showDeclare, setShowDeclare] = useState(false);
 
   useEffect(() => {
@@ -15,15 +16,29 @@ export function IncidentsScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-      if (!typing && (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      if (document.querySelector('[aria-modal="true"]')) return;
+      // Switching incidents works even while typing: Alt+Up/Down, Ctrl+1..9 (Alt+1..9 where the browser takes Ctrl).
+      if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        e.preventDefault();
+        step(e.key === 'ArrowUp' ? -1 : 1);
+        return;
+      }
+      if ((e.ctrlKey || e.altKey) && /^[1-9]$/.test(e.key)) {
+        const target = useIncidents.getState().items[Number(e.key) - 1];
+        if (target) {
+          e.preventDefault();
+          select(target.id);
+        }
+        return;
+      }
+      if (!shortcutsBlocked(e) && !e.altKey && (e.key === 'n' || e.key === 'N')) {
         e.preventDefault();
         setShowDeclare(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [select, step]);
 
   const selected = items.find((i) => i.id === selectedId) ?? null;
 
@@ -45,23 +60,24 @@ export function IncidentsScreen() {
         <IncidentList items={items} selectedId={selectedId} onSelect={(id) => select(id)} />
       </aside>
       <main className="detail">
-        {showDeclare ? (
-          <DeclareForm
-            busy={declaring}
-            error={declareError}
-            onCancel={() => setShowDeclare(false)}
-            onDeclare={async (input) => {
-              const created = await declare(input);
-              if (created) setShowDeclare(false);
-              return created !== null;
-            }}
-          />
-        ) : selected ? (
-          <IncidentView incident={selected} />
+        {selected ? (
+          <IncidentView key={selected.id} incident={selected} />
         ) : (
           <p className="empty">Select an incident, or press <kbd>N</kbd> to declare one.</p>
         )}
       </main>
+      {showDeclare ? (
+        <DeclareDialog
+          busy={declaring}
+          error={declareError}
+          onCancel={() => setShowDeclare(false)}
+          onDeclare={async (input) => {
+            const created = await declare(input);
+            if (created) setShowDeclare(false);
+            return created !== null;
+          }}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Incidents state: the list, the selection, and declaring. Owns every call to the api for incidents.
 import { create } from 'zustand';
 import type { OpInput } from '../../../../shared/contract';
-import type { Incident } from '../../../../shared/domain';
+import { incidentStatuses, type Incident, type IncidentStatus } from '../../../../shared/domain';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 
@@ -15,6 +15,10 @@ interface IncidentsState {
   load(): Promise<void>;
   declare(input: OpInput<'incidents.declare'>): Promise<Incident | null>;
   select(id: string | null): void;
+  /** Moves the selection by delta through the list (wrapping), for keyboard switching. */
+  step(delta: number): void;
+  statusError: ApiError | null;
+  setStatus(incidentId: string, status: IncidentStatus): Promise<boolean>;
   received(incident: Incident): void;
 }
 
@@ -25,6 +29,7 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
   selectedId: null,
   declaring: false,
   declareError: null,
+  statusError: null,
   async load() {
     set({ loading: true, error: null });
     const res = await api().call['incidents.list']({});
@@ -43,7 +48,27 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
     return res.value;
   },
   select(id) {
-    set({ selectedId: id });
+    set({ selectedId: id, statusError: null });
+  },
+  step(delta) {
+    const { items, selectedId } = get();
+    if (!items.length) return;
+    const at = items.findIndex((i) => i.id === selectedId);
+    const next = at < 0 ? (delta > 0 ? 0 : items.length - 1) : (at + delta + items.length) % items.length;
+    get().select(items[next]!.id);
+  },
+  async setStatus(incidentId, status) {
+    const current = get().items.find((i) => i.id === incidentId);
+    if (!current) return false;
+    const reopen = incidentStatuses.indexOf(status) < incidentStatuses.indexOf(current.status);
+    set({ statusError: null });
+    const res = await api().call['incidents.setStatus']({ incidentId, status, ...(reopen ? { reopen } : {}) });
+    if (!res.ok) {
+      set({ statusError: res.error });
+      return false;
+    }
+    get().received(res.value);
+    return true;
   },
   received(incident) {
     const items = get().items;

@@ -1,0 +1,177 @@
+// Use cases for an incident's checklist: guarded step transitions (with versions) and running actions.
+import type { ChecklistStep, StepState } from '../../../shared/checklist';
+import type { TimelineEntry } from '../../../shared/domain';
+import type { RunActionResult } from '../../../shared/ops/checklist';
+import type { OutboxJob } from '../../../shared/outbox';
+import { AppError } from '../../../shared/result';
+import { actionLabels, checkLabels, type CheckType } from '../../../shared/runbook';
+import { checklistRepo } from '../db/repos/checklist';
+import { incidentsRepo } from '../db/repos/incidents';
+import { outboxRepo } from '../db/repos/outbox';
+import { rolesRepo } from '../db/repos/roles';
+import { timelineRepo } from '../db/repos/timeline';
+import { jobsForAction } from './actionJobs';
+import type { ServiceDeps } from './incidents';
+import { whoAmI } from './people';
+import { rolesView } from './roles';
+import type { RunbooksService } from './runbooks';
+
+export type Transition = 'start' | 'complete' | 'skip' | 'block' | 'reopen';
+
+const rules: Record<Transition, { from: readonly StepState[]; to: StepState; verb: string; kind: string }> = {
+  start: { from: ['todo', 'blocked'], to: 'in_progress', verb: 'Started', kind: 'step_started' },
+  complete: { from: ['todo', 'in_progress', 'blocked', 'skipped'], to: 'done', verb: 'Done', kind: 'step_done' },
+  skip: { from: ['todo', 'in_progress', 'blocked'], to: 'skipped', verb: 'Skipped', kind: 'step_skipped' },
+  block: { from: ['todo', 'in_progress'], to: 'blocked', verb: 'Blocked', kind: 'step_blocked' },
+  reopen: { from: ['in_progress', 'done', 'skipped', 'blocked'], to: 'todo', verb: 'Reopened', kind: 'step_reopened' },
+};
+
+const stateWords: Record<StepState, string> = {
+  todo: 'to do',
+  in_progress: 'in progress',
+  done: 'done',
+  skipped: 'skipped',
+  blocked: 'blocked',
+};
+const PENDING = new Set(['queued', 'sending', 'retrying']);
+
+export interface StepRef {
+  incidentId: string;
+  stepId: string;
+  expectedVersion?: number;
+  reason?: string;
+}
+
+export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks: RunbooksService) {
+  const steps = checklistRepo(db);
+  const incidents = incidentsRepo(db);
+  const timeline = timelineRepo(db);
+  const outbox = outboxRepo(db);
+  const roles = rolesRepo(db);
+
+  /** Reads the step inside the transaction and applies the not-found and stale-version rules. */
+  const load = (ref: StepRef): ChecklistStep => {
+    const incident = incidents.get(ref.incidentId);
+    if (!incident) throw new AppError('not_found', `No incident with id ${ref.incidentId}`);
+    const step = steps.get(ref.incidentId, ref.stepId);
+    if (!step) throw new AppError('not_found', `Incident "${incident.title}" has no step "${ref.stepId}".`);
+    if (ref.expectedVersion !== undefined && ref.expectedVersion !== step.version) {
+      throw new AppError(
+        'conflict',
+        `"${step.title}" was changed elsewhere (now ${stateWords[step.state]}). Nothing was applied; look again and retry.`,
+        { step },
+      );
+    }
+    return step;
+  };
+
+  const record = (step: ChecklistStep, kind: string, body: string, at: number): TimelineEntry => {
+    incidents.touch(step.incidentId, at);
+    return timeline.append({
+      id: ids.next(),
+      incidentId: step.incidentId,
+      at,
+      source: 'checklist',
+      kind,
+      body,
+      actor: whoAmI(db)?.name ?? null,
+      refId: step.stepId,
+      recordedAt: at,
+    });
+  };
+
+  const announce = (incidentId: string, entry: TimelineEntry | null, jobs: OutboxJob[] = []) => {
+    for (const j of jobs) bus.emit('outbox.changed', j);
+    if (entry) bus.emit('timeline.appended', entry);
+    bus.emit('checklist.changed', { incidentId, steps: steps.list(incidentId) });
+    const inc = incidents.get(incidentId);
+    if (inc) bus.emit('incidents.updated', inc);
+  };
+
+  const transitionTx = db.transaction((t: Transition, ref: StepRef, via: { by: string | null; how: 'manual' | 'check' }) => {
+    const step = load(ref);
+    const rule = rules[t];
+    if (!rule.from.includes(step.state)) {
+      throw new AppError('conflict', `"${step.title}" is ${stateWords[step.state]}; it cannot be ${rule.verb.toLowerCase()} from there.`, {
+        step,
+      });
+    }
+    const at = clock.now();
+    const done = rule.to === 'done';
+    const ok = steps.update(step.incidentId, step.stepId, step.version, {
+      state: rule.to,
+      reason: ref.reason ?? null,
+      doneBy: done ? via.by : null,
+      doneAt: done ? at : null,
+      doneVia: done ? via.how : null,
+      at,
+    });
+    if (!ok) throw new AppError('conflict', `"${step.title}" was changed at the same moment elsewhere. Try again.`, { step });
+    const how = via.how === 'check' ? ' (confirmed by a check)' : '';
+    const entry = record(step, rule.kind, `${rule.verb}: ${step.title}${how}${ref.reason ? ` (${ref.reason})` : ''}`, at);
+    const updated = steps.get(step.incidentId, step.stepId);
+    if (!updated) throw new AppError('internal', 'step vanished after update');
+    return { updated, entry };
+  });
+
+  const transition = (t: Transition, ref: StepRef, via?: { by: string | null; how: 'manual' | 'check' }): ChecklistStep => {
+    const { updated, entry } = transitionTx.immediate(t, ref, via ?? { by: whoAmI(db)?.name ?? null, how: 'manual' });
+    announce(ref.incidentId, entry);
+    return updated;
+  };
+
+  const runActionTx = db.transaction((ref: StepRef) => {
+    const step = load(ref);
+    if (!step.action) throw new AppError('invalid_input', `"${step.title}" has no action; do it by hand and mark it done.`);
+    if (step.state === 'done' || step.state === 'skipped') {
+      throw new AppError('conflict', `"${step.title}" is already ${stateWords[step.state]}; reopen it first.`, { step });
+    }
+    const incident = incidents.get(step.incidentId)!;
+    const plan = jobsForAction(step.action, incident, {
+      roles: rolesView(step.incidentId, roles.list(step.incidentId)),
+      runbookName: runbooks.list().find((r) => r.id === incident.runbookId)?.name ?? incident.runbookId,
+    });
+    if (plan.kind === 'manual') throw new AppError('unavailable', plan.reason);
+    if (plan.kind === 'open') return { step, entry: null, jobs: [], open: plan.target };
+    if (step.jobs.some((j) => PENDING.has(j.state))) {
+      throw new AppError('conflict', `"${step.title}" already has requests waiting to be sent.`, { step });
+    }
+    const at = clock.now();
+    const jobIds = plan.jobs.map((job) => {
+      const id = ids.next();
+      outbox.enqueue({ ...job, id, incidentId: step.incidentId, refType: 'checklist_step', refId: step.stepId, at });
+      return id;
+    });
+    if (step.state === 'todo' || step.state === 'blocked') {
+      steps.update(step.incidentId, step.stepId, step.version, {
+        state: 'in_progress',
+        reason: null,
+        doneBy: null,
+        doneAt: null,
+        doneVia: null,
+        at,
+      });
+    }
+    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${plan.jobs.map((j) => j.kind).join(', ')})`, at);
+    const jobs = jobIds.flatMap((id) => outbox.get(id) ?? []);
+    return { step: steps.get(step.incidentId, step.stepId)!, entry, jobs, open: null };
+  });
+
+  return {
+    list(incidentId: string): ChecklistStep[] {
+      if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}`);
+      return steps.list(incidentId);
+    },
+    transition,
+    /** For integrations: a check saw the step's outcome in vendor state. */
+    confirmByCheck(incidentId: string, stepId: string, check: CheckType): ChecklistStep {
+      return transition('complete', { incidentId, stepId }, { by: `check: ${checkLabels[check]}`, how: 'check' });
+    },
+    runAction(ref: StepRef): RunActionResult {
+      const r = runActionTx.immediate(ref);
+      if (r.entry) announce(ref.incidentId, r.entry, r.jobs);
+      return { step: r.step, jobs: r.jobs, open: r.open === 'report' ? 'report' : null };
+    },
+  };
+}
+export type ChecklistService = ReturnType<typeof checklistService>;

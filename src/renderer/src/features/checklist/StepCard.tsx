@@ -1,0 +1,143 @@
+// The selected step, shown large: what to do, why, its action button, and the reason prompt.
+import { useEffect, useRef, useState } from 'react';
+import type { ChecklistStep, StepJob } from '../../../../shared/checklist';
+import type { ApiError } from '../../../../shared/result';
+import { actionLabels, checkLabels } from '../../../../shared/runbook';
+import { formatTime, localTitle } from '../../ui/time';
+
+export type Asking = 'skip' | 'block' | null;
+
+interface Props {
+  step: ChecklistStep;
+  index: number;
+  busy: boolean;
+  error: ApiError | null;
+  asking: Asking;
+  onAsk(kind: Asking): void;
+  onComplete(): void;
+  onReopen(): void;
+  onRunAction(): void;
+  onReason(kind: 'skip' | 'block', reason: string): Promise<boolean>;
+}
+
+const PENDING = new Set(['queued', 'sending', 'retrying']);
+const jobText = (j: StepJob) => {
+  const what = j.kind.replace('.', ': ');
+  // Until an integration picks jobs up they simply wait in the outbox.
+  if (j.state === 'queued') return `${what} · queued: not connected`;
+  if (j.state === 'dead') return `${what} · failed${j.lastError ? `: ${j.lastError}` : ''}`;
+  return `${what} · ${j.state}`;
+};
+
+function ReasonPrompt({ kind, busy, onSubmit, onCancel }: { kind: 'skip' | 'block'; busy: boolean; onSubmit(r: string): Promise<boolean>; onCancel(): void }) {
+  const [text, setText] = useState('');
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <form
+      className="reason-prompt"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (text.trim() && (await onSubmit(text.trim()))) setText('');
+      }}
+    >
+      <label>
+        {kind === 'skip' ? 'Why skip this step?' : 'What is blocking it?'}
+        <input
+          ref={ref}
+          name="reason"
+          value={text}
+          maxLength={1000}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.stopPropagation();
+              onCancel();
+            }
+          }}
+        />
+      </label>
+      <button type="submit" className="primary" disabled={busy || !text.trim()}>
+        {kind === 'skip' ? 'Skip' : 'Block'} <kbd>Enter</kbd>
+      </button>
+      <button type="button" onClick={onCancel}>
+        Cancel <kbd>Esc</kbd>
+      </button>
+    </form>
+  );
+}
+
+export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, onReopen, onRunAction, onReason }: Props) {
+  const closed = step.state === 'done' || step.state === 'skipped';
+  const pending = step.jobs.some((j) => PENDING.has(j.state));
+  const canRun = step.action && !closed && !pending;
+  return (
+    <article className={`step-card state-${step.state}`} aria-label="Current step">
+      <div className="step-card-head">
+        <span className="step-number">{index + 1}</span>
+        <h3>{step.title}</h3>
+        <span className={`step-state state-${step.state}`}>{step.state.replace('_', ' ')}</span>
+      </div>
+      {step.why ? <p className="step-why">{step.why}</p> : null}
+      {step.state === 'done' && step.doneAt ? (
+        <p className="step-outcome">
+          Done{step.doneBy ? ` by ${step.doneBy}` : ''},{' '}
+          <time dateTime={step.doneAt} title={localTitle(step.doneAt)}>
+            {formatTime(step.doneAt)}
+          </time>
+          {step.doneVia === 'check' ? ' (confirmed by a check)' : ''}
+        </p>
+      ) : null}
+      {step.reason && step.state !== 'done' ? (
+        <p className="step-outcome">
+          {step.state === 'skipped' ? 'Skipped: ' : step.state === 'blocked' ? 'Blocked: ' : 'Note: '}
+          {step.reason}
+        </p>
+      ) : null}
+      <div className="step-actions">
+        {canRun && step.action ? (
+          <button type="button" className="primary" disabled={busy} onClick={onRunAction}>
+            {actionLabels[step.action.type]} <kbd>A</kbd>
+          </button>
+        ) : null}
+        {!closed ? (
+          <button type="button" className={canRun ? '' : 'primary'} disabled={busy} onClick={onComplete}>
+            Mark done <kbd>C</kbd>
+          </button>
+        ) : null}
+        {!closed ? (
+          <button type="button" disabled={busy} onClick={() => onAsk('skip')}>
+            Skip <kbd>S</kbd>
+          </button>
+        ) : null}
+        {step.state === 'todo' || step.state === 'in_progress' ? (
+          <button type="button" disabled={busy} onClick={() => onAsk('block')}>
+            Blocked <kbd>B</kbd>
+          </button>
+        ) : null}
+        {step.state !== 'todo' ? (
+          <button type="button" disabled={busy} onClick={onReopen}>
+            Reopen <kbd>O</kbd>
+          </button>
+        ) : null}
+      </div>
+      {asking ? <ReasonPrompt key={asking} kind={asking} busy={busy} onSubmit={(r) => onReason(asking, r)} onCancel={() => onAsk(null)} /> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      {step.jobs.length ? (
+        <ul className="step-jobs" aria-label="Requests for this step">
+          {step.jobs.map((j) => (
+            <li key={j.id} className={`job-${j.state}`}>
+              {jobText(j)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className="step-instructions">{step.instructions}</div>
+      {step.check && !closed ? <p className="step-check muted">Can be confirmed automatically once {checkLabels[step.check.type]}.</p> : null}
+    </article>
+  );
+}
