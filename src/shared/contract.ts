@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
+import { integrationEvents, integrationOps } from './ops/integrations';
 import { outboxEvents, outboxOps } from './ops/outbox';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import type { eventNames, opNames } from './opNames';
@@ -12,12 +13,14 @@ export const operations = {
   ...incidentOps,
   ...timelineOps,
   ...outboxOps,
+  ...integrationOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
   ...timelineEvents,
   ...outboxEvents,
+  ...integrationEvents,
 } as const;
 
 export type Operations = typeof operations;
