@@ -1,4 +1,6 @@
 // Outbox test kit: a core with fake executors and a fake vendor that counts effects, a fake timer, enqueue helpers.
+import type { OpInput, OpName, OpOutput } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/result';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import type { ExecContext, ExecOutcome, Executor, ExecutorRegistry, ReconcileOutcome } from '../../src/main/core/outbox/executors';
@@ -109,6 +111,9 @@ export async function connectAll(core: Core) {
   s.save({ vendor: 'freshdesk', config: { domain: 'acme.freshdesk.com' }, token: TOKENS.freshdesk });
 }
 
+// Module-wide so ids keep increasing (creation order) across restarts on one data folder.
+let jobSeq = 0;
+
 export function outboxCore(opts: { dataDir?: string; clock?: FakeClock; vendor?: FakeVendor; connect?: boolean } & Partial<CoreOptions> = {}) {
   const dir = opts.dataDir ? { path: opts.dataDir, cleanup() {} } : tempDir();
   const clock = opts.clock ?? fakeClock();
@@ -126,9 +131,8 @@ export function outboxCore(opts: { dataDir?: string; clock?: FakeClock; vendor?:
     ...opts,
   });
   if (opts.connect !== false) void connectAll(core);
-  let n = 0;
   const enqueue = <K extends JobKind>(incidentId: string, kind: K, payload: JobPayload<K>, orderKey?: string): string => {
-    const id = `job${String(++n).padStart(5, '0')}`;
+    const id = `job${String(++jobSeq).padStart(7, '0')}`;
     core.db.transaction(() => outboxRepo(core.db).enqueue({ id, incidentId, kind, payload, orderKey, at: clock.now() })).immediate();
     return id;
   };
@@ -159,3 +163,7 @@ export function outboxCore(opts: { dataDir?: string; clock?: FakeClock; vendor?:
     },
   };
 }
+
+/** core.invoke with the contract's output type (invoke itself returns Result<unknown>). */
+export const call = <K extends OpName>(core: Core, name: K, input: OpInput<K>) =>
+  core.invoke(name, input) as Promise<Result<OpOutput<K>>>;
