@@ -1,10 +1,11 @@
 // Electron composition root: single instance, hardened window, IPC to the core, data in userData.
-import { app, dialog, ipcMain, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
+import { safeStorageSecretStore } from './electron/secrets';
 import { createMainWindow, hardenSession } from './electron/window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -31,7 +32,12 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
-      core = createCore({ dataDir, logger, nativeBinding: process.env.CONN_SQLITE_BINDING });
+      core = createCore({
+        dataDir,
+        logger,
+        nativeBinding: process.env.CONN_SQLITE_BINDING,
+        secrets: safeStorageSecretStore(safeStorage, dataDir),
+      });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
       app.exit(1);
@@ -41,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, core, devServerUrl);
     forwardEvents(core, () => win?.webContents);
     const renderer = devServerUrl ?? join(here, '../renderer/index.html');
+    core.dispatcher.start();
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
   });
 

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
+import { integrationEvents, integrationOps } from './ops/integrations';
 import { outboxEvents, outboxOps } from './ops/outbox';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import { peopleEvents, peopleOps } from './ops/people';
@@ -20,6 +21,7 @@ export const operations = {
   ...roleOps,
   ...runbookOps,
   ...checklistOps,
+  ...integrationOps,
 } as const;
 
 export const events = {
@@ -30,6 +32,7 @@ export const events = {
   ...roleEvents,
   ...runbookEvents,
   ...checklistEvents,
+  ...integrationEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -24,6 +24,15 @@ export const opNames = [
   'checklist.block',
   'checklist.reopen',
   'checklist.runAction',
+  'outbox.list',
+  'outbox.retry',
+  'outbox.discard',
+  'outbox.edit',
+  'outbox.status',
+  'integrations.get',
+  'integrations.save',
+  'integrations.test',
+  'integrations.acceptWeakStorage',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -33,4 +42,6 @@ export const eventNames = [
   'people.changed',
   'roles.changed',
   'checklist.changed',
+  'outbox.statusChanged',
+  'integrations.changed',
 ] as const;

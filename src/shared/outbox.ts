@@ -5,7 +5,8 @@ import { z } from 'zod';
 export const vendors = ['slack', 'pagerduty', 'freshdesk'] as const;
 export type Vendor = (typeof vendors)[number];
 
-export const jobStates = ['queued', 'sending', 'retrying', 'sent', 'dead', 'discarded'] as const;
+/** `uncertain`: the request may have reached the vendor (crash or timeout mid-send); it is reconciled before any retry. */
+export const jobStates = ['queued', 'sending', 'retrying', 'uncertain', 'sent', 'dead', 'discarded'] as const;
 export type JobState = (typeof jobStates)[number];
 
 /** Payload schemas per job kind. Integrations may extend this map; keep kinds `vendor.verb`. */
@@ -37,6 +38,8 @@ export interface OutboxJob {
   incidentId: string | null;
   kind: JobKind;
   vendor: Vendor;
+  /** Jobs with the same order key are sent strictly in creation order. */
+  orderKey: string;
   payload: unknown;
   state: JobState;
   attempts: number;
@@ -49,4 +52,26 @@ export interface OutboxJob {
   refId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** A job as listed for people: why it waits or failed, and which dead job blocks it. */
+export interface OutboxJobView extends OutboxJob {
+  reason: string | null;
+  blockedBy: string | null;
+}
+
+export interface VendorConnection {
+  vendor: Vendor;
+  state: 'not_configured' | 'ok' | 'reconnect';
+  reason: string | null;
+  /** Set while a vendor's rate limit asks us to wait (ISO-8601). */
+  pausedUntil: string | null;
+}
+
+export interface OutboxStatus {
+  counts: Record<JobState, number>;
+  /** Jobs not yet sent, dead or discarded. */
+  pending: number;
+  online: boolean;
+  vendors: VendorConnection[];
 }

@@ -32,5 +32,14 @@ export function createHandlers(s: Services): Handlers {
     'checklist.block': (input) => s.checklist.transition('block', input),
     'checklist.reopen': (input) => s.checklist.transition('reopen', input),
     'checklist.runAction': (input) => s.checklist.runAction(input),
+    'outbox.list': (input) => s.outbox.list(input),
+    'outbox.retry': (input) => s.outbox.retry(input),
+    'outbox.discard': (input) => s.outbox.discard(input),
+    'outbox.edit': (input) => s.outbox.edit(input),
+    'outbox.status': () => s.outbox.status(),
+    'integrations.get': () => s.integrations.get(),
+    'integrations.save': (input) => s.integrations.save(input),
+    'integrations.test': (input) => s.integrations.test(input),
+    'integrations.acceptWeakStorage': (input) => s.integrations.acceptWeakStorage(input),
   };
 }

@@ -1,13 +1,21 @@
-// Composition of the Electron-free core: database, services, handlers, events. No work at import.
+// Composition of the Electron-free core: database, services, handlers, events, the outbox. No work at import.
 import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { vendors } from '../../shared/outbox';
 import { openDatabase } from './db/open';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
 import { createInvoke, type Invoke } from './invoke';
+import { createDispatcher, type Dispatcher } from './outbox/dispatcher';
+import type { ExecutorRegistry } from './outbox/executors';
+import { manualNetwork, realTimer, type NetworkStatus, type Timer } from './outbox/ports';
+import type { Random, RetryConfig } from './outbox/retryPolicy';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger } from './ports';
+import { redactor, type CredentialSource, type IdentifyPort } from './secrets/credentials';
+import { memorySecretStore, type SecretStore } from './secrets/store';
+import { createVault } from './secrets/vault';
 import { createServices, type Services } from './services';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -20,6 +28,17 @@ export interface CoreOptions {
   busyTimeoutMs?: number;
   /** Folder with runbooks/ (built-in runbooks). Default: the repository's resources/, found from this module. */
   resourcesDir?: string;
+  /** Where tokens live at rest. Default: memory only (nothing persisted). */
+  secrets?: SecretStore;
+  /** Builds the executor registry from live credentials (see outbox/executors.ts createExecutors). */
+  executors?: (credentials: CredentialSource) => ExecutorRegistry;
+  /** The vendors' identity calls, for integrations.test. */
+  identify?: IdentifyPort;
+  network?: NetworkStatus;
+  timer?: Timer;
+  random?: Random;
+  retry?: RetryConfig;
+  slackPacingMs?: number;
 }
 
 export interface Core {
@@ -28,6 +47,9 @@ export interface Core {
   services: Services;
   db: Database.Database;
   dbFile: string;
+  /** Not started: the shell (or a test) calls dispatcher.start(). */
+  dispatcher: Dispatcher;
+  network: NetworkStatus;
   close(): void;
 }
 
@@ -43,7 +65,41 @@ export function createCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
-  const services = createServices({ db, clock, ids, bus }, { builtInRunbooks });
+  const network = opts.network ?? manualNetwork(true);
+  const vault = createVault(db, opts.secrets ?? memorySecretStore());
+  const redact = redactor(() => vendors.map((v) => vault.token(v)));
+  const ref: { dispatcher?: Dispatcher } = {}; // services need kick() before the dispatcher exists
+  const services = createServices(
+    { db, clock, ids, bus },
+    {
+      builtInRunbooks,
+      vault,
+      network,
+      redact,
+      identify: opts.identify ?? (() => Promise.reject(new Error('vendor clients are not wired into this build'))),
+      kick: () => ref.dispatcher?.kick(),
+    },
+  );
+  const buildExecutors = opts.executors ?? (() => ({}));
+  const dispatcher = createDispatcher({
+    db,
+    clock,
+    bus,
+    network,
+    executors: () => buildExecutors(services.integrations.credentials),
+    isConfigured: services.integrations.isConfigured,
+    timer: opts.timer ?? realTimer,
+    random: opts.random,
+    retry: opts.retry,
+    slackPacingMs: opts.slackPacingMs,
+    redact,
+    logger,
+  });
+  ref.dispatcher = dispatcher;
+  // New jobs are enqueued inside other services' transactions; their events arrive after COMMIT.
+  bus.subscribe((name) => {
+    if (name !== 'outbox.changed' && name !== 'outbox.statusChanged') dispatcher.kick();
+  });
   const invoke = createInvoke(createHandlers(services), logger);
   let closed = false;
   return {
@@ -52,9 +108,12 @@ export function createCore(opts: CoreOptions): Core {
     services,
     db,
     dbFile,
+    dispatcher,
+    network,
     close() {
       if (closed) return;
       closed = true;
+      void dispatcher.stop();
       db.close();
     },
   };

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { fileLogger } from '../core/fileLogger';
 import { defaultDataDir } from '../core/paths';
+import { fileSecretStore } from '../core/secrets/fileStore';
 import { startWebShell } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -26,11 +27,13 @@ async function main(): Promise<void> {
   const logger = fileLogger(join(dataDir, 'logs'));
   let core;
   try {
-    core = createCore({ dataDir, logger });
+    // No OS keyring here: tokens are encrypted in a 0600 file, and only kept there once the user accepts that.
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir) });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }
   const shell = await startWebShell({ core, rendererDir, port });
+  core.dispatcher.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 
@@ -39,7 +42,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    void shell.close().then(() => {
+    void Promise.all([shell.close(), core.dispatcher.stop()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -1,15 +1,44 @@
+import { useEffect, useState } from 'react';
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
 import { TopbarPeople } from './features/people/TopbarPeople';
+import { OutboxIndicator } from './features/outbox/OutboxIndicator';
+import { OutboxPanel } from './features/outbox/OutboxPanel';
+import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
+
+type Screen = 'incidents' | 'connections' | 'outbox';
 
 export function App() {
+  const [screen, setScreen] = useState<Screen>('incidents');
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === 'Escape') setScreen('incidents');
+      else if (e.key === 'o' || e.key === 'O') setScreen('outbox');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div className="app">
       <header className="topbar">
         <span className="brand">Conn</span>
         <span className="tagline">incident command</span>
         <TopbarPeople />
+        <nav className="topnav" aria-label="Screens">
+          {(['incidents', 'connections'] as const).map((s) => (
+            <button key={s} type="button" className={screen === s ? 'selected' : ''} onClick={() => setScreen(s)}>
+              {s === 'incidents' ? 'Incidents' : 'Connections'}
+            </button>
+          ))}
+        </nav>
+        <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
-      <IncidentsScreen />
+      {screen === 'incidents' ? (
+        <IncidentsScreen />
+      ) : (
+        <main className="detail">{screen === 'connections' ? <ConnectionsScreen /> : <OutboxPanel />}</main>
+      )}
     </div>
   );
 }

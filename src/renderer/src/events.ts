@@ -4,6 +4,8 @@ import { useChecklist } from './features/checklist/store';
 import { useIncidents } from './features/incidents/store';
 import { useRoles } from './features/people/rolesStore';
 import { usePeople } from './features/people/store';
+import { useOutbox } from './features/outbox/store';
+import { useSettings } from './features/settings/store';
 
 export function connectEvents(api: ApiWithEvents): () => void {
   return api.subscribe((name, payload) => {
@@ -23,6 +25,13 @@ export function connectEvents(api: ApiWithEvents): () => void {
         break;
       case 'outbox.changed':
         useChecklist.getState().jobChanged(payload as EventPayload<'outbox.changed'>);
+        useOutbox.getState().jobChanged(payload as EventPayload<'outbox.changed'>);
+        break;
+      case 'outbox.statusChanged':
+        useOutbox.getState().statusChanged(payload as EventPayload<'outbox.statusChanged'>);
+        break;
+      case 'integrations.changed':
+        useSettings.getState().received(payload as EventPayload<'integrations.changed'>);
         break;
     }
   });

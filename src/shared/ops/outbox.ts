@@ -1,9 +1,33 @@
-// Outbox operations and events.
-import type { OutboxJob } from '../outbox';
-import { event } from './define';
+// Outbox operations and events: list, retry, discard, edit jobs; the global status.
+import { z } from 'zod';
+import { jobStates, type OutboxJob, type OutboxJobView, type OutboxStatus } from '../outbox';
+import { id } from '../text';
+import { event, op } from './define';
 
-export const outboxOps = {};
+export const outboxOps = {
+  'outbox.list': op<OutboxJobView[]>()(
+    'List outbox jobs (oldest first) with their state and, when waiting or failed, the reason.',
+    z
+      .strictObject({ incidentId: id.optional(), states: z.array(z.enum(jobStates)).max(jobStates.length).optional() })
+      .optional()
+      .default({}),
+  ),
+  'outbox.retry': op<OutboxJob>()(
+    'Send a dead or waiting job again now (its attempt count starts over).',
+    z.strictObject({ jobId: id }),
+  ),
+  'outbox.discard': op<OutboxJob>()('Give up on a job that has not been sent: it will never be sent.', z.strictObject({ jobId: id })),
+  'outbox.edit': op<OutboxJob>()(
+    "Replace a dead job's payload (checked against its kind's schema) and queue it again.",
+    z.strictObject({ jobId: id, payload: z.record(z.string(), z.unknown()) }),
+  ),
+  'outbox.status': op<OutboxStatus>()(
+    'Counts of jobs per state, each vendor connection, and whether the network is up.',
+    z.strictObject({}).optional().default({}),
+  ),
+};
 
 export const outboxEvents = {
   'outbox.changed': event<OutboxJob>(),
+  'outbox.statusChanged': event<OutboxStatus>(),
 };

@@ -1,21 +1,50 @@
-// Builds every service from the shared dependencies.
+// Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
+import { manualNetwork, type NetworkStatus } from '../outbox/ports';
+import type { IdentifyPort } from '../secrets/credentials';
+import { memorySecretStore } from '../secrets/store';
+import { createVault, type Vault } from '../secrets/vault';
 import { checklistService } from './checklist';
 import { incidentsService, type ServiceDeps } from './incidents';
+import { integrationsService } from './integrations';
+import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
 
-export function createServices(deps: ServiceDeps, opts: { builtInRunbooks?: readonly Runbook[] } = {}) {
+/** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
+export interface OutboxPorts {
+  vault: Vault;
+  identify: IdentifyPort;
+  network: NetworkStatus;
+  redact: (text: string) => string;
+  kick: () => void;
+}
+
+export interface ServiceOptions extends Partial<OutboxPorts> {
+  builtInRunbooks?: readonly Runbook[];
+}
+
+export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
+  const p: OutboxPorts = {
+    vault: opts.vault ?? createVault(deps.db, memorySecretStore()),
+    identify: opts.identify ?? (() => Promise.reject(new Error('no vendor clients in this build'))),
+    network: opts.network ?? manualNetwork(true),
+    redact: opts.redact ?? ((t) => t),
+    kick: opts.kick ?? (() => {}),
+  };
   const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
   const roles = rolesService(deps);
+  const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
   return {
     incidents: incidentsService(deps, runbooks, roles),
     people: peopleService(deps),
     roles,
     runbooks,
     checklist: checklistService(deps, runbooks),
+    integrations,
+    outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

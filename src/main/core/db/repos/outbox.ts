@@ -2,7 +2,7 @@
 import type Database from 'better-sqlite3';
 import { jobPayloads, vendorOf, type JobKind, type JobPayload, type JobState, type OutboxJob } from '../../../../shared/outbox';
 
-interface JobRow {
+export interface JobRow {
   id: string;
   incident_id: string | null;
   vendor: string;
@@ -27,6 +27,7 @@ export const toJob = (r: JobRow): OutboxJob => ({
   incidentId: r.incident_id,
   kind: r.kind as JobKind,
   vendor: vendorOf(r.kind as JobKind),
+  orderKey: r.order_key,
   payload: JSON.parse(r.payload) as unknown,
   state: r.state as JobState,
   attempts: r.attempts,

@@ -1,0 +1,39 @@
+// An incident's vendor links (Slack channel, PagerDuty incident, Freshdesk ticket), read from the results of
+// its sent jobs. Executors must return results in these shapes for later jobs to find their target.
+import { z } from 'zod';
+import type { Incident } from '../../../shared/domain';
+
+/** What `slack.createChannel` and `pagerduty.createIncident` executors must return as their result. */
+export const linkResults = {
+  'slack.createChannel': z.object({ channelId: z.string().min(1), name: z.string().optional() }),
+  'pagerduty.createIncident': z.object({ incidentId: z.string().min(1), htmlUrl: z.string().optional() }),
+} as const;
+
+export interface IncidentLinks {
+  slackChannelId?: string;
+  slackChannelName?: string;
+  pagerdutyIncidentId?: string;
+  freshdeskTicketId?: number;
+}
+
+export function ticketIdFromUrl(url: string | null | undefined): number | undefined {
+  const m = url ? /\/tickets\/(\d+)/.exec(url) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+export function linksFrom(incident: Incident | undefined, sent: Array<{ kind: string; result: unknown }>): IncidentLinks {
+  const links: IncidentLinks = { freshdeskTicketId: ticketIdFromUrl(incident?.ticketUrl) };
+  for (const s of sent) {
+    if (s.kind === 'slack.createChannel') {
+      const r = linkResults['slack.createChannel'].safeParse(s.result);
+      if (r.success) {
+        links.slackChannelId = r.data.channelId;
+        links.slackChannelName = r.data.name;
+      }
+    } else if (s.kind === 'pagerduty.createIncident') {
+      const r = linkResults['pagerduty.createIncident'].safeParse(s.result);
+      if (r.success) links.pagerdutyIncidentId = r.data.incidentId;
+    }
+  }
+  return links;
+}

@@ -1,0 +1,38 @@
+// Ports the dispatcher needs from the world: network status and a timer, with simple implementations.
+
+export interface NetworkStatus {
+  isOnline(): boolean;
+  /** Called with the new state on every change; returns the unsubscribe function. */
+  subscribe(listener: (online: boolean) => void): () => void;
+}
+
+export function manualNetwork(initial = true): NetworkStatus & { set(online: boolean): void } {
+  let online = initial;
+  const listeners = new Set<(online: boolean) => void>();
+  return {
+    isOnline: () => online,
+    subscribe(l) {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    set(next) {
+      if (next === online) return;
+      online = next;
+      for (const l of listeners) l(online);
+    },
+  };
+}
+
+export interface Timer {
+  set(fn: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
+}
+
+export const realTimer: Timer = {
+  set: (fn, ms) => {
+    const h = setTimeout(fn, Math.max(0, Math.min(ms, 2 ** 31 - 1)));
+    h.unref?.();
+    return h;
+  },
+  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+};

@@ -1,0 +1,123 @@
+// The outbox panel: every vendor request with its state and reason, and retry / edit / discard for failures.
+import { useEffect, useState } from 'react';
+import type { OutboxJobView } from '../../../../shared/outbox';
+import { formatTime, localTitle } from '../../ui/time';
+import { useOutbox } from './store';
+import './outbox.css';
+
+const stateText: Record<OutboxJobView['state'], string> = {
+  queued: 'queued',
+  sending: 'sending',
+  retrying: 'will retry',
+  uncertain: 'checking',
+  sent: 'sent',
+  dead: 'failed',
+  discarded: 'discarded',
+};
+
+function summary(job: OutboxJobView): string {
+  const p = job.payload as Record<string, unknown> | null;
+  const text = p && (p.text ?? p.content ?? p.body ?? p.title ?? p.message ?? p.name);
+  return typeof text === 'string' ? text : '';
+}
+
+function JobRow({ job }: { job: OutboxJobView }) {
+  const { retry, discard, edit, busy } = useOutbox();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [editError, setEditError] = useState<string | null>(null);
+  const canRetry = job.state === 'dead' || job.state === 'retrying';
+  const canDiscard = job.state === 'dead' || job.state === 'retrying' || job.state === 'queued';
+  return (
+    <li className={`job job-${job.state}`}>
+      <div className="job-line">
+        <span className={`job-state state-${job.state}`}>{stateText[job.state]}</span>
+        <span className="job-kind">{job.kind}</span>
+        <span className="job-summary">{summary(job)}</span>
+        <time dateTime={job.createdAt} title={localTitle(job.createdAt)} className="muted">
+          {formatTime(job.createdAt)}
+        </time>
+      </div>
+      {job.reason && job.state !== 'sent' ? <p className={job.state === 'dead' ? 'job-reason error' : 'job-reason muted'}>{job.reason}</p> : null}
+      {canRetry || canDiscard ? (
+        <div className="job-actions">
+          {canRetry ? (
+            <button type="button" disabled={busy[job.id]} onClick={() => void retry(job.id)}>
+              Retry
+            </button>
+          ) : null}
+          {job.state === 'dead' ? (
+            <button type="button" onClick={() => setEditing(JSON.stringify(job.payload, null, 2))}>
+              Edit
+            </button>
+          ) : null}
+          {canDiscard ? (
+            <button type="button" className="danger" disabled={busy[job.id]} onClick={() => void discard(job.id)}>
+              Discard
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {editing !== null ? (
+        <form
+          className="job-edit"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const err = await edit(job.id, editing);
+            setEditError(err);
+            if (!err) setEditing(null);
+          }}
+        >
+          <label>
+            Payload (JSON)
+            <textarea rows={5} value={editing} onChange={(e) => setEditing(e.target.value)} />
+          </label>
+          {editError ? (
+            <p role="alert" className="error">
+              {editError}
+            </p>
+          ) : null}
+          <div className="job-actions">
+            <button type="submit" className="primary">
+              Save and send
+            </button>
+            <button type="button" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </li>
+  );
+}
+
+export function OutboxPanel() {
+  const { jobs, error, loadJobs } = useOutbox();
+  const [showSent, setShowSent] = useState(false);
+  useEffect(() => {
+    void loadJobs();
+  }, [loadJobs]);
+  const shown = showSent ? jobs : jobs.filter((j) => j.state !== 'sent' && j.state !== 'discarded');
+  return (
+    <section className="outbox-panel" aria-label="Outbox">
+      <header className="outbox-head">
+        <h1>Outbox</h1>
+        <label className="inline">
+          <input type="checkbox" checked={showSent} onChange={(e) => setShowSent(e.target.checked)} />
+          Show sent and discarded
+        </label>
+      </header>
+      <p className="muted">Everything Conn sends to PagerDuty, Freshdesk and Slack waits here until the vendor has it.</p>
+      {error ? (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      ) : null}
+      {shown.length === 0 ? <p className="empty">Nothing waiting: every request has been delivered.</p> : null}
+      <ul className="jobs">
+        {shown.map((j) => (
+          <JobRow key={j.id} job={j} />
+        ))}
+      </ul>
+    </section>
+  );
+}
