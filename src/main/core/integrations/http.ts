@@ -60,7 +60,7 @@ export async function send(deps: HttpDeps, o: SendOptions): Promise<HttpResponse
       jsonOk = false;
     }
   }
-  if (status < 200 || status > 299) throw o.classify({ status, headers, text: redact(text, o.secrets), json: jsonOk ? json : null });
+  if (status < 200 || status > 299) throw o.classify({ status, headers, text: redact(text, o.secrets), json: jsonOk ? redactDeep(json, o.secrets) : null });
   if (!jsonOk) {
     throw new VendorError({
       vendor: o.vendor,
@@ -100,4 +100,12 @@ export function buildUrl(base: string, path: string, query: Record<string, strin
     else u.searchParams.set(k, String(v));
   }
   return u.toString();
+}
+
+/** Redacts secrets in every string of a parsed JSON value (vendors may echo credentials in error bodies). */
+function redactDeep(v: unknown, secrets: readonly string[]): unknown {
+  if (typeof v === 'string') return redact(v, secrets);
+  if (Array.isArray(v)) return v.map((x) => redactDeep(x, secrets));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactDeep(x, secrets)]));
+  return v;
 }
