@@ -28,20 +28,24 @@ export const newPdState = (): PdState => ({
 });
 
 const HTML = 'https://conn-sim.pagerduty.com';
+/** `self` links use the real API origin, as PagerDuty does, whatever address the simulator listens on. */
+const SELF = 'https://api.pagerduty.com';
 const err = (status: number, message: string, code: number, errors?: string[], headers: Record<string, string> = {}): SimResponse => ({
   status, headers, body: { error: { message, code, ...(errors ? { errors } : {}) } },
 });
 
 export function pagerdutyHandler(state: PdState, now: () => number) {
+  const base = SELF;
   const iso = () => new Date(now()).toISOString();
   const nextId = (prefix: string) => `${prefix}${(++state.seq).toString(36).toUpperCase().padStart(12, '0')}`;
-  const userRef = (u: PdUserRec, base: string): Ref => ({ id: u.id, type: 'user_reference', summary: u.name, self: `${base}/users/${u.id}`, html_url: `${HTML}/users/${u.id}` });
-  const serviceRef = (s: PdServiceRec, base: string): Ref => ({ id: s.id, type: 'service_reference', summary: s.name, self: `${base}/services/${s.id}`, html_url: `${HTML}/service-directory/${s.id}` });
-  const userJson = (u: PdUserRec, base: string) => ({ ...u, type: 'user', summary: u.name, self: `${base}/users/${u.id}`, html_url: `${HTML}/users/${u.id}`, time_zone: 'Europe/Amsterdam' });
-  const serviceJson = (s: PdServiceRec, base: string) => ({ ...s, type: 'service', summary: s.name, status: 'active', self: `${base}/services/${s.id}`, html_url: `${HTML}/service-directory/${s.id}`, created_at: '2024-01-02T03:04:05Z' });
-  const incidentJson = (i: PdIncidentRec, base: string) => {
-    const { details: _d, ...rest } = i;
-    return { ...rest, type: 'incident', summary: `[#${i.incident_number}] ${i.title}`, self: `${base}/incidents/${i.id}`, html_url: `${HTML}/incidents/${i.id}` };
+  const userRef = (u: PdUserRec, _b: string): Ref => ({ id: u.id, type: 'user_reference', summary: u.name, self: `${base}/users/${u.id}`, html_url: `${HTML}/users/${u.id}` });
+  const serviceRef = (s: PdServiceRec, _b: string): Ref => ({ id: s.id, type: 'service_reference', summary: s.name, self: `${base}/services/${s.id}`, html_url: `${HTML}/service-directory/${s.id}` });
+  const userJson = (u: PdUserRec, _b: string) => ({ ...u, type: 'user', summary: u.name, self: `${base}/users/${u.id}`, html_url: `${HTML}/users/${u.id}`, time_zone: 'Europe/Amsterdam' });
+  const serviceJson = (s: PdServiceRec, _b: string) => ({ ...s, type: 'service', escalation_policy: { id: 'PEP0001', type: 'escalation_policy_reference', summary: 'Default', self: `${base}/escalation_policies/PEP0001`, html_url: `${HTML}/escalation_policies/PEP0001` }, summary: s.name, status: 'active', self: `${base}/services/${s.id}`, html_url: `${HTML}/service-directory/${s.id}`, created_at: '2024-01-02T03:04:05Z' });
+  const incidentJson = (i: PdIncidentRec, _b: string) => {
+    const { details: _d, resolved_at, ...rest } = i;
+    // The spec types resolved_at as a string: it is left out until the incident is resolved.
+    return { ...rest, ...(resolved_at ? { resolved_at } : {}), type: 'incident', summary: `[#${i.incident_number}] ${i.title}`, self: `${base}/incidents/${i.id}`, html_url: `${HTML}/incidents/${i.id}` };
   };
   const log = (inc: PdIncidentRec, type: string, summary: string, agent: Ref, note?: string) => {
     const list = state.logEntries.get(inc.id) ?? [];
@@ -93,7 +97,6 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
   }
 
   function route(req: SimRequest, tok: { type: 'account' | 'user'; userId?: string; readOnly?: boolean }): SimResponse {
-    const base = req.baseUrl;
     const parts = req.path.split('/').filter(Boolean);
     if (req.method !== 'GET' && tok.readOnly) return err(403, 'Access Denied', 2010);
     if (req.method === 'GET' && req.path === '/users/me') {

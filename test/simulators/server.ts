@@ -78,6 +78,8 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
       }
     });
   });
+  // Outlive the client's idle keep-alive (undici: 4 s) so a reused socket is never closed under a request.
+  server.keepAliveTimeout = 65_000;
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
