@@ -1,0 +1,75 @@
+// Public face of the vendor integrations: client factory, reconciliation helpers, markers, errors, mappers.
+import type { HttpDeps } from './http';
+import { createFreshdeskClient, type FreshdeskClient, type FreshdeskConfig } from './freshdesk/client';
+import { createPagerDutyClient, type PagerDutyClient, type PagerDutyConfig } from './pagerduty/client';
+import { createSlackClient, type SlackClient, type SlackConfig } from './slack/client';
+import type { PdIncident } from './pagerduty/schemas';
+import type { SlackMessage } from './slack/schemas';
+import type { FdConversation } from './freshdesk/schemas';
+
+export interface VendorClientsConfig {
+  pagerduty?: PagerDutyConfig | null;
+  freshdesk?: FreshdeskConfig | null;
+  slack?: SlackConfig | null;
+}
+
+export type VendorDeps = HttpDeps;
+
+/** One client per configured vendor; null where the vendor is not connected. */
+export interface VendorClients {
+  pagerduty: PagerDutyClient | null;
+  freshdesk: FreshdeskClient | null;
+  slack: SlackClient | null;
+}
+
+export function createVendorClients(config: VendorClientsConfig, deps: VendorDeps = {}): VendorClients {
+  return {
+    pagerduty: config.pagerduty ? createPagerDutyClient(config.pagerduty, deps) : null,
+    freshdesk: config.freshdesk ? createFreshdeskClient(config.freshdesk, deps) : null,
+    slack: config.slack ? createSlackClient(config.slack, deps) : null,
+  };
+}
+
+/**
+ * The marker Conn puts in what it sends, so a send that may have happened can be found before a retry:
+ * `[conn:<jobId>]`. Slack carries it as message metadata; PagerDuty notes and Freshdesk notes in the text;
+ * Freshdesk public replies in an HTML comment (see `withMarker`).
+ */
+export const markerFor = (jobId: string): string => `[conn:${jobId}]`;
+
+/** Adds the marker to outgoing text for a vendor/kind where it must travel in the body. */
+export function withMarker(text: string, marker: string, where: 'pagerduty.note' | 'freshdesk.note' | 'freshdesk.reply'): string {
+  if (where === 'freshdesk.reply') return `${text}\n<!-- ${marker} -->`;
+  if (where === 'freshdesk.note') return `${text}\n<p>${marker}</p>`;
+  return `${text}\n\n${marker}`;
+}
+
+/** Reconciliation: has a message with this marker been posted in the channel since `sinceTs`? */
+export const findSlackMessageByMarker = (slack: SlackClient, channel: string, marker: string, sinceTs?: string): Promise<SlackMessage | null> =>
+  slack.findMessageByMarker(channel, marker, sinceTs);
+
+/** Reconciliation: the incident created with this `incident_key`, if any. */
+export const findPagerDutyIncidentByKey = (pagerduty: PagerDutyClient, key: string): Promise<PdIncident | null> => pagerduty.findIncidentByKey(key);
+
+/** Reconciliation: a ticket reply or note carrying the marker, if any. */
+export const findFreshdeskConversationByMarker = (freshdesk: FreshdeskClient, ticketId: number, marker: string): Promise<FdConversation | null> =>
+  freshdesk.findConversationByMarker(ticketId, marker);
+
+export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds, vendorLabels } from './errors';
+export type { VendorErrorKind, VendorName } from './errors';
+export type { HttpDeps, FetchFn } from './http';
+export type { ImportedEntry, VendorPerson } from './types';
+export { createPagerDutyClient, incidentKeyFor, incidentDetails, pagerDutyBaseUrl } from './pagerduty/client';
+export type { PagerDutyClient, PagerDutyConfig, CreateIncidentInput, Identity as PagerDutyIdentity } from './pagerduty/client';
+export { createFreshdeskClient, freshdeskBaseUrl, freshdeskTicketUrl, normaliseFreshdeskDomain, ticketStatus } from './freshdesk/client';
+export type { FreshdeskClient, FreshdeskConfig } from './freshdesk/client';
+export { fillPlaceholders, placeholdersIn, ticketPlaceholderValues } from './freshdesk/placeholders';
+export { createSlackClient, tsFromMs, CONN_EVENT_TYPE } from './slack/client';
+export type { SlackClient, SlackConfig } from './slack/client';
+export { sanitiseChannelName, channelNameFromPattern, channelNameProblem, withSuffix } from './slack/names';
+export * as pagerdutyMap from './pagerduty/map';
+export * as freshdeskMap from './freshdesk/map';
+export * as slackMap from './slack/map';
+export type { PdIncident, PdNote, PdLogEntry, PdUser, PdService, PdStatusUpdate } from './pagerduty/schemas';
+export type { FdTicket, FdConversation, FdAgent, FdCannedResponse, FdCannedFolder } from './freshdesk/schemas';
+export type { SlackMessage, SlackChannel, SlackIdentity, SlackUser } from './slack/schemas';

@@ -1,0 +1,163 @@
+// Slack client on the official @slack/web-api WebClient, with its retries off so the outbox alone decides.
+import { WebClient, LogLevel, type Logger } from '@slack/web-api';
+import type { z } from 'zod';
+import { VendorError } from '../errors';
+import { parseWith, type HttpDeps } from '../http';
+import { classifySlack } from './errors';
+import { channelNameProblem, sanitiseChannelName, withSuffix } from './names';
+import * as S from './schemas';
+
+export interface SlackConfig {
+  /** Bot token (xoxb-…). */
+  token: string;
+  /** Overrides `https://slack.com/api/` (simulators). */
+  apiUrl?: string;
+}
+
+/** Slack message metadata event type carrying Conn's outbox job id, invisible to people. */
+export const CONN_EVENT_TYPE = 'conn_outbox';
+
+const silentLogger: Logger = {
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.ERROR,
+  setName: () => {},
+};
+
+const WRITES = new Set(['conversations.create', 'conversations.invite', 'chat.postMessage']);
+
+export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
+  const web = new WebClient(config.token, {
+    slackApiUrl: config.apiUrl ?? 'https://slack.com/api/',
+    allowAbsoluteUrls: false,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: deps.timeoutMs ?? 30_000,
+    logger: silentLogger,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+  });
+  let identity: S.SlackIdentity | null = null;
+
+  async function call<Sch extends z.ZodType>(method: string, args: Record<string, unknown>, schema: Sch): Promise<z.output<Sch>> {
+    if ('thread_ts' in args) throw new Error('Conn never posts into threads');
+    let res: unknown;
+    try {
+      res = await web.apiCall(method, args);
+    } catch (e) {
+      throw classifySlack(method, e, config.token, WRITES.has(method));
+    }
+    return parseWith(schema, res, 'slack', method, WRITES.has(method));
+  }
+
+  /** Walks cursor pagination until `next_cursor` is empty or missing. */
+  async function all<T>(method: string, args: Record<string, unknown>, schema: z.ZodType<{ response_metadata?: { next_cursor?: string | null } | null }>, pick: (page: never) => T[]) {
+    const out: T[] = [];
+    let cursor: string | undefined;
+    for (let guard = 0; guard < 1000; guard++) {
+      const page = await call(method, { ...args, limit: 200, ...(cursor ? { cursor } : {}) }, schema);
+      out.push(...pick(page as never));
+      const next = page.response_metadata?.next_cursor;
+      if (!next) return out;
+      cursor = next;
+    }
+    return out;
+  }
+
+  const client = {
+    async identify(): Promise<S.SlackIdentity> {
+      identity = await call('auth.test', {}, S.authTest);
+      return identity;
+    },
+
+    /** Creates a channel with exactly this name; `name_taken` surfaces as a `conflict` VendorError. */
+    async createChannel(name: string, isPrivate = false): Promise<S.SlackChannel> {
+      const problem = channelNameProblem(name);
+      if (problem) throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'validation', vendorMessage: problem, vendorCode: problem });
+      return (await call('conversations.create', { name, is_private: isPrivate }, S.channelEnvelope)).channel;
+    },
+
+    /**
+     * Creates the incident channel from a wished name: sanitised, and on `name_taken` either reuses the channel
+     * this bot created earlier (a retried create whose answer was lost) or tries `-2`, `-3`… up to `maxTries`.
+     */
+    async createIncidentChannel(wished: string, opts: { isPrivate?: boolean; maxTries?: number } = {}): Promise<{ channel: S.SlackChannel; reused: boolean }> {
+      const base = sanitiseChannelName(wished);
+      if (!base) throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'validation', vendorMessage: 'invalid_name_required', vendorCode: 'invalid_name_required' });
+      const me = identity ?? (await client.identify());
+      for (let n = 1; n <= (opts.maxTries ?? 10); n++) {
+        const name = n === 1 ? base : withSuffix(base, n);
+        try {
+          return { channel: await client.createChannel(name, opts.isPrivate ?? false), reused: false };
+        } catch (e) {
+          if (!(e instanceof VendorError && e.vendorCode === 'name_taken')) throw e;
+          const existing = await client.findChannelByName(name);
+          if (existing && existing.creator === me.user_id && !existing.is_archived) return { channel: existing, reused: true };
+        }
+      }
+      throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'conflict', vendorMessage: 'name_taken', vendorCode: 'name_taken' });
+    },
+
+    /** Invites people; the bot itself is filtered out and `already_in_channel` counts as success. */
+    async invite(channelId: string, userIds: string[]): Promise<void> {
+      const me = identity ?? (await client.identify());
+      const users = [...new Set(userIds)].filter((u) => u && u !== me.user_id);
+      if (users.length === 0) return;
+      try {
+        await call('conversations.invite', { channel: channelId, users: users.join(','), force: true }, S.channelEnvelope);
+      } catch (e) {
+        if (e instanceof VendorError && e.vendorCode === 'already_in_channel') return;
+        throw e;
+      }
+    },
+
+    /** Posts a top-level message (never in a thread). `marker` (the outbox job id) travels as message metadata. */
+    async postMessage(channelId: string, text: string, opts: { marker?: string } = {}): Promise<{ channel: string; ts: string }> {
+      const args: Record<string, unknown> = { channel: channelId, text, unfurl_links: false };
+      if (opts.marker) args.metadata = { event_type: CONN_EVENT_TYPE, event_payload: { marker: opts.marker } };
+      const r = await call('chat.postMessage', args, S.postMessage);
+      return { channel: r.channel, ts: r.ts };
+    },
+
+    /** Channel history, newest first, every page (optionally only messages after `oldest`). */
+    history: (channelId: string, opts: { oldest?: string } = {}) =>
+      all<S.SlackMessage>('conversations.history', { channel: channelId, include_all_metadata: true, ...(opts.oldest ? { oldest: opts.oldest } : {}) }, S.history, (p: z.infer<typeof S.history>) => p.messages),
+
+    /** A thread: the parent first, then its replies. */
+    replies: (channelId: string, threadTs: string) =>
+      all<S.SlackMessage>('conversations.replies', { channel: channelId, ts: threadTs }, S.replies, (p: z.infer<typeof S.replies>) => p.messages),
+
+    permalink: async (channelId: string, ts: string) =>
+      (await call('chat.getPermalink', { channel: channelId, message_ts: ts }, S.permalink)).permalink,
+
+    /** The Slack user with this e-mail, or null (`users_not_found`). */
+    async lookupByEmail(email: string): Promise<S.SlackUser | null> {
+      try {
+        return (await call('users.lookupByEmail', { email }, S.lookupByEmail)).user;
+      } catch (e) {
+        if (e instanceof VendorError && e.vendorCode === 'users_not_found') return null;
+        throw e;
+      }
+    },
+
+    /** Reconciliation: a channel (archived ones included) with exactly this name, or null. */
+    async findChannelByName(name: string): Promise<S.SlackChannel | null> {
+      const channels = await all<S.SlackChannel>('conversations.list', { types: 'public_channel,private_channel', exclude_archived: false }, S.conversationsList, (p: z.infer<typeof S.conversationsList>) => p.channels);
+      return channels.find((c) => c.name === name) ?? null;
+    },
+
+    /** Reconciliation: the message carrying `marker` (metadata or text) posted at or after `sinceTs`, or null. */
+    async findMessageByMarker(channelId: string, marker: string, sinceTs?: string): Promise<S.SlackMessage | null> {
+      const msgs = await client.history(channelId, sinceTs ? { oldest: sinceTs } : {});
+      return msgs.find((m) => m.metadata?.event_payload?.marker === marker || (m.text ?? '').includes(marker)) ?? null;
+    },
+  };
+  return client;
+}
+
+export type SlackClient = ReturnType<typeof createSlackClient>;
+
+/** A Slack ts for "this instant minus skew", for `oldest` in reconciliation reads. */
+export const tsFromMs = (ms: number): string => `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000).padStart(6, '0')}`;

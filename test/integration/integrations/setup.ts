@@ -1,0 +1,43 @@
+// Shared test setup: simulators plus clients pointed at them with a short timeout.
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { createVendorClients, type VendorClients } from '../../../src/main/core/integrations';
+import { startSimulators, type Simulators } from '../../simulators';
+
+export function useSim(timeoutMs = 5000): { sim: () => Simulators; clients: () => Required<{ [K in keyof VendorClients]: NonNullable<VendorClients[K]> }> } {
+  let sim: Simulators;
+  beforeAll(async () => {
+    sim = await startSimulators();
+  });
+  afterEach(() => {
+    sim.clearFaults();
+    sim.reset('realistic');
+    sim.clearRequests();
+  });
+  afterAll(async () => {
+    await sim.stop();
+  });
+  return {
+    sim: () => sim,
+    clients: () => {
+      const c = createVendorClients(
+        {
+          pagerduty: { token: sim.tokens.pagerduty, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty },
+          freshdesk: { domain: 'conn-sim', apiKey: sim.tokens.freshdesk, baseUrl: sim.urls.freshdesk },
+          slack: { token: sim.tokens.slack, apiUrl: sim.urls.slack },
+        },
+        { timeoutMs },
+      );
+      return { pagerduty: c.pagerduty!, freshdesk: c.freshdesk!, slack: c.slack! };
+    },
+  };
+}
+
+/** Awaits a promise expected to reject and returns the error. */
+export async function caught(p: Promise<unknown>): Promise<unknown> {
+  try {
+    await p;
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a rejection');
+}

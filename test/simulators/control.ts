@@ -1,0 +1,121 @@
+// The simulators' HTTP control API (/_control/...): faults, tokens, seeding, rate limits, and reading back requests and state.
+import type { Simulators, SimState } from './server';
+import type { FaultAction, SimVendor } from './types';
+
+interface Out { status: number; body: unknown }
+
+/** A JSON-friendly copy of everything the simulators hold (Maps and Sets flattened, tokens not included). */
+export function snapshot(state: SimState) {
+  const pd = state.pagerduty;
+  const fd = state.freshdesk;
+  return {
+    pagerduty: {
+      users: pd.users, services: pd.services, incidents: pd.incidents,
+      notes: Object.fromEntries(pd.notes), logEntries: Object.fromEntries(pd.logEntries), statusUpdates: Object.fromEntries(pd.statusUpdates),
+    },
+    freshdesk: { agents: fd.agents, contacts: fd.contacts, tickets: fd.tickets, conversations: fd.conversations, folders: fd.folders, cannedResponses: fd.canned },
+    slack: {
+      team: state.slack.team,
+      users: state.slack.users,
+      channels: state.slack.channels.map((c) => ({ ...c, members: [...c.members] })),
+    },
+  };
+}
+
+const tokenMap = (state: SimState, v: SimVendor): Map<string, { revoked: boolean }> =>
+  v === 'pagerduty' ? state.pagerduty.tokens : v === 'freshdesk' ? state.freshdesk.apiKeys : state.slack.tokens;
+
+export function controlRoute(sim: Simulators, method: string, url: URL, raw: string): Out {
+  let body: Record<string, unknown> = {};
+  try {
+    body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  } catch {
+    return { status: 400, body: { error: 'body must be JSON' } };
+  }
+  const route = `${method} ${url.pathname.replace(/^\/_control/, '')}`;
+  const q = (k: string) => url.searchParams.get(k) ?? undefined;
+  const state = sim.state;
+  switch (route) {
+    case 'GET /requests':
+      return { status: 200, body: sim.requests({ vendor: q('vendor') as SimVendor | undefined, method: q('method'), path: q('path') }) };
+    case 'DELETE /requests':
+      sim.clearRequests();
+      return { status: 200, body: { ok: true } };
+    case 'POST /faults': {
+      const id = sim.fault({
+        vendor: body.vendor as SimVendor | undefined, method: body.method as string | undefined, path: body.path as string | undefined,
+        count: typeof body.count === 'number' ? body.count : 1, action: body.action as FaultAction,
+      });
+      return { status: 200, body: { id } };
+    }
+    case 'DELETE /faults':
+      sim.clearFaults();
+      return { status: 200, body: { ok: true } };
+    case 'POST /tokens': {
+      const v = body.vendor as SimVendor;
+      const token = String(body.token ?? '');
+      const map = tokenMap(state, v);
+      if (body.action === 'revoke' || body.action === 'restore') {
+        if (!map.has(token)) return { status: 404, body: { error: 'unknown token' } };
+        sim.setToken(v, token, body.action === 'revoke');
+        return { status: 200, body: { ok: true } };
+      }
+      if (body.action === 'replace') {
+        // The old token stops working and a new one with the same identity starts working.
+        const old = map.get(token);
+        const next = String(body.newToken ?? '');
+        if (!old || !next) return { status: 400, body: { error: 'token and newToken required' } };
+        old.revoked = true;
+        map.set(next, { ...old, revoked: false });
+        return { status: 200, body: { ok: true } };
+      }
+      return { status: 400, body: { error: 'action must be revoke, restore or replace' } };
+    }
+    case 'POST /reset':
+      sim.reset(body.seed === 'empty' ? 'empty' : 'realistic');
+      return { status: 200, body: { ok: true } };
+    case 'GET /state':
+      return { status: 200, body: snapshot(state) };
+    case 'POST /rate-limits': {
+      const pd = body.pagerduty as { perMinute?: number; createPerMinute?: number } | undefined;
+      const fd = body.freshdesk as { perMinute?: number } | undefined;
+      const sl = body.slack as { postsPerSecond?: number; burst?: number } | undefined;
+      Object.assign(state.pagerduty.rate, pd ?? {});
+      Object.assign(state.freshdesk.rate, fd ?? {});
+      Object.assign(state.slack.rate, sl ?? {});
+      return { status: 200, body: { ok: true } };
+    }
+    case 'POST /slack/messages': {
+      // Adds a message from a person (for imports): { channel, user, text, thread_ts? }.
+      const c = state.slack.channels.find((x) => x.id === body.channel);
+      if (!c) return { status: 404, body: { error: 'unknown channel' } };
+      const last = c.messages.at(-1)?.ts;
+      const ts = typeof body.ts === 'string' ? body.ts : nextTs(last);
+      const m = { ts, user: String(body.user), text: String(body.text ?? ''), ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}) };
+      if (m.thread_ts) {
+        const parent = c.messages.find((x) => x.ts === m.thread_ts);
+        if (parent) Object.assign(parent, { thread_ts: parent.ts, reply_count: (parent.reply_count ?? 0) + 1, latest_reply: ts });
+      }
+      c.messages.push(m);
+      c.members.add(m.user);
+      return { status: 200, body: { ok: true, ts } };
+    }
+    case 'POST /freshdesk/conversations': {
+      // Adds a conversation as if the requester wrote: { ticketId, body }.
+      const t = state.freshdesk.tickets.find((x) => x.id === body.ticketId);
+      if (!t) return { status: 404, body: { error: 'unknown ticket' } };
+      const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const c = { id: ++state.freshdesk.seq, body: String(body.body), body_text: String(body.body).replace(/<[^>]+>/g, ''), incoming: true, private: false, user_id: t.requester_id, source: 0, ticket_id: t.id, from_email: null, to_emails: [], created_at: at, updated_at: at };
+      state.freshdesk.conversations.push(c);
+      return { status: 200, body: c };
+    }
+  }
+  return { status: 404, body: { error: `no control route ${route}` } };
+}
+
+function nextTs(last: string | undefined): string {
+  const nowTs = `${Math.floor(Date.now() / 1000)}.000000`;
+  if (!last || nowTs > last) return nowTs;
+  const [s = '0', f = '0'] = last.split('.');
+  return `${s}.${String(Number(f) + 1).padStart(6, '0')}`;
+}
