@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
+import { electronPdfPrinter } from './electron/pdf';
 import { createMainWindow, hardenSession } from './electron/window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -31,7 +32,12 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
-      core = createCore({ dataDir, logger, nativeBinding: process.env.CONN_SQLITE_BINDING });
+      core = createCore({
+        dataDir,
+        logger,
+        nativeBinding: process.env.CONN_SQLITE_BINDING,
+        pdfPrinter: electronPdfPrinter(),
+      });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
       app.exit(1);

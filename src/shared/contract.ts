@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
 import { outboxEvents, outboxOps } from './ops/outbox';
+import { reportEvents, reportOps } from './ops/report';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import type { eventNames, opNames } from './opNames';
 
@@ -12,12 +13,14 @@ export const operations = {
   ...incidentOps,
   ...timelineOps,
   ...outboxOps,
+  ...reportOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
   ...timelineEvents,
   ...outboxEvents,
+  ...reportEvents,
 } as const;
 
 export type Operations = typeof operations;

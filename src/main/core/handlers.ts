@@ -11,5 +11,14 @@ export function createHandlers(s: Services): Handlers {
   return {
     'incidents.declare': (input) => s.incidents.declare(input),
     'incidents.list': () => s.incidents.list(),
+    'report.get': (input) => s.report.get(input.incidentId),
+    'report.update': (input) => s.report.update(input),
+    'report.setStatus': (input) => s.report.setStatus(input),
+    'report.addActionItem': (input) => s.report.addActionItem(input),
+    'report.updateActionItem': (input) => s.report.updateActionItem(input),
+    'report.removeActionItem': (input) => s.report.removeActionItem(input),
+    'report.issueText': (input) => s.report.issueText(input),
+    'report.export': (input) => s.report.export(input),
+    'report.debt': () => s.report.debt(),
   };
 }

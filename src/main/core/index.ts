@@ -7,7 +7,7 @@ import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
 import { createInvoke, type Invoke } from './invoke';
-import { silentLogger, systemClock, type Clock, type Ids, type Logger } from './ports';
+import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -16,6 +16,8 @@ export interface CoreOptions {
   ids?: Ids;
   logger?: Logger;
   nativeBinding?: string;
+  /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface Core {
@@ -37,7 +39,7 @@ export function createCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
-  const services = createServices({ db, clock, ids, bus });
+  const services = createServices({ db, clock, ids, bus }, { dataDir: opts.dataDir, pdfPrinter: opts.pdfPrinter });
   const invoke = createInvoke(createHandlers(services), logger);
   let closed = false;
   return {
