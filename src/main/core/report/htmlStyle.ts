@@ -9,7 +9,7 @@ body { margin: 0; color: #1b1f24; background: #fff;
 article { max-width: 44rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
 @media print { article { padding: 0; max-width: none; } }
 h1, h2, h3, .kicker, dt, th { font-family: 'Helvetica Neue', 'Segoe UI', 'DejaVu Sans', 'Liberation Sans', Arial, sans-serif; }
-.kicker { text-transform: uppercase; letter-spacing: 0.12em; font-size: 0.75rem; color: #57606a; margin: 0 0 0.3rem; }
+.kicker { text-transform: uppercase; letter-spacing: 0.04em; font-size: 0.75rem; color: #57606a; margin: 0 0 0.3rem; }
 h1 { font-size: 1.9rem; line-height: 1.2; margin: 0 0 1rem; }
 h2 { font-size: 1.2rem; margin: 1.8rem 0 0.5rem; padding-bottom: 0.2rem; border-bottom: 1px solid #d0d7de; break-after: avoid; }
 h3 { font-size: 0.95rem; margin: 1rem 0 0.3rem; color: #424a53; break-after: avoid; }
