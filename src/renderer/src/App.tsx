@@ -1,4 +1,5 @@
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
+import { DebtBanner } from './features/report/DebtBanner';
 
 export function App() {
   return (
@@ -7,6 +8,7 @@ export function App() {
         <span className="brand">Conn</span>
         <span className="tagline">incident command</span>
       </header>
+      <DebtBanner />
       <IncidentsScreen />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Incident } from '../../../../shared/domain';
 import { age, formatTime, localTitle } from '../../ui/time';
+import { ReportBadge } from '../report/ReportBadge';
 
 interface Props {
   items: Incident[];
@@ -25,6 +26,7 @@ export function IncidentList({ items, selectedId, onSelect }: Props) {
             <span className="incident-meta">
               <span className={`status status-${i.status}`}>{i.status.replace(/_/g, ' ')}</span>
               {i.hub ? <span className="hub">{i.hub}</span> : null}
+              <ReportBadge incidentId={i.id} />
               <time dateTime={i.declaredAt} title={localTitle(i.declaredAt)}>
                 {formatTime(i.declaredAt)} · {age(i.declaredAt)}
               </time>
