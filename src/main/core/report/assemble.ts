@@ -66,8 +66,10 @@ export function proposalFor(key: TextSectionKey, a: AssembleInput): string | nul
   const tz = a.draft.timezone;
   const facts = sessionFacts(a.entries);
   if (key === 'overview') {
-    const where = a.incident.hub ? ` on the ${a.incident.hub} hub` : '';
-    const lines = [`${a.draft.title ?? a.incident.title}${where}.`];
+    const title = (a.draft.title ?? a.incident.title).replace(/[.!\s]+$/, '');
+    const hub = a.incident.hub;
+    const where = hub && !title.toLowerCase().includes(hub.toLowerCase()) ? ` on the ${hub} hub` : '';
+    const lines = [`${title}${where}.`];
     if (facts.classification) lines.push(`Classified as: ${facts.classification}.`);
     const start = formatZoned(a.draft.impact_start, tz);
     const duration = formatDuration(a.draft.impact_start, a.draft.impact_end);

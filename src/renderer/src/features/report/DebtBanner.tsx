@@ -1,5 +1,6 @@
 // A gentle in-app reminder while any resolved incident's report is not Closed; snoozes for a while.
 import { useEffect, useState } from 'react';
+import { reportStatusLabels } from '../../../../shared/report';
 import { useIncidents } from '../incidents/store';
 import { useReport } from './store';
 import './report.css';
@@ -27,7 +28,7 @@ export function DebtBanner() {
       </span>
       {debt.slice(0, 3).map((d) => (
         <button key={d.incidentId} type="button" className="link" onClick={() => select(d.incidentId)}>
-          {d.title} <span className="muted">({d.reportStatus})</span>
+          {d.title} <span className="muted">(report {reportStatusLabels[d.reportStatus]})</span>
         </button>
       ))}
       {debt.length > 3 ? <span className="muted">and {debt.length - 3} more</span> : null}

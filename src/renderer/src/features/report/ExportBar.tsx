@@ -4,24 +4,22 @@ import type { ApiError } from '../../../../shared/result';
 
 const labels: Record<ExportFormat, string> = { markdown: 'Markdown', html: 'HTML', pdf: 'PDF' };
 
-interface Props {
-  busy: ExportFormat | null;
-  result: ExportResult | null;
-  error: ApiError | null;
-  onExport(format: ExportFormat): void;
+export function ExportBar({ busy, onExport }: { busy: ExportFormat | null; onExport(format: ExportFormat): void }) {
+  return (
+    <div className="row" role="group" aria-label="Export the report">
+      <span className="muted small">Export</span>
+      {(Object.keys(labels) as ExportFormat[]).map((f) => (
+        <button key={f} type="button" disabled={busy !== null} onClick={() => onExport(f)}>
+          {busy === f ? `Exporting ${labels[f]}…` : labels[f]}
+        </button>
+      ))}
+    </div>
+  );
 }
 
-export function ExportBar({ busy, result, error, onExport }: Props) {
+export function ExportOutcome({ result, error }: { result: ExportResult | null; error: ApiError | null }) {
   return (
-    <div className="export">
-      <div className="row" role="group" aria-label="Export the report">
-        <span className="muted small">Export</span>
-        {(Object.keys(labels) as ExportFormat[]).map((f) => (
-          <button key={f} type="button" disabled={busy !== null} onClick={() => onExport(f)}>
-            {busy === f ? `Exporting ${labels[f]}…` : labels[f]}
-          </button>
-        ))}
-      </div>
+    <>
       {result ? (
         <p className="export-result" role="status">
           {result.message}
@@ -32,6 +30,6 @@ export function ExportBar({ busy, result, error, onExport }: Props) {
           Export failed: {error.message}
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -1,9 +1,9 @@
 // The report tab: header, sections with proposals, action items, timeline, review status and export.
 import { useEffect } from 'react';
 import { ActionItems } from './ActionItems';
-import { ExportBar } from './ExportBar';
+import { ExportBar, ExportOutcome } from './ExportBar';
 import { HeaderFields } from './HeaderFields';
-import { ReviewStatus } from './ReviewStatus';
+import { ReviewStatus, ReviewWarnings } from './ReviewStatus';
 import { SectionEditor } from './SectionEditor';
 import { TimelineSection } from './TimelineSection';
 import { useReport } from './store';
@@ -28,20 +28,11 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
   return (
     <section className="panel report" aria-label="Report">
       <div className="report-toolbar">
-        <ReviewStatus
-          status={view.header.status}
-          pending={view.warnings.length}
-          warnings={warnings?.incidentId === incidentId ? warnings : null}
-          onSet={(s) => setStatus(incidentId, s)}
-          onDismiss={dismissWarnings}
-        />
-        <ExportBar
-          busy={exporting}
-          result={exported}
-          error={exportError}
-          onExport={(f) => exportAs(incidentId, f)}
-        />
+        <ReviewStatus status={view.header.status} pending={view.warnings.length} onSet={(s) => setStatus(incidentId, s)} />
+        <ExportBar busy={exporting} onExport={(f) => exportAs(incidentId, f)} />
       </div>
+      <ReviewWarnings warnings={warnings?.incidentId === incidentId ? warnings : null} onDismiss={dismissWarnings} />
+      <ExportOutcome result={exported} error={exportError} />
       {error ? (
         <p role="alert" className="error">
           {error.message}

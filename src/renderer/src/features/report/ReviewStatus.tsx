@@ -10,12 +10,10 @@ const allowed: Record<ReportStatus, readonly ReportStatus[]> = {
 interface Props {
   status: ReportStatus;
   pending: number;
-  warnings: { status: ReportStatus; list: ReportWarning[] } | null;
   onSet(status: ReportStatus): Promise<boolean>;
-  onDismiss(): void;
 }
 
-export function ReviewStatus({ status, pending, warnings, onSet, onDismiss }: Props) {
+export function ReviewStatus({ status, pending, onSet }: Props) {
   return (
     <div className="review">
       <div className="seg status-seg" role="group" aria-label="Review status">
@@ -33,33 +31,44 @@ export function ReviewStatus({ status, pending, warnings, onSet, onDismiss }: Pr
         ))}
       </div>
       {status === 'draft' && pending > 0 ? (
-        <span className="muted small">{pending} thing{pending === 1 ? '' : 's'} to look at before review</span>
+        <span className="muted small">
+          {pending} thing{pending === 1 ? '' : 's'} to look at before review
+        </span>
       ) : null}
-      {warnings && warnings.list.length > 0 ? (
-        <div className="warnings" role="status" aria-label="Review warnings">
-          <div className="warnings-head">
-            <strong>
-              Marked {reportStatusLabels[warnings.status]}. Worth a look ({warnings.list.length}):
-            </strong>
-            <button type="button" className="quiet" onClick={onDismiss}>
-              Dismiss
-            </button>
-          </div>
-          <ul>
-            {warnings.list.map((w, i) => (
-              <li key={i} className={`warning w-${w.code}`}>
-                {w.message}
-                {w.excerpt ? (
-                  <div className="blame">
-                    <q>{w.excerpt}</q>
-                    {w.suggestion ? <div className="suggestion">Try: {w.suggestion}</div> : null}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+    </div>
+  );
+}
+
+interface WarningsProps {
+  warnings: { status: ReportStatus; list: ReportWarning[] } | null;
+  onDismiss(): void;
+}
+
+export function ReviewWarnings({ warnings, onDismiss }: WarningsProps) {
+  if (!warnings || warnings.list.length === 0) return null;
+  return (
+    <div className="warnings" role="status" aria-label="Review warnings">
+      <div className="warnings-head">
+        <strong>
+          Marked {reportStatusLabels[warnings.status]}. Worth a look ({warnings.list.length}):
+        </strong>
+        <button type="button" className="quiet" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+      <ul>
+        {warnings.list.map((w, i) => (
+          <li key={i} className={`warning w-${w.code}`}>
+            {w.message}
+            {w.excerpt ? (
+              <div className="blame">
+                <q>{w.excerpt}</q>
+                {w.suggestion ? <div className="suggestion">Try: {w.suggestion}</div> : null}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
