@@ -6,6 +6,7 @@ import { createCore, type Core } from './core';
 import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
+import { electronPdfPrinter } from './electron/pdf';
 import { createMainWindow, hardenSession } from './electron/window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -37,6 +38,7 @@ if (!app.requestSingleInstanceLock()) {
         logger,
         nativeBinding: process.env.CONN_SQLITE_BINDING,
         secrets: safeStorageSecretStore(safeStorage, dataDir),
+        pdfPrinter: electronPdfPrinter(),
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));

@@ -5,6 +5,7 @@ import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
 import { integrationEvents, integrationOps } from './ops/integrations';
 import { outboxEvents, outboxOps } from './ops/outbox';
+import { reportEvents, reportOps } from './ops/report';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import { peopleEvents, peopleOps } from './ops/people';
 import { roleEvents, roleOps } from './ops/roles';
@@ -22,6 +23,7 @@ export const operations = {
   ...runbookOps,
   ...checklistOps,
   ...integrationOps,
+  ...reportOps,
 } as const;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...runbookEvents,
   ...checklistEvents,
   ...integrationEvents,
+  ...reportEvents,
 } as const;
 
 export type Operations = typeof operations;

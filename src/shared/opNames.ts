@@ -33,6 +33,15 @@ export const opNames = [
   'integrations.save',
   'integrations.test',
   'integrations.acceptWeakStorage',
+  'report.get',
+  'report.update',
+  'report.setStatus',
+  'report.addActionItem',
+  'report.updateActionItem',
+  'report.removeActionItem',
+  'report.issueText',
+  'report.export',
+  'report.debt',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -44,4 +53,5 @@ export const eventNames = [
   'checklist.changed',
   'outbox.statusChanged',
   'integrations.changed',
+  'report.changed',
 ] as const;

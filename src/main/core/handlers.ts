@@ -41,5 +41,14 @@ export function createHandlers(s: Services): Handlers {
     'integrations.save': (input) => s.integrations.save(input),
     'integrations.test': (input) => s.integrations.test(input),
     'integrations.acceptWeakStorage': (input) => s.integrations.acceptWeakStorage(input),
+    'report.get': (input) => s.report.get(input.incidentId),
+    'report.update': (input) => s.report.update(input),
+    'report.setStatus': (input) => s.report.setStatus(input),
+    'report.addActionItem': (input) => s.report.addActionItem(input),
+    'report.updateActionItem': (input) => s.report.updateActionItem(input),
+    'report.removeActionItem': (input) => s.report.removeActionItem(input),
+    'report.issueText': (input) => s.report.issueText(input),
+    'report.export': (input) => s.report.export(input),
+    'report.debt': () => s.report.debt(),
   };
 }

@@ -12,10 +12,10 @@ import { createDispatcher, type Dispatcher } from './outbox/dispatcher';
 import type { ExecutorRegistry } from './outbox/executors';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from './outbox/ports';
 import type { Random, RetryConfig } from './outbox/retryPolicy';
-import { silentLogger, systemClock, type Clock, type Ids, type Logger } from './ports';
 import { redactor, type CredentialSource, type IdentifyPort } from './secrets/credentials';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import { createVault } from './secrets/vault';
+import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import { createServices, type Services } from './services';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -39,6 +39,8 @@ export interface CoreOptions {
   random?: Random;
   retry?: RetryConfig;
   slackPacingMs?: number;
+  /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
+  pdfPrinter?: PdfPrinter;
 }
 
 export interface Core {
@@ -73,6 +75,8 @@ export function createCore(opts: CoreOptions): Core {
     { db, clock, ids, bus },
     {
       builtInRunbooks,
+      dataDir: opts.dataDir,
+      pdfPrinter: opts.pdfPrinter,
       vault,
       network,
       redact,

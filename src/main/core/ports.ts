@@ -16,3 +16,6 @@ export interface Logger {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+
+/** Prints a standalone HTML document to PDF bytes (Electron's printToPDF in the desktop shell). */
+export type PdfPrinter = (html: string) => Promise<Buffer>;

@@ -6,6 +6,7 @@ import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 
 type Screen = 'incidents' | 'connections' | 'outbox';
+import { DebtBanner } from './features/report/DebtBanner';
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('incidents');
@@ -34,6 +35,7 @@ export function App() {
         </nav>
         <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
+      <DebtBanner />
       {screen === 'incidents' ? (
         <IncidentsScreen />
       ) : (

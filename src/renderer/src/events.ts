@@ -6,6 +6,7 @@ import { useRoles } from './features/people/rolesStore';
 import { usePeople } from './features/people/store';
 import { useOutbox } from './features/outbox/store';
 import { useSettings } from './features/settings/store';
+import { useReport } from './features/report/store';
 
 export function connectEvents(api: ApiWithEvents): () => void {
   return api.subscribe((name, payload) => {
@@ -32,6 +33,12 @@ export function connectEvents(api: ApiWithEvents): () => void {
         break;
       case 'integrations.changed':
         useSettings.getState().received(payload as EventPayload<'integrations.changed'>);
+        break;
+      case 'report.changed':
+        useReport.getState().changed(payload as EventPayload<'report.changed'>);
+        break;
+      case 'timeline.appended':
+        useReport.getState().timelineChanged((payload as EventPayload<'timeline.appended'>).incidentId);
         break;
     }
   });

@@ -1,5 +1,6 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
+import type { PdfPrinter } from '../ports';
 import { manualNetwork, type NetworkStatus } from '../outbox/ports';
 import type { IdentifyPort } from '../secrets/credentials';
 import { memorySecretStore } from '../secrets/store';
@@ -9,6 +10,7 @@ import { incidentsService, type ServiceDeps } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
+import { reportService } from './report';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
@@ -24,6 +26,9 @@ export interface OutboxPorts {
 
 export interface ServiceOptions extends Partial<OutboxPorts> {
   builtInRunbooks?: readonly Runbook[];
+  /** Where report exports go by default (reports/ inside it). */
+  dataDir?: string;
+  pdfPrinter?: PdfPrinter;
 }
 
 export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
@@ -44,6 +49,7 @@ export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
     runbooks,
     checklist: checklistService(deps, runbooks),
     integrations,
+    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
   };
 }

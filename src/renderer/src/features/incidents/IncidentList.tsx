@@ -2,6 +2,7 @@
 import type { Incident } from '../../../../shared/domain';
 import { usePeople } from '../people/store';
 import { age, formatTime, localTitle } from '../../ui/time';
+import { ReportBadge } from '../report/ReportBadge';
 
 interface Props {
   items: Incident[];
@@ -29,6 +30,7 @@ export function IncidentList({ items, selectedId, onSelect }: Props) {
             <span className="incident-meta">
               <span className={`status status-${i.status}`}>{i.status.replace(/_/g, ' ')}</span>
               {i.hub ? <span className="hub">{i.hub}</span> : null}
+              <ReportBadge incidentId={i.id} />
               <span className="commander">{i.commanderId ? `IC ${everyone[i.commanderId]?.name ?? '?'}` : 'no IC'}</span>
               <time dateTime={i.declaredAt} title={`${formatTime(i.declaredAt)} · ${localTitle(i.declaredAt)}`}>
                 {age(i.declaredAt)}

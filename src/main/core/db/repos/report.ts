@@ -1,0 +1,162 @@
+// SQL for the report draft, its action items, and the incident facts the report reads (incidents, timeline).
+import type Database from 'better-sqlite3';
+import type { ReportStatus, TextSectionKey } from '../../../../shared/report';
+
+export interface DraftRow {
+  incident_id: string;
+  title: string | null;
+  owner: string;
+  impact_start: number;
+  impact_end: number | null;
+  timezone: string;
+  status: ReportStatus;
+  overview: string | null;
+  what_happened: string | null;
+  resolution: string | null;
+  lucky: string | null;
+  went_well: string | null;
+  went_badly: string | null;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ItemRow {
+  id: string;
+  incident_id: string;
+  position: number;
+  what: string;
+  done_when: string;
+  owner: string;
+  issue_url: string | null;
+}
+
+export interface ReportTimelineRow {
+  id: string;
+  at: number;
+  kind: string;
+  source: string;
+  body: string;
+  summary: string | null;
+  actor: string | null;
+}
+
+export interface DebtRow {
+  id: string;
+  title: string;
+  hub: string | null;
+  status: string;
+  report_status: ReportStatus | null;
+}
+
+/** Section key → column. A fixed map, so no column name ever comes from input. */
+export const sectionColumns: Record<TextSectionKey, keyof DraftRow & string> = {
+  overview: 'overview',
+  whatHappened: 'what_happened',
+  resolution: 'resolution',
+  lucky: 'lucky',
+  wentWell: 'went_well',
+  wentBadly: 'went_badly',
+};
+
+export interface DraftPatch {
+  title?: string | null;
+  owner?: string;
+  impact_start?: number;
+  impact_end?: number | null;
+  timezone?: string;
+  status?: ReportStatus;
+  overview?: string | null;
+  what_happened?: string | null;
+  resolution?: string | null;
+  lucky?: string | null;
+  went_well?: string | null;
+  went_badly?: string | null;
+}
+const patchable = [
+  'title',
+  'owner',
+  'impact_start',
+  'impact_end',
+  'timezone',
+  'status',
+  'overview',
+  'what_happened',
+  'resolution',
+  'lucky',
+  'went_well',
+  'went_badly',
+] as const;
+
+export function reportRepo(db: Database.Database) {
+  const draft = db.prepare<[string], DraftRow>('SELECT * FROM report_drafts WHERE incident_id = ?');
+  const create = db.prepare(
+    `INSERT OR IGNORE INTO report_drafts (incident_id, owner, impact_start, timezone, created_at, updated_at)
+     VALUES (@incidentId, @owner, @impactStart, @timezone, @at, @at)`,
+  );
+  const items = db.prepare<[string], ItemRow>(
+    'SELECT * FROM report_action_items WHERE incident_id = ? ORDER BY position, id',
+  );
+  const item = db.prepare<[string, string], ItemRow>('SELECT * FROM report_action_items WHERE incident_id = ? AND id = ?');
+  const nextPos = db.prepare<[string], { p: number }>(
+    'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM report_action_items WHERE incident_id = ?',
+  );
+  const insertItem = db.prepare(
+    `INSERT INTO report_action_items (id, incident_id, position, what, done_when, owner, issue_url, created_at, updated_at)
+     VALUES (@id, @incidentId, @position, @what, @doneWhen, @owner, @issueUrl, @at, @at)`,
+  );
+  const updateItem = db.prepare(
+    `UPDATE report_action_items SET what = @what, done_when = @doneWhen, owner = @owner, issue_url = @issueUrl, updated_at = @at
+     WHERE incident_id = @incidentId AND id = @id`,
+  );
+  const deleteItem = db.prepare<[string, string]>('DELETE FROM report_action_items WHERE incident_id = ? AND id = ?');
+  const bump = db.prepare<[number, string]>(
+    'UPDATE report_drafts SET version = version + 1, updated_at = ? WHERE incident_id = ?',
+  );
+  // One prepared UPDATE per column: the column list is fixed above, values are always parameters.
+  const setColumn = Object.fromEntries(
+    patchable.map((c) => [c, db.prepare(`UPDATE report_drafts SET ${c} = ? WHERE incident_id = ?`)]),
+  ) as Record<(typeof patchable)[number], Database.Statement<[unknown, string]>>;
+  const timeline = db.prepare<[string], ReportTimelineRow>(
+    `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
+     WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
+  );
+  const actors = db.prepare<[string], { actor: string }>(
+    'SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL',
+  );
+  const debt = db.prepare<[], DebtRow>(
+    `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status
+     FROM incidents i LEFT JOIN report_drafts d ON d.incident_id = i.id
+     WHERE i.status IN ('resolved', 'report_in_review', 'closed') AND COALESCE(d.status, 'draft') <> 'closed'
+     ORDER BY i.declared_at DESC, i.id DESC`,
+  );
+
+  return {
+    draft: (incidentId: string) => draft.get(incidentId),
+    /** Creates the draft if absent; returns whether it did. */
+    ensure(d: { incidentId: string; owner: string; impactStart: number; timezone: string; at: number }): boolean {
+      return create.run(d).changes === 1;
+    },
+    /** Applies the patch and bumps the version; call inside a transaction. */
+    patch(incidentId: string, patch: DraftPatch, at: number): void {
+      for (const c of patchable) {
+        if (Object.prototype.hasOwnProperty.call(patch, c)) setColumn[c].run(patch[c] ?? null, incidentId);
+      }
+      bump.run(at, incidentId);
+    },
+    touch: (incidentId: string, at: number) => void bump.run(at, incidentId),
+    items: (incidentId: string) => items.all(incidentId),
+    item: (incidentId: string, id: string) => item.get(incidentId, id),
+    addItem(i: { id: string; incidentId: string; what: string; doneWhen: string; owner: string; issueUrl: string | null; at: number }) {
+      insertItem.run({ ...i, position: nextPos.get(i.incidentId)?.p ?? 1 });
+    },
+    updateItem(i: { id: string; incidentId: string; what: string; doneWhen: string; owner: string; issueUrl: string | null; at: number }) {
+      updateItem.run(i);
+    },
+    removeItem: (incidentId: string, id: string) => deleteItem.run(incidentId, id).changes === 1,
+    timeline: (incidentId: string) => timeline.all(incidentId),
+    actors: (incidentId: string) => actors.all(incidentId).map((r) => r.actor),
+    debt: () => debt.all(),
+  };
+}
+export type ReportRepo = ReturnType<typeof reportRepo>;

@@ -1,0 +1,126 @@
+// Builds the report view from the stored draft and the session, at read time: editing the timeline
+// or the draft shows up on the next read, with no copy to keep in sync.
+import type { Incident } from '../../../shared/domain';
+import {
+  proposedSections,
+  sectionKeys,
+  sectionTitles,
+  type ActionItem,
+  type ReportSection,
+  type ReportTimelineLine,
+  type ReportView,
+  type TextSectionKey,
+} from '../../../shared/report';
+import { dayHeading, formatDuration, formatZoned, zonedDate } from '../../../shared/zonedTime';
+import { sectionColumns, type DraftRow, type ItemRow, type ReportTimelineRow } from '../db/repos/report';
+import { reviewWarnings } from './checks';
+import { lineOf, sessionFacts } from './sources';
+
+export interface AssembleInput {
+  incident: Incident;
+  draft: DraftRow;
+  items: ItemRow[];
+  entries: ReportTimelineRow[];
+  roster: string[];
+  publishBaseUrl: string;
+}
+
+export const toActionItem = (r: ItemRow): ActionItem => ({
+  id: r.id,
+  what: r.what,
+  doneWhen: r.done_when,
+  owner: r.owner,
+  issueUrl: r.issue_url,
+});
+
+export function slugify(text: string, max = 60): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, max).replace(/-+$/, '');
+}
+
+/** 'YYYY-MM-DD-<hub>-<slug>': the impact start's date in the report's timezone. */
+export function fileBaseName(title: string, hub: string | null, impactStartMs: number, tz: string): string {
+  const parts = [zonedDate(impactStartMs, tz), slugify(hub ?? '', 40), slugify(title) || 'incident'];
+  return parts.filter(Boolean).join('-');
+}
+
+export function timelineLines(entries: ReportTimelineRow[], tz: string): ReportTimelineLine[] {
+  return entries.map((e) => ({
+    entryId: e.id,
+    at: new Date(e.at).toISOString(),
+    time: formatZoned(e.at, tz),
+    day: dayHeading(e.at, tz),
+    text: lineOf(e),
+  }));
+}
+
+const kindLabel = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+
+/** Conn's proposed text for a section, from what was recorded; null when there is nothing to say. */
+export function proposalFor(key: TextSectionKey, a: AssembleInput): string | null {
+  const tz = a.draft.timezone;
+  const facts = sessionFacts(a.entries);
+  if (key === 'overview') {
+    const title = (a.draft.title ?? a.incident.title).replace(/[.!\s]+$/, '');
+    const hub = a.incident.hub;
+    const where = hub && !title.toLowerCase().includes(hub.toLowerCase()) ? ` on the ${hub} hub` : '';
+    const lines = [`${title}${where}.`];
+    if (facts.classification) lines.push(`Classified as: ${facts.classification}.`);
+    const start = formatZoned(a.draft.impact_start, tz);
+    const duration = formatDuration(a.draft.impact_start, a.draft.impact_end);
+    lines.push(
+      a.draft.impact_end === null
+        ? `Impact began around ${start} (${tz}); the end of the impact is not recorded yet.`
+        : `Impact began around ${start} and ended at ${formatZoned(a.draft.impact_end, tz)} (${tz})${duration ? `, ${duration} in all` : ''}.`,
+    );
+    if (facts.resolution) lines.push(`Resolution: ${facts.resolution}`);
+    return lines.join(' ');
+  }
+  if (key === 'whatHappened') {
+    if (facts.keyEntries.length === 0) return null;
+    return facts.keyEntries.map((e) => `- ${formatZoned(e.at, tz)} — ${kindLabel(e.kind)}: ${lineOf(e)}`).join('\n');
+  }
+  return null;
+}
+
+export function assembleReport(a: AssembleInput): ReportView {
+  const { draft, incident } = a;
+  const tz = draft.timezone;
+  const title = draft.title ?? incident.title;
+  const sections: ReportSection[] = sectionKeys.map((key) => {
+    if (key === 'actionItems') return { kind: 'actionItems', key, title: sectionTitles[key] };
+    if (key === 'timeline') return { kind: 'timeline', key, title: sectionTitles[key] };
+    const body = draft[sectionColumns[key]] as string | null;
+    const proposal = body === null && proposedSections.includes(key) ? proposalFor(key, a) : null;
+    return { kind: 'text', key, title: sectionTitles[key], body, proposal };
+  });
+  const base = fileBaseName(title, incident.hub, draft.impact_start, tz);
+  const view: ReportView = {
+    incidentId: incident.id,
+    version: draft.version,
+    header: {
+      title,
+      owner: draft.owner,
+      impactStart: new Date(draft.impact_start).toISOString(),
+      impactEnd: draft.impact_end === null ? null : new Date(draft.impact_end).toISOString(),
+      timezone: tz,
+      duration: formatDuration(draft.impact_start, draft.impact_end),
+      status: draft.status,
+    },
+    hub: incident.hub,
+    sections,
+    actionItems: a.items.map(toActionItem),
+    timeline: timelineLines(a.entries, tz),
+    warnings: [],
+    fileBase: base,
+    reportUrl: `${a.publishBaseUrl.replace(/\/?$/, '/')}${base}.pdf`,
+    updatedAt: new Date(draft.updated_at).toISOString(),
+  };
+  view.warnings = reviewWarnings(view, a.roster);
+  return view;
+}

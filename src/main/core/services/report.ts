@@ -1,0 +1,253 @@
+// Use cases for the incident report: the draft (created on first read), edits with optimistic
+// versions, review status with warnings, action items, GitHub issue text, export and report debt.
+import { isAbsolute, join } from 'node:path';
+import type { OpParsed } from '../../../shared/contract';
+import type { Incident } from '../../../shared/domain';
+import type { ExportResult, IssueText, ReportDebtItem, ReportStatus, ReportView, StatusChange } from '../../../shared/report';
+import { reportStatusLabels } from '../../../shared/report';
+import { AppError } from '../../../shared/result';
+import { formatZoned } from '../../../shared/zonedTime';
+import { incidentsRepo } from '../db/repos/incidents';
+import { reportRepo, sectionColumns, type DraftPatch, type DraftRow } from '../db/repos/report';
+import type { PdfPrinter } from '../ports';
+import { assembleReport } from '../report/assemble';
+import { reportHtml } from '../report/html';
+import { reportMarkdown } from '../report/markdown';
+import { defaultOwner, defaultTimezone, publishBaseUrl, reportTimelineEntries, rosterNames } from '../report/sources';
+import { writeAtomically } from '../report/write';
+import type { ServiceDeps } from './incidents';
+
+export interface ReportDeps extends ServiceDeps {
+  dataDir: string;
+  /** Absent in the web shell: PDF export then saves print-ready HTML and says how to print it. */
+  pdfPrinter?: PdfPrinter;
+}
+
+const nextStatuses: Record<ReportStatus, readonly ReportStatus[]> = {
+  draft: ['reviewed'],
+  reviewed: ['closed', 'draft'],
+  closed: ['draft', 'reviewed'],
+};
+
+const extensions = { markdown: 'md', html: 'html', pdf: 'pdf' } as const;
+
+export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter }: ReportDeps) {
+  const repo = reportRepo(db);
+  const incidents = incidentsRepo(db);
+
+  const incidentOf = (incidentId: string): Incident => {
+    const found = incidents.get(incidentId);
+    if (!found) throw new AppError('not_found', `No incident with id ${incidentId}`);
+    return found;
+  };
+
+  const draftOf = (incident: Incident): DraftRow => {
+    repo.ensure({
+      incidentId: incident.id,
+      owner: defaultOwner(db, incident.id),
+      impactStart: Date.parse(incident.declaredAt),
+      timezone: defaultTimezone(db),
+      at: clock.now(),
+    });
+    const draft = repo.draft(incident.id);
+    if (!draft) throw new AppError('internal', 'report draft vanished after insert');
+    return draft;
+  };
+
+  const viewOf = (incident: Incident, draft: DraftRow): ReportView =>
+    assembleReport({
+      incident,
+      draft,
+      items: repo.items(incident.id),
+      entries: reportTimelineEntries(db, incident.id),
+      roster: rosterNames(db, incident.id),
+      publishBaseUrl: publishBaseUrl(db),
+    });
+
+  const readTx = db.transaction((incidentId: string) => {
+    const incident = incidentOf(incidentId);
+    return viewOf(incident, draftOf(incident));
+  });
+
+  /** Runs a change in one transaction (draft created if needed, version checked and bumped). */
+  const change = (
+    incidentId: string,
+    expectedVersion: number | undefined,
+    apply: (draft: DraftRow, at: number) => void,
+  ): ReportView => {
+    const view = db
+      .transaction(() => {
+        const incident = incidentOf(incidentId);
+        const before = draftOf(incident);
+        if (expectedVersion !== undefined && before.version !== expectedVersion) {
+          throw new AppError(
+            'conflict',
+            `The report was changed elsewhere (you had version ${expectedVersion}, it is now ${before.version}). Reload it; your text is still in the editor.`,
+          );
+        }
+        apply(before, clock.now());
+        const after = repo.draft(incidentId);
+        if (!after) throw new AppError('internal', 'report draft vanished');
+        return viewOf(incident, after);
+      })
+      .immediate();
+    bus.emit('report.changed', { incidentId, version: view.version, status: view.header.status });
+    return view;
+  };
+
+  const itemOf = (incidentId: string, itemId: string) => {
+    const item = repo.item(incidentId, itemId);
+    if (!item) throw new AppError('not_found', `No action item ${itemId} in this report`);
+    return item;
+  };
+
+  return {
+    get: (incidentId: string): ReportView => readTx.immediate(incidentId),
+
+    update({ incidentId, expectedVersion, patch }: OpParsed<'report.update'>): ReportView {
+      return change(incidentId, expectedVersion, (draft, at) => {
+        const p: DraftPatch = {};
+        if (patch.title !== undefined) p.title = patch.title;
+        if (patch.owner !== undefined) p.owner = patch.owner;
+        if (patch.timezone !== undefined) p.timezone = patch.timezone;
+        if (patch.impactStart !== undefined) p.impact_start = Date.parse(patch.impactStart);
+        if (patch.impactEnd !== undefined) p.impact_end = patch.impactEnd === null ? null : Date.parse(patch.impactEnd);
+        for (const [key, column] of Object.entries(sectionColumns) as Array<[keyof typeof sectionColumns, keyof DraftPatch]>) {
+          const value = patch[key];
+          if (value !== undefined) (p as Record<string, string | null>)[column] = value;
+        }
+        const start = p.impact_start ?? draft.impact_start;
+        const end = p.impact_end === undefined ? draft.impact_end : p.impact_end;
+        if (end !== null && end < start) {
+          throw new AppError('invalid_input', 'The impact end is before the impact start.', {
+            fields: [{ path: 'patch.impactEnd', message: 'must not be before impactStart' }],
+          });
+        }
+        repo.patch(incidentId, p, at);
+      });
+    },
+
+    setStatus({ incidentId, status, expectedVersion }: OpParsed<'report.setStatus'>): StatusChange {
+      const report = change(incidentId, expectedVersion, (draft, at) => {
+        if (draft.status === status) return;
+        if (!nextStatuses[draft.status].includes(status)) {
+          throw new AppError(
+            'conflict',
+            `A ${reportStatusLabels[draft.status]} report cannot go straight to ${reportStatusLabels[status]}: mark it Reviewed first.`,
+          );
+        }
+        repo.patch(incidentId, { status }, at);
+      });
+      return { report, warnings: status === 'draft' ? [] : report.warnings };
+    },
+
+    addActionItem(input: OpParsed<'report.addActionItem'>): ReportView {
+      return change(input.incidentId, undefined, (_d, at) => {
+        repo.addItem({
+          id: ids.next(),
+          incidentId: input.incidentId,
+          what: input.what,
+          doneWhen: input.doneWhen ?? '',
+          owner: input.owner ?? '',
+          issueUrl: input.issueUrl ?? null,
+          at,
+        });
+        repo.touch(input.incidentId, at);
+      });
+    },
+
+    updateActionItem({ incidentId, itemId, patch }: OpParsed<'report.updateActionItem'>): ReportView {
+      return change(incidentId, undefined, (_d, at) => {
+        const item = itemOf(incidentId, itemId);
+        repo.updateItem({
+          id: itemId,
+          incidentId,
+          what: patch.what ?? item.what,
+          doneWhen: patch.doneWhen ?? item.done_when,
+          owner: patch.owner ?? item.owner,
+          issueUrl: patch.issueUrl === undefined ? item.issue_url : patch.issueUrl,
+          at,
+        });
+        repo.touch(incidentId, at);
+      });
+    },
+
+    removeActionItem({ incidentId, itemId }: OpParsed<'report.removeActionItem'>): ReportView {
+      return change(incidentId, undefined, (_d, at) => {
+        if (!repo.removeItem(incidentId, itemId)) throw new AppError('not_found', `No action item ${itemId} in this report`);
+        repo.touch(incidentId, at);
+      });
+    },
+
+    issueText({ incidentId, itemId }: OpParsed<'report.issueText'>): IssueText {
+      const view = readTx.immediate(incidentId);
+      const item = view.actionItems.find((a) => a.id === itemId);
+      if (!item) throw new AppError('not_found', `No action item ${itemId} in this report`);
+      const when = formatZoned(Date.parse(view.header.impactStart), view.header.timezone);
+      const body = [
+        '### Incident Action Item',
+        '',
+        `**Incident report:** ${view.reportUrl}`,
+        `**Incident:** ${view.header.title} (${when} ${view.header.timezone}${view.hub ? `, ${view.hub}` : ''})`,
+        '',
+        '#### What needs to happen',
+        '',
+        item.what,
+        '',
+        '#### Definition of done',
+        '',
+        item.doneWhen || '_To be agreed._',
+        ...(item.owner ? ['', `**Owner:** ${item.owner}`] : []),
+        '',
+      ].join('\n');
+      return { title: `Incident action item: ${item.what}`.slice(0, 256), body };
+    },
+
+    async export({ incidentId, format, path }: OpParsed<'report.export'>): Promise<ExportResult> {
+      const view = readTx.immediate(incidentId);
+      if (path !== undefined && !isAbsolute(path)) {
+        throw new AppError('invalid_input', `path must be an absolute folder or file path, got "${path}"`);
+      }
+      const html = format === 'markdown' ? '' : reportHtml(view);
+      let data: string | Buffer;
+      let ext: string = extensions[format];
+      let printed = format !== 'pdf';
+      if (format === 'markdown') data = reportMarkdown(view);
+      else if (format === 'html') data = html;
+      else if (pdfPrinter) {
+        try {
+          data = await pdfPrinter(html);
+          printed = true;
+        } catch (err) {
+          throw new AppError(
+            'unavailable',
+            `Could not print the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; HTML export still works.`,
+          );
+        }
+      } else {
+        data = html;
+        ext = 'html';
+      }
+      const name = `${view.fileBase}.${ext}`;
+      const target =
+        path === undefined ? join(dataDir, 'reports', name) : path.toLowerCase().endsWith(`.${ext}`) ? path : join(path, name);
+      const bytes = writeAtomically(target, data);
+      const message =
+        format === 'pdf' && !printed
+          ? `PDF printing is only built into the desktop app. Saved a print-ready page at ${target}: open it in your browser and print it to PDF.`
+          : `Saved ${target}.`;
+      return { format, path: target, bytes, printed, message };
+    },
+
+    debt(): ReportDebtItem[] {
+      return repo.debt().map((r) => ({
+        incidentId: r.id,
+        title: r.title,
+        hub: r.hub,
+        incidentStatus: r.status,
+        reportStatus: r.report_status ?? 'draft',
+      }));
+    },
+  };
+}
+export type ReportService = ReturnType<typeof reportService>;

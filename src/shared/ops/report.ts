@@ -1,0 +1,104 @@
+// Report operations: the draft, its header and sections, action items, review status, export, report debt.
+import { z } from 'zod';
+import {
+  exportFormats,
+  githubIssueUrl,
+  reportStatuses,
+  type ExportResult,
+  type IssueText,
+  type ReportChanged,
+  type ReportDebtItem,
+  type ReportView,
+  type StatusChange,
+} from '../report';
+import { id, label, storableText } from '../text';
+import { isValidTimeZone } from '../zonedTime';
+import { event, op } from './define';
+
+const instant = (name: string) =>
+  storableText(40, name).refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
+    message: `${name} must be an ISO-8601 time with a zone, e.g. 2026-11-26T14:05:00Z`,
+  });
+const section = (name: string) => storableText(50_000, name).nullable();
+const shortText = (max: number, name: string) => storableText(max, name).transform((s) => s.trim());
+const version = z.number().int().min(1).optional();
+
+export const reportOps = {
+  'report.get': op<ReportView>()(
+    'The incident report draft (created on first read), with computed duration, timeline and proposals.',
+    z.strictObject({ incidentId: id }),
+  ),
+  'report.update': op<ReportView>()(
+    'Change header fields or section texts. A section set to null goes back to unwritten (showing any proposal).',
+    z.strictObject({
+      incidentId: id,
+      expectedVersion: version,
+      patch: z.strictObject({
+        title: label(200, 'title').optional(),
+        owner: shortText(200, 'owner').optional(),
+        impactStart: instant('impactStart').optional(),
+        impactEnd: instant('impactEnd').nullable().optional(),
+        timezone: storableText(64, 'timezone')
+          .refine(isValidTimeZone, { message: 'timezone must be an IANA name such as UTC or Europe/Berlin' })
+          .optional(),
+        overview: section('overview').optional(),
+        whatHappened: section('whatHappened').optional(),
+        resolution: section('resolution').optional(),
+        lucky: section('lucky').optional(),
+        wentWell: section('wentWell').optional(),
+        wentBadly: section('wentBadly').optional(),
+      }),
+    }),
+  ),
+  'report.setStatus': op<StatusChange>()(
+    'Move the report Draft → Reviewed → Closed, or back to Draft. Returns warnings; they never block.',
+    z.strictObject({ incidentId: id, status: z.enum(reportStatuses), expectedVersion: version }),
+  ),
+  'report.addActionItem': op<ReportView>()(
+    'Add an action item: what needs to happen, definition of done, owner, GitHub issue URL.',
+    z.strictObject({
+      incidentId: id,
+      what: label(500, 'what'),
+      doneWhen: shortText(2000, 'doneWhen').optional(),
+      owner: shortText(200, 'owner').optional(),
+      issueUrl: githubIssueUrl.optional(),
+    }),
+  ),
+  'report.updateActionItem': op<ReportView>()(
+    'Change an action item.',
+    z.strictObject({
+      incidentId: id,
+      itemId: id,
+      patch: z.strictObject({
+        what: label(500, 'what').optional(),
+        doneWhen: shortText(2000, 'doneWhen').optional(),
+        owner: shortText(200, 'owner').optional(),
+        issueUrl: githubIssueUrl.optional(),
+      }),
+    }),
+  ),
+  'report.removeActionItem': op<ReportView>()(
+    'Remove an action item from the report.',
+    z.strictObject({ incidentId: id, itemId: id }),
+  ),
+  'report.issueText': op<IssueText>()(
+    'The title and body of a GitHub issue for an action item ("Incident Action Item"), ready to paste.',
+    z.strictObject({ incidentId: id, itemId: id }),
+  ),
+  'report.export': op<ExportResult>()(
+    'Write the report as Markdown, HTML or PDF to `path` (a folder or a file) or the data folder’s reports/.',
+    z.strictObject({
+      incidentId: id,
+      format: z.enum(exportFormats),
+      path: storableText(4096, 'path').optional(),
+    }),
+  ),
+  'report.debt': op<ReportDebtItem[]>()(
+    'Resolved incidents whose report is not Closed yet.',
+    z.strictObject({}).optional().default({}),
+  ),
+};
+
+export const reportEvents = {
+  'report.changed': event<ReportChanged>(),
+};

@@ -1,0 +1,145 @@
+// The incident report's shape as both sides see it: sections in their fixed order, header, items, checks.
+import { storableText } from './text';
+
+export const reportStatuses = ['draft', 'reviewed', 'closed'] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', closed: 'Closed' };
+
+/** Free-text sections, in report order (Action Items and Timeline are structured and come after). */
+export const textSectionKeys = ['overview', 'whatHappened', 'resolution', 'lucky', 'wentWell', 'wentBadly'] as const;
+export type TextSectionKey = (typeof textSectionKeys)[number];
+export const sectionKeys = [...textSectionKeys, 'actionItems', 'timeline'] as const;
+export type SectionKey = (typeof sectionKeys)[number];
+
+export const sectionTitles: Record<SectionKey, string> = {
+  overview: 'Overview',
+  whatHappened: 'What Happened',
+  resolution: 'Resolution',
+  lucky: 'Where we got lucky',
+  wentWell: 'What Went Well?',
+  wentBadly: "What Didn't Go So Well?",
+  actionItems: 'Action Items',
+  timeline: 'Timeline',
+};
+
+/** Sections Conn drafts from the session; the draft stays a proposal until the author accepts or edits it. */
+export const proposedSections: readonly TextSectionKey[] = ['overview', 'whatHappened'];
+
+export const GITHUB_ISSUE_URL = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}\/issues\/[1-9][0-9]{0,9}$/;
+export const isGithubIssueUrl = (s: string) => GITHUB_ISSUE_URL.test(s);
+
+/** An optional GitHub issue link: blank means none; anything else must be github.com/<owner>/<repo>/issues/<n>. */
+export const githubIssueUrl = storableText(300, 'issueUrl')
+  .transform((s) => s.trim())
+  .refine((s) => s === '' || isGithubIssueUrl(s), {
+    message: 'issueUrl must look like https://github.com/<owner>/<repo>/issues/<number>',
+  })
+  .transform((s) => (s === '' ? null : s));
+
+export interface ReportHeader {
+  title: string;
+  owner: string;
+  /** ISO-8601 UTC instants; shown in `timezone`. */
+  impactStart: string;
+  impactEnd: string | null;
+  timezone: string;
+  /** Computed from impact start and end; null while the end is unknown. */
+  duration: string | null;
+  status: ReportStatus;
+}
+
+export interface ActionItem {
+  id: string;
+  what: string;
+  doneWhen: string;
+  owner: string;
+  issueUrl: string | null;
+}
+
+export interface ReportTimelineLine {
+  entryId: string;
+  at: string;
+  /** 'YYYY-MM-DD HH:mm' in the report's timezone. */
+  time: string;
+  day: string;
+  text: string;
+}
+
+export type ReportSection =
+  | { kind: 'text'; key: TextSectionKey; title: string; body: string | null; proposal: string | null }
+  | { kind: 'actionItems'; key: 'actionItems'; title: string }
+  | { kind: 'timeline'; key: 'timeline'; title: string };
+
+export const warningCodes = [
+  'empty_section',
+  'unaccepted_proposal',
+  'missing_issue_link',
+  'missing_impact_end',
+  'missing_owner',
+  'thin_timeline',
+  'blame',
+] as const;
+export type WarningCode = (typeof warningCodes)[number];
+
+export interface ReportWarning {
+  code: WarningCode;
+  message: string;
+  section?: SectionKey;
+  itemId?: string;
+  /** For blame: the sentence that was flagged, and a systemic way to say it. */
+  excerpt?: string;
+  suggestion?: string;
+}
+
+export interface ReportView {
+  incidentId: string;
+  version: number;
+  header: ReportHeader;
+  hub: string | null;
+  sections: ReportSection[];
+  actionItems: ActionItem[];
+  timeline: ReportTimelineLine[];
+  /** What moving to Reviewed would warn about now. */
+  warnings: ReportWarning[];
+  /** 'YYYY-MM-DD-<hub>-<slug>', the exported files' name without extension. */
+  fileBase: string;
+  /** Where the published report will live (linked from action items' GitHub issues). */
+  reportUrl: string;
+  updatedAt: string;
+}
+
+export interface StatusChange {
+  report: ReportView;
+  warnings: ReportWarning[];
+}
+
+export const exportFormats = ['markdown', 'html', 'pdf'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportResult {
+  format: ExportFormat;
+  /** The file written. For 'pdf' without a printer, the print-ready HTML. */
+  path: string;
+  bytes: number;
+  printed: boolean;
+  message: string;
+}
+
+export interface IssueText {
+  title: string;
+  body: string;
+}
+
+export interface ReportDebtItem {
+  incidentId: string;
+  title: string;
+  hub: string | null;
+  incidentStatus: string;
+  reportStatus: ReportStatus;
+}
+
+export interface ReportChanged {
+  incidentId: string;
+  version: number;
+  status: ReportStatus;
+}

@@ -1,0 +1,88 @@
+// The report tab end to end in the web shell: proposals, editing, action items, review warnings, export.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { serve, type Served } from './serve';
+
+let app: Served;
+test.beforeAll(async () => {
+  app = await serve();
+});
+test.afterAll(async () => {
+  await app.stop();
+});
+
+/** Timeline and status operations live on other branches: write those rows straight into the data file. */
+function seedSession(incidentId: string, declaredAt: number) {
+  const db = new Database(join(app.dataDir, 'conn.sqlite'));
+  const add = db.prepare(
+    `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, summary, recorded_at)
+     VALUES (?, ?, ?, 'note', ?, ?, ?, ?, ?)`,
+  );
+  const m = 60_000;
+  add.run('s1', incidentId, declaredAt + 4 * m, 'finding', 'kubectl get nodes shows the user pool at its maximum of 3 nodes', 'Sam Lee', null, declaredAt);
+  add.run('s2', incidentId, declaredAt + 11 * m, 'decision', 'long discussion', 'Sam Lee', 'Raise the user node pool maximum to 6', declaredAt);
+  add.run('s3', incidentId, declaredAt + 26 * m, 'status', 'New servers start in under a minute again', null, null, declaredAt);
+  db.prepare("UPDATE incidents SET status = 'resolved' WHERE id = ?").run(incidentId);
+  db.close();
+}
+
+test('write the report: accept a proposal, add an action item, mark Reviewed, export', async ({ page }) => {
+  await page.goto(app.url);
+  await expect(page.getByText('No incidents yet')).toBeVisible();
+  await page.keyboard.press('n');
+  await page.getByLabel('Title').fill('Users cannot start servers on the staging hub');
+  await page.getByLabel(/Hub or community/).fill('staging');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users cannot start servers on the staging hub');
+  const incidentId = await page.evaluate(async () => {
+    const r = await fetch('/api/incidents.list', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const body = (await r.json()) as { value: Array<{ id: string; declaredAt: string }> };
+    return `${body.value[0]!.id}|${body.value[0]!.declaredAt}`;
+  });
+  const [id, declaredAt] = incidentId.split('|') as [string, string];
+  seedSession(id, Date.parse(declaredAt));
+  await page.reload();
+  await page.getByRole('button', { name: /Users cannot start servers/ }).first().click();
+  await expect(page.getByRole('region', { name: 'Reports to finish' })).toContainText('Users cannot start servers');
+  await page.getByRole('tab', { name: 'Report' }).click();
+
+  const proposal = page.getByLabel('Proposed What Happened');
+  await expect(proposal).toContainText('Decision: Raise the user node pool maximum to 6');
+  await proposal.getByRole('button', { name: 'Accept' }).click();
+  await expect(proposal).toHaveCount(0);
+
+  await page.getByLabel('Owner of the review').fill('Incident Commander');
+  await page.getByLabel('Owner of the review').press('Enter');
+  const lucky = page.getByRole('textbox', { name: 'Where we got lucky' });
+  await lucky.fill('The community reported it during **working hours** for most of the team.');
+  await lucky.press('Control+s');
+  await page.getByRole('textbox', { name: 'Resolution' }).fill('Sam forgot to raise the node pool limit after the last course started.');
+  await page.getByRole('textbox', { name: 'Resolution' }).blur();
+  await expect(page.getByText('Saved').first()).toBeVisible();
+
+  await page.getByLabel('New item: what needs to happen').fill('Alert when a node pool reaches 80% of its maximum');
+  await page.getByLabel('New item: definition of done').fill('A test alert reaches #alerts');
+  await page.getByLabel('New item: GitHub issue').fill('https://github.com/example/infrastructure/pull/9');
+  await expect(page.getByText(/Use a link like/)).toBeVisible();
+  await page.getByLabel('New item: GitHub issue').fill('https://github.com/example/infrastructure/issues/4567');
+  await page.getByLabel('New item: GitHub issue').press('Enter');
+  await expect(page.getByLabel('What needs to happen', { exact: true })).toHaveValue('Alert when a node pool reaches 80% of its maximum');
+
+  await page.getByRole('button', { name: 'Reviewed', exact: true }).click();
+  const warnings = page.getByRole('status', { name: 'Review warnings' });
+  await expect(warnings).toContainText('points at Sam');
+  await expect(warnings).toContainText('Nothing in our process made sure we would raise the node pool limit');
+  await expect(page.getByRole('button', { name: 'Reviewed', exact: true })).toHaveAttribute('aria-pressed', 'true');
+
+  await page.getByRole('button', { name: 'Markdown' }).click();
+  await expect(page.getByText(/Saved .*reports\/\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.md/)).toBeVisible();
+  await page.getByRole('button', { name: 'PDF' }).click();
+  await expect(page.getByText(/print it to PDF/)).toBeVisible();
+  await page.locator('.report').evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: 'out/screenshots/report.png', fullPage: false });
+  await page.getByRole('textbox', { name: 'Where we got lucky' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'out/screenshots/report-sections.png' });
+  await page.getByRole('heading', { name: 'Timeline', exact: true }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'out/screenshots/report-items.png' });
+});
