@@ -4,7 +4,10 @@ import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
 import { outboxEvents, outboxOps } from './ops/outbox';
+import { reminderEvents, reminderOps } from './ops/reminders';
 import { timelineEvents, timelineOps } from './ops/timeline';
+import { uiEvents, uiOps } from './ops/ui';
+import { updateEvents, updateOps } from './ops/updates';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -12,12 +15,18 @@ export const operations = {
   ...incidentOps,
   ...timelineOps,
   ...outboxOps,
+  ...reminderOps,
+  ...updateOps,
+  ...uiOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
   ...timelineEvents,
   ...outboxEvents,
+  ...reminderEvents,
+  ...updateEvents,
+  ...uiEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -11,5 +11,11 @@ export function createHandlers(s: Services): Handlers {
   return {
     'incidents.declare': (input) => s.incidents.declare(input),
     'incidents.list': () => s.incidents.list(),
+    'reminders.list': () => s.reminders.list(),
+    'reminders.snooze': (input) => s.reminders.snooze(input),
+    'reminders.setQuietHours': (input) => s.reminders.setQuietHours(input),
+    'updates.setCadence': (input) => s.reminders.setCadence(input),
+    'updates.draft': (input) => s.updates.draft(input),
+    'updates.send': (input) => s.updates.send(input),
   };
 }

@@ -8,6 +8,7 @@ import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
 import { createInvoke, type Invoke } from './invoke';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger } from './ports';
+import type { Notifier, Timers } from './reminders/scheduler';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -16,6 +17,9 @@ export interface CoreOptions {
   ids?: Ids;
   logger?: Logger;
   nativeBinding?: string;
+  /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
+  notifier?: Notifier;
+  timers?: Timers;
 }
 
 export interface Core {
@@ -37,7 +41,7 @@ export function createCore(opts: CoreOptions): Core {
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
-  const services = createServices({ db, clock, ids, bus });
+  const services = createServices({ db, clock, ids, bus, notifier: opts.notifier, timers: opts.timers });
   const invoke = createInvoke(createHandlers(services), logger);
   let closed = false;
   return {
@@ -49,6 +53,7 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      services.reminders.stop();
       db.close();
     },
   };
