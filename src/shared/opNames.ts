@@ -16,6 +16,6 @@ export const eventNames = [
   'outbox.changed',
   'reminders.fired',
   'reminders.changed',
-  'updates.sent',
+  'updates.posted',
   'ui.actionRequested',
 ] as const;

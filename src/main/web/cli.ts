@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     fatal(err instanceof Error ? err.message : String(err));
   }
   const shell = await startWebShell({ core, rendererDir, port });
+  core.services.reminders.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 

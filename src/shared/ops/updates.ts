@@ -29,5 +29,5 @@ export const updateOps = {
 };
 
 export const updateEvents = {
-  'updates.sent': event<SentUpdate>(),
+  'updates.posted': event<SentUpdate>(),
 };

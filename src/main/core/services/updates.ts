@@ -79,7 +79,7 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
       const sent = sendTx.immediate(input.incidentId, input.text);
       bus.emit('timeline.appended', sent.entry);
       for (const j of sent.jobs) bus.emit('outbox.changed', j);
-      bus.emit('updates.sent', sent);
+      bus.emit('updates.posted', sent);
       reminders.changed(input.incidentId);
       return sent;
     },
