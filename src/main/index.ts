@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
+import { startTray } from './electron/trayElectron';
 import { createMainWindow, hardenSession } from './electron/window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -42,6 +43,8 @@ if (!app.requestSingleInstanceLock()) {
     forwardEvents(core, () => win?.webContents);
     const renderer = devServerUrl ?? join(here, '../renderer/index.html');
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
+    startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
+    core.services.reminders.start();
   });
 
   app.on('window-all-closed', () => app.quit());
