@@ -1,4 +1,5 @@
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
+import { RemindersHost } from './features/reminders/RemindersHost';
 
 export function App() {
   return (
@@ -7,6 +8,7 @@ export function App() {
         <span className="brand">Conn</span>
         <span className="tagline">incident command</span>
       </header>
+      <RemindersHost />
       <IncidentsScreen />
     </div>
   );

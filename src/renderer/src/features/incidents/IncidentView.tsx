@@ -5,6 +5,7 @@ import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReportPanel } from '../report/ReportPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { StatusUpdateButton } from '../updates/StatusUpdateButton';
 import { formatTime, localTitle } from '../../ui/time';
 
 const tabs = ['work', 'timeline', 'report'] as const;
@@ -26,6 +27,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
             {incident.hub ? ` · ${incident.hub}` : ''}
           </p>
         </div>
+        <StatusUpdateButton incidentId={incident.id} />
         <nav className="tabs" role="tablist" aria-label="Incident views">
           {tabs.map((t) => (
             <button
