@@ -7,6 +7,7 @@ import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
 import { electronPdfPrinter } from './electron/pdf';
+import { startTray } from './electron/trayElectron';
 import { createMainWindow, hardenSession } from './electron/window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -51,6 +52,8 @@ if (!app.requestSingleInstanceLock()) {
     const renderer = devServerUrl ?? join(here, '../renderer/index.html');
     core.dispatcher.start();
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
+    startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
+    core.services.reminders.start();
   });
 
   app.on('window-all-closed', () => app.quit());

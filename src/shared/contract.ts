@@ -11,6 +11,9 @@ import { peopleEvents, peopleOps } from './ops/people';
 import { roleEvents, roleOps } from './ops/roles';
 import { runbookEvents, runbookOps } from './ops/runbooks';
 import { checklistEvents, checklistOps } from './ops/checklist';
+import { reminderEvents, reminderOps } from './ops/reminders';
+import { uiEvents, uiOps } from './ops/ui';
+import { updateEvents, updateOps } from './ops/updates';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -24,6 +27,9 @@ export const operations = {
   ...checklistOps,
   ...integrationOps,
   ...reportOps,
+  ...reminderOps,
+  ...updateOps,
+  ...uiOps,
 } as const;
 
 export const events = {
@@ -36,6 +42,9 @@ export const events = {
   ...checklistEvents,
   ...integrationEvents,
   ...reportEvents,
+  ...reminderEvents,
+  ...updateEvents,
+  ...uiEvents,
 } as const;
 
 export type Operations = typeof operations;

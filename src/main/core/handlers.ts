@@ -50,5 +50,11 @@ export function createHandlers(s: Services): Handlers {
     'report.issueText': (input) => s.report.issueText(input),
     'report.export': (input) => s.report.export(input),
     'report.debt': () => s.report.debt(),
+    'reminders.list': () => s.reminders.list(),
+    'reminders.snooze': (input) => s.reminders.snooze(input),
+    'reminders.setQuietHours': (input) => s.reminders.setQuietHours(input),
+    'updates.setCadence': (input) => s.reminders.setCadence(input),
+    'updates.draft': (input) => s.updates.draft(input),
+    'updates.send': (input) => s.updates.send(input),
   };
 }

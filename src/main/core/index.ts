@@ -16,6 +16,7 @@ import { redactor, type CredentialSource, type IdentifyPort } from './secrets/cr
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import { createVault } from './secrets/vault';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
+import type { Notifier, Timers } from './reminders/scheduler';
 import { createServices, type Services } from './services';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -41,6 +42,9 @@ export interface CoreOptions {
   slackPacingMs?: number;
   /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
   pdfPrinter?: PdfPrinter;
+  /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
+  notifier?: Notifier;
+  timers?: Timers;
 }
 
 export interface Core {
@@ -72,7 +76,7 @@ export function createCore(opts: CoreOptions): Core {
   const redact = redactor(() => vendors.map((v) => vault.token(v)));
   const ref: { dispatcher?: Dispatcher } = {}; // services need kick() before the dispatcher exists
   const services = createServices(
-    { db, clock, ids, bus },
+    { db, clock, ids, bus, notifier: opts.notifier, timers: opts.timers },
     {
       builtInRunbooks,
       dataDir: opts.dataDir,

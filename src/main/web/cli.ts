@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   }
   const shell = await startWebShell({ core, rendererDir, port });
   core.dispatcher.start();
+  core.services.reminders.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 

@@ -7,6 +7,7 @@ import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 
 type Screen = 'incidents' | 'connections' | 'outbox';
 import { DebtBanner } from './features/report/DebtBanner';
+import { RemindersHost } from './features/reminders/RemindersHost';
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('incidents');
@@ -36,6 +37,7 @@ export function App() {
         <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
       <DebtBanner />
+      <RemindersHost />
       {screen === 'incidents' ? (
         <IncidentsScreen />
       ) : (

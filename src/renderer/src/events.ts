@@ -7,6 +7,14 @@ import { usePeople } from './features/people/store';
 import { useOutbox } from './features/outbox/store';
 import { useSettings } from './features/settings/store';
 import { useReport } from './features/report/store';
+import { showBrowserNotification } from './features/reminders/browserNotify';
+import { useReminders } from './features/reminders/store';
+import { useUpdates } from './features/updates/store';
+
+function openComposer(incidentId: string): void {
+  useIncidents.getState().select(incidentId);
+  void useUpdates.getState().open(incidentId);
+}
 
 export function connectEvents(api: ApiWithEvents): () => void {
   return api.subscribe((name, payload) => {
@@ -14,6 +22,7 @@ export function connectEvents(api: ApiWithEvents): () => void {
       case 'incidents.declared':
       case 'incidents.updated':
         useIncidents.getState().received(payload as EventPayload<'incidents.updated'>);
+        void useReminders.getState().load();
         break;
       case 'people.changed':
         usePeople.getState().received(payload as EventPayload<'people.changed'>);
@@ -40,6 +49,21 @@ export function connectEvents(api: ApiWithEvents): () => void {
       case 'timeline.appended':
         useReport.getState().timelineChanged((payload as EventPayload<'timeline.appended'>).incidentId);
         break;
+      case 'reminders.fired': {
+        const n = payload as EventPayload<'reminders.fired'>;
+        useReminders.getState().fired(n);
+        showBrowserNotification(n, () => (n.incidentId && n.kind !== 'report_debt' ? openComposer(n.incidentId) : undefined));
+        break;
+      }
+      case 'reminders.changed':
+        void useReminders.getState().load();
+        break;
+      case 'ui.actionRequested': {
+        const a = payload as EventPayload<'ui.actionRequested'>;
+        if (a.action === 'openComposer') openComposer(a.incidentId);
+        else useIncidents.getState().select(a.incidentId); // quickNote: the notes feature focuses its input
+        break;
+      }
     }
   });
 }

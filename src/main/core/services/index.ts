@@ -10,10 +10,12 @@ import { incidentsService, type ServiceDeps } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
+import { remindersService, type ReminderDeps } from './reminders';
 import { reportService } from './report';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
+import { updatesService, type UpdatesDeps } from './updates';
 
 /** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
 export interface OutboxPorts {
@@ -31,7 +33,11 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   pdfPrinter?: PdfPrinter;
 }
 
-export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
+export type CreateServicesDeps = ServiceDeps &
+  Pick<ReminderDeps, 'notifier' | 'timers'> &
+  Pick<UpdatesDeps, 'sessionFacts' | 'templates'>;
+
+export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = {}) {
   const p: OutboxPorts = {
     vault: opts.vault ?? createVault(deps.db, memorySecretStore()),
     identify: opts.identify ?? (() => Promise.reject(new Error('no vendor clients in this build'))),
@@ -41,6 +47,7 @@ export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
   };
   const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
   const roles = rolesService(deps);
+  const reminders = remindersService(deps);
   const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
   return {
     incidents: incidentsService(deps, runbooks, roles),
@@ -49,6 +56,8 @@ export function createServices(deps: ServiceDeps, opts: ServiceOptions = {}) {
     runbooks,
     checklist: checklistService(deps, runbooks),
     integrations,
+    reminders,
+    updates: updatesService({ ...deps, reminders }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
   };

@@ -4,6 +4,7 @@ import { migration0002 } from './0002-outbox-settings';
 import { migration0003 } from './0003-runbooks-roles-checklist';
 import { migration0005 } from './0005-outbox-dispatch';
 import { migration0006 } from './0006-report';
+import { migration0007 } from './0007-updates-reminders';
 import type { Migration } from './types';
 
 // MERGE NOTE: 0004 (notes, timeline, search) lands from its branch next; until then a no-op keeps numbering gap-free.
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   reserved(4),
   migration0005,
   migration0006,
+  migration0007,
 ];

@@ -5,6 +5,7 @@ import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReportPanel } from '../report/ReportPanel';
 import { TimelinePanel } from '../timeline/TimelinePanel';
+import { StatusUpdateButton } from '../updates/StatusUpdateButton';
 import { formatTime, localTitle } from '../../ui/time';
 import { RolesStrip } from '../people/RolesStrip';
 import { StatusControl } from './StatusControl';
@@ -29,6 +30,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
           </p>
           <RolesStrip incidentId={incident.id} />
         </div>
+        <StatusUpdateButton incidentId={incident.id} />
         <nav className="tabs" role="tablist" aria-label="Incident views">
           {tabs.map((t) => (
             <button

@@ -1,0 +1,66 @@
+// Builds the handoff brief (Markdown) from HandoffFacts: what the next commander needs in one read.
+import type { HandoffFacts } from './facts';
+
+function time(iso: string, timeZone: string): string {
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: '2-digit',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
+  return `${text} ${timeZone}`;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+export function buildBrief(f: HandoffFacts): string {
+  const tz = f.timeZone;
+  const out: string[] = [];
+  const where = f.incident.hub ? ` (${f.incident.hub})` : '';
+  out.push(`# Handoff: ${oneLine(f.incident.title)}${where}`);
+  out.push('');
+  out.push(
+    `${f.from.name} is handing command to ${f.to ? f.to.name : '(new commander not chosen yet)'}. ` +
+      `Status: ${f.incident.status.replace(/_/g, ' ')}, declared ${time(f.incident.declaredAt, tz)}.`,
+  );
+
+  out.push('', '## Current state');
+  out.push(f.currentState ? f.currentState.trim() : '_No status recorded yet._');
+  out.push('', '**Working hypothesis:** ' + (f.hypothesis ? oneLine(f.hypothesis) : '_none yet_'));
+
+  out.push('', '## What has been tried');
+  if (f.tried.length === 0) out.push('_Nothing recorded yet._');
+  for (const t of f.tried) {
+    out.push(`- ${time(t.at, tz)}: ${oneLine(t.text)}${t.result ? ` → ${oneLine(t.result)}` : ''}`);
+  }
+
+  out.push('', '## Open steps');
+  if (f.openSteps.length === 0) out.push('_No open steps._');
+  for (const s of f.openSteps) out.push(`- [ ] ${oneLine(s.title)} (${s.owner ? s.owner : 'nobody on it yet'})`);
+
+  out.push('', '## People');
+  out.push(
+    f.smes.length === 0
+      ? '- Subject Matter Experts: _none involved yet_'
+      : `- Subject Matter Experts: ${f.smes.map((s) => (s.area ? `${s.name} (${s.area})` : s.name)).join(', ')}`,
+  );
+  if (f.liaison) {
+    out.push(
+      `- Community liaison: ${f.liaison.movesToNewCommander && f.to ? `moves to ${f.to.name}` : `stays with ${f.liaison.name}`}`,
+    );
+  }
+
+  out.push('', '## Next status update');
+  out.push(f.nextUpdateDueAt ? `Due by ${time(f.nextUpdateDueAt, tz)}.` : 'No update is owed (the incident is not open).');
+
+  out.push('', '## Links');
+  const links: Array<[string, string | null]> = [
+    ['PagerDuty incident', f.links.pagerduty],
+    ['Slack channel', f.links.slackChannel],
+    ['Ticket', f.links.ticket],
+  ];
+  for (const [label, url] of links) out.push(`- ${label}: ${url ?? '_not linked_'}`);
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,87 @@
+// Use cases for status updates: draft from a template and send (three outbox jobs, a timeline entry
+// and a restarted update clock, all in one transaction).
+import type { OpParsed } from '../../../shared/contract';
+import type { SentUpdate } from '../../../shared/ops/updates';
+import type { OutboxJob } from '../../../shared/outbox';
+import { AppError } from '../../../shared/result';
+import { placeholdersIn, type UpdateDraft } from '../../../shared/reminders';
+import { cadenceRepo } from '../db/repos/cadence';
+import { outboxRepo } from '../db/repos/outbox';
+import { timelineRepo } from '../db/repos/timeline';
+import { updateFactsRepo } from '../db/repos/updateFacts';
+import { isOpen } from '../reminders/cadence';
+import { fillTemplate } from '../updates/fillTemplate';
+import { provisionalSessionFacts, templateValues, type SessionFactsSource } from '../updates/sessionFacts';
+import { fileTemplates, type TemplateStore } from '../updates/templates';
+import type { ServiceDeps } from './incidents';
+import type { RemindersService } from './reminders';
+
+export interface UpdatesDeps extends ServiceDeps {
+  reminders: RemindersService;
+  /** Seam for the integrator: a SessionFacts source backed by notes, roles and checklist. */
+  sessionFacts?: SessionFactsSource;
+  templates?: TemplateStore;
+}
+
+export const STATUS_UPDATE_REF = 'status_update';
+
+export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, templates }: UpdatesDeps) {
+  const cadence = cadenceRepo(db);
+  const outbox = outboxRepo(db);
+  const timeline = timelineRepo(db);
+  const facts = sessionFacts ?? provisionalSessionFacts(updateFactsRepo(db), cadence);
+  const store = templates ?? fileTemplates();
+
+  const sendTx = db.transaction((incidentId: string, text: string) => {
+    const f = cadence.factFor(incidentId);
+    if (!f) throw new AppError('not_found', `No incident with id ${incidentId}`);
+    const at = clock.now();
+    const id = ids.next();
+    cadence.recordPublicUpdate({ id, incidentId, body: text, at });
+    const jobIds = [ids.next(), ids.next(), ids.next()];
+    const ref = { incidentId, refType: STATUS_UPDATE_REF, refId: id, at };
+    outbox.enqueue({ ...ref, id: jobIds[0]!, kind: 'freshdesk.reply', payload: { body: text } });
+    outbox.enqueue({ ...ref, id: jobIds[1]!, kind: 'slack.postMessage', payload: { text: `Status update sent to the community:\n\n${text}` } });
+    outbox.enqueue({ ...ref, id: jobIds[2]!, kind: 'pagerduty.statusUpdate', payload: { message: text } });
+    const entry = timeline.append({
+      id: ids.next(),
+      incidentId,
+      at,
+      source: 'status',
+      kind: 'status_update',
+      body: text,
+      refId: id,
+      recordedAt: at,
+    });
+    const jobs = jobIds.map((j) => outbox.get(j)).filter((j): j is OutboxJob => j !== undefined);
+    return { id, incidentId, sentAt: new Date(at).toISOString(), jobs, entry } satisfies SentUpdate;
+  });
+
+  return {
+    draft(input: OpParsed<'updates.draft'>): UpdateDraft {
+      const session = facts.forIncident(input.incidentId, clock.now());
+      const filled = fillTemplate(store.get(input.template), templateValues(session));
+      return { template: input.template, ...filled };
+    },
+    send(input: OpParsed<'updates.send'>): SentUpdate {
+      const left = placeholdersIn(input.text);
+      if (left.length > 0) {
+        throw new AppError(
+          'invalid_input',
+          `The update still has placeholders to fill: ${left.map((p) => `{{${p}}}`).join(', ')}. Replace or remove them before sending.`,
+          { placeholders: left },
+        );
+      }
+      const f = cadence.factFor(input.incidentId);
+      if (f && !isOpen(f.status) && f.status !== 'resolved') {
+        throw new AppError('conflict', `The incident is ${f.status.replace(/_/g, ' ')}; public updates are closed.`);
+      }
+      const sent = sendTx.immediate(input.incidentId, input.text);
+      bus.emit('timeline.appended', sent.entry);
+      for (const j of sent.jobs) bus.emit('outbox.changed', j);
+      bus.emit('updates.posted', sent);
+      reminders.changed(input.incidentId);
+      return sent;
+    },
+  };
+}

@@ -1,0 +1,24 @@
+// Opens the status-update composer for an incident; U does the same from anywhere but a text field.
+import { useEffect } from 'react';
+import { useUpdates } from './store';
+import './updates.css';
+
+export function StatusUpdateButton({ incidentId }: { incidentId: string }) {
+  const open = useUpdates((s) => s.open);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+      if (!typing && (e.key === 'u' || e.key === 'U') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        void open(incidentId);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [incidentId, open]);
+  return (
+    <button type="button" className="status-update-button" onClick={() => void open(incidentId)}>
+      Status update <kbd>U</kbd>
+    </button>
+  );
+}
