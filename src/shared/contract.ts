@@ -3,7 +3,9 @@
 import type { z } from 'zod';
 import type { Result } from './result';
 import { incidentEvents, incidentOps } from './ops/incidents';
+import { noteEvents, noteOps } from './ops/notes';
 import { outboxEvents, outboxOps } from './ops/outbox';
+import { searchEvents, searchOps } from './ops/search';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import type { eventNames, opNames } from './opNames';
 
@@ -12,12 +14,16 @@ export const operations = {
   ...incidentOps,
   ...timelineOps,
   ...outboxOps,
+  ...noteOps,
+  ...searchOps,
 } as const;
 
 export const events = {
   ...incidentEvents,
   ...timelineEvents,
   ...outboxEvents,
+  ...noteEvents,
+  ...searchEvents,
 } as const;
 
 export type Operations = typeof operations;

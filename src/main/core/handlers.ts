@@ -11,5 +11,17 @@ export function createHandlers(s: Services): Handlers {
   return {
     'incidents.declare': (input) => s.incidents.declare(input),
     'incidents.list': () => s.incidents.list(),
+    'notes.append': (input) => s.notes.append(input),
+    'notes.list': (input) => s.notes.list(input),
+    'notes.edit': (input) => s.notes.edit(input),
+    'notes.history': (input) => s.notes.history(input),
+    'notes.pin': (input) => s.notes.pin(input),
+    'notes.share': (input) => s.notes.share(input),
+    'notes.saveDraft': (input) => s.notes.saveDraft(input),
+    'notes.getDraft': (input) => s.notes.getDraft(input),
+    'timeline.list': (input) => s.timeline.list(input),
+    'timeline.setInReport': (input) => s.timeline.setInReport(input),
+    'timeline.setSummary': (input) => s.timeline.setSummary(input),
+    'search.query': (input) => s.search.query(input),
   };
 }

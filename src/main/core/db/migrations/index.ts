@@ -1,6 +1,8 @@
 // Every migration in order. Add a file named NNNN-what.ts and append it here.
 import { migration0001 } from './0001-incidents';
 import { migration0002 } from './0002-outbox-settings';
+import { migration0003 } from './0003-reserved';
+import { migration0004 } from './0004-notes';
 import type { Migration } from './types';
 
-export const migrations: readonly Migration[] = [migration0001, migration0002];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004];
