@@ -1,4 +1,5 @@
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
+import { SearchOverlay } from './features/search/SearchOverlay';
 
 export function App() {
   return (
@@ -8,6 +9,7 @@ export function App() {
         <span className="tagline">incident command</span>
       </header>
       <IncidentsScreen />
+      <SearchOverlay />
     </div>
   );
 }
