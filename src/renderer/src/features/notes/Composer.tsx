@@ -98,7 +98,7 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
       ) : null}
       {p.draftError ? <p className="warn small">Your draft could not be kept for after a restart: {p.draftError.message}</p> : null}
       <p className="muted small hints">
-        <kbd>Alt+1…6</kbd> kind · <kbd>Alt+P</kbd> pin the latest note · <kbd>Alt+N</kbd> focus this box · <kbd>Ctrl+K</kbd> search
+        <kbd>Alt+1…6</kbd> kind · <kbd>Alt+P</kbd> pin latest · <kbd>Alt+N</kbd> this box · <kbd>Ctrl+K</kbd> search
       </p>
     </form>
   );

@@ -67,12 +67,13 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
             edited
           </button>
         ) : null}
+        {note.shares.map((s) => (
+          <span key={s.jobId} className={`share-chip share-${s.state}`} title={s.lastError ?? undefined}>
+            {vendorLabel[s.vendor]}: {shareLabel(s)}
+          </span>
+        ))}
+        {note.pinned ? <span className="pin-mark" title="Pinned">★</span> : null}
         <span className="note-actions">
-          {note.shares.map((s) => (
-            <span key={s.jobId} className={`share-chip share-${s.state}`} title={s.lastError ?? undefined}>
-              {vendorLabel[s.vendor]}: {shareLabel(s)}
-            </span>
-          ))}
           {shareTargets
             .filter((t) => !note.shares.some((s) => s.vendor === t && s.state !== 'discarded'))
             .map((t) => (

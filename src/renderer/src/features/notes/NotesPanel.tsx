@@ -37,7 +37,6 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const atBottom = useRef(true);
-  const lastId = useRef<string | null>(null);
 
   const aroundNote = target && target.incidentId === incidentId && target.tab === 'work' ? target.noteId : null;
   const targetSeq = target?.seq ?? 0;
@@ -54,12 +53,12 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
     getItemKey: (i) => items[i]!.id,
   });
 
-  // New note at the end while the reader was at the bottom: follow it. Otherwise stay put.
+  // While the reader is at the bottom, stay there as notes arrive and rows get measured.
+  const total = v.getTotalSize();
   useLayoutEffect(() => {
-    const last = items[items.length - 1]?.id ?? null;
-    if (last !== lastId.current && atBottom.current && !s.focus && items.length) v.scrollToIndex(items.length - 1, { align: 'end' });
-    lastId.current = last;
-  }, [items, v, s.focus]);
+    const el = scrollRef.current;
+    if (el && atBottom.current && !s.focus && items.length) el.scrollTop = el.scrollHeight;
+  }, [items, total, s.focus]);
 
   useEffect(() => {
     if (!s.focus) return;
@@ -131,7 +130,7 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
       ) : null}
       <div className="notes-scroll" ref={scrollRef} onScroll={() => void onScroll()} role="feed" aria-busy={s.loading}>
         {items.length === 0 && !s.loading ? <p className="empty">No notes yet. Type below and press Enter.</p> : null}
-        <div className="notes-inner" style={{ height: v.getTotalSize() }}>
+        <div className="notes-inner" style={{ height: total }}>
           {v.getVirtualItems().map((row) => {
             const note = items[row.index]!;
             return (

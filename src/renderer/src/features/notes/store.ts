@@ -44,6 +44,7 @@ interface NotesState {
 
 let draftTimer: ReturnType<typeof setTimeout> | null = null;
 let attempt: { body: string; clientId: string } | null = null;
+let queue: Promise<boolean> = Promise.resolve(true);
 const newClientId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
 
@@ -151,25 +152,33 @@ export const useNotes = create<NotesState>((set, get) => {
       set({ share: { ...get().share, [target]: !get().share[target] } });
     },
 
-    async append() {
-      const { incidentId, draft, kind, share, saving } = get();
-      if (!incidentId || saving || draft.trim() === '') return false;
-      if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
-      set({ saving: true, saveError: null });
-      const res = await api().call['notes.append']({ incidentId, body: draft, kind, share, clientId: attempt.clientId });
-      if (!res.ok) {
-        // The text stays in the box (and in the saved draft): nothing typed is lost.
-        set({ saving: false, saveError: res.error });
-        return false;
-      }
-      attempt = null;
-      if (draftTimer) clearTimeout(draftTimer);
-      draftTimer = null;
-      const typedMeanwhile = get().draft !== draft;
-      set({ saving: false, draft: typedMeanwhile ? get().draft : '', share: { slack: false, pagerduty: false } });
-      if (typedMeanwhile) get().setDraft(get().draft);
-      get().received(res.value);
-      return true;
+    append() {
+      // Snapshot what Enter was pressed on; saves run one after another so a fast second Enter is never dropped.
+      const { incidentId, draft, kind, share } = get();
+      if (!incidentId || draft.trim() === '') return Promise.resolve(false);
+      const run = async (): Promise<boolean> => {
+        if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
+        set({ saving: true, saveError: null });
+        const res = await api().call['notes.append']({ incidentId, body: draft, kind, share, clientId: attempt.clientId });
+        if (!res.ok) {
+          // The text stays in the box (and in the saved draft): nothing typed is lost.
+          set({ saving: false, saveError: res.error });
+          return false;
+        }
+        attempt = null;
+        const unchanged = get().draft === draft && get().incidentId === incidentId;
+        if (unchanged) {
+          if (draftTimer) clearTimeout(draftTimer);
+          draftTimer = null;
+          set({ draft: '', share: { slack: false, pagerduty: false } });
+        }
+        set({ saving: false });
+        get().received(res.value);
+        return true;
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => false);
+      return next;
     },
 
     async edit(noteId, body) {
