@@ -14,6 +14,7 @@ export const opNames = [
   'timeline.list',
   'timeline.setInReport',
   'timeline.setSummary',
+  'timeline.setTimeZone',
   'search.query',
 ] as const;
 export const eventNames = [

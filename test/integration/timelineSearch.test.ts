@@ -72,6 +72,18 @@ describe('timeline.list', () => {
   });
 });
 
+describe('timeline.setTimeZone', () => {
+  it('stores the incident timezone that pages report, and refuses unknown names', async () => {
+    const { t, incident, call } = await setup();
+    expect((await call<TimelinePage>('timeline.list', { incidentId: incident.id })).timeZone).toBe('UTC');
+    await call('timeline.setTimeZone', { incidentId: incident.id, timeZone: 'Europe/Berlin' });
+    expect((await call<TimelinePage>('timeline.list', { incidentId: incident.id })).timeZone).toBe('Europe/Berlin');
+    expect((await call<{ timeZone: string }>('notes.list', { incidentId: incident.id })).timeZone).toBe('Europe/Berlin');
+    const bad = await t.core.invoke('timeline.setTimeZone', { incidentId: incident.id, timeZone: 'Mars/Olympus' });
+    expect(!bad.ok && bad.error.message).toMatch(/not a timezone/);
+  });
+});
+
 describe('search.query', () => {
   it('ranks better matches first across incidents, with highlighted snippets and where to open', async () => {
     const { t, incident, call } = await setup();

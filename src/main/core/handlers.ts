@@ -22,6 +22,7 @@ export function createHandlers(s: Services): Handlers {
     'timeline.list': (input) => s.timeline.list(input),
     'timeline.setInReport': (input) => s.timeline.setInReport(input),
     'timeline.setSummary': (input) => s.timeline.setSummary(input),
+    'timeline.setTimeZone': (input) => s.timeline.setTimeZone(input),
     'search.query': (input) => s.search.query(input),
   };
 }

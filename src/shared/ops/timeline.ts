@@ -32,6 +32,10 @@ export const timelineOps = {
       summary: storableText(300, 'summary').refine((s) => !/[\r\n]/.test(s), { message: 'summary must be a single line' }),
     }),
   ),
+  'timeline.setTimeZone': op<{ timeZone: string }>()(
+    'Choose the timezone (an IANA name such as Europe/Berlin, or UTC) an incident’s times are shown in.',
+    z.strictObject({ incidentId: id, timeZone: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, { message: 'not a timezone name' }) }),
+  ),
 };
 
 export const timelineEvents = {

@@ -5,7 +5,8 @@ import type { TimelinePage } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { parseEntryCursor, timelineQueryRepo, type PagedEntry } from '../db/repos/timelineQuery';
-import { incidentTimeZone } from './actor';
+import { settingsRepo } from '../db/repos/settings';
+import { incidentTimeZone, timeZoneKey } from './actor';
 import type { ServiceDeps } from './incidents';
 
 export function timelineService({ db, bus }: ServiceDeps) {
@@ -67,6 +68,17 @@ export function timelineService({ db, bus }: ServiceDeps) {
       const entry = strip(mustGet(input.entryId));
       bus.emit('timeline.changed', entry);
       return entry;
+    },
+
+    setTimeZone(input: OpParsed<'timeline.setTimeZone'>): { timeZone: string } {
+      if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
+      } catch {
+        throw new AppError('invalid_input', `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`);
+      }
+      settingsRepo(db).set(timeZoneKey(input.incidentId), input.timeZone);
+      return { timeZone: input.timeZone };
     },
 
     setSummary(input: OpParsed<'timeline.setSummary'>): TimelineEntry {
