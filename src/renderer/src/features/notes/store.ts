@@ -78,8 +78,13 @@ export const useNotes = create<NotesState>((set, get) => {
     async open(incidentId, aroundNoteId) {
       const switching = get().incidentId !== incidentId;
       if (switching) {
-        if (draftTimer) clearTimeout(draftTimer);
-        draftTimer = null;
+        if (draftTimer) {
+          // Leaving an incident mid-debounce: keep its last keystrokes too.
+          clearTimeout(draftTimer);
+          draftTimer = null;
+          const prev = get();
+          if (prev.incidentId) void api().call['notes.saveDraft']({ incidentId: prev.incidentId, body: prev.draft, kind: prev.kind });
+        }
         set({ incidentId, items: [], draft: '', kind: 'note', saveError: null, draftError: null, histories: {}, focus: null });
       }
       set({ loading: true, error: null });
@@ -172,8 +177,10 @@ export const useNotes = create<NotesState>((set, get) => {
           draftTimer = null;
           set({ draft: '', share: { slack: false, pagerduty: false } });
         }
-        set({ saving: false });
-        get().received(res.value);
+        set({ saving: false, focus: null });
+        // Looking at older notes (a search result): jump back to the newest page to show the new note.
+        if (get().hasAfter && get().incidentId === incidentId) await get().open(incidentId);
+        else get().received(res.value);
         return true;
       };
       const next = queue.then(run, run);
