@@ -6,6 +6,8 @@ import { incidentEvents, incidentOps } from './ops/incidents';
 import { integrationEvents, integrationOps } from './ops/integrations';
 import { outboxEvents, outboxOps } from './ops/outbox';
 import { reportEvents, reportOps } from './ops/report';
+import { noteEvents, noteOps } from './ops/notes';
+import { searchEvents, searchOps } from './ops/search';
 import { timelineEvents, timelineOps } from './ops/timeline';
 import { peopleEvents, peopleOps } from './ops/people';
 import { roleEvents, roleOps } from './ops/roles';
@@ -30,6 +32,8 @@ export const operations = {
   ...reminderOps,
   ...updateOps,
   ...uiOps,
+  ...noteOps,
+  ...searchOps,
 } as const;
 
 export const events = {
@@ -45,6 +49,8 @@ export const events = {
   ...reminderEvents,
   ...updateEvents,
   ...uiEvents,
+  ...noteEvents,
+  ...searchEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -56,5 +56,18 @@ export function createHandlers(s: Services): Handlers {
     'updates.setCadence': (input) => s.reminders.setCadence(input),
     'updates.draft': (input) => s.updates.draft(input),
     'updates.send': (input) => s.updates.send(input),
+    'notes.append': (input) => s.notes.append(input),
+    'notes.list': (input) => s.notes.list(input),
+    'notes.edit': (input) => s.notes.edit(input),
+    'notes.history': (input) => s.notes.history(input),
+    'notes.pin': (input) => s.notes.pin(input),
+    'notes.share': (input) => s.notes.share(input),
+    'notes.saveDraft': (input) => s.notes.saveDraft(input),
+    'notes.getDraft': (input) => s.notes.getDraft(input),
+    'timeline.list': (input) => s.timeline.list(input),
+    'timeline.setInReport': (input) => s.timeline.setInReport(input),
+    'timeline.setSummary': (input) => s.timeline.setSummary(input),
+    'timeline.setTimeZone': (input) => s.timeline.setTimeZone(input),
+    'search.query': (input) => s.search.query(input),
   };
 }

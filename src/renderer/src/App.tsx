@@ -8,6 +8,7 @@ import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 type Screen = 'incidents' | 'connections' | 'outbox';
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
+import { SearchOverlay } from './features/search/SearchOverlay';
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('incidents');
@@ -43,6 +44,7 @@ export function App() {
       ) : (
         <main className="detail">{screen === 'connections' ? <ConnectionsScreen /> : <OutboxPanel />}</main>
       )}
+      <SearchOverlay />
     </div>
   );
 }

@@ -15,6 +15,8 @@ function openComposer(incidentId: string): void {
   useIncidents.getState().select(incidentId);
   void useUpdates.getState().open(incidentId);
 }
+import { useNotes } from './features/notes/store';
+import { useTimeline } from './features/timeline/store';
 
 export function connectEvents(api: ApiWithEvents): () => void {
   return api.subscribe((name, payload) => {
@@ -36,6 +38,7 @@ export function connectEvents(api: ApiWithEvents): () => void {
       case 'outbox.changed':
         useChecklist.getState().jobChanged(payload as EventPayload<'outbox.changed'>);
         useOutbox.getState().jobChanged(payload as EventPayload<'outbox.changed'>);
+        useNotes.getState().outboxChanged(payload as EventPayload<'outbox.changed'>);
         break;
       case 'outbox.statusChanged':
         useOutbox.getState().statusChanged(payload as EventPayload<'outbox.statusChanged'>);
@@ -48,6 +51,7 @@ export function connectEvents(api: ApiWithEvents): () => void {
         break;
       case 'timeline.appended':
         useReport.getState().timelineChanged((payload as EventPayload<'timeline.appended'>).incidentId);
+        useTimeline.getState().received(payload as EventPayload<'timeline.appended'>);
         break;
       case 'reminders.fired': {
         const n = payload as EventPayload<'reminders.fired'>;
@@ -64,6 +68,15 @@ export function connectEvents(api: ApiWithEvents): () => void {
         else useIncidents.getState().select(a.incidentId); // quickNote: the notes feature focuses its input
         break;
       }
+      case 'notes.appended':
+        useNotes.getState().received(payload as EventPayload<'notes.appended'>);
+        break;
+      case 'notes.changed':
+        useNotes.getState().changed(payload as EventPayload<'notes.changed'>);
+        break;
+      case 'timeline.changed':
+        useTimeline.getState().changed(payload as EventPayload<'timeline.changed'>);
+        break;
     }
   });
 }

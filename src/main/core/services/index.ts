@@ -16,6 +16,9 @@ import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
 import { updatesService, type UpdatesDeps } from './updates';
+import { notesService } from './notes';
+import { searchService } from './search';
+import { timelineService } from './timeline';
 
 /** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
 export interface OutboxPorts {
@@ -60,6 +63,9 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     updates: updatesService({ ...deps, reminders }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
+    notes: notesService(deps),
+    timeline: timelineService(deps),
+    search: searchService(deps),
   };
 }
 export type Services = ReturnType<typeof createServices>;

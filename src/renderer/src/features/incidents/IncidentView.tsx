@@ -1,9 +1,10 @@
 // One incident: the work view (checklist beside notes), the timeline, and the report, as tabs.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Incident } from '../../../../shared/domain';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { NotesPanel } from '../notes/NotesPanel';
 import { ReportPanel } from '../report/ReportPanel';
+import { useNavigation } from '../search/navigation';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { StatusUpdateButton } from '../updates/StatusUpdateButton';
 import { formatTime, localTitle } from '../../ui/time';
@@ -16,6 +17,11 @@ const tabLabels: Record<Tab, string> = { work: 'Work', timeline: 'Timeline', rep
 
 export function IncidentView({ incident }: { incident: Incident }) {
   const [tab, setTab] = useState<Tab>('work');
+  // A search result opens its incident on the tab that shows it.
+  const target = useNavigation((n) => n.target);
+  useEffect(() => {
+    if (target && target.incidentId === incident.id) setTab(target.tab);
+  }, [target, incident.id]);
   return (
     <section className="incident-view" aria-label="Incident">
       <header className="incident-head">

@@ -1,0 +1,112 @@
+// SQL for notes, their append-only revisions and per-incident drafts. The FTS index follows by trigger.
+import type Database from 'better-sqlite3';
+import type { NoteKind } from '../../../../shared/notes';
+
+export interface NoteRow {
+  seq: number;
+  id: string;
+  incident_id: string;
+  kind: NoteKind;
+  body: string;
+  author: string;
+  created_at: number;
+  pinned: number;
+  edited_at: number | null;
+  client_id: string | null;
+}
+
+export interface RevisionRow {
+  rev: number;
+  kind: NoteKind;
+  body: string;
+  written_at: number;
+  replaced_at: number;
+}
+
+export interface DraftRow {
+  incident_id: string;
+  kind: NoteKind;
+  body: string;
+  updated_at: number;
+}
+
+export const noteCursor = (r: Pick<NoteRow, 'created_at' | 'seq'>) => `${r.created_at}.${r.seq}`;
+
+/** Parses a note cursor; an unparsable one (e.g. a timeline cursor) is a caller error, not a crash. */
+export function parseNoteCursor(c: string): { at: number; seq: number } | null {
+  const m = /^(\d+)\.(\d+)$/.exec(c);
+  return m ? { at: Number(m[1]), seq: Number(m[2]) } : null;
+}
+
+export function notesRepo(db: Database.Database) {
+  const insert = db.prepare(
+    `INSERT INTO notes (id, incident_id, kind, body, author, created_at, client_id)
+     VALUES (@id, @incidentId, @kind, @body, @author, @at, @clientId)`,
+  );
+  const byId = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
+  const byClient = db.prepare<[string, string], NoteRow>('SELECT * FROM notes WHERE incident_id = ? AND client_id = ?');
+  const latest = db.prepare<[string, number], NoteRow>(
+    'SELECT * FROM notes WHERE incident_id = ? ORDER BY created_at DESC, seq DESC LIMIT ?',
+  );
+  const before = db.prepare<[string, number, number, number], NoteRow>(
+    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?)
+     ORDER BY created_at DESC, seq DESC LIMIT ?`,
+  );
+  const after = db.prepare<[string, number, number, number], NoteRow>(
+    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) > (?, ?)
+     ORDER BY created_at, seq LIMIT ?`,
+  );
+  const update = db.prepare<[NoteKind, string, number, string]>(
+    'UPDATE notes SET kind = ?, body = ?, edited_at = ? WHERE id = ?',
+  );
+  const pin = db.prepare<[number, string]>('UPDATE notes SET pinned = ? WHERE id = ?');
+  const addRevision = db.prepare(
+    `INSERT INTO note_revisions (note_id, rev, kind, body, written_at, replaced_at)
+     VALUES (@noteId, (SELECT coalesce(max(rev), 0) + 1 FROM note_revisions WHERE note_id = @noteId), @kind, @body, @writtenAt, @replacedAt)`,
+  );
+  const revisions = db.prepare<[string], RevisionRow>(
+    'SELECT rev, kind, body, written_at, replaced_at FROM note_revisions WHERE note_id = ? ORDER BY rev',
+  );
+  const draft = db.prepare<[string], DraftRow>('SELECT * FROM note_drafts WHERE incident_id = ?');
+  const putDraft = db.prepare(
+    `INSERT INTO note_drafts (incident_id, kind, body, updated_at) VALUES (@incidentId, @kind, @body, @at)
+     ON CONFLICT(incident_id) DO UPDATE SET kind = excluded.kind, body = excluded.body, updated_at = excluded.updated_at`,
+  );
+  const dropDraft = db.prepare<[string]>('DELETE FROM note_drafts WHERE incident_id = ?');
+  const dropDraftIf = db.prepare<[string, string]>('DELETE FROM note_drafts WHERE incident_id = ? AND body = ?');
+
+  return {
+    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): void {
+      insert.run(n);
+    },
+    get: (id: string) => byId.get(id),
+    byClientId: (incidentId: string, clientId: string) => byClient.get(incidentId, clientId),
+    /** Newest `limit` notes, returned oldest first. */
+    latest: (incidentId: string, limit: number) => latest.all(incidentId, limit).reverse(),
+    /** Up to `limit` notes just before the position, oldest first. */
+    before: (incidentId: string, at: number, seq: number, limit: number) => before.all(incidentId, at, seq, limit).reverse(),
+    after: (incidentId: string, at: number, seq: number, limit: number) => after.all(incidentId, at, seq, limit),
+    update(id: string, kind: NoteKind, body: string, editedAt: number): void {
+      update.run(kind, body, editedAt, id);
+    },
+    setPinned(id: string, pinned: boolean): void {
+      pin.run(pinned ? 1 : 0, id);
+    },
+    addRevision(r: { noteId: string; kind: NoteKind; body: string; writtenAt: number; replacedAt: number }): void {
+      addRevision.run(r);
+    },
+    revisions: (noteId: string) => revisions.all(noteId),
+    draft: (incidentId: string) => draft.get(incidentId),
+    putDraft(d: { incidentId: string; kind: NoteKind; body: string; at: number }): void {
+      putDraft.run(d);
+    },
+    dropDraft(incidentId: string): void {
+      dropDraft.run(incidentId);
+    },
+    /** Removes the draft only if it is exactly the text just saved (newer typing is kept). */
+    dropDraftIfBody(incidentId: string, body: string): void {
+      dropDraftIf.run(incidentId, body);
+    },
+  };
+}
+export type NotesRepo = ReturnType<typeof notesRepo>;

@@ -1,0 +1,30 @@
+// Who is acting on this machine, and which timezone an incident is shown in: read from settings.
+import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { settingsRepo } from '../db/repos/settings';
+
+const name = z.string().trim().min(1).max(200);
+const person = z.union([name, z.object({ name })]);
+
+/** The local user's name for authorship: 'people.me' (when the people feature exists), then 'profile.name', else 'me'. */
+export function currentActor(db: Database.Database): string {
+  const settings = settingsRepo(db);
+  const me = person.safeParse(settings.get('people.me'));
+  if (me.success) return typeof me.data === 'string' ? me.data : me.data.name;
+  const profile = name.safeParse(settings.get('profile.name'));
+  return profile.success ? profile.data : 'me';
+}
+
+export const timeZoneKey = (incidentId: string) => `incidents.${incidentId}.timeZone`;
+
+/** The incident's display timezone (an IANA name) from settings; UTC when unset or unknown. */
+export function incidentTimeZone(db: Database.Database, incidentId: string): string {
+  const value = z.string().max(64).safeParse(settingsRepo(db).get(timeZoneKey(incidentId)));
+  if (!value.success) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value.data });
+    return value.data;
+  } catch {
+    return 'UTC';
+  }
+}

@@ -1,0 +1,265 @@
+// Use cases for notes: append (note + FTS + timeline + outbox in one transaction), page, edit, pin, share, drafts.
+import type { OpParsed } from '../../../shared/contract';
+import type { TimelineEntry } from '../../../shared/domain';
+import {
+  noteKindLabels,
+  noteLimitFor,
+  shareJobKind,
+  shareTargets,
+  shareText,
+  type Note,
+  type NoteDraft,
+  type NoteKind,
+  type NotePage,
+  type NoteRevision,
+  type ShareTarget,
+} from '../../../shared/notes';
+import type { OutboxJob } from '../../../shared/outbox';
+import { AppError } from '../../../shared/result';
+import { incidentsRepo } from '../db/repos/incidents';
+import { noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
+import { outboxRepo } from '../db/repos/outbox';
+import { timelineRepo } from '../db/repos/timeline';
+import { timelineQueryRepo } from '../db/repos/timelineQuery';
+import { currentActor, incidentTimeZone } from './actor';
+import type { ServiceDeps } from './incidents';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const kib = (n: number) => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
+
+/** Refuses (never truncates) a body over its kind's byte limit, or one with nothing in it. */
+export function checkBody(kind: NoteKind, body: string): void {
+  if (body.trim() === '') throw new AppError('invalid_input', 'The note is empty: type something first.');
+  const bytes = Buffer.byteLength(body, 'utf8');
+  const limit = noteLimitFor(kind);
+  if (bytes > limit) {
+    const hint = kind === 'command' ? '' : ' Pasting terminal output? Use the Command kind, which allows 1 MiB.';
+    throw new AppError(
+      'too_large',
+      `This ${noteKindLabels[kind].toLowerCase()} is ${kib(bytes)}; the limit is ${kib(limit)}. Nothing was saved and your text is kept.${hint}`,
+      { bytes, limit },
+    );
+  }
+}
+
+export function notesService({ db, clock, ids, bus }: ServiceDeps) {
+  const notes = notesRepo(db);
+  const timeline = timelineRepo(db);
+  const entries = timelineQueryRepo(db);
+  const outbox = outboxRepo(db);
+  const incidents = incidentsRepo(db);
+
+  const toNote = (r: NoteRow): Note => ({
+    id: r.id,
+    incidentId: r.incident_id,
+    kind: r.kind,
+    body: r.body,
+    author: r.author,
+    createdAt: iso(r.created_at),
+    editedAt: r.edited_at === null ? null : iso(r.edited_at),
+    pinned: r.pinned === 1,
+    shares: outbox.forRef('note', r.id).map((j) => ({
+      jobId: j.id,
+      vendor: j.vendor,
+      state: j.state,
+      lastError: j.lastError,
+      updatedAt: j.updatedAt,
+    })),
+    cursor: noteCursor(r),
+  });
+
+  const mustGet = (noteId: string): NoteRow => {
+    const row = notes.get(noteId);
+    if (!row) throw new AppError('not_found', `No note with id ${noteId}.`);
+    return row;
+  };
+
+  /** Inside a transaction: queues each requested target not already queued for this note. */
+  const enqueueShares = (row: NoteRow, targets: Partial<Record<ShareTarget, boolean | undefined>>, at: number): OutboxJob[] => {
+    const existing = outbox.forRef('note', row.id).filter((j) => j.state !== 'discarded');
+    const jobs: OutboxJob[] = [];
+    for (const target of shareTargets) {
+      if (!targets[target]) continue;
+      const kind = shareJobKind[target];
+      if (existing.some((j) => j.kind === kind)) continue;
+      const jobId = ids.next();
+      const text = shareText(row.kind, row.body);
+      if (kind === 'slack.postMessage') {
+        outbox.enqueue({ id: jobId, incidentId: row.incident_id, kind, payload: { text }, refType: 'note', refId: row.id, at });
+      } else {
+        outbox.enqueue({ id: jobId, incidentId: row.incident_id, kind: 'pagerduty.addNote', payload: { content: text }, refType: 'note', refId: row.id, at });
+      }
+      const job = outbox.get(jobId);
+      if (job) jobs.push(job);
+    }
+    return jobs;
+  };
+
+  const appendTx = db.transaction((input: OpParsed<'notes.append'>) => {
+    if (input.clientId) {
+      const again = notes.byClientId(input.incidentId, input.clientId);
+      if (again) return { row: again, entry: null, jobs: [] as OutboxJob[] };
+    }
+    if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+    const at = clock.now();
+    const id = ids.next();
+    const author = currentActor(db);
+    notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
+    const entry = timeline.append({
+      id: ids.next(),
+      incidentId: input.incidentId,
+      at,
+      source: 'note',
+      kind: input.kind,
+      body: input.body,
+      actor: author,
+      refId: id,
+      recordedAt: at,
+    });
+    const row = mustGet(id);
+    const jobs = input.share ? enqueueShares(row, input.share, at) : [];
+    notes.dropDraftIfBody(input.incidentId, input.body);
+    return { row, entry, jobs };
+  });
+
+  const editTx = db.transaction((input: OpParsed<'notes.edit'>) => {
+    const row = mustGet(input.noteId);
+    const kind = input.kind ?? row.kind;
+    if (kind === row.kind && input.body === row.body) return { row, entry: null };
+    checkBody(kind, input.body);
+    const at = clock.now();
+    notes.addRevision({ noteId: row.id, kind: row.kind, body: row.body, writtenAt: row.edited_at ?? row.created_at, replacedAt: at });
+    notes.update(row.id, kind, input.body, at);
+    entries.syncNote(row.id, kind, input.body);
+    return { row: mustGet(row.id), entry: entries.forRef('note', row.id) ?? null };
+  });
+
+  const shareTx = db.transaction((input: OpParsed<'notes.share'>) => {
+    const row = mustGet(input.noteId);
+    const jobs = enqueueShares(row, { slack: input.slack, pagerduty: input.pagerduty }, clock.now());
+    return { row, jobs };
+  });
+
+  const emitJobs = (jobs: OutboxJob[]) => jobs.forEach((j) => bus.emit('outbox.changed', j));
+  const emitEntry = (name: 'timeline.appended' | 'timeline.changed', e: TimelineEntry | null) => {
+    if (e) bus.emit(name, e);
+  };
+
+  return {
+    append(input: OpParsed<'notes.append'>): Note {
+      checkBody(input.kind, input.body);
+      const { row, entry, jobs } = appendTx.immediate(input);
+      const note = toNote(row);
+      if (entry) {
+        bus.emit('notes.appended', note);
+        emitEntry('timeline.appended', entry);
+        emitJobs(jobs);
+      }
+      return note;
+    },
+
+    list(input: OpParsed<'notes.list'>): NotePage {
+      const { incidentId, limit } = input;
+      if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
+      const page = (rows: NoteRow[], hasBefore: boolean, hasAfter: boolean): NotePage => ({
+        items: rows.map(toNote),
+        hasBefore,
+        hasAfter,
+        timeZone: incidentTimeZone(db, incidentId),
+      });
+      const position = (c: string) => {
+        const p = parseNoteCursor(c);
+        if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a notes list.');
+        return p;
+      };
+      if (input.around) {
+        const centre = notes.get(input.around);
+        if (!centre || centre.incident_id !== incidentId) throw new AppError('not_found', `No note ${input.around} in this incident.`);
+        const half = Math.floor((limit - 1) / 2);
+        const older = notes.before(incidentId, centre.created_at, centre.seq, half + 1);
+        const newer = notes.after(incidentId, centre.created_at, centre.seq, limit - half);
+        const hasBefore = older.length > half;
+        const hasAfter = newer.length > limit - half - 1;
+        return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
+      }
+      if (input.before) {
+        const p = position(input.before);
+        const rows = notes.before(incidentId, p.at, p.seq, limit + 1);
+        const more = rows.length > limit;
+        return page(more ? rows.slice(1) : rows, more, true);
+      }
+      if (input.after) {
+        const p = position(input.after);
+        const rows = notes.after(incidentId, p.at, p.seq, limit + 1);
+        const more = rows.length > limit;
+        return page(rows.slice(0, limit), true, more);
+      }
+      const rows = notes.latest(incidentId, limit + 1);
+      const more = rows.length > limit;
+      return page(more ? rows.slice(1) : rows, more, false);
+    },
+
+    edit(input: OpParsed<'notes.edit'>): Note {
+      const { row, entry } = editTx.immediate(input);
+      const note = toNote(row);
+      if (entry) {
+        bus.emit('notes.changed', note);
+        emitEntry('timeline.changed', entry);
+      }
+      return note;
+    },
+
+    history(input: OpParsed<'notes.history'>): NoteRevision[] {
+      const row = mustGet(input.noteId);
+      const earlier: NoteRevision[] = notes.revisions(row.id).map((r) => ({
+        rev: r.rev,
+        kind: r.kind,
+        body: r.body,
+        writtenAt: iso(r.written_at),
+        replacedAt: iso(r.replaced_at),
+      }));
+      const current: NoteRevision = {
+        rev: earlier.length + 1,
+        kind: row.kind,
+        body: row.body,
+        writtenAt: iso(row.edited_at ?? row.created_at),
+        replacedAt: null,
+      };
+      return [...earlier, current];
+    },
+
+    pin(input: OpParsed<'notes.pin'>): Note {
+      mustGet(input.noteId);
+      notes.setPinned(input.noteId, input.pinned);
+      const note = toNote(mustGet(input.noteId));
+      bus.emit('notes.changed', note);
+      return note;
+    },
+
+    share(input: OpParsed<'notes.share'>): Note {
+      const { row, jobs } = shareTx.immediate(input);
+      const note = toNote(row);
+      if (jobs.length) {
+        bus.emit('notes.changed', note);
+        emitJobs(jobs);
+      }
+      return note;
+    },
+
+    saveDraft(input: OpParsed<'notes.saveDraft'>): { draft: NoteDraft | null } {
+      if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+      if (input.body.trim() === '') {
+        notes.dropDraft(input.incidentId);
+        return { draft: null };
+      }
+      const at = clock.now();
+      notes.putDraft({ incidentId: input.incidentId, kind: input.kind, body: input.body, at });
+      return { draft: { incidentId: input.incidentId, kind: input.kind, body: input.body, updatedAt: iso(at) } };
+    },
+
+    getDraft(input: OpParsed<'notes.getDraft'>): { draft: NoteDraft | null } {
+      const d = notes.draft(input.incidentId);
+      return { draft: d ? { incidentId: d.incident_id, kind: d.kind, body: d.body, updatedAt: iso(d.updated_at) } : null };
+    },
+  };
+}

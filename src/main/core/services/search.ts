@@ -1,0 +1,37 @@
+// Use case for full-text search: safe query building, ranked hits, snippets as plain/highlight parts.
+import type { OpParsed } from '../../../shared/contract';
+import type { SearchHit } from '../../../shared/notes';
+import { AppError } from '../../../shared/result';
+import { searchRepo } from '../db/repos/search';
+import { snippetParts, toFtsQuery } from './ftsQuery';
+import type { ServiceDeps } from './incidents';
+
+export function searchService({ db }: ServiceDeps) {
+  const repo = searchRepo(db);
+  return {
+    query(input: OpParsed<'search.query'>): SearchHit[] {
+      const q = toFtsQuery(input.text);
+      let rows;
+      try {
+        rows = repo.query(q, input.limit);
+      } catch (err) {
+        // toFtsQuery should make this unreachable; if FTS5 still objects, answer as bad input, not a crash.
+        if (err instanceof Error && /fts5|syntax/i.test(err.message)) {
+          throw new AppError('invalid_input', 'Search could not understand that. Try plain words, or put text in "double quotes".');
+        }
+        throw err;
+      }
+      return rows.map((r) => ({
+        type: r.type,
+        incidentId: r.incident_id,
+        incidentTitle: r.incident_title,
+        noteId: r.note_id,
+        entryId: r.entry_id,
+        kind: r.kind,
+        source: r.source,
+        at: new Date(r.at).toISOString(),
+        snippet: snippetParts(r.snip),
+      }));
+    },
+  };
+}

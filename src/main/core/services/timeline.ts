@@ -1,0 +1,93 @@
+// Use cases for reading the timeline page by page and marking entries for the report.
+import type { OpParsed } from '../../../shared/contract';
+import type { TimelineEntry } from '../../../shared/domain';
+import type { TimelinePage } from '../../../shared/notes';
+import { AppError } from '../../../shared/result';
+import { incidentsRepo } from '../db/repos/incidents';
+import { parseEntryCursor, timelineQueryRepo, type PagedEntry } from '../db/repos/timelineQuery';
+import { settingsRepo } from '../db/repos/settings';
+import { incidentTimeZone, timeZoneKey } from './actor';
+import type { ServiceDeps } from './incidents';
+
+export function timelineService({ db, bus }: ServiceDeps) {
+  const entries = timelineQueryRepo(db);
+  const incidents = incidentsRepo(db);
+
+  const mustGet = (entryId: string): PagedEntry => {
+    const e = entries.get(entryId);
+    if (!e) throw new AppError('not_found', `No timeline entry with id ${entryId}.`);
+    return e;
+  };
+  const strip = ({ cursor: _cursor, ...entry }: PagedEntry): TimelineEntry => entry;
+
+  return {
+    list(input: OpParsed<'timeline.list'>): TimelinePage {
+      const { incidentId, limit } = input;
+      if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
+      const filter = { incidentId, sources: input.sources, kinds: input.kinds };
+      const page = (items: PagedEntry[], hasBefore: boolean, hasAfter: boolean): TimelinePage => ({
+        items,
+        hasBefore,
+        hasAfter,
+        timeZone: incidentTimeZone(db, incidentId),
+      });
+      const position = (c: string) => {
+        const p = parseEntryCursor(c);
+        if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a timeline list.');
+        return p;
+      };
+      if (input.around) {
+        const centre = entries.get(input.around);
+        if (!centre || centre.incidentId !== incidentId) throw new AppError('not_found', `No timeline entry ${input.around} in this incident.`);
+        const pos = { at: Date.parse(centre.at), id: centre.id };
+        const half = Math.floor((limit - 1) / 2);
+        const older = entries.before(filter, pos, half + 1);
+        const newer = entries.after(filter, pos, limit - half);
+        const hasBefore = older.length > half;
+        const hasAfter = newer.length > limit - half - 1;
+        return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
+      }
+      if (input.before) {
+        const rows = entries.before(filter, position(input.before), limit + 1);
+        const more = rows.length > limit;
+        return page(more ? rows.slice(1) : rows, more, true);
+      }
+      if (input.after) {
+        const rows = entries.after(filter, position(input.after), limit + 1);
+        const more = rows.length > limit;
+        return page(rows.slice(0, limit), true, more);
+      }
+      const rows = entries.first(filter, limit + 1);
+      const more = rows.length > limit;
+      return page(rows.slice(0, limit), false, more);
+    },
+
+    setInReport(input: OpParsed<'timeline.setInReport'>): TimelineEntry {
+      mustGet(input.entryId);
+      entries.setInReport(input.entryId, input.inReport);
+      const entry = strip(mustGet(input.entryId));
+      bus.emit('timeline.changed', entry);
+      return entry;
+    },
+
+    setTimeZone(input: OpParsed<'timeline.setTimeZone'>): { timeZone: string } {
+      if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
+      } catch {
+        throw new AppError('invalid_input', `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`);
+      }
+      settingsRepo(db).set(timeZoneKey(input.incidentId), input.timeZone);
+      return { timeZone: input.timeZone };
+    },
+
+    setSummary(input: OpParsed<'timeline.setSummary'>): TimelineEntry {
+      mustGet(input.entryId);
+      const summary = input.summary.trim();
+      entries.setSummary(input.entryId, summary === '' ? null : summary);
+      const entry = strip(mustGet(input.entryId));
+      bus.emit('timeline.changed', entry);
+      return entry;
+    },
+  };
+}

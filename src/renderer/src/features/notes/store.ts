@@ -1,0 +1,248 @@
+// Notes pane state for the open incident: a window of notes paged by cursor, the draft, and every api call.
+import { create } from 'zustand';
+import type { Note, NoteKind, NoteRevision, ShareTarget } from '../../../../shared/notes';
+import type { OutboxJob } from '../../../../shared/outbox';
+import type { ApiError } from '../../../../shared/result';
+import { api } from '../../api/client';
+
+const PAGE = 100;
+const DRAFT_DEBOUNCE_MS = 400;
+
+interface NotesState {
+  incidentId: string | null;
+  items: Note[];
+  hasBefore: boolean;
+  hasAfter: boolean;
+  timeZone: string;
+  loading: boolean;
+  error: ApiError | null;
+  /** The note box: its text survives failed saves, crashes (via notes.saveDraft) and quits. */
+  draft: string;
+  kind: NoteKind;
+  share: Record<ShareTarget, boolean>;
+  saving: boolean;
+  saveError: ApiError | null;
+  draftError: ApiError | null;
+  /** Note to scroll to and highlight (a search result), with a counter to re-trigger. */
+  focus: { noteId: string; seq: number } | null;
+  histories: Record<string, NoteRevision[]>;
+  open(incidentId: string, aroundNoteId?: string | null): Promise<void>;
+  loadOlder(): Promise<number>;
+  loadNewer(): Promise<void>;
+  setDraft(body: string): void;
+  setKind(kind: NoteKind): void;
+  toggleShare(target: ShareTarget): void;
+  append(): Promise<boolean>;
+  edit(noteId: string, body: string): Promise<boolean>;
+  pin(noteId: string, pinned: boolean): Promise<void>;
+  shareNote(noteId: string, target: ShareTarget): Promise<void>;
+  loadHistory(noteId: string): Promise<void>;
+  received(note: Note): void;
+  changed(note: Note): void;
+  outboxChanged(job: OutboxJob): void;
+}
+
+let draftTimer: ReturnType<typeof setTimeout> | null = null;
+let attempt: { body: string; clientId: string } | null = null;
+let queue: Promise<boolean> = Promise.resolve(true);
+const newClientId = () =>
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
+
+const byPosition = (a: Note, b: Note) => a.createdAt.localeCompare(b.createdAt) || Number(a.cursor.split('.')[1]) - Number(b.cursor.split('.')[1]);
+
+export const useNotes = create<NotesState>((set, get) => {
+  const replace = (note: Note) => set({ items: get().items.map((n) => (n.id === note.id ? note : n)) });
+  const saveDraftNow = async () => {
+    const { incidentId, draft, kind } = get();
+    if (!incidentId) return;
+    const res = await api().call['notes.saveDraft']({ incidentId, body: draft, kind });
+    set({ draftError: res.ok ? null : res.error });
+  };
+  return {
+    incidentId: null,
+    items: [],
+    hasBefore: false,
+    hasAfter: false,
+    timeZone: 'UTC',
+    loading: false,
+    error: null,
+    draft: '',
+    kind: 'note',
+    share: { slack: false, pagerduty: false },
+    saving: false,
+    saveError: null,
+    draftError: null,
+    focus: null,
+    histories: {},
+
+    async open(incidentId, aroundNoteId) {
+      const switching = get().incidentId !== incidentId;
+      if (switching) {
+        if (draftTimer) {
+          // Leaving an incident mid-debounce: keep its last keystrokes too.
+          clearTimeout(draftTimer);
+          draftTimer = null;
+          const prev = get();
+          if (prev.incidentId) void api().call['notes.saveDraft']({ incidentId: prev.incidentId, body: prev.draft, kind: prev.kind });
+        }
+        set({ incidentId, items: [], draft: '', kind: 'note', saveError: null, draftError: null, histories: {}, focus: null });
+      }
+      set({ loading: true, error: null });
+      const [page, draft] = await Promise.all([
+        api().call['notes.list']({ incidentId, limit: PAGE, ...(aroundNoteId ? { around: aroundNoteId } : {}) }),
+        switching ? api().call['notes.getDraft']({ incidentId }) : Promise.resolve(null),
+      ]);
+      if (get().incidentId !== incidentId) return;
+      if (!page.ok) {
+        set({ loading: false, error: page.error });
+        return;
+      }
+      const { items, hasBefore, hasAfter, timeZone } = page.value;
+      set({
+        items,
+        hasBefore,
+        hasAfter,
+        timeZone,
+        loading: false,
+        focus: aroundNoteId ? { noteId: aroundNoteId, seq: (get().focus?.seq ?? 0) + 1 } : get().focus,
+      });
+      if (draft && draft.ok && draft.value.draft && get().draft === '') {
+        set({ draft: draft.value.draft.body, kind: draft.value.draft.kind });
+      }
+    },
+
+    async loadOlder() {
+      const { incidentId, items, hasBefore, loading } = get();
+      if (!incidentId || !hasBefore || loading || items.length === 0) return 0;
+      set({ loading: true });
+      const res = await api().call['notes.list']({ incidentId, limit: PAGE, before: items[0]!.cursor });
+      if (get().incidentId !== incidentId) return 0;
+      if (!res.ok) {
+        set({ loading: false, error: res.error });
+        return 0;
+      }
+      set({ items: [...res.value.items, ...get().items], hasBefore: res.value.hasBefore, loading: false });
+      return res.value.items.length;
+    },
+
+    async loadNewer() {
+      const { incidentId, items, hasAfter, loading } = get();
+      if (!incidentId || !hasAfter || loading || items.length === 0) return;
+      set({ loading: true });
+      const res = await api().call['notes.list']({ incidentId, limit: PAGE, after: items[items.length - 1]!.cursor });
+      if (get().incidentId !== incidentId) return;
+      if (!res.ok) {
+        set({ loading: false, error: res.error });
+        return;
+      }
+      const known = new Set(get().items.map((n) => n.id));
+      set({ items: [...get().items, ...res.value.items.filter((n) => !known.has(n.id))], hasAfter: res.value.hasAfter, loading: false });
+    },
+
+    setDraft(body) {
+      set({ draft: body, saveError: null });
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = setTimeout(() => {
+        draftTimer = null;
+        void saveDraftNow();
+      }, DRAFT_DEBOUNCE_MS);
+    },
+
+    setKind(kind) {
+      set({ kind, saveError: null });
+      if (get().draft) get().setDraft(get().draft);
+    },
+
+    toggleShare(target) {
+      set({ share: { ...get().share, [target]: !get().share[target] } });
+    },
+
+    append() {
+      // Snapshot what Enter was pressed on; saves run one after another so a fast second Enter is never dropped.
+      const { incidentId, draft, kind, share } = get();
+      if (!incidentId || draft.trim() === '') return Promise.resolve(false);
+      const run = async (): Promise<boolean> => {
+        if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
+        set({ saving: true, saveError: null });
+        const res = await api().call['notes.append']({ incidentId, body: draft, kind, share, clientId: attempt.clientId });
+        if (!res.ok) {
+          // The text stays in the box (and in the saved draft): nothing typed is lost.
+          set({ saving: false, saveError: res.error });
+          return false;
+        }
+        attempt = null;
+        const unchanged = get().draft === draft && get().incidentId === incidentId;
+        if (unchanged) {
+          if (draftTimer) clearTimeout(draftTimer);
+          draftTimer = null;
+          set({ draft: '', share: { slack: false, pagerduty: false } });
+        }
+        set({ saving: false, focus: null });
+        // Looking at older notes (a search result): jump back to the newest page to show the new note.
+        if (get().hasAfter && get().incidentId === incidentId) await get().open(incidentId);
+        else get().received(res.value);
+        return true;
+      };
+      const next = queue.then(run, run);
+      queue = next.catch(() => false);
+      return next;
+    },
+
+    async edit(noteId, body) {
+      const res = await api().call['notes.edit']({ noteId, body });
+      if (!res.ok) {
+        set({ saveError: res.error });
+        return false;
+      }
+      const { [noteId]: _dropped, ...histories } = get().histories;
+      set({ histories });
+      replace(res.value);
+      return true;
+    },
+
+    async pin(noteId, pinned) {
+      const res = await api().call['notes.pin']({ noteId, pinned });
+      if (res.ok) replace(res.value);
+      else set({ saveError: res.error });
+    },
+
+    async shareNote(noteId, target) {
+      const res = await api().call['notes.share']({ noteId, [target]: true });
+      if (res.ok) replace(res.value);
+      else set({ saveError: res.error });
+    },
+
+    async loadHistory(noteId) {
+      const res = await api().call['notes.history']({ noteId });
+      if (res.ok) set({ histories: { ...get().histories, [noteId]: res.value } });
+    },
+
+    received(note) {
+      const { incidentId, items, hasAfter } = get();
+      if (note.incidentId !== incidentId) return;
+      if (items.some((n) => n.id === note.id)) {
+        replace(note);
+        return;
+      }
+      // Only extend the window when it already reaches the newest note; otherwise paging will find it.
+      if (hasAfter) return;
+      const last = items[items.length - 1];
+      set({ items: !last || byPosition(last, note) <= 0 ? [...items, note] : [...items, note].sort(byPosition) });
+    },
+
+    changed(note) {
+      if (get().items.some((n) => n.id === note.id)) replace(note);
+    },
+
+    outboxChanged(job) {
+      if (job.refType !== 'note' || !job.refId) return;
+      const note = get().items.find((n) => n.id === job.refId);
+      if (!note) return;
+      const share = { jobId: job.id, vendor: job.vendor, state: job.state, lastError: job.lastError, updatedAt: job.updatedAt };
+      const shares = note.shares.some((s) => s.jobId === job.id)
+        ? note.shares.map((s) => (s.jobId === job.id ? share : s))
+        : [...note.shares, share];
+      replace({ ...note, shares });
+    },
+  };
+});

@@ -1,0 +1,136 @@
+// Timeline state for the open incident: filtered pages in time order, report flags and summaries.
+import { create } from 'zustand';
+import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
+import { timelineCursor } from '../../../../shared/notes';
+import type { ApiError } from '../../../../shared/result';
+import { api } from '../../api/client';
+
+const PAGE = 200;
+type Entry = TimelineEntry & { cursor: string };
+
+interface TimelineState {
+  incidentId: string | null;
+  items: Entry[];
+  hasBefore: boolean;
+  hasAfter: boolean;
+  timeZone: string;
+  sources: TimelineSource[];
+  kinds: string[];
+  loading: boolean;
+  error: ApiError | null;
+  focus: { entryId: string; seq: number } | null;
+  open(incidentId: string, aroundEntryId?: string | null): Promise<void>;
+  loadNewer(): Promise<void>;
+  loadOlder(): Promise<number>;
+  setFilter(f: { sources?: TimelineSource[]; kinds?: string[] }): Promise<void>;
+  setInReport(entryId: string, inReport: boolean): Promise<void>;
+  setSummary(entryId: string, summary: string): Promise<boolean>;
+  received(e: TimelineEntry): void;
+  changed(e: TimelineEntry): void;
+}
+
+const before = (a: Entry, b: Entry) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
+
+export const useTimeline = create<TimelineState>((set, get) => {
+  const filter = () => {
+    const { sources, kinds } = get();
+    return { ...(sources.length ? { sources } : {}), ...(kinds.length ? { kinds } : {}) };
+  };
+  const matches = (e: TimelineEntry) => {
+    const { sources, kinds } = get();
+    return (!sources.length || sources.includes(e.source)) && (!kinds.length || kinds.includes(e.kind));
+  };
+  return {
+    incidentId: null,
+    items: [],
+    hasBefore: false,
+    hasAfter: false,
+    timeZone: 'UTC',
+    sources: [],
+    kinds: [],
+    loading: false,
+    error: null,
+    focus: null,
+
+    async open(incidentId, aroundEntryId) {
+      if (get().incidentId !== incidentId) set({ incidentId, items: [], focus: null });
+      // Jumping to an entry clears filters that could hide it.
+      if (aroundEntryId) set({ sources: [], kinds: [] });
+      set({ loading: true, error: null });
+      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...(aroundEntryId ? { around: aroundEntryId } : {}) });
+      if (get().incidentId !== incidentId) return;
+      if (!res.ok) {
+        set({ loading: false, error: res.error });
+        return;
+      }
+      const { items, hasBefore, hasAfter, timeZone } = res.value;
+      set({
+        items,
+        hasBefore,
+        hasAfter,
+        timeZone,
+        loading: false,
+        focus: aroundEntryId ? { entryId: aroundEntryId, seq: (get().focus?.seq ?? 0) + 1 } : null,
+      });
+    },
+
+    async loadNewer() {
+      const { incidentId, items, hasAfter, loading } = get();
+      if (!incidentId || !hasAfter || loading || !items.length) return;
+      set({ loading: true });
+      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), after: items[items.length - 1]!.cursor });
+      if (get().incidentId !== incidentId) return;
+      if (!res.ok) return set({ loading: false, error: res.error });
+      const known = new Set(get().items.map((e) => e.id));
+      set({ items: [...get().items, ...res.value.items.filter((e) => !known.has(e.id))], hasAfter: res.value.hasAfter, loading: false });
+    },
+
+    async loadOlder() {
+      const { incidentId, items, hasBefore, loading } = get();
+      if (!incidentId || !hasBefore || loading || !items.length) return 0;
+      set({ loading: true });
+      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), before: items[0]!.cursor });
+      if (get().incidentId !== incidentId) return 0;
+      if (!res.ok) {
+        set({ loading: false, error: res.error });
+        return 0;
+      }
+      set({ items: [...res.value.items, ...get().items], hasBefore: res.value.hasBefore, loading: false });
+      return res.value.items.length;
+    },
+
+    async setFilter(f) {
+      set({ ...f });
+      const id = get().incidentId;
+      if (id) await get().open(id);
+    },
+
+    async setInReport(entryId, inReport) {
+      const res = await api().call['timeline.setInReport']({ entryId, inReport });
+      if (res.ok) get().changed(res.value);
+      else set({ error: res.error });
+    },
+
+    async setSummary(entryId, summary) {
+      const res = await api().call['timeline.setSummary']({ entryId, summary });
+      if (!res.ok) {
+        set({ error: res.error });
+        return false;
+      }
+      get().changed(res.value);
+      return true;
+    },
+
+    received(e) {
+      const { incidentId, items, hasAfter } = get();
+      if (e.incidentId !== incidentId || hasAfter || !matches(e) || items.some((x) => x.id === e.id)) return;
+      const entry = { ...e, cursor: timelineCursor(e) };
+      const last = items[items.length - 1];
+      set({ items: !last || before(last, entry) <= 0 ? [...items, entry] : [...items, entry].sort(before) });
+    },
+
+    changed(e) {
+      set({ items: get().items.map((x) => (x.id === e.id ? { ...e, cursor: x.cursor } : x)) });
+    },
+  };
+});
