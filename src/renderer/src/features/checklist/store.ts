@@ -29,6 +29,14 @@ const conflictStep = (e: ApiError): ChecklistStep | null => {
 };
 
 export const useChecklist = create<ChecklistState>((set, get) => {
+  // Transitions run one after another: a key pressed while a request is in flight is queued, never dropped,
+  // and reads the step's version only when its turn comes.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = queue.then(run, run);
+    queue = next.catch(() => undefined);
+    return next;
+  };
   /** Replace one step; if the selected step just closed, follow the work to the next open step. */
   const put = (step: ChecklistStep, advance: boolean) => {
     const list = (get().steps[step.incidentId] ?? []).map((s) => (s.stepId === step.stepId ? step : s));
@@ -38,6 +46,42 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       if (next) selected[step.incidentId] = next.stepId;
     }
     set({ steps: { ...get().steps, [step.incidentId]: list }, selected });
+  };
+
+  const actNow = async (incidentId: string, stepId: string, action: StepAction, reason?: string) => {
+    const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
+    if (!step) return false;
+    set({ busy: true, error: null });
+    const input = { incidentId, stepId, expectedVersion: step.version, ...(reason ? { reason } : {}) };
+    const res =
+      action === 'skip' || action === 'block'
+        ? await api().call[`checklist.${action}`]({ ...input, reason: reason ?? '' })
+        : await api().call[`checklist.${action}`](input);
+    set({ busy: false });
+    if (res.ok) {
+      put(res.value, true);
+      return true;
+    }
+    const current = conflictStep(res.error);
+    if (current) put(current, false);
+    set({ error: res.error });
+    return false;
+  };
+
+  const runActionNow = async (incidentId: string, stepId: string): Promise<'report' | null | false> => {
+    const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
+    if (!step) return false;
+    set({ busy: true, error: null });
+    const res = await api().call['checklist.runAction']({ incidentId, stepId, expectedVersion: step.version });
+    set({ busy: false });
+    if (res.ok) {
+      put(res.value.step, false);
+      return res.value.open;
+    }
+    const current = conflictStep(res.error);
+    if (current) put(current, false);
+    set({ error: res.error });
+    return false;
   };
 
   return {
@@ -60,39 +104,11 @@ export const useChecklist = create<ChecklistState>((set, get) => {
       const next = list[Math.min(list.length - 1, Math.max(0, at + delta))];
       if (next) get().select(incidentId, next.stepId);
     },
-    async act(incidentId, stepId, action, reason) {
-      const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
-      if (!step || get().busy) return false;
-      set({ busy: true, error: null });
-      const input = { incidentId, stepId, expectedVersion: step.version, ...(reason ? { reason } : {}) };
-      const res =
-        action === 'skip' || action === 'block'
-          ? await api().call[`checklist.${action}`]({ ...input, reason: reason ?? '' })
-          : await api().call[`checklist.${action}`](input);
-      set({ busy: false });
-      if (res.ok) {
-        put(res.value, true);
-        return true;
-      }
-      const current = conflictStep(res.error);
-      if (current) put(current, false);
-      set({ error: res.error });
-      return false;
+    act(incidentId, stepId, action, reason) {
+      return serial(() => actNow(incidentId, stepId, action, reason));
     },
-    async runAction(incidentId, stepId) {
-      const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
-      if (!step || get().busy) return false;
-      set({ busy: true, error: null });
-      const res = await api().call['checklist.runAction']({ incidentId, stepId, expectedVersion: step.version });
-      set({ busy: false });
-      if (res.ok) {
-        put(res.value.step, false);
-        return res.value.open;
-      }
-      const current = conflictStep(res.error);
-      if (current) put(current, false);
-      set({ error: res.error });
-      return false;
+    runAction(incidentId, stepId) {
+      return serial(() => runActionNow(incidentId, stepId));
     },
     clearError() {
       set({ error: null });
