@@ -68,7 +68,7 @@ test('outbox: the indicator counts pending work; the panel shows reasons and ret
   await expect(indicator).toContainText('Online');
   await expect(indicator).toContainText('2 pending');
   await expect(indicator).toContainText('1 failed');
-  await page.keyboard.press('o');
+  await page.keyboard.press('Shift+O');
   const panel = page.getByRole('region', { name: 'Outbox' });
   await expect(panel.getByText(/channel_not_found/)).toBeVisible();
   await expect(panel.getByText(/Blocked by a failed earlier job/)).toBeVisible();

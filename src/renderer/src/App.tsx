@@ -17,7 +17,7 @@ export function App() {
       const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'Escape') setScreen('incidents');
-      else if (e.key === 'o' || e.key === 'O') setScreen('outbox');
+      else if (e.key === 'O') setScreen('outbox'); // Shift+O: plain o reopens a checklist step
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

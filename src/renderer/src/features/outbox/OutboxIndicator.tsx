@@ -21,7 +21,7 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
           Reconnect {reconnect.map((v) => names[v.vendor]).join(', ')}
         </button>
       ) : null}
-      <button type="button" className="outbox-button" onClick={onOpen} aria-label="Outbox" title="Open the outbox (O)">
+      <button type="button" className="outbox-button" onClick={onOpen} aria-label="Outbox" title="Open the outbox (Shift+O)">
         <span className={status.online ? 'dot dot-online' : 'dot dot-offline'} aria-hidden="true" />
         {status.online ? 'Online' : 'Offline'}
         <span className="sep">·</span>
