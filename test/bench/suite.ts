@@ -1,9 +1,12 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
+import { noteAppendBench } from './noteAppend';
+import { searchBench } from './search';
+import { timelineBench } from './timeline';
 
 export interface Bench {
   name: string;
   run(opts: { quick: boolean }): Promise<BenchResult[]>;
 }
 
-export const benches: Bench[] = [];
+export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench];
