@@ -1,7 +1,9 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
 import { noteAppendBench } from './noteAppend';
+import { outboxBench } from './outbox';
 import { searchBench } from './search';
+import { slackPacingBench } from './slackPacing';
 import { timelineBench } from './timeline';
 
 export interface Bench {
@@ -9,4 +11,4 @@ export interface Bench {
   run(opts: { quick: boolean }): Promise<BenchResult[]>;
 }
 
-export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench];
+export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench, outboxBench, slackPacingBench];
