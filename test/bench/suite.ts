@@ -1,9 +1,14 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
+import { noteAppendBench } from './noteAppend';
+import { outboxBench } from './outbox';
+import { searchBench } from './search';
+import { slackPacingBench } from './slackPacing';
+import { timelineBench } from './timeline';
 
 export interface Bench {
   name: string;
   run(opts: { quick: boolean }): Promise<BenchResult[]>;
 }
 
-export const benches: Bench[] = [];
+export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench, outboxBench, slackPacingBench];
