@@ -39,3 +39,61 @@ test('desktop shell opens a hardened window showing the incidents screen', async
     dir.cleanup();
   }
 });
+
+// RELIABILITY §6 S-1, S-5, S-6, S-7 in the real desktop renderer (they need the Electron binary).
+test('desktop renderer: no Node globals, a two-function api, CSP blocks injected script, no network', async () => {
+  if (!binary) console.log(`skipped electron security checks (S-1, S-5, S-6, S-7): ${reason}`);
+  test.skip(!binary, reason);
+  const dir = tempDir('conn-electron-sec-');
+  const app = await electron.launch({
+    executablePath: binary!,
+    args: ['out/main/index.js'],
+    env: { ...process.env, CONN_DATA_DIR: dir.path },
+  });
+  try {
+    const win = await app.firstWindow();
+    await expect(win.getByRole('heading', { name: 'Incidents' })).toBeVisible();
+    const r = await win.evaluate(async () => {
+      const g = globalThis as Record<string, unknown>;
+      const api = g.api as Record<string, (...a: unknown[]) => unknown>;
+      const violations: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective));
+      const img = document.createElement('div');
+      document.body.append(img);
+      let innerHtmlThrew = false;
+      try {
+        img.innerHTML = '<img src=x onerror="window.__pwned=1">';
+      } catch {
+        innerHtmlThrew = true; // Trusted Types, where enabled
+      }
+      const rejects = async (f: () => Promise<unknown>) =>
+        f().then(
+          () => false,
+          () => true,
+        );
+      const net = {
+        https: await rejects(() => fetch('https://example.com/')),
+        file: await rejects(() => fetch('file:///etc/hosts')),
+      };
+      await new Promise((res) => setTimeout(res, 300));
+      return {
+        globals: [typeof g.require, typeof g.process, typeof g.module, typeof g.Buffer],
+        api: Object.keys(api)
+          .sort()
+          .map((k) => `${k}/${api[k]!.length}`),
+        pwned: g.__pwned,
+        innerHtmlThrew,
+        violations,
+        net,
+      };
+    });
+    expect(r.globals).toEqual(['undefined', 'undefined', 'undefined', 'undefined']);
+    expect(r.api).toEqual(['call/2', 'subscribe/1']);
+    expect(r.pwned).toBeUndefined();
+    expect(r.innerHtmlThrew || r.violations.length > 0).toBe(true);
+    expect(r.net).toEqual({ https: true, file: true });
+  } finally {
+    await app.close();
+    dir.cleanup();
+  }
+});

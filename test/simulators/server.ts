@@ -30,6 +30,8 @@ export interface Simulators {
   /** Injects a fault for the next `count` (default 1) matching requests. Returns its id. */
   fault(f: { vendor?: SimVendor; method?: string; path?: string; count?: number; action: FaultAction }): number;
   clearFaults(): void;
+  /** Consulted for every vendor request that has no queued fault (random fault mixes for load tests); null removes it. */
+  setFaultPicker(pick: ((r: { vendor: SimVendor; method: string; path: string }) => FaultAction | null) | null): void;
   setToken(vendor: SimVendor, token: string, revoked: boolean): void;
   reset(seed?: 'realistic' | 'empty'): void;
   stop(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
   const log: LoggedRequest[] = [];
   let faults: Fault[] = [];
   let faultSeq = 0;
+  let faultPicker: ((r: { vendor: SimVendor; method: string; path: string }) => FaultAction | null) | null = null;
   let seq = 0;
   const sockets = new Set<Socket>();
 
@@ -61,7 +64,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
   const takeFault = (r: SimRequest): FaultAction | null => {
     const f = faults.find((x) => (!x.vendor || x.vendor === r.vendor) && (!x.method || x.method === r.method) &&
       (!x.path || (x.path.endsWith('*') ? r.path.startsWith(x.path.slice(0, -1)) : r.path === x.path)));
-    if (!f) return null;
+    if (!f) return faultPicker ? faultPicker({ vendor: r.vendor, method: r.method, path: r.path }) : null;
     f.remaining--;
     if (f.remaining <= 0) faults = faults.filter((x) => x !== f);
     return f.action;
@@ -133,6 +136,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
     const send = (r: SimResponse) => {
       entry.status = r.status;
       entry.response = r.body ?? null;
+      if (r.headers) entry.responseHeaders = r.headers;
       const isText = typeof r.body === 'string';
       res.writeHead(r.status, { 'content-type': isText ? 'text/plain' : 'application/json; charset=utf-8', ...(r.headers ?? {}) });
       res.end(r.body === undefined ? '' : isText ? r.body : JSON.stringify(r.body));
@@ -171,6 +175,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
       return id;
     },
     clearFaults: () => void (faults = []),
+    setFaultPicker: (pick) => void (faultPicker = pick),
     setToken: (vendor, token, revoked) => {
       const map: Map<string, { revoked: boolean }> = vendor === 'pagerduty' ? state.pagerduty.tokens : vendor === 'freshdesk' ? state.freshdesk.apiKeys : state.slack.tokens;
       const rec = map.get(token);

@@ -56,6 +56,8 @@ export interface LoggedRequest {
   /** The response body the client got (null when dropped or hung). */
   response: unknown;
   fault: FaultAction['type'] | null;
+  /** Headers the simulator set on its answer (Retry-After, rate-limit headers), when it answered. */
+  responseHeaders?: Record<string, string>;
   /** The simulator applied the request's effect (even if the client never saw the answer). */
   applied: boolean;
 }

@@ -1,4 +1,5 @@
 // Renderer entry: pick the transport for this shell, wire events into stores, render.
+import './zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -1,6 +1,6 @@
 // One free-text section: a Markdown textarea with a preview, and Conn's proposal until it is accepted.
 import { useEffect, useState } from 'react';
-import Markdown from 'react-markdown';
+import { SafeMarkdown } from '../notes/SafeMarkdown';
 import type { ReportSection } from '../../../../shared/report';
 
 type TextSection = Extract<ReportSection, { kind: 'text' }>;
@@ -53,7 +53,7 @@ export function SectionEditor({ section, onSave }: Props) {
         <div className="proposal" aria-label={`Proposed ${section.title}`}>
           <p className="proposal-tag">Proposed by Conn from the session. Not in the report until you accept it.</p>
           <div className="md">
-            <Markdown skipHtml>{section.proposal}</Markdown>
+            <SafeMarkdown text={section.proposal ?? ''} />
           </div>
           <div className="row">
             <button type="button" className="primary" onClick={() => void save(section.proposal ?? '')}>
@@ -74,7 +74,7 @@ export function SectionEditor({ section, onSave }: Props) {
         </div>
       ) : preview ? (
         <div className="md preview">
-          {text.trim() ? <Markdown skipHtml>{text}</Markdown> : <p className="muted">Nothing written yet.</p>}
+          {text.trim() ? <SafeMarkdown text={text} /> : <p className="muted">Nothing written yet.</p>}
         </div>
       ) : (
         <textarea
@@ -97,7 +97,13 @@ export function SectionEditor({ section, onSave }: Props) {
         />
       )}
       <p className="save-state" aria-live="polite">
-        {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'failed' ? 'Not saved: your text is kept here.' : ''}
+        {state === 'saving'
+          ? 'Saving…'
+          : state === 'saved'
+            ? 'Saved'
+            : state === 'failed'
+              ? 'Not saved: your text is kept here.'
+              : ''}
       </p>
     </section>
   );
