@@ -15,7 +15,8 @@ const MARKER = /\[conn:([A-Za-z0-9_-]+)\]/;
 const MARKERS = /\s*(<!--\s*)?\[conn:[A-Za-z0-9_-]+\](\s*-->)?/g;
 
 export function withConnMarker(e: ImportedEntry, metadataMarker?: unknown): RecordEntry {
-  const fromMeta = typeof metadataMarker === 'string' ? MARKER.exec(metadataMarker)?.[1] : undefined;
+  // Slack metadata carries the marker as `conn:<jobId>` (brackets optional).
+  const fromMeta = typeof metadataMarker === 'string' ? /^\[?conn:([A-Za-z0-9_-]+)\]?$/.exec(metadataMarker)?.[1] : undefined;
   const fromText = MARKER.exec(e.body)?.[1];
   return { ...e, body: e.body.replace(MARKERS, '').trim(), connJobId: fromMeta ?? fromText ?? null };
 }

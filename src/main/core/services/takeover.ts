@@ -128,9 +128,16 @@ export function takeoverService(d: TakeoverDeps) {
         });
         const status = g.pd?.status === 'resolved' ? 'resolved' : 'active';
         incident = d.incidents.setStatus({ incidentId: incident.id, status, note: 'taken over from the shared systems' });
+        // Until the local user confirms, the commander is whoever handed off (named in the brief), else the
+        // PagerDuty assignee when that is someone else.
+        const me = whoAmI(db);
+        const roster = people.list();
+        const fromName = g.brief ? /^(.+?) is handing command to /m.exec(g.brief)?.[1]?.trim() : undefined;
         const assignee = g.pd?.assignments[0]?.assignee.id;
-        const prev = assignee ? people.list().find((p) => p.pagerdutyUserId === assignee) : undefined;
-        if (prev) d.roles.assign(incident.id, 'incident_commander', prev.id);
+        const prev =
+          (fromName ? roster.find((p) => p.name === fromName) : undefined) ??
+          (assignee ? roster.find((p) => p.pagerdutyUserId === assignee && p.id !== me?.id) : undefined);
+        if (prev && prev.id !== me?.id) d.roles.assign(incident.id, 'incident_commander', prev.id);
       }
       links.put(
         { incidentId: incident.id, pagerdutyIncidentId: g.pd?.id ?? null, pagerdutyUrl: g.pd?.html_url ?? null, slackChannelId: g.slackId, slackChannelName: g.slackName },
