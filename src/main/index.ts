@@ -35,8 +35,10 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
-      const vendors = vendorWiring({ baseUrls: vendorBaseUrlsFromEnv() });
+      const baseUrls = vendorBaseUrlsFromEnv();
+      const vendors = vendorWiring({ baseUrls });
       core = createCore({
+        vendorUrls: baseUrls,
         executors: vendors.executors,
         identify: vendors.identify,
         dataDir,

@@ -1,8 +1,9 @@
-// A Conn core wired to the simulators: stored credentials, vendor URLs, test executors (real clients), roster.
+// A Conn core wired to the simulators: stored credentials, vendor URLs, the real executors, a roster, a fake clock.
 import { createCore, type Core } from '../../src/main/core';
 import { createVendorClients } from '../../src/main/core/integrations';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import { manualNetwork } from '../../src/main/core/outbox/ports';
+import { vendorWiring } from '../../src/main/core/outbox/vendorExecutors';
 import { memorySecretStore } from '../../src/main/core/secrets/store';
 import type { OpInput, OpName, OpOutput } from '../../src/shared/contract';
 import type { JobKind, JobPayload } from '../../src/shared/outbox';
@@ -10,7 +11,6 @@ import type { Person } from '../../src/shared/people';
 import { SIM_FROM_EMAIL, type Simulators } from '../simulators';
 import type { FakeClock } from './core';
 import { fakeTimer } from './outbox';
-import { simExecutors } from './simExecutors';
 import { tempDir } from './tempDir';
 
 export const SIM_PEOPLE = {
@@ -35,7 +35,8 @@ export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeo
     dataDir: dir.path,
     clock,
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
-    executors: () => simExecutors(clients),
+    // Helper W1's real executors (send + reconcile) against the simulators.
+    executors: vendorWiring({ baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack }, timeoutMs: 5000 }).executors,
     network: manualNetwork(true),
     timer: fakeTimer(clock),
     random: () => 0.5,

@@ -1,5 +1,5 @@
-// Handoff, record import and take-over through the simulators with real vendor clients. The outbox jobs are sent
-// by the real dispatcher with test executors (test/helpers/simExecutors.ts) until helper W1's executors land.
+// Handoff, record import and take-over through the simulators with real vendor clients: the outbox jobs are sent
+// by the real dispatcher with the real executors (outbox/vendorExecutors.ts).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
@@ -160,7 +160,9 @@ describe('handoff', () => {
     status = await a.call('handoff.status', { incidentId: inc.id });
     expect(status.complete).toBe(true);
     const after = sim.requests().slice(before - sim.requests().length || undefined);
-    expect(after.map((r) => `${r.vendor} ${r.method} ${r.path}`)).toEqual(['slack POST /api/chat.postMessage']);
+    // Only the failed part went out again (the executor may look for it first); PagerDuty and Freshdesk saw nothing.
+    expect(after.every((r) => r.vendor === 'slack')).toBe(true);
+    expect(after.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(1);
     const posted = sim.state.slack.channels.find((c) => c.id === channel)!.messages.filter((m) => (m.text ?? '').startsWith('# Handoff'));
     expect(posted).toHaveLength(1);
     expect(posted[0]!.thread_ts).toBeUndefined(); // top level, never in a thread

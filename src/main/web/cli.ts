@@ -30,8 +30,9 @@ async function main(): Promise<void> {
   try {
     // No OS keyring here: tokens are encrypted in a 0600 file, and only kept there once the user accepts that.
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
-    const vendors = vendorWiring({ baseUrls: vendorBaseUrlsFromEnv() });
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify });
+    const baseUrls = vendorBaseUrlsFromEnv();
+    const vendors = vendorWiring({ baseUrls });
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }
