@@ -3,6 +3,7 @@ import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
+import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
 import { fileLogger } from './core/fileLogger';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
@@ -34,7 +35,12 @@ if (!app.requestSingleInstanceLock()) {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
+      const baseUrls = vendorBaseUrlsFromEnv();
+      const vendors = vendorWiring({ baseUrls });
       core = createCore({
+        vendorUrls: baseUrls,
+        executors: vendors.executors,
+        identify: vendors.identify,
         dataDir,
         logger,
         nativeBinding: process.env.CONN_SQLITE_BINDING,

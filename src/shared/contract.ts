@@ -16,6 +16,8 @@ import { checklistEvents, checklistOps } from './ops/checklist';
 import { reminderEvents, reminderOps } from './ops/reminders';
 import { uiEvents, uiOps } from './ops/ui';
 import { updateEvents, updateOps } from './ops/updates';
+import { handoffEvents, handoffOps } from './ops/handoff';
+import { recordImportOps } from './ops/recordImport';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -34,6 +36,8 @@ export const operations = {
   ...uiOps,
   ...noteOps,
   ...searchOps,
+  ...recordImportOps,
+  ...handoffOps,
 } as const;
 
 export const events = {
@@ -51,6 +55,7 @@ export const events = {
   ...uiEvents,
   ...noteEvents,
   ...searchEvents,
+  ...handoffEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -61,6 +61,12 @@ export const opNames = [
   'notes.saveDraft',
   'notes.getDraft',
   'search.query',
+  'integrations.import',
+  'handoff.draft',
+  'handoff.send',
+  'handoff.status',
+  'takeover.import',
+  'takeover.confirm',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -80,4 +86,6 @@ export const eventNames = [
   'ui.actionRequested',
   'notes.appended',
   'notes.changed',
+  'handoff.recorded',
+  'handoff.changed',
 ] as const;

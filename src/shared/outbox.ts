@@ -17,6 +17,8 @@ export const jobPayloads = {
     title: z.string(),
     details: z.string().default(''),
     assigneeUserId: z.string().optional(),
+    /** Defaults to the PagerDuty connection's default service. */
+    serviceId: z.string().optional(),
   }),
   'pagerduty.addNote': z.strictObject({ content: z.string() }),
   'pagerduty.acknowledge': z.strictObject({}),

@@ -88,6 +88,8 @@ export interface UpdateDraft {
   unknownPlaceholders: string[];
   /** Known placeholders with no value in this session: left as {{name}} for the writer to fill. */
   missing: string[];
+  /** Where the template came from: a Freshdesk canned response or the built-in one. */
+  source?: string;
 }
 
 /** Finds every {{placeholder}} still in a text (spaces inside the braces allowed). */

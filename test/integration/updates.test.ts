@@ -27,14 +27,13 @@ afterEach(() => t.cleanup());
 describe('updates.draft', () => {
   it('fills the built-in template from the session and lists what is missing', async () => {
     const inc = await declare();
-    t.core.db
-      .prepare("INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, recorded_at) VALUES ('n1', ?, ?, 'note', 'finding', 'Restarted the hub pod', ?)")
-      .run(inc.id, t.clock.now(), t.clock.now());
+    await call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Restarted the hub pod' });
     const d = await call<{ text: string; missing: string[]; unknownPlaceholders: string[] }>('updates.draft', { incidentId: inc.id, template: 'update' });
     expect(d.text).toContain('"Servers will not start" on uw-hub');
     expect(d.text).toContain('- Restarted the hub pod');
     expect(d.text).toContain('by 15:00 UTC'); // 12:00 + 3 h cadence
-    expect(d.missing).toEqual(['current_state', 'next_steps']);
+    expect(d.missing).toEqual(['current_state']); // no status note yet
+    expect(d.text).toMatch(/What we are doing next:\n- \S/); // the open checklist steps
     expect(d.text).toContain('{{current_state}}');
     expect(d.unknownPlaceholders).toEqual([]);
   });

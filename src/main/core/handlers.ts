@@ -69,5 +69,11 @@ export function createHandlers(s: Services): Handlers {
     'timeline.setSummary': (input) => s.timeline.setSummary(input),
     'timeline.setTimeZone': (input) => s.timeline.setTimeZone(input),
     'search.query': (input) => s.search.query(input),
+    'integrations.import': (input) => s.recordImport.import(input),
+    'handoff.draft': (input) => s.handoff.draft(input),
+    'handoff.send': (input) => s.handoff.send(input),
+    'handoff.status': (input) => s.handoff.status(input),
+    'takeover.import': (input) => s.takeover.import(input),
+    'takeover.confirm': (input) => s.takeover.confirm(input),
   };
 }

@@ -17,6 +17,7 @@ import { memorySecretStore, type SecretStore } from './secrets/store';
 import { createVault } from './secrets/vault';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import type { Notifier, Timers } from './reminders/scheduler';
+import type { VendorUrls } from './importer/clients';
 import { createServices, type Services } from './services';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -45,6 +46,8 @@ export interface CoreOptions {
   /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
   notifier?: Notifier;
   timers?: Timers;
+  /** Base URLs for the vendor clients used by imports and take-over (the simulators in tests and the sandbox). */
+  vendorUrls?: VendorUrls;
 }
 
 export interface Core {
@@ -86,6 +89,7 @@ export function createCore(opts: CoreOptions): Core {
       redact,
       identify: opts.identify ?? (() => Promise.reject(new Error('vendor clients are not wired into this build'))),
       kick: () => ref.dispatcher?.kick(),
+      vendorUrls: opts.vendorUrls,
     },
   );
   const buildExecutors = opts.executors ?? (() => ({}));

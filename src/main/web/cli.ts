@@ -6,6 +6,7 @@ import { createCore } from '../core';
 import { fileLogger } from '../core/fileLogger';
 import { defaultDataDir } from '../core/paths';
 import { fileSecretStore } from '../core/secrets/fileStore';
+import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecutors';
 import { startWebShell } from './server';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +29,10 @@ async function main(): Promise<void> {
   let core;
   try {
     // No OS keyring here: tokens are encrypted in a 0600 file, and only kept there once the user accepts that.
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir) });
+    // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
+    const baseUrls = vendorBaseUrlsFromEnv();
+    const vendors = vendorWiring({ baseUrls });
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }

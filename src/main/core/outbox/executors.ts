@@ -5,6 +5,10 @@ import type { Incident } from '../../../shared/domain';
 import type { JobKind, OutboxJob, Vendor, jobPayloads } from '../../../shared/outbox';
 import type { VendorFailure } from './failures';
 import type { IncidentLinks } from './links';
+import type { LiveVendors } from './vendors/common';
+import { freshdeskExecutors } from './vendors/freshdesk';
+import { pagerdutyExecutors } from './vendors/pagerduty';
+import { slackExecutors } from './vendors/slack';
 
 export type ParsedPayload<K extends JobKind> = z.output<(typeof jobPayloads)[K]>;
 
@@ -38,20 +42,13 @@ export interface Executor<K extends JobKind> {
 
 export type ExecutorRegistry = { [K in JobKind]?: Executor<K> };
 
-/** Whatever the integrations layer provides per vendor (their typed clients). Filled in by the integrator. */
-export interface VendorClients {
-  slack?: unknown;
-  pagerduty?: unknown;
-  freshdesk?: unknown;
-}
-
 /**
- * Builds the registry from the real vendor clients. INTEGRATION SEAM: the integrator maps each JobKind to
- * client calls here (send + reconcile), returning `linkResults` shapes for createChannel/createIncident.
- * Kinds without an executor simply wait in the queue ("no connection for this kind yet").
+ * Builds the registry from live vendor clients: one executor per JobKind (send + reconcile). Results of
+ * `slack.createChannel` and `pagerduty.createIncident` follow `linkResults` so later jobs find their target.
+ * The composition roots use `vendorWiring()` (vendorExecutors.ts), which builds the clients from credentials.
  */
-export function createExecutors(_clients: VendorClients): ExecutorRegistry {
-  return {};
+export function createExecutors(clients: LiveVendors): ExecutorRegistry {
+  return { ...slackExecutors(clients), ...pagerdutyExecutors(clients), ...freshdeskExecutors(clients) };
 }
 
 /** Per-vendor credential check the dispatcher uses: a vendor with no token or settings is not attempted. */

@@ -138,3 +138,4 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     },
   };
 }
+export type IncidentsService = ReturnType<typeof incidentsService>;

@@ -5,7 +5,12 @@ import { manualNetwork, type NetworkStatus } from '../outbox/ports';
 import type { IdentifyPort } from '../secrets/credentials';
 import { memorySecretStore } from '../secrets/store';
 import { createVault, type Vault } from '../secrets/vault';
+import { clientsFromCredentials, type ClientsPort, type VendorUrls } from '../importer/clients';
+import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
+import { handoffService } from './handoff';
+import { recordImportService } from './recordImport';
+import { takeoverService } from './takeover';
 import { incidentsService, type ServiceDeps } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
@@ -34,6 +39,10 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   /** Where report exports go by default (reports/ inside it). */
   dataDir?: string;
   pdfPrinter?: PdfPrinter;
+  /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
+  vendorUrls?: VendorUrls;
+  /** Replaces the vendor clients built from the stored credentials (tests). */
+  vendorClients?: ClientsPort;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -49,23 +58,36 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     kick: opts.kick ?? (() => {}),
   };
   const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
-  const roles = rolesService(deps);
-  const reminders = remindersService(deps);
   const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
+  const clients = opts.vendorClients ?? clientsFromCredentials(integrations.credentials, opts.vendorUrls);
+  const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
+  const reminders = remindersService(deps);
+  const incidents = incidentsService(deps, runbooks, roles);
+  const checklist = checklistService(deps, runbooks);
+  const recordImport = recordImportService(deps, clients);
+  const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
   return {
-    incidents: incidentsService(deps, runbooks, roles),
+    incidents,
     people: peopleService(deps),
     roles,
     runbooks,
-    checklist: checklistService(deps, runbooks),
+    checklist,
     integrations,
     reminders,
-    updates: updatesService({ ...deps, reminders }),
+    updates: updatesService({
+      ...deps,
+      reminders,
+      sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
+      clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
+    }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
     search: searchService(deps),
+    recordImport,
+    handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
+    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -135,7 +135,9 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
         }
         return { ok: true, vendor, message: `Connected to ${vendorNames[vendor]} as ${deps.redact(who.name)}.` };
       } catch (err) {
-        return { ok: false, vendor, message: explain(vendor, toVendorFailure(err)) };
+        // The identify port may attach vendor-specific plain words (e.g. PagerDuty's From e-mail); prefer them.
+        const own = err && typeof err === 'object' && 'explanation' in err && typeof err.explanation === 'string' ? err.explanation : null;
+        return { ok: false, vendor, message: own ? deps.redact(own) : explain(vendor, toVendorFailure(err)) };
       }
     },
   };

@@ -1,8 +1,11 @@
 // Use cases for incident roles. Every change lands on the timeline (source 'role') in its transaction.
 import type { TimelineEntry } from '../../../shared/domain';
+import type { OutboxJob, Vendor } from '../../../shared/outbox';
 import { roleLabels, singleHolderRoles, type IncidentRoles, type RoleAssignment, type RoleKind } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
+import { outboxRepo } from '../db/repos/outbox';
+import { linkedVendors } from '../handoff/targets';
 import { peopleRepo } from '../db/repos/people';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
@@ -22,11 +25,19 @@ export function rolesView(incidentId: string, list: RoleAssignment[]): IncidentR
   };
 }
 
-export function rolesService({ db, clock, ids, bus }: ServiceDeps) {
+export interface RolesDeps extends ServiceDeps {
+  /** Which vendors are connected (for the jobs a delegated liaison duty writes). Default: none. */
+  isConfigured?: (v: Vendor) => boolean;
+}
+
+export const LIAISON_REF = 'liaison';
+
+export function rolesService({ db, clock, ids, bus, isConfigured = () => false }: RolesDeps) {
   const roles = rolesRepo(db);
   const people = peopleRepo(db);
   const incidents = incidentsRepo(db);
   const timeline = timelineRepo(db);
+  const outbox = outboxRepo(db);
 
   const mustIncident = (id: string) => {
     if (!incidents.get(id)) throw new AppError('not_found', `No incident with id ${id}`);
@@ -78,6 +89,33 @@ export function rolesService({ db, clock, ids, bus }: ServiceDeps) {
     return note(incidentId, 'role_assigned', `${person.name} joined as ${label}`, personId, at);
   }
 
+  /**
+   * The process: when the liaison duty is delegated (to someone other than the commander), the ticket is assigned
+   * to the liaison and a PagerDuty note says so. Runs inside the assignment's transaction.
+   */
+  function liaisonDelegated(incidentId: string, personId: string, at: number): OutboxJob[] {
+    const incident = incidents.get(incidentId)!;
+    const view = rolesView(incidentId, roles.list(incidentId));
+    if (view.commander?.id === personId) return [];
+    const person = mustPerson(personId);
+    const linked = linkedVendors(db, incident, isConfigured);
+    const jobIds: string[] = [];
+    const agent = person.freshdeskAgentId !== null && /^\d+$/.test(person.freshdeskAgentId) ? Number(person.freshdeskAgentId) : null;
+    const ref = { incidentId, refType: LIAISON_REF, refId: personId, at };
+    if (linked.freshdesk && agent !== null) {
+      const id = ids.next();
+      outbox.enqueue({ ...ref, id, kind: 'freshdesk.updateTicket', payload: { responderId: agent } });
+      jobIds.push(id);
+    }
+    if (linked.pagerduty) {
+      const id = ids.next();
+      const ticket = linked.freshdesk && agent !== null ? ' The ticket is assigned to them.' : '';
+      outbox.enqueue({ ...ref, id, kind: 'pagerduty.addNote', payload: { content: `${person.name} is now the External Liaison and keeps the community informed.${ticket}` } });
+      jobIds.push(id);
+    }
+    return jobIds.map((j) => outbox.get(j)).filter((j): j is OutboxJob => j !== undefined);
+  }
+
   const finish = (incidentId: string, entry: TimelineEntry | null): IncidentRoles => {
     const view = rolesView(incidentId, roles.list(incidentId));
     if (entry) {
@@ -96,15 +134,17 @@ export function rolesService({ db, clock, ids, bus }: ServiceDeps) {
       return rolesView(incidentId, roles.list(incidentId));
     },
     assign(incidentId: string, role: RoleKind, personId: string, techLead?: boolean): IncidentRoles {
-      const entry = db
+      const { entry, jobs } = db
         .transaction(() => {
           mustIncident(incidentId);
           const at = clock.now();
           const e = assignInTx(incidentId, role, personId, techLead, at);
           if (e) incidents.touch(incidentId, at);
-          return e;
+          const jobs = e && role === 'external_liaison' ? liaisonDelegated(incidentId, personId, at) : [];
+          return { entry: e, jobs };
         })
         .immediate();
+      for (const j of jobs) bus.emit('outbox.changed', j);
       return finish(incidentId, entry);
     },
     unassign(incidentId: string, role: RoleKind, personId: string): IncidentRoles {

@@ -10,6 +10,9 @@ import { outboxRepo } from '../db/repos/outbox';
 import { timelineRepo } from '../db/repos/timeline';
 import { updateFactsRepo } from '../db/repos/updateFacts';
 import { isOpen } from '../reminders/cadence';
+import type { VendorClients } from '../integrations';
+import { ticketIdFromUrl } from '../outbox/links';
+import { cannedDraft } from '../updates/canned';
 import { fillTemplate } from '../updates/fillTemplate';
 import { provisionalSessionFacts, templateValues, type SessionFactsSource } from '../updates/sessionFacts';
 import { fileTemplates, type TemplateStore } from '../updates/templates';
@@ -21,11 +24,13 @@ export interface UpdatesDeps extends ServiceDeps {
   /** Seam for the integrator: a SessionFacts source backed by notes, roles and checklist. */
   sessionFacts?: SessionFactsSource;
   templates?: TemplateStore;
+  /** Vendor clients when Freshdesk is connected (its canned responses are preferred), else null. */
+  clients?: () => VendorClients | null;
 }
 
 export const STATUS_UPDATE_REF = 'status_update';
 
-export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, templates }: UpdatesDeps) {
+export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, templates, clients }: UpdatesDeps) {
   const cadence = cadenceRepo(db);
   const outbox = outboxRepo(db);
   const timeline = timelineRepo(db);
@@ -58,10 +63,16 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
   });
 
   return {
-    draft(input: OpParsed<'updates.draft'>): UpdateDraft {
+    async draft(input: OpParsed<'updates.draft'>): Promise<UpdateDraft> {
       const session = facts.forIncident(input.incidentId, clock.now());
-      const filled = fillTemplate(store.get(input.template), templateValues(session));
-      return { template: input.template, ...filled };
+      const values = templateValues(session);
+      const c = clients?.() ?? null;
+      if (c) {
+        const canned = await cannedDraft(c, input.template, ticketIdFromUrl(session.ticketUrl) ?? null, values);
+        if (canned) return { template: input.template, ...canned };
+      }
+      const filled = fillTemplate(store.get(input.template), values);
+      return { template: input.template, ...filled, source: 'built-in template' };
     },
     send(input: OpParsed<'updates.send'>): SentUpdate {
       const left = placeholdersIn(input.text);

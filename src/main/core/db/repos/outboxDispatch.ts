@@ -59,8 +59,19 @@ export function outboxDispatchRepo(db: Database.Database) {
      ORDER BY created_at, id`,
   );
   const counts = db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM outbox_jobs GROUP BY state');
-  const sentResults = db.prepare<[string], { kind: string; result: string | null }>(
-    `SELECT kind, result FROM outbox_jobs WHERE incident_id = ? AND state = 'sent' AND result IS NOT NULL ORDER BY created_at, id`,
+  const sentResults = db.prepare<[{ i: string }], { kind: string; result: string | null }>(
+    // Links learnt by a take-over (incident_links) come first; the incident's own created targets override them.
+    `SELECT kind, result FROM (
+       SELECT 'slack.createChannel' AS kind, CASE WHEN slack_channel_name IS NULL THEN json_object('channelId', slack_channel_id)
+         ELSE json_object('channelId', slack_channel_id, 'name', slack_channel_name) END AS result, 0 AS created_at, '' AS id
+         FROM incident_links WHERE incident_id = @i AND slack_channel_id IS NOT NULL
+       UNION ALL
+       SELECT 'pagerduty.createIncident', CASE WHEN pagerduty_url IS NULL THEN json_object('incidentId', pagerduty_incident_id)
+         ELSE json_object('incidentId', pagerduty_incident_id, 'htmlUrl', pagerduty_url) END, 0, '~'
+         FROM incident_links WHERE incident_id = @i AND pagerduty_incident_id IS NOT NULL
+       UNION ALL
+       SELECT kind, result, created_at, id FROM outbox_jobs WHERE incident_id = @i AND state = 'sent' AND result IS NOT NULL
+     ) ORDER BY created_at, id`,
   );
   const claimedAt = db.prepare<[string], { claimed_at: number | null }>('SELECT claimed_at FROM outbox_jobs WHERE id = ?');
   const one = (r: JobRow | undefined) => (r ? toJob(r) : undefined);
@@ -98,7 +109,7 @@ export function outboxDispatchRepo(db: Database.Database) {
       return new Map(counts.all().map((r) => [r.state, r.n]));
     },
     sentResults(incidentId: string): Array<{ kind: string; result: unknown }> {
-      return sentResults.all(incidentId).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
+      return sentResults.all({ i: incidentId }).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
     },
   };
 }

@@ -1,0 +1,80 @@
+// Reads an incident's shared record from the vendors: Slack channel history with thread replies, PagerDuty
+// log entries and notes, the Freshdesk ticket and its conversations, as ImportedEntry with original timestamps.
+import { freshdeskMap, pagerdutyMap, slackMap, type ImportedEntry, type VendorClients } from '../integrations';
+
+export interface RecordTargets {
+  pagerdutyIncidentId?: string | null;
+  slackChannelId?: string | null;
+  freshdeskTicketId?: number | null;
+}
+
+/** An imported entry; `connJobId` is set when Conn sent it (it carried a [conn:<jobId>] marker). */
+export type RecordEntry = ImportedEntry & { connJobId: string | null };
+
+const MARKER = /\[conn:([A-Za-z0-9_-]+)\]/;
+const MARKERS = /\s*(<!--\s*)?\[conn:[A-Za-z0-9_-]+\](\s*-->)?/g;
+
+export function withConnMarker(e: ImportedEntry, metadataMarker?: unknown): RecordEntry {
+  // Slack metadata carries the marker as `conn:<jobId>` (brackets optional).
+  const fromMeta = typeof metadataMarker === 'string' ? /^\[?conn:([A-Za-z0-9_-]+)\]?$/.exec(metadataMarker)?.[1] : undefined;
+  const fromText = MARKER.exec(e.body)?.[1];
+  return { ...e, body: e.body.replace(MARKERS, '').trim(), connJobId: fromMeta ?? fromText ?? null };
+}
+
+/** Log entries that only repeat a note (PagerDuty logs each note as `annotate`) are left out: the note is imported. */
+const REPEATS_A_NOTE = 'annotate_log_entry';
+
+export async function readSlack(clients: VendorClients, channelId: string): Promise<RecordEntry[]> {
+  const slack = clients.slack;
+  if (!slack) return [];
+  const top = await slack.history(channelId);
+  const out: RecordEntry[] = [];
+  for (const m of top) {
+    out.push(withConnMarker(slackMap.messageToEntry(channelId, m), m.metadata?.event_payload?.marker));
+    if ((m.reply_count ?? 0) > 0 && (!m.thread_ts || m.thread_ts === m.ts)) {
+      const thread = await slack.replies(channelId, m.ts);
+      for (const r of thread) {
+        if (r.ts === m.ts) continue;
+        out.push(withConnMarker(slackMap.messageToEntry(channelId, { ...r, thread_ts: r.thread_ts ?? m.ts }), r.metadata?.event_payload?.marker));
+      }
+    }
+  }
+  return out;
+}
+
+export async function readPagerDuty(clients: VendorClients, incidentId: string): Promise<RecordEntry[]> {
+  const pd = clients.pagerduty;
+  if (!pd) return [];
+  const [log, notes] = await Promise.all([pd.listLogEntries(incidentId), pd.listNotes(incidentId)]);
+  return [
+    ...log.filter((l) => l.type !== REPEATS_A_NOTE).map((l) => withConnMarker(pagerdutyMap.logEntryToEntry(l))),
+    ...notes.map((n) => withConnMarker(pagerdutyMap.noteToEntry(n))),
+  ];
+}
+
+export async function readFreshdesk(clients: VendorClients, ticketId: number): Promise<RecordEntry[]> {
+  const fd = clients.freshdesk;
+  if (!fd) return [];
+  const [ticket, conversations] = await Promise.all([fd.getTicket(ticketId), fd.listConversations(ticketId)]);
+  const opened: RecordEntry = {
+    source: 'freshdesk',
+    vendorRef: `ticket:${ticket.id}`,
+    at: new Date(ticket.created_at).toISOString(),
+    kind: 'ticket.opened',
+    body: `Ticket opened: ${ticket.subject}${ticket.description_text ? `\n\n${ticket.description_text.trim()}` : ''}`,
+    actor: ticket.requester?.name ?? null,
+    url: null,
+    connJobId: null,
+  };
+  return [opened, ...conversations.map((c) => withConnMarker(freshdeskMap.conversationToEntry(c)))];
+}
+
+/** Everything the three vendors hold for these targets, oldest first. */
+export async function readRecord(clients: VendorClients, t: RecordTargets): Promise<RecordEntry[]> {
+  const parts = await Promise.all([
+    t.slackChannelId ? readSlack(clients, t.slackChannelId) : [],
+    t.pagerdutyIncidentId ? readPagerDuty(clients, t.pagerdutyIncidentId) : [],
+    t.freshdeskTicketId ? readFreshdesk(clients, t.freshdeskTicketId) : [],
+  ]);
+  return parts.flat().sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+}

@@ -1,0 +1,91 @@
+// Shared pieces of the vendor executors: live clients per vendor, VendorError → VendorFailure, text limits.
+import type { VendorConfig } from '../../../../shared/integrations';
+import type { Vendor } from '../../../../shared/outbox';
+import type { FreshdeskClient } from '../../integrations/freshdesk/client';
+import { VendorError as ClientError } from '../../integrations/errors';
+import type { PagerDutyClient } from '../../integrations/pagerduty/client';
+import type { SlackClient } from '../../integrations/slack/client';
+import { VendorError, toVendorFailure, type VendorFailure } from '../failures';
+
+export interface Live<C, V extends Vendor> {
+  client: C;
+  config: VendorConfig<V>;
+}
+
+/** Clients built from the credentials current at the moment of the call (tokens can change between calls). */
+export interface LiveVendors {
+  slack(): Live<SlackClient, 'slack'> | undefined;
+  pagerduty(): Live<PagerDutyClient, 'pagerduty'> | undefined;
+  freshdesk(): Live<FreshdeskClient, 'freshdesk'> | undefined;
+}
+
+const names: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+
+/** The live client or a clear failure (the dispatcher only calls configured vendors, but tokens can vanish). */
+export function live<T>(vendor: Vendor, got: T | undefined): T {
+  if (got === undefined) throw new VendorError('auth', `${names[vendor]} is not connected: add its settings and token in Connections.`);
+  return got;
+}
+
+/** A request Conn will not make, with a reason people can act on (becomes a dead job). */
+export const refuse = (message: string): VendorError => new VendorError('validation', message);
+
+/** Reads an integration client's error (or anything thrown) as the dispatcher's VendorFailure. */
+export function asFailure(err: unknown): VendorFailure {
+  if (err instanceof ClientError) {
+    return {
+      kind: err.kind,
+      message: err.message,
+      ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
+      mayHaveApplied: err.mayHaveApplied,
+      ...(err.status !== undefined ? { status: err.status } : {}),
+    };
+  }
+  return toVendorFailure(err);
+}
+
+export const TRUNCATED = '[truncated, full text in Conn]';
+
+/** Cuts text to at most `max` characters, saying so visibly at the end. */
+export function truncateVisibly(text: string, max: number, note = TRUNCATED): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, Math.max(0, max - note.length - 2)).trimEnd()}\n${note}`;
+}
+
+/** Cuts a one-line title to `max` characters with an ellipsis. */
+export function ellipsis(text: string, max: number): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * Splits long text into parts of at most `max` characters, preferring paragraph, then line, then word breaks.
+ * Each part after the first is posted as its own top-level message (Slack recommends ≲ 4 000 characters).
+ */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let cut = window.lastIndexOf('\n\n');
+    if (cut < max / 2) cut = window.lastIndexOf('\n');
+    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    if (cut < max / 2) cut = max;
+    parts.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^\s+/, '');
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Plain text (templates, notes) as the HTML Freshdesk expects: paragraphs on blank lines, <br> on newlines. */
+export function textToHtml(text: string): string {
+  if (/^\s*<(p|div|br|ul|ol|h\d)\b/i.test(text)) return text; // already HTML (e.g. a canned response)
+  return text
+    .trim()
+    .split(/\n\s*\n/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}

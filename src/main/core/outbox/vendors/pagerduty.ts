@@ -1,0 +1,129 @@
+// PagerDuty executors: create the incident (safe to repeat thanks to incident_key), notes with a marker, and the
+// idempotent state changes (acknowledge, reassign, resolve) reconciled by reading the incident.
+import type { JobKind } from '../../../../shared/outbox';
+import { markerFor, withMarker } from '../../integrations';
+import { incidentKeyFor, type PagerDutyClient } from '../../integrations/pagerduty/client';
+import type { PdIncident } from '../../integrations/pagerduty/schemas';
+import type { ExecContext, ExecOutcome, Executor, ReconcileOutcome } from '../executors';
+import type { OutboxJob } from '../../../../shared/outbox';
+import { asFailure, ellipsis, live, refuse, truncateVisibly, type LiveVendors } from './common';
+
+/** PagerDuty caps an incident's title/summary at 1 024 characters. */
+export const PD_TITLE_MAX = 1024;
+/** PagerDuty notes are limited to 25 000 characters. */
+export const PD_NOTE_MAX = 25_000;
+export const NO_PD_INCIDENT = "There is no PagerDuty incident for this incident yet: run 'Trigger PagerDuty' first, then retry.";
+
+type PdKind = Extract<JobKind, `pagerduty.${string}`>;
+type Ctx<K extends PdKind> = ExecContext<K>;
+
+const pdResult = (i: PdIncident) => ({ incidentId: i.id, htmlUrl: i.html_url, url: i.html_url, status: i.status });
+
+function incidentIdOf(ctx: { links: { pagerdutyIncidentId?: string } }): string {
+  const id = ctx.links.pagerdutyIncidentId;
+  if (!id) throw refuse(NO_PD_INCIDENT);
+  return id;
+}
+
+/** Wraps a send so every throw becomes a `failed` outcome with a VendorFailure. */
+const guarded =
+  <K extends PdKind>(fn: (job: OutboxJob, ctx: Ctx<K>) => Promise<unknown>) =>
+  async (job: OutboxJob, ctx: Ctx<K>): Promise<ExecOutcome> => {
+    try {
+      return { status: 'done', result: await fn(job, ctx) };
+    } catch (err) {
+      return { status: 'failed', failure: asFailure(err) };
+    }
+  };
+
+/** An idempotent update: reconcile reads the incident and checks whether it already shows the change. */
+function stateChange<K extends PdKind>(
+  v: LiveVendors,
+  apply: (pd: PagerDutyClient, id: string, ctx: Ctx<K>) => Promise<PdIncident>,
+  shows: (i: PdIncident, ctx: Ctx<K>) => boolean,
+): Executor<K> {
+  return {
+    send: guarded<K>(async (_job, ctx) => pdResult(await apply(live('pagerduty', v.pagerduty()).client, incidentIdOf(ctx), ctx))),
+    async reconcile(_job, ctx): Promise<ReconcileOutcome> {
+      const id = ctx.links.pagerdutyIncidentId;
+      if (!id) return { status: 'not_sent' };
+      const inc = await live('pagerduty', v.pagerduty()).client.getIncident(id);
+      return shows(inc, ctx) ? { status: 'done', result: pdResult(inc) } : { status: 'not_sent' };
+    },
+  };
+}
+
+export function pagerdutyExecutors(v: LiveVendors) {
+  const createIncident: Executor<'pagerduty.createIncident'> = {
+    send: guarded<'pagerduty.createIncident'>(async (_job, ctx) => {
+      const { client: pd, config } = live('pagerduty', v.pagerduty());
+      if (!ctx.incident) throw refuse('This PagerDuty incident is not tied to a Conn incident.');
+      const { incident } = await pd.createIncident({
+        serviceId: ctx.payload.serviceId ?? config.defaultServiceId,
+        title: ellipsis(ctx.payload.title, PD_TITLE_MAX),
+        details: ctx.payload.details,
+        incidentKey: incidentKeyFor(ctx.incident.id),
+        ...(ctx.payload.assigneeUserId ? { assigneeUserId: ctx.payload.assigneeUserId } : {}),
+        urgency: 'high',
+      });
+      return pdResult(incident);
+    }),
+    async reconcile(_job, ctx) {
+      if (!ctx.incident) return { status: 'not_sent' };
+      const found = await live('pagerduty', v.pagerduty()).client.findIncidentByKey(incidentKeyFor(ctx.incident.id));
+      return found ? { status: 'done', result: pdResult(found) } : { status: 'not_sent' };
+    },
+  };
+
+  const noteText = (job: OutboxJob, content: string) =>
+    withMarker(truncateVisibly(content, PD_NOTE_MAX - markerFor(job.id).length - 4), markerFor(job.id), 'pagerduty.note');
+
+  const addNote: Executor<'pagerduty.addNote'> = {
+    send: guarded<'pagerduty.addNote'>(async (job, ctx) => {
+      const id = incidentIdOf(ctx);
+      const note = await live('pagerduty', v.pagerduty()).client.addNote(id, noteText(job, ctx.payload.content));
+      return { incidentId: id, noteId: note.id };
+    }),
+    async reconcile(job, ctx) {
+      const id = ctx.links.pagerdutyIncidentId;
+      if (!id) return { status: 'not_sent' };
+      const note = await live('pagerduty', v.pagerduty()).client.findNoteByMarker(id, markerFor(job.id));
+      return note ? { status: 'done', result: { incidentId: id, noteId: note.id } } : { status: 'not_sent' };
+    },
+  };
+
+  const statusUpdate: Executor<'pagerduty.statusUpdate'> = {
+    send: guarded<'pagerduty.statusUpdate'>(async (_job, ctx) => {
+      const id = incidentIdOf(ctx);
+      const su = await live('pagerduty', v.pagerduty()).client.statusUpdate(id, ctx.payload.message);
+      return { incidentId: id, statusUpdateId: su.id };
+    }),
+    // PagerDuty offers no way to read status updates back, and each one e-mails the stakeholders: when a send
+    // may have arrived, Conn does not send it again (at most once) and says so in the result.
+    reconcile: async (_job, ctx) => ({
+      status: 'done',
+      result: { incidentId: ctx.links.pagerdutyIncidentId ?? null, unverified: 'PagerDuty cannot be asked whether this status update arrived; it was not sent again.' },
+    }),
+  };
+
+  return {
+    'pagerduty.createIncident': createIncident,
+    'pagerduty.addNote': addNote,
+    'pagerduty.statusUpdate': statusUpdate,
+    'pagerduty.acknowledge': stateChange<'pagerduty.acknowledge'>(
+      v,
+      (pd, id) => pd.acknowledge(id),
+      (i) => i.status !== 'triggered',
+    ),
+    'pagerduty.resolve': stateChange<'pagerduty.resolve'>(
+      v,
+      (pd, id) => pd.resolve(id),
+      (i) => i.status === 'resolved',
+    ),
+    'pagerduty.reassign': stateChange<'pagerduty.reassign'>(
+      v,
+      (pd, id, ctx) => pd.reassign(id, ctx.payload.assigneeUserId),
+      (i, ctx) => i.assignments.some((a) => a.assignee.id === ctx.payload.assigneeUserId),
+    ),
+  };
+}

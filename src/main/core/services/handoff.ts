@@ -1,0 +1,207 @@
+// Use cases for handing off command: draft the brief, send it (handoff row, outbox jobs, timeline, roles in ONE
+// transaction), and report each part's state. A failed part is retried alone with outbox.retry.
+import type { OpParsed } from '../../../shared/contract';
+import type { TimelineEntry } from '../../../shared/domain';
+import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
+import type { JobKind, OutboxJob, Vendor } from '../../../shared/outbox';
+import type { Person } from '../../../shared/people';
+import { AppError } from '../../../shared/result';
+import { handoffsRepo, type HandoffRow } from '../db/repos/handoffs';
+import { outboxRepo } from '../db/repos/outbox';
+import { peopleRepo } from '../db/repos/people';
+import { rolesRepo } from '../db/repos/roles';
+import { timelineRepo } from '../db/repos/timeline';
+import { buildBrief } from '../handoff/brief';
+import { sessionGatherer } from '../handoff/gather';
+import { DEFAULT_WORKING_HOURS, handoffJobs, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
+import { linkedVendors } from '../handoff/targets';
+import { isValidTimeZone } from '../reminders/localTime';
+import type { ServiceDeps } from './incidents';
+import { whoAmI } from './people';
+import { rolesView, type RolesService } from './roles';
+
+export const HANDOFF_REF = 'handoff';
+
+const partLabels: Partial<Record<JobKind, string>> = {
+  'pagerduty.reassign': 'Reassign the PagerDuty incident',
+  'pagerduty.addNote': 'Add the brief as a PagerDuty note',
+  'slack.postMessage': 'Post the brief in the Slack channel',
+  'freshdesk.updateTicket': 'Assign the ticket to the new liaison',
+};
+
+function labelFor(job: OutboxJob): string {
+  if (job.kind === 'pagerduty.addNote') {
+    const content = (job.payload as { content?: string }).content ?? '';
+    if (!content.startsWith('# Handoff')) return 'Note on PagerDuty that the liaison duty moved';
+  }
+  return partLabels[job.kind] ?? job.kind;
+}
+
+export function localTimeText(ms: number, timeZone: string): string {
+  const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+}
+
+export interface HandoffDeps extends ServiceDeps {
+  roles: RolesService;
+  isConfigured: (v: Vendor) => boolean;
+}
+
+export function handoffService({ db, clock, ids, bus, roles, isConfigured }: HandoffDeps) {
+  const gather = sessionGatherer(db);
+  const people = peopleRepo(db);
+  const outbox = outboxRepo(db);
+  const handoffs = handoffsRepo(db);
+  const timeline = timelineRepo(db);
+  const roleRows = rolesRepo(db);
+
+  const outside = (p: Person, now: number) =>
+    isValidTimeZone(p.timezone) &&
+    isOutsideWorkingHours(p.timezone, p.workingHours ? { ...DEFAULT_WORKING_HOURS, ...p.workingHours } : DEFAULT_WORKING_HOURS, now);
+
+  const statusOf = (h: HandoffRow): HandoffStatus => {
+    const jobs = outbox.forRef(HANDOFF_REF, h.id);
+    const parts: HandoffPart[] = jobs.map((j) => ({ jobId: j.id, kind: j.kind, label: labelFor(j), state: j.state, lastError: j.lastError }));
+    return {
+      handoffId: h.id,
+      incidentId: h.incident_id,
+      fromPersonId: h.from_person_id,
+      toPersonId: h.to_person_id,
+      toName: people.get(h.to_person_id)?.name ?? h.to_person_id,
+      at: new Date(h.created_at).toISOString(),
+      parts,
+      complete: parts.every((p) => p.state === 'sent' || p.state === 'discarded'),
+      failed: parts.filter((p) => p.state === 'dead').length,
+    };
+  };
+
+  // A handoff's parts are outbox jobs: tell the UI when one of them changes.
+  bus.subscribe((name, payload) => {
+    if (name !== 'outbox.changed') return;
+    const job = payload as OutboxJob;
+    if (job.refType !== HANDOFF_REF || !job.refId) return;
+    const h = handoffs.get(job.refId);
+    if (h) bus.emit('handoff.changed', statusOf(h));
+  });
+
+  const commanderOf = (incidentId: string) => rolesView(incidentId, roleRows.list(incidentId));
+
+  const sendTx = db.transaction((input: OpParsed<'handoff.send'>, to: Person, fromId: string | null, liaisonMoves: boolean) => {
+    const incident = gather.mustIncident(input.incidentId);
+    const at = clock.now();
+    const id = ids.next();
+    handoffs.insert({ id, incidentId: incident.id, fromPersonId: fromId, toPersonId: to.id, brief: input.brief, liaisonMoves, at });
+    const planned = handoffJobs({
+      brief: input.brief,
+      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: /^\d+$/.test(to.freshdeskAgentId ?? '') ? Number(to.freshdeskAgentId) : null },
+      linked: linkedVendors(db, incident, isConfigured),
+      liaisonMoves,
+    });
+    for (const p of planned) outbox.enqueue({ id: ids.next(), incidentId: incident.id, kind: p.kind, payload: p.payload, refType: HANDOFF_REF, refId: id, at } as Parameters<typeof outbox.enqueue>[0]);
+    const view = commanderOf(incident.id);
+    const fromName = view.commander?.name ?? whoAmI(db)?.name ?? 'The commander';
+    const entries: TimelineEntry[] = [
+      timeline.append({
+        id: ids.next(),
+        incidentId: incident.id,
+        at,
+        source: 'role',
+        kind: 'handoff',
+        body: `${fromName} handed command to ${to.name}${liaisonMoves ? ', with the community liaison duty' : ''}. The brief went out with it.`,
+        actor: whoAmI(db)?.name ?? null,
+        refId: id,
+        recordedAt: at,
+      }),
+    ];
+    const ic = roles.assignInTx(incident.id, 'incident_commander', to.id, undefined, at);
+    if (ic) entries.push(ic);
+    // An explicitly delegated liaison moves only when asked; an implicit one (the commander) follows command.
+    const explicitLiaison = roleRows.list(incident.id).find((a) => a.role === 'external_liaison');
+    if (liaisonMoves && explicitLiaison && explicitLiaison.person.id !== to.id) {
+      const l = roles.assignInTx(incident.id, 'external_liaison', to.id, undefined, at);
+      if (l) entries.push(l);
+    }
+    const h = handoffs.get(id)!;
+    return { status: statusOf(h), entries, jobs: outbox.forRef(HANDOFF_REF, id) };
+  });
+
+  return {
+    draft(input: OpParsed<'handoff.draft'>): HandoffDraft {
+      const incident = gather.mustIncident(input.incidentId);
+      const now = clock.now();
+      const view = commanderOf(incident.id);
+      const from = view.commander ?? whoAmI(db);
+      const to = input.toPersonId ? (people.get(input.toPersonId) ?? null) : null;
+      if (input.toPersonId && (!to || to.removed)) throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
+      const liaisonMoves = input.liaisonMoves ?? view.liaisonIsCommander;
+      const facts = gather.handoff(incident.id, from, to, liaisonMoves);
+      const pdConnected = isConfigured('pagerduty');
+      const candidates: HandoffCandidate[] = people.list().map((p) => ({
+        personId: p.id,
+        name: p.name,
+        timeZone: p.timezone,
+        localTime: localTimeText(now, p.timezone),
+        outsideWorkingHours: outside(p, now),
+        hasPagerdutyUser: p.pagerdutyUserId !== null,
+        isCommander: p.id === view.commander?.id,
+      }));
+      const warnings: string[] = [];
+      if (to && outside(to, now)) warnings.push(`It is ${localTimeText(now, to.timezone)} for ${to.name} (${to.timezone}): outside their working hours.`);
+      if (to && pdConnected && !to.pagerdutyUserId) warnings.push(`${to.name} has no PagerDuty user in the roster, so PagerDuty cannot be reassigned to them.`);
+      const linked = linkedVendors(db, incident, isConfigured);
+      const parts: string[] = [];
+      if (linked.pagerduty) parts.push(partLabels['pagerduty.reassign']!, partLabels['pagerduty.addNote']!);
+      if (linked.slack) parts.push(partLabels['slack.postMessage']!);
+      if (liaisonMoves && linked.freshdesk) {
+        parts.push(partLabels['freshdesk.updateTicket']!);
+        if (linked.pagerduty) parts.push('Note on PagerDuty that the liaison duty moved');
+      }
+      return {
+        incidentId: incident.id,
+        brief: buildBrief(facts),
+        fromPersonId: from?.id ?? null,
+        fromName: from?.name ?? null,
+        toPersonId: to?.id ?? null,
+        candidates,
+        warnings,
+        liaisonMoves,
+        pagerdutyConnected: pdConnected,
+        parts: [...parts, 'Record the handoff and make them commander here'],
+      };
+    },
+    send(input: OpParsed<'handoff.send'>): HandoffSent {
+      gather.mustIncident(input.incidentId);
+      const view = commanderOf(input.incidentId);
+      const fromId = view.commander?.id ?? whoAmI(db)?.id ?? null;
+      const to = input.toPersonId ? people.get(input.toPersonId) : undefined;
+      if (input.toPersonId && (!to || to.removed)) throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
+      const verdict = validateHandoff({
+        from: fromId,
+        to: to?.id ?? null,
+        confirmed: input.confirmed,
+        pagerdutyConnected: isConfigured('pagerduty'),
+        toHasPagerdutyUser: !!to?.pagerdutyUserId,
+      });
+      if (!verdict.ok) throw new AppError(verdict.reason === 'to_self' || verdict.reason === 'to_nobody' ? 'invalid_input' : 'conflict', verdict.message, { reason: verdict.reason });
+      const { status, entries, jobs } = sendTx.immediate(input, to!, fromId, input.liaisonMoves ?? view.liaisonIsCommander);
+      for (const e of entries) bus.emit('timeline.appended', e);
+      for (const j of jobs) bus.emit('outbox.changed', j);
+      bus.emit('roles.changed', roles.list(input.incidentId));
+      bus.emit('incidents.updated', gather.mustIncident(input.incidentId));
+      bus.emit('handoff.recorded', status);
+      return { ...status, entries };
+    },
+    status(input: OpParsed<'handoff.status'>): HandoffStatus {
+      if ('handoffId' in input) {
+        const h = handoffs.get(input.handoffId);
+        if (!h) throw new AppError('not_found', `No handoff with id ${input.handoffId}`);
+        return statusOf(h);
+      }
+      gather.mustIncident(input.incidentId);
+      const h = handoffs.latest(input.incidentId);
+      if (!h) throw new AppError('not_found', 'This incident has not been handed off yet.');
+      return statusOf(h);
+    },
+  };
+}
+export type HandoffService = ReturnType<typeof handoffService>;

@@ -1,0 +1,281 @@
+// Handoff, record import and take-over through the simulators with real vendor clients: the outbox jobs are sent
+// by the real dispatcher with the real executors (outbox/vendorExecutors.ts).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Incident } from '../../src/shared/domain';
+import { fakeClock } from '../helpers/core';
+import { simConn, type SimConn } from '../helpers/handoffSim';
+import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+
+const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
+const MIN = 60_000;
+let sim: Simulators;
+const START = Date.UTC(2026, 10, 26, 14, 0, 0); // Thu 15:00 Amsterdam, 09:00 New York, 22:00 Shanghai
+const clock = fakeClock(START);
+let a: SimConn;
+
+beforeAll(async () => {
+  sim = await startSimulators({ now: () => clock.now() });
+});
+afterAll(async () => sim.stop());
+beforeEach(async () => {
+  clock.set(START);
+  sim.reset('realistic');
+  sim.clearRequests();
+  await control('/rate-limits', { slack: { postsPerSecond: 1000, burst: 1000 } }); // the fake clock does not move
+  a = await simConn(sim, clock, 'alice');
+});
+afterEach(() => {
+  sim.clearFaults();
+  a.cleanup();
+});
+
+const control = async (path: string, body: unknown) => {
+  const r = await fetch(`${sim.urls.control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  return (await r.json()) as { ts?: string };
+};
+
+/** An incident worked for a while on Conn A: PD incident and channel created, notes, a human thread in Slack. */
+async function workedIncident(): Promise<{ inc: Incident; pdId: string; channel: string }> {
+  const inc = await a.call('incidents.declare', { title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: TICKET, commander: a.people.alice.id });
+  a.enqueue(inc.id, 'pagerduty.createIncident', { title: inc.title, details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' });
+  a.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261126-ocean-data' });
+  await a.drain();
+  const pd = sim.state.pagerduty.incidents[0]!;
+  const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;
+  clock.advance(5 * MIN);
+  await a.call('roles.assign', { incidentId: inc.id, role: 'subject_matter_expert', personId: a.people.chen.id, techLead: true });
+  await a.call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Spawns time out after 300 s; image pulls take 6 minutes' });
+  clock.advance(MIN);
+  await a.call('notes.append', { incidentId: inc.id, kind: 'note', body: 'Hypothesis: the registry mirror is throttling pulls' });
+  clock.advance(MIN);
+  await a.call('notes.append', { incidentId: inc.id, kind: 'action', body: 'Raised the spawn timeout to 900 s', share: { slack: true } });
+  await a.call('notes.append', { incidentId: inc.id, kind: 'status', body: 'Spawns succeed slowly; workshop users are getting in.' });
+  await a.drain();
+  const parent = await control('/slack/messages', { channel: channel.id, user: 'U0CHEN001', text: 'Registry latency graph attached' });
+  await control('/slack/messages', { channel: channel.id, user: 'U0BOB0001', text: 'Seeing the same on the staging hub', thread_ts: parent.ts });
+  return { inc, pdId: pd.id, channel: channel.id };
+}
+
+describe('integrations.import', () => {
+  it('brings Slack (with thread replies), PagerDuty and Freshdesk onto the timeline once, recognising what Conn sent', async () => {
+    const { inc } = await workedIncident();
+    const first = await a.call('integrations.import', { incidentId: inc.id });
+    expect(first.added).toBeGreaterThan(5);
+    expect(first.sentByConn).toBe(1); // the shared action carried a [conn:…] marker
+    const tl = await a.call('timeline.list', { incidentId: inc.id, limit: 200 });
+    const bodies = tl.items.map((e) => `${e.source}|${e.kind}|${e.body}`);
+    expect(bodies).toContain('slack|message|Registry latency graph attached');
+    expect(bodies).toContain('slack|reply|Seeing the same on the staging hub');
+    expect(bodies.some((b) => b.startsWith('pagerduty|log.trigger|'))).toBe(true);
+    expect(bodies.some((b) => b.startsWith('freshdesk|conversation.incoming|Also: users who were already running'))).toBe(true);
+    expect(bodies.some((b) => b.startsWith('freshdesk|ticket.opened|Ticket opened: Users cannot start servers'))).toBe(true);
+    expect(bodies.filter((b) => b.includes('Raised the spawn timeout')).length).toBe(1); // only the note itself
+    const slackEntry = tl.items.find((e) => e.body === 'Registry latency graph attached')!;
+    const ts = sim.state.slack.channels.flatMap((c) => c.messages).find((m) => m.text === 'Registry latency graph attached')!.ts;
+    expect(slackEntry.at).toBe(new Date(Number(ts.split('.')[0]) * 1000).toISOString()); // the original time
+
+    const again = await a.call('integrations.import', { incidentId: inc.id });
+    expect(again.added).toBe(0);
+    expect(again.alreadyImported).toBe(first.added);
+    await control('/slack/messages', { channel: sim.state.slack.channels.at(-1)!.id, user: 'U0CHEN001', text: 'Mirror restarted' });
+    expect((await a.call('integrations.import', { incidentId: inc.id })).added).toBe(1);
+  });
+
+  it('says plainly when there is nothing to import from', async () => {
+    const inc = await a.call('incidents.declare', { title: 'Quiet one' });
+    await expect(a.call('integrations.import', { incidentId: inc.id })).rejects.toThrow(/no connected Slack channel, PagerDuty incident or Freshdesk ticket/);
+  });
+});
+
+describe('handoff', () => {
+  it('drafts a brief from the real session', async () => {
+    const { inc, pdId, channel } = await workedIncident();
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    expect(d.brief).toContain('# Handoff: Users cannot start servers (ocean-data)');
+    expect(d.brief).toContain('Alice Jansen is handing command to Bob Okafor');
+    expect(d.brief).toContain('Spawns succeed slowly; workshop users are getting in.');
+    expect(d.brief).toContain('**Working hypothesis:** the registry mirror is throttling pulls');
+    expect(d.brief).toMatch(/- 26 Nov, 14:05 UTC: Spawns time out after 300 s/);
+    expect(d.brief).toContain('Raised the spawn timeout to 900 s');
+    expect(d.brief).toMatch(/## Open steps\n- \[ \] /);
+    expect(d.brief).toContain('Subject Matter Experts: Chen Wei (Tech Lead)');
+    expect(d.brief).toContain('Community liaison: moves to Bob Okafor');
+    expect(d.brief).toContain('Due by 26 Nov, 17:00 UTC');
+    expect(d.brief).toContain(`- PagerDuty incident: https://`);
+    expect(d.brief).toContain(`/incidents/${pdId}`);
+    expect(d.brief).toContain(`- Slack channel: #inc-20261126-ocean-data (${channel})`);
+    expect(d.brief).toContain(`- Ticket: ${TICKET}`);
+    const bob = d.candidates.find((c) => c.personId === a.people.bob.id)!;
+    expect(bob).toMatchObject({ localTime: 'Thu 09:07', outsideWorkingHours: false, hasPagerdutyUser: true });
+    expect(d.candidates.find((c) => c.personId === a.people.chen.id)).toMatchObject({ outsideWorkingHours: true, hasPagerdutyUser: false });
+    expect(d.parts).toHaveLength(6);
+  });
+
+  it('warns when the new commander is outside their working hours', async () => {
+    const inc = await a.call('incidents.declare', { title: 'Night shift', commander: a.people.alice.id });
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.chen.id });
+    expect(d.warnings.join(' ')).toMatch(/It is Thu 22:00 for Chen Wei \(Asia\/Shanghai\): outside their working hours/);
+    expect(d.warnings.join(' ')).toMatch(/no PagerDuty user/);
+  });
+
+  it('refuses a handoff to yourself, to nobody, to someone without a PagerDuty user, or unconfirmed', async () => {
+    const inc = await a.call('incidents.declare', { title: 'Refusals', commander: a.people.alice.id });
+    const send = (extra: Record<string, unknown>) => a.core.invoke('handoff.send', { incidentId: inc.id, brief: 'b', confirmed: true, ...extra });
+    expect(await send({ toPersonId: a.people.alice.id })).toMatchObject({ ok: false, error: { details: { reason: 'to_self' }, message: expect.stringMatching(/already have command/) } });
+    expect(await send({})).toMatchObject({ ok: false, error: { details: { reason: 'to_nobody' } } });
+    expect(await send({ toPersonId: a.people.chen.id })).toMatchObject({ ok: false, error: { details: { reason: 'no_pagerduty_user' } } });
+    expect(await send({ toPersonId: a.people.bob.id, confirmed: false })).toMatchObject({ ok: false, error: { details: { reason: 'not_confirmed' } } });
+    expect(a.core.db.prepare('SELECT count(*) FROM handoffs').pluck().get()).toBe(0);
+    expect(a.core.db.prepare("SELECT count(*) FROM outbox_jobs WHERE ref_type = 'handoff'").pluck().get()).toBe(0);
+    expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.alice.id);
+  });
+
+  it('sends every part, and a failed part is retried alone', async () => {
+    const { inc, pdId, channel } = await workedIncident();
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    const brief = `${d.brief}\nCall me on my phone if needed.`;
+    sim.fault({ vendor: 'slack', path: '/api/chat.postMessage', action: { type: 'status', status: 200, body: { ok: false, error: 'msg_too_long' } } });
+    const sent = await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief, confirmed: true });
+    expect(sent.parts.map((p) => p.kind)).toEqual(['pagerduty.reassign', 'pagerduty.addNote', 'slack.postMessage', 'freshdesk.updateTicket', 'pagerduty.addNote']);
+    expect(sent.parts.every((p) => p.state === 'queued')).toBe(true);
+    expect(sent.entries.map((e) => e.kind)).toEqual(['handoff', 'role_assigned']);
+    expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.bob.id);
+
+    await a.drain();
+    let status = await a.call('handoff.status', { handoffId: sent.handoffId });
+    const slackPart = status.parts.find((p) => p.kind === 'slack.postMessage')!;
+    expect(slackPart.state).toBe('dead');
+    expect(slackPart.lastError).toMatch(/msg_too_long/);
+    expect(status.parts.filter((p) => p.state === 'sent')).toHaveLength(4);
+    expect(status.failed).toBe(1);
+    expect(sim.state.pagerduty.incidents.find((i) => i.id === pdId)!.assignments.map((x) => x.assignee.id)).toEqual(['PBOB001']);
+    expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
+    const notes = sim.state.pagerduty.notes.get(pdId)!.map((n) => n.content);
+    expect(notes.some((n) => n.startsWith('# Handoff: Users cannot start servers') && n.includes('Call me on my phone'))).toBe(true);
+    expect(notes.some((n) => n.startsWith('Community communication (the ticket) is now handled by Bob Okafor.'))).toBe(true);
+
+    const before = sim.requests().length;
+    await a.call('outbox.retry', { jobId: slackPart.jobId });
+    await a.drain();
+    status = await a.call('handoff.status', { incidentId: inc.id });
+    expect(status.complete).toBe(true);
+    const after = sim.requests().slice(before - sim.requests().length || undefined);
+    // Only the failed part went out again (the executor may look for it first); PagerDuty and Freshdesk saw nothing.
+    expect(after.every((r) => r.vendor === 'slack')).toBe(true);
+    expect(after.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(1);
+    const posted = sim.state.slack.channels.find((c) => c.id === channel)!.messages.filter((m) => (m.text ?? '').startsWith('# Handoff'));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]!.thread_ts).toBeUndefined(); // top level, never in a thread
+  });
+});
+
+describe('take-over', () => {
+  let b: SimConn;
+  beforeEach(async () => {
+    b = await simConn(sim, clock, 'bob');
+  });
+  afterEach(() => b.cleanup());
+
+  it('round trip: A hands off through the vendors, B takes over by PagerDuty id and becomes commander', async () => {
+    const { inc, pdId, channel } = await workedIncident();
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
+    await a.drain();
+    clock.advance(10 * MIN);
+
+    const url = `https://conn-sim.pagerduty.com/incidents/${pdId}`;
+    const preview = await b.call('takeover.import', { pagerdutyIncident: url });
+    expect(preview.existing).toBe(false);
+    expect(preview.incident.title).toBe('Users cannot start servers');
+    expect(preview.incident.ticketUrl).toBe(TICKET);
+    expect(preview.pagerduty).toMatchObject({ id: pdId, status: expect.stringMatching(/triggered|acknowledged/), assignees: ['Bob Okafor'] });
+    expect(preview.slackChannel).toMatchObject({ id: channel, name: 'inc-20261126-ocean-data' });
+    expect(preview.ticket).toMatchObject({ id: SIM_TICKET_ID, subject: 'Users cannot start servers on the Ocean Data hub' });
+    expect(preview.brief).toContain('Alice Jansen is handing command to Bob Okafor');
+    expect(preview.brief).not.toContain('[conn:');
+    expect(preview.warnings).toEqual([]);
+
+    const tl = await b.call('timeline.list', { incidentId: preview.incident.id, limit: 300 });
+    const bodies = tl.items.map((e) => `${e.source}|${e.body}`);
+    expect(bodies).toContain('slack|Registry latency graph attached');
+    expect(bodies).toContain('slack|Seeing the same on the staging hub');
+    expect(bodies).toContain('slack|Action taken: Raised the spawn timeout to 900 s');
+    expect(bodies.some((x) => x.startsWith('pagerduty|# Handoff: Users cannot start servers'))).toBe(true);
+    expect(bodies.some((x) => x.startsWith('freshdesk|Also: users who were already running'))).toBe(true);
+    expect(bodies.some((x) => x.includes('[conn:'))).toBe(false);
+
+    // Until Bob confirms, the commander is the one who handed off.
+    expect((await b.call('roles.list', { incidentId: preview.incident.id })).commander?.id).toBe(b.people.alice.id);
+    await expect(b.call('takeover.confirm', { incidentId: preview.incident.id, confirmed: false })).rejects.toThrow(/Confirm/);
+    const mine = await b.call('takeover.confirm', { incidentId: preview.incident.id, confirmed: true });
+    expect(mine.commanderId).toBe(b.people.bob.id);
+
+    // B's outbox targets the same PD incident, channel and ticket.
+    await b.call('updates.send', { incidentId: preview.incident.id, text: 'Bob here: still on it.' });
+    await b.drain();
+    expect(sim.state.pagerduty.incidents).toHaveLength(1);
+    expect(sim.state.slack.channels.find((c) => c.id === channel)!.messages.some((m) => (m.text ?? '').includes('Bob here: still on it.'))).toBe(true);
+    expect(sim.state.freshdesk.conversations.some((c) => c.ticket_id === SIM_TICKET_ID && c.body.includes('Bob here: still on it.'))).toBe(true);
+
+    // Taking over again re-imports into the same local incident without duplicates.
+    const again = await b.call('takeover.import', { pagerdutyIncident: pdId });
+    expect(again).toMatchObject({ existing: true, incident: { id: preview.incident.id } });
+    expect(again.imported.added).toBeLessThanOrEqual(3); // only B's own new posts, once
+    expect((await b.call('incidents.list', {})).length).toBe(1);
+  });
+
+  it('finds the incident from the Slack channel too', async () => {
+    const { pdId } = await workedIncident();
+    const inc = (await a.call('incidents.list', {}))[0]!;
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
+    await a.drain();
+    const preview = await b.call('takeover.import', { slackChannel: '#inc-20261126-ocean-data' });
+    expect(preview.pagerduty?.id).toBe(pdId);
+    expect(preview.brief).toContain('# Handoff');
+  });
+
+  it('says plainly when the incident does not exist or the token cannot read it', async () => {
+    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0NOSUCH01' })).rejects.toThrow(/not_found PagerDuty has no incident Q0NOSUCH01/);
+    sim.fault({ vendor: 'pagerduty', method: 'GET', path: '/incidents/*', action: { type: 'status', status: 403, body: { error: { message: 'Access Denied', code: 2010 } } } });
+    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0SECRET01' })).rejects.toThrow(/forbidden The PagerDuty token cannot read incident Q0SECRET01/);
+    const bad = await b.core.invoke('takeover.import', { pagerdutyIncident: 'not an id!' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
+
+describe('status updates with Freshdesk connected', () => {
+  it('prefers the canned response, fills ticket and session placeholders, and says where it came from', async () => {
+    const { inc } = await workedIncident();
+    const d = await a.call('updates.draft', { incidentId: inc.id, template: 'update' });
+    expect(d.source).toBe('Freshdesk canned response "incident update"');
+    expect(d.text).toContain('Hi Priya Raman,');
+    expect(d.text).toContain('An update on "Users cannot start servers on the Ocean Data hub"');
+    expect(d.text).toContain('Current state: Spawns succeed slowly; workshop users are getting in.');
+    expect(d.text).toContain('- Spawns time out after 300 s; image pulls take 6 minutes');
+    expect(d.text).toContain('Alice Jansen');
+    expect(d.unknownPlaceholders).toEqual([]);
+  });
+
+  it('falls back to the built-in template when Freshdesk is not connected', async () => {
+    const c = await simConn(sim, clock, 'alice', { connect: false });
+    try {
+      const inc = await c.call('incidents.declare', { title: 'Offline one' });
+      expect((await c.call('updates.draft', { incidentId: inc.id, template: 'update' })).source).toBe('built-in template');
+    } finally {
+      c.cleanup();
+    }
+  });
+
+  it('delegating the liaison duty assigns the ticket and notes it on PagerDuty', async () => {
+    const { inc, pdId } = await workedIncident();
+    await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.bob.id });
+    await a.drain();
+    expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
+    expect(sim.state.pagerduty.notes.get(pdId)!.some((n) => n.content.startsWith('Bob Okafor is now the External Liaison'))).toBe(true);
+    // Giving it back to the commander writes nothing to the vendors.
+    const before = (await a.call('outbox.list', {})).length;
+    await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.alice.id });
+    expect((await a.call('outbox.list', {})).length).toBe(before);
+  });
+});

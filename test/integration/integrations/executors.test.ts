@@ -1,0 +1,266 @@
+// The real executors against the simulators: every job kind, reconciliation after a lost answer, rate limits.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { jobKinds } from '../../../src/shared/outbox';
+import { PD_TITLE_MAX } from '../../../src/main/core/outbox/vendors/pagerduty';
+import { SLACK_PART_MAX } from '../../../src/main/core/outbox/vendors/slack';
+import { startSimulators, SIM_TICKET_ID, type Simulators } from '../../simulators';
+import { simCore, type SimCore } from '../../helpers/simCore';
+
+let sim: Simulators;
+let t: SimCore | undefined;
+beforeAll(async () => {
+  sim = await startSimulators();
+});
+afterEach(() => {
+  t?.cleanup();
+  t = undefined;
+  sim.clearFaults();
+  sim.reset('realistic');
+  sim.clearRequests();
+});
+afterAll(async () => {
+  await sim.stop();
+});
+
+const channels = () => sim.state.slack.channels.filter((c) => c.name.startsWith('inc-') && !c.is_archived);
+const conversationsWith = (marker: string) => sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));
+const pdIncidents = () => sim.state.pagerduty.incidents;
+const date = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
+
+describe('vendor executors against the simulators', () => {
+  it('has an executor for every job kind', () => {
+    t = simCore(sim);
+    const registry = t.wiring.executors(t.core.services.integrations.credentials);
+    expect(jobKinds.filter((k) => !registry[k])).toEqual([]);
+  });
+
+  it('creates the Slack channel from the name pattern, invites people, then posts top-level messages once', async () => {
+    t = simCore(sim);
+    t.core.services.integrations.save({
+      vendor: 'slack',
+      config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: ['chen@conn-sim.example', 'U0DANA001'] },
+    });
+    const inc = t.incident();
+    const create = t.enqueue(inc.id, 'slack.createChannel', { name: 'incident-x', inviteUserIds: ['U0ALICE01'] });
+    const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'We are on it.' });
+    await t.drain();
+    const ch = channels();
+    expect(ch.map((c) => c.name)).toEqual([`inc-${date()}-ocean-data`]);
+    expect([...ch[0]!.members].sort()).toEqual(['U0ALICE01', 'U0BOTUSER', 'U0CHEN001', 'U0DANA001']);
+    expect(t.job(create)).toMatchObject({ state: 'sent', result: { channelId: ch[0]!.id, name: ch[0]!.name } });
+    expect(ch[0]!.messages).toHaveLength(1);
+    expect(ch[0]!.messages[0]).toMatchObject({ text: 'We are on it.', metadata: { event_payload: { marker: `conn:${post}` } } });
+    expect(ch[0]!.messages[0]!.thread_ts).toBeUndefined();
+    expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, url: expect.stringContaining('http') });
+  });
+
+  it('a second incident on the same day and hub gets its own channel, not the first one', async () => {
+    t = simCore(sim);
+    const a = t.incident('First');
+    const b = t.incident('Second');
+    t.enqueue(a.id, 'slack.createChannel', { name: 'a' });
+    t.enqueue(b.id, 'slack.createChannel', { name: 'b' });
+    await t.drain();
+    expect(channels().map((c) => c.name)).toEqual([`inc-${date()}-ocean-data`, `inc-${date()}-ocean-data-2`]);
+  });
+
+  it('a Slack message before any channel fails with a clear reason, without calling Slack', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'too early' });
+    await t.drain();
+    expect(t.job(post).state).toBe('dead');
+    expect(t.job(post).lastError).toMatch(/no Slack channel for this incident yet: run 'Create the Slack channel' first/);
+    expect(sim.requests({ vendor: 'slack', path: '/api/chat.postMessage' })).toHaveLength(0);
+  });
+
+  it('splits text over the Slack limit into several top-level messages', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
+    await t.drain();
+    sim.state.slack.rate.burst = 100;
+    const paragraph = `${'word '.repeat(199)}end.`; // 1 000 characters
+    const text = Array.from({ length: 9 }, () => paragraph).join('\n\n'); // ~9 000 characters: three parts
+    const post = t.enqueue(inc.id, 'slack.postMessage', { text });
+    await t.drain();
+    const msgs = channels()[0]!.messages;
+    expect(msgs).toHaveLength(3);
+    expect(msgs.every((m) => m.text.length <= SLACK_PART_MAX + 40 && m.thread_ts === undefined)).toBe(true);
+    expect(msgs[1]!.text).toMatch(/part 2 of 3/);
+    expect(msgs.map((m) => m.text.replace(/\n_\(part \d of 3\)_$/, '')).join('\n\n')).toBe(text);
+    expect(t.job(post)).toMatchObject({ state: 'sent', result: { parts: 3 } });
+  });
+
+  it('a split message whose second part is rate limited is completed by the retry without repeating the first part', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
+    await t.drain();
+    sim.state.slack.rate.burst = 1; // the channel's natural limit: the second post in the same second gets a 429
+    sim.state.slack.rate.buckets.clear();
+    const post = t.enqueue(inc.id, 'slack.postMessage', { text: `${'a'.repeat(3990)}\n\n${'b'.repeat(3990)}` });
+    await t.core.dispatcher.runOnce();
+    expect(t.job(post).state).toBe('retrying');
+    expect(channels()[0]!.messages).toHaveLength(1);
+    await t.drain();
+    const markers = channels()[0]!.messages.map((m) => m.metadata?.event_payload.marker);
+    expect(markers).toEqual([`conn:${post}#1`, `conn:${post}#2`]);
+    expect(sim.requests({ path: '/api/chat.postMessage' }).filter((r) => r.status === 429)).toHaveLength(1);
+  });
+
+  it('PagerDuty: creates the incident on the default service with the key, assignee and a capped title; then notes and state changes', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    const long = `Servers will not start ${'x'.repeat(1200)}`;
+    const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: long, details: `Freshdesk ticket: https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`, assigneeUserId: 'PBOB001' });
+    const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'Restarted the spawner.' });
+    const ack = t.enqueue(inc.id, 'pagerduty.acknowledge', {});
+    const re = t.enqueue(inc.id, 'pagerduty.reassign', { assigneeUserId: 'PCHEN01' });
+    const su = t.enqueue(inc.id, 'pagerduty.statusUpdate', { message: 'Still investigating.' });
+    const res = t.enqueue(inc.id, 'pagerduty.resolve', {});
+    const jobs = await t.drain();
+    expect(jobs.map((j) => j.state)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
+    const [pd] = pdIncidents();
+    expect(pdIncidents()).toHaveLength(1);
+    expect(pd).toMatchObject({ incident_key: `conn-${inc.id}`, urgency: 'high', status: 'resolved', service: { id: 'PSVC001' } });
+    expect(pd!.title.length).toBe(PD_TITLE_MAX);
+    expect(pd!.title.endsWith('…')).toBe(true);
+    expect(pd!.details).toContain(`/tickets/${SIM_TICKET_ID}`);
+    expect(t.job(create).result).toMatchObject({ incidentId: pd!.id, htmlUrl: expect.stringContaining(pd!.id) });
+    expect(sim.state.pagerduty.notes.get(pd!.id)!.map((n) => n.content)).toEqual([`Restarted the spawner.\n\n[conn:${note}]`]);
+    expect(sim.state.pagerduty.statusUpdates.get(pd!.id)!.map((s) => s.message)).toEqual(['Still investigating.']);
+    const log = sim.state.pagerduty.logEntries.get(pd!.id)!;
+    expect(log.map((l) => l.summary)).toContain('Reassigned to Chen Wei by Alice Jansen');
+    const logTypes = log.map((l) => l.type);
+    expect(logTypes).toEqual(expect.arrayContaining(['trigger_log_entry', 'acknowledge_log_entry', 'resolve_log_entry']));
+    const creates = sim.requests({ vendor: 'pagerduty', method: 'POST', path: '/incidents' });
+    expect(creates[0]!.headers.from).toBe(sim.fromEmail);
+    expect(creates[0]!.body).toMatchObject({ incident: { assignments: [{ assignee: { id: 'PBOB001' } }] } });
+    for (const id of [ack, re, su, res]) expect(t.job(id).state).toBe('sent');
+  });
+
+  it('PagerDuty jobs before the incident exists fail with a reason naming the step to run', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'x' });
+    await t.drain();
+    expect(t.job(note)).toMatchObject({ state: 'dead', lastError: expect.stringMatching(/run 'Trigger PagerDuty' first/) });
+  });
+
+  it('Freshdesk: a public reply as HTML with a hidden marker, a private note, and closing the ticket', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are on it <now>.\nBest' });
+    const note = t.enqueue(inc.id, 'freshdesk.addNote', { body: 'internal' });
+    const close = t.enqueue(inc.id, 'freshdesk.updateTicket', { status: 5 });
+    await t.drain();
+    const [r] = conversationsWith(`conn:${reply}`);
+    expect(r).toMatchObject({ private: false, source: 0 });
+    expect(r!.body).toBe(`<p>Hello,</p><p>We are on it &lt;now&gt;.<br>Best</p>\n<!-- [conn:${reply}] -->`);
+    expect(conversationsWith(`conn:${note}`)).toMatchObject([{ private: true, source: 2 }]);
+    expect(sim.state.freshdesk.tickets.find((x) => x.id === SIM_TICKET_ID)!.status).toBe(5);
+    expect(t.job(close).state).toBe('sent');
+  });
+
+  describe('a lost answer after the vendor applied it (apply_then_drop) is reconciled, never sent twice', () => {
+    it('Slack post', async () => {
+      t = simCore(sim);
+      const inc = t.incident();
+      t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
+      await t.drain();
+      sim.fault({ vendor: 'slack', path: '/api/chat.postMessage', action: { type: 'apply_then_drop' } });
+      const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'once' });
+      await t.drain();
+      expect(t.job(post).state).toBe('sent');
+      expect(channels()[0]!.messages.filter((m) => m.text === 'once')).toHaveLength(1);
+      expect(sim.requests({ path: '/api/chat.postMessage' })).toHaveLength(1);
+    });
+
+    it('Slack channel creation', async () => {
+      t = simCore(sim);
+      const inc = t.incident();
+      sim.fault({ vendor: 'slack', path: '/api/conversations.create', action: { type: 'apply_then_drop' } });
+      const create = t.enqueue(inc.id, 'slack.createChannel', { name: 'x', inviteUserIds: ['U0BOB0001'] });
+      await t.drain();
+      expect(channels()).toHaveLength(1);
+      expect(t.job(create)).toMatchObject({ state: 'sent', result: { channelId: channels()[0]!.id } });
+      expect([...channels()[0]!.members]).toContain('U0BOB0001');
+    });
+
+    it('PagerDuty create and note', async () => {
+      t = simCore(sim);
+      const inc = t.incident();
+      sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'apply_then_drop' } });
+      sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents/*', action: { type: 'apply_then_drop' } });
+      t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
+      const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'once' });
+      await t.drain();
+      expect(pdIncidents()).toHaveLength(1);
+      expect(sim.state.pagerduty.notes.get(pdIncidents()[0]!.id)!.filter((n) => n.content.includes(`conn:${note}`))).toHaveLength(1);
+    });
+
+    it('Freshdesk reply (Freshdesk itself never de-duplicates)', async () => {
+      t = simCore(sim);
+      const inc = t.incident();
+      sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'apply_then_drop' } });
+      const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'once' });
+      await t.drain();
+      expect(t.job(reply).state).toBe('sent');
+      expect(conversationsWith(`conn:${reply}`)).toHaveLength(1);
+    });
+
+    it('a hung request times out, is reconciled, and is sent once', async () => {
+      t = simCore(sim, { timeoutMs: 300 });
+      const inc = t.incident();
+      sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/notes`, action: { type: 'hang' } });
+      const note = t.enqueue(inc.id, 'freshdesk.addNote', { body: 'after a hang' });
+      await t.drain();
+      expect(t.job(note).state).toBe('sent');
+      expect(conversationsWith(`conn:${note}`)).toHaveLength(1); // the hang never applied: sent by the retry
+    });
+  });
+
+  it('honours rate limits: a 429 with Retry-After pauses the vendor until then, and the job is sent once afterwards', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'rate_limit', waitSeconds: 1 } });
+    const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'after the wait' });
+    const before = Date.now();
+    await t.core.dispatcher.runOnce();
+    const j = t.job(reply);
+    expect(j.state).toBe('retrying');
+    expect(Date.parse(j.nextAt!)).toBeGreaterThanOrEqual(before + 1000);
+    expect(t.core.services.outbox.status().vendors.find((v) => v.vendor === 'freshdesk')!.pausedUntil).not.toBeNull();
+    expect(await t.core.dispatcher.runOnce()).toBe(0); // nothing goes out before the wait
+    await t.drain();
+    expect(conversationsWith(`conn:${reply}`)).toHaveLength(1);
+    expect(sim.requests({ vendor: 'freshdesk', method: 'POST' })).toHaveLength(2);
+  });
+
+  it('honours PagerDuty ratelimit-reset the same way', async () => {
+    t = simCore(sim);
+    const inc = t.incident();
+    sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'rate_limit', waitSeconds: 1 } });
+    const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
+    const before = Date.now();
+    await t.core.dispatcher.runOnce();
+    expect(Date.parse(t.job(create).nextAt!)).toBeGreaterThanOrEqual(before + 1000);
+    await t.drain();
+    expect(pdIncidents()).toHaveLength(1);
+  });
+
+  it('integrations.test names who we are connected as, and explains a refused token', async () => {
+    t = simCore(sim);
+    for (const vendor of ['slack', 'pagerduty', 'freshdesk'] as const) {
+      const r = await t.core.services.integrations.test({ vendor });
+      expect(r, vendor).toMatchObject({ ok: true });
+    }
+    expect((await t.core.services.integrations.test({ vendor: 'pagerduty' })).message).toMatch(/Alice Jansen <alice@conn-sim.example>/);
+    sim.setToken('slack', sim.tokens.slack, true);
+    const bad = await t.core.services.integrations.test({ vendor: 'slack' });
+    expect(bad.ok).toBe(false);
+    expect(bad.message).toMatch(/revoked|did not accept the token/);
+    expect(bad.message).not.toContain(sim.tokens.slack);
+  });
+});
