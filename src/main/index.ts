@@ -39,6 +39,7 @@ if (!app.requestSingleInstanceLock()) {
       core = createCore({
         executors: vendors.executors,
         identify: vendors.identify,
+        checks: vendors.checks,
         dataDir,
         logger,
         nativeBinding: process.env.CONN_SQLITE_BINDING,
@@ -58,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
     startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
     core.services.reminders.start();
+    core.services.checks.start();
   });
 
   app.on('window-all-closed', () => app.quit());

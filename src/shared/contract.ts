@@ -16,6 +16,7 @@ import { checklistEvents, checklistOps } from './ops/checklist';
 import { reminderEvents, reminderOps } from './ops/reminders';
 import { uiEvents, uiOps } from './ops/ui';
 import { updateEvents, updateOps } from './ops/updates';
+import { checkEvents, checkOps } from './ops/checks';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -34,6 +35,7 @@ export const operations = {
   ...uiOps,
   ...noteOps,
   ...searchOps,
+  ...checkOps,
 } as const;
 
 export const events = {
@@ -51,6 +53,7 @@ export const events = {
   ...uiEvents,
   ...noteEvents,
   ...searchEvents,
+  ...checkEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -61,6 +61,7 @@ export const opNames = [
   'notes.saveDraft',
   'notes.getDraft',
   'search.query',
+  'checks.run',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -80,4 +81,5 @@ export const eventNames = [
   'ui.actionRequested',
   'notes.appended',
   'notes.changed',
+  'checks.completed',
 ] as const;

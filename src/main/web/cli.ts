@@ -31,13 +31,14 @@ async function main(): Promise<void> {
     // No OS keyring here: tokens are encrypted in a 0600 file, and only kept there once the user accepts that.
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
     const vendors = vendorWiring({ baseUrls: vendorBaseUrlsFromEnv() });
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify });
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, checks: vendors.checks });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }
   const shell = await startWebShell({ core, rendererDir, port });
   core.dispatcher.start();
   core.services.reminders.start();
+  core.services.checks.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 

@@ -1,11 +1,12 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
 import type { PdfPrinter } from '../ports';
-import { manualNetwork, type NetworkStatus } from '../outbox/ports';
-import type { IdentifyPort } from '../secrets/credentials';
+import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
+import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
 import { memorySecretStore } from '../secrets/store';
 import { createVault, type Vault } from '../secrets/vault';
 import { checklistService } from './checklist';
+import { checksService, type CheckSet } from './checks';
 import { incidentsService, type ServiceDeps } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
@@ -34,6 +35,11 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   /** Where report exports go by default (reports/ inside it). */
   dataDir?: string;
   pdfPrinter?: PdfPrinter;
+  /** Vendor-state checks built from live credentials (see checks/vendorChecks.ts); none by default. */
+  checks?: (credentials: CredentialSource) => CheckSet;
+  checkIntervalMs?: number;
+  /** Drives the checks poll (the dispatcher's timer). */
+  timer?: Timer;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -52,12 +58,22 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const roles = rolesService(deps);
   const reminders = remindersService(deps);
   const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
+  const checklist = checklistService(deps, runbooks);
   return {
     incidents: incidentsService(deps, runbooks, roles),
     people: peopleService(deps),
     roles,
     runbooks,
-    checklist: checklistService(deps, runbooks),
+    checklist,
+    checks: checksService({
+      ...deps,
+      checklist,
+      integrations,
+      checks: opts.checks ?? (() => ({})),
+      network: p.network,
+      timer: opts.timer ?? realTimer,
+      intervalMs: opts.checkIntervalMs,
+    }),
     integrations,
     reminders,
     updates: updatesService({ ...deps, reminders }),
