@@ -41,6 +41,7 @@ if (!app.requestSingleInstanceLock()) {
         vendorUrls: baseUrls,
         executors: vendors.executors,
         identify: vendors.identify,
+        checks: vendors.checks,
         dataDir,
         logger,
         nativeBinding: process.env.CONN_SQLITE_BINDING,
@@ -60,6 +61,7 @@ if (!app.requestSingleInstanceLock()) {
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
     startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
     core.services.reminders.start();
+    core.services.checks.start();
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -18,6 +18,7 @@ import { uiEvents, uiOps } from './ops/ui';
 import { updateEvents, updateOps } from './ops/updates';
 import { handoffEvents, handoffOps } from './ops/handoff';
 import { recordImportOps } from './ops/recordImport';
+import { checkEvents, checkOps } from './ops/checks';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -38,6 +39,7 @@ export const operations = {
   ...searchOps,
   ...recordImportOps,
   ...handoffOps,
+  ...checkOps,
 } as const;
 
 export const events = {
@@ -56,6 +58,7 @@ export const events = {
   ...noteEvents,
   ...searchEvents,
   ...handoffEvents,
+  ...checkEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -67,6 +67,7 @@ export const opNames = [
   'handoff.status',
   'takeover.import',
   'takeover.confirm',
+  'checks.run',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -88,4 +89,5 @@ export const eventNames = [
   'notes.changed',
   'handoff.recorded',
   'handoff.changed',
+  'checks.completed',
 ] as const;

@@ -40,6 +40,7 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
     secrets: opts.secretStore ?? memorySecretStore({ backend: 'keyring', strong: true }),
     executors: wiring.executors,
     identify: wiring.identify,
+    checks: wiring.checks,
     network,
     random: () => 0.5,
     retry: { baseMs: 20, capMs: 200, settleMs: 30 },

@@ -37,6 +37,7 @@ export function createHandlers(s: Services): Handlers {
     'outbox.discard': (input) => s.outbox.discard(input),
     'outbox.edit': (input) => s.outbox.edit(input),
     'outbox.status': () => s.outbox.status(),
+    'checks.run': (input) => s.checks.run(input),
     'integrations.get': () => s.integrations.get(),
     'integrations.save': (input) => s.integrations.save(input),
     'integrations.test': (input) => s.integrations.test(input),

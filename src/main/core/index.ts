@@ -12,6 +12,7 @@ import { createDispatcher, type Dispatcher } from './outbox/dispatcher';
 import type { ExecutorRegistry } from './outbox/executors';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from './outbox/ports';
 import type { Random, RetryConfig } from './outbox/retryPolicy';
+import type { CheckSet } from './services/checks';
 import { redactor, type CredentialSource, type IdentifyPort } from './secrets/credentials';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import { createVault } from './secrets/vault';
@@ -36,6 +37,10 @@ export interface CoreOptions {
   executors?: (credentials: CredentialSource) => ExecutorRegistry;
   /** The vendors' identity calls, for integrations.test. */
   identify?: IdentifyPort;
+  /** Vendor-state checks from live credentials (vendorWiring().checks); polled by services.checks.start(). */
+  checks?: (credentials: CredentialSource) => CheckSet;
+  /** Default 60 s. */
+  checkIntervalMs?: number;
   network?: NetworkStatus;
   timer?: Timer;
   random?: Random;
@@ -88,6 +93,9 @@ export function createCore(opts: CoreOptions): Core {
       network,
       redact,
       identify: opts.identify ?? (() => Promise.reject(new Error('vendor clients are not wired into this build'))),
+      checks: opts.checks,
+      checkIntervalMs: opts.checkIntervalMs,
+      timer: opts.timer,
       kick: () => ref.dispatcher?.kick(),
       vendorUrls: opts.vendorUrls,
     },
@@ -125,6 +133,7 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      services.checks.stop();
       void dispatcher.stop();
       db.close();
     },

@@ -32,13 +32,14 @@ async function main(): Promise<void> {
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
     const baseUrls = vendorBaseUrlsFromEnv();
     const vendors = vendorWiring({ baseUrls });
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls });
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls, checks: vendors.checks });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }
   const shell = await startWebShell({ core, rendererDir, port });
   core.dispatcher.start();
   core.services.reminders.start();
+  core.services.checks.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 

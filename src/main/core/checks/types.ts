@@ -1,6 +1,6 @@
 // Checks that confirm checklist steps from vendor state (PagerDuty incident acknowledged, Slack channel exists,
-// public reply on the ticket, incident resolved, ticket closed). INTERFACE ONLY: the runner (a polite poll plus
-// an on-demand `checks.run` operation) is not built yet; vendor clients implement `Check.run`.
+// public reply on the ticket, incident resolved, ticket closed). Implemented in vendorChecks.ts; run by
+// services/checks.ts (`checks.run` on demand, and a poll every minute while an incident is open).
 import type { Incident } from '../../../shared/domain';
 import type { Vendor } from '../../../shared/outbox';
 import type { IncidentLinks } from '../outbox/links';

@@ -1,6 +1,8 @@
 // Wires the vendor clients into the core: executors and the identity check built from live credentials, with
 // base URLs that can point at the simulators (CONN_PAGERDUTY_URL, CONN_FRESHDESK_URL, CONN_SLACK_URL).
 import type { Vendor } from '../../../shared/outbox';
+import { vendorChecks } from '../checks/vendorChecks';
+import type { CheckSet } from '../services/checks';
 import { explainVendorError, isVendorError } from '../integrations/errors';
 import { createFreshdeskClient, type FreshdeskClient } from '../integrations/freshdesk/client';
 import type { FetchFn } from '../integrations/http';
@@ -48,6 +50,8 @@ export interface VendorWiring {
   executors: (credentials: CredentialSource) => ExecutorRegistry;
   /** For CoreOptions.identify (integrations.test). */
   identify: IdentifyPort;
+  /** For CoreOptions.checks: the vendor-state checks. */
+  checks: (credentials: CredentialSource) => CheckSet;
   /** The live clients for other core parts (checks, record import). */
   live: (credentials: CredentialSource) => LiveVendors;
 }
@@ -129,5 +133,15 @@ export function vendorWiring(opts: VendorWiringOptions = {}): VendorWiring {
     }
   };
 
-  return { executors, identify, live: liveOf };
+  const checkSets = new WeakMap<CredentialSource, CheckSet>();
+  const checks = (credentials: CredentialSource): CheckSet => {
+    let c = checkSets.get(credentials);
+    if (!c) {
+      c = vendorChecks(liveOf(credentials));
+      checkSets.set(credentials, c);
+    }
+    return c;
+  };
+
+  return { executors, identify, checks, live: liveOf };
 }

@@ -1,8 +1,8 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
 import type { PdfPrinter } from '../ports';
-import { manualNetwork, type NetworkStatus } from '../outbox/ports';
-import type { IdentifyPort } from '../secrets/credentials';
+import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
+import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
 import { memorySecretStore } from '../secrets/store';
 import { createVault, type Vault } from '../secrets/vault';
 import { clientsFromCredentials, type ClientsPort, type VendorUrls } from '../importer/clients';
@@ -11,6 +11,7 @@ import { checklistService } from './checklist';
 import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
 import { takeoverService } from './takeover';
+import { checksService, type CheckSet } from './checks';
 import { incidentsService, type ServiceDeps } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
@@ -43,6 +44,11 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   vendorUrls?: VendorUrls;
   /** Replaces the vendor clients built from the stored credentials (tests). */
   vendorClients?: ClientsPort;
+  /** Vendor-state checks built from live credentials (see checks/vendorChecks.ts); none by default. */
+  checks?: (credentials: CredentialSource) => CheckSet;
+  checkIntervalMs?: number;
+  /** Drives the checks poll (the dispatcher's timer). */
+  timer?: Timer;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -72,6 +78,15 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     roles,
     runbooks,
     checklist,
+    checks: checksService({
+      ...deps,
+      checklist,
+      integrations,
+      checks: opts.checks ?? (() => ({})),
+      network: p.network,
+      timer: opts.timer ?? realTimer,
+      intervalMs: opts.checkIntervalMs,
+    }),
     integrations,
     reminders,
     updates: updatesService({

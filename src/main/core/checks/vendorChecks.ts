@@ -1,0 +1,95 @@
+// The vendor-state checks behind each runbook CheckType: they read PagerDuty, Slack and Freshdesk (never write)
+// and say whether the step's outcome is visible there.
+import type { Incident } from '../../../shared/domain';
+import type { CheckType } from '../../../shared/runbook';
+import { incidentKeyFor } from '../integrations/pagerduty/client';
+import type { PdIncident } from '../integrations/pagerduty/schemas';
+import type { IncidentLinks } from '../outbox/links';
+import { asFailure, type LiveVendors } from '../outbox/vendors/common';
+import type { Check, CheckOutcome } from './types';
+
+const notConnected = (name: string): CheckOutcome => ({ status: 'unknown', detail: `${name} is not connected.` });
+const couldNotAsk = (err: unknown): CheckOutcome => {
+  const f = asFailure(err);
+  return { status: 'unknown', detail: `Could not ask (${f.kind}): ${f.message}` };
+};
+
+/** Freshdesk's closed (5) and resolved (4) statuses both mean the ticket is done with. */
+const TICKET_DONE = new Set([4, 5]);
+
+export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
+  /** The PagerDuty incident Conn created (from the outbox link, else by incident_key), or null. */
+  const pdIncident = async (incident: Incident, links: IncidentLinks): Promise<PdIncident | null> => {
+    const pd = v.pagerduty()!.client;
+    if (links.pagerdutyIncidentId) return pd.getIncident(links.pagerdutyIncidentId);
+    return pd.findIncidentByKey(incidentKeyFor(incident.id));
+  };
+  const pdCheck = (id: CheckType, test: (i: PdIncident) => CheckOutcome): Check => ({
+    id,
+    vendor: 'pagerduty',
+    async run(incident, links) {
+      if (!v.pagerduty()) return notConnected('PagerDuty');
+      try {
+        const found = await pdIncident(incident, links);
+        return found ? test(found) : { status: 'not_yet', detail: 'No PagerDuty incident for this incident yet.' };
+      } catch (err) {
+        return couldNotAsk(err);
+      }
+    },
+  });
+  const seen = (i: PdIncident, what: string): CheckOutcome => ({ status: 'confirmed', evidence: `PagerDuty #${i.incident_number} ${what}`, url: i.html_url });
+  const ticketCheck = (id: CheckType, run: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check => ({
+    id,
+    vendor: 'freshdesk',
+    async run(incident, links) {
+      if (!v.freshdesk()) return notConnected('Freshdesk');
+      if (links.freshdeskTicketId === undefined) return { status: 'unknown', detail: 'This incident has no Freshdesk ticket.' };
+      try {
+        return await run(links.freshdeskTicketId, incident);
+      } catch (err) {
+        return couldNotAsk(err);
+      }
+    },
+  });
+
+  return {
+    pagerduty_incident_exists: pdCheck('pagerduty_incident_exists', (i) => seen(i, `exists (${i.status})`)),
+    pagerduty_acknowledged: pdCheck('pagerduty_acknowledged', (i) =>
+      i.status === 'triggered' ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number} is not acknowledged yet.` } : seen(i, `is ${i.status}`),
+    ),
+    pagerduty_resolved: pdCheck('pagerduty_resolved', (i) =>
+      i.status === 'resolved' ? seen(i, 'is resolved') : { status: 'not_yet', detail: `PagerDuty #${i.incident_number} is ${i.status}.` },
+    ),
+    slack_channel_exists: {
+      id: 'slack_channel_exists',
+      vendor: 'slack',
+      async run(_incident, links) {
+        const slack = v.slack();
+        if (!slack) return notConnected('Slack');
+        if (!links.slackChannelName) return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
+        try {
+          const c = await slack.client.findChannelByName(links.slackChannelName);
+          return c && !c.is_archived
+            ? { status: 'confirmed', evidence: `Slack channel #${c.name} exists` }
+            : { status: 'not_yet', detail: `Slack has no open channel #${links.slackChannelName}.` };
+        } catch (err) {
+          return couldNotAsk(err);
+        }
+      },
+    },
+    ticket_public_reply: ticketCheck('ticket_public_reply', async (ticketId, incident) => {
+      const since = Date.parse(incident.declaredAt) - 60_000;
+      const convs = await v.freshdesk()!.client.listConversations(ticketId);
+      const reply = convs.find((c) => !c.incoming && !c.private && Date.parse(c.created_at) >= since);
+      return reply
+        ? { status: 'confirmed', evidence: `A public reply is on ticket #${ticketId}` }
+        : { status: 'not_yet', detail: `No public reply on ticket #${ticketId} since the incident was declared.` };
+    }),
+    ticket_closed: ticketCheck('ticket_closed', async (ticketId) => {
+      const t = await v.freshdesk()!.client.getTicket(ticketId);
+      return TICKET_DONE.has(t.status)
+        ? { status: 'confirmed', evidence: `Ticket #${ticketId} is ${t.status === 5 ? 'closed' : 'resolved'}` }
+        : { status: 'not_yet', detail: `Ticket #${ticketId} is still open (status ${t.status}).` };
+    }),
+  };
+}
