@@ -7,6 +7,6 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/renderer/**/*.test.tsx'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20000,
+    testTimeout: 60000,
   },
 });

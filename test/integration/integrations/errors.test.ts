@@ -60,7 +60,7 @@ describe('vendor error classification', () => {
         freshdesk: { domain: 'x', apiKey: secrets.fd, baseUrl: sim.urls.freshdesk },
         slack: { token: secrets.slack, apiUrl: sim.urls.slack },
       },
-      { timeoutMs: 1000 },
+      { timeoutMs: 5000 },
     );
     // The simulator echoes the Authorization header back in an error body: the clients must scrub it.
     sim.fault({ vendor: 'pagerduty', action: { type: 'status', status: 400, body: { error: { message: `bad token Token token=${secrets.pd}`, code: 2001 } } } });
