@@ -140,7 +140,7 @@ test('an incident with a few hundred notes of mixed kinds', async ({ page }) => 
     .toBe(1);
   await page.keyboard.press('Control+k');
   await page.getByLabel('Search notes and timelines').fill('saturated OR "fail over"');
-  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Search' }).getByRole('option').first()).toBeVisible();
   await page.screenshot({ path: 'out/screenshots/search.png' });
   expect(errors).toEqual([]);
 });
