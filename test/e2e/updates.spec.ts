@@ -34,7 +34,8 @@ test('write a status update from a template, with placeholders caught before sen
   const filled = (await text.inputValue())
     .replace('{{current_state}}', 'New servers start again; about 30 users still wait.')
     .replace('{{what_was_tried}}', '- Restarted the hub pod')
-    .replace('{{next_steps}}', '- Move the image to the regional mirror\n\nThanks, {{customer_name}}');
+    .replace('{{next_steps}}', '- Move the image to the regional mirror')
+    .concat('\n\nThanks, {{customer_name}}'); // the session may already fill next_steps from the checklist
   await text.fill(filled);
   await expect(dialog.locator('code.ph-unknown')).toHaveText('{{customer_name}}');
   await expect(dialog.getByText(/does not know \{\{customer_name\}\}/)).toBeVisible();

@@ -9,6 +9,7 @@ type Screen = 'incidents' | 'connections' | 'outbox';
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
 import { SearchOverlay } from './features/search/SearchOverlay';
+import { TakeoverButton, TakeoverDialog } from './features/handoff/TakeoverDialog';
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('incidents');
@@ -35,6 +36,7 @@ export function App() {
             </button>
           ))}
         </nav>
+        <TakeoverButton />
         <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
       <DebtBanner />
@@ -45,6 +47,7 @@ export function App() {
         <main className="detail">{screen === 'connections' ? <ConnectionsScreen /> : <OutboxPanel />}</main>
       )}
       <SearchOverlay />
+      <TakeoverDialog />
     </div>
   );
 }

@@ -16,6 +16,7 @@ function openComposer(incidentId: string): void {
   void useUpdates.getState().open(incidentId);
 }
 import { useNotes } from './features/notes/store';
+import { useHandoff } from './features/handoff/store';
 import { useTimeline } from './features/timeline/store';
 
 export function connectEvents(api: ApiWithEvents): () => void {
@@ -73,6 +74,10 @@ export function connectEvents(api: ApiWithEvents): () => void {
         break;
       case 'notes.changed':
         useNotes.getState().changed(payload as EventPayload<'notes.changed'>);
+        break;
+      case 'handoff.recorded':
+      case 'handoff.changed':
+        useHandoff.getState().statusChanged(payload as EventPayload<'handoff.changed'>);
         break;
       case 'timeline.changed':
         useTimeline.getState().changed(payload as EventPayload<'timeline.changed'>);

@@ -7,6 +7,8 @@ import { ReportPanel } from '../report/ReportPanel';
 import { useNavigation } from '../search/navigation';
 import { TimelinePanel } from '../timeline/TimelinePanel';
 import { StatusUpdateButton } from '../updates/StatusUpdateButton';
+import { HandoffButton } from '../handoff/HandoffButton';
+import { HandoffDialog } from '../handoff/HandoffDialog';
 import { formatTime, localTitle } from '../../ui/time';
 import { RolesStrip } from '../people/RolesStrip';
 import { StatusControl } from './StatusControl';
@@ -37,6 +39,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
           <RolesStrip incidentId={incident.id} />
         </div>
         <StatusUpdateButton incidentId={incident.id} />
+        <HandoffButton incidentId={incident.id} />
         <nav className="tabs" role="tablist" aria-label="Incident views">
           {tabs.map((t) => (
             <button
@@ -62,6 +65,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
       ) : (
         <ReportPanel incidentId={incident.id} />
       )}
+      <HandoffDialog incidentTitle={incident.title} />
     </section>
   );
 }

@@ -1,0 +1,152 @@
+// Handoff and take-over state: the draft being edited, the chosen commander, confirmation, per-part progress,
+// and the take-over preview. Every api call for these features lives here.
+import { create } from 'zustand';
+import type { HandoffDraft, HandoffStatus, TakeoverPreview } from '../../../../shared/ops/handoff';
+import type { ApiError } from '../../../../shared/result';
+import { api } from '../../api/client';
+import { useIncidents } from '../incidents/store';
+
+interface HandoffState {
+  incidentId: string | null;
+  draft: HandoffDraft | null;
+  brief: string;
+  briefEdited: boolean;
+  toPersonId: string | null;
+  confirmed: boolean;
+  liaisonMoves: boolean | null;
+  loading: boolean;
+  sending: boolean;
+  error: ApiError | null;
+  status: HandoffStatus | null;
+  open(incidentId: string): Promise<void>;
+  pickPerson(personId: string): Promise<void>;
+  setLiaisonMoves(moves: boolean): Promise<void>;
+  editBrief(text: string): void;
+  setConfirmed(v: boolean): void;
+  send(): Promise<void>;
+  retry(jobId: string): Promise<void>;
+  statusChanged(s: HandoffStatus): void;
+  close(): void;
+}
+
+export const useHandoff = create<HandoffState>((set, get) => ({
+  incidentId: null,
+  draft: null,
+  brief: '',
+  briefEdited: false,
+  toPersonId: null,
+  confirmed: false,
+  liaisonMoves: null,
+  loading: false,
+  sending: false,
+  error: null,
+  status: null,
+  async open(incidentId) {
+    set({ incidentId, draft: null, brief: '', briefEdited: false, toPersonId: null, confirmed: false, liaisonMoves: null, error: null, status: null });
+    await refresh(set, get);
+  },
+  async pickPerson(personId) {
+    set({ toPersonId: personId, confirmed: false });
+    await refresh(set, get);
+  },
+  async setLiaisonMoves(moves) {
+    set({ liaisonMoves: moves });
+    await refresh(set, get);
+  },
+  editBrief(text) {
+    set({ brief: text, briefEdited: true });
+  },
+  setConfirmed(v) {
+    set({ confirmed: v });
+  },
+  async send() {
+    const { incidentId, toPersonId, brief, confirmed, liaisonMoves } = get();
+    if (!incidentId) return;
+    set({ sending: true, error: null });
+    const res = await api().call['handoff.send']({
+      incidentId,
+      ...(toPersonId ? { toPersonId } : {}),
+      brief,
+      confirmed,
+      ...(liaisonMoves === null ? {} : { liaisonMoves }),
+    });
+    // On a refusal the brief and choices stay as typed.
+    set(res.ok ? { sending: false, status: res.value } : { sending: false, error: res.error });
+  },
+  async retry(jobId) {
+    const res = await api().call['outbox.retry']({ jobId });
+    if (!res.ok) set({ error: res.error });
+  },
+  statusChanged(s) {
+    if (get().status?.handoffId === s.handoffId) set({ status: s });
+  },
+  close() {
+    set({ incidentId: null, status: null, error: null });
+  },
+}));
+
+type Set = (p: Partial<HandoffState>) => void;
+async function refresh(set: Set, get: () => HandoffState) {
+  const { incidentId, toPersonId, liaisonMoves } = get();
+  if (!incidentId) return;
+  set({ loading: true });
+  const res = await api().call['handoff.draft']({
+    incidentId,
+    ...(toPersonId ? { toPersonId } : {}),
+    ...(liaisonMoves === null ? {} : { liaisonMoves }),
+  });
+  if (!res.ok) {
+    set({ loading: false, error: res.error });
+    return;
+  }
+  // A brief the commander already edited is never replaced by a fresh draft.
+  set({ loading: false, draft: res.value, error: null, ...(get().briefEdited ? {} : { brief: res.value.brief }) });
+}
+
+interface TakeoverState {
+  open: boolean;
+  ref: string;
+  loading: boolean;
+  error: ApiError | null;
+  preview: TakeoverPreview | null;
+  confirmed: boolean;
+  show(): void;
+  hide(): void;
+  setRef(ref: string): void;
+  setConfirmed(v: boolean): void;
+  fetch(): Promise<void>;
+  confirm(): Promise<boolean>;
+}
+
+export const useTakeover = create<TakeoverState>((set, get) => ({
+  open: false,
+  ref: '',
+  loading: false,
+  error: null,
+  preview: null,
+  confirmed: false,
+  show: () => set({ open: true, error: null, preview: null, confirmed: false }),
+  hide: () => set({ open: false }),
+  setRef: (ref) => set({ ref }),
+  setConfirmed: (v) => set({ confirmed: v }),
+  async fetch() {
+    const ref = get().ref.trim();
+    if (!ref) return;
+    set({ loading: true, error: null, preview: null });
+    const input = ref.startsWith('#') || /^C[A-Z0-9]{6,}$/.test(ref) || /^[a-z0-9_-]+$/.test(ref) ? { slackChannel: ref } : { pagerdutyIncident: ref };
+    const res = await api().call['takeover.import'](input);
+    set(res.ok ? { loading: false, preview: res.value } : { loading: false, error: res.error });
+  },
+  async confirm() {
+    const p = get().preview;
+    if (!p) return false;
+    const res = await api().call['takeover.confirm']({ incidentId: p.incident.id, confirmed: get().confirmed });
+    if (!res.ok) {
+      set({ error: res.error });
+      return false;
+    }
+    useIncidents.getState().select(p.incident.id);
+    set({ open: false, preview: null, ref: '', confirmed: false });
+    return true;
+  },
+}));
