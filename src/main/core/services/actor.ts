@@ -2,16 +2,15 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { settingsRepo } from '../db/repos/settings';
+import { whoAmI } from './people';
 
 const name = z.string().trim().min(1).max(200);
-const person = z.union([name, z.object({ name })]);
 
-/** The local user's name for authorship: 'people.me' (when the people feature exists), then 'profile.name', else 'me'. */
+/** The local user's name for authorship: the roster person marked "me", then 'profile.name', else 'me'. */
 export function currentActor(db: Database.Database): string {
-  const settings = settingsRepo(db);
-  const me = person.safeParse(settings.get('people.me'));
-  if (me.success) return typeof me.data === 'string' ? me.data : me.data.name;
-  const profile = name.safeParse(settings.get('profile.name'));
+  const me = whoAmI(db);
+  if (me) return me.name;
+  const profile = name.safeParse(settingsRepo(db).get('profile.name'));
   return profile.success ? profile.data : 'me';
 }
 
