@@ -37,8 +37,11 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     queue = next.catch(() => undefined);
     return next;
   };
+  const latestJob = new Map<string, ChecklistStep['jobs'][number]>();
   /** Replace one step; if the selected step just closed, follow the work to the next open step. */
-  const put = (step: ChecklistStep, advance: boolean) => {
+  const put = (fromServer: ChecklistStep, advance: boolean) => {
+    // A job's events can overtake the answer that created it: the latest event per job wins over snapshots.
+    const step = { ...fromServer, jobs: fromServer.jobs.map((j) => latestJob.get(j.id) ?? j) };
     const list = (get().steps[step.incidentId] ?? []).map((s) => (s.stepId === step.stepId ? step : s));
     const selected = { ...get().selected };
     if (advance && (step.state === 'done' || step.state === 'skipped') && selected[step.incidentId] === step.stepId) {
@@ -120,10 +123,12 @@ export const useChecklist = create<ChecklistState>((set, get) => {
         const first = nextOpenStep(steps) ?? steps[0];
         if (first) selected[incidentId] = first.stepId;
       }
-      set({ steps: { ...get().steps, [incidentId]: steps }, selected });
+      const fresh = steps.map((st) => ({ ...st, jobs: st.jobs.map((j) => latestJob.get(j.id) ?? j) }));
+      set({ steps: { ...get().steps, [incidentId]: fresh }, selected });
     },
     jobChanged(job) {
       if (job.refType !== 'checklist_step' || !job.incidentId || !job.refId) return;
+      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError });
       const list = get().steps[job.incidentId];
       const step = list?.find((s) => s.stepId === job.refId);
       if (!step) return;

@@ -51,7 +51,17 @@ const newClientId = () =>
 const byPosition = (a: Note, b: Note) => a.createdAt.localeCompare(b.createdAt) || Number(a.cursor.split('.')[1]) - Number(b.cursor.split('.')[1]);
 
 export const useNotes = create<NotesState>((set, get) => {
-  const replace = (note: Note) => set({ items: get().items.map((n) => (n.id === note.id ? note : n)) });
+  // Share states can change (outbox events) before the note's own answer arrives: remember the newest per job
+  // and never let an older snapshot of the note put a share back to an earlier state.
+  const latestShare = new Map<string, Note['shares'][number]>();
+  const fresher = (note: Note): Note => ({
+    ...note,
+    shares: note.shares.map((s) => {
+      const seen = latestShare.get(s.jobId);
+      return seen && seen.updatedAt > s.updatedAt ? seen : s;
+    }),
+  });
+  const replace = (note: Note) => set({ items: get().items.map((n) => (n.id === note.id ? fresher(note) : n)) });
   const saveDraftNow = async () => {
     const { incidentId, draft, kind } = get();
     if (!incidentId) return;
@@ -227,7 +237,8 @@ export const useNotes = create<NotesState>((set, get) => {
       // Only extend the window when it already reaches the newest note; otherwise paging will find it.
       if (hasAfter) return;
       const last = items[items.length - 1];
-      set({ items: !last || byPosition(last, note) <= 0 ? [...items, note] : [...items, note].sort(byPosition) });
+      const fresh = fresher(note);
+      set({ items: !last || byPosition(last, note) <= 0 ? [...items, fresh] : [...items, fresh].sort(byPosition) });
     },
 
     changed(note) {
@@ -236,9 +247,11 @@ export const useNotes = create<NotesState>((set, get) => {
 
     outboxChanged(job) {
       if (job.refType !== 'note' || !job.refId) return;
+      const share = { jobId: job.id, vendor: job.vendor, state: job.state, lastError: job.lastError, updatedAt: job.updatedAt };
+      const prev = latestShare.get(job.id);
+      if (!prev || prev.updatedAt <= share.updatedAt) latestShare.set(job.id, share);
       const note = get().items.find((n) => n.id === job.refId);
       if (!note) return;
-      const share = { jobId: job.id, vendor: job.vendor, state: job.state, lastError: job.lastError, updatedAt: job.updatedAt };
       const shares = note.shares.some((s) => s.jobId === job.id)
         ? note.shares.map((s) => (s.jobId === job.id ? share : s))
         : [...note.shares, share];

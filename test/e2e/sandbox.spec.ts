@@ -1,0 +1,164 @@
+// `npm run sandbox` end to end: declare from the seeded ticket, first response, trigger PagerDuty (with the Slack
+// channel), a shared note, resolve — then ask the simulators what each vendor received, and that it came once.
+import { expect, test, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { tempDir } from '../helpers/tempDir';
+
+let child: ChildProcess;
+let url = '';
+let control = '';
+const dir = tempDir('conn-sandbox-e2e-');
+
+test.beforeAll(async () => {
+  child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], {
+    env: { ...process.env, CONN_DATA_DIR: dir.path },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`the sandbox did not get ready: ${out}${err}`)), 60_000);
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const sim = /simulators .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const ready = /^Conn is ready at (\S+)$/m.exec(out);
+      if (sim && ready) {
+        clearTimeout(timer);
+        control = `${sim[1]}/_control`;
+        url = ready[1]!;
+        expect(out).toContain(`data folder: ${dir.path}`);
+        expect(out).toMatch(/weak storage accepted for the sandbox/);
+        expect(out).toMatch(/connected: Connected to PagerDuty as Alice Jansen/);
+        resolve();
+      }
+    });
+    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
+  });
+});
+
+test.afterAll(async () => {
+  if (child.exitCode === null) {
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  }
+  dir.cleanup();
+});
+
+type SimState = {
+  pagerduty: { incidents: Array<{ id: string; status: string; incident_key: string; title: string; assignments: Array<{ assignee: { id: string } }>; service: { id: string } }>; notes: Record<string, Array<{ content: string }>> };
+  freshdesk: { conversations: Array<{ ticket_id: number; body: string; private: boolean; incoming: boolean }>; tickets: Array<{ id: number; status: number }> };
+  slack: { channels: Array<{ name: string; is_archived: boolean; members: string[]; messages: Array<{ text: string; thread_ts?: string }> }> };
+};
+const simState = async (): Promise<SimState> => (await (await fetch(`${control}/state`)).json()) as SimState;
+const simRequests = async (q: string): Promise<Array<{ status: number | null }>> => (await (await fetch(`${control}/requests?${q}`)).json()) as Array<{ status: number | null }>;
+
+async function call<T>(op: string, input: unknown): Promise<T> {
+  const u = new URL(url);
+  const res = await fetch(`${u.origin}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${u.searchParams.get('token')}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
+  return body.value;
+}
+
+const card = (page: Page) => page.getByRole('article', { name: 'Current step' });
+const shot = (page: Page, name: string) => page.screenshot({ path: `out/screenshots/sandbox-${name}.png` });
+
+test('walk an incident through the sandbox; each vendor receives exactly what it should, once', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(url);
+  await expect(page.getByText('Me: Alice Jansen')).toBeVisible();
+
+  // Declare from the seeded community ticket.
+  await page.keyboard.press('n');
+  const dialog = page.getByRole('dialog', { name: 'Declare an incident' });
+  await dialog.getByLabel('Title').fill('Users cannot start servers on the Ocean Data hub');
+  await dialog.getByLabel(/Hub or community/).fill('ocean-data');
+  await dialog.getByLabel(/Freshdesk ticket URL/).fill('https://conn-sim.freshdesk.com/a/tickets/4711');
+  await dialog.getByLabel(/start their servers/).check();
+  await expect(dialog.getByLabel('Commander')).toHaveValue(/.+/);
+  await shot(page, 'declare');
+  await dialog.getByLabel('Title').press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users cannot start servers on the Ocean Data hub');
+  const [incident] = await call<Array<{ id: string }>>('incidents.list', {});
+
+  // 1. First response on the ticket; the check confirms it from Freshdesk.
+  await expect(card(page).getByRole('heading')).toHaveText('Tell the community we are on it');
+  await page.keyboard.press('a');
+  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText('freshdesk: reply · sent', { timeout: 15_000 });
+  await call('checks.run', { incidentId: incident!.id });
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button').nth(0)).toHaveClass(/state-done/);
+
+  // 2. Trigger PagerDuty (this runbook also opens the Slack channel).
+  await expect(card(page)).toContainText('confirmed by a check');
+  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Open the PagerDuty incident/ }).click();
+  await expect(card(page).getByRole('heading')).toHaveText('Open the PagerDuty incident');
+  await page.keyboard.press('a');
+  const jobs = card(page).getByRole('list', { name: 'Requests for this step' });
+  await expect(jobs).toContainText('pagerduty: createIncident · sent', { timeout: 15_000 });
+  await expect(jobs).toContainText('slack: createChannel · sent', { timeout: 15_000 });
+  const checked = await call<{ results: Array<{ check: string; status: string }> }>('checks.run', { incidentId: incident!.id });
+  expect(checked.results.find((r) => r.check === 'pagerduty_incident_exists')?.status).toBe('confirmed');
+  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button').nth(1)).toHaveClass(/state-done/);
+  await shot(page, 'pagerduty');
+
+  // 3. A shared note, to Slack and PagerDuty.
+  const box = page.getByRole('textbox', { name: 'Note', exact: true });
+  await page.getByLabel('Share to Slack').check();
+  await page.getByLabel('Share to PagerDuty').check();
+  await box.fill('Spawner pods are stuck pending: the node pool hit its quota.');
+  await box.press('Enter');
+  const feed = page.getByRole('feed');
+  await expect(feed).toContainText('Slack: sent', { timeout: 15_000 });
+  await expect(feed).toContainText('PagerDuty: sent', { timeout: 15_000 });
+  await shot(page, 'note');
+
+  // 4. Resolve the PagerDuty incident from its step.
+  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Resolve the PagerDuty incident/ }).click();
+  await expect(card(page).getByRole('heading')).toHaveText(/Resolve the PagerDuty incident/);
+  await card(page).getByRole('button', { name: /Resolve in PagerDuty/ }).click();
+  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText('pagerduty: resolve · sent', { timeout: 15_000 });
+  await call('checks.run', { incidentId: incident!.id });
+  await expect(card(page)).toContainText('confirmed by a check');
+  await shot(page, 'resolved');
+  await page.getByRole('button', { name: 'Outbox', exact: true }).click();
+  await page.getByLabel('Show sent and discarded').check();
+  await shot(page, 'outbox');
+  await page.getByRole('button', { name: 'Connections', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Connections/i }).first()).toBeVisible();
+  await shot(page, 'connections');
+
+  // What each vendor received, read back from the simulators.
+  const s = await simState();
+  const pd = s.pagerduty.incidents;
+  expect(pd).toHaveLength(1);
+  expect(pd[0]).toMatchObject({ status: 'resolved', incident_key: `conn-${incident!.id}`, title: 'Users cannot start servers on the Ocean Data hub', service: { id: 'PSVC002' } });
+  expect(pd[0]!.assignments.length === 0 || pd[0]!.assignments[0]!.assignee.id === 'PALICE1').toBe(true);
+  const notes = s.pagerduty.notes[pd[0]!.id] ?? [];
+  expect(notes.map((n) => n.content.split('\n')[0])).toEqual(['Spawner pods are stuck pending: the node pool hit its quota.']);
+
+  const replies = s.freshdesk.conversations.filter((c) => c.ticket_id === 4711 && !c.incoming);
+  expect(replies).toHaveLength(1);
+  expect(replies[0]!.private).toBe(false);
+  expect(replies[0]!.body).toMatch(/Thank you for reporting this/);
+  expect(replies[0]!.body).toMatch(/<!-- \[conn:[^\]]+\] -->$/);
+
+  const ch = s.slack.channels.filter((c) => !c.is_archived && c.name.startsWith('inc-'));
+  expect(ch).toHaveLength(1);
+  expect(ch[0]!.name).toMatch(/^inc-\d{8}-ocean-data$/);
+  expect(ch[0]!.members).toEqual(expect.arrayContaining(['U0ALICE01', 'U0BOB0001', 'U0BOTUSER']));
+  expect(ch[0]!.messages.map((m) => m.text)).toEqual(['Spawner pods are stuck pending: the node pool hit its quota.']);
+  expect(ch[0]!.messages[0]!.thread_ts).toBeUndefined();
+
+  // Once each: the simulators' request log agrees.
+  expect(await simRequests('vendor=pagerduty&method=POST&path=/incidents')).toHaveLength(1);
+  expect(await simRequests('vendor=slack&path=/api/conversations.create')).toHaveLength(1);
+  expect(await simRequests('vendor=slack&path=/api/chat.postMessage')).toHaveLength(1);
+  expect(await simRequests('vendor=freshdesk&method=POST&path=/api/v2/tickets/4711/reply')).toHaveLength(1);
+});
