@@ -6,11 +6,8 @@ import { migration0004 } from './0004-notes';
 import { migration0005 } from './0005-outbox-dispatch';
 import { migration0006 } from './0006-report';
 import { migration0007 } from './0007-updates-reminders';
-import { migration0009 } from './0009-handoff-import';
+import { migration0008 } from './0008-handoff-import';
 import type { Migration } from './types';
-
-/** Stand-in for a number another branch owns; replaced by the real migration when that branch lands. */
-const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up: () => {} });
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -20,6 +17,5 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
-  reserved(8), // helper W1's 0008: replace with its migration when merged
-  migration0009,
+  migration0008,
 ];

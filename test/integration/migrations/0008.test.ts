@@ -1,4 +1,4 @@
-// Migration 0009: vendor refs unique per incident and source, incident links, handoffs.
+// Migration 0008: vendor refs unique per incident and source, incident links, handoffs.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/core/db/open';
@@ -8,19 +8,19 @@ import { tempDir } from '../../helpers/tempDir';
 const entry = (id: string, source: string, ref: string | null) =>
   `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, ref_id, recorded_at) VALUES ('${id}', 'i1', 1, '${source}', 'k', 'b', ${ref === null ? 'NULL' : `'${ref}'`}, 1)`;
 
-describe('migration 0009 (imports, links, handoffs)', () => {
+describe('migration 0008 (imports, links, handoffs)', () => {
   it('upgrades an older file and refuses a second copy of a vendor record', () => {
     const d = tempDir();
     try {
       const file = join(d.path, 'x.sqlite');
-      const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 9) });
+      const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 8) });
       old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
       old.exec(entry('a', 'role', 'p1'));
       old.exec(entry('b', 'role', 'p1')); // non-vendor refs may repeat
       old.close();
 
       const db = openDatabase(file);
-      expect(db.pragma('user_version', { simple: true })).toBe(9);
+      expect(db.pragma('user_version', { simple: true })).toBe(8);
       db.exec(entry('s1', 'slack', 'C1:1.000100'));
       expect(() => db.exec(entry('s2', 'slack', 'C1:1.000100'))).toThrow(/UNIQUE/);
       db.exec(entry('p1', 'pagerduty', 'C1:1.000100')); // same ref, other source: fine

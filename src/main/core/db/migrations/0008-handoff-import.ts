@@ -1,9 +1,9 @@
-// 0009: imported vendor records without duplicates, an incident's vendor links learnt from a take-over,
+// 0008: imported vendor records without duplicates, an incident's vendor links learnt from a take-over,
 // and the handoffs of command.
 import type { Migration } from './types';
 
-export const migration0009: Migration = {
-  version: 9,
+export const migration0008: Migration = {
+  version: 8,
   name: 'handoff-import',
   up: (db) => {
     db.exec(`
