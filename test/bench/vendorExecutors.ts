@@ -2,14 +2,14 @@
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import { createVendorClients } from '../../src/main/core/integrations';
-import type { ExecOutcome, Executor, ExecutorRegistry } from '../../src/main/core/outbox/executors';
+import type { Executor, ExecutorRegistry } from '../../src/main/core/outbox/executors';
 import type { CredentialSource } from '../../src/main/core/secrets/credentials';
 import type { Incident } from '../../src/shared/domain';
 import type { JobKind, JobPayload } from '../../src/shared/outbox';
 import { SIM_FROM_EMAIL, SIM_TOKENS, startSimulators, type Simulators } from '../simulators';
 import { benchTemp, call } from './harness';
 
-const done = (result: unknown): ExecOutcome => ({ status: 'done', result });
+const done = (result: unknown) => ({ status: 'done' as const, result });
 
 export function simExecutors(sim: Simulators) {
   return (creds: CredentialSource): ExecutorRegistry => {
