@@ -15,11 +15,11 @@ export const outboxBench: Bench = {
     env.sim.state.slack.rate.burst = 1e9;
     try {
       const incidents = quick ? 4 : 20;
-      const perIncident = quick ? 10 : 50; // per vendor
+      const perIncident = quick ? 10 : 25; // per vendor
       const next = noteStream(5);
       env.core.dispatcher.start();
       const rates: number[] = [];
-      for (let run = -1; run < (quick ? 1 : 5); run++) {
+      for (let run = -1; run < (quick ? 1 : 3); run++) {
         const ids: string[] = [];
         const setup = [];
         const incidentIds: string[] = [];

@@ -2,7 +2,9 @@
 import type { BenchResult } from './results';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
+import { rendererBench } from './renderer';
 import { searchBench } from './search';
+import { serveBench } from './serve';
 import { slackPacingBench } from './slackPacing';
 import { timelineBench } from './timeline';
 
@@ -11,4 +13,4 @@ export interface Bench {
   run(opts: { quick: boolean }): Promise<BenchResult[]>;
 }
 
-export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench, outboxBench, slackPacingBench];
+export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench, outboxBench, slackPacingBench, rendererBench, serveBench];
