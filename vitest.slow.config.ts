@@ -1,4 +1,4 @@
-// `npm run test:slow`: the long reliability runs (200 SIGKILLs, load) kept out of the fast suite.
+// `npm run test:slow`: the long reliability runs (200 SIGKILLs, load, the 300-job chaos run), kept out of the fast suite.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

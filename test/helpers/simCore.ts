@@ -30,9 +30,14 @@ export interface SimCoreOptions extends Partial<CoreOptions> {
 
 export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
   const dir = opts.dataDir ? { path: opts.dataDir, cleanup() {} } : tempDir();
+  // Closing this core aborts its requests in flight, as a crash would: none of them may land after a restart.
+  const crash = new AbortController();
+  const fetchFn: typeof fetch = (input, init) =>
+    globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, crash.signal]) : crash.signal });
   const wiring: VendorWiring = vendorWiring({
     baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
     timeoutMs: opts.timeoutMs ?? 1500,
+    fetch: fetchFn,
   });
   const network = manualNetwork(true);
   const core = createCore({
@@ -84,9 +89,11 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
     incident: (title = 'Users cannot start servers on the Ocean Data hub', hub = 'ocean-data') =>
       core.services.incidents.declare({ title, hub, ticketUrl: SIM_TICKET_URL }),
     close() {
+      crash.abort();
       core.close();
     },
     cleanup() {
+      crash.abort();
       core.close();
       dir.cleanup();
     },
