@@ -1,4 +1,6 @@
 // SQL for full-text search over notes (notes_fts) and other timeline entries (timeline_fts), ranked by bm25.
+// Two steps keep it fast on large histories: rank candidates inside FTS5 (ORDER BY rank LIMIT, no joins, no
+// snippets), then build snippets and join details only for the few rows that are returned.
 import type Database from 'better-sqlite3';
 
 export interface SearchRow {
@@ -15,26 +17,40 @@ export interface SearchRow {
 }
 
 export function searchRepo(db: Database.Database) {
-  const query = db.prepare<{ q: string; limit: number }, SearchRow>(`
-    SELECT 'note' AS type, n.incident_id, i.title AS incident_title, n.id AS note_id, t.id AS entry_id,
-           n.kind, 'note' AS source, n.created_at AS at,
-           snippet(notes_fts, 0, char(57344), char(57345), '…', 16) AS snip, bm25(notes_fts) AS rank
-      FROM notes_fts
-      JOIN notes n ON n.seq = notes_fts.rowid
-      JOIN incidents i ON i.id = n.incident_id
-      LEFT JOIN timeline_entries t ON t.ref_id = n.id AND t.source = 'note'
-     WHERE notes_fts MATCH @q
-    UNION ALL
-    SELECT 'timeline', t.incident_id, i.title, NULL, t.id, t.kind, t.source, t.at,
-           snippet(timeline_fts, -1, char(57344), char(57345), '…', 16), bm25(timeline_fts)
-      FROM timeline_fts
-      JOIN timeline_entries t ON t.id = timeline_fts.entry_id
-      JOIN incidents i ON i.id = t.incident_id
-     WHERE timeline_fts MATCH @q
-    ORDER BY rank, at DESC
-    LIMIT @limit`);
+  // FTS5 sorts by its hidden `rank` column (bm25) itself and evaluates snippet() only for the rows the LIMIT keeps.
+  const noteCandidates = db.prepare<{ q: string; limit: number }, { rowid: number; rank: number; snip: string }>(
+    `SELECT rowid, rank, snippet(notes_fts, 0, char(57344), char(57345), '…', 16) AS snip
+       FROM notes_fts WHERE notes_fts MATCH @q ORDER BY rank LIMIT @limit`,
+  );
+  const entryCandidates = db.prepare<{ q: string; limit: number }, { entry_id: string; rank: number; snip: string }>(
+    `SELECT entry_id, rank, snippet(timeline_fts, -1, char(57344), char(57345), '…', 16) AS snip
+       FROM timeline_fts WHERE timeline_fts MATCH @q ORDER BY rank LIMIT @limit`,
+  );
+  const noteDetails = db.prepare<[number], Omit<SearchRow, 'rank' | 'type' | 'snip'>>(`
+    SELECT n.incident_id, i.title AS incident_title, n.id AS note_id,
+           (SELECT t.id FROM timeline_entries t WHERE t.ref_id = n.id AND t.source = 'note' LIMIT 1) AS entry_id,
+           n.kind, 'note' AS source, n.created_at AS at
+      FROM notes n JOIN incidents i ON i.id = n.incident_id
+     WHERE n.seq = ?`);
+  const entryDetails = db.prepare<[string], Omit<SearchRow, 'rank' | 'type' | 'snip'>>(`
+    SELECT t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind, t.source, t.at
+      FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id
+     WHERE t.id = ?`);
+
   return {
     /** `q` must come from toFtsQuery(); FTS5 syntax errors still surface as SqliteError. */
-    query: (q: string, limit: number) => query.all({ q, limit }),
+    query(q: string, limit: number): SearchRow[] {
+      const rows: SearchRow[] = [];
+      for (const c of noteCandidates.all({ q, limit })) {
+        const d = noteDetails.get(c.rowid);
+        if (d) rows.push({ ...d, type: 'note', snip: c.snip, rank: c.rank });
+      }
+      for (const c of entryCandidates.all({ q, limit })) {
+        const d = entryDetails.get(c.entry_id);
+        if (d) rows.push({ ...d, type: 'timeline', snip: c.snip, rank: c.rank });
+      }
+      rows.sort((a, b) => a.rank - b.rank || b.at - a.at);
+      return rows.slice(0, limit);
+    },
   };
 }

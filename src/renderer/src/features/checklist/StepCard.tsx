@@ -1,9 +1,11 @@
 // The selected step, shown large: what to do, why, its action button, and the reason prompt.
 import { useEffect, useRef, useState } from 'react';
 import type { ChecklistStep, StepJob } from '../../../../shared/checklist';
+import type { VendorConnection } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { actionLabels, checkLabels } from '../../../../shared/runbook';
 import { formatTime, localTitle } from '../../ui/time';
+import { useOutbox } from '../outbox/store';
 
 export type Asking = 'skip' | 'block' | null;
 
@@ -21,10 +23,14 @@ interface Props {
 }
 
 const PENDING = new Set(['queued', 'sending', 'retrying']);
-const jobText = (j: StepJob) => {
+const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) => {
   const what = j.kind.replace('.', ': ');
-  // Until an integration picks jobs up they simply wait in the outbox.
-  if (j.state === 'queued') return `${what} · queued: not connected`;
+  // A queued job waits for its vendor: say why when the vendor is not connected or needs a new token.
+  if (j.state === 'queued') {
+    if (connection === 'ok') return `${what} · queued`;
+    if (connection === 'reconnect') return `${what} · queued: reconnect needed`;
+    return `${what} · queued: not connected`;
+  }
   if (j.state === 'dead') return `${what} · failed${j.lastError ? `: ${j.lastError}` : ''}`;
   return `${what} · ${j.state}`;
 };
@@ -68,6 +74,7 @@ function ReasonPrompt({ kind, busy, onSubmit, onCancel }: { kind: 'skip' | 'bloc
 }
 
 export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, onReopen, onRunAction, onReason }: Props) {
+  const connections = useOutbox((st) => st.status?.vendors);
   const closed = step.state === 'done' || step.state === 'skipped';
   const pending = step.jobs.some((j) => PENDING.has(j.state));
   const canRun = step.action && !closed && !pending;
@@ -131,7 +138,7 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
         <ul className="step-jobs" aria-label="Requests for this step">
           {step.jobs.map((j) => (
             <li key={j.id} className={`job-${j.state}`}>
-              {jobText(j)}
+              {jobText(j, connections?.find((c) => j.kind.startsWith(`${c.vendor}.`))?.state)}
             </li>
           ))}
         </ul>
