@@ -63,7 +63,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const repo = outboxDispatchRepo(db);
   const vendorState = vendorStateRepo(db);
   const incidents = incidentsRepo(db);
-  const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed
+  const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
   const inFlight = new Set<Promise<void>>();
   let running = false;
   let timerHandle: unknown = null;
@@ -174,6 +174,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } catch (err) {
       outcome = { status: 'failed', failure: toVendorFailure(err) };
     }
+    // Pace from when the post finished, not when it was claimed: the vendor counts arrivals, and a slow
+    // request followed by a fast one would otherwise land less than the pacing interval apart (and draw a 429).
+    const paced = pacingKey(w.job, w.links);
+    if (paced) lastPost.set(paced, Math.max(lastPost.get(paced) ?? 0, clock.now()));
     if (outcome.status === 'done') settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
     else onSendFailure(w.job, outcome.failure);
   };
