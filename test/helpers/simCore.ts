@@ -1,4 +1,5 @@
 // A real core wired to the vendor simulators through the real executors: connect, enqueue, drain in real time.
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import { manualNetwork } from '../../src/main/core/outbox/ports';
@@ -6,7 +7,7 @@ import { vendorWiring, type VendorWiring } from '../../src/main/core/outbox/vend
 import { memorySecretStore, type SecretStore } from '../../src/main/core/secrets/store';
 import type { JobKind, JobPayload, OutboxJob } from '../../src/shared/outbox';
 import type { Simulators } from '../simulators';
-import { SIM_TICKET_ID } from '../simulators';
+import { SIM_TICKET_ID, startSimulators } from '../simulators';
 import { tempDir } from './tempDir';
 
 export const SIM_TICKET_URL = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
@@ -100,3 +101,24 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
   };
 }
 export type SimCore = ReturnType<typeof simCore>;
+
+/**
+ * Vitest hooks shared by the files that run cores against one simulator process: start it once, and after each
+ * test run the file's own cleanup, then clear faults, reseed and forget requests.
+ */
+export function useSimulators(onStart: (sim: Simulators) => void, afterEachTest: () => void = () => {}): void {
+  let sim: Simulators | undefined;
+  beforeAll(async () => {
+    sim = await startSimulators();
+    onStart(sim);
+  });
+  afterEach(() => {
+    afterEachTest();
+    sim?.clearFaults();
+    sim?.reset('realistic');
+    sim?.clearRequests();
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+}

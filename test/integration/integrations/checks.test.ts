@@ -1,23 +1,17 @@
 // Vendor-state checks against the simulators: checks.run confirms matching steps, the poll does it by itself.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulators, SIM_TICKET_ID, type Simulators } from '../../simulators';
-import { SIM_TICKET_URL, simCore, type SimCore } from '../../helpers/simCore';
+import { describe, expect, it } from 'vitest';
+import { SIM_TICKET_ID, type Simulators } from '../../simulators';
+import { SIM_TICKET_URL, simCore, useSimulators, type SimCore } from '../../helpers/simCore';
 
 let sim: Simulators;
 let t: SimCore | undefined;
-beforeAll(async () => {
-  sim = await startSimulators();
-});
-afterEach(() => {
-  t?.cleanup();
-  t = undefined;
-  sim.clearFaults();
-  sim.reset('realistic');
-  sim.clearRequests();
-});
-afterAll(async () => {
-  await sim.stop();
-});
+useSimulators(
+  (s) => (sim = s),
+  () => {
+    t?.cleanup();
+    t = undefined;
+  },
+);
 
 const declare = (s: SimCore) =>
   s.core.services.incidents.declare({ title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: SIM_TICKET_URL, runbookId: '2i2c-2025' });

@@ -1,26 +1,20 @@
 // The real executors against the simulators: every job kind, reconciliation after a lost answer, rate limits.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { jobKinds } from '../../../src/shared/outbox';
 import { PD_TITLE_MAX } from '../../../src/main/core/outbox/vendors/pagerduty';
 import { SLACK_PART_MAX } from '../../../src/main/core/outbox/vendors/slack';
-import { startSimulators, SIM_TICKET_ID, type Simulators } from '../../simulators';
-import { simCore, type SimCore } from '../../helpers/simCore';
+import { SIM_TICKET_ID, type Simulators } from '../../simulators';
+import { simCore, useSimulators, type SimCore } from '../../helpers/simCore';
 
 let sim: Simulators;
 let t: SimCore | undefined;
-beforeAll(async () => {
-  sim = await startSimulators();
-});
-afterEach(() => {
-  t?.cleanup();
-  t = undefined;
-  sim.clearFaults();
-  sim.reset('realistic');
-  sim.clearRequests();
-});
-afterAll(async () => {
-  await sim.stop();
-});
+useSimulators(
+  (s) => (sim = s),
+  () => {
+    t?.cleanup();
+    t = undefined;
+  },
+);
 
 const channels = () => sim.state.slack.channels.filter((c) => c.name.startsWith('inc-') && !c.is_archived);
 const conversationsWith = (marker: string) => sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));

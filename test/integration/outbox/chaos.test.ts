@@ -1,26 +1,20 @@
 // Reliability of the outbox with the real executors: a chaos run with a crash mid-drain, offline then online,
 // and a token revoked mid-incident. The 300-job run is in test/slow (npm run test:slow).
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulators, SIM_TICKET_ID, type Simulators } from '../../simulators';
+import { describe, expect, it } from 'vitest';
+import { SIM_TICKET_ID, type Simulators } from '../../simulators';
 import { chaosRun } from '../../helpers/chaos';
 import { expectExactlyOnce } from './chaosAssert';
-import { simCore, type SimCore } from '../../helpers/simCore';
+import { simCore, useSimulators, type SimCore } from '../../helpers/simCore';
 
 let sim: Simulators;
 let t: SimCore | undefined;
-beforeAll(async () => {
-  sim = await startSimulators();
-});
-afterEach(() => {
-  t?.cleanup();
-  t = undefined;
-  sim.clearFaults();
-  sim.reset('realistic');
-  sim.clearRequests();
-});
-afterAll(async () => {
-  await sim.stop();
-});
+useSimulators(
+  (s) => (sim = s),
+  () => {
+    t?.cleanup();
+    t = undefined;
+  },
+);
 
 describe('outbox reliability against the simulators', () => {
   it('a smaller chaos run (≈60 jobs, random faults, a crash mid-drain) delivers each job exactly once or dead with a reason', async () => {
