@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { vendors } from '../../shared/outbox';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
@@ -53,6 +54,8 @@ export interface CoreOptions {
   timers?: Timers;
   /** Base URLs for the vendor clients used by imports and take-over (the simulators in tests and the sandbox). */
   vendorUrls?: VendorUrls;
+  /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
+  checkpointWorker?: boolean;
 }
 
 export interface Core {
@@ -75,6 +78,7 @@ export function createCore(opts: CoreOptions): Core {
   mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  const checkpointer = opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? timeOrderedIds(clock);
   const logger = opts.logger ?? silentLogger;
@@ -135,6 +139,7 @@ export function createCore(opts: CoreOptions): Core {
       closed = true;
       services.checks.stop();
       void dispatcher.stop();
+      checkpointer?.stop();
       db.close();
     },
   };

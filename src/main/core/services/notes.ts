@@ -49,7 +49,16 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
   const outbox = outboxRepo(db);
   const incidents = incidentsRepo(db);
 
-  const toNote = (r: NoteRow): Note => ({
+  const shareOf = (j: OutboxJob): Note['shares'][number] => ({
+    jobId: j.id,
+    vendor: j.vendor,
+    state: j.state,
+    lastError: j.lastError,
+    updatedAt: j.updatedAt,
+  });
+
+  /** The note as the renderer sees it; `jobs` when the caller already holds the note's share jobs. */
+  const toNote = (r: NoteRow, jobs?: OutboxJob[]): Note => ({
     id: r.id,
     incidentId: r.incident_id,
     kind: r.kind,
@@ -58,13 +67,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     createdAt: iso(r.created_at),
     editedAt: r.edited_at === null ? null : iso(r.edited_at),
     pinned: r.pinned === 1,
-    shares: outbox.forRef('note', r.id).map((j) => ({
-      jobId: j.id,
-      vendor: j.vendor,
-      state: j.state,
-      lastError: j.lastError,
-      updatedAt: j.updatedAt,
-    })),
+    shares: (jobs ?? outbox.forRef('note', r.id)).map(shareOf),
     cursor: noteCursor(r),
   });
 
@@ -100,11 +103,11 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       const again = notes.byClientId(input.incidentId, input.clientId);
       if (again) return { row: again, entry: null, jobs: [] as OutboxJob[] };
     }
-    if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+    if (!incidents.exists(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
     const at = clock.now();
     const id = ids.next();
     const author = currentActor(db);
-    notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
+    const row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
     const entry = timeline.append({
       id: ids.next(),
       incidentId: input.incidentId,
@@ -116,7 +119,6 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       refId: id,
       recordedAt: at,
     });
-    const row = mustGet(id);
     const jobs = input.share ? enqueueShares(row, input.share, at) : [];
     notes.dropDraftIfBody(input.incidentId, input.body);
     return { row, entry, jobs };
@@ -149,7 +151,8 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     append(input: OpParsed<'notes.append'>): Note {
       checkBody(input.kind, input.body);
       const { row, entry, jobs } = appendTx.immediate(input);
-      const note = toNote(row);
+      // A new note's shares are exactly the jobs just queued; a replayed clientId reads them back.
+      const note = toNote(row, entry ? jobs : undefined);
       if (entry) {
         bus.emit('notes.appended', note);
         emitEntry('timeline.appended', entry);
@@ -162,7 +165,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       const { incidentId, limit } = input;
       if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
       const page = (rows: NoteRow[], hasBefore: boolean, hasAfter: boolean): NotePage => ({
-        items: rows.map(toNote),
+        items: rows.map((r) => toNote(r)),
         hasBefore,
         hasAfter,
         timeZone: incidentTimeZone(db, incidentId),

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { IncidentStatus } from '../../../../shared/domain';
 import { DEFAULT_CADENCE_MINUTES } from '../../../../shared/reminders';
 import type { CadenceFact } from '../../reminders/cadence';
+import { perDb } from '../perDb';
 
 interface FactRow {
   id: string;
@@ -24,7 +25,7 @@ const toFact = (r: FactRow): CadenceFact => ({
   snoozedUntil: r.snoozed_until,
 });
 
-export function cadenceRepo(db: Database.Database) {
+export const cadenceRepo = perDb((db: Database.Database) => {
   const facts = db.prepare<[], FactRow>(
     `SELECT i.id, i.title, i.status, i.declared_at, c.cadence_minutes, c.last_public_update_at, c.snoozed_until
        FROM incidents i LEFT JOIN update_cadence c ON c.incident_id = i.id
@@ -73,5 +74,5 @@ export function cadenceRepo(db: Database.Database) {
       upsertPublicUpdate.run(u.incidentId, u.at, u.at);
     },
   };
-}
+});
 export type CadenceRepo = ReturnType<typeof cadenceRepo>;

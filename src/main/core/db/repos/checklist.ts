@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { stepStates, type ChecklistStep, type StepJob, type StepState } from '../../../../shared/checklist';
 import { jobKinds, jobStates } from '../../../../shared/outbox';
 import { runbookActionSchema, runbookCheckSchema, type RunbookStep } from '../../../../shared/runbook';
+import { perDb } from '../perDb';
 
 interface StepRow {
   incident_id: string;
@@ -63,7 +64,7 @@ export interface StepChange {
   at: number;
 }
 
-export function checklistRepo(db: Database.Database) {
+export const checklistRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO checklist_steps (incident_id, step_id, position, title, why, instructions, action, check_def, updated_at)
      VALUES (@incidentId, @stepId, @position, @title, @why, @instructions, @action, @check, @at)`,
@@ -121,5 +122,5 @@ export function checklistRepo(db: Database.Database) {
       return update.run({ incidentId, stepId, version, ...c }).changes === 1;
     },
   };
-}
+});
 export type ChecklistRepo = ReturnType<typeof checklistRepo>;

@@ -1,5 +1,6 @@
 // SQL for handoffs of command: who handed to whom, with the brief that went out.
 import type Database from 'better-sqlite3';
+import { perDb } from '../perDb';
 
 export interface HandoffRow {
   id: string;
@@ -11,7 +12,7 @@ export interface HandoffRow {
   created_at: number;
 }
 
-export function handoffsRepo(db: Database.Database) {
+export const handoffsRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO handoffs (id, incident_id, from_person_id, to_person_id, brief, liaison_moves, created_at)
      VALUES (@id, @incidentId, @fromPersonId, @toPersonId, @brief, @liaisonMoves, @at)`,
@@ -25,4 +26,4 @@ export function handoffsRepo(db: Database.Database) {
     get: (id: string) => byId.get(id),
     latest: (incidentId: string) => latest.get(incidentId),
   };
-}
+});

@@ -2,8 +2,9 @@
 import type Database from 'better-sqlite3';
 import type { TimelineEntry } from '../../../../shared/domain';
 import type { ImportedEntry } from '../../integrations/types';
+import { perDb } from '../perDb';
 
-export function importsRepo(db: Database.Database) {
+export const importsRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
      VALUES (@id, @incidentId, @at, @source, @kind, @body, @actor, @refId, @recordedAt)
@@ -21,4 +22,4 @@ export function importsRepo(db: Database.Database) {
     /** True when this database sent the outbox job a [conn:<jobId>] marker names. */
     hasJob: (jobId: string): boolean => sentJob.get(jobId) !== undefined,
   };
-}
+});

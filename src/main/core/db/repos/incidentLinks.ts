@@ -1,5 +1,6 @@
 // SQL for incident_links: the PagerDuty incident and Slack channel an incident shares with another Conn.
 import type Database from 'better-sqlite3';
+import { perDb } from '../perDb';
 
 export interface StoredLinks {
   incidentId: string;
@@ -25,7 +26,7 @@ const toLinks = (r: Row): StoredLinks => ({
   slackChannelName: r.slack_channel_name,
 });
 
-export function incidentLinksRepo(db: Database.Database) {
+export const incidentLinksRepo = perDb((db: Database.Database) => {
   const get = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE incident_id = ?');
   const byPd = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE pagerduty_incident_id = ?');
   const bySlack = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE slack_channel_id = ? ORDER BY updated_at DESC LIMIT 1');
@@ -62,5 +63,5 @@ export function incidentLinksRepo(db: Database.Database) {
       put.run({ ...l, at });
     },
   };
-}
+});
 export type IncidentLinksRepo = ReturnType<typeof incidentLinksRepo>;

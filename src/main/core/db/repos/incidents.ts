@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { incidentStatuses, type Incident, type IncidentStatus } from '../../../../shared/domain';
+import { perDb } from '../perDb';
 
 interface IncidentRow {
   id: string;
@@ -74,12 +75,13 @@ export interface NewIncident {
   classification: { answers: Record<string, boolean>; verdict: 'incident' | 'support_ticket' } | null;
 }
 
-export function incidentsRepo(db: Database.Database) {
+export const incidentsRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO incidents (id, title, hub, ticket_url, status, declared_at, updated_at, runbook_id, runbook_version, impact_start_at, classification)
      VALUES (@id, @title, @hub, @ticketUrl, 'declared', @at, @at, @runbookId, @runbookVersion, @impactStartAt, @classification)`,
   );
   const byId = db.prepare<[string], IncidentRow>(`${SELECT} WHERE i.id = ?`);
+  const known = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM incidents WHERE id = ?');
   const all = db.prepare<[], IncidentRow>(`${SELECT} ORDER BY i.declared_at DESC, i.id DESC`);
   const touch = db.prepare<[number, string]>('UPDATE incidents SET updated_at = ? WHERE id = ?');
   // Entering a status stamps its column and clears the columns of every later status (a reopen).
@@ -94,6 +96,8 @@ export function incidentsRepo(db: Database.Database) {
   );
 
   return {
+    /** Whether an incident exists: a primary-key probe, for hot paths that need nothing else. */
+    exists: (id: string): boolean => known.get(id) !== undefined,
     insert(i: NewIncident): void {
       insert.run({ ...i, classification: i.classification ? JSON.stringify(i.classification) : null });
     },
@@ -111,5 +115,5 @@ export function incidentsRepo(db: Database.Database) {
       setStatus.run({ id, status, at, rank: incidentStatuses.indexOf(status) });
     },
   };
-}
+});
 export type IncidentsRepo = ReturnType<typeof incidentsRepo>;

@@ -1,6 +1,7 @@
 // SQL for notes, their append-only revisions and per-incident drafts. The FTS index follows by trigger.
 import type Database from 'better-sqlite3';
 import type { NoteKind } from '../../../../shared/notes';
+import { perDb } from '../perDb';
 
 export interface NoteRow {
   seq: number;
@@ -38,7 +39,7 @@ export function parseNoteCursor(c: string): { at: number; seq: number } | null {
   return m ? { at: Number(m[1]), seq: Number(m[2]) } : null;
 }
 
-export function notesRepo(db: Database.Database) {
+export const notesRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO notes (id, incident_id, kind, body, author, created_at, client_id)
      VALUES (@id, @incidentId, @kind, @body, @author, @at, @clientId)`,
@@ -76,8 +77,10 @@ export function notesRepo(db: Database.Database) {
   const dropDraftIf = db.prepare<[string, string]>('DELETE FROM note_drafts WHERE incident_id = ? AND body = ?');
 
   return {
-    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): void {
-      insert.run(n);
+    /** Inserts the note and returns its row as stored, without reading it back. */
+    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): NoteRow {
+      const seq = Number(insert.run(n).lastInsertRowid);
+      return { seq, id: n.id, incident_id: n.incidentId, kind: n.kind, body: n.body, author: n.author, created_at: n.at, pinned: 0, edited_at: null, client_id: n.clientId };
     },
     get: (id: string) => byId.get(id),
     byClientId: (incidentId: string, clientId: string) => byClient.get(incidentId, clientId),
@@ -108,5 +111,5 @@ export function notesRepo(db: Database.Database) {
       dropDraftIf.run(incidentId, body);
     },
   };
-}
+});
 export type NotesRepo = ReturnType<typeof notesRepo>;

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Person } from '../../../../shared/people';
+import { perDb } from '../perDb';
 
 export interface PersonRow {
   id: string;
@@ -40,7 +41,7 @@ export interface PersonFields {
   workingHours: { start: string; end: string } | null;
 }
 
-export function peopleRepo(db: Database.Database) {
+export const peopleRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
   const active = db.prepare<[], PersonRow>('SELECT * FROM people WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id');
   const everyone = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name COLLATE NOCASE, id');
@@ -67,5 +68,5 @@ export function peopleRepo(db: Database.Database) {
       remove.run(at, at, id);
     },
   };
-}
+});
 export type PeopleRepo = ReturnType<typeof peopleRepo>;

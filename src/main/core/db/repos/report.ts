@@ -1,6 +1,7 @@
 // SQL for the report draft, its action items, and the incident facts the report reads (incidents, timeline).
 import type Database from 'better-sqlite3';
 import type { ReportStatus, TextSectionKey } from '../../../../shared/report';
+import { perDb } from '../perDb';
 
 export interface DraftRow {
   incident_id: string;
@@ -88,7 +89,7 @@ const patchable = [
   'went_badly',
 ] as const;
 
-export function reportRepo(db: Database.Database) {
+export const reportRepo = perDb((db: Database.Database) => {
   const draft = db.prepare<[string], DraftRow>('SELECT * FROM report_drafts WHERE incident_id = ?');
   const create = db.prepare(
     `INSERT OR IGNORE INTO report_drafts (incident_id, owner, impact_start, timezone, created_at, updated_at)
@@ -158,5 +159,5 @@ export function reportRepo(db: Database.Database) {
     actors: (incidentId: string) => actors.all(incidentId).map((r) => r.actor),
     debt: () => debt.all(),
   };
-}
+});
 export type ReportRepo = ReturnType<typeof reportRepo>;

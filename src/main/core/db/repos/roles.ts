@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { roleKinds, type RoleAssignment, type RoleKind } from '../../../../shared/people';
 import { toPerson, type PersonRow } from './people';
+import { perDb } from '../perDb';
 
 interface RoleRow extends PersonRow {
   role: string;
@@ -11,7 +12,7 @@ interface RoleRow extends PersonRow {
 
 const isRole = (s: string): s is RoleKind => (roleKinds as readonly string[]).includes(s);
 
-export function rolesRepo(db: Database.Database) {
+export const rolesRepo = perDb((db: Database.Database) => {
   const forIncident = db.prepare<[string], RoleRow>(
     `SELECT p.*, r.role, r.tech_lead, r.assigned_at FROM incident_roles r JOIN people p ON p.id = r.person_id
      WHERE r.incident_id = ? ORDER BY r.assigned_at, p.name COLLATE NOCASE`,
@@ -46,5 +47,5 @@ export function rolesRepo(db: Database.Database) {
       setTechLead.run(techLead ? 1 : 0, incidentId, personId);
     },
   };
-}
+});
 export type RolesRepo = ReturnType<typeof rolesRepo>;

@@ -1,5 +1,6 @@
 // SQL for imported runbooks (built-ins live in resources/ and are never stored).
 import type Database from 'better-sqlite3';
+import { perDb } from '../perDb';
 
 export interface StoredRunbook {
   id: string;
@@ -7,7 +8,7 @@ export interface StoredRunbook {
   body: string;
 }
 
-export function runbooksRepo(db: Database.Database) {
+export const runbooksRepo = perDb((db: Database.Database) => {
   const all = db.prepare<[], StoredRunbook>('SELECT id, version, body FROM runbooks ORDER BY name COLLATE NOCASE, id');
   const byId = db.prepare<[string], StoredRunbook>('SELECT id, version, body FROM runbooks WHERE id = ?');
   const upsert = db.prepare(
@@ -21,5 +22,5 @@ export function runbooksRepo(db: Database.Database) {
       upsert.run({ ...r, at });
     },
   };
-}
+});
 export type RunbooksRepo = ReturnType<typeof runbooksRepo>;

@@ -2,6 +2,7 @@
 // Two steps keep it fast on large histories: rank candidates inside FTS5 (ORDER BY rank LIMIT, no joins, no
 // snippets), then build snippets and join details only for the few rows that are returned.
 import type Database from 'better-sqlite3';
+import { perDb } from '../perDb';
 
 export interface SearchRow {
   type: 'note' | 'timeline';
@@ -16,7 +17,7 @@ export interface SearchRow {
   rank: number;
 }
 
-export function searchRepo(db: Database.Database) {
+export const searchRepo = perDb((db: Database.Database) => {
   // FTS5 sorts by its hidden `rank` column (bm25) itself and evaluates snippet() only for the rows the LIMIT keeps.
   const noteCandidates = db.prepare<{ q: string; limit: number }, { rowid: number; rank: number; snip: string }>(
     `SELECT rowid, rank, snippet(notes_fts, 0, char(57344), char(57345), '…', 16) AS snip
@@ -53,4 +54,4 @@ export function searchRepo(db: Database.Database) {
       return rows.slice(0, limit);
     },
   };
-}
+});

@@ -1,6 +1,7 @@
 // Read-only SQL for what a brief or a status update says: notes by kind, and who started a checklist step.
 import type Database from 'better-sqlite3';
 import type { NoteKind } from '../../../../shared/notes';
+import { perDb } from '../perDb';
 
 export interface SessionNote {
   kind: NoteKind;
@@ -9,7 +10,7 @@ export interface SessionNote {
   at: number;
 }
 
-export function sessionReadRepo(db: Database.Database) {
+export const sessionReadRepo = perDb((db: Database.Database) => {
   const inKinds = (kinds: readonly string[]) => `(${kinds.map(() => '?').join(', ')})`;
   const starter = db.prepare<[string, string], { actor: string | null }>(
     `SELECT actor FROM timeline_entries WHERE incident_id = ? AND source = 'checklist' AND ref_id = ? AND kind = 'step_started'
@@ -30,4 +31,4 @@ export function sessionReadRepo(db: Database.Database) {
     /** Who started a step (the actor of its latest "Started" entry), if known. */
     stepStarter: (incidentId: string, stepId: string): string | null => starter.get(incidentId, stepId)?.actor ?? null,
   };
-}
+});

@@ -1,7 +1,8 @@
 // SQL for settings: small JSON values by key. Never secrets (those go through the secret store).
 import type Database from 'better-sqlite3';
+import { perDb } from '../perDb';
 
-export function settingsRepo(db: Database.Database) {
+export const settingsRepo = perDb((db: Database.Database) => {
   const get = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
   const put = db.prepare<[string, string]>(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
@@ -15,5 +16,5 @@ export function settingsRepo(db: Database.Database) {
       put.run(key, JSON.stringify(value));
     },
   };
-}
+});
 export type SettingsRepo = ReturnType<typeof settingsRepo>;

@@ -1,6 +1,7 @@
 // SQL for the timeline: every recorded happening of an incident, in its original time order.
 import type Database from 'better-sqlite3';
 import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
+import { perDb } from '../perDb';
 
 export interface NewTimelineEntry {
   id: string;
@@ -14,7 +15,7 @@ export interface NewTimelineEntry {
   recordedAt: number;
 }
 
-export function timelineRepo(db: Database.Database) {
+export const timelineRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
      VALUES (@id, @incidentId, @at, @source, @kind, @body, @actor, @refId, @recordedAt)`,
@@ -38,5 +39,5 @@ export function timelineRepo(db: Database.Database) {
       };
     },
   };
-}
+});
 export type TimelineRepo = ReturnType<typeof timelineRepo>;

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
 import { timelineCursor } from '../../../../shared/notes';
+import { perDb } from '../perDb';
 
 interface EntryRow {
   id: string;
@@ -47,7 +48,7 @@ const FILTER = `incident_id = @incidentId
   AND (@sources IS NULL OR source IN (SELECT value FROM json_each(@sources)))
   AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))`;
 
-export function timelineQueryRepo(db: Database.Database) {
+export const timelineQueryRepo = perDb((db: Database.Database) => {
   const first = db.prepare<Record<string, unknown>, EntryRow>(`SELECT * FROM timeline_entries WHERE ${FILTER} ORDER BY at, id LIMIT @limit`);
   const before = db.prepare<Record<string, unknown>, EntryRow>(
     `SELECT * FROM timeline_entries WHERE ${FILTER} AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit`,
@@ -99,5 +100,5 @@ export function timelineQueryRepo(db: Database.Database) {
       setNoteBody.run(kind, body, noteId);
     },
   };
-}
+});
 export type TimelineQueryRepo = ReturnType<typeof timelineQueryRepo>;

@@ -1,6 +1,7 @@
 // Read-only SQL for the provisional SessionFacts: the incident row and its note entries on the timeline.
 import type Database from 'better-sqlite3';
 import type { IncidentStatus } from '../../../../shared/domain';
+import { perDb } from '../perDb';
 
 interface IncidentRow {
   title: string;
@@ -9,7 +10,7 @@ interface IncidentRow {
   status: IncidentStatus;
 }
 
-export function updateFactsRepo(db: Database.Database) {
+export const updateFactsRepo = perDb((db: Database.Database) => {
   const incident = db.prepare<[string], IncidentRow>('SELECT title, hub, ticket_url, status FROM incidents WHERE id = ?');
   const byKinds = (kinds: string[]) => `(${kinds.map(() => '?').join(', ')})`;
   return {
@@ -38,5 +39,5 @@ export function updateFactsRepo(db: Database.Database) {
         .map((r) => r.body);
     },
   };
-}
+});
 export type UpdateFactsRepo = ReturnType<typeof updateFactsRepo>;

@@ -1,6 +1,7 @@
 // SQL for per-vendor connection state: paused for reconnect (token refused) or rate-limited until a time.
 import type Database from 'better-sqlite3';
 import { vendors, type Vendor } from '../../../../shared/outbox';
+import { perDb } from '../perDb';
 
 export interface VendorStateRow {
   vendor: Vendor;
@@ -16,7 +17,7 @@ interface Row {
   paused_until: number | null;
 }
 
-export function vendorStateRepo(db: Database.Database) {
+export const vendorStateRepo = perDb((db: Database.Database) => {
   const get = db.prepare<[string], Row>('SELECT vendor, state, reason, paused_until FROM vendor_state WHERE vendor = ?');
   const upsert = db.prepare(
     `INSERT INTO vendor_state (vendor, state, reason, paused_until, updated_at) VALUES (@vendor, @state, @reason, @pausedUntil, @at)
@@ -46,5 +47,5 @@ export function vendorStateRepo(db: Database.Database) {
       write({ ...cur, pausedUntil: until }, at);
     },
   };
-}
+});
 export type VendorStateRepo = ReturnType<typeof vendorStateRepo>;
