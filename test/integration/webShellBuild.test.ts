@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebShell, root, staleReason } from '../../scripts/webShellBuild.mjs';
+import { SERVE_ARGS } from '../e2e/serve';
 import { tempDir } from '../helpers/tempDir';
 
 // Inside the repository, like out/web: the bundle finds node_modules and resources/ by walking up.
@@ -34,6 +35,11 @@ function loadedAtStart(): Set<string> {
 }
 
 describe('the web shell bundle', () => {
+  it('is what `npm run serve` runs, and what the end-to-end tests and benchmarks spawn', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.serve).toBe(['node', ...SERVE_ARGS].join(' '));
+  });
+
   it('loads SQLite at start, and the Slack SDK and React only when first used', () => {
     const atStart = loadedAtStart();
     expect(atStart.has('better-sqlite3')).toBe(true);
