@@ -46,7 +46,8 @@ function ensureElectronSqlite(): string | null {
 function startWebShell(reason: string): void {
   say(`${reason}`);
   say('starting Conn in your browser instead (the web shell, same app and data). Open the URL below.');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/web/cli.ts')], { stdio: 'inherit' });
+  // `npm run serve`'s launcher: the bundled web shell (out/web), rebuilt first if its sources changed.
+  const child = spawn(process.execPath, [join(root, 'scripts/serve.mjs')], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -15,7 +15,7 @@ const steps: Step[] = [
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
   { name: 'security gate (Electronegativity)', cmd: ['npx', 'tsx', 'scripts/security-gate.ts'] },
   { name: 'npm audit (runtime deps)', cmd: ['npx', 'tsx', 'scripts/audit.ts'] },
-  { name: 'build', cmd: ['npx', 'electron-vite', 'build'] },
+  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   {
     name: 'unit, integration and renderer tests (Vitest)',
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}/vitest.json`],

@@ -1,4 +1,5 @@
-// Starts `npm run serve` as a real child process on a temp data folder and waits for its ready line.
+// Starts `npm run serve`'s command (node scripts/serve.mjs: the bundled web shell, rebuilt if stale) as a real child
+// process on a temp data folder and waits for its ready line.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tempDir } from '../helpers/tempDir';
 
@@ -10,9 +11,12 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** `npm run serve` is `node scripts/serve.mjs` (package.json; a test keeps the two the same). */
+export const SERVE_ARGS = ['scripts/serve.mjs'];
+
 export async function serve(env: Record<string, string> = {}, dataDir?: string): Promise<Served> {
   const dir = dataDir ? { path: dataDir, cleanup() {} } : tempDir('conn-e2e-');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/web/cli.ts'], {
+  const child = spawn(process.execPath, SERVE_ARGS, {
     env: {
       ...process.env,
       // Tests never reach the real vendors: unless a test points them at simulators, vendor calls go to a

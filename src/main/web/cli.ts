@@ -9,8 +9,19 @@ import { fileSecretStore } from '../core/secrets/fileStore';
 import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecutors';
 import { startWebShell } from './server';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const rendererDir = resolve(process.env.CONN_RENDERER_DIR ?? join(here, '..', '..', '..', 'out', 'renderer'));
+/** out/renderer, found by walking up from this module: works from the sources (src/main/web) and the bundle (out/web). */
+function defaultRendererDir(): string {
+  const from = dirname(fileURLToPath(import.meta.url));
+  for (let dir = from, i = 0; i < 8; i++) {
+    const candidate = join(dir, 'out', 'renderer');
+    if (existsSync(join(candidate, 'index.html'))) return candidate;
+    if (dirname(dir) === dir) break;
+    dir = dirname(dir);
+  }
+  return join(from, '..', '..', '..', 'out', 'renderer');
+}
+
+const rendererDir = resolve(process.env.CONN_RENDERER_DIR ?? defaultRendererDir());
 
 function fatal(message: string): never {
   process.stderr.write(`Conn could not start: ${message}\n`);

@@ -80,6 +80,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/** Every operation with its JSON Schema; built on the first GET /api/operations, not at start-up. */
 function operationCatalogue() {
   return Object.entries(operations).map(([name, spec]) => {
     let input: unknown;
@@ -97,7 +98,7 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const { core } = opts;
   let port = opts.port ?? 0;
   const streams = new Set<ServerResponse>();
-  const catalogue = operationCatalogue();
+  let catalogue: ReturnType<typeof operationCatalogue> | undefined;
 
   const unsubscribe = core.bus.subscribe((name, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
@@ -129,7 +130,7 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       return failure(res, 401, 'unauthorized', 'Missing or wrong access token. Open the URL printed by `npm run serve`.');
     }
 
-    if (url.pathname === '/api/operations' && req.method === 'GET') return send(res, 200, { ok: true, value: catalogue });
+    if (url.pathname === '/api/operations' && req.method === 'GET') return send(res, 200, { ok: true, value: (catalogue ??= operationCatalogue()) });
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',

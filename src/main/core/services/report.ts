@@ -11,7 +11,6 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { reportRepo, sectionColumns, type DraftPatch, type DraftRow } from '../db/repos/report';
 import type { PdfPrinter } from '../ports';
 import { assembleReport } from '../report/assemble';
-import { reportHtml } from '../report/html';
 import { reportMarkdown } from '../report/markdown';
 import { defaultOwner, defaultTimezone, publishBaseUrl, reportTimelineEntries, rosterNames } from '../report/sources';
 import { writeAtomically } from '../report/write';
@@ -208,7 +207,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter }: Repo
       if (path !== undefined && !isAbsolute(path)) {
         throw new AppError('invalid_input', `path must be an absolute folder or file path, got "${path}"`);
       }
-      const html = format === 'markdown' ? '' : reportHtml(view);
+      // React and the Markdown renderer load on the first HTML/PDF export, not when Conn starts.
+      const html = format === 'markdown' ? '' : (await import('../report/html')).reportHtml(view);
       let data: string | Buffer;
       let ext: string = extensions[format];
       let printed = format !== 'pdf';

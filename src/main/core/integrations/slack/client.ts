@@ -1,5 +1,6 @@
 // Slack client on the official @slack/web-api WebClient, with its retries off so the outbox alone decides.
-import { WebClient, LogLevel, type Logger } from '@slack/web-api';
+import type * as SlackSdk from '@slack/web-api';
+import type { Logger, WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import { VendorError } from '../errors';
 import { parseWith, type HttpDeps } from '../http';
@@ -17,35 +18,47 @@ export interface SlackConfig {
 /** Slack message metadata event type carrying Conn's outbox job id, invisible to people. */
 export const CONN_EVENT_TYPE = 'conn_outbox';
 
-const silentLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
+/** The SDK (and the HTTP stack under it) loads on the first Slack call, not when Conn starts. */
+let sdk: Promise<typeof SlackSdk> | undefined;
+const loadSdk = () => (sdk ??= import('@slack/web-api'));
+
+function silentLogger(sdkLevel: typeof SlackSdk.LogLevel): Logger {
+  return {
+    debug: () => {},
+    info: () => {},
+    warn: () => {},
+    error: () => {},
+    setLevel: () => {},
+    getLevel: () => sdkLevel.ERROR,
+    setName: () => {},
+  };
+}
 
 const WRITES = new Set(['conversations.create', 'conversations.invite', 'chat.postMessage']);
 
 export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
-  const web = new WebClient(config.token, {
-    slackApiUrl: config.apiUrl ?? 'https://slack.com/api/',
-    allowAbsoluteUrls: false,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: deps.timeoutMs ?? 30_000,
-    logger: silentLogger,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-  });
+  let web: Promise<WebClient> | undefined;
+  const webClient = () =>
+    (web ??= loadSdk().then(
+      ({ WebClient, LogLevel }) =>
+        new WebClient(config.token, {
+          slackApiUrl: config.apiUrl ?? 'https://slack.com/api/',
+          allowAbsoluteUrls: false,
+          retryConfig: { retries: 0 },
+          rejectRateLimitedCalls: true,
+          timeout: deps.timeoutMs ?? 30_000,
+          logger: silentLogger(LogLevel),
+          ...(deps.fetch ? { fetch: deps.fetch } : {}),
+        }),
+    ));
   let identity: S.SlackIdentity | null = null;
 
   async function call<Sch extends z.ZodType>(method: string, args: Record<string, unknown>, schema: Sch): Promise<z.output<Sch>> {
     if ('thread_ts' in args) throw new Error('Conn never posts into threads');
+    const sdkClient = await webClient();
     let res: unknown;
     try {
-      res = await web.apiCall(method, args);
+      res = await sdkClient.apiCall(method, args);
     } catch (e) {
       throw classifySlack(method, e, config.token, WRITES.has(method));
     }

@@ -1,6 +1,14 @@
 // Classifies @slack/web-api errors (platform ok:false codes, HTTP errors, rate limits, transport) into VendorError.
-import { ErrorCode } from '@slack/web-api';
+import type { ErrorCode as SdkErrorCode } from '@slack/web-api';
 import { VendorError, classifyTransportError, redact, type VendorErrorKind } from '../errors';
+
+/** The SDK's error codes, spelled out so classifying does not load the SDK (checked against its enum at compile time). */
+const ErrorCode = {
+  RequestError: 'slack_webapi_request_error',
+  HTTPError: 'slack_webapi_http_error',
+  PlatformError: 'slack_webapi_platform_error',
+  RateLimitedError: 'slack_webapi_rate_limited_error',
+} as const satisfies { [K in 'RequestError' | 'HTTPError' | 'PlatformError' | 'RateLimitedError']: `${(typeof SdkErrorCode)[K]}` };
 
 const KIND_BY_CODE: Record<string, VendorErrorKind> = {
   not_authed: 'auth',
