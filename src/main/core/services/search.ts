@@ -4,6 +4,8 @@ import type { SearchHit } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
 import { searchRepo } from '../db/repos/search';
 import { snippetParts, toFtsQuery } from './ftsQuery';
+import { rankPool } from './ranking';
+import { buildSnippet, termsOf } from './snippet';
 import type { ServiceDeps } from './incidents';
 
 export function searchService({ db }: ServiceDeps) {
@@ -11,9 +13,9 @@ export function searchService({ db }: ServiceDeps) {
   return {
     query(input: OpParsed<'search.query'>): SearchHit[] {
       const q = toFtsQuery(input.text);
-      let rows;
+      let candidates;
       try {
-        rows = repo.query(q, input.limit);
+        candidates = repo.candidates(q);
       } catch (err) {
         // toFtsQuery should make this unreachable; if FTS5 still objects, answer as bad input, not a crash.
         if (err instanceof Error && /fts5|syntax/i.test(err.message)) {
@@ -21,17 +23,27 @@ export function searchService({ db }: ServiceDeps) {
         }
         throw err;
       }
-      return rows.map((r) => ({
-        type: r.type,
-        incidentId: r.incident_id,
-        incidentTitle: r.incident_title,
-        noteId: r.note_id,
-        entryId: r.entry_id,
-        kind: r.kind,
-        source: r.source,
-        at: new Date(r.at).toISOString(),
-        snippet: snippetParts(r.snip),
-      }));
+      const terms = termsOf(q);
+      const hits: SearchHit[] = [];
+      // Notes and other timeline entries are ranked together, so the best of either comes first.
+      for (const i of rankPool(candidates, terms)) {
+        if (hits.length >= input.limit) break;
+        const c = candidates[i]!;
+        const r = repo.details(c);
+        if (!r) continue;
+        hits.push({
+          type: c.type,
+          incidentId: r.incident_id,
+          incidentTitle: r.incident_title,
+          noteId: r.note_id,
+          entryId: r.entry_id,
+          kind: r.kind,
+          source: r.source,
+          at: new Date(r.at).toISOString(),
+          snippet: snippetParts(buildSnippet(c.text, terms)),
+        });
+      }
+      return hits;
     },
   };
 }

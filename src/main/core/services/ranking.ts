@@ -1,0 +1,55 @@
+// Ranks a pool of search candidates by BM25 computed over the pool itself. FTS5's bm25() counts every document
+// that contains each term, which costs as much as the number of matches across the whole history; ranking the
+// newest matches in JS keeps a search's cost bounded however common its words are.
+import type { SearchTerm } from './snippet';
+
+export interface Candidate {
+  /** Newer candidates have larger keys: the tie-breaker. */
+  key: number;
+  text: string;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One global regex per term: words in order with separators between, the last one open-ended for prefixes. */
+export function termPattern(t: SearchTerm): RegExp {
+  const words = t.words.map(escape);
+  // ASCII terms (almost all of them) use \b and no Unicode mode: several times faster over long logs.
+  if (t.words.every((w) => ASCII.test(w))) return new RegExp(`\\b${words.join('\\W+')}${t.prefix ? '' : '\\b'}`, 'gi');
+  const last = t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])';
+  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words.join('[^\\p{L}\\p{N}\\p{M}]+')}${last}`, 'giu');
+}
+
+const count = (re: RegExp, text: string) => {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text)) n++;
+  return n;
+};
+
+/** The candidates' indexes, best first: BM25 with document frequencies taken from the pool. */
+export function rankPool(candidates: Candidate[], terms: SearchTerm[]): number[] {
+  const n = candidates.length;
+  if (n === 0) return [];
+  const patterns = terms.map(termPattern);
+  const tf = candidates.map((c) => {
+    const text = ASCII.test(c.text) ? c.text : fold(c.text);
+    return patterns.map((re) => count(re, text));
+  });
+  const lengths = candidates.map((c) => Math.max(1, c.text.length));
+  const avg = lengths.reduce((a, b) => a + b, 0) / n;
+  const idf = terms.map((_, k) => {
+    const df = tf.reduce((m, row) => m + (row[k]! > 0 ? 1 : 0), 0);
+    return Math.log((n - df + 0.5) / (df + 0.5) + 1);
+  });
+  const score = tf.map((row, i) =>
+    row.reduce((s, f, k) => s + (f === 0 ? 0 : (idf[k]! * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengths[i]!) / avg))), 0),
+  );
+  return candidates
+    .map((_, i) => i)
+    .sort((a, b) => score[b]! - score[a]! || candidates[b]!.key - candidates[a]!.key);
+}
