@@ -5,6 +5,10 @@ import { IncidentList } from './IncidentList';
 import { DeclareDialog } from './DeclareDialog';
 import { IncidentView } from './IncidentView';
 import { shortcutsBlocked } from '../../ui/Modal';
+import './incidents.css';
+
+// Only asked once a key is one of ours: a query over the whole page on every keystroke slows typing.
+const modalOpen = () => document.querySelector('[aria-modal="true"]') !== null;
 
 export function IncidentsScreen() {
   const { items, loading, error, selectedId, declaring, declareError, load, declare, select, step } = useIncidents();
@@ -16,8 +20,9 @@ export function IncidentsScreen() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (document.querySelector('[aria-modal="true"]')) return;
       // Switching incidents works even while typing: Alt+Up/Down, Ctrl+1..9 (Alt+1..9 where the browser takes Ctrl).
+      const ours = (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) || ((e.ctrlKey || e.altKey) && /^[1-9]$/.test(e.key)) || e.key === 'n' || e.key === 'N';
+      if (!ours || modalOpen()) return;
       if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
         e.preventDefault();
         step(e.key === 'ArrowUp' ? -1 : 1);

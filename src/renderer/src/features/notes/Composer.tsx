@@ -1,19 +1,14 @@
 // The note box: Enter saves, Shift+Enter adds a line, Alt+1..6 picks the kind, share toggles, size meter.
-import { forwardRef, type KeyboardEvent } from 'react';
-import { noteKindLabels, noteKinds, noteLimitFor, shareTargets, type NoteKind, type ShareTarget } from '../../../../shared/notes';
-import type { ApiError } from '../../../../shared/result';
+// Typing must stay within a frame in a busy incident: the box is uncontrolled (the browser owns its text, the store gets
+// a copy on each change) and this component reads only what it shows, so a keystroke re-renders nothing at all unless
+// the Save button or the size meter changes. Everything else on the page ignores the draft.
+import { forwardRef, memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { noteKindLabels, noteKinds, noteLimitFor, shareTargets, type NoteKind } from '../../../../shared/notes';
 import { vendorLabel } from './shareLabel';
+import { useNotes } from './store';
 
 interface Props {
-  draft: string;
-  kind: NoteKind;
-  share: Record<ShareTarget, boolean>;
-  saving: boolean;
-  error: ApiError | null;
-  draftError: ApiError | null;
-  onDraft(body: string): void;
-  onKind(kind: NoteKind): void;
-  onToggleShare(target: ShareTarget): void;
   onSubmit(): void;
   onPinLast(): void;
 }
@@ -21,11 +16,61 @@ interface Props {
 const encoder = new TextEncoder();
 const kib = (n: number) => `${(n / 1024).toFixed(n < 10240 ? 1 : 0)} KiB`;
 
-export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer(p, ref) {
+/** The size meter's text ('' far from the limit) and whether the draft is over it. */
+export function sizeMeter(draft: string, kind: NoteKind): { meter: string; over: boolean } {
+  const limit = noteLimitFor(kind);
   // Byte size only matters near the limit; counting every keystroke of a short note is wasted work.
-  const bytes = p.draft.length * 3 > 48 * 1024 ? encoder.encode(p.draft).length : p.draft.length;
-  const limit = noteLimitFor(p.kind);
-  const over = bytes > limit;
+  const bytes = draft.length * 3 > limit / 2 ? encoder.encode(draft).length : draft.length;
+  return { meter: bytes > limit / 2 ? `${kib(bytes)} of ${kib(limit)}` : '', over: bytes > limit };
+}
+
+const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(props, ref) {
+  const state = useNotes(
+    useShallow((st) => ({
+      kind: st.kind,
+      share: st.share,
+      saving: st.saving,
+      error: st.saveError,
+      draftError: st.draftError,
+      empty: st.draft.trim() === '',
+      ...sizeMeter(st.draft, st.kind),
+    })),
+  );
+  const { setDraft, setKind, toggleShare, flushDraft } = useNotes.getState();
+  const p = { ...state, ...props, onDraft: setDraft, onKind: setKind, onToggleShare: toggleShare };
+  const { over } = state;
+
+  const box = useRef<HTMLTextAreaElement | null>(null);
+  const setBox = useCallback(
+    (el: HTMLTextAreaElement | null) => {
+      box.current = el;
+      if (typeof ref === 'function') ref(el);
+      else if (ref) ref.current = el;
+    },
+    [ref],
+  );
+  // The store's draft changes without typing too (restored after a restart, cleared once saved): mirror it into the box.
+  useEffect(() => {
+    const show = (draft: string) => {
+      if (box.current && box.current.value !== draft) box.current.value = draft;
+    };
+    show(useNotes.getState().draft);
+    return useNotes.subscribe((st, prev) => {
+      if (st.draft !== prev.draft) show(st.draft);
+    });
+  }, []);
+
+  // Leaving the page (reload, close) or this pane with a draft still in its debounce: save it now.
+  useEffect(() => {
+    const flush = () => void flushDraft();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, [flushDraft]);
 
   const onKey = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-6]$/.test(e.code)) {
@@ -69,13 +114,14 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
         ))}
       </div>
       <textarea
-        ref={ref}
+        ref={setBox}
         aria-label="Note"
         className={p.kind === 'command' ? 'composer-input mono' : 'composer-input'}
-        value={p.draft}
+        defaultValue={useNotes.getState().draft}
         placeholder={p.kind === 'command' ? 'Paste the command and its output…' : 'What happened? Enter saves, Shift+Enter for a new line'}
         onChange={(e) => p.onDraft(e.target.value)}
         onKeyDown={onKey}
+        onBlur={() => void flushDraft()}
         rows={p.kind === 'command' ? 5 : 2}
       />
       <div className="composer-foot">
@@ -85,9 +131,9 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
           </label>
         ))}
         <span className={over ? 'size over' : 'size'} aria-live="polite">
-          {bytes > limit / 2 ? `${kib(bytes)} of ${kib(limit)}` : ''}
+          {state.meter}
         </span>
-        <button type="submit" className="primary" disabled={p.saving || p.draft.trim() === ''}>
+        <button type="submit" className="primary" disabled={p.saving || state.empty}>
           {p.saving ? 'Saving…' : 'Save'} <kbd>Enter</kbd>
         </button>
       </div>
@@ -103,3 +149,5 @@ export const Composer = forwardRef<HTMLTextAreaElement, Props>(function Composer
     </form>
   );
 });
+
+export const Composer = memo(ComposerBox);

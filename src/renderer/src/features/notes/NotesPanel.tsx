@@ -21,12 +21,6 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
       timeZone: st.timeZone,
       loading: st.loading,
       error: st.error,
-      draft: st.draft,
-      kind: st.kind,
-      share: st.share,
-      saving: st.saving,
-      saveError: st.saveError,
-      draftError: st.draftError,
       focus: st.focus,
       histories: st.histories,
       current: st.incidentId,
@@ -93,14 +87,19 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const submit = async () => {
+  // Stable callbacks: the note box is memoised and must not re-render when notes arrive.
+  const submit = useCallback(() => {
     atBottom.current = true;
-    if (await actions.append()) inputRef.current?.focus();
-  };
-  const pinLast = () => {
-    const last = items[items.length - 1];
-    if (last) void actions.pin(last.id, !last.pinned);
-  };
+    void useNotes
+      .getState()
+      .append()
+      .then((ok) => ok && inputRef.current?.focus());
+  }, []);
+  const pinLast = useCallback(() => {
+    const list = useNotes.getState().items;
+    const last = list[list.length - 1];
+    if (last) void useNotes.getState().pin(last.id, !last.pinned);
+  }, []);
   const pinned = items.filter((n) => n.pinned);
 
   return (
@@ -150,20 +149,7 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
           })}
         </div>
       </div>
-      <Composer
-        ref={inputRef}
-        draft={s.draft}
-        kind={s.kind}
-        share={s.share}
-        saving={s.saving}
-        error={s.saveError}
-        draftError={s.draftError}
-        onDraft={actions.setDraft}
-        onKind={actions.setKind}
-        onToggleShare={actions.toggleShare}
-        onSubmit={() => void submit()}
-        onPinLast={pinLast}
-      />
+      <Composer ref={inputRef} onSubmit={submit} onPinLast={pinLast} />
     </section>
   );
 }

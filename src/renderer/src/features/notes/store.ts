@@ -30,6 +30,8 @@ interface NotesState {
   loadOlder(): Promise<number>;
   loadNewer(): Promise<void>;
   setDraft(body: string): void;
+  /** Saves a draft still waiting for its debounce now (blur, page hide, incident switch): nothing typed is lost. */
+  flushDraft(): Promise<void>;
   setKind(kind: NoteKind): void;
   toggleShare(target: ShareTarget): void;
   append(): Promise<boolean>;
@@ -66,7 +68,13 @@ export const useNotes = create<NotesState>((set, get) => {
     const { incidentId, draft, kind } = get();
     if (!incidentId) return;
     const res = await api().call['notes.saveDraft']({ incidentId, body: draft, kind });
-    set({ draftError: res.ok ? null : res.error });
+    if (get().incidentId === incidentId) set({ draftError: res.ok ? null : res.error });
+  };
+  const flushDraft = (): Promise<void> => {
+    if (!draftTimer) return Promise.resolve();
+    clearTimeout(draftTimer);
+    draftTimer = null;
+    return saveDraftNow();
   };
   return {
     incidentId: null,
@@ -88,13 +96,8 @@ export const useNotes = create<NotesState>((set, get) => {
     async open(incidentId, aroundNoteId) {
       const switching = get().incidentId !== incidentId;
       if (switching) {
-        if (draftTimer) {
-          // Leaving an incident mid-debounce: keep its last keystrokes too.
-          clearTimeout(draftTimer);
-          draftTimer = null;
-          const prev = get();
-          if (prev.incidentId) void api().call['notes.saveDraft']({ incidentId: prev.incidentId, body: prev.draft, kind: prev.kind });
-        }
+        // Leaving an incident mid-debounce: keep its last keystrokes too (the save reads the state before the switch).
+        void flushDraft();
         set({ incidentId, items: [], draft: '', kind: 'note', saveError: null, draftError: null, histories: {}, focus: null });
       }
       set({ loading: true, error: null });
@@ -157,6 +160,8 @@ export const useNotes = create<NotesState>((set, get) => {
         void saveDraftNow();
       }, DRAFT_DEBOUNCE_MS);
     },
+
+    flushDraft,
 
     setKind(kind) {
       set({ kind, saveError: null });
