@@ -1,3 +1,4 @@
+import { SEARCH_POOL } from '../../src/main/core/db/repos/search';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, SearchHit, TimelinePage } from '../../src/shared/notes';
@@ -144,5 +145,23 @@ describe('search.query', () => {
       const r = await t.core.invoke('search.query', { text });
       expect(r.ok, text).toBe(true);
     }
+  });
+});
+
+describe('search.query on a long history', () => {
+  it('ranks the newest matches, and a narrower query reaches older ones', async () => {
+    const { incident, call } = await setup();
+    // The oldest notes are the best bm25 matches for "disk", but more than a pool of newer matches follow them.
+    for (let i = 0; i < 3; i++) await call('notes.append', { incidentId: incident.id, body: `disk disk disk ancient ${i}` });
+    for (let i = 0; i < SEARCH_POOL + 20; i++) await call('notes.append', { incidentId: incident.id, body: `disk check number ${i} on node ${i % 7}` });
+    const recent = await call<SearchHit[]>('search.query', { text: 'disk', limit: 200 });
+    expect(recent.length).toBe(200);
+    expect(recent.some((h) => h.snippet.some((p) => p.text.includes('ancient')))).toBe(false);
+    const narrower = await call<SearchHit[]>('search.query', { text: 'disk ancient' });
+    expect(narrower.length).toBe(3);
+    // Within what is ranked, more matches in a shorter note rank first.
+    await call('notes.append', { incidentId: incident.id, body: 'disk disk disk' });
+    const top = await call<SearchHit[]>('search.query', { text: 'disk', limit: 1 });
+    expect(top[0]!.snippet.map((p) => p.text).join('')).toBe('disk disk disk');
   });
 });

@@ -9,6 +9,8 @@ export interface Candidate {
   text: string;
 }
 
+/** Term frequencies are counted in the first few kilobytes of each text: pasted logs are long and repetitive. */
+const RANK_CAP = 4096;
 const K1 = 1.2;
 const B = 0.75;
 const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
@@ -36,11 +38,14 @@ export function rankPool(candidates: Candidate[], terms: SearchTerm[]): number[]
   const n = candidates.length;
   if (n === 0) return [];
   const patterns = terms.map(termPattern);
+  // Folding (for accents) is only needed when a term itself has non-ASCII letters; case is handled by the regex.
+  const foldText = terms.some((t) => t.words.some((w) => !ASCII.test(w)));
   const tf = candidates.map((c) => {
-    const text = ASCII.test(c.text) ? c.text : fold(c.text);
+    const head = c.text.length > RANK_CAP ? c.text.slice(0, RANK_CAP) : c.text;
+    const text = foldText && !ASCII.test(head) ? fold(head) : head;
     return patterns.map((re) => count(re, text));
   });
-  const lengths = candidates.map((c) => Math.max(1, c.text.length));
+  const lengths = candidates.map((c) => Math.max(1, Math.min(RANK_CAP, c.text.length)));
   const avg = lengths.reduce((a, b) => a + b, 0) / n;
   const idf = terms.map((_, k) => {
     const df = tf.reduce((m, row) => m + (row[k]! > 0 ? 1 : 0), 0);

@@ -35,8 +35,8 @@ export function buildSnippet(text: string, terms: SearchTerm[], width = 16): str
     if (m && m.index < first) first = m.index;
   }
   if (first === text.length) first = 0;
-  const from = Math.max(0, first - 400);
-  const to = Math.min(text.length, first + 2000);
+  const from = Math.max(0, first - 200);
+  const to = Math.min(text.length, first + 800);
   if (from > 0 || to < text.length) {
     const inner = buildSnippetOf(text.slice(from, to), terms, width);
     const lead = from > 0 && !inner.startsWith('…') ? '…' : '';

@@ -7,8 +7,8 @@ import { perDb } from '../perDb';
 
 /** How many of the newest matches per index are ranked; older ones are reached with a narrower query. */
 export const SEARCH_POOL = 500;
-/** Ranking and snippets read at most this much of a body (pasted logs can be a megabyte). */
-const TEXT_CAP = 16384;
+/** Ranking and snippets read the first 4 KiB of a body: pasted logs can be a megabyte, and repeat themselves. */
+const TEXT_CAP = 4096;
 
 export interface SearchCandidate {
   type: 'note' | 'timeline';
