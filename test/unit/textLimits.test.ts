@@ -2,7 +2,7 @@
 // and never cutting a surrogate pair, an emoji sequence or an accented letter in half.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charCount, ellipsis, partLabel, splitText, TRUNCATED, truncateVisibly } from '../../src/main/core/outbox/vendors/common';
+import { charCount, cutIndex, ellipsis, partLabel, splitText, TRUNCATED, truncateVisibly } from '../../src/main/core/outbox/vendors/common';
 
 /** An independent counter (the simulators use the same one): code points. */
 const cp = (s: string) => Array.from(s).length;
@@ -31,6 +31,23 @@ describe('charCount counts as the vendors do', () => {
   ])('%j → %i', (s, n) => {
     expect(charCount(s)).toBe(n);
     expect(charCount(s)).toBe(cp(s));
+  });
+});
+
+describe('cutIndex', () => {
+  it('property: cuts only where Intl.Segmenter (the oracle) sees a grapheme boundary, within the limit', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 120 }), (text, max) => {
+        const bounds = new Set([0, ...graphemes(text).map((_, i, all) => all.slice(0, i + 1).join('').length)]);
+        const at = cutIndex(text, 0, max);
+        expect(cp(text.slice(0, at))).toBeLessThanOrEqual(max);
+        // The only allowed exception: a single cluster longer than the whole limit is cut at a code point.
+        const longCluster = graphemes(text).some((g) => cp(g) > max);
+        if (!longCluster) expect(bounds.has(at)).toBe(true);
+        expect(wellFormed(text.slice(0, at))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

@@ -26,24 +26,43 @@ function advance(s: string, from: number, chars: number): number {
   return i;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/** How far past the cut the segmenter looks, so it sees the whole cluster the cut falls in. */
-const LOOKAHEAD = 64;
+/**
+ * Characters that continue the cluster before them (UAX #29 GB9/GB9a/GB11 simplified): combining and spacing marks,
+ * variation selectors, emoji skin tones, tag characters (subdivision flags) and the zero-width joiner.
+ * Intl.Segmenter would be exact but V8's slows down sharply on long text (a 1 MiB paste took seconds), and a cut only
+ * needs the few characters around it.
+ */
+const EXTENDS = /^[\p{M}\p{Emoji_Modifier}\u200d\u{e0020}-\u{e007f}]/u;
+const ZWJ = 0x200d;
+const isRegional = (cp: number | undefined) => cp !== undefined && cp >= 0x1f1e6 && cp <= 0x1f1ff;
+/** Index of the code point that ends just before `i`. */
+const prevIndex = (s: string, i: number) => (i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1);
 
 /**
- * The best cut at or before `end` (a code-point boundary) that does not split a grapheme cluster, but after
- * `from`. Segments from `from` (a boundary: pieces start on one), since where clusters start depends on what came
- * before (flags pair up regional indicators from the left). Falls back to `end` when one cluster fills the piece.
+ * The best cut at or before `end` (a code-point boundary) that does not split a grapheme cluster: moves back over
+ * marks, joiners and skin tones, keeps a flag's two regional indicators and CR LF together. Never at or before
+ * `from` (pieces start on a boundary): one cluster longer than the piece (zalgo text) is cut at `end`.
  */
 function graphemeCut(s: string, from: number, end: number): number {
   if (end >= s.length) return s.length;
-  let best = -1;
-  for (const g of graphemes.segment(s.slice(from, Math.min(s.length, end + LOOKAHEAD)))) {
-    const at = from + g.index;
-    if (at > end) break;
-    if (at > from) best = at;
+  let cut = end;
+  for (let guard = 0; cut > from && guard < 256; guard++) {
+    const before = prevIndex(s, cut);
+    const prev = s.codePointAt(before);
+    const next = s.codePointAt(cut)!;
+    if (EXTENDS.test(String.fromCodePoint(next)) || prev === ZWJ || (prev === 0x0d && next === 0x0a)) {
+      cut = before;
+      continue;
+    }
+    if (isRegional(prev) && isRegional(next)) {
+      // Regional indicators pair up from the left: an odd count before the cut means it falls inside a flag.
+      let n = 0;
+      for (let i = cut; i > from && isRegional(s.codePointAt(prevIndex(s, i))); i = prevIndex(s, i)) n++;
+      if (n % 2 === 1) cut = before;
+    }
+    break;
   }
-  return best > from ? best : end;
+  return cut > from ? cut : end;
 }
 
 /** The UTF-16 index where a piece of at most `maxChars` characters starting at `from` should end. */
