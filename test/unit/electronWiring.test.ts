@@ -101,6 +101,9 @@ describe('the desktop window', () => {
     expect(out!.responseHeaders['X-Other']).toEqual(['1']);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // Trusted Types: HTML/script sinks refuse strings, and no policy may be created (S-6).
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )require-trusted-types-for 'script'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )trusted-types 'none'(;|$)/);
   });
 
   it('creates a sandboxed window, denies new windows and foreign navigation, opens only allow-listed links', async () => {
