@@ -50,6 +50,8 @@ test('the app loads and renders notes under Trusted Types with no CSP violation'
     ['finding', '- a list item\n- another with _emphasis_\n\n> a quote'],
     ['command', 'kubectl -n gw get pods\ngw-1    0/1     OOMKilled'],
     ['decision', 'Roll back to v1.41 <script>alert(1)</script> <img src=x onerror=alert(1)>'],
+    // Character references: micromark's browser build decoded these through innerHTML (blocked by Trusted Types).
+    ['note', 'AT&amp;T says &lt;b&gt; is fine &copy; &notin; &#x1F600; &#65;'],
   ];
   for (const [kind, body] of bodies) await call('notes.append', { incidentId: inc.id, kind, body });
 
@@ -68,6 +70,7 @@ test('the app loads and renders notes under Trusted Types with no CSP violation'
   await expect(feed.locator('pre.note-command')).toHaveText('kubectl -n gw get pods\ngw-1    0/1     OOMKilled');
   await expect(feed.getByText('a list item')).toBeVisible();
   await expect(feed.getByText(/Roll back to v1\.41/)).toBeVisible();
+  await expect(feed.getByText('AT&T says <b> is fine © ∉ 😀 A')).toBeVisible();
   // Type a note through the UI too (the composer, the store, the event round trip).
   const box = page.getByRole('textbox', { name: 'Note', exact: true });
   await box.click();
