@@ -1,4 +1,5 @@
 // PagerDuty REST v2 simulator: wrapped entities, From header, incident_key dedup, offset pagination, ratelimit-* headers.
+import { chars, SIM_LIMITS } from './limits';
 import type { SimRequest, SimResponse } from './types';
 
 export interface PdUserRec { id: string; name: string; email: string; role: string }
@@ -130,6 +131,7 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
       if ('status' in user) return user;
       const content = (req.body as { note?: { content?: unknown } } | null)?.note?.content;
       if (typeof content !== 'string' || !content) return err(400, 'Invalid Input Provided', 2001, ['Note content is required.']);
+      if (chars(content) > SIM_LIMITS.pdNote) return err(400, 'Invalid Input Provided', 2001, [`Content is too long (maximum is ${SIM_LIMITS.pdNote} characters).`]);
       const n: PdNoteRec = { id: nextId('N'), user: userRef(user, base), channel: { summary: 'The PagerDuty website or APIs' }, content, created_at: iso(), updated_at: iso() };
       state.notes.set(inc.id, [...(state.notes.get(inc.id) ?? []), n]);
       log(inc, 'annotate_log_entry', `Note added by ${user.name}`, userRef(user, base), content);
@@ -154,6 +156,7 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
     const b = (req.body as { incident?: Record<string, unknown> } | null)?.incident;
     if (!b || b.type !== 'incident') return err(400, 'Invalid Input Provided', 2001, ['Incident type must be "incident".']);
     if (typeof b.title !== 'string' || !b.title) return err(400, 'Invalid Input Provided', 2001, ['Title cannot be empty.']);
+    if (chars(b.title) > SIM_LIMITS.pdTitle) return err(400, 'Invalid Input Provided', 2001, [`Title is too long (maximum is ${SIM_LIMITS.pdTitle} characters).`]);
     const svcId = (b.service as { id?: string } | undefined)?.id;
     const svc = state.services.find((s) => s.id === svcId);
     if (!svc) return err(400, 'Invalid Input Provided', 2001, ['Service not found.']);

@@ -1,4 +1,5 @@
 // Slack Web API simulator: ok envelopes on HTTP 200, scopes, name rules, membership, cursors, per-channel post limit.
+import { chars, SIM_LIMITS } from './limits';
 import type { SimRequest, SimResponse } from './types';
 
 export interface SlackUserRec { id: string; name: string; real_name: string; email: string; is_bot: boolean }
@@ -135,6 +136,7 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (!c.members.has(me)) return fail('not_in_channel');
         const ids = (a.users ?? '').split(',').map((s) => s.trim()).filter(Boolean);
         if (ids.length === 0) return fail('no_user');
+        if (ids.length > SIM_LIMITS.slackInviteIds) return fail('too_many_users');
         const errors = ids.flatMap((id) => {
           const e = id === me ? 'cant_invite_self' : !state.users.some((u) => u.id === id) ? 'user_not_found' : c.members.has(id) ? 'already_in_channel' : null;
           return e ? [{ user: id, ok: false, error: e }] : [];
@@ -151,7 +153,7 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (!c.members.has(me)) return fail('not_in_channel');
         const text = a.text ?? '';
         if (!text && !a.blocks) return fail('no_text');
-        if (text.length > 40_000) return fail('msg_too_long');
+        if (chars(text) > SIM_LIMITS.slackText) return fail('msg_too_long');
         const wait = postAllowed(c.id);
         if (wait !== null) return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
         let metadata: SlackMessageRec['metadata'];

@@ -1,4 +1,5 @@
 // The Electron-touching modules, loaded against a fake 'electron' module: what they register and deny.
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { opNames } from '../../src/shared/opNames';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src/shared/ipc';
@@ -100,6 +101,9 @@ describe('the desktop window', () => {
     expect(out!.responseHeaders['X-Other']).toEqual(['1']);
     expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // Trusted Types: HTML/script sinks refuse strings, and no policy may be created (S-6).
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )require-trusted-types-for 'script'(;|$)/);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )trusted-types 'none'(;|$)/);
   });
 
   it('creates a sandboxed window, denies new windows and foreign navigation, opens only allow-listed links', async () => {
@@ -124,5 +128,34 @@ describe('the desktop window', () => {
     let webview = false;
     w.handlers['will-attach-webview']!({ preventDefault: () => (webview = true) });
     expect(webview).toBe(true);
+  });
+
+  it('hands shell.openExternal only the policy\'s re-serialised URL, never the page\'s raw text (S-3 property)', async () => {
+    const { createMainWindow } = await import('../../src/main/electron/window');
+    const { safeExternalUrl } = await import('../../src/main/electron/policy');
+    createMainWindow('/pre.cjs', '/app/index.html');
+    const w = fake.windows.at(-1)!;
+    const navigate = (url: string) => w.handlers['will-navigate']!({ preventDefault: () => {} }, url);
+    w.openHandler!({ url: 'HTTPS://GitHub.com/X' });
+    navigate('https://acme.slack.com/archives/C1');
+    w.openHandler!({ url: 'https://ｇｉｔｈｕｂ.com/' });
+    navigate('https://github.com:8443/');
+    expect(fake.opened).toEqual(['https://github.com/X', 'https://acme.slack.com/archives/C1']);
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 120 }),
+      fc.webUrl(),
+      fc.tuple(fc.constantFrom('https://', 'HTTPS://', 'http://', 'javascript:', ' https://'), fc.constantFrom('github.com', 'evil.example', 'github.com@evil.example', 'ｇｉｔｈｕｂ.com'), fc.string({ maxLength: 20 })).map((p) => p.join('')),
+    );
+    fc.assert(
+      fc.property(hostile, fc.boolean(), (raw, viaOpen) => {
+        fake.opened.length = 0;
+        if (viaOpen) expect(w.openHandler!({ url: raw })).toEqual({ action: 'deny' });
+        else navigate(raw);
+        const safe = safeExternalUrl(raw);
+        expect(fake.opened).toEqual(safe === null ? [] : [safe]);
+        for (const o of fake.opened) expect(new URL(o).protocol).toBe('https:');
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -1,9 +1,11 @@
 // Security policy for the desktop shell as plain data and functions, so it is testable without Electron.
 
-/** Hosts external links may open in the user's browser. https only. */
+/**
+ * Hosts (and their subdomains) external links may open in the user's browser. https only. PagerDuty incident links
+ * live on the account's own subdomain (`https://<account>.pagerduty.com/incidents/…`), Slack's on the workspace's.
+ */
 export const EXTERNAL_HOST_ALLOW_LIST = [
-  'app.pagerduty.com',
-  'app.eu.pagerduty.com',
+  'pagerduty.com',
   'slack.com',
   'app.slack.com',
   'freshdesk.com',
@@ -11,16 +13,40 @@ export const EXTERNAL_HOST_ALLOW_LIST = [
   '2i2c.org',
 ];
 
-export function isAllowedExternalUrl(raw: string, allow: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): boolean {
+/** Longer links are refused: nothing Conn links to is this long, and a shell handler should never get megabytes. */
+export const EXTERNAL_URL_MAX = 4096;
+
+/** A plain DNS name: letters, digits and inner hyphens, labels of 1–63 characters, no empty label. */
+const DNS_NAME = /^(?!-)[a-z0-9-]{1,63}(?<!-)(?:\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/;
+
+/**
+ * The link to hand to the user's browser, or null. Only a well-formed `https://` URL whose host is on the allow-list
+ * (or a subdomain of an entry) passes, with no user name or password, no explicit port, and written plainly: the host
+ * exactly as the parser reads it (no percent-encoding, full-width letters, IDN tricks, trailing dots, empty labels or
+ * numeric IP forms), and no whitespace, control or format characters or backslashes anywhere (the URL parser
+ * silently drops or rewrites those, so what a person saw would not be what opens). The answer is the parser's
+ * re-serialised URL, never the raw text, as Element's `safeOpenURL` does.
+ */
+export function safeExternalUrl(raw: unknown, allow: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): string | null {
+  if (typeof raw !== 'string' || raw.length > EXTERNAL_URL_MAX) return null;
+  if (!/^https:\/\//i.test(raw) || /[\s\p{Cc}\p{Cf}\\]/u.test(raw)) return null;
   let u: URL;
   try {
     u = new URL(raw);
   } catch {
-    return false;
+    return null;
   }
-  if (u.protocol !== 'https:' || u.username || u.password) return false;
-  const host = u.hostname.toLowerCase();
-  return allow.some((a) => host === a || host.endsWith(`.${a}`));
+  if (u.protocol !== 'https:' || u.username || u.password || u.port) return null;
+  const written = raw.slice('https://'.length).split(/[/?#]/, 1)[0]!.toLowerCase();
+  if (written !== u.host) return null;
+  const host = u.hostname;
+  if (!DNS_NAME.test(host)) return null;
+  if (!allow.some((a) => host === a || host.endsWith(`.${a}`))) return null;
+  return u.href;
+}
+
+export function isAllowedExternalUrl(raw: unknown, allow: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): boolean {
+  return safeExternalUrl(raw, allow) !== null;
 }
 
 /** The app's own pages: the built renderer from file://, or the dev server in development. */

@@ -1,6 +1,6 @@
 // Creates the hardened main window and locks down navigation, new windows and permissions.
 import { BrowserWindow, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isAppUrl, mainWindowOptions } from './policy';
+import { CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions, safeExternalUrl } from './policy';
 
 export function hardenSession(): void {
   const ses = session.defaultSession;
@@ -36,14 +36,19 @@ export function createMainWindow(preload: string, rendererUrl: string, devServer
   });
   // Middle-click (auxclick) opens go through the same deny-all window-open handler below.
   const wc = win.webContents;
+  // Only the policy's re-serialised URL reaches the shell, never the page's raw text.
+  const openOutside = (url: string) => {
+    const safe = safeExternalUrl(url);
+    if (safe !== null) void shell.openExternal(safe);
+  };
   wc.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    openOutside(url);
     return { action: 'deny' };
   });
   wc.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, devServerUrl)) {
       event.preventDefault();
-      if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+      openOutside(url);
     }
   });
   wc.on('will-attach-webview', (event) => event.preventDefault());

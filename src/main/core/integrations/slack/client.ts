@@ -34,6 +34,9 @@ function silentLogger(sdkLevel: typeof SlackSdk.LogLevel): Logger {
   };
 }
 
+/** conversations.invite takes at most 100 user ids per call (API-CONTRACTS 4.5.4). */
+export const SLACK_INVITE_MAX = 100;
+
 const WRITES = new Set(['conversations.create', 'conversations.invite', 'chat.postMessage']);
 
 export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
@@ -113,16 +116,20 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
       throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'conflict', vendorMessage: 'name_taken', vendorCode: 'name_taken' });
     },
 
-    /** Invites people; the bot itself is filtered out and `already_in_channel` counts as success. */
+    /**
+     * Invites people, at most SLACK_INVITE_MAX per call (Slack answers `too_many_users` above that); the bot itself
+     * is filtered out and `already_in_channel` counts as success.
+     */
     async invite(channelId: string, userIds: string[]): Promise<void> {
       const me = identity ?? (await client.identify());
       const users = [...new Set(userIds)].filter((u) => u && u !== me.user_id);
-      if (users.length === 0) return;
-      try {
-        await call('conversations.invite', { channel: channelId, users: users.join(','), force: true }, S.channelEnvelope);
-      } catch (e) {
-        if (e instanceof VendorError && e.vendorCode === 'already_in_channel') return;
-        throw e;
+      for (let i = 0; i < users.length; i += SLACK_INVITE_MAX) {
+        const batch = users.slice(i, i + SLACK_INVITE_MAX);
+        try {
+          await call('conversations.invite', { channel: channelId, users: batch.join(','), force: true }, S.channelEnvelope);
+        } catch (e) {
+          if (!(e instanceof VendorError && e.vendorCode === 'already_in_channel')) throw e;
+        }
       }
     },
 

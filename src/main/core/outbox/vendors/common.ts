@@ -44,39 +44,7 @@ export function asFailure(err: unknown): VendorFailure {
   return toVendorFailure(err);
 }
 
-export const TRUNCATED = '[truncated, full text in Conn]';
-
-/** Cuts text to at most `max` characters, saying so visibly at the end. */
-export function truncateVisibly(text: string, max: number, note = TRUNCATED): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, Math.max(0, max - note.length - 2)).trimEnd()}\n${note}`;
-}
-
-/** Cuts a one-line title to `max` characters with an ellipsis. */
-export function ellipsis(text: string, max: number): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
-}
-
-/**
- * Splits long text into parts of at most `max` characters, preferring paragraph, then line, then word breaks.
- * Each part after the first is posted as its own top-level message (Slack recommends ≲ 4 000 characters).
- */
-export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let cut = window.lastIndexOf('\n\n');
-    if (cut < max / 2) cut = window.lastIndexOf('\n');
-    if (cut < max / 2) cut = window.lastIndexOf(' ');
-    if (cut < max / 2) cut = max;
-    parts.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).replace(/^\s+/, '');
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
-}
+export { charCount, cutIndex, ellipsis, ELLIPSIS, partLabel, splitText, truncateVisibly, TRUNCATED } from './textLimits';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

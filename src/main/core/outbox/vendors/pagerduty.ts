@@ -6,11 +6,14 @@ import { incidentKeyFor, type PagerDutyClient } from '../../integrations/pagerdu
 import type { PdIncident } from '../../integrations/pagerduty/schemas';
 import type { ExecContext, ExecOutcome, Executor, ReconcileOutcome } from '../executors';
 import type { OutboxJob } from '../../../../shared/outbox';
-import { asFailure, ellipsis, live, refuse, truncateVisibly, type LiveVendors } from './common';
+import { asFailure, charCount, ellipsis, live, refuse, truncateVisibly, type LiveVendors } from './common';
 
-/** PagerDuty caps an incident's title/summary at 1 024 characters. */
+/** PagerDuty caps an incident's title/summary at 1 024 characters (API-CONTRACTS 2.8); longer titles end in "…". */
 export const PD_TITLE_MAX = 1024;
-/** PagerDuty notes are limited to 25 000 characters. */
+/**
+ * The note content limit Conn assumes: API-CONTRACTS.md names none for REST notes, so this is a cautious cap (unverified).
+ * Longer notes are truncated visibly, ending in "… [truncated, full text in Conn]" before the marker.
+ */
 export const PD_NOTE_MAX = 25_000;
 export const NO_PD_INCIDENT = "There is no PagerDuty incident for this incident yet: run 'Trigger PagerDuty' first, then retry.";
 
@@ -75,8 +78,12 @@ export function pagerdutyExecutors(v: LiveVendors) {
     },
   };
 
-  const noteText = (job: OutboxJob, content: string) =>
-    withMarker(truncateVisibly(content, PD_NOTE_MAX - markerFor(job.id).length - 4), markerFor(job.id), 'pagerduty.note');
+  // The marker (and its blank line) must fit inside the limit too: the content gives way, visibly.
+  const noteText = (job: OutboxJob, content: string) => {
+    const marker = markerFor(job.id);
+    const room = PD_NOTE_MAX - charCount(withMarker('', marker, 'pagerduty.note'));
+    return withMarker(truncateVisibly(content, room), marker, 'pagerduty.note');
+  };
 
   const addNote: Executor<'pagerduty.addNote'> = {
     send: guarded<'pagerduty.addNote'>(async (job, ctx) => {

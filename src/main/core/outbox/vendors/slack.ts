@@ -8,7 +8,10 @@ import type { SlackChannel, SlackIdentity } from '../../integrations/slack/schem
 import type { ExecContext, Executor } from '../executors';
 import { asFailure, live, refuse, splitText, type LiveVendors } from './common';
 
-/** Slack accepts 40 000 characters but recommends keeping messages under about 4 000: longer text is split. */
+/**
+ * Slack answers msg_too_long above 40 000 characters and recommends keeping messages under about 4 000: longer text
+ * is split into parts of at most this many characters (code points, as Slack counts), each labelled "(part i of n)".
+ */
 export const SLACK_PART_MAX = 4000;
 /** How far before a job's creation a channel it made may be dated (Slack's clock vs ours). */
 const SKEW_MS = 60_000;
@@ -104,11 +107,9 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
   };
 
   const partsOf = (ctx: ExecContext<'slack.postMessage'>) => {
+    // Each part carries its visible "(part i of n)" label and stays within SLACK_PART_MAX, label included.
     const parts = splitText(ctx.payload.text, SLACK_PART_MAX);
-    return parts.map((text, i) => ({
-      text: parts.length > 1 ? `${text}\n_(part ${i + 1} of ${parts.length})_` : text,
-      marker: parts.length > 1 ? `${ctx.marker}#${i + 1}` : ctx.marker,
-    }));
+    return parts.map((text, i) => ({ text, marker: parts.length > 1 ? `${ctx.marker}#${i + 1}` : ctx.marker }));
   };
   /** Markers of this job's messages already in the channel. */
   const alreadyPosted = async (slack: SlackClient, channel: string, job: OutboxJob): Promise<Map<string, string>> => {
