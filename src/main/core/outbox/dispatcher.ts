@@ -1,17 +1,20 @@
 // The outbox dispatcher: claims due jobs in a short transaction, sends them outside any transaction through
 // the executors, settles each (sent / retry at T / uncertain / dead), and reconciles uncertain jobs first.
+// Work is done in passes: one IMMEDIATE transaction records every outcome that arrived since the last pass and
+// claims whatever became due, so a burst of answers costs one commit, not one per job.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { jobPayloads, type JobKind, type OutboxJob, type Vendor } from '../../../shared/outbox';
-import { incidentsRepo } from '../db/repos/incidents';
+import { jobPayloads, type JobKind, type OutboxJob } from '../../../shared/outbox';
+import type { Incident } from '../../../shared/domain';
 import { outboxDispatchRepo, type Settle } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { EventBus } from '../events';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { executorFor, type ExecContext, type ExecOutcome, type ExecutorRegistry, type IsConfigured, type ReconcileOutcome } from './executors';
 import { toVendorFailure, type VendorFailure } from './failures';
-import { linksFrom, type IncidentLinks } from './links';
+import { linkResults, type IncidentLinks } from './links';
 import type { NetworkStatus, Timer } from './ports';
+import { incidentLinks, pacingKey, readiness } from './readiness';
 import { backoffMs, decide, defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
 import { outboxStatus } from './status';
 
@@ -36,9 +39,9 @@ export interface DispatcherDeps {
 export interface Dispatcher {
   /** Recovers jobs caught mid-send, then delivers until stopped. */
   start(): void;
-  /** Stops claiming and waits for sends already in flight. */
+  /** Stops claiming and waits for sends already in flight (and their outcomes recorded). */
   stop(): Promise<void>;
-  /** Something was enqueued or changed: look now. */
+  /** Something was enqueued or changed: look again (at once, coalesced with other kicks). */
   kick(): void;
   /** Marks jobs left in 'sending' by a previous run as 'uncertain'. Called by start(). */
   recover(): void;
@@ -49,23 +52,35 @@ export interface Dispatcher {
   readonly running: boolean;
 }
 
-type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks };
+type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks; incident: Incident | undefined; claimedAt: number | null };
 
-const SENDABLE = new Set(['queued', 'retrying']);
+/** An outcome waiting for the next pass: `apply` runs inside its transaction, `after` once it has committed. */
+interface Outcome {
+  apply: () => OutboxJob | undefined;
+  after?: () => void;
+  done: () => void;
+}
+
+const LINK_KINDS = new Set<string>(Object.keys(linkResults));
+/** After a pass failed (disk full, database locked by another process), try again this much later. */
+const RETRY_CLAIM_MS = 1000;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { db, clock, bus, network } = deps;
   const random = deps.random ?? Math.random;
   const cfg = deps.retry ?? defaultRetryConfig;
-  const pacingMs = deps.slackPacingMs ?? 1000;
   const log = deps.logger ?? silentLogger;
+  const redact = deps.redact ?? ((t: string) => t);
   const owner = randomBytes(8).toString('hex');
   const repo = outboxDispatchRepo(db);
   const vendorState = vendorStateRepo(db);
-  const incidents = incidentsRepo(db);
+  const links = incidentLinks(db);
   const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
+  const ready = { db, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000 };
   const inFlight = new Set<Promise<void>>();
+  let outcomes: Outcome[] = [];
   let running = false;
+  let passQueued = false;
   let timerHandle: unknown = null;
   let unsubscribeNetwork: (() => void) | null = null;
 
@@ -74,71 +89,118 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
   const statusChanged = () => bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
 
-  const pacingKey = (job: OutboxJob, links: IncidentLinks): string | null =>
-    job.kind === 'slack.postMessage' ? `slack:${links.slackChannelId ?? job.incidentId ?? '-'}` : null;
-
-  const linksFor = (job: OutboxJob): IncidentLinks =>
-    job.incidentId ? linksFrom(incidents.get(job.incidentId), repo.sentResults(job.incidentId)) : {};
-
-  /** Why a head may not move now: returns the time it may, or null if it waits on something other than time. */
-  const readyAt = (job: OutboxJob, registry: ExecutorRegistry, now: number): number | null => {
-    const v = vendorState.get(job.vendor);
-    if (v.state === 'reconnect' || !deps.isConfigured(job.vendor) || !executorFor(registry, job.kind)) return null;
-    if (job.state !== 'uncertain' && !SENDABLE.has(job.state)) return null;
-    let at = job.nextAt ? Date.parse(job.nextAt) : now;
-    if (v.pausedUntil !== null) at = Math.max(at, v.pausedUntil);
-    if (job.state !== 'uncertain') {
-      const key = pacingKey(job, linksFor(job));
-      const last = key ? lastPost.get(key) : undefined;
-      if (last !== undefined) at = Math.max(at, last + pacingMs);
+  /** Claims every head that may move now; returns the work and the earliest time a waiting head may move. */
+  const claimDue = (now: number, registry: ExecutorRegistry): { work: Work[]; next: number | null } => {
+    const r = readiness(ready, registry, now);
+    const work: Work[] = [];
+    let next: number | null = null;
+    const later = (at: number) => (next = next === null ? at : Math.min(next, at));
+    for (const head of repo.heads()) {
+      const at = r.readyAt(head);
+      if (at === null) continue;
+      if (at > now) {
+        later(at);
+        continue;
+      }
+      // The cached links decided readiness; the job itself gets them fresh from the database.
+      const { incident, links: fresh } = links.fresh(head.incidentId);
+      if (head.state === 'uncertain') {
+        const c = repo.claimReconcile(head.id, owner);
+        if (c) work.push({ ...c, mode: 'reconcile', links: fresh, incident });
+        continue;
+      }
+      const key = pacingKey(head, fresh);
+      const paced = r.pacedFrom(key, now);
+      if (paced > now) {
+        later(paced);
+        continue;
+      }
+      const c = repo.claimSend(head.id, owner, now);
+      if (!c) continue;
+      if (key) lastPost.set(key, now);
+      work.push({ ...c, mode: 'send', links: fresh, incident });
     }
-    return at;
+    return { work, next };
   };
 
-  // The claim: one short IMMEDIATE transaction; nothing awaited inside.
-  const claimDue = db.transaction((now: number, registry: ExecutorRegistry): Work[] => {
-    const work: Work[] = [];
-    for (const head of repo.heads()) {
-      const at = readyAt(head, registry, now);
-      if (at === null || at > now) continue;
-      const links = linksFor(head);
-      if (head.state === 'uncertain') {
-        const job = repo.claimReconcile(head.id, owner);
-        if (job) work.push({ job, mode: 'reconcile', links });
-      } else {
-        const job = repo.claimSend(head.id, owner, now);
-        if (!job) continue;
-        const key = pacingKey(job, links);
-        if (key) lastPost.set(key, now);
-        work.push({ job, mode: 'send', links });
-      }
-    }
-    return work;
+  // A pass: outcomes recorded and due jobs claimed in one short IMMEDIATE transaction; nothing awaited inside.
+  const passTx = db.transaction((batch: Outcome[], claimAt: number | null, registry: ExecutorRegistry | null) => {
+    const settled = batch.map((o) => o.apply());
+    const claimed = claimAt !== null && registry ? claimDue(claimAt, registry) : { work: [], next: null };
+    return { settled, ...claimed };
   });
 
-  const contextFor = <K extends JobKind>(job: OutboxJob, links: IncidentLinks): ExecContext<K> => ({
-    payload: jobPayloads[job.kind].parse(job.payload) as ExecContext<K>['payload'],
-    incident: job.incidentId ? incidents.get(job.incidentId) : undefined,
-    links,
-    marker: `conn:${job.id}`,
-    attempt: job.attempts,
-    claimedAt: repo.claimedAt(job.id),
-  });
+  /** Records outcomes one transaction each: when a batch fails, one bad outcome must not hold back the rest. */
+  const settleEach = (batch: Outcome[]) =>
+    batch.map((o) => {
+      try {
+        return db.transaction(o.apply).immediate();
+      } catch (err) {
+        // The job keeps its lease in 'sending': the next start-up reconciles it, so nothing is sent twice.
+        log.error('outbox settle failed', { error: err instanceof Error ? err.message : String(err) });
+        return undefined;
+      }
+    });
+
+  const pass = (claim: boolean): Promise<void>[] => {
+    const batch = outcomes;
+    outcomes = [];
+    const registry = claim && network.isOnline() ? deps.executors() : null;
+    const claimAt = registry ? clock.now() : null;
+    let result: { settled: (OutboxJob | undefined)[]; work: Work[]; next: number | null };
+    let retryAt: number | null = null;
+    try {
+      result = passTx.immediate(batch, claimAt, registry);
+    } catch (err) {
+      log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
+      result = { settled: settleEach(batch), work: [], next: null };
+      if (claimAt !== null) retryAt = clock.now() + RETRY_CLAIM_MS;
+    }
+    // After COMMIT: tell the world, then start the sends.
+    batch.forEach((o, i) => {
+      changed(result.settled[i]);
+      o.after?.();
+      o.done();
+    });
+    if (claim) schedule(retryAt ?? result.next);
+    return result.work.map(start);
+  };
+
+  const requestPass = () => {
+    if (passQueued) return;
+    passQueued = true;
+    // setImmediate, not a microtask: answers that arrive together (one poll of the event loop) share a pass.
+    setImmediate(() => {
+      passQueued = false;
+      if (running || outcomes.length > 0) pass(running);
+    });
+  };
+
+  /** Queues an outcome for the next pass; resolves once it is committed. */
+  const record = (apply: () => OutboxJob | undefined, after?: () => void): Promise<void> =>
+    new Promise<void>((done) => {
+      outcomes.push({ apply, after, done });
+      requestPass();
+    });
 
   const settleRow = (job: OutboxJob, s: Settle) => {
-    const redact = deps.redact ?? ((t: string) => t);
     const done = repo.settle(job.id, owner, clock.now(), { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
     if (!done) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
+    else if (done.state === 'sent' && LINK_KINDS.has(done.kind)) links.forget(done.incidentId);
     return done;
   };
-  const settle = (job: OutboxJob, s: Settle) => changed(settleRow(job, s));
+  const settle = (job: OutboxJob, s: Settle) => record(() => settleRow(job, s));
 
-  const pauseForReconnect = (vendor: Vendor, reason: string) => {
-    vendorState.needReconnect(vendor, reason, clock.now());
-    statusChanged();
-  };
+  const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => ({
+    payload: jobPayloads[w.job.kind].parse(w.job.payload) as ExecContext<K>['payload'],
+    incident: w.incident,
+    links: w.links,
+    marker: `conn:${w.job.id}`,
+    attempt: w.job.attempts,
+    claimedAt: w.claimedAt,
+  });
 
-  const onSendFailure = (job: OutboxJob, f: VendorFailure) => {
+  const onSendFailure = (job: OutboxJob, f: VendorFailure): Promise<void> => {
     const now = clock.now();
     if (!network.isOnline() && (f.kind === 'network' || f.kind === 'timeout') && !f.mayHaveApplied) {
       // Offline is not the job's fault: give the attempt back and wait for the network.
@@ -146,17 +208,16 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
     const d = decide(f, job.attempts, now, random, cfg);
     switch (d.action) {
-      case 'reconnect': {
-        const settled = db.transaction(() => {
+      case 'reconnect':
+        return record(() => {
           vendorState.needReconnect(job.vendor, d.reason, now);
           return settleRow(job, { state: 'queued', nextAt: now, lastError: d.reason, refund: 1 });
-        }).immediate();
-        changed(settled);
-        return statusChanged();
-      }
+        }, statusChanged);
       case 'retry':
-        if (d.pauseVendorUntil) vendorState.pauseUntil(job.vendor, d.pauseVendorUntil, now);
-        return settle(job, { state: 'retrying', nextAt: d.at, lastError: d.reason });
+        return record(() => {
+          if (d.pauseVendorUntil) vendorState.pauseUntil(job.vendor, d.pauseVendorUntil, now);
+          return settleRow(job, { state: 'retrying', nextAt: d.at, lastError: d.reason });
+        });
       case 'uncertain':
         return settle(job, { state: 'uncertain', nextAt: d.at, lastError: d.reason });
       case 'dead':
@@ -164,13 +225,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   };
 
-  const send = async (w: Work) => {
-    const registry = deps.executors();
-    const ex = executorFor(registry, w.job.kind);
+  const send = async (w: Work): Promise<void> => {
+    const ex = executorFor(deps.executors(), w.job.kind);
     let outcome: ExecOutcome;
     try {
       if (!ex) throw new Error('no executor');
-      outcome = await ex.send(w.job, contextFor(w.job, w.links));
+      outcome = await ex.send(w.job, contextFor(w));
     } catch (err) {
       outcome = { status: 'failed', failure: toVendorFailure(err) };
     }
@@ -178,21 +238,24 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // request followed by a fast one would otherwise land less than the pacing interval apart (and draw a 429).
     const paced = pacingKey(w.job, w.links);
     if (paced) lastPost.set(paced, Math.max(lastPost.get(paced) ?? 0, clock.now()));
-    if (outcome.status === 'done') settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
-    else onSendFailure(w.job, outcome.failure);
+    if (outcome.status === 'done') return settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
+    return onSendFailure(w.job, outcome.failure);
   };
 
-  const reconcile = async (w: Work) => {
+  const reconcile = async (w: Work): Promise<void> => {
     const ex = executorFor(deps.executors(), w.job.kind);
     let outcome: ReconcileOutcome;
     try {
       if (!ex) throw new Error('no executor');
-      outcome = await ex.reconcile(w.job, contextFor(w.job, w.links));
+      outcome = await ex.reconcile(w.job, contextFor(w));
     } catch (err) {
       const f = toVendorFailure(err);
       if (f.kind === 'auth') {
-        pauseForReconnect(w.job.vendor, `The token was refused: ${f.message}`);
-        return settle(w.job, { state: 'uncertain', nextAt: clock.now(), lastError: 'Checking whether it was sent, after reconnecting.' });
+        const reason = `The token was refused: ${f.message}`;
+        return record(() => {
+          vendorState.needReconnect(w.job.vendor, reason, clock.now());
+          return settleRow(w.job, { state: 'uncertain', nextAt: clock.now(), lastError: 'Checking whether it was sent, after reconnecting.' });
+        }, statusChanged);
       }
       outcome = { status: 'unknown', reason: `could not check (${f.kind}): ${f.message}` };
     }
@@ -211,55 +274,45 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     }
   };
 
-  const dispatchDue = (): Promise<void>[] => {
-    if (!network.isOnline()) return [];
-    const registry = deps.executors();
-    const work = claimDue.immediate(clock.now(), registry);
-    return work.map((w) => {
-      if (w.mode === 'send') changed(w.job);
-      const p = (w.mode === 'send' ? send(w) : reconcile(w)).catch((err: unknown) => {
+  /** Starts one claimed job; the promise resolves once its outcome is committed. */
+  const start = (w: Work): Promise<void> => {
+    if (w.mode === 'send') changed(w.job);
+    const tracked = (w.mode === 'send' ? send(w) : reconcile(w))
+      .catch((err: unknown) => {
         log.error('outbox dispatch failed', { jobId: w.job.id, error: err instanceof Error ? err.message : String(err) });
-      });
-      const tracked = p.finally(() => {
-        inFlight.delete(tracked);
-        if (running) pump();
-      });
-      inFlight.add(tracked);
-      return tracked;
-    });
+      })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
   };
 
   const nextWakeAt = (): number | null => {
     const now = clock.now();
-    const registry = deps.executors();
+    const r = readiness(ready, deps.executors(), now);
     let next: number | null = null;
     for (const head of repo.heads()) {
-      const at = readyAt(head, registry, now);
+      const at = r.readyAt(head);
       if (at !== null && (next === null || at < next)) next = at;
     }
     return next;
   };
 
-  const schedule = () => {
+  function schedule(at: number | null): void {
     if (timerHandle !== null) deps.timer.clear(timerHandle);
     timerHandle = null;
-    if (!running || !network.isOnline()) return;
-    const at = nextWakeAt();
-    if (at === null) return;
-    timerHandle = deps.timer.set(() => {
-      timerHandle = null;
-      pump();
-    }, Math.max(0, at - clock.now()));
-  };
+    if (!running || !network.isOnline() || at === null) return;
+    timerHandle = deps.timer.set(
+      () => {
+        timerHandle = null;
+        kick();
+      },
+      Math.max(0, at - clock.now()),
+    );
+  }
 
-  function pump(): void {
-    if (!running) return;
-    try {
-      dispatchDue();
-    } catch (err) {
-      log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
-    }
-    schedule();
+  function kick(): void {
+    links.forget(); // something outside the dispatcher changed: take no cached link for granted
+    if (running) requestPass();
   }
 
   return {
@@ -272,28 +325,25 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       this.recover();
       unsubscribeNetwork = network.subscribe(() => {
         statusChanged();
-        pump();
+        kick();
       });
-      pump();
+      kick();
     },
     async stop() {
       running = false;
-      if (timerHandle !== null) deps.timer.clear(timerHandle);
-      timerHandle = null;
+      schedule(null);
       unsubscribeNetwork?.();
       unsubscribeNetwork = null;
-      await Promise.all([...inFlight]);
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
-    kick() {
-      pump();
-    },
+    kick,
     recover() {
       for (const job of repo.recover(clock.now())) changed(job);
     },
     async runOnce() {
-      const started = dispatchDue();
-      await Promise.all(started);
-      return started.length;
+      const work = pass(true);
+      await Promise.all(work);
+      return work.length;
     },
     nextWakeAt,
   };
