@@ -6,6 +6,8 @@ import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { jobPayloads, type JobKind, type OutboxJob } from '../../../shared/outbox';
 import type { Incident } from '../../../shared/domain';
+import { asyncCommit } from '../db/asyncCommit';
+import { incidentsRepo } from '../db/repos/incidents';
 import { outboxDispatchRepo, type Settle } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { EventBus } from '../events';
@@ -52,7 +54,7 @@ export interface Dispatcher {
   readonly running: boolean;
 }
 
-type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks; incident: Incident | undefined; claimedAt: number | null };
+type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks; claimedAt: number | null };
 
 /** An outcome waiting for the next pass: `apply` runs inside its transaction, `after` once it has committed. */
 interface Outcome {
@@ -76,8 +78,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const vendorState = vendorStateRepo(db);
   const links = incidentLinks(db);
   const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
-  const ready = { db, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000 };
+  const incidents = incidentsRepo(db);
+  const ready = { vendorState, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000 };
   const inFlight = new Set<Promise<void>>();
+  const passes = new Set<Promise<unknown>>(); // passes waiting for their commit to reach the disk
+  const commit = asyncCommit(db, (err) => log.warn('outbox commits fsync on the main thread', { error: err.message }));
   let outcomes: Outcome[] = [];
   let running = false;
   let passQueued = false;
@@ -102,14 +107,13 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         later(at);
         continue;
       }
-      // The cached links decided readiness; the job itself gets them fresh from the database.
-      const { incident, links: fresh } = links.fresh(head.incidentId);
+      const jobLinks = links.forJob(head.kind, head.incidentId);
       if (head.state === 'uncertain') {
         const c = repo.claimReconcile(head.id, owner);
-        if (c) work.push({ ...c, mode: 'reconcile', links: fresh, incident });
+        if (c) work.push({ ...c, mode: 'reconcile', links: jobLinks });
         continue;
       }
-      const key = pacingKey(head, fresh);
+      const key = pacingKey(head, jobLinks); // may differ from the cached one readiness used: check again
       const paced = r.pacedFrom(key, now);
       if (paced > now) {
         later(paced);
@@ -118,7 +122,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       const c = repo.claimSend(head.id, owner, now);
       if (!c) continue;
       if (key) lastPost.set(key, now);
-      work.push({ ...c, mode: 'send', links: fresh, incident });
+      work.push({ ...c, mode: 'send', links: jobLinks });
     }
     return { work, next };
   };
@@ -142,27 +146,48 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       }
     });
 
-  const pass = (claim: boolean): Promise<void>[] => {
+  /**
+   * One pass. Its outcomes are reported, and its claimed jobs sent, only once the commit is on disk: a request
+   * never leaves before its claim is durable (else a crash could send it twice). Resolves to the started work.
+   */
+  const pass = (claim: boolean): Promise<Promise<void>[]> => {
+    const p = passThenStart(claim);
+    passes.add(p);
+    void p.finally(() => passes.delete(p));
+    return p;
+  };
+  const passThenStart = async (claim: boolean): Promise<Promise<void>[]> => {
     const batch = outcomes;
     outcomes = [];
     const registry = claim && network.isOnline() ? deps.executors() : null;
     const claimAt = registry ? clock.now() : null;
     let result: { settled: (OutboxJob | undefined)[]; work: Work[]; next: number | null };
+    let durable: Promise<void>;
     let retryAt: number | null = null;
     try {
-      result = passTx.immediate(batch, claimAt, registry);
+      ({ value: result, durable } = commit.run(passTx, batch, claimAt, registry));
     } catch (err) {
       log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
       result = { settled: settleEach(batch), work: [], next: null };
+      durable = Promise.resolve();
       if (claimAt !== null) retryAt = clock.now() + RETRY_CLAIM_MS;
     }
-    // After COMMIT: tell the world, then start the sends.
+    if (claim) schedule(retryAt ?? result.next);
+    try {
+      await durable;
+    } catch (err) {
+      // The disk refused the fsync: send nothing. The claimed jobs keep their lease in 'sending' and the next
+      // start-up reconciles them, so nothing is sent twice.
+      log.error('outbox commit not durable', { error: err instanceof Error ? err.message : String(err) });
+      batch.forEach((o) => o.done());
+      return [];
+    }
+    // Durable: tell the world, then start the sends.
     batch.forEach((o, i) => {
       changed(result.settled[i]);
       o.after?.();
       o.done();
     });
-    if (claim) schedule(retryAt ?? result.next);
     return result.work.map(start);
   };
 
@@ -172,7 +197,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // setImmediate, not a microtask: answers that arrive together (one poll of the event loop) share a pass.
     setImmediate(() => {
       passQueued = false;
-      if (running || outcomes.length > 0) pass(running);
+      if (running || outcomes.length > 0) void pass(running);
     });
   };
 
@@ -191,14 +216,21 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
   const settle = (job: OutboxJob, s: Settle) => record(() => settleRow(job, s));
 
-  const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => ({
-    payload: jobPayloads[w.job.kind].parse(w.job.payload) as ExecContext<K>['payload'],
-    incident: w.incident,
-    links: w.links,
-    marker: `conn:${w.job.id}`,
-    attempt: w.job.attempts,
-    claimedAt: w.claimedAt,
-  });
+  const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => {
+    let incident: { value: Incident | undefined } | null = null;
+    return {
+      payload: jobPayloads[w.job.kind].parse(w.job.payload) as ExecContext<K>['payload'],
+      // Read when an executor asks (creating a channel or a PagerDuty incident), not for every note and post.
+      get incident() {
+        incident ??= { value: w.job.incidentId ? incidents.get(w.job.incidentId) : undefined };
+        return incident.value;
+      },
+      links: w.links,
+      marker: `conn:${w.job.id}`,
+      attempt: w.job.attempts,
+      claimedAt: w.claimedAt,
+    };
+  };
 
   const onSendFailure = (job: OutboxJob, f: VendorFailure): Promise<void> => {
     const now = clock.now();
@@ -334,14 +366,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       schedule(null);
       unsubscribeNetwork?.();
       unsubscribeNetwork = null;
-      while (inFlight.size > 0) await Promise.all([...inFlight]);
+      while (inFlight.size + passes.size > 0) await Promise.all([...inFlight, ...passes]);
+      commit.close();
     },
     kick,
     recover() {
       for (const job of repo.recover(clock.now())) changed(job);
     },
     async runOnce() {
-      const work = pass(true);
+      const work = await pass(true);
       await Promise.all(work);
       return work.length;
     },

@@ -1,13 +1,11 @@
 // Whether a stream's head may move now, and when it may if not: vendor pauses, credentials, Slack pacing.
 // A pass reads each vendor's state and credentials once, and an incident's links from a cache kept across passes.
 import type Database from 'better-sqlite3';
-import type { Incident } from '../../../shared/domain';
-import type { Vendor } from '../../../shared/outbox';
-import { incidentsRepo } from '../db/repos/incidents';
+import type { JobKind, Vendor } from '../../../shared/outbox';
 import { outboxDispatchRepo, type Head } from '../db/repos/outboxDispatch';
-import { vendorStateRepo, type VendorStateRow } from '../db/repos/vendorState';
+import type { vendorStateRepo, VendorStateRow } from '../db/repos/vendorState';
 import { executorFor, type ExecutorRegistry, type IsConfigured } from './executors';
-import { linksFrom, type IncidentLinks } from './links';
+import { linkNeeded, linksFrom, type IncidentLinks } from './links';
 
 type Paceable = Pick<Head, 'kind' | 'incidentId'>;
 
@@ -16,24 +14,28 @@ export const pacingKey = (job: Paceable, links: IncidentLinks): string | null =>
   job.kind === 'slack.postMessage' ? `slack:${links.slackChannelId ?? job.incidentId ?? '-'}` : null;
 
 /**
- * An incident's links (Slack channel, PagerDuty incident, ticket). `cached` serves a pass's pacing decisions;
- * `fresh` reads the database (for a job about to be sent) and refreshes the cache. Links only appear over time
- * (a channel created, a take-over), so a stale cached entry can only delay a post by one pass, never misdirect it.
+ * An incident's links (Slack channel, PagerDuty incident, ticket), cached across passes. Links only appear over
+ * time (a channel created, a take-over); the cache forgets an incident when one of its link-making jobs is sent
+ * and everything on any other change (kick). A job whose link is missing from the cache reads the database again.
  */
 export function incidentLinks(db: Database.Database) {
-  const incidents = incidentsRepo(db);
   const repo = outboxDispatchRepo(db);
   const cache = new Map<string, IncidentLinks>();
-  const fresh = (incidentId: string | null): { incident: Incident | undefined; links: IncidentLinks } => {
-    if (!incidentId) return { incident: undefined, links: {} };
-    const incident = incidents.get(incidentId);
-    const links = linksFrom(incident, repo.sentResults(incidentId));
+  const fresh = (incidentId: string | null): IncidentLinks => {
+    if (!incidentId) return {};
+    const links = linksFrom({ ticketUrl: repo.ticketUrlOf(incidentId) }, repo.sentResults(incidentId));
     cache.set(incidentId, links);
-    return { incident, links };
+    return links;
   };
+  const cached = (incidentId: string | null): IncidentLinks => (incidentId ? (cache.get(incidentId) ?? fresh(incidentId)) : {});
   return {
-    fresh,
-    cached: (incidentId: string | null): IncidentLinks => (incidentId ? (cache.get(incidentId) ?? fresh(incidentId).links) : {}),
+    cached,
+    /** The links a job is sent with: from the cache when it holds the one the job needs, else from the database. */
+    forJob(kind: JobKind, incidentId: string | null): IncidentLinks {
+      const links = cached(incidentId);
+      const need = linkNeeded(kind);
+      return need === null || links[need] !== undefined ? links : fresh(incidentId);
+    },
     /** After a job that makes a link was sent, or anything else changed (a kick): read again next time. */
     forget(incidentId?: string | null) {
       if (incidentId === undefined) cache.clear();
@@ -44,7 +46,7 @@ export function incidentLinks(db: Database.Database) {
 export type IncidentLinksCache = ReturnType<typeof incidentLinks>;
 
 export interface ReadinessDeps {
-  db: Database.Database;
+  vendorState: ReturnType<typeof vendorStateRepo>;
   isConfigured: IsConfigured;
   links: IncidentLinksCache;
   /** Pacing key -> when the last post to it was claimed or finished. */
@@ -54,12 +56,11 @@ export interface ReadinessDeps {
 
 /** One pass's view: vendor state and credentials read once, whatever the number of heads. */
 export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: number) {
-  const vendorState = vendorStateRepo(deps.db);
   const states = new Map<Vendor, VendorStateRow>();
   const configured = new Map<Vendor, boolean>();
   const stateOf = (v: Vendor) => {
     let s = states.get(v);
-    if (!s) states.set(v, (s = vendorState.get(v)));
+    if (!s) states.set(v, (s = deps.vendorState.get(v)));
     return s;
   };
   const isConfigured = (v: Vendor) => {
@@ -67,7 +68,7 @@ export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: 
     if (c === undefined) configured.set(v, (c = deps.isConfigured(v)));
     return c;
   };
-  /** When a post under this pacing key may next go out (`now` if it may now). */
+  /** When a post under this pacing key may next go out (`at` if the pacing does not hold it back). */
   const pacedFrom = (key: string | null, at: number) => {
     const last = key ? deps.lastPost.get(key) : undefined;
     return last === undefined ? at : Math.max(at, last + deps.pacingMs);

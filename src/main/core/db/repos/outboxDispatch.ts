@@ -118,6 +118,7 @@ export function outboxDispatchRepo(db: Database.Database) {
          WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent' AND result IS NOT NULL
      ) ORDER BY created_at, id`,
   );
+  const ticketUrl = db.prepare<[string], { ticket_url: string | null }>('SELECT ticket_url FROM incidents WHERE id = ?');
   const one = (r: JobRow | undefined) => (r ? toJob(r) : undefined);
   const leased = (r: LeasedRow | undefined): Claimed | undefined => (r ? { job: toJob(r), claimedAt: r.claimed_at } : undefined);
   return {
@@ -153,6 +154,8 @@ export function outboxDispatchRepo(db: Database.Database) {
     counts(): Map<string, number> {
       return new Map(counts.all().map((r) => [r.state, r.n]));
     },
+    /** What an incident's links are read from besides its sent jobs: the ticket URL it was declared with. */
+    ticketUrlOf: (incidentId: string): string | null => ticketUrl.get(incidentId)?.ticket_url ?? null,
     sentResults(incidentId: string): Array<{ kind: string; result: unknown }> {
       return sentResults.all({ i: incidentId }).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
     },
