@@ -8,17 +8,18 @@ import { jobPayloads, type JobKind, type OutboxJob } from '../../../shared/outbo
 import type { Incident } from '../../../shared/domain';
 import { asyncCommit } from '../db/asyncCommit';
 import { incidentsRepo } from '../db/repos/incidents';
-import { outboxDispatchRepo, type Settle } from '../db/repos/outboxDispatch';
+import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { EventBus } from '../events';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { executorFor, type ExecContext, type ExecOutcome, type ExecutorRegistry, type IsConfigured, type ReconcileOutcome } from './executors';
-import { toVendorFailure, type VendorFailure } from './failures';
-import { linkResults, type IncidentLinks } from './links';
+import { toVendorFailure } from './failures';
+import { linkResults } from './links';
 import type { NetworkStatus, Timer } from './ports';
-import { incidentLinks, pacingKey, readiness } from './readiness';
-import { backoffMs, decide, defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
+import { claimDue, incidentLinks, pacingKey, readiness, type Work } from './readiness';
+import { defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
 import { outboxStatus } from './status';
+import { reconcileVerdict, sendVerdict, type Verdict } from './verdict';
 
 export interface DispatcherDeps {
   db: Database.Database;
@@ -54,8 +55,6 @@ export interface Dispatcher {
   readonly running: boolean;
 }
 
-type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks; claimedAt: number | null };
-
 /** An outcome waiting for the next pass: `apply` runs inside its transaction, `after` once it has committed. */
 interface Outcome {
   apply: () => OutboxJob | undefined;
@@ -79,7 +78,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const links = incidentLinks(db);
   const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
   const incidents = incidentsRepo(db);
-  const ready = { vendorState, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000 };
+  const ready = { vendorState, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000, repo, owner };
   const inFlight = new Set<Promise<void>>();
   const passes = new Set<Promise<unknown>>(); // passes waiting for their commit to reach the disk
   const commit = asyncCommit(db, (err) => log.warn('outbox commits fsync on the main thread', { error: err.message }));
@@ -94,43 +93,11 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
   const statusChanged = () => bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
 
-  /** Claims every head that may move now; returns the work and the earliest time a waiting head may move. */
-  const claimDue = (now: number, registry: ExecutorRegistry): { work: Work[]; next: number | null } => {
-    const r = readiness(ready, registry, now);
-    const work: Work[] = [];
-    let next: number | null = null;
-    const later = (at: number) => (next = next === null ? at : Math.min(next, at));
-    for (const head of repo.heads()) {
-      const at = r.readyAt(head);
-      if (at === null) continue;
-      if (at > now) {
-        later(at);
-        continue;
-      }
-      const jobLinks = links.forJob(head.kind, head.incidentId);
-      if (head.state === 'uncertain') {
-        const c = repo.claimReconcile(head.id, owner);
-        if (c) work.push({ ...c, mode: 'reconcile', links: jobLinks });
-        continue;
-      }
-      const key = pacingKey(head, jobLinks); // may differ from the cached one readiness used: check again
-      const paced = r.pacedFrom(key, now);
-      if (paced > now) {
-        later(paced);
-        continue;
-      }
-      const c = repo.claimSend(head.id, owner, now);
-      if (!c) continue;
-      if (key) lastPost.set(key, now);
-      work.push({ ...c, mode: 'send', links: jobLinks });
-    }
-    return { work, next };
-  };
 
   // A pass: outcomes recorded and due jobs claimed in one short IMMEDIATE transaction; nothing awaited inside.
   const passTx = db.transaction((batch: Outcome[], claimAt: number | null, registry: ExecutorRegistry | null) => {
     const settled = batch.map((o) => o.apply());
-    const claimed = claimAt !== null && registry ? claimDue(claimAt, registry) : { work: [], next: null };
+    const claimed = claimAt !== null && registry ? claimDue(ready, registry, claimAt) : { work: [], next: null };
     return { settled, ...claimed };
   });
 
@@ -201,20 +168,23 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     });
   };
 
-  /** Queues an outcome for the next pass; resolves once it is committed. */
-  const record = (apply: () => OutboxJob | undefined, after?: () => void): Promise<void> =>
+  /** Queues a verdict for the next pass; resolves once it is committed and reported. */
+  const record = (job: OutboxJob, v: Verdict): Promise<void> =>
     new Promise<void>((done) => {
-      outcomes.push({ apply, after, done });
+      const apply = () => {
+        const now = clock.now();
+        if (v.reconnect) vendorState.needReconnect(job.vendor, v.reconnect, now);
+        if (v.pauseVendorUntil) vendorState.pauseUntil(job.vendor, v.pauseVendorUntil, now);
+        const s = v.settle;
+        const settled = repo.settle(job.id, owner, now, { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
+        if (!settled) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
+        else if (settled.state === 'sent' && LINK_KINDS.has(settled.kind)) links.forget(settled.incidentId);
+        return settled;
+      };
+      outcomes.push({ apply, after: v.reconnect ? statusChanged : undefined, done });
       requestPass();
     });
-
-  const settleRow = (job: OutboxJob, s: Settle) => {
-    const done = repo.settle(job.id, owner, clock.now(), { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
-    if (!done) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
-    else if (done.state === 'sent' && LINK_KINDS.has(done.kind)) links.forget(done.incidentId);
-    return done;
-  };
-  const settle = (job: OutboxJob, s: Settle) => record(() => settleRow(job, s));
+  const verdictContext = () => ({ now: clock.now(), online: network.isOnline(), random, cfg });
 
   const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => {
     let incident: { value: Incident | undefined } | null = null;
@@ -232,31 +202,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     };
   };
 
-  const onSendFailure = (job: OutboxJob, f: VendorFailure): Promise<void> => {
-    const now = clock.now();
-    if (!network.isOnline() && (f.kind === 'network' || f.kind === 'timeout') && !f.mayHaveApplied) {
-      // Offline is not the job's fault: give the attempt back and wait for the network.
-      return settle(job, { state: 'retrying', nextAt: now, lastError: 'Waiting for the network.', refund: 1 });
-    }
-    const d = decide(f, job.attempts, now, random, cfg);
-    switch (d.action) {
-      case 'reconnect':
-        return record(() => {
-          vendorState.needReconnect(job.vendor, d.reason, now);
-          return settleRow(job, { state: 'queued', nextAt: now, lastError: d.reason, refund: 1 });
-        }, statusChanged);
-      case 'retry':
-        return record(() => {
-          if (d.pauseVendorUntil) vendorState.pauseUntil(job.vendor, d.pauseVendorUntil, now);
-          return settleRow(job, { state: 'retrying', nextAt: d.at, lastError: d.reason });
-        });
-      case 'uncertain':
-        return settle(job, { state: 'uncertain', nextAt: d.at, lastError: d.reason });
-      case 'dead':
-        return settle(job, { state: 'dead', nextAt: null, lastError: `${job.kind}: ${d.reason}` });
-    }
-  };
-
   const send = async (w: Work): Promise<void> => {
     const ex = executorFor(deps.executors(), w.job.kind);
     let outcome: ExecOutcome;
@@ -270,40 +215,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // request followed by a fast one would otherwise land less than the pacing interval apart (and draw a 429).
     const paced = pacingKey(w.job, w.links);
     if (paced) lastPost.set(paced, Math.max(lastPost.get(paced) ?? 0, clock.now()));
-    if (outcome.status === 'done') return settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
-    return onSendFailure(w.job, outcome.failure);
+    return record(w.job, sendVerdict(w.job, outcome, verdictContext()));
   };
 
   const reconcile = async (w: Work): Promise<void> => {
     const ex = executorFor(deps.executors(), w.job.kind);
-    let outcome: ReconcileOutcome;
+    let answer: { outcome: ReconcileOutcome } | { thrown: unknown };
     try {
       if (!ex) throw new Error('no executor');
-      outcome = await ex.reconcile(w.job, contextFor(w));
-    } catch (err) {
-      const f = toVendorFailure(err);
-      if (f.kind === 'auth') {
-        const reason = `The token was refused: ${f.message}`;
-        return record(() => {
-          vendorState.needReconnect(w.job.vendor, reason, clock.now());
-          return settleRow(w.job, { state: 'uncertain', nextAt: clock.now(), lastError: 'Checking whether it was sent, after reconnecting.' });
-        }, statusChanged);
-      }
-      outcome = { status: 'unknown', reason: `could not check (${f.kind}): ${f.message}` };
+      answer = { outcome: await ex.reconcile(w.job, contextFor(w)) };
+    } catch (thrown) {
+      answer = { thrown };
     }
-    const now = clock.now();
-    switch (outcome.status) {
-      case 'done':
-        return settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
-      case 'not_sent':
-        return settle(w.job, { state: 'retrying', nextAt: now, lastError: 'The vendor did not receive it; sending again.' });
-      case 'unknown':
-        return settle(w.job, {
-          state: 'uncertain',
-          nextAt: now + Math.max(cfg.settleMs, backoffMs(w.job.attempts, random, cfg)),
-          lastError: `Not sure it was sent; checking again later (${outcome.reason}).`,
-        });
-    }
+    return record(w.job, reconcileVerdict(w.job, answer, verdictContext()));
   };
 
   /** Starts one claimed job; the promise resolves once its outcome is committed. */

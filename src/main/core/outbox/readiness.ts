@@ -1,8 +1,9 @@
-// Whether a stream's head may move now, and when it may if not: vendor pauses, credentials, Slack pacing.
-// A pass reads each vendor's state and credentials once, and an incident's links from a cache kept across passes.
+// Whether a stream's head may move now, and when it may if not (vendor pauses, credentials, Slack pacing), and
+// the claim of those that may. A pass reads each vendor's state and credentials once, and an incident's links from
+// a cache kept across passes.
 import type Database from 'better-sqlite3';
-import type { JobKind, Vendor } from '../../../shared/outbox';
-import { outboxDispatchRepo, type Head } from '../db/repos/outboxDispatch';
+import type { JobKind, OutboxJob, Vendor } from '../../../shared/outbox';
+import { outboxDispatchRepo, type Head, type OutboxDispatchRepo } from '../db/repos/outboxDispatch';
 import type { vendorStateRepo, VendorStateRow } from '../db/repos/vendorState';
 import { executorFor, type ExecutorRegistry, type IsConfigured } from './executors';
 import { linkNeeded, linksFrom, type IncidentLinks } from './links';
@@ -85,4 +86,47 @@ export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: 
     },
     pacedFrom,
   };
+}
+
+/** A claimed job, with the links it is sent with and when its send attempt was claimed. */
+export type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks; claimedAt: number | null };
+
+/**
+ * Claims every head that may move now (inside the pass's transaction); returns the work and the earliest time a
+ * waiting head may move. Uncertain heads are reconciled, never resent: they are claimed for a reconcile only.
+ */
+export function claimDue(
+  deps: ReadinessDeps & { repo: OutboxDispatchRepo; owner: string },
+  registry: ExecutorRegistry,
+  now: number,
+): { work: Work[]; next: number | null } {
+  const r = readiness(deps, registry, now);
+  const work: Work[] = [];
+  let next: number | null = null;
+  const later = (at: number) => (next = next === null ? at : Math.min(next, at));
+  for (const head of deps.repo.heads()) {
+    const at = r.readyAt(head);
+    if (at === null) continue;
+    if (at > now) {
+      later(at);
+      continue;
+    }
+    const links = deps.links.forJob(head.kind, head.incidentId);
+    if (head.state === 'uncertain') {
+      const c = deps.repo.claimReconcile(head.id, deps.owner);
+      if (c) work.push({ ...c, mode: 'reconcile', links });
+      continue;
+    }
+    const key = pacingKey(head, links); // may differ from the cached one readyAt used: check again
+    const paced = r.pacedFrom(key, now);
+    if (paced > now) {
+      later(paced);
+      continue;
+    }
+    const c = deps.repo.claimSend(head.id, deps.owner, now);
+    if (!c) continue;
+    if (key) deps.lastPost.set(key, now);
+    work.push({ ...c, mode: 'send', links });
+  }
+  return { work, next };
 }
