@@ -3,7 +3,7 @@ import { noteStream } from './data';
 import { result, round, type BenchResult } from './results';
 import { nowMs } from './stats';
 import type { Bench } from './suite';
-import { allSent, coreWithSimulators } from './vendorExecutors';
+import { allSent, coreWithSimulators } from './simCore';
 
 export const slackPacingBench: Bench = {
   name: 'slack_pacing',

@@ -45,7 +45,11 @@ describe('vendor executors against the simulators', () => {
     expect(ch[0]!.messages).toHaveLength(1);
     expect(ch[0]!.messages[0]).toMatchObject({ text: 'We are on it.', metadata: { event_payload: { marker: `conn:${post}` } } });
     expect(ch[0]!.messages[0]!.thread_ts).toBeUndefined();
-    expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, url: expect.stringContaining('http') });
+    // The permalink is the one Slack itself gives, built without a second call per post.
+    const ts = ch[0]!.messages[0]!.ts;
+    const slack = t.wiring.live(t.core.services.integrations.credentials).slack()!.client;
+    expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, ts, url: await slack.permalink(ch[0]!.id, ts) });
+    expect(sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1); // this test's own
   });
 
   it('a second incident on the same day and hub gets its own channel, not the first one', async () => {

@@ -19,7 +19,7 @@ describe('migration 0008 (imports, links, handoffs)', () => {
       old.exec(entry('b', 'role', 'p1')); // non-vendor refs may repeat
       old.close();
 
-      const db = openDatabase(file);
+      const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 8) });
       expect(db.pragma('user_version', { simple: true })).toBe(8);
       db.exec(entry('s1', 'slack', 'C1:1.000100'));
       expect(() => db.exec(entry('s2', 'slack', 'C1:1.000100'))).toThrow(/UNIQUE/);

@@ -1,19 +1,25 @@
 // The outbox dispatcher: claims due jobs in a short transaction, sends them outside any transaction through
 // the executors, settles each (sent / retry at T / uncertain / dead), and reconciles uncertain jobs first.
+// Work is done in passes: one IMMEDIATE transaction records every outcome that arrived since the last pass and
+// claims whatever became due, so a burst of answers costs one commit, not one per job.
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { jobPayloads, type JobKind, type OutboxJob, type Vendor } from '../../../shared/outbox';
+import { jobPayloads, type JobKind, type OutboxJob } from '../../../shared/outbox';
+import type { Incident } from '../../../shared/domain';
+import { asyncCommit } from '../db/asyncCommit';
 import { incidentsRepo } from '../db/repos/incidents';
-import { outboxDispatchRepo, type Settle } from '../db/repos/outboxDispatch';
+import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { EventBus } from '../events';
 import { silentLogger, type Clock, type Logger } from '../ports';
 import { executorFor, type ExecContext, type ExecOutcome, type ExecutorRegistry, type IsConfigured, type ReconcileOutcome } from './executors';
-import { toVendorFailure, type VendorFailure } from './failures';
-import { linksFrom, type IncidentLinks } from './links';
+import { toVendorFailure } from './failures';
+import { linkResults } from './links';
 import type { NetworkStatus, Timer } from './ports';
-import { backoffMs, decide, defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
+import { claimDue, incidentLinks, pacingKey, readiness, type Work } from './readiness';
+import { defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
 import { outboxStatus } from './status';
+import { reconcileVerdict, sendVerdict, type Verdict } from './verdict';
 
 export interface DispatcherDeps {
   db: Database.Database;
@@ -36,9 +42,9 @@ export interface DispatcherDeps {
 export interface Dispatcher {
   /** Recovers jobs caught mid-send, then delivers until stopped. */
   start(): void;
-  /** Stops claiming and waits for sends already in flight. */
+  /** Stops claiming and waits for sends already in flight (and their outcomes recorded). */
   stop(): Promise<void>;
-  /** Something was enqueued or changed: look now. */
+  /** Something was enqueued or changed: look again (at once, coalesced with other kicks). */
   kick(): void;
   /** Marks jobs left in 'sending' by a previous run as 'uncertain'. Called by start(). */
   recover(): void;
@@ -49,23 +55,36 @@ export interface Dispatcher {
   readonly running: boolean;
 }
 
-type Work = { job: OutboxJob; mode: 'send' | 'reconcile'; links: IncidentLinks };
+/** An outcome waiting for the next pass: `apply` runs inside its transaction, `after` once it has committed. */
+interface Outcome {
+  apply: () => OutboxJob | undefined;
+  after?: () => void;
+  done: () => void;
+}
 
-const SENDABLE = new Set(['queued', 'retrying']);
+const LINK_KINDS = new Set<string>(Object.keys(linkResults));
+/** After a pass failed (disk full, database locked by another process), try again this much later. */
+const RETRY_CLAIM_MS = 1000;
 
 export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const { db, clock, bus, network } = deps;
   const random = deps.random ?? Math.random;
   const cfg = deps.retry ?? defaultRetryConfig;
-  const pacingMs = deps.slackPacingMs ?? 1000;
   const log = deps.logger ?? silentLogger;
+  const redact = deps.redact ?? ((t: string) => t);
   const owner = randomBytes(8).toString('hex');
   const repo = outboxDispatchRepo(db);
   const vendorState = vendorStateRepo(db);
-  const incidents = incidentsRepo(db);
+  const links = incidentLinks(db);
   const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
+  const incidents = incidentsRepo(db);
+  const ready = { vendorState, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000, repo, owner };
   const inFlight = new Set<Promise<void>>();
+  const passes = new Set<Promise<unknown>>(); // passes waiting for their commit to reach the disk
+  const commit = asyncCommit(db, (err) => log.warn('outbox commits fsync on the main thread', { error: err.message }));
+  let outcomes: Outcome[] = [];
   let running = false;
+  let passQueued = false;
   let timerHandle: unknown = null;
   let unsubscribeNetwork: (() => void) | null = null;
 
@@ -74,103 +93,121 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
   const statusChanged = () => bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
 
-  const pacingKey = (job: OutboxJob, links: IncidentLinks): string | null =>
-    job.kind === 'slack.postMessage' ? `slack:${links.slackChannelId ?? job.incidentId ?? '-'}` : null;
 
-  const linksFor = (job: OutboxJob): IncidentLinks =>
-    job.incidentId ? linksFrom(incidents.get(job.incidentId), repo.sentResults(job.incidentId)) : {};
-
-  /** Why a head may not move now: returns the time it may, or null if it waits on something other than time. */
-  const readyAt = (job: OutboxJob, registry: ExecutorRegistry, now: number): number | null => {
-    const v = vendorState.get(job.vendor);
-    if (v.state === 'reconnect' || !deps.isConfigured(job.vendor) || !executorFor(registry, job.kind)) return null;
-    if (job.state !== 'uncertain' && !SENDABLE.has(job.state)) return null;
-    let at = job.nextAt ? Date.parse(job.nextAt) : now;
-    if (v.pausedUntil !== null) at = Math.max(at, v.pausedUntil);
-    if (job.state !== 'uncertain') {
-      const key = pacingKey(job, linksFor(job));
-      const last = key ? lastPost.get(key) : undefined;
-      if (last !== undefined) at = Math.max(at, last + pacingMs);
-    }
-    return at;
-  };
-
-  // The claim: one short IMMEDIATE transaction; nothing awaited inside.
-  const claimDue = db.transaction((now: number, registry: ExecutorRegistry): Work[] => {
-    const work: Work[] = [];
-    for (const head of repo.heads()) {
-      const at = readyAt(head, registry, now);
-      if (at === null || at > now) continue;
-      const links = linksFor(head);
-      if (head.state === 'uncertain') {
-        const job = repo.claimReconcile(head.id, owner);
-        if (job) work.push({ job, mode: 'reconcile', links });
-      } else {
-        const job = repo.claimSend(head.id, owner, now);
-        if (!job) continue;
-        const key = pacingKey(job, links);
-        if (key) lastPost.set(key, now);
-        work.push({ job, mode: 'send', links });
-      }
-    }
-    return work;
+  // A pass: outcomes recorded and due jobs claimed in one short IMMEDIATE transaction; nothing awaited inside.
+  const passTx = db.transaction((batch: Outcome[], claimAt: number | null, registry: ExecutorRegistry | null) => {
+    const settled = batch.map((o) => o.apply());
+    const claimed = claimAt !== null && registry ? claimDue(ready, registry, claimAt) : { work: [], next: null };
+    return { settled, ...claimed };
   });
 
-  const contextFor = <K extends JobKind>(job: OutboxJob, links: IncidentLinks): ExecContext<K> => ({
-    payload: jobPayloads[job.kind].parse(job.payload) as ExecContext<K>['payload'],
-    incident: job.incidentId ? incidents.get(job.incidentId) : undefined,
-    links,
-    marker: `conn:${job.id}`,
-    attempt: job.attempts,
-    claimedAt: repo.claimedAt(job.id),
-  });
-
-  const settleRow = (job: OutboxJob, s: Settle) => {
-    const redact = deps.redact ?? ((t: string) => t);
-    const done = repo.settle(job.id, owner, clock.now(), { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
-    if (!done) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
-    return done;
-  };
-  const settle = (job: OutboxJob, s: Settle) => changed(settleRow(job, s));
-
-  const pauseForReconnect = (vendor: Vendor, reason: string) => {
-    vendorState.needReconnect(vendor, reason, clock.now());
-    statusChanged();
-  };
-
-  const onSendFailure = (job: OutboxJob, f: VendorFailure) => {
-    const now = clock.now();
-    if (!network.isOnline() && (f.kind === 'network' || f.kind === 'timeout') && !f.mayHaveApplied) {
-      // Offline is not the job's fault: give the attempt back and wait for the network.
-      return settle(job, { state: 'retrying', nextAt: now, lastError: 'Waiting for the network.', refund: 1 });
-    }
-    const d = decide(f, job.attempts, now, random, cfg);
-    switch (d.action) {
-      case 'reconnect': {
-        const settled = db.transaction(() => {
-          vendorState.needReconnect(job.vendor, d.reason, now);
-          return settleRow(job, { state: 'queued', nextAt: now, lastError: d.reason, refund: 1 });
-        }).immediate();
-        changed(settled);
-        return statusChanged();
+  /** Records outcomes one transaction each: when a batch fails, one bad outcome must not hold back the rest. */
+  const settleEach = (batch: Outcome[]) =>
+    batch.map((o) => {
+      try {
+        return db.transaction(o.apply).immediate();
+      } catch (err) {
+        // The job keeps its lease in 'sending': the next start-up reconciles it, so nothing is sent twice.
+        log.error('outbox settle failed', { error: err instanceof Error ? err.message : String(err) });
+        return undefined;
       }
-      case 'retry':
-        if (d.pauseVendorUntil) vendorState.pauseUntil(job.vendor, d.pauseVendorUntil, now);
-        return settle(job, { state: 'retrying', nextAt: d.at, lastError: d.reason });
-      case 'uncertain':
-        return settle(job, { state: 'uncertain', nextAt: d.at, lastError: d.reason });
-      case 'dead':
-        return settle(job, { state: 'dead', nextAt: null, lastError: `${job.kind}: ${d.reason}` });
+    });
+
+  /**
+   * One pass. Its outcomes are reported, and its claimed jobs sent, only once the commit is on disk: a request
+   * never leaves before its claim is durable (else a crash could send it twice). Resolves to the started work.
+   */
+  const pass = (claim: boolean): Promise<Promise<void>[]> => {
+    const p = passThenStart(claim);
+    passes.add(p);
+    void p.finally(() => passes.delete(p));
+    return p;
+  };
+  const passThenStart = async (claim: boolean): Promise<Promise<void>[]> => {
+    const batch = outcomes;
+    outcomes = [];
+    const registry = claim && network.isOnline() ? deps.executors() : null;
+    const claimAt = registry ? clock.now() : null;
+    let result: { settled: (OutboxJob | undefined)[]; work: Work[]; next: number | null };
+    let durable: Promise<void>;
+    let retryAt: number | null = null;
+    try {
+      ({ value: result, durable } = commit.run(passTx, batch, claimAt, registry));
+    } catch (err) {
+      log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
+      result = { settled: settleEach(batch), work: [], next: null };
+      durable = Promise.resolve();
+      if (claimAt !== null) retryAt = clock.now() + RETRY_CLAIM_MS;
     }
+    if (claim) schedule(retryAt ?? result.next);
+    try {
+      await durable;
+    } catch (err) {
+      // The disk refused the fsync: send nothing. The claimed jobs keep their lease in 'sending' and the next
+      // start-up reconciles them, so nothing is sent twice.
+      log.error('outbox commit not durable', { error: err instanceof Error ? err.message : String(err) });
+      batch.forEach((o) => o.done());
+      return [];
+    }
+    // Durable: tell the world, then start the sends.
+    batch.forEach((o, i) => {
+      changed(result.settled[i]);
+      o.after?.();
+      o.done();
+    });
+    return result.work.map(start);
   };
 
-  const send = async (w: Work) => {
-    const registry = deps.executors();
-    const ex = executorFor(registry, w.job.kind);
+  const requestPass = () => {
+    if (passQueued) return;
+    passQueued = true;
+    // setImmediate, not a microtask: answers that arrive together (one poll of the event loop) share a pass.
+    setImmediate(() => {
+      passQueued = false;
+      if (running || outcomes.length > 0) void pass(running);
+    });
+  };
+
+  /** Queues a verdict for the next pass; resolves once it is committed and reported. */
+  const record = (job: OutboxJob, v: Verdict): Promise<void> =>
+    new Promise<void>((done) => {
+      const apply = () => {
+        const now = clock.now();
+        if (v.reconnect) vendorState.needReconnect(job.vendor, v.reconnect, now);
+        if (v.pauseVendorUntil) vendorState.pauseUntil(job.vendor, v.pauseVendorUntil, now);
+        const s = v.settle;
+        const settled = repo.settle(job.id, owner, now, { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
+        if (!settled) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
+        else if (settled.state === 'sent' && LINK_KINDS.has(settled.kind)) links.forget(settled.incidentId);
+        return settled;
+      };
+      outcomes.push({ apply, after: v.reconnect ? statusChanged : undefined, done });
+      requestPass();
+    });
+  const verdictContext = () => ({ now: clock.now(), online: network.isOnline(), random, cfg });
+
+  const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => {
+    let incident: { value: Incident | undefined } | null = null;
+    return {
+      payload: jobPayloads[w.job.kind].parse(w.job.payload) as ExecContext<K>['payload'],
+      // Read when an executor asks (creating a channel or a PagerDuty incident), not for every note and post.
+      get incident() {
+        incident ??= { value: w.job.incidentId ? incidents.get(w.job.incidentId) : undefined };
+        return incident.value;
+      },
+      links: w.links,
+      marker: `conn:${w.job.id}`,
+      attempt: w.job.attempts,
+      claimedAt: w.claimedAt,
+    };
+  };
+
+  const send = async (w: Work): Promise<void> => {
+    const ex = executorFor(deps.executors(), w.job.kind);
     let outcome: ExecOutcome;
     try {
       if (!ex) throw new Error('no executor');
-      outcome = await ex.send(w.job, contextFor(w.job, w.links));
+      outcome = await ex.send(w.job, contextFor(w));
     } catch (err) {
       outcome = { status: 'failed', failure: toVendorFailure(err) };
     }
@@ -178,88 +215,60 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // request followed by a fast one would otherwise land less than the pacing interval apart (and draw a 429).
     const paced = pacingKey(w.job, w.links);
     if (paced) lastPost.set(paced, Math.max(lastPost.get(paced) ?? 0, clock.now()));
-    if (outcome.status === 'done') settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
-    else onSendFailure(w.job, outcome.failure);
+    return record(w.job, sendVerdict(w.job, outcome, verdictContext()));
   };
 
-  const reconcile = async (w: Work) => {
+  const reconcile = async (w: Work): Promise<void> => {
     const ex = executorFor(deps.executors(), w.job.kind);
-    let outcome: ReconcileOutcome;
+    let answer: { outcome: ReconcileOutcome } | { thrown: unknown };
     try {
       if (!ex) throw new Error('no executor');
-      outcome = await ex.reconcile(w.job, contextFor(w.job, w.links));
-    } catch (err) {
-      const f = toVendorFailure(err);
-      if (f.kind === 'auth') {
-        pauseForReconnect(w.job.vendor, `The token was refused: ${f.message}`);
-        return settle(w.job, { state: 'uncertain', nextAt: clock.now(), lastError: 'Checking whether it was sent, after reconnecting.' });
-      }
-      outcome = { status: 'unknown', reason: `could not check (${f.kind}): ${f.message}` };
+      answer = { outcome: await ex.reconcile(w.job, contextFor(w)) };
+    } catch (thrown) {
+      answer = { thrown };
     }
-    const now = clock.now();
-    switch (outcome.status) {
-      case 'done':
-        return settle(w.job, { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} });
-      case 'not_sent':
-        return settle(w.job, { state: 'retrying', nextAt: now, lastError: 'The vendor did not receive it; sending again.' });
-      case 'unknown':
-        return settle(w.job, {
-          state: 'uncertain',
-          nextAt: now + Math.max(cfg.settleMs, backoffMs(w.job.attempts, random, cfg)),
-          lastError: `Not sure it was sent; checking again later (${outcome.reason}).`,
-        });
-    }
+    return record(w.job, reconcileVerdict(w.job, answer, verdictContext()));
   };
 
-  const dispatchDue = (): Promise<void>[] => {
-    if (!network.isOnline()) return [];
-    const registry = deps.executors();
-    const work = claimDue.immediate(clock.now(), registry);
-    return work.map((w) => {
-      if (w.mode === 'send') changed(w.job);
-      const p = (w.mode === 'send' ? send(w) : reconcile(w)).catch((err: unknown) => {
+  /** Starts one claimed job; the promise resolves once its outcome is committed. */
+  const start = (w: Work): Promise<void> => {
+    if (w.mode === 'send') changed(w.job);
+    const tracked = (w.mode === 'send' ? send(w) : reconcile(w))
+      .catch((err: unknown) => {
         log.error('outbox dispatch failed', { jobId: w.job.id, error: err instanceof Error ? err.message : String(err) });
-      });
-      const tracked = p.finally(() => {
-        inFlight.delete(tracked);
-        if (running) pump();
-      });
-      inFlight.add(tracked);
-      return tracked;
-    });
+      })
+      .finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    return tracked;
   };
 
   const nextWakeAt = (): number | null => {
     const now = clock.now();
-    const registry = deps.executors();
+    const r = readiness(ready, deps.executors(), now);
     let next: number | null = null;
     for (const head of repo.heads()) {
-      const at = readyAt(head, registry, now);
+      const at = r.readyAt(head);
       if (at !== null && (next === null || at < next)) next = at;
     }
     return next;
   };
 
-  const schedule = () => {
+  function schedule(at: number | null): void {
     if (timerHandle !== null) deps.timer.clear(timerHandle);
     timerHandle = null;
-    if (!running || !network.isOnline()) return;
-    const at = nextWakeAt();
-    if (at === null) return;
-    timerHandle = deps.timer.set(() => {
-      timerHandle = null;
-      pump();
-    }, Math.max(0, at - clock.now()));
-  };
+    if (!running || !network.isOnline() || at === null) return;
+    timerHandle = deps.timer.set(
+      () => {
+        timerHandle = null;
+        kick();
+      },
+      Math.max(0, at - clock.now()),
+    );
+  }
 
-  function pump(): void {
-    if (!running) return;
-    try {
-      dispatchDue();
-    } catch (err) {
-      log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
-    }
-    schedule();
+  function kick(): void {
+    links.forget(); // something outside the dispatcher changed: take no cached link for granted
+    if (running) requestPass();
   }
 
   return {
@@ -272,28 +281,26 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       this.recover();
       unsubscribeNetwork = network.subscribe(() => {
         statusChanged();
-        pump();
+        kick();
       });
-      pump();
+      kick();
     },
     async stop() {
       running = false;
-      if (timerHandle !== null) deps.timer.clear(timerHandle);
-      timerHandle = null;
+      schedule(null);
       unsubscribeNetwork?.();
       unsubscribeNetwork = null;
-      await Promise.all([...inFlight]);
+      while (inFlight.size + passes.size > 0) await Promise.all([...inFlight, ...passes]);
+      commit.close();
     },
-    kick() {
-      pump();
-    },
+    kick,
     recover() {
       for (const job of repo.recover(clock.now())) changed(job);
     },
     async runOnce() {
-      const started = dispatchDue();
-      await Promise.all(started);
-      return started.length;
+      const work = await pass(true);
+      await Promise.all(work);
+      return work.length;
     },
     nextWakeAt,
   };

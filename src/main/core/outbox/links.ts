@@ -2,6 +2,7 @@
 // its sent jobs. Executors must return results in these shapes for later jobs to find their target.
 import { z } from 'zod';
 import type { Incident } from '../../../shared/domain';
+import { vendorOf, type JobKind } from '../../../shared/outbox';
 
 /** What `slack.createChannel` and `pagerduty.createIncident` executors must return as their result. */
 export const linkResults = {
@@ -21,7 +22,7 @@ export function ticketIdFromUrl(url: string | null | undefined): number | undefi
   return m ? Number(m[1]) : undefined;
 }
 
-export function linksFrom(incident: Incident | undefined, sent: Array<{ kind: string; result: unknown }>): IncidentLinks {
+export function linksFrom(incident: Pick<Incident, 'ticketUrl'> | undefined, sent: Array<{ kind: string; result: unknown }>): IncidentLinks {
   const links: IncidentLinks = { freshdeskTicketId: ticketIdFromUrl(incident?.ticketUrl) };
   for (const s of sent) {
     if (s.kind === 'slack.createChannel') {
@@ -36,4 +37,17 @@ export function linksFrom(incident: Incident | undefined, sent: Array<{ kind: st
     }
   }
   return links;
+}
+
+/** The link a job cannot be sent without (its channel, PagerDuty incident or ticket), or null for the makers. */
+export function linkNeeded(kind: JobKind): keyof IncidentLinks | null {
+  if (kind in linkResults) return null;
+  switch (vendorOf(kind)) {
+    case 'slack':
+      return 'slackChannelId';
+    case 'pagerduty':
+      return 'pagerdutyIncidentId';
+    case 'freshdesk':
+      return 'freshdeskTicketId';
+  }
 }

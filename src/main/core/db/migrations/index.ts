@@ -7,6 +7,7 @@ import { migration0005 } from './0005-outbox-dispatch';
 import { migration0006 } from './0006-report';
 import { migration0007 } from './0007-updates-reminders';
 import { migration0008 } from './0008-handoff-import';
+import { migration0009 } from './0009-outbox-indexes';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];

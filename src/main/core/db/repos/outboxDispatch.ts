@@ -1,6 +1,6 @@
 // SQL for delivering outbox jobs: heads of each ordered stream, leased claims, fenced settles, user fixes.
 import type Database from 'better-sqlite3';
-import type { JobState, OutboxJob } from '../../../../shared/outbox';
+import { vendorOf, type JobKind, type JobState, type OutboxJob, type Vendor } from '../../../../shared/outbox';
 import { toJob, type JobRow } from './outbox';
 
 export interface Settle {
@@ -12,15 +12,59 @@ export interface Settle {
   refund?: 0 | 1;
 }
 
+/** What a pass needs to know about a stream's head to decide whether it may move. */
+export interface Head {
+  id: string;
+  incidentId: string | null;
+  kind: JobKind;
+  vendor: Vendor;
+  orderKey: string;
+  state: JobState;
+  /** Epoch ms, or null. */
+  nextAt: number | null;
+  /** Set while a dispatcher holds it (sending, or an uncertain job being reconciled). */
+  leaseOwner: string | null;
+}
+interface HeadRow {
+  id: string;
+  incident_id: string | null;
+  kind: string;
+  order_key: string;
+  state: string;
+  next_at: number | null;
+  lease_owner: string | null;
+}
+const toHead = (r: HeadRow): Head => ({
+  id: r.id,
+  incidentId: r.incident_id,
+  kind: r.kind as JobKind,
+  vendor: vendorOf(r.kind as JobKind),
+  orderKey: r.order_key,
+  state: r.state as JobState,
+  nextAt: r.next_at,
+  leaseOwner: r.lease_owner,
+});
+
+type LeasedRow = JobRow & { claimed_at: number | null };
+/** A job just leased, with when its send attempt was claimed (reconcile reads from a little before). */
+export interface Claimed {
+  job: OutboxJob;
+  claimedAt: number | null;
+}
+
 export function outboxDispatchRepo(db: Database.Database) {
-  // The head of a stream is its oldest job that is neither sent nor discarded; only heads may move.
-  const heads = db.prepare<[], JobRow>(
-    `SELECT j.* FROM outbox_jobs j
-     WHERE j.state NOT IN ('sent', 'discarded')
-       AND NOT EXISTS (
-         SELECT 1 FROM outbox_jobs e
-         WHERE e.order_key = j.order_key AND e.state NOT IN ('sent', 'discarded')
-           AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))
+  // The head of a stream is its oldest job that is neither sent nor discarded; only heads may move. A skip-scan
+  // over the partial index of unfinished jobs: one seek per stream, whatever the size of the sent history.
+  const heads = db.prepare<[], HeadRow>(
+    `WITH RECURSIVE keys(k) AS (
+       SELECT min(order_key) FROM outbox_jobs WHERE state NOT IN ('sent', 'discarded')
+       UNION ALL
+       SELECT (SELECT min(order_key) FROM outbox_jobs WHERE state NOT IN ('sent', 'discarded') AND order_key > keys.k)
+       FROM keys WHERE keys.k IS NOT NULL)
+     SELECT j.id, j.incident_id, j.kind, j.order_key, j.state, j.next_at, j.lease_owner
+     FROM keys JOIN outbox_jobs j ON j.rowid = (
+       SELECT e.rowid FROM outbox_jobs e WHERE e.order_key = keys.k AND e.state NOT IN ('sent', 'discarded')
+       ORDER BY e.created_at, e.id LIMIT 1)
      ORDER BY j.created_at, j.id`,
   );
   const recover = db.prepare<{ now: number }, JobRow>(
@@ -28,11 +72,11 @@ export function outboxDispatchRepo(db: Database.Database) {
      WHERE state = 'sending' RETURNING *`,
   );
   const releaseReconciles = db.prepare(`UPDATE outbox_jobs SET lease_owner = NULL WHERE state = 'uncertain'`);
-  const claimSend = db.prepare<{ id: string; owner: string; now: number }, JobRow>(
+  const claimSend = db.prepare<{ id: string; owner: string; now: number }, LeasedRow>(
     `UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, claimed_at = @now, updated_at = @now
      WHERE id = @id AND state IN ('queued', 'retrying') RETURNING *`,
   );
-  const claimReconcile = db.prepare<{ id: string; owner: string }, JobRow>(
+  const claimReconcile = db.prepare<{ id: string; owner: string }, LeasedRow>(
     `UPDATE outbox_jobs SET lease_owner = @owner WHERE id = @id AND state = 'uncertain' AND lease_owner IS NULL RETURNING *`,
   );
   const settle = db.prepare<Record<string, unknown>, JobRow>(
@@ -70,20 +114,23 @@ export function outboxDispatchRepo(db: Database.Database) {
          ELSE json_object('incidentId', pagerduty_incident_id, 'htmlUrl', pagerduty_url) END, 0, '~'
          FROM incident_links WHERE incident_id = @i AND pagerduty_incident_id IS NOT NULL
        UNION ALL
-       SELECT kind, result, created_at, id FROM outbox_jobs WHERE incident_id = @i AND state = 'sent' AND result IS NOT NULL
+       SELECT kind, result, created_at, id FROM outbox_jobs
+         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent' AND result IS NOT NULL
      ) ORDER BY created_at, id`,
   );
-  const claimedAt = db.prepare<[string], { claimed_at: number | null }>('SELECT claimed_at FROM outbox_jobs WHERE id = ?');
+  const ticketUrl = db.prepare<[string], { ticket_url: string | null }>('SELECT ticket_url FROM incidents WHERE id = ?');
   const one = (r: JobRow | undefined) => (r ? toJob(r) : undefined);
+  const leased = (r: LeasedRow | undefined): Claimed | undefined => (r ? { job: toJob(r), claimedAt: r.claimed_at } : undefined);
   return {
-    heads: (): OutboxJob[] => heads.all().map(toJob),
+    /** Each stream's head, without its payload (a pass reads these often; a claim returns the full job). */
+    heads: (): Head[] => heads.all().map(toHead),
     /** At start-up: a job caught mid-send may have reached the vendor, so it is reconciled, never simply resent. */
     recover(now: number): OutboxJob[] {
       releaseReconciles.run();
       return recover.all({ now }).map(toJob);
     },
-    claimSend: (id: string, owner: string, now: number) => one(claimSend.get({ id, owner, now })),
-    claimReconcile: (id: string, owner: string) => one(claimReconcile.get({ id, owner })),
+    claimSend: (id: string, owner: string, now: number) => leased(claimSend.get({ id, owner, now })),
+    claimReconcile: (id: string, owner: string) => leased(claimReconcile.get({ id, owner })),
     /** Fenced: a dispatcher whose lease was taken away (restart) cannot overwrite the new owner's outcome. */
     settle(id: string, owner: string, now: number, s: Settle): OutboxJob | undefined {
       return one(
@@ -99,7 +146,6 @@ export function outboxDispatchRepo(db: Database.Database) {
         }),
       );
     },
-    claimedAt: (id: string): number | null => claimedAt.get(id)?.claimed_at ?? null,
     retry: (id: string, now: number) => one(retry.get({ id, now })),
     discard: (id: string, now: number) => one(discard.get({ id, now })),
     edit: (id: string, payload: unknown, now: number) => one(edit.get({ id, now, payload: JSON.stringify(payload) })),
@@ -108,6 +154,8 @@ export function outboxDispatchRepo(db: Database.Database) {
     counts(): Map<string, number> {
       return new Map(counts.all().map((r) => [r.state, r.n]));
     },
+    /** What an incident's links are read from besides its sent jobs: the ticket URL it was declared with. */
+    ticketUrlOf: (incidentId: string): string | null => ticketUrl.get(incidentId)?.ticket_url ?? null,
     sentResults(incidentId: string): Array<{ kind: string; result: unknown }> {
       return sentResults.all({ i: incidentId }).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
     },

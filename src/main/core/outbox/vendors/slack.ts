@@ -30,6 +30,14 @@ async function me(slack: SlackClient): Promise<SlackIdentity> {
 
 const tsOf = (ms: number) => (Math.max(0, ms) / 1000).toFixed(6);
 
+/**
+ * A message's permalink in Slack's own format (https://<workspace>.slack.com/archives/<channel>/p<ts digits>),
+ * from the workspace URL auth.test gave once per client: a post costs one call, not a second chat.getPermalink.
+ */
+export function permalinkOf(workspaceUrl: string, channel: string, ts: string): string {
+  return `${workspaceUrl.replace(/\/+$/, '')}/archives/${channel}/p${ts.replace('.', '')}`;
+}
+
 export const NO_CHANNEL = "There is no Slack channel for this incident yet: run 'Create the Slack channel' first, then retry this message.";
 
 /** The channel name for an incident: the connection's pattern (e.g. inc-YYYYMMDD-<hub>), else the job's own name. */
@@ -138,7 +146,7 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
           const r = await slack.postMessage(channel, p.text, { marker: p.marker });
           firstTs ??= r.ts;
         }
-        const url = firstTs ? await slack.permalink(channel, firstTs).catch(() => undefined) : undefined;
+        const url = firstTs ? await me(slack).then((id) => permalinkOf(id.url, channel, firstTs), () => undefined) : undefined;
         return { status: 'done', result: { channelId: channel, ts: firstTs, parts: parts.length, ...(url ? { url } : {}) } };
       } catch (err) {
         return { status: 'failed', failure: asFailure(err) };
