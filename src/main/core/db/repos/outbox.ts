@@ -1,6 +1,7 @@
 // SQL for outbox jobs. enqueue() must be called inside the caller's domain transaction.
 import type Database from 'better-sqlite3';
 import { jobPayloads, vendorOf, type JobKind, type JobPayload, type JobState, type OutboxJob } from '../../../../shared/outbox';
+import { perDb } from '../perDb';
 
 export interface JobRow {
   id: string;
@@ -52,7 +53,7 @@ export interface EnqueueInput<K extends JobKind> {
   at: number;
 }
 
-export function outboxRepo(db: Database.Database) {
+export const outboxRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
     `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, ref_type, ref_id, created_at, updated_at)
      VALUES (@id, @incidentId, @vendor, @kind, @payload, @orderKey, 'queued', @at, @refType, @refId, @at, @at)`,
@@ -85,5 +86,5 @@ export function outboxRepo(db: Database.Database) {
       return r ? toJob(r) : undefined;
     },
   };
-}
+});
 export type OutboxRepo = ReturnType<typeof outboxRepo>;

@@ -2,6 +2,7 @@
 import type Database from 'better-sqlite3';
 import { vendorOf, type JobKind, type JobState, type OutboxJob, type Vendor } from '../../../../shared/outbox';
 import { toJob, type JobRow } from './outbox';
+import { perDb } from '../perDb';
 
 export interface Settle {
   state: Extract<JobState, 'sent' | 'retrying' | 'uncertain' | 'dead' | 'queued'>;
@@ -52,7 +53,7 @@ export interface Claimed {
   claimedAt: number | null;
 }
 
-export function outboxDispatchRepo(db: Database.Database) {
+export const outboxDispatchRepo = perDb((db: Database.Database) => {
   // The head of a stream is its oldest job that is neither sent nor discarded; only heads may move. A skip-scan
   // over the partial index of unfinished jobs: one seek per stream, whatever the size of the sent history.
   const heads = db.prepare<[], HeadRow>(
@@ -160,5 +161,5 @@ export function outboxDispatchRepo(db: Database.Database) {
       return sentResults.all({ i: incidentId }).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
     },
   };
-}
+});
 export type OutboxDispatchRepo = ReturnType<typeof outboxDispatchRepo>;
