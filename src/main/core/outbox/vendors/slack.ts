@@ -41,6 +41,14 @@ export function permalinkOf(workspaceUrl: string, channel: string, ts: string): 
 export const NO_CHANNEL = "There is no Slack channel for this incident yet: run 'Create the Slack channel' first, then retry this message.";
 
 /** The channel name for an incident: the connection's pattern (e.g. inc-YYYYMMDD-<hub>), else the job's own name. */
+/**
+ * Slack reads `<...>` as mentions and links (`<!channel>` pings everyone) and `&` as the start of an entity. Conn's
+ * messages never mean either, so every &, < and > is escaped the way Slack documents: pasted text stays text.
+ */
+export function escapeSlackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function channelNameFor(pattern: string, ctx: ExecContext<'slack.createChannel'>): string {
   const incident = ctx.incident;
   const hub = incident?.hub ?? '';
@@ -116,7 +124,7 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
 
   const partsOf = (ctx: ExecContext<'slack.postMessage'>) => {
     // Each part carries its visible "(part i of n)" label and stays within SLACK_PART_MAX, label included.
-    const parts = splitText(ctx.payload.text, SLACK_PART_MAX);
+    const parts = splitText(escapeSlackText(ctx.payload.text), SLACK_PART_MAX);
     return parts.map((text, i) => ({ text, marker: parts.length > 1 ? `${ctx.marker}#${i + 1}` : ctx.marker }));
   };
   /** Markers of this job's messages already in the channel. */

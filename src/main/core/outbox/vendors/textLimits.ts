@@ -65,9 +65,19 @@ function graphemeCut(s: string, from: number, end: number): number {
   return cut > from ? cut : end;
 }
 
+/** An HTML-style entity (`&amp;`, `&lt;`, `&#8212;`) that a cut at `cut` would split: where it starts, or -1. */
+function openEntityBefore(s: string, from: number, cut: number): number {
+  const amp = s.lastIndexOf('&', cut - 1);
+  if (amp <= from || cut - amp > 10) return -1;
+  return /^&#?\w*$/.test(s.slice(amp, cut)) && /^\w*;/.test(s.slice(cut, amp + 11)) ? amp : -1;
+}
+
 /** The UTF-16 index where a piece of at most `maxChars` characters starting at `from` should end. */
 export function cutIndex(s: string, from: number, maxChars: number): number {
-  return graphemeCut(s, from, advance(s, from, Math.max(0, maxChars)));
+  const cut = graphemeCut(s, from, advance(s, from, Math.max(0, maxChars)));
+  // Escaped text (Slack's &lt; &gt; &amp;) is never cut inside an entity: half of one would show as garbage.
+  const amp = openEntityBefore(s, from, cut);
+  return amp > 0 ? amp : cut;
 }
 
 export const ELLIPSIS = '…';
