@@ -24,25 +24,21 @@ export function searchService({ db }: ServiceDeps) {
         throw err;
       }
       const terms = termsOf(q);
-      const hits: SearchHit[] = [];
       // Notes and other timeline entries are ranked together, so the best of either comes first.
-      for (const i of rankPool(candidates, terms)) {
-        if (hits.length >= input.limit) break;
-        const c = candidates[i]!;
-        const r = repo.details(c);
-        if (!r) continue;
-        hits.push({
-          type: c.type,
-          incidentId: r.incident_id,
-          incidentTitle: r.incident_title,
-          noteId: r.note_id,
-          entryId: r.entry_id,
-          kind: r.kind,
-          source: r.source,
-          at: new Date(r.at).toISOString(),
-          snippet: snippetParts(buildSnippet(c.text, terms)),
-        });
-      }
+      const chosen = rankPool(candidates, terms)
+        .slice(0, input.limit)
+        .map((i) => candidates[i]!);
+      const hits: SearchHit[] = repo.details(chosen).map(({ c, row: r }) => ({
+        type: c.type,
+        incidentId: r.incident_id,
+        incidentTitle: r.incident_title,
+        noteId: r.note_id,
+        entryId: r.entry_id,
+        kind: r.kind,
+        source: r.source,
+        at: new Date(r.at).toISOString(),
+        snippet: snippetParts(buildSnippet(c.text, terms)),
+      }));
       return hits;
     },
   };

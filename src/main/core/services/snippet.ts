@@ -9,6 +9,7 @@ export interface SearchTerm {
 }
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
 /** Same folding as the index's tokenizer (unicode61, remove_diacritics 2): case and accents ignored. */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** Snippets look at the start of very long bodies only (pasted logs): a bounded cost per returned row. */
@@ -26,12 +27,21 @@ export function termsOf(ftsQuery: string): SearchTerm[] {
   return terms;
 }
 
+const compiled = new WeakMap<SearchTerm[], RegExp[]>();
+/** One set of compiled patterns per query's terms, shared by every snippet of that search. */
+const patternsOf = (terms: SearchTerm[]): RegExp[] => {
+  let res = compiled.get(terms);
+  if (!res) compiled.set(terms, (res = terms.map(termPattern)));
+  return res;
+};
+
 /** `text` cut to about `width` words around its matches, matches wrapped in HIT_START/HIT_END. */
 export function buildSnippet(text: string, terms: SearchTerm[], width = 16): string {
   // Only the neighbourhood of the first match is tokenised: a long log costs no more than a short note.
   let first = text.length;
-  for (const t of terms) {
-    const m = termPattern(t).exec(text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text);
+  for (const re of patternsOf(terms)) {
+    re.lastIndex = 0;
+    const m = re.exec(text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text);
     if (m && m.index < first) first = m.index;
   }
   if (first === text.length) first = 0;
@@ -49,7 +59,7 @@ export function buildSnippet(text: string, terms: SearchTerm[], width = 16): str
 function buildSnippetOf(text: string, terms: SearchTerm[], width: number): string {
   const scanned = text;
   const tokens: Array<{ start: number; end: number; folded: string }> = [];
-  for (const m of scanned.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
+  for (const m of scanned.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, folded: ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : fold(m[0]) });
   const hit = new Uint8Array(tokens.length);
   const wordMatches = (token: string, word: string, last: boolean, prefix: boolean) =>
     token === word || (last && prefix && token.startsWith(word));

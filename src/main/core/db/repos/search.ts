@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { perDb } from '../perDb';
 
 /** How many of the newest matches per index are ranked; older ones are reached with a narrower query. */
-export const SEARCH_POOL = 500;
+export const SEARCH_POOL = 300;
 /** Ranking and snippets read the first 4 KiB of a body: pasted logs can be a megabyte, and repeat themselves. */
 const TEXT_CAP = 4096;
 
@@ -40,16 +40,16 @@ export const searchRepo = perDb((db: Database.Database) => {
             substr(CASE WHEN summary = '' THEN body ELSE summary || char(10) || body END, 1, ${TEXT_CAP}) AS text
        FROM timeline_fts WHERE timeline_fts MATCH @q ORDER BY rowid DESC LIMIT @pool`,
   );
-  const noteDetails = db.prepare<[number], SearchRow>(`
-    SELECT n.incident_id, i.title AS incident_title, n.id AS note_id,
+  const noteDetails = db.prepare<[string], SearchRow & { ref: number }>(`
+    SELECT n.seq AS ref, n.incident_id, i.title AS incident_title, n.id AS note_id,
            (SELECT t.id FROM timeline_entries t WHERE t.ref_id = n.id AND t.source = 'note' LIMIT 1) AS entry_id,
            n.kind, 'note' AS source, n.created_at AS at
       FROM notes n JOIN incidents i ON i.id = n.incident_id
-     WHERE n.seq = ?`);
-  const entryDetails = db.prepare<[string], SearchRow>(`
-    SELECT t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind, t.source, t.at
+     WHERE n.seq IN (SELECT value FROM json_each(?))`);
+  const entryDetails = db.prepare<[string], SearchRow & { ref: string }>(`
+    SELECT t.id AS ref, t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind, t.source, t.at
       FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id
-     WHERE t.id = ?`);
+     WHERE t.id IN (SELECT value FROM json_each(?))`);
 
   return {
     /** The newest matches of both indexes. `q` must come from toFtsQuery(); FTS5 errors surface as SqliteError. */
@@ -59,8 +59,15 @@ export const searchRepo = perDb((db: Database.Database) => {
         ...entryCandidates.all({ q, pool }).map((c) => ({ type: 'timeline' as const, key: c.key, ref: c.ref, text: c.text })),
       ];
     },
-    details(c: SearchCandidate): SearchRow | undefined {
-      return c.type === 'note' ? noteDetails.get(c.ref as number) : entryDetails.get(c.ref as string);
+    /** Details of the chosen candidates in two queries, in the candidates' order; vanished rows are left out. */
+    details(chosen: SearchCandidate[]): Array<{ c: SearchCandidate; row: SearchRow }> {
+      const refs = (type: SearchCandidate['type']) => JSON.stringify(chosen.filter((c) => c.type === type).map((c) => c.ref));
+      const notes = new Map(noteDetails.all(refs('note')).map((r) => [r.ref, r]));
+      const entries = new Map(entryDetails.all(refs('timeline')).map((r) => [r.ref, r]));
+      return chosen.flatMap((c) => {
+        const row = c.type === 'note' ? notes.get(c.ref as number) : entries.get(c.ref as string);
+        return row ? [{ c, row }] : [];
+      });
     },
   };
 });

@@ -81,7 +81,7 @@ export function SearchOverlay() {
         </ul>
         <p className="muted small search-hints">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · best matches among the newest 500 of notes
+          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · best matches among the newest 300 of notes
           and of other entries: add a word to reach older ones
         </p>
       </div>
