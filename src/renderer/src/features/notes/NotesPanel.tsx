@@ -45,6 +45,9 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
     estimateSize: () => 76,
     overscan: 8,
     getItemKey: (i) => items[i]!.id,
+    // Scroll updates render with the next React batch, not synchronously inside the scroll event: a note arriving
+    // (which scrolls the list to the bottom) then never delays the frame of a key being typed.
+    useFlushSync: false,
   });
 
   // While the reader is at the bottom, stay there as notes arrive and rows get measured.

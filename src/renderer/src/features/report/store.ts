@@ -45,6 +45,8 @@ interface ReportState {
   timelineChanged(incidentId: string): void;
 }
 
+const reloads = new Map<string, ReturnType<typeof setTimeout>>();
+
 export const useReport = create<ReportState>((set, get) => {
   const apply = (view: ReportView) => set({ views: { ...get().views, [view.incidentId]: view }, error: null });
   const settle = (res: { ok: true; value: ReportView } | { ok: false; error: ApiError }): boolean => {
@@ -116,7 +118,15 @@ export const useReport = create<ReportState>((set, get) => {
       void get().loadDebt();
     },
     timelineChanged(incidentId) {
-      if (get().views[incidentId]) void get().load(incidentId);
+      // A busy incident appends many entries a second: reload an open report once they pause, not per entry.
+      if (!get().views[incidentId] || reloads.has(incidentId)) return;
+      reloads.set(
+        incidentId,
+        setTimeout(() => {
+          reloads.delete(incidentId);
+          void get().load(incidentId);
+        }, 500),
+      );
     },
   };
 });
