@@ -111,4 +111,30 @@ describe('note box drafts', () => {
     fireEvent.change(box(), { target: { value: 'é'.repeat(20 * 1024) } });
     expect(screen.getByText('40 KiB of 64 KiB')).toBeTruthy();
   });
+
+  it('empties the box on Enter so the next note can be typed while one saves; a failed save puts its text back first', async () => {
+    render(<NotesPanel incidentId={a.id} />);
+    await screen.findByText(/No notes yet/);
+    const calls = api.call as unknown as Record<string, (input: unknown) => Promise<unknown>>;
+    const realAppend = calls['notes.append']!;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    calls['notes.append'] = async () => {
+      await gate;
+      return { ok: false, error: { code: 'busy', message: 'The database is busy. Not saved yet; try again.' } };
+    };
+    fireEvent.change(box(), { target: { value: 'first note' } });
+    await act(async () => {
+      fireEvent.keyDown(box(), { key: 'Enter' });
+    });
+    expect(box().value).toBe('');
+    fireEvent.change(box(), { target: { value: 'second, typed during the save' } });
+    await act(async () => {
+      release();
+      await gate;
+    });
+    await waitFor(() => expect(box().value).toBe('first note\nsecond, typed during the save'));
+    expect(screen.getByRole('alert').textContent).toMatch(/busy/);
+    calls['notes.append'] = realAppend;
+  });
 });

@@ -176,25 +176,35 @@ export const useNotes = create<NotesState>((set, get) => {
       // Snapshot what Enter was pressed on; saves run one after another so a fast second Enter is never dropped.
       const { incidentId, draft, kind, share } = get();
       if (!incidentId || draft.trim() === '') return Promise.resolve(false);
+      // The box empties at once, like a chat box: the next note can be typed while this one saves.
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = null;
+      set({ draft: '', share: { slack: false, pagerduty: false } });
       const run = async (): Promise<boolean> => {
         if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
         set({ saving: true, saveError: null });
         const res = await api().call['notes.append']({ incidentId, body: draft, kind, share, clientId: attempt.clientId });
+        const here = get().incidentId === incidentId;
         if (!res.ok) {
-          // The text stays in the box (and in the saved draft): nothing typed is lost.
-          set({ saving: false, saveError: res.error });
+          // Nothing typed is lost: the text goes back in the box, ahead of anything typed since, and is kept as
+          // the incident's draft (also when another incident is open by now).
+          const typed = here ? get().draft : '';
+          const restored = typed.trim() ? `${draft}\n${typed}` : draft;
+          if (here) {
+            get().setDraft(restored); // (clears any earlier error, so the new one is set after it)
+            set({ saving: false, saveError: res.error, share, kind });
+          } else {
+            set({ saving: false });
+            void api().call['notes.saveDraft']({ incidentId, body: restored, kind });
+          }
           return false;
         }
         attempt = null;
-        const unchanged = get().draft === draft && get().incidentId === incidentId;
-        if (unchanged) {
-          if (draftTimer) clearTimeout(draftTimer);
-          draftTimer = null;
-          set({ draft: '', share: { slack: false, pagerduty: false } });
-        }
+        // A draft saved while the note was being typed is stale now: drop it unless newer text was typed since.
+        if (!here || get().draft === '') void api().call['notes.saveDraft']({ incidentId, body: '', kind });
         set({ saving: false, focus: null });
         // Looking at older notes (a search result): jump back to the newest page to show the new note.
-        if (get().hasAfter && get().incidentId === incidentId) await get().open(incidentId);
+        if (get().hasAfter && here) await get().open(incidentId);
         else get().received(res.value);
         return true;
       };
