@@ -8,7 +8,21 @@ export interface Served {
   origin: string;
   dataDir: string;
   child: ChildProcess;
+  /** Calls an operation over HTTP with the session token; throws with the operation's message on an error answer. */
+  call<T>(op: string, input: unknown): Promise<T>;
   stop(): Promise<void>;
+}
+
+async function callOp<T>(url: string, op: string, input: unknown): Promise<T> {
+  const token = new URL(url).searchParams.get('token')!;
+  const res = await fetch(`${new URL(url).origin}/api/${op}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
+  return body.value;
 }
 
 /** `npm run serve` is `node scripts/serve.mjs` (package.json; a test keeps the two the same). */
@@ -49,6 +63,7 @@ export async function serve(env: Record<string, string> = {}, dataDir?: string):
     origin: new URL(url).origin,
     dataDir: dir.path,
     child,
+    call: (op, input) => callOp(url, op, input),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) {

@@ -15,17 +15,7 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const res = await fetch(`${app.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
+const call = <T>(op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 
 /** Records every CSP violation and CSP console message from the first byte of the page on. */
 async function watchCsp(page: Page): Promise<{ console: string[] }> {

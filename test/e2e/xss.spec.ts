@@ -20,17 +20,7 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-async function call<T>(op: string, input: unknown): Promise<T> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const res = await fetch(`${app.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
+const call = <T>(op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 
 interface Traps {
   dialogs: string[];
