@@ -1,6 +1,6 @@
 // Deterministic, realistic incident data for benchmarks: titles, notes of every kind, kubectl/helm output.
 import type { NoteKind } from '../../src/shared/notes';
-import { seeded } from './stats';
+import { seeded } from '../helpers/seeded';
 
 export type Rng = () => number;
 

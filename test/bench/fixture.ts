@@ -9,7 +9,7 @@ import { timeOrderedIds } from '../../src/main/core/ids';
 import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { incidentTitle, noteStream } from './data';
-import { seeded } from './stats';
+import { seeded } from '../helpers/seeded';
 
 export interface FixtureSpec {
   name: string;

@@ -29,16 +29,4 @@ export function summarize(samples: number[]): Summary {
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32) so generated data is identical run to run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;

@@ -4,20 +4,9 @@ import { memorySecretStore } from '../../src/main/core/secrets/store';
 import type { OutboxJob } from '../../src/shared/outbox';
 import type { FaultAction, Simulators, SimVendor } from '../simulators';
 import { SIM_TICKET_ID } from '../simulators';
+import { seeded } from './seeded';
 import { simCore, type SimCore } from './simCore';
 import { tempDir } from './tempDir';
-
-/** Small seeded PRNG (mulberry32) so a failing run can be replayed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ACTIONS: FaultAction[] = [
   { type: 'rate_limit', waitSeconds: 0 },
@@ -64,7 +53,7 @@ export interface ChaosReport {
 }
 
 export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosReport> {
-  const rand = prng(o.seed);
+  const rand = seeded(o.seed);
   const dir = tempDir('conn-chaos-');
   const secretStore = memorySecretStore({ backend: 'keyring', strong: true }); // survives the "restart" like a keyring
   sim.state.slack.rate.postsPerSecond = 10_000;

@@ -1,7 +1,8 @@
 // Search snippets: matches marked, the window placed on the densest run of matches, accents and case folded.
 import { describe, expect, it } from 'vitest';
 import { snippetParts, toFtsQuery } from '../../src/main/core/services/ftsQuery';
-import { buildSnippet, termsOf } from '../../src/main/core/services/snippet';
+import { termsOf } from '../../src/main/core/services/searchTerms';
+import { buildSnippet } from '../../src/main/core/services/snippet';
 
 const hits = (text: string, query: string) =>
   snippetParts(buildSnippet(text, termsOf(toFtsQuery(query))))

@@ -1,7 +1,7 @@
 // Ranks a pool of search candidates by BM25 computed over the pool itself. FTS5's bm25() counts every document
 // that contains each term, which costs as much as the number of matches across the whole history; ranking the
 // newest matches in JS keeps a search's cost bounded however common its words are.
-import type { SearchTerm } from './snippet';
+import { ASCII, fold, patternsOf, type SearchTerm } from './searchTerms';
 
 export interface Candidate {
   /** Newer candidates have larger keys: the tie-breaker. */
@@ -13,19 +13,6 @@ export interface Candidate {
 const RANK_CAP = 4096;
 const K1 = 1.2;
 const B = 0.75;
-const ASCII = /^[\x00-\x7f]*$/; // eslint-disable-line no-control-regex
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** One global regex per term: words in order with separators between, the last one open-ended for prefixes. */
-export function termPattern(t: SearchTerm): RegExp {
-  const words = t.words.map(escape);
-  // ASCII terms (almost all of them) use \b and no Unicode mode: several times faster over long logs.
-  if (t.words.every((w) => ASCII.test(w))) return new RegExp(`\\b${words.join('\\W+')}${t.prefix ? '' : '\\b'}`, 'gi');
-  const last = t.prefix ? '[\\p{L}\\p{N}\\p{M}]*' : '(?![\\p{L}\\p{N}\\p{M}])';
-  return new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])${words.join('[^\\p{L}\\p{N}\\p{M}]+')}${last}`, 'giu');
-}
-
 const count = (re: RegExp, text: string) => {
   re.lastIndex = 0;
   let n = 0;
@@ -37,7 +24,7 @@ const count = (re: RegExp, text: string) => {
 export function rankPool(candidates: Candidate[], terms: SearchTerm[]): number[] {
   const n = candidates.length;
   if (n === 0) return [];
-  const patterns = terms.map(termPattern);
+  const patterns = patternsOf(terms);
   // Folding (for accents) is only needed when a term itself has non-ASCII letters; case is handled by the regex.
   const foldText = terms.some((t) => t.words.some((w) => !ASCII.test(w)));
   const tf = candidates.map((c) => {

@@ -5,7 +5,8 @@ import { AppError } from '../../../shared/result';
 import { searchRepo } from '../db/repos/search';
 import { snippetParts, toFtsQuery } from './ftsQuery';
 import { rankPool } from './ranking';
-import { buildSnippet, termsOf } from './snippet';
+import { termsOf } from './searchTerms';
+import { buildSnippet } from './snippet';
 import type { ServiceDeps } from './incidents';
 
 export function searchService({ db }: ServiceDeps) {

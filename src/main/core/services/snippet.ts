@@ -1,47 +1,19 @@
 // Search snippets built from the stored text of the few rows a search returns: a window of words around the
 // densest run of matches, with matches marked. Cheaper than FTS5's snippet(), which re-runs the query per row.
 import { HIT_END, HIT_START } from './ftsQuery';
-import { termPattern } from './ranking';
+import { ASCII, fold, patternsOf, TOKEN, type SearchTerm } from './searchTerms';
 
-export interface SearchTerm {
-  words: string[];
-  prefix: boolean;
-}
-
-const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
-const ASCII_WORD = /^[A-Za-z0-9]+$/;
-/** Same folding as the index's tokenizer (unicode61, remove_diacritics 2): case and accents ignored. */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 /** Snippets look at the start of very long bodies only (pasted logs): a bounded cost per returned row. */
 const MAX_SCAN = 64 * 1024;
-
-/** The terms of a query made by toFtsQuery(): "words"* and "phrases", leaving out those after NOT. */
-export function termsOf(ftsQuery: string): SearchTerm[] {
-  const terms: SearchTerm[] = [];
-  const re = /(NOT\s+)?"([^"]*)"(\*?)/g;
-  for (let m = re.exec(ftsQuery); m; m = re.exec(ftsQuery)) {
-    if (m[1]) continue;
-    const words = (m[2]!.match(TOKEN) ?? []).map(fold);
-    if (words.length) terms.push({ words, prefix: m[3] === '*' });
-  }
-  return terms;
-}
-
-const compiled = new WeakMap<SearchTerm[], RegExp[]>();
-/** One set of compiled patterns per query's terms, shared by every snippet of that search. */
-const patternsOf = (terms: SearchTerm[]): RegExp[] => {
-  let res = compiled.get(terms);
-  if (!res) compiled.set(terms, (res = terms.map(termPattern)));
-  return res;
-};
 
 /** `text` cut to about `width` words around its matches, matches wrapped in HIT_START/HIT_END. */
 export function buildSnippet(text: string, terms: SearchTerm[], width = 16): string {
   // Only the neighbourhood of the first match is tokenised: a long log costs no more than a short note.
+  const head = text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text;
   let first = text.length;
   for (const re of patternsOf(terms)) {
     re.lastIndex = 0;
-    const m = re.exec(text.length > MAX_SCAN ? text.slice(0, MAX_SCAN) : text);
+    const m = re.exec(head);
     if (m && m.index < first) first = m.index;
   }
   if (first === text.length) first = 0;
@@ -57,9 +29,8 @@ export function buildSnippet(text: string, terms: SearchTerm[], width = 16): str
 }
 
 function buildSnippetOf(text: string, terms: SearchTerm[], width: number): string {
-  const scanned = text;
   const tokens: Array<{ start: number; end: number; folded: string }> = [];
-  for (const m of scanned.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, folded: ASCII_WORD.test(m[0]) ? m[0].toLowerCase() : fold(m[0]) });
+  for (const m of text.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, folded: ASCII.test(m[0]) ? m[0].toLowerCase() : fold(m[0]) });
   const hit = new Uint8Array(tokens.length);
   const wordMatches = (token: string, word: string, last: boolean, prefix: boolean) =>
     token === word || (last && prefix && token.startsWith(word));

@@ -1,20 +1,16 @@
 // Opens the handoff dialog for the incident on screen; Ctrl+Shift+H does the same from anywhere.
-import { useEffect } from 'react';
+import { useWindowKey } from '../../ui/useWindowKey';
 import { useHandoff } from './store';
 import './handoff.css';
 
 export function HandoffButton({ incidentId }: { incidentId: string }) {
   const open = useHandoff((s) => s.open);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey && e.shiftKey && (e.key === 'H' || e.key === 'h')) {
-        e.preventDefault();
-        void open(incidentId);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [incidentId, open]);
+  useWindowKey((e) => {
+    if (e.ctrlKey && e.shiftKey && (e.key === 'H' || e.key === 'h')) {
+      e.preventDefault();
+      void open(incidentId);
+    }
+  });
   return (
     <button type="button" className="handoff-button" onClick={() => void open(incidentId)}>
       Hand off <kbd>Ctrl+Shift+H</kbd>

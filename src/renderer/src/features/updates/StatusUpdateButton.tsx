@@ -1,21 +1,17 @@
 // Opens the status-update composer for an incident; U does the same from anywhere but a text field.
-import { useEffect } from 'react';
+import { useWindowKey } from '../../ui/useWindowKey';
 import { useUpdates } from './store';
 import './updates.css';
 
 export function StatusUpdateButton({ incidentId }: { incidentId: string }) {
   const open = useUpdates((s) => s.open);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-      if (!typing && (e.key === 'u' || e.key === 'U') && !e.ctrlKey && !e.metaKey && !e.altKey) {
-        e.preventDefault();
-        void open(incidentId);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [incidentId, open]);
+  useWindowKey((e) => {
+    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
+    if (!typing && (e.key === 'u' || e.key === 'U') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      void open(incidentId);
+    }
+  });
   return (
     <button type="button" className="status-update-button" onClick={() => void open(incidentId)}>
       Status update <kbd>U</kbd>
