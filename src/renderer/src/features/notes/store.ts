@@ -45,6 +45,8 @@ interface NotesState {
 }
 
 let draftTimer: ReturnType<typeof setTimeout> | null = null;
+/** Incidents whose box text this window saved as a draft: only those can hold a stale one after a note is saved. */
+const draftsOnServer = new Set<string>();
 let attempt: { body: string; clientId: string } | null = null;
 let queue: Promise<boolean> = Promise.resolve(true);
 const newClientId = () =>
@@ -67,6 +69,8 @@ export const useNotes = create<NotesState>((set, get) => {
   const saveDraftNow = async () => {
     const { incidentId, draft, kind } = get();
     if (!incidentId) return;
+    if (draft.trim() === '') draftsOnServer.delete(incidentId);
+    else draftsOnServer.add(incidentId);
     const res = await api().call['notes.saveDraft']({ incidentId, body: draft, kind });
     if (get().incidentId === incidentId) set({ draftError: res.ok ? null : res.error });
   };
@@ -120,6 +124,7 @@ export const useNotes = create<NotesState>((set, get) => {
         focus: aroundNoteId ? { noteId: aroundNoteId, seq: (get().focus?.seq ?? 0) + 1 } : get().focus,
       });
       if (draft && draft.ok && draft.value.draft && get().draft === '') {
+        draftsOnServer.add(incidentId);
         set({ draft: draft.value.draft.body, kind: draft.value.draft.kind });
       }
     },
@@ -201,7 +206,10 @@ export const useNotes = create<NotesState>((set, get) => {
         }
         attempt = null;
         // A draft saved while the note was being typed is stale now: drop it unless newer text was typed since.
-        if (!here || get().draft === '') void api().call['notes.saveDraft']({ incidentId, body: '', kind });
+        if (draftsOnServer.has(incidentId) && (!here || get().draft === '')) {
+          draftsOnServer.delete(incidentId);
+          void api().call['notes.saveDraft']({ incidentId, body: '', kind });
+        }
         set({ saving: false, focus: null });
         // Looking at older notes (a search result): jump back to the newest page to show the new note.
         if (get().hasAfter && here) await get().open(incidentId);
