@@ -51,10 +51,24 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const SEVERITIES = new Set(['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH']);
+const isFindingRow = (r: string[]) => r.length >= 7 && SEVERITIES.has(r[1]!.trim());
+
+/**
+ * Whether a report is whole: a header and at least one finding, every data row a well-formed finding. The tool
+ * sometimes leaves a truncated file, whose cut-off quoted field parses as rows of junk.
+ */
+export function isCompleteReport(csv: string): boolean {
+  const rows = parseCsv(csv)
+    .slice(1)
+    .filter((r) => r.some((f) => f.trim() !== ''));
+  return rows.length > 0 && rows.every(isFindingRow);
+}
+
 export function findingsFrom(csv: string): Finding[] {
   return parseCsv(csv)
     .slice(1)
-    .filter((r) => r.length >= 7)
+    .filter(isFindingRow)
     .map((r) => ({
       check: r[0]!.trim(),
       severity: r[1]!.trim(),
@@ -82,11 +96,11 @@ function main(input = 'src'): void {
   let csv: string | null = null;
   for (let attempt = 1; attempt <= 3; attempt++) {
     csv = analyse(input);
-    if (csv && findingsFrom(csv).length > 0) break;
-    process.stdout.write(`electronegativity: empty report (attempt ${attempt}), running again\n`);
+    if (csv && isCompleteReport(csv)) break;
+    process.stdout.write(`electronegativity: empty or truncated report (attempt ${attempt}), running again\n`);
   }
-  if (!csv || findingsFrom(csv).length === 0) {
-    process.stderr.write('electronegativity produced no findings at all three times: treating the gate as failed.\n');
+  if (!csv || !isCompleteReport(csv)) {
+    process.stderr.write('electronegativity produced no whole report in three runs: treating the gate as failed.\n');
     process.exit(1);
   }
   const suppressions = JSON.parse(readFileSync('scripts/electronegativity-suppressions.json', 'utf8')) as Suppression[];
