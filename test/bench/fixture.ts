@@ -3,7 +3,6 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join, resolve } from 'node:path';
 import { createCore, DB_FILE_NAME } from '../../src/main/core';
 import { notesRepo } from '../../src/main/core/db/repos/notes';
-import { timelineRepo } from '../../src/main/core/db/repos/timeline';
 import { migrations } from '../../src/main/core/db/migrations';
 import { timeOrderedIds } from '../../src/main/core/ids';
 import type { Incident } from '../../src/shared/domain';
@@ -53,7 +52,6 @@ export async function fixture(spec: FixtureSpec): Promise<Fixture> {
   const r = seeded(42);
   const incidentIds: string[] = [];
   const notes = notesRepo(core.db);
-  const timeline = timelineRepo(core.db);
   const ids = timeOrderedIds(clock);
   const next = noteStream(4242);
   const others = spec.notes - spec.bigNotes;
@@ -65,7 +63,6 @@ export async function fixture(spec: FixtureSpec): Promise<Fixture> {
       const { kind, body } = next();
       const id = ids.next();
       notes.insert({ id, incidentId, kind, body, author: 'me', at, clientId: null });
-      timeline.append({ id: ids.next(), incidentId, at, source: 'note', kind, body, actor: 'me', refId: id, recordedAt: at });
     }
   });
   for (let i = 0; i < spec.incidents; i++) {

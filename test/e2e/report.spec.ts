@@ -12,17 +12,16 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-/** Timeline and status operations live on other branches: write those rows straight into the data file. */
+/** Notes (each its own timeline entry) with report summaries, written straight into the data file. */
 function seedSession(incidentId: string, declaredAt: number) {
   const db = new Database(join(app.dataDir, 'conn.sqlite'));
   const add = db.prepare(
-    `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, summary, recorded_at)
-     VALUES (?, ?, ?, 'note', ?, ?, ?, ?, ?)`,
+    `INSERT INTO notes (id, incident_id, created_at, kind, body, author, summary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const m = 60_000;
-  add.run('s1', incidentId, declaredAt + 4 * m, 'finding', 'kubectl get nodes shows the user pool at its maximum of 3 nodes', 'Sam Lee', null, declaredAt);
-  add.run('s2', incidentId, declaredAt + 11 * m, 'decision', 'long discussion', 'Sam Lee', 'Raise the user node pool maximum to 6', declaredAt);
-  add.run('s3', incidentId, declaredAt + 26 * m, 'status', 'New servers start in under a minute again', null, null, declaredAt);
+  add.run('s1', incidentId, declaredAt + 4 * m, 'finding', 'kubectl get nodes shows the user pool at its maximum of 3 nodes', 'Sam Lee', null);
+  add.run('s2', incidentId, declaredAt + 11 * m, 'decision', 'long discussion', 'Sam Lee', 'Raise the user node pool maximum to 6');
+  add.run('s3', incidentId, declaredAt + 26 * m, 'status', 'New servers start in under a minute again', 'Sam Lee', null);
   db.prepare("UPDATE incidents SET status = 'resolved' WHERE id = ?").run(incidentId);
   db.close();
 }

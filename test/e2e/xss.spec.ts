@@ -106,7 +106,7 @@ test(`${payloads.length} XSS payloads as notes, imported ticket and Slack text, 
   // Imported vendor text goes straight into the timeline, as the import path writes it.
   const db = new Database(join(app.dataDir, 'conn.sqlite'));
   const add = db.prepare(
-    `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, recorded_at) VALUES (?, ?, ?, ?, 'imported', ?, ?, ?)`,
+    `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, recorded_at) VALUES (?, ?, ?, ?, 'imported', ?, ?, ?)`,
   );
   const t0 = Date.parse(inc.declaredAt);
   payloads.forEach((p, i) => {

@@ -17,5 +17,5 @@ export async function failure<K extends OpName>(core: Core, name: K, input: OpIn
 
 export const timelineOf = (core: Core, incidentId: string) =>
   core.db
-    .prepare('SELECT source, kind, body, actor, ref_id AS refId FROM timeline_entries WHERE incident_id = ? ORDER BY at, recorded_at, rowid')
+    .prepare('SELECT source, kind, body, actor, ref_id AS refId FROM timeline_entries WHERE incident_id = ? ORDER BY at, id')
     .all(incidentId) as Array<{ source: string; kind: string; body: string; actor: string | null; refId: string | null }>;

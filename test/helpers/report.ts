@@ -3,6 +3,7 @@
 import { createCore, type Core } from '../../src/main/core';
 import type { PdfPrinter } from '../../src/main/core/ports';
 import type { Incident } from '../../src/shared/domain';
+import { noteKinds } from '../../src/shared/notes';
 import type { ReportView } from '../../src/shared/report';
 import { fakeClock, type FakeClock } from './core';
 import { tempDir } from './tempDir';
@@ -39,12 +40,24 @@ export function addEntry(
   e: { at: number; kind?: string; body: string; summary?: string | null; actor?: string | null; inReport?: boolean },
 ): string {
   const id = `e${++seq}`;
-  core.db
-    .prepare(
-      `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, summary, in_report, recorded_at)
-       VALUES (?, ?, ?, 'note', ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(id, incidentId, e.at, e.kind ?? 'note', e.body, e.actor ?? null, e.summary ?? null, e.inReport === false ? 0 : 1, e.at);
+  const kind = e.kind ?? 'note';
+  const inReport = e.inReport === false ? 0 : 1;
+  // A note kind is a note (its own timeline entry); anything else is a system happening.
+  if ((noteKinds as readonly string[]).includes(kind)) {
+    core.db
+      .prepare(
+        `INSERT INTO notes (id, incident_id, kind, body, author, created_at, summary, in_report)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, incidentId, kind, e.body, e.actor ?? 'Commander', e.at, e.summary ?? null, inReport);
+  } else {
+    core.db
+      .prepare(
+        `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, summary, in_report, recorded_at)
+         VALUES (?, ?, ?, 'system', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, incidentId, e.at, kind, e.body, e.actor ?? null, e.summary ?? null, inReport, e.at);
+  }
   return id;
 }
 

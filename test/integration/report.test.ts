@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ReportDebtItem, ReportView, StatusChange } from '../../src/shared/report';
+import { timelineQueryRepo } from '../../src/main/core/db/repos/timelineQuery';
 import { addEntry, declare, getReport, must, reportCore, updateReport } from '../helpers/report';
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
@@ -86,8 +87,9 @@ describe('the report draft', () => {
       ['2026-11-26 12:05', 'kubectl logs -n uw hub'],
       ['2026-11-26 12:07', 'Found the quota limit'],
     ]);
-    core.db.prepare('UPDATE timeline_entries SET in_report = 1 WHERE id = ?').run(hidden);
-    core.db.prepare('UPDATE timeline_entries SET in_report = 0 WHERE id = ?').run(summarised);
+    const flags = timelineQueryRepo(core.db);
+    flags.setInReport(hidden, true);
+    flags.setInReport(summarised, false);
     r = await getReport(core, inc.id);
     expect(r.timeline.map((l) => l.text)).toEqual(['Incident declared: Users cannot start servers', 'kubectl logs -n uw hub', 'coffee']);
   });

@@ -92,7 +92,8 @@ describe('report export', () => {
   it('says the timeline is empty when no entries are marked for the report', async () => {
     const { core } = setup();
     const inc = await declare(core, 'Quiet one');
-    core.db.prepare('UPDATE timeline_entries SET in_report = 0 WHERE incident_id = ?').run(inc.id);
+    core.db.prepare('UPDATE timeline_events SET in_report = 0 WHERE incident_id = ?').run(inc.id);
+    core.db.prepare('UPDATE notes SET in_report = 0 WHERE incident_id = ?').run(inc.id);
     const md = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
     expect(readFileSync(md.path, 'utf8')).toMatch(/## Timeline\n\n_No timeline entries have been marked for this report._/);
     const html = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));

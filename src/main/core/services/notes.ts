@@ -1,4 +1,5 @@
-// Use cases for notes: append (note + FTS + timeline + outbox in one transaction), page, edit, pin, share, drafts.
+// Use cases for notes: append (note + FTS + outbox in one transaction; the note is its own timeline entry), page,
+// edit, pin, share, drafts.
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import {
@@ -19,7 +20,6 @@ import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
 import { outboxRepo } from '../db/repos/outbox';
-import { timelineRepo } from '../db/repos/timeline';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
 import { currentActor, incidentTimeZone } from './actor';
 import type { ServiceDeps } from './incidents';
@@ -44,7 +44,6 @@ export function checkBody(kind: NoteKind, body: string): void {
 
 export function notesService({ db, clock, ids, bus }: ServiceDeps) {
   const notes = notesRepo(db);
-  const timeline = timelineRepo(db);
   const entries = timelineQueryRepo(db);
   const outbox = outboxRepo(db);
   const incidents = incidentsRepo(db);
@@ -69,6 +68,20 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     pinned: r.pinned === 1,
     shares: (jobs ?? outbox.forRef('note', r.id)).map(shareOf),
     cursor: noteCursor(r),
+  });
+
+  /** The note as the timeline shows it (the timeline_entries view's projection of a new note). */
+  const noteEntry = (r: NoteRow): TimelineEntry => ({
+    id: r.id,
+    incidentId: r.incident_id,
+    at: iso(r.created_at),
+    source: 'note',
+    kind: r.kind,
+    body: r.body,
+    actor: r.author,
+    refId: r.id,
+    inReport: r.in_report === 1,
+    summary: r.summary,
   });
 
   const mustGet = (noteId: string): NoteRow => {
@@ -108,17 +121,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     const id = ids.next();
     const author = currentActor(db);
     const row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
-    const entry = timeline.append({
-      id: ids.next(),
-      incidentId: input.incidentId,
-      at,
-      source: 'note',
-      kind: input.kind,
-      body: input.body,
-      actor: author,
-      refId: id,
-      recordedAt: at,
-    });
+    const entry = noteEntry(row);
     const jobs = input.share ? enqueueShares(row, input.share, at) : [];
     notes.dropDraftIfBody(input.incidentId, input.body);
     return { row, entry, jobs };
@@ -132,7 +135,6 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     const at = clock.now();
     notes.addRevision({ noteId: row.id, kind: row.kind, body: row.body, writtenAt: row.edited_at ?? row.created_at, replacedAt: at });
     notes.update(row.id, kind, input.body, at);
-    entries.syncNote(row.id, kind, input.body);
     return { row: mustGet(row.id), entry: entries.forRef('note', row.id) ?? null };
   });
 
@@ -179,21 +181,21 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
         const centre = notes.get(input.around);
         if (!centre || centre.incident_id !== incidentId) throw new AppError('not_found', `No note ${input.around} in this incident.`);
         const half = Math.floor((limit - 1) / 2);
-        const older = notes.before(incidentId, centre.created_at, centre.seq, half + 1);
-        const newer = notes.after(incidentId, centre.created_at, centre.seq, limit - half);
+        const older = notes.before(incidentId, centre.created_at, centre.id, half + 1);
+        const newer = notes.after(incidentId, centre.created_at, centre.id, limit - half);
         const hasBefore = older.length > half;
         const hasAfter = newer.length > limit - half - 1;
         return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
       }
       if (input.before) {
         const p = position(input.before);
-        const rows = notes.before(incidentId, p.at, p.seq, limit + 1);
+        const rows = notes.before(incidentId, p.at, p.id, limit + 1);
         const more = rows.length > limit;
         return page(more ? rows.slice(1) : rows, more, true);
       }
       if (input.after) {
         const p = position(input.after);
-        const rows = notes.after(incidentId, p.at, p.seq, limit + 1);
+        const rows = notes.after(incidentId, p.at, p.id, limit + 1);
         const more = rows.length > limit;
         return page(rows.slice(0, limit), true, more);
       }

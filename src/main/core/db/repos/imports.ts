@@ -6,7 +6,7 @@ import { perDb } from '../perDb';
 
 export const importsRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
-    `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
+    `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
      VALUES (@id, @incidentId, @at, @source, @kind, @body, @actor, @refId, @recordedAt)
      ON CONFLICT DO NOTHING`,
   );

@@ -14,6 +14,8 @@ export interface NoteRow {
   pinned: number;
   edited_at: number | null;
   client_id: string | null;
+  in_report: number;
+  summary: string | null;
 }
 
 export interface RevisionRow {
@@ -31,12 +33,13 @@ export interface DraftRow {
   updated_at: number;
 }
 
-export const noteCursor = (r: Pick<NoteRow, 'created_at' | 'seq'>) => `${r.created_at}.${r.seq}`;
+/** A note's place in its incident: time, then id (the order of the timeline, which notes are part of). */
+export const noteCursor = (r: Pick<NoteRow, 'created_at' | 'id'>) => `${r.created_at}.${r.id}`;
 
-/** Parses a note cursor; an unparsable one (e.g. a timeline cursor) is a caller error, not a crash. */
-export function parseNoteCursor(c: string): { at: number; seq: number } | null {
-  const m = /^(\d+)\.(\d+)$/.exec(c);
-  return m ? { at: Number(m[1]), seq: Number(m[2]) } : null;
+/** Parses a note cursor; an unparsable one is a caller error, not a crash. */
+export function parseNoteCursor(c: string): { at: number; id: string } | null {
+  const m = /^(\d+)\.([0-9A-Za-z_-]+)$/.exec(c);
+  return m ? { at: Number(m[1]), id: m[2]! } : null;
 }
 
 export const notesRepo = perDb((db: Database.Database) => {
@@ -47,15 +50,15 @@ export const notesRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
   const byClient = db.prepare<[string, string], NoteRow>('SELECT * FROM notes WHERE incident_id = ? AND client_id = ?');
   const latest = db.prepare<[string, number], NoteRow>(
-    'SELECT * FROM notes WHERE incident_id = ? ORDER BY created_at DESC, seq DESC LIMIT ?',
+    'SELECT * FROM notes WHERE incident_id = ? ORDER BY created_at DESC, id DESC LIMIT ?',
   );
-  const before = db.prepare<[string, number, number, number], NoteRow>(
-    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?)
-     ORDER BY created_at DESC, seq DESC LIMIT ?`,
+  const before = db.prepare<[string, number, string, number], NoteRow>(
+    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, id) < (?, ?)
+     ORDER BY created_at DESC, id DESC LIMIT ?`,
   );
-  const after = db.prepare<[string, number, number, number], NoteRow>(
-    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) > (?, ?)
-     ORDER BY created_at, seq LIMIT ?`,
+  const after = db.prepare<[string, number, string, number], NoteRow>(
+    `SELECT * FROM notes WHERE incident_id = ? AND (created_at, id) > (?, ?)
+     ORDER BY created_at, id LIMIT ?`,
   );
   const update = db.prepare<[NoteKind, string, number, string]>(
     'UPDATE notes SET kind = ?, body = ?, edited_at = ? WHERE id = ?',
@@ -80,15 +83,28 @@ export const notesRepo = perDb((db: Database.Database) => {
     /** Inserts the note and returns its row as stored, without reading it back. */
     insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): NoteRow {
       const seq = Number(insert.run(n).lastInsertRowid);
-      return { seq, id: n.id, incident_id: n.incidentId, kind: n.kind, body: n.body, author: n.author, created_at: n.at, pinned: 0, edited_at: null, client_id: n.clientId };
+      return {
+        seq,
+        id: n.id,
+        incident_id: n.incidentId,
+        kind: n.kind,
+        body: n.body,
+        author: n.author,
+        created_at: n.at,
+        pinned: 0,
+        edited_at: null,
+        client_id: n.clientId,
+        in_report: 1,
+        summary: null,
+      };
     },
     get: (id: string) => byId.get(id),
     byClientId: (incidentId: string, clientId: string) => byClient.get(incidentId, clientId),
     /** Newest `limit` notes, returned oldest first. */
     latest: (incidentId: string, limit: number) => latest.all(incidentId, limit).reverse(),
     /** Up to `limit` notes just before the position, oldest first. */
-    before: (incidentId: string, at: number, seq: number, limit: number) => before.all(incidentId, at, seq, limit).reverse(),
-    after: (incidentId: string, at: number, seq: number, limit: number) => after.all(incidentId, at, seq, limit),
+    before: (incidentId: string, at: number, id: string, limit: number) => before.all(incidentId, at, id, limit).reverse(),
+    after: (incidentId: string, at: number, id: string, limit: number) => after.all(incidentId, at, id, limit),
     update(id: string, kind: NoteKind, body: string, editedAt: number): void {
       update.run(kind, body, editedAt, id);
     },

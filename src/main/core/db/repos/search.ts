@@ -42,13 +42,13 @@ export const searchRepo = perDb((db: Database.Database) => {
   );
   const noteDetails = db.prepare<[string], SearchRow & { ref: number }>(`
     SELECT n.seq AS ref, n.incident_id, i.title AS incident_title, n.id AS note_id,
-           (SELECT t.id FROM timeline_entries t WHERE t.ref_id = n.id AND t.source = 'note' LIMIT 1) AS entry_id,
+           n.id AS entry_id,
            n.kind, 'note' AS source, n.created_at AS at
       FROM notes n JOIN incidents i ON i.id = n.incident_id
      WHERE n.seq IN (SELECT value FROM json_each(?))`);
   const entryDetails = db.prepare<[string], SearchRow & { ref: string }>(`
     SELECT t.id AS ref, t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind, t.source, t.at
-      FROM timeline_entries t JOIN incidents i ON i.id = t.incident_id
+      FROM timeline_events t JOIN incidents i ON i.id = t.incident_id
      WHERE t.id IN (SELECT value FROM json_each(?))`);
 
   return {

@@ -1,4 +1,4 @@
-// SQL for the timeline: every recorded happening of an incident, in its original time order.
+// SQL for recording timeline happenings other than notes (a note is its own entry: see migration 0010).
 import type Database from 'better-sqlite3';
 import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
 import { perDb } from '../perDb';
@@ -17,7 +17,7 @@ export interface NewTimelineEntry {
 
 export const timelineRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
-    `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
+    `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, ref_id, recorded_at)
      VALUES (@id, @incidentId, @at, @source, @kind, @body, @actor, @refId, @recordedAt)`,
   );
   return {

@@ -60,11 +60,16 @@ export const timelineQueryRepo = perDb((db: Database.Database) => {
   const byRef = db.prepare<[string, string], EntryRow>(
     'SELECT * FROM timeline_entries WHERE ref_id = ? AND source = ? ORDER BY at, id LIMIT 1',
   );
-  const setInReport = db.prepare<[number, string]>('UPDATE timeline_entries SET in_report = ? WHERE id = ?');
-  const setSummary = db.prepare<[string | null, string]>('UPDATE timeline_entries SET summary = ? WHERE id = ?');
-  const setNoteBody = db.prepare<[string, string, string]>(
-    "UPDATE timeline_entries SET kind = ?, body = ? WHERE source = 'note' AND ref_id = ?",
-  );
+  // The view is read-only: report flags go to whichever table holds the entry (a note's entry is the note).
+  const setInReport = [
+    db.prepare<[number, string]>('UPDATE timeline_events SET in_report = ? WHERE id = ?'),
+    db.prepare<[number, string]>('UPDATE notes SET in_report = ? WHERE id = ?'),
+  ];
+  const setSummary = [
+    db.prepare<[string | null, string]>('UPDATE timeline_events SET summary = ? WHERE id = ?'),
+    db.prepare<[string | null, string]>('UPDATE notes SET summary = ? WHERE id = ?'),
+  ];
+  const firstChanged = (stmts: Database.Statement[], ...args: unknown[]) => stmts.some((s) => s.run(...args).changes > 0);
 
   const params = (f: TimelineFilter, limit: number, pos?: { at: number; id: string }) => ({
     incidentId: f.incidentId,
@@ -90,14 +95,10 @@ export const timelineQueryRepo = perDb((db: Database.Database) => {
       return r ? toEntry(r) : undefined;
     },
     setInReport(id: string, inReport: boolean): void {
-      setInReport.run(inReport ? 1 : 0, id);
+      firstChanged(setInReport, inReport ? 1 : 0, id);
     },
     setSummary(id: string, summary: string | null): void {
-      setSummary.run(summary, id);
-    },
-    /** Keeps a note's timeline entry showing the note's current text after an edit. */
-    syncNote(noteId: string, kind: string, body: string): void {
-      setNoteBody.run(kind, body, noteId);
+      firstChanged(setSummary, summary, id);
     },
   };
 });

@@ -52,7 +52,8 @@ let queue: Promise<boolean> = Promise.resolve(true);
 const newClientId = () =>
   typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
 
-const byPosition = (a: Note, b: Note) => a.createdAt.localeCompare(b.createdAt) || Number(a.cursor.split('.')[1]) - Number(b.cursor.split('.')[1]);
+// The server's order: time, then id (compared as SQLite does, code unit by code unit).
+const byPosition = (a: Note, b: Note) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const useNotes = create<NotesState>((set, get) => {
   // Share states can change (outbox events) before the note's own answer arrives: remember the newest per job
