@@ -1,4 +1,4 @@
-// Use cases for notes: append (note + FTS + timeline + outbox in one transaction), page, edit, pin, share, drafts.
+// Use cases for notes: append (note + timeline + outbox in one transaction; search indexes it in a batch), page, edit, pin, share, drafts.
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import {

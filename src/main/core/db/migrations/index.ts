@@ -8,6 +8,7 @@ import { migration0006 } from './0006-report';
 import { migration0007 } from './0007-updates-reminders';
 import { migration0008 } from './0008-handoff-import';
 import { migration0009 } from './0009-outbox-indexes';
+import { migration0011 } from './0011-search-index-batch';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0011,
 ];
