@@ -45,6 +45,7 @@ describe('notes.append', () => {
       { kind: 'pagerduty.addNote', payload: JSON.stringify({ content: 'Action taken: Rolled back **deploy** 42' }), ref_type: 'note' },
       { kind: 'slack.postMessage', payload: JSON.stringify({ text: 'Action taken: Rolled back **deploy** 42' }), ref_type: 'note' },
     ]);
+    t.core.services.searchIndex.flush(); // the index is filled in batches after the commit
     expect(t.core.db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'deploy'").pluck().get()).toBe(1);
     expect(seen).toEqual(['notes.appended', 'timeline.appended', 'outbox.changed', 'outbox.changed']);
   });
@@ -129,6 +130,7 @@ describe('notes.edit and notes.history', () => {
     ]);
     const entry = t.core.db.prepare("SELECT kind, body FROM timeline_entries WHERE ref_id = ?").get(note.id);
     expect(entry).toEqual({ kind: 'finding', body: 'DB failed over' });
+    t.core.services.searchIndex.flush();
     expect(t.core.db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'fine'").pluck().get()).toBe(0);
     expect(t.core.db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'failed'").pluck().get()).toBe(1);
     expect(() => t.core.db.prepare("UPDATE note_revisions SET body = 'forged'").run()).toThrow(/append-only/);

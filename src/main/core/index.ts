@@ -102,8 +102,15 @@ export function createCore(opts: CoreOptions): Core {
       timer: opts.timer,
       kick: () => ref.dispatcher?.kick(),
       vendorUrls: opts.vendorUrls,
+      logger,
     },
   );
+  // Notes a crash or kill left out of the search index (appended after the last batch) are indexed now.
+  try {
+    services.searchIndex.indexPending();
+  } catch (err) {
+    logger.warn('search index repair at start failed; the first search retries it', { error: String(err) });
+  }
   const buildExecutors = opts.executors ?? (() => ({}));
   const dispatcher = createDispatcher({
     db,
@@ -137,6 +144,12 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      try {
+        // The last batch goes in before the file closes; if it cannot, the next start indexes it.
+        services.searchIndex.stop();
+      } catch (err) {
+        logger.warn('search index batch at close failed; the next start repairs it', { error: String(err) });
+      }
       services.checks.stop();
       void dispatcher.stop();
       checkpointer?.stop();

@@ -1,6 +1,6 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
-import type { PdfPrinter } from '../ports';
+import type { Logger, PdfPrinter } from '../ports';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
 import { memorySecretStore } from '../secrets/store';
@@ -23,6 +23,7 @@ import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
 import { updatesService, type UpdatesDeps } from './updates';
 import { notesService } from './notes';
+import { searchIndexService } from './searchIndex';
 import { searchService } from './search';
 import { timelineService } from './timeline';
 
@@ -49,6 +50,8 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   checkIntervalMs?: number;
   /** Drives the checks poll (the dispatcher's timer). */
   timer?: Timer;
+  /** Where background work (the search index batches) reports a failure. */
+  logger?: Logger;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -71,6 +74,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const incidents = incidentsService(deps, runbooks, roles);
   const checklist = checklistService(deps, runbooks);
   const recordImport = recordImportService(deps, clients);
+  const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
   return {
     incidents,
@@ -99,7 +103,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
-    search: searchService(deps),
+    searchIndex,
+    search: searchService(deps, searchIndex),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
     takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),

@@ -1,5 +1,5 @@
-// Use cases for notes: append (note + FTS + outbox in one transaction; the note is its own timeline entry), page,
-// edit, pin, share, drafts.
+// Use cases for notes: append (the note and its outbox jobs in one transaction; the note is its own timeline entry,
+// and search indexes it in a batch soon after), page, edit, pin, share, drafts.
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import {

@@ -1,19 +1,22 @@
-// Use case for full-text search: safe query building, ranked hits, snippets as plain/highlight parts.
+// Use case for full-text search: flushes the batched notes index, then safe query building, ranked hits, snippets as plain/highlight parts.
 import type { OpParsed } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
 import { searchRepo } from '../db/repos/search';
 import { snippetParts, toFtsQuery } from './ftsQuery';
 import { rankPool } from './ranking';
+import type { SearchIndexService } from './searchIndex';
 import { termsOf } from './searchTerms';
 import { buildSnippet } from './snippet';
 import type { ServiceDeps } from './incidents';
 
-export function searchService({ db }: ServiceDeps) {
+export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexService, 'flush'>) {
   const repo = searchRepo(db);
   return {
     query(input: OpParsed<'search.query'>): SearchHit[] {
       const q = toFtsQuery(input.text);
+      // Notes are indexed in batches after they commit: add any still waiting, so a search sees every saved note.
+      index.flush();
       let candidates;
       try {
         candidates = repo.candidates(q);

@@ -9,6 +9,7 @@ import { migration0007 } from './0007-updates-reminders';
 import { migration0008 } from './0008-handoff-import';
 import { migration0009 } from './0009-outbox-indexes';
 import { migration0010 } from './0010-notes-on-timeline';
+import { migration0011 } from './0011-search-index-batch';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];

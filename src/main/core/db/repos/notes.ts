@@ -1,4 +1,4 @@
-// SQL for notes, their append-only revisions and per-incident drafts. The FTS index follows by trigger.
+// SQL for notes, their append-only revisions and per-incident drafts. Search indexing: repos/searchIndex.ts.
 import type Database from 'better-sqlite3';
 import type { NoteKind } from '../../../../shared/notes';
 import { perDb } from '../perDb';
