@@ -22,7 +22,7 @@ async function setup() {
 }
 
 describe('notes.append', () => {
-  it('saves the note, its timeline entry, its index and its outbox jobs in one go, then emits', async () => {
+  it('saves the note (its own timeline entry) and its outbox jobs in one go, emits, and indexes it for search after', async () => {
     const { t, incident, call } = await setup();
     settingsRepo(t.core.db).set('profile.name', 'Yuvi');
     const seen: string[] = [];
