@@ -1,6 +1,18 @@
 // renderer_open_ms / typing_latency_p95_ms / renderer_heap_mb: Chromium on the web shell with the 10,000-note incident.
+//
+// Typing latency, and why it is read from a trace: headless Chromium (--disable-gpu) produces frames on a synthetic
+// 60 Hz begin-frame clock, so a key waits for the next tick even on an empty page: timed in the page (keydown → rAF →
+// a task), a bare textarea's p95 is itself 16-18 ms, above the 16 ms target. --disable-frame-rate-limit and
+// --disable-gpu-vsync do not change that clock in this Chromium (rAF stays at 16.7 ms), begin-frame control needs
+// chrome-headless-shell, and the Event Timing API only reports events of 16 ms or more, rounded to 8 ms. So the
+// figure held to the target is the same keystroke read from a CDP trace with only the clock's idle wait removed:
+// input delay, handling, every task that ran before the frame (arriving notes, React renders) and the frame's own
+// work all count (frameClock.ts). Tracing slows the page, so this errs high. The 60 Hz-paced figure is measured in an
+// untraced pass of the same keys and stays in the spread; both are measured on a bare textarea in the same run
+// (`baseline`, `ratio`).
 import { chromium, type Locator, type Page } from '@playwright/test';
 import { noteStream } from './data';
+import { clockFreeLatencies, KEY_MARK, startTrace } from './frameClock';
 import { fixtureFor, runsSummary } from './harness';
 import { result, round, type BenchResult } from './results';
 import { summarize } from './stats';
@@ -36,20 +48,34 @@ async function openIncident(page: Page, title: string, latestNoteId: string): Pr
   ])`);
 }
 
-/** Types `keys` characters into `box` at a person's pace; returns each key's keydown → next-frame latency in ms. */
-async function typeAndTime(page: Page, box: Locator, keys: number): Promise<number[]> {
-  await page.evaluate(`window.__keys = [];
-    document.addEventListener('keydown', (e) => {
+/**
+ * Types `keys` characters into `box` at a person's pace. `paced`: each key's keydown → next frame in ms, as the page
+ * sees it (rAF then a task), so it includes the wait for headless Chromium's 60 Hz frame clock. `clockFree` (only when
+ * `traced`): the same keys read from a performance trace with that idle wait removed (see frameClock.ts).
+ */
+async function typeAndTime(page: Page, box: Locator, keys: number, traced: boolean): Promise<{ paced: number[]; clockFree: number[] }> {
+  await page.evaluate(`window.__keys = []; window.__queue = []; window.__n = 0;
+    if (!window.__listening) document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
+      const i = window.__n++;
+      window.__queue[i] = performance.now() - t0;
+      performance.mark('${KEY_MARK}' + i);
       requestAnimationFrame(() => setTimeout(() => window.__keys.push(performance.now() - t0), 0));
-    }, { capture: true })`);
+    }, { capture: true });
+    window.__listening = true`);
   await box.click();
+  const stop = traced ? await startTrace(await page.context().newCDPSession(page)) : null;
   const text = 'kubectl -n staging describe pod jupyter-erik shows OOMKilled after the Dask worker restart ';
   for (let i = 0; i < keys; i++) {
     await page.keyboard.type(text[i % text.length]!);
     await page.waitForTimeout(30 + (i % 5) * 10);
   }
-  return page.evaluate<number[]>('window.__keys');
+  await page.waitForTimeout(100);
+  const events = stop ? await stop() : [];
+  const paced = await page.evaluate<number[]>('window.__keys');
+  const clockFree = stop ? clockFreeLatencies(events, await page.evaluate<number[]>('window.__queue')) : [];
+  await page.evaluate('performance.clearMarks()');
+  return { paced, clockFree };
 }
 
 export const rendererBench: Bench = {
@@ -80,10 +106,16 @@ export const rendererBench: Bench = {
       const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
       const heapMb = heap.usedSize / 1024 / 1024;
 
-      // The floor: the same keystrokes in a bare textarea in the same browser, measured the same way, just before.
+      // Each typing figure comes from two passes of the same keystrokes: one untraced, timed in the page against the
+      // 60 Hz frame clock (`paced`), and one under a performance trace with the clock's idle wait taken out
+      // (`clockFree`, the figure held to the target). Why: see typeAndTime and the README's benchmark section.
+      const n = quick ? 40 : 300;
+      // The floor: the same keystrokes in a bare textarea in the same browser, measured the same ways, just before.
       const bare = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await bare.setContent('<textarea aria-label="Note"></textarea>');
-      const floor = summarize(await typeAndTime(bare, bare.getByRole('textbox', { name: 'Note' }), quick ? 40 : 300));
+      const bareBox = bare.getByRole('textbox', { name: 'Note' });
+      const floorPaced = summarize((await typeAndTime(bare, bareBox, n, false)).paced);
+      const floor = summarize((await typeAndTime(bare, bareBox, n, true)).clockFree);
       await bare.close();
 
       // Typing while notes arrive at 5 per second through the API: keydown → the frame after it is handled.
@@ -97,18 +129,23 @@ export const rendererBench: Bench = {
           await new Promise((r) => setTimeout(r, 200));
         }
       })();
-      const lat = await typeAndTime(page, box, quick ? 40 : 300);
+      const paced = summarize((await typeAndTime(page, box, n, false)).paced);
+      await box.fill('');
+      const k = summarize((await typeAndTime(page, box, n, true)).clockFree);
       arriving = false;
       await feeder;
       await box.fill('');
       const o = runsSummary(opens);
-      const k = summarize(lat);
       return [
         result('renderer_open_ms', o.median, 'ms', '<=', 500, { spread: o.spread }),
         result('typing_latency_p95_ms', k.p95, 'ms', '<=', 16, {
           baseline: round(floor.p95),
           ratio: round(k.p95 / floor.p95),
-          spread: `median ${k.median.toFixed(1)} ms, p99 ${k.p99.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (n=${k.n}); baseline: a bare textarea, p95 ${floor.p95.toFixed(1)} ms, median ${floor.median.toFixed(1)} ms`,
+          spread:
+            `without the 60 Hz clock's idle wait: median ${k.median.toFixed(1)} ms, p99 ${k.p99.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (n=${k.n}); ` +
+            `baseline: a bare textarea, p95 ${floor.p95.toFixed(1)} ms, median ${floor.median.toFixed(1)} ms; ` +
+            `paced by the 60 Hz clock: p95 ${paced.p95.toFixed(1)} ms, median ${paced.median.toFixed(1)} ms (n=${paced.n}), ` +
+            `bare textarea p95 ${floorPaced.p95.toFixed(1)} ms, median ${floorPaced.median.toFixed(1)} ms`,
         }),
         result('renderer_heap_mb', heapMb, 'MB', '<=', 150, { spread: 'one reading after GC' }),
       ];
