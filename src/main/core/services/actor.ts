@@ -2,16 +2,18 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { settingsRepo } from '../db/repos/settings';
-import { whoAmI } from './people';
+import { peopleRepo } from '../db/repos/people';
+import { ME_SETTING } from './people';
 
 const name = z.string().trim().min(1).max(200);
 
 /** The local user's name for authorship: the roster person marked "me", then 'profile.name', else 'me'. */
 export function currentActor(db: Database.Database): string {
-  const me = whoAmI(db);
-  if (me) return me.name;
-  const profile = name.safeParse(settingsRepo(db).get('profile.name'));
-  return profile.success ? profile.data : 'me';
+  const { me, profile } = peopleRepo(db).actorNames(ME_SETTING, 'profile.name');
+  if (me !== null) return me;
+  if (profile === null) return 'me';
+  const parsed = name.safeParse(JSON.parse(profile));
+  return parsed.success ? parsed.data : 'me';
 }
 
 export const timeZoneKey = (incidentId: string) => `incidents.${incidentId}.timeZone`;

@@ -116,11 +116,17 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       const again = notes.byClientId(input.incidentId, input.clientId);
       if (again) return { row: again, entry: null, jobs: [] as OutboxJob[] };
     }
-    if (!incidents.exists(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
     const at = clock.now();
     const id = ids.next();
     const author = currentActor(db);
-    const row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
+    let row: NoteRow;
+    try {
+      row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
+    } catch (err) {
+      // The foreign key is the existence check (one probe inside the insert instead of a query before it).
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+      throw err;
+    }
     const entry = noteEntry(row);
     const jobs = input.share ? enqueueShares(row, input.share, at) : [];
     notes.dropDraftIfBody(input.incidentId, input.body);

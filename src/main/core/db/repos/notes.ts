@@ -43,9 +43,8 @@ export function parseNoteCursor(c: string): { at: number; id: string } | null {
 }
 
 export const notesRepo = perDb((db: Database.Database) => {
-  const insert = db.prepare(
-    `INSERT INTO notes (id, incident_id, kind, body, author, created_at, client_id)
-     VALUES (@id, @incidentId, @kind, @body, @author, @at, @clientId)`,
+  const insert = db.prepare<[string, string, NoteKind, string, string, number, string | null]>(
+    'INSERT INTO notes (id, incident_id, kind, body, author, created_at, client_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
   const byId = db.prepare<[string], NoteRow>('SELECT * FROM notes WHERE id = ?');
   const byClient = db.prepare<[string, string], NoteRow>('SELECT * FROM notes WHERE incident_id = ? AND client_id = ?');
@@ -82,7 +81,7 @@ export const notesRepo = perDb((db: Database.Database) => {
   return {
     /** Inserts the note and returns its row as stored, without reading it back. */
     insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): NoteRow {
-      const seq = Number(insert.run(n).lastInsertRowid);
+      const seq = Number(insert.run(n.id, n.incidentId, n.kind, n.body, n.author, n.at, n.clientId).lastInsertRowid);
       return {
         seq,
         id: n.id,
