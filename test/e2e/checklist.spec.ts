@@ -1,14 +1,8 @@
 // Declare by keyboard, work three checklist steps by keyboard, reload: everything is as it was.
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 test('declare through the dialog, work three steps by keyboard, reload, all kept', async ({ page }) => {
   await page.goto(app.url);

@@ -1,13 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 test('declare an incident, see it listed, reload, still there', async ({ page }) => {
   await page.goto(app.url);

@@ -1,13 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 const call = <T>(op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 

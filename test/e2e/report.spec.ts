@@ -2,15 +2,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 /** Notes (each its own timeline entry) with report summaries, written straight into the data file. */
 function seedSession(incidentId: string, declaredAt: number) {

@@ -2,15 +2,9 @@
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 test('write a status update from a template, with placeholders caught before sending', async ({ page }) => {
   await page.goto(app.url);

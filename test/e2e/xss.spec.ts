@@ -6,19 +6,13 @@ import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { serve, type Served } from './serve';
+import { serveForFile } from './serveFile';
 
 const payloads = readFileSync('test/fixtures/xss-payloads.txt', 'utf8')
   .split('\n')
   .filter((l) => l.trim() && !l.startsWith('# '));
 
-let app: Served;
-test.beforeAll(async () => {
-  app = await serve();
-});
-test.afterAll(async () => {
-  await app.stop();
-});
+const app = serveForFile();
 
 const call = <T>(op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 
