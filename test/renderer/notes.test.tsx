@@ -8,6 +8,7 @@ import { NotesPanel } from '../../src/renderer/src/features/notes/NotesPanel';
 import { useNotes } from '../../src/renderer/src/features/notes/store';
 import { coreApi } from '../helpers/coreApi';
 import { testCore } from '../helpers/core';
+import { giveElementsASize } from '../helpers/jsdomLayout';
 
 let t: ReturnType<typeof testCore>;
 let api: ReturnType<typeof coreApi>;
@@ -15,11 +16,7 @@ let disconnect: () => void;
 let incident: Incident;
 
 beforeEach(async () => {
-  // jsdom has no layout: give the scroll area a size so the virtual list renders rows.
-  Object.defineProperty(HTMLElement.prototype, 'offsetHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'offsetWidth', { configurable: true, get: () => 800 });
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 800 });
+  giveElementsASize();
   t = testCore();
   api = coreApi(t.core);
   setApi(api);
