@@ -103,17 +103,18 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
 export type SimCore = ReturnType<typeof simCore>;
 
 /**
- * Vitest hooks shared by the files that run cores against one simulator process: start it once, and after each
- * test run the file's own cleanup, then clear faults, reseed and forget requests.
+ * Vitest hooks shared by the files that run cores against one simulator process: start it once; after each test
+ * close the core it made (`core()`), then clear faults, reseed and forget requests.
  */
-export function useSimulators(onStart: (sim: Simulators) => void, afterEachTest: () => void = () => {}): void {
+export function useSimulators() {
   let sim: Simulators | undefined;
+  let current: SimCore | undefined;
   beforeAll(async () => {
     sim = await startSimulators();
-    onStart(sim);
   });
   afterEach(() => {
-    afterEachTest();
+    current?.cleanup();
+    current = undefined;
     sim?.clearFaults();
     sim?.reset('realistic');
     sim?.clearRequests();
@@ -121,4 +122,18 @@ export function useSimulators(onStart: (sim: Simulators) => void, afterEachTest:
   afterAll(async () => {
     await sim?.stop();
   });
+  const started = (): Simulators => {
+    if (!sim) throw new Error('the simulators start in beforeAll: use them inside a test');
+    return sim;
+  };
+  return {
+    get sim(): Simulators {
+      return started();
+    },
+    /** A core wired to the simulators, closed and removed after this test. */
+    core(opts?: Parameters<typeof simCore>[1]): SimCore {
+      current = simCore(started(), opts);
+      return current;
+    },
+  };
 }

@@ -5,42 +5,34 @@ import { describe, expect, it } from 'vitest';
 import { PD_NOTE_MAX, PD_TITLE_MAX } from '../../src/main/core/outbox/vendors/pagerduty';
 import { SLACK_PART_MAX } from '../../src/main/core/outbox/vendors/slack';
 import { TRUNCATED } from '../../src/main/core/outbox/vendors/common';
-import type { Simulators } from '../simulators';
 import { chars, SIM_LIMITS } from '../simulators/limits';
-import { simCore, useSimulators, type SimCore } from '../helpers/simCore';
+import { useSimulators, type SimCore } from '../helpers/simCore';
 
-let sim: Simulators;
+const suite = useSimulators();
 let t: SimCore | undefined;
-useSimulators(
-  (s) => (sim = s),
-  () => {
-    t?.cleanup();
-    t = undefined;
-  },
-);
 
 const EMOJI = '😀';
 const labelRe = /\n_\(part (\d+) of (\d+)\)_$/;
 let channelId = '';
 /** The channel the test's slack.createChannel job made (the seeded account has other inc- channels). */
-const incChannel = () => sim.state.slack.channels.find((c) => c.id === channelId)!;
+const incChannel = () => suite.sim.state.slack.channels.find((c) => c.id === channelId)!;
 const madeChannel = (job: { result: unknown }) => (channelId = (job.result as { channelId: string }).channelId);
 /** Every answer a vendor gave that was not a success (Slack: ok:false on HTTP 200). */
 const vendorErrors = () =>
-  sim.requests().filter((r) => (r.status ?? 0) >= 400 || (r.vendor === 'slack' && (r.response as { ok?: boolean } | null)?.ok === false));
+  suite.sim.requests().filter((r) => (r.status ?? 0) >= 400 || (r.vendor === 'slack' && (r.response as { ok?: boolean } | null)?.ok === false));
 
 async function slack(method: string, args: Record<string, string>) {
-  const res = await fetch(`${sim.urls.slack}${method}`, {
+  const res = await fetch(`${suite.sim.urls.slack}${method}`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${sim.tokens.slack}`, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { authorization: `Bearer ${suite.sim.tokens.slack}`, 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(args).toString(),
   });
   return (await res.json()) as { ok: boolean; error?: string; channel?: { id: string } };
 }
 async function pd(method: string, path: string, body: unknown) {
-  const res = await fetch(`${sim.urls.pagerduty}${path}`, {
+  const res = await fetch(`${suite.sim.urls.pagerduty}${path}`, {
     method,
-    headers: { authorization: `Token token=${sim.tokens.pagerduty}`, 'content-type': 'application/json', from: sim.fromEmail, accept: 'application/vnd.pagerduty+json;version=2' },
+    headers: { authorization: `Token token=${suite.sim.tokens.pagerduty}`, 'content-type': 'application/json', from: suite.sim.fromEmail, accept: 'application/vnd.pagerduty+json;version=2' },
     body: JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as { incident?: { id: string }; error?: { code: number; errors?: string[] } } };
@@ -52,9 +44,9 @@ describe('the simulators enforce the vendor limits as the real APIs answer', () 
   it('Slack chat.postMessage: 40 000 characters pass (emoji count once), 40 001 → msg_too_long', async () => {
     const ch = (await slack('conversations.create', { name: 'limits' })).channel!.id;
     expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText - 1) })).toMatchObject({ ok: true });
-    sim.state.slack.rate.buckets.clear();
+    suite.sim.state.slack.rate.buckets.clear();
     expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText) })).toMatchObject({ ok: true });
-    sim.state.slack.rate.buckets.clear();
+    suite.sim.state.slack.rate.buckets.clear();
     expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText + 1) })).toEqual(expect.objectContaining({ ok: false, error: 'msg_too_long' }));
   });
 
@@ -78,14 +70,14 @@ describe('the simulators enforce the vendor limits as the real APIs answer', () 
 describe('long text through the outbox arrives without a vendor error', () => {
   /** An incident with its Slack channel and PagerDuty incident already made. */
   async function linked(): Promise<string> {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const ch = t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
     t.enqueue(inc.id, 'pagerduty.createIncident', { title: inc.title });
     expect((await t.drain()).map((j) => j.state)).toEqual(['sent', 'sent']);
     madeChannel(t.job(ch));
-    sim.state.slack.rate.burst = 1000; // this test is about size, not pacing
-    sim.clearRequests();
+    suite.sim.state.slack.rate.burst = 1000; // this test is about size, not pacing
+    suite.sim.clearRequests();
     return inc.id;
   }
 
@@ -117,7 +109,7 @@ describe('long text through the outbox arrives without a vendor error', () => {
     ]);
     expect(vendorErrors()).toEqual([]);
     expect(expectParts(body)).toHaveLength(3);
-    const [pdNote] = sim.state.pagerduty.notes.get(sim.state.pagerduty.incidents[0]!.id)!;
+    const [pdNote] = suite.sim.state.pagerduty.notes.get(suite.sim.state.pagerduty.incidents[0]!.id)!;
     expect(pdNote!.content.startsWith(body)).toBe(true);
   });
 
@@ -130,7 +122,7 @@ describe('long text through the outbox arrives without a vendor error', () => {
     expect(jobs.filter((j) => j.refId === note.id).map((j) => j.state)).toEqual(['sent', 'sent']);
     expect(vendorErrors()).toEqual([]);
     expect(expectParts(body).length).toBe(16);
-    const [pdNote] = sim.state.pagerduty.notes.get(sim.state.pagerduty.incidents[0]!.id)!;
+    const [pdNote] = suite.sim.state.pagerduty.notes.get(suite.sim.state.pagerduty.incidents[0]!.id)!;
     expect(chars(pdNote!.content)).toBeLessThanOrEqual(PD_NOTE_MAX);
     expect(chars(pdNote!.content)).toBeGreaterThan(PD_NOTE_MAX - 200);
     const [kept, marker] = pdNote!.content.split('\n\n[conn:');
@@ -140,21 +132,21 @@ describe('long text through the outbox arrives without a vendor error', () => {
   });
 
   it('a PagerDuty title of 2 000 emoji arrives as 1 024 characters ending in "…", not cut inside an emoji', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: EMOJI.repeat(2000) });
     await t.drain();
     expect(t.job(job).state).toBe('sent');
     expect(vendorErrors()).toEqual([]);
-    const title = sim.state.pagerduty.incidents[0]!.title;
+    const title = suite.sim.state.pagerduty.incidents[0]!.title;
     expect(chars(title)).toBe(PD_TITLE_MAX);
     expect(title).toBe(`${EMOJI.repeat(PD_TITLE_MAX - 1)}…`);
   });
 
   it('a channel for 150 people is made with invites of at most 100 ids per call', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const people = Array.from({ length: 150 }, (_, i) => `U0P${String(i).padStart(6, '0')}`);
-    sim.state.slack.users.push(...people.map((id) => ({ id, name: id.toLowerCase(), real_name: id, email: `${id}@conn-sim.example`, is_bot: false })));
+    suite.sim.state.slack.users.push(...people.map((id) => ({ id, name: id.toLowerCase(), real_name: id, email: `${id}@conn-sim.example`, is_bot: false })));
     const inc = t.incident();
     const job = t.enqueue(inc.id, 'slack.createChannel', { name: 'x', inviteUserIds: people });
     await t.drain();
@@ -162,7 +154,7 @@ describe('long text through the outbox arrives without a vendor error', () => {
     expect(vendorErrors()).toEqual([]);
     madeChannel(t.job(job));
     expect(incChannel().members.size).toBe(151);
-    const invites = sim.requests({ path: '/api/conversations.invite' });
+    const invites = suite.sim.requests({ path: '/api/conversations.invite' });
     expect(invites.map((r) => String((r.body as { users: string }).users).split(',').length)).toEqual([100, 50]);
   });
 });

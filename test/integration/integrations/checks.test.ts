@@ -1,17 +1,10 @@
 // Vendor-state checks against the simulators: checks.run confirms matching steps, the poll does it by itself.
 import { describe, expect, it } from 'vitest';
-import { SIM_TICKET_ID, type Simulators } from '../../simulators';
-import { SIM_TICKET_URL, simCore, useSimulators, type SimCore } from '../../helpers/simCore';
+import { SIM_TICKET_ID } from '../../simulators';
+import { SIM_TICKET_URL, useSimulators, type SimCore } from '../../helpers/simCore';
 
-let sim: Simulators;
+const suite = useSimulators();
 let t: SimCore | undefined;
-useSimulators(
-  (s) => (sim = s),
-  () => {
-    t?.cleanup();
-    t = undefined;
-  },
-);
 
 const declare = (s: SimCore) =>
   s.core.services.incidents.declare({ title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: SIM_TICKET_URL, runbookId: '2i2c-2025' });
@@ -20,7 +13,7 @@ const step = (s: SimCore, incidentId: string, stepId: string) => s.core.services
 
 describe('checks against vendor state', () => {
   it('nothing is confirmed before anything happened at the vendors', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = declare(t);
     const run = await t.core.services.checks.run({ incidentId: inc.id });
     expect(statusOf(run)).toEqual({
@@ -32,11 +25,11 @@ describe('checks against vendor state', () => {
       ticket_closed: 'not_yet',
     });
     expect(t.core.services.checklist.list(inc.id).every((s) => s.state !== 'done')).toBe(true);
-    expect(sim.requests({ method: 'POST' })).toHaveLength(0); // checks only read
+    expect(suite.sim.requests({ method: 'POST' })).toHaveLength(0); // checks only read
   });
 
   it('confirms each step from what the vendors show, whoever did it there', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = declare(t);
     const cl = t.core.services.checklist;
     cl.runAction({ incidentId: inc.id, stepId: 'trigger_pagerduty' });
@@ -44,7 +37,7 @@ describe('checks against vendor state', () => {
     cl.runAction({ incidentId: inc.id, stepId: 'tell_community' });
     await t.drain();
     // Someone acknowledges in PagerDuty's own app.
-    sim.state.pagerduty.incidents[0]!.status = 'acknowledged';
+    suite.sim.state.pagerduty.incidents[0]!.status = 'acknowledged';
     const run = await t.core.services.checks.run({ incidentId: inc.id });
     expect(statusOf(run)).toMatchObject({
       pagerduty_incident_exists: 'confirmed',
@@ -61,38 +54,38 @@ describe('checks against vendor state', () => {
     const timeline = await t.core.invoke('timeline.list', { incidentId: inc.id });
     expect(JSON.stringify(timeline)).toContain('confirmed by a check');
     // A second run does not ask again about steps already done.
-    sim.clearRequests();
+    suite.sim.clearRequests();
     const again = await t.core.services.checks.run({ incidentId: inc.id });
     expect(again.results.map((r) => r.check).sort()).toEqual(['pagerduty_resolved', 'ticket_closed']);
   });
 
   it('a closed ticket and a resolved PagerDuty incident confirm the last steps', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = declare(t);
     t.core.services.checklist.runAction({ incidentId: inc.id, stepId: 'trigger_pagerduty' });
     await t.drain();
-    sim.state.pagerduty.incidents[0]!.status = 'resolved';
-    sim.state.freshdesk.tickets.find((x) => x.id === SIM_TICKET_ID)!.status = 5;
+    suite.sim.state.pagerduty.incidents[0]!.status = 'resolved';
+    suite.sim.state.freshdesk.tickets.find((x) => x.id === SIM_TICKET_ID)!.status = 5;
     const run = await t.core.services.checks.run({ incidentId: inc.id });
     expect(statusOf(run)).toMatchObject({ pagerduty_resolved: 'confirmed', ticket_closed: 'confirmed' });
   });
 
   it('says "unknown" rather than failing when a vendor cannot be asked or is not connected', async () => {
-    t = simCore(sim, { connect: false });
+    t = suite.core({ connect: false });
     const inc = declare(t);
     const run = await t.core.services.checks.run({ incidentId: inc.id });
     expect(new Set(run.results.map((r) => r.status))).toEqual(new Set(['unknown']));
     expect(run.results[0]!.detail).toMatch(/Connect pagerduty/);
     t.cleanup();
-    t = simCore(sim);
+    t = suite.core();
     const inc2 = declare(t);
-    sim.fault({ vendor: 'freshdesk', count: 5, action: { type: 'status', status: 503 } });
+    suite.sim.fault({ vendor: 'freshdesk', count: 5, action: { type: 'status', status: 503 } });
     const run2 = await t.core.services.checks.run({ incidentId: inc2.id });
     expect(run2.results.find((r) => r.check === 'ticket_closed')).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/server/) });
   });
 
   it('polls open incidents by itself and stops asking once their checked steps are done', async () => {
-    t = simCore(sim, { checkIntervalMs: 40 });
+    t = suite.core({ checkIntervalMs: 40 });
     const inc = declare(t);
     t.core.services.checklist.runAction({ incidentId: inc.id, stepId: 'trigger_pagerduty' });
     await t.drain();
@@ -105,13 +98,13 @@ describe('checks against vendor state', () => {
     for (const s of t.core.services.checklist.list(inc.id)) {
       if (s.check && s.state !== 'done') t.core.services.checklist.transition('skip', { incidentId: inc.id, stepId: s.stepId, reason: 'test' });
     }
-    sim.clearRequests();
+    suite.sim.clearRequests();
     expect(await t.core.services.checks.poll()).toBe(0);
-    expect(sim.requests()).toHaveLength(0);
+    expect(suite.sim.requests()).toHaveLength(0);
   });
 
   it('is scriptable as the checks.run operation', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = declare(t);
     const r = await t.core.invoke('checks.run', { incidentId: inc.id });
     expect(r).toMatchObject({ ok: true, value: { incidentId: inc.id } });

@@ -3,33 +3,26 @@ import { describe, expect, it } from 'vitest';
 import { jobKinds } from '../../../src/shared/outbox';
 import { PD_TITLE_MAX } from '../../../src/main/core/outbox/vendors/pagerduty';
 import { SLACK_PART_MAX } from '../../../src/main/core/outbox/vendors/slack';
-import { SIM_TICKET_ID, type Simulators } from '../../simulators';
-import { simCore, useSimulators, type SimCore } from '../../helpers/simCore';
+import { SIM_TICKET_ID } from '../../simulators';
+import { useSimulators, type SimCore } from '../../helpers/simCore';
 
-let sim: Simulators;
+const suite = useSimulators();
 let t: SimCore | undefined;
-useSimulators(
-  (s) => (sim = s),
-  () => {
-    t?.cleanup();
-    t = undefined;
-  },
-);
 
-const channels = () => sim.state.slack.channels.filter((c) => c.name.startsWith('inc-') && !c.is_archived);
-const conversationsWith = (marker: string) => sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));
-const pdIncidents = () => sim.state.pagerduty.incidents;
+const channels = () => suite.sim.state.slack.channels.filter((c) => c.name.startsWith('inc-') && !c.is_archived);
+const conversationsWith = (marker: string) => suite.sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));
+const pdIncidents = () => suite.sim.state.pagerduty.incidents;
 const date = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
 describe('vendor executors against the simulators', () => {
   it('has an executor for every job kind', () => {
-    t = simCore(sim);
+    t = suite.core();
     const registry = t.wiring.executors(t.core.services.integrations.credentials);
     expect(jobKinds.filter((k) => !registry[k])).toEqual([]);
   });
 
   it('creates the Slack channel from the name pattern, invites people, then posts top-level messages once', async () => {
-    t = simCore(sim);
+    t = suite.core();
     t.core.services.integrations.save({
       vendor: 'slack',
       config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: ['chen@conn-sim.example', 'U0DANA001'] },
@@ -49,11 +42,11 @@ describe('vendor executors against the simulators', () => {
     const ts = ch[0]!.messages[0]!.ts;
     const slack = t.wiring.live(t.core.services.integrations.credentials).slack()!.client;
     expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, ts, url: await slack.permalink(ch[0]!.id, ts) });
-    expect(sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1); // this test's own
+    expect(suite.sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1); // this test's own
   });
 
   it('a second incident on the same day and hub gets its own channel, not the first one', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const a = t.incident('First');
     const b = t.incident('Second');
     t.enqueue(a.id, 'slack.createChannel', { name: 'a' });
@@ -63,21 +56,21 @@ describe('vendor executors against the simulators', () => {
   });
 
   it('a Slack message before any channel fails with a clear reason, without calling Slack', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'too early' });
     await t.drain();
     expect(t.job(post).state).toBe('dead');
     expect(t.job(post).lastError).toMatch(/no Slack channel for this incident yet: run 'Create the Slack channel' first/);
-    expect(sim.requests({ vendor: 'slack', path: '/api/chat.postMessage' })).toHaveLength(0);
+    expect(suite.sim.requests({ vendor: 'slack', path: '/api/chat.postMessage' })).toHaveLength(0);
   });
 
   it('splits text over the Slack limit into several top-level messages', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
     await t.drain();
-    sim.state.slack.rate.burst = 100;
+    suite.sim.state.slack.rate.burst = 100;
     const paragraph = `${'word '.repeat(199)}end.`; // 1 000 characters
     const text = Array.from({ length: 9 }, () => paragraph).join('\n\n'); // ~9 000 characters: three parts
     const post = t.enqueue(inc.id, 'slack.postMessage', { text });
@@ -91,12 +84,12 @@ describe('vendor executors against the simulators', () => {
   });
 
   it('a split message whose second part is rate limited is completed by the retry without repeating the first part', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
     await t.drain();
-    sim.state.slack.rate.burst = 1; // the channel's natural limit: the second post in the same second gets a 429
-    sim.state.slack.rate.buckets.clear();
+    suite.sim.state.slack.rate.burst = 1; // the channel's natural limit: the second post in the same second gets a 429
+    suite.sim.state.slack.rate.buckets.clear();
     const post = t.enqueue(inc.id, 'slack.postMessage', { text: `${'a'.repeat(3900)}\n\n${'b'.repeat(3900)}` });
     await t.core.dispatcher.runOnce();
     expect(t.job(post).state).toBe('retrying');
@@ -104,11 +97,11 @@ describe('vendor executors against the simulators', () => {
     await t.drain();
     const markers = channels()[0]!.messages.map((m) => m.metadata?.event_payload.marker);
     expect(markers).toEqual([`conn:${post}#1`, `conn:${post}#2`]);
-    expect(sim.requests({ path: '/api/chat.postMessage' }).filter((r) => r.status === 429)).toHaveLength(1);
+    expect(suite.sim.requests({ path: '/api/chat.postMessage' }).filter((r) => r.status === 429)).toHaveLength(1);
   });
 
   it('PagerDuty: creates the incident on the default service with the key, assignee and a capped title; then notes and state changes', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const long = `Servers will not start ${'x'.repeat(1200)}`;
     const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: long, details: `Freshdesk ticket: https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`, assigneeUserId: 'PBOB001' });
@@ -126,20 +119,20 @@ describe('vendor executors against the simulators', () => {
     expect(pd!.title.endsWith('…')).toBe(true);
     expect(pd!.details).toContain(`/tickets/${SIM_TICKET_ID}`);
     expect(t.job(create).result).toMatchObject({ incidentId: pd!.id, htmlUrl: expect.stringContaining(pd!.id) });
-    expect(sim.state.pagerduty.notes.get(pd!.id)!.map((n) => n.content)).toEqual([`Restarted the spawner.\n\n[conn:${note}]`]);
-    expect(sim.state.pagerduty.statusUpdates.get(pd!.id)!.map((s) => s.message)).toEqual(['Still investigating.']);
-    const log = sim.state.pagerduty.logEntries.get(pd!.id)!;
+    expect(suite.sim.state.pagerduty.notes.get(pd!.id)!.map((n) => n.content)).toEqual([`Restarted the spawner.\n\n[conn:${note}]`]);
+    expect(suite.sim.state.pagerduty.statusUpdates.get(pd!.id)!.map((s) => s.message)).toEqual(['Still investigating.']);
+    const log = suite.sim.state.pagerduty.logEntries.get(pd!.id)!;
     expect(log.map((l) => l.summary)).toContain('Reassigned to Chen Wei by Alice Jansen');
     const logTypes = log.map((l) => l.type);
     expect(logTypes).toEqual(expect.arrayContaining(['trigger_log_entry', 'acknowledge_log_entry', 'resolve_log_entry']));
-    const creates = sim.requests({ vendor: 'pagerduty', method: 'POST', path: '/incidents' });
-    expect(creates[0]!.headers.from).toBe(sim.fromEmail);
+    const creates = suite.sim.requests({ vendor: 'pagerduty', method: 'POST', path: '/incidents' });
+    expect(creates[0]!.headers.from).toBe(suite.sim.fromEmail);
     expect(creates[0]!.body).toMatchObject({ incident: { assignments: [{ assignee: { id: 'PBOB001' } }] } });
     for (const id of [ack, re, su, res]) expect(t.job(id).state).toBe('sent');
   });
 
   it('PagerDuty jobs before the incident exists fail with a reason naming the step to run', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'x' });
     await t.drain();
@@ -147,7 +140,7 @@ describe('vendor executors against the simulators', () => {
   });
 
   it('Freshdesk: a public reply as HTML with a hidden marker, a private note, and closing the ticket', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
     const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are on it <now>.\nBest' });
     const note = t.enqueue(inc.id, 'freshdesk.addNote', { body: 'internal' });
@@ -157,28 +150,28 @@ describe('vendor executors against the simulators', () => {
     expect(r).toMatchObject({ private: false, source: 0 });
     expect(r!.body).toBe(`<p>Hello,</p><p>We are on it &lt;now&gt;.<br>Best</p>\n<!-- [conn:${reply}] -->`);
     expect(conversationsWith(`conn:${note}`)).toMatchObject([{ private: true, source: 2 }]);
-    expect(sim.state.freshdesk.tickets.find((x) => x.id === SIM_TICKET_ID)!.status).toBe(5);
+    expect(suite.sim.state.freshdesk.tickets.find((x) => x.id === SIM_TICKET_ID)!.status).toBe(5);
     expect(t.job(close).state).toBe('sent');
   });
 
   describe('a lost answer after the vendor applied it (apply_then_drop) is reconciled, never sent twice', () => {
     it('Slack post', async () => {
-      t = simCore(sim);
+      t = suite.core();
       const inc = t.incident();
       t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
       await t.drain();
-      sim.fault({ vendor: 'slack', path: '/api/chat.postMessage', action: { type: 'apply_then_drop' } });
+      suite.sim.fault({ vendor: 'slack', path: '/api/chat.postMessage', action: { type: 'apply_then_drop' } });
       const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'once' });
       await t.drain();
       expect(t.job(post).state).toBe('sent');
       expect(channels()[0]!.messages.filter((m) => m.text === 'once')).toHaveLength(1);
-      expect(sim.requests({ path: '/api/chat.postMessage' })).toHaveLength(1);
+      expect(suite.sim.requests({ path: '/api/chat.postMessage' })).toHaveLength(1);
     });
 
     it('Slack channel creation', async () => {
-      t = simCore(sim);
+      t = suite.core();
       const inc = t.incident();
-      sim.fault({ vendor: 'slack', path: '/api/conversations.create', action: { type: 'apply_then_drop' } });
+      suite.sim.fault({ vendor: 'slack', path: '/api/conversations.create', action: { type: 'apply_then_drop' } });
       const create = t.enqueue(inc.id, 'slack.createChannel', { name: 'x', inviteUserIds: ['U0BOB0001'] });
       await t.drain();
       expect(channels()).toHaveLength(1);
@@ -187,21 +180,21 @@ describe('vendor executors against the simulators', () => {
     });
 
     it('PagerDuty create and note', async () => {
-      t = simCore(sim);
+      t = suite.core();
       const inc = t.incident();
-      sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'apply_then_drop' } });
-      sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents/*', action: { type: 'apply_then_drop' } });
+      suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'apply_then_drop' } });
+      suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents/*', action: { type: 'apply_then_drop' } });
       t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
       const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'once' });
       await t.drain();
       expect(pdIncidents()).toHaveLength(1);
-      expect(sim.state.pagerduty.notes.get(pdIncidents()[0]!.id)!.filter((n) => n.content.includes(`conn:${note}`))).toHaveLength(1);
+      expect(suite.sim.state.pagerduty.notes.get(pdIncidents()[0]!.id)!.filter((n) => n.content.includes(`conn:${note}`))).toHaveLength(1);
     });
 
     it('Freshdesk reply (Freshdesk itself never de-duplicates)', async () => {
-      t = simCore(sim);
+      t = suite.core();
       const inc = t.incident();
-      sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'apply_then_drop' } });
+      suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'apply_then_drop' } });
       const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'once' });
       await t.drain();
       expect(t.job(reply).state).toBe('sent');
@@ -209,9 +202,9 @@ describe('vendor executors against the simulators', () => {
     });
 
     it('a hung request times out, is reconciled, and is sent once', async () => {
-      t = simCore(sim, { timeoutMs: 300 });
+      t = suite.core({ timeoutMs: 300 });
       const inc = t.incident();
-      sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/notes`, action: { type: 'hang' } });
+      suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/notes`, action: { type: 'hang' } });
       const note = t.enqueue(inc.id, 'freshdesk.addNote', { body: 'after a hang' });
       await t.drain();
       expect(t.job(note).state).toBe('sent');
@@ -220,9 +213,9 @@ describe('vendor executors against the simulators', () => {
   });
 
   it('honours rate limits: a 429 with Retry-After pauses the vendor until then, and the job is sent once afterwards', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
-    sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'rate_limit', waitSeconds: 1 } });
+    suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'rate_limit', waitSeconds: 1 } });
     const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'after the wait' });
     const before = Date.now();
     await t.core.dispatcher.runOnce();
@@ -233,13 +226,13 @@ describe('vendor executors against the simulators', () => {
     expect(await t.core.dispatcher.runOnce()).toBe(0); // nothing goes out before the wait
     await t.drain();
     expect(conversationsWith(`conn:${reply}`)).toHaveLength(1);
-    expect(sim.requests({ vendor: 'freshdesk', method: 'POST' })).toHaveLength(2);
+    expect(suite.sim.requests({ vendor: 'freshdesk', method: 'POST' })).toHaveLength(2);
   });
 
   it('honours PagerDuty ratelimit-reset the same way', async () => {
-    t = simCore(sim);
+    t = suite.core();
     const inc = t.incident();
-    sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'rate_limit', waitSeconds: 1 } });
+    suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'rate_limit', waitSeconds: 1 } });
     const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
     const before = Date.now();
     await t.core.dispatcher.runOnce();
@@ -249,16 +242,16 @@ describe('vendor executors against the simulators', () => {
   });
 
   it('integrations.test names who we are connected as, and explains a refused token', async () => {
-    t = simCore(sim);
+    t = suite.core();
     for (const vendor of ['slack', 'pagerduty', 'freshdesk'] as const) {
       const r = await t.core.services.integrations.test({ vendor });
       expect(r, vendor).toMatchObject({ ok: true });
     }
     expect((await t.core.services.integrations.test({ vendor: 'pagerduty' })).message).toMatch(/Alice Jansen <alice@conn-sim.example>/);
-    sim.setToken('slack', sim.tokens.slack, true);
+    suite.sim.setToken('slack', suite.sim.tokens.slack, true);
     const bad = await t.core.services.integrations.test({ vendor: 'slack' });
     expect(bad.ok).toBe(false);
     expect(bad.message).toMatch(/revoked|did not accept the token/);
-    expect(bad.message).not.toContain(sim.tokens.slack);
+    expect(bad.message).not.toContain(suite.sim.tokens.slack);
   });
 });
