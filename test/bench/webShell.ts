@@ -29,17 +29,8 @@ export async function serveFixture(fx: Fixture): Promise<Served & { copyMs: numb
   };
 }
 
-export async function api<T>(s: Served, op: string, input: unknown): Promise<T> {
-  const token = new URL(s.url).searchParams.get('token')!;
-  const res = await fetch(`${s.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
+/** Calls an operation on the served shell (Served.call: the session token, error answers thrown). */
+export const api = <T>(s: Served, op: string, input: unknown): Promise<T> => s.call<T>(op, input);
 
 /** Resident memory of a process in MB, from /proc. */
 export function rssMb(pid: number): number {

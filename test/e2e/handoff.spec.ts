@@ -11,17 +11,7 @@ let a: Served;
 let b: Served;
 const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
 
-async function call<T>(app: Served, op: string, input: unknown): Promise<T> {
-  const token = new URL(app.url).searchParams.get('token')!;
-  const res = await fetch(`${app.origin}/api/${op}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-  return body.value;
-}
+const call = <T>(app: Served, op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 
 async function setUp(app: Served, me: 'alice' | 'bob') {
   await call(app, 'integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' }, token: sim.tokens.pagerduty });
