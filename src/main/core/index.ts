@@ -107,7 +107,7 @@ export function createCore(opts: CoreOptions): Core {
   );
   // Notes a crash or kill left out of the search index (appended after the last batch) are indexed now.
   try {
-    services.searchIndex.indexPending();
+    services.searchIndex.flush();
   } catch (err) {
     logger.warn('search index repair at start failed; the first search retries it', { error: String(err) });
   }

@@ -55,11 +55,9 @@ export function searchIndexService({ db, bus }: ServiceDeps, opts: SearchIndexOp
   });
 
   return {
-    indexPending,
-    /** Call before reading notes_fts: afterwards every saved note is in it with its current body. */
-    flush(): void {
-      indexPending();
-    },
+    /** Call before reading notes_fts: afterwards every saved note is in it with its current body. Returns how many
+     * notes it indexed. */
+    flush: indexPending,
     /** True while a batch is waiting for its timer (for tests). */
     scheduled: () => timer !== null,
     /** At core close, before the database closes: no timer left, nothing pending. */
