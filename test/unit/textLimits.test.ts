@@ -49,6 +49,18 @@ describe('cutIndex', () => {
       { numRuns: 2000 },
     );
   });
+
+  // Clusters the property run found or that follow the same rules (UAX #29 GB6-8, GB9b, GB9c): each cut lands where
+  // Intl.Segmenter puts a boundary, never inside the cluster.
+  it.each([
+    ['decomposed Hangul syllable (L V T jamo)', '    \u1112\u1175\u11c2 '],
+    ['precomposed LV syllable + trailing jamo', '    \uac00\u11a8 '],
+    ['Arabic number sign (prepend) + digit', '    \u0600\u0661 '],
+    ['Devanagari conjunct (consonant + virama + consonant)', '    \u0915\u094d\u0937 '],
+  ])('a cut never splits a %s', (_name, text) => {
+    const bounds = new Set([0, ...graphemes(text).map((_, i, all) => all.slice(0, i + 1).join('').length)]);
+    for (let max = 1; max <= cp(text); max++) expect(bounds.has(cutIndex(text, 0, max))).toBe(true);
+  });
 });
 
 describe('truncateVisibly (PagerDuty notes) at N−1 / N / N+1', () => {

@@ -35,12 +35,30 @@ function advance(s: string, from: number, chars: number): number {
 const EXTENDS = /^[\p{M}\p{Emoji_Modifier}\u200d\u{e0020}-\u{e007f}]/u;
 const ZWJ = 0x200d;
 const isRegional = (cp: number | undefined) => cp !== undefined && cp >= 0x1f1e6 && cp <= 0x1f1ff;
+/** Prepend characters (GB9b): they join the character after them. */
+const PREPEND = /^[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]$/u;
+/** Indic conjuncts (GB9c): consonant + virama + consonant stays one character in these six scripts. */
+const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
+const INDIC_CONSONANT = /^[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09b9\u09dc-\u09df\u09f0\u09f1\u0a95-\u0ab9\u0af9\u0b15-\u0b39\u0b5c-\u0b5f\u0b71\u0c15-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]$/u;
+
+/** Hangul syllable types (GB6-GB8): leading, vowel and trailing jamo, and precomposed LV / LVT syllables. */
+function hangul(cp: number | undefined): 'L' | 'V' | 'T' | 'LV' | 'LVT' | null {
+  if (cp === undefined) return null;
+  if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0xa960 && cp <= 0xa97c)) return 'L';
+  if ((cp >= 0x1160 && cp <= 0x11a7) || (cp >= 0xd7b0 && cp <= 0xd7c6)) return 'V';
+  if ((cp >= 0x11a8 && cp <= 0x11ff) || (cp >= 0xd7cb && cp <= 0xd7fb)) return 'T';
+  if (cp >= 0xac00 && cp <= 0xd7a3) return (cp - 0xac00) % 28 === 0 ? 'LV' : 'LVT';
+  return null;
+}
+const HANGUL_JOINS: Record<string, readonly string[]> = { L: ['L', 'V', 'LV', 'LVT'], V: ['V', 'T'], LV: ['V', 'T'], T: ['T'], LVT: ['T'] };
+
 /** Index of the code point that ends just before `i`. */
 const prevIndex = (s: string, i: number) => (i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1);
 
 /**
  * The best cut at or before `end` (a code-point boundary) that does not split a grapheme cluster: moves back over
- * marks, joiners and skin tones, keeps a flag's two regional indicators and CR LF together. Never at or before
+ * marks, joiners and skin tones, keeps a flag's two regional indicators, CR LF, Hangul jamo sequences, a prepend
+ * character with what follows it and Indic conjuncts together. Never at or before
  * `from` (pieces start on a boundary): one cluster longer than the piece (zalgo text) is cut at `end`.
  */
 function graphemeCut(s: string, from: number, end: number): number {
@@ -50,7 +68,14 @@ function graphemeCut(s: string, from: number, end: number): number {
     const before = prevIndex(s, cut);
     const prev = s.codePointAt(before);
     const next = s.codePointAt(cut)!;
-    if (EXTENDS.test(String.fromCodePoint(next)) || prev === ZWJ || (prev === 0x0d && next === 0x0a)) {
+    if (
+      EXTENDS.test(String.fromCodePoint(next)) ||
+      prev === ZWJ ||
+      (prev === 0x0d && next === 0x0a) ||
+      joinsHangul(prev, next) ||
+      (prev !== undefined && PREPEND.test(String.fromCodePoint(prev)) && next !== 0x0a && next !== 0x0d) ||
+      insideConjunct(s, from, cut, next)
+    ) {
       cut = before;
       continue;
     }
@@ -63,6 +88,24 @@ function graphemeCut(s: string, from: number, end: number): number {
     break;
   }
   return cut > from ? cut : end;
+}
+
+function joinsHangul(prev: number | undefined, next: number): boolean {
+  const a = hangul(prev);
+  const b = hangul(next);
+  return a !== null && b !== null && HANGUL_JOINS[a]!.includes(b);
+}
+
+/** A cut just before a consonant that follows consonant + (marks with a virama among them) would split a conjunct. */
+function insideConjunct(s: string, from: number, cut: number, next: number): boolean {
+  if (!INDIC_CONSONANT.test(String.fromCodePoint(next))) return false;
+  let linked = false;
+  for (let i = cut; i > from; i = prevIndex(s, i)) {
+    const cp = s.codePointAt(prevIndex(s, i))!;
+    if (LINKERS.has(cp)) linked = true;
+    else if (!EXTENDS.test(String.fromCodePoint(cp))) return linked && INDIC_CONSONANT.test(String.fromCodePoint(cp));
+  }
+  return false;
 }
 
 /** An HTML-style entity (`&amp;`, `&lt;`, `&#8212;`) that a cut at `cut` would split: where it starts, or -1. */
