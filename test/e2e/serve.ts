@@ -4,8 +4,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { tempDir } from '../helpers/tempDir';
 
 export interface Served {
+  /** The printed URL: the access token rides in its fragment (`#token=`). */
   url: string;
   origin: string;
+  token: string;
   dataDir: string;
   child: ChildProcess;
   /** Calls an operation over HTTP with the session token; throws with the operation's message on an error answer. */
@@ -13,8 +15,11 @@ export interface Served {
   stop(): Promise<void>;
 }
 
+/** The token from the printed URL's fragment. */
+export const tokenOf = (url: string): string => new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
+
 async function callOp<T>(url: string, op: string, input: unknown): Promise<T> {
-  const token = new URL(url).searchParams.get('token')!;
+  const token = tokenOf(url);
   const res = await fetch(`${new URL(url).origin}/api/${op}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -61,6 +66,7 @@ export async function serve(env: Record<string, string> = {}, dataDir?: string):
   return {
     url,
     origin: new URL(url).origin,
+    token: tokenOf(url),
     dataDir: dir.path,
     child,
     call: (op, input) => callOp(url, op, input),
