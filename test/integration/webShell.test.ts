@@ -162,6 +162,16 @@ describe('the web shell API', () => {
     expect(JSON.parse(arrays.body).error.details.fields.length).toBeLessThanOrEqual(20);
   });
 
+  it('answers 409 precondition_failed, naming what to do first, to an action that needs a ticket', async () => {
+    const declared = JSON.parse((await post('incidents.declare', { title: 'No ticket yet' })).body).value;
+    const res = await post('checklist.runAction', { incidentId: declared.id, stepId: 'acknowledge' });
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.body).error).toMatchObject({
+      code: 'precondition_failed',
+      message: expect.stringMatching(/First add/),
+    });
+  });
+
   it('refuses path traversal out of the renderer folder', async () => {
     const res = await rawRequest(shell.port, { path: '/..%2f..%2f..%2fetc%2fpasswd', headers: auth() });
     expect(res.body).not.toMatch(/root:/);
