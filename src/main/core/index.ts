@@ -85,7 +85,7 @@ export function createCore(opts: CoreOptions): Core {
   const bus = new EventBus();
   const network = opts.network ?? manualNetwork(true);
   const vault = createVault(db, opts.secrets ?? memorySecretStore());
-  const redact = redactor(() => vendors.map((v) => vault.token(v)));
+  const redact = redactor(() => [...vendors.map((v) => vault.token(v)), ...vault.knownTokens()]);
   const ref: { dispatcher?: Dispatcher } = {}; // services need kick() before the dispatcher exists
   const services = createServices(
     { db, clock, ids, bus, notifier: opts.notifier, timers: opts.timers },
