@@ -104,7 +104,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     notes: notesService(deps),
     timeline: timelineService(deps),
     searchIndex,
-    search: searchService(deps, searchIndex),
+    search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
     takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
