@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
 import { fileLogger } from './core/fileLogger';
+import { assertOwnDataDir } from './core/privateData';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
 import { electronPdfPrinter } from './electron/pdf';
@@ -33,6 +34,13 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
+    try {
+      assertOwnDataDir(dataDir); // before the log file: nothing goes into someone else's folder
+    } catch (err) {
+      dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return;
+    }
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
       const baseUrls = vendorBaseUrlsFromEnv();

@@ -1,10 +1,10 @@
 // Composition of the Electron-free core: database, services, handlers, events, the outbox. No work at import.
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { vendors } from '../../shared/outbox';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
+import { createPrivateFile, securePrivateDataDir } from './privateData';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
@@ -56,6 +56,8 @@ export interface CoreOptions {
   vendorUrls?: VendorUrls;
   /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
   checkpointWorker?: boolean;
+  /** The user Conn runs as (default: the process's); tests pass another to play a folder owned by someone else. */
+  uid?: number;
 }
 
 export interface Core {
@@ -75,13 +77,14 @@ export const DB_FILE_NAME = 'conn.sqlite';
 export function createCore(opts: CoreOptions): Core {
   // Built-ins first: a broken resources folder fails start-up before the database is touched.
   const builtInRunbooks = loadBuiltInRunbooks(opts.resourcesDir ?? defaultResourcesDir());
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const logger = opts.logger ?? silentLogger;
+  securePrivateDataDir(opts.dataDir, { logger, uid: opts.uid });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
+  createPrivateFile(dbFile);
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
   const checkpointer = opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? timeOrderedIds(clock);
-  const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
   const network = opts.network ?? manualNetwork(true);
   const vault = createVault(db, opts.secrets ?? memorySecretStore());

@@ -33,8 +33,8 @@ export function writeAtomically(target: string, data: string | Buffer, fs: FsOps
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   let fd: number | undefined;
   try {
-    fs.mkdirSync(dirname(target), { recursive: true });
-    fd = fs.openSync(tmp, 'wx', 0o644);
+    fs.mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    fd = fs.openSync(tmp, 'wx', 0o600); // a report holds the notes: as private as the database
     let off = 0;
     while (off < bytes.length) off += fs.writeSync(fd, bytes, off, bytes.length - off);
     fs.fsyncSync(fd);
