@@ -172,6 +172,34 @@ describe('the web shell API', () => {
     });
   });
 
+  it('exports a report only into reports/ and serves it back as a download to the bearer only', async () => {
+    const declared = JSON.parse((await post('incidents.declare', { title: 'Export me' })).body).value;
+    const res = await post('report.export', {
+      incidentId: declared.id,
+      format: 'markdown',
+      fileName: '/etc/../../tmp/evil',
+    });
+    expect(res.status).toBe(200);
+    const value = JSON.parse(res.body).value;
+    expect(value.path.startsWith(join(t.dataDir, 'reports') + '/')).toBe(true);
+    const host = `127.0.0.1:${shell.port}`;
+    const download = await rawRequest(shell.port, { path: value.download, headers: auth() });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(download.body).toMatch(/^---\ntitle: "Export me"/);
+    expect((await rawRequest(shell.port, { path: value.download, headers: { host } })).status).toBe(401);
+    for (const sneaky of ['..%2Fconn.sqlite', '.%2E%2Fconn.sqlite', '%2Fetc%2Fpasswd', '%2E%2E%5Cconn.sqlite']) {
+      const r = await rawRequest(shell.port, { path: `/api/reports/${sneaky}`, headers: auth() });
+      expect(r.status, sneaky).toBe(404);
+    }
+    const again = await post('report.export', {
+      incidentId: declared.id,
+      format: 'markdown',
+      fileName: '/etc/../../tmp/evil',
+    });
+    expect(again.status).toBe(409);
+  });
+
   it('refuses path traversal out of the renderer folder', async () => {
     const res = await rawRequest(shell.port, { path: '/..%2f..%2f..%2fetc%2fpasswd', headers: auth() });
     expect(res.body).not.toMatch(/root:/);

@@ -21,6 +21,7 @@ import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfP
 import type { Notifier, Timers } from './reminders/scheduler';
 import type { VendorUrls } from './importer/clients';
 import { createServices, type Services } from './services';
+import type { ChooseExportFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
 export interface CoreOptions {
@@ -49,6 +50,8 @@ export interface CoreOptions {
   slackPacingMs?: number;
   /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
   pdfPrinter?: PdfPrinter;
+  /** The desktop shell's save dialog for exports; without it exports go to the data folder's reports/. */
+  chooseExportFile?: ChooseExportFile;
   /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
   notifier?: Notifier;
   timers?: Timers;
@@ -66,6 +69,7 @@ export interface Core {
   services: Services;
   db: Database.Database;
   dbFile: string;
+  dataDir: string;
   /** Not started: the shell (or a test) calls dispatcher.start(). */
   dispatcher: Dispatcher;
   network: NetworkStatus;
@@ -96,6 +100,7 @@ export function createCore(opts: CoreOptions): Core {
       builtInRunbooks,
       dataDir: opts.dataDir,
       pdfPrinter: opts.pdfPrinter,
+      chooseExportFile: opts.chooseExportFile,
       vault,
       network,
       redact,
@@ -142,6 +147,7 @@ export function createCore(opts: CoreOptions): Core {
     services,
     db,
     dbFile,
+    dataDir: opts.dataDir,
     dispatcher,
     network,
     close() {

@@ -2,6 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { z } from 'zod';
 import { operations } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/result';
@@ -100,6 +102,12 @@ function readBody(req: IncomingMessage, deadlineMs: number): Promise<Buffer> {
   });
 }
 
+const REPORT_TYPES: Record<string, string> = {
+  '.md': 'text/markdown; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.pdf': 'application/pdf',
+};
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Shown to a browser that opens an old `?token=` link: the token now travels in the fragment, never to the server. */
@@ -158,6 +166,7 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
 
     if (url.pathname === '/api/operations' && req.method === 'GET')
       return send(res, 200, { ok: true, value: (catalogue ??= operationCatalogue()) });
+    if (url.pathname.startsWith('/api/reports/') && req.method === 'GET') return sendReport(res, url);
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -205,6 +214,30 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     }
     const result = await core.invoke(name, input);
     return send(res, result.ok ? 200 : STATUS[result.error.code], result);
+  };
+
+  /** A report the web shell exported, as a download; only plain names inside the data folder's reports/. */
+  const sendReport = async (res: ServerResponse, url: URL): Promise<void> => {
+    let name: string;
+    try {
+      name = decodeURIComponent(url.pathname.slice('/api/reports/'.length));
+    } catch {
+      return failure(res, 404, 'not_found', 'No such report.');
+    }
+    if (!/^[^/\\.\0][^/\\\0]*$/.test(name)) return failure(res, 404, 'not_found', 'No such report.');
+    let body: Buffer;
+    try {
+      body = await readFile(join(core.dataDir, 'reports', name));
+    } catch {
+      return failure(res, 404, 'not_found', `No report named ${name}. Export it first.`);
+    }
+    res.writeHead(200, {
+      'content-type': REPORT_TYPES[extname(name)] ?? 'application/octet-stream',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'content-security-policy': "sandbox; default-src 'none'",
+      'cache-control': 'no-store',
+    });
+    res.end(body);
   };
 
   /** The renderer's files are public (the same for everyone); the page itself reads the token from the fragment. */
