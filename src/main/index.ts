@@ -9,6 +9,7 @@ import { assertOwnDataDir } from './core/privateData';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
 import { electronPdfPrinter } from './electron/pdf';
+import { electronSaveDialog } from './electron/saveDialog';
 import { startTray } from './electron/trayElectron';
 import { createMainWindow, hardenSession } from './electron/window';
 
@@ -55,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding: process.env.CONN_SQLITE_BINDING,
         secrets: safeStorageSecretStore(safeStorage, dataDir),
         pdfPrinter: electronPdfPrinter(),
+        chooseExportFile: electronSaveDialog(dialog, () => win, app.getPath('documents')),
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
