@@ -1,6 +1,7 @@
 // Starts `npm run serve`'s command (node scripts/serve.mjs: the bundled web shell, rebuilt if stale) as a real child
 // process on a temp data folder and waits for its ready line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tokenOf } from '../helpers/http';
 import { tempDir } from '../helpers/tempDir';
 
 export interface Served {
@@ -14,9 +15,6 @@ export interface Served {
   call<T>(op: string, input: unknown): Promise<T>;
   stop(): Promise<void>;
 }
-
-/** The token from the printed URL's fragment. */
-export const tokenOf = (url: string): string => new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';
 
 async function callOp<T>(url: string, op: string, input: unknown): Promise<T> {
   const token = tokenOf(url);

@@ -3,7 +3,8 @@
 import { createParser } from 'eventsource-parser';
 import type { Api, ApiWithEvents, EventName } from '../../../shared/contract';
 import { eventNames, opNames } from '../../../shared/opNames';
-import { fail, type Result } from '../../../shared/result';
+import { fail, type ApiError, type Result } from '../../../shared/result';
+import { storedAccessToken } from './webToken';
 
 const NO_TOKEN = 'This tab has no access token. Open the URL that `npm run serve` printed (it ends in #token=…).';
 const RECONNECT_MS = 2000;
@@ -80,4 +81,29 @@ export function httpApi(token: string | null): ApiWithEvents {
       });
     },
   };
+}
+
+/** Fetches an exported report with the tab's token and saves it through the browser's download. */
+export async function downloadExport(path: string): Promise<ApiError | null> {
+  const token = storedAccessToken();
+  if (!token) return { code: 'unauthorized', message: NO_TOKEN };
+  try {
+    const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
+    if (!res.ok)
+      return { code: 'not_found', message: `The report was saved but could not be downloaded (HTTP ${res.status}).` };
+    const url = URL.createObjectURL(await res.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = decodeURIComponent(path.split('/').pop() ?? 'report');
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return null;
+  } catch {
+    return {
+      code: 'unavailable',
+      message: 'The report was saved but the download did not start: Conn’s server is not reachable.',
+    };
+  }
 }

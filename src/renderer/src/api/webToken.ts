@@ -14,3 +14,8 @@ export function takeAccessToken(
   }
   return store.getItem(KEY);
 }
+
+/** The token this tab already holds (for calls made outside the transport, such as a download). */
+export function storedAccessToken(store: Storage = window.sessionStorage): string | null {
+  return store.getItem(KEY);
+}
