@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
 import { fileLogger } from './core/fileLogger';
+import { assertOwnDataDir } from './core/privateData';
 import { forwardEvents, registerIpc } from './electron/ipc';
 import { safeStorageSecretStore } from './electron/secrets';
 import { electronPdfPrinter } from './electron/pdf';
+import { electronSaveDialog } from './electron/saveDialog';
 import { startTray } from './electron/trayElectron';
 import { createMainWindow, hardenSession } from './electron/window';
 
@@ -33,6 +35,13 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const dataDir = process.env.CONN_DATA_DIR ?? app.getPath('userData');
+    try {
+      assertOwnDataDir(dataDir); // before the log file: nothing goes into someone else's folder
+    } catch (err) {
+      dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
+      app.exit(1);
+      return;
+    }
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
       const baseUrls = vendorBaseUrlsFromEnv();
@@ -47,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
         nativeBinding: process.env.CONN_SQLITE_BINDING,
         secrets: safeStorageSecretStore(safeStorage, dataDir),
         pdfPrinter: electronPdfPrinter(),
+        chooseExportFile: electronSaveDialog(dialog, () => win, app.getPath('documents')),
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));

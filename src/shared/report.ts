@@ -118,8 +118,10 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportResult {
   format: ExportFormat;
-  /** The file written. For 'pdf' without a printer, the print-ready HTML. */
-  path: string;
+  /** The file written (for 'pdf' without a printer, the print-ready HTML); null when the save dialog was cancelled. */
+  path: string | null;
+  /** Web shell: where to GET the file (with the bearer token) to download it. Desktop: null. */
+  download: string | null;
   bytes: number;
   printed: boolean;
   message: string;

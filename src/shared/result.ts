@@ -8,6 +8,8 @@ export const errorCodes = [
   'too_large',
   'unavailable',
   'storage_full',
+  /** Something must be done first (the message says what); retrying as-is will not help. */
+  'precondition_failed',
   'busy',
   'internal',
 ] as const;

@@ -5,7 +5,7 @@ const app = serveForFile();
 
 test('declare an incident, see it listed, reload, still there', async ({ page }) => {
   await page.goto(app.url);
-  await expect(page).toHaveURL(`${app.origin}/`); // the token moved from the URL into a cookie
+  await expect(page).toHaveURL(`${app.origin}/`); // the token left the address bar for this tab’s sessionStorage
   await expect(page.getByText('No incidents yet')).toBeVisible();
   await page.keyboard.press('n');
   await page.getByLabel('Title').fill('Users cannot start servers on the staging hub');

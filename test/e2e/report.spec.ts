@@ -1,6 +1,7 @@
 // The report tab end to end in the web shell: proposals, editing, action items, review warnings, export.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { serveForFile } from './serveFile';
 
@@ -28,13 +29,8 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await page.getByLabel(/Hub or community/).fill('staging');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users cannot start servers on the staging hub');
-  const incidentId = await page.evaluate(async () => {
-    const r = await fetch('/api/incidents.list', { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
-    const body = (await r.json()) as { value: Array<{ id: string; declaredAt: string }> };
-    return `${body.value[0]!.id}|${body.value[0]!.declaredAt}`;
-  });
-  const [id, declaredAt] = incidentId.split('|') as [string, string];
-  seedSession(id, Date.parse(declaredAt));
+  const [incident] = await app.call<Array<{ id: string; declaredAt: string }>>('incidents.list', {});
+  seedSession(incident!.id, Date.parse(incident!.declaredAt));
   await page.reload();
   await page.getByRole('button', { name: /Users cannot start servers/ }).first().click();
   await expect(page.getByRole('region', { name: 'Reports to finish' })).toContainText('Users cannot start servers');
@@ -68,8 +64,19 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await expect(warnings).toContainText('Nothing in our process made sure we would raise the node pool limit');
   await expect(page.getByRole('button', { name: 'Reviewed', exact: true })).toHaveAttribute('aria-pressed', 'true');
 
+  // The web shell saves into Conn's reports folder and hands the file to the browser as a download.
+  const fileName = /^\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.md$/;
+  let download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Markdown' }).click();
-  await expect(page.getByText(/Saved .*reports\/\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.md/)).toBeVisible();
+  expect((await download).suggestedFilename()).toMatch(fileName);
+  expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^---\ntitle: "Users cannot start servers/);
+  await expect(page.getByText(/Saved \d{4}-\d{2}-\d{2}-staging-.*\.md in Conn’s reports folder/)).toBeVisible();
+  // Again: the file exists, so nothing is replaced until asked.
+  await page.getByRole('button', { name: 'Markdown' }).click();
+  await expect(page.getByRole('alert')).toContainText('already exists. Nothing was written');
+  download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Replace it' }).click();
+  expect((await download).suggestedFilename()).toMatch(fileName);
   await page.getByRole('button', { name: 'PDF' }).click();
   await expect(page.getByText(/print it to PDF/)).toBeVisible();
   await page.locator('.report').evaluate((el) => el.scrollTo(0, 0));

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tempDir } from '../helpers/tempDir';
+import { tokenOf } from '../helpers/http';
 
 let child: ChildProcess;
 let url = '';
@@ -59,7 +60,7 @@ async function call<T>(op: string, input: unknown): Promise<T> {
   const u = new URL(url);
   const res = await fetch(`${u.origin}/api/${op}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${u.searchParams.get('token')}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${tokenOf(url)}` },
     body: JSON.stringify(input),
   });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };

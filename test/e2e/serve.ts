@@ -1,11 +1,14 @@
 // Starts `npm run serve`'s command (node scripts/serve.mjs: the bundled web shell, rebuilt if stale) as a real child
 // process on a temp data folder and waits for its ready line.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tokenOf } from '../helpers/http';
 import { tempDir } from '../helpers/tempDir';
 
 export interface Served {
+  /** The printed URL: the access token rides in its fragment (`#token=`). */
   url: string;
   origin: string;
+  token: string;
   dataDir: string;
   child: ChildProcess;
   /** Calls an operation over HTTP with the session token; throws with the operation's message on an error answer. */
@@ -14,7 +17,7 @@ export interface Served {
 }
 
 async function callOp<T>(url: string, op: string, input: unknown): Promise<T> {
-  const token = new URL(url).searchParams.get('token')!;
+  const token = tokenOf(url);
   const res = await fetch(`${new URL(url).origin}/api/${op}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -61,6 +64,7 @@ export async function serve(env: Record<string, string> = {}, dataDir?: string):
   return {
     url,
     origin: new URL(url).origin,
+    token: tokenOf(url),
     dataDir: dir.path,
     child,
     call: (op, input) => callOp(url, op, input),

@@ -22,6 +22,9 @@ export function serveForFile(): Served {
     get origin() {
       return live().origin;
     },
+    get token() {
+      return live().token;
+    },
     get dataDir() {
       return live().dataDir;
     },

@@ -27,3 +27,6 @@ export function rawRequest(
     req.end();
   });
 }
+
+/** The access token from a URL `npm run serve` printed: it rides in the fragment (`#token=…`). */
+export const tokenOf = (url: string): string => new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '';

@@ -156,12 +156,12 @@ describe('the checklist through the core', () => {
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(2);
   });
 
-  it('runAction: no action is invalid_input, no ticket is unavailable, the report opens in the window', async () => {
+  it('runAction: no action is invalid_input, no ticket is precondition_failed, the report opens in the window', async () => {
     const t = await setup({ ticketUrl: undefined });
     expect((await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'work_in_channel' })).code).toBe('invalid_input');
     const noTicket = await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'acknowledge' });
-    expect(noTicket.code).toBe('unavailable');
-    expect(noTicket.message).toMatch(/no Freshdesk ticket/);
+    expect(noTicket.code).toBe('precondition_failed');
+    expect(noTicket.message).toMatch(/no Freshdesk ticket yet\. First add its Freshdesk ticket URL/);
     const report = await call(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'write_report' });
     expect(report).toMatchObject({ open: 'report', jobs: [] });
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(0);

@@ -75,6 +75,30 @@ describe('integration settings', () => {
     expect(r.ok && r.value.message).toBe('Slack answered something unexpected: bad token [token]');
   });
 
+  it('redacts every token a vendor has had: rotated this run, and the one stored by the last run', async () => {
+    const store = memorySecretStore({ backend: 'keyring', strong: true });
+    const d = tempDir();
+    const first = createCore({ dataDir: d.path, secrets: store });
+    first.services.integrations.save({ vendor: 'slack', config: {}, token: 'xoxb-111-111-lastrunkey' });
+    first.close();
+    core = createCore({ dataDir: d.path, secrets: store, identify: (c) => identify(c) });
+    cleanup = () => {
+      core.close();
+      d.cleanup();
+    };
+    core.services.integrations.save({ vendor: 'slack', config: {}, token: 'xoxb-222-222-rotatedkey' });
+    core.services.integrations.save({ vendor: 'slack', config: {}, token: 'xoxb-333-333-currentkey' });
+    identify = async () => {
+      throw new VendorError('validation', 'keys xoxb-111-111-lastrunkey xoxb-222-222-rotatedkey xoxb-333-333-currentkey');
+    };
+    const r = await call(core, 'integrations.test', { vendor: 'slack' });
+    expect(r.ok && r.value.message).toBe('Slack answered something unexpected: keys [token] [token] [token]');
+    // Remembered in memory only: the store and the database hold the current key alone.
+    expect(store.get('token:slack')).toBe('xoxb-333-333-currentkey');
+    const dump = JSON.stringify(core.db.prepare('SELECT * FROM settings').all());
+    expect(dump).not.toMatch(/lastrunkey|rotatedkey/);
+  });
+
   it('a freshdesk not_found explains the domain', async () => {
     setup();
     core.services.integrations.save({ vendor: 'freshdesk', config: { domain: 'nope.freshdesk.com' }, token: 'abcdEFGH12345678' });

@@ -66,6 +66,33 @@ describe('notes.append', () => {
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(1);
   });
 
+  it('answers 409 conflict naming the saved note when a clientId is reused with a different body, kind or share', async () => {
+    const { t, incident, call } = await setup();
+    const a = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    const variants = [
+      { body: 'twice', kind: 'finding' },
+      { body: 'once', kind: 'decision' },
+      { body: 'once', kind: 'finding', share: { slack: true } },
+    ];
+    for (const v of variants) {
+      const r = await t.core.invoke('notes.append', { incidentId: incident.id, clientId: 'c-2', ...v });
+      expect(r.ok, JSON.stringify(v)).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('conflict');
+      expect(r.error.message).toContain(`note ${a.id}`);
+      expect(r.error.details).toMatchObject({ noteId: a.id });
+    }
+    // The saved note is untouched and nothing was queued; the same request is still a quiet retry.
+    expect(t.core.db.prepare('SELECT kind, body FROM notes').all()).toEqual([{ kind: 'finding', body: 'once' }]);
+    expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(0);
+    const again = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    expect(again.id).toBe(a.id);
+    // A retry of the original still matches after the note was edited since.
+    await call('notes.edit', { noteId: a.id, body: 'once, edited' });
+    const afterEdit = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    expect(afterEdit.id).toBe(a.id);
+  });
+
   it('refuses oversized notes with a clear message at N+1 bytes, accepts N (multibyte text), and keeps the draft', async () => {
     const { t, incident, call } = await setup();
     const euro = '€'; // 3 bytes in UTF-8

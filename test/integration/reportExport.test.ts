@@ -37,8 +37,8 @@ async function fullReport(core: ReturnType<typeof reportCore>['core']) {
 describe('report export', () => {
   const open: Array<{ cleanup(): void }> = [];
   afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
-  const setup = (printer?: (html: string) => Promise<Buffer>) => {
-    const t = reportCore(printer ? { pdfPrinter: printer } : {});
+  const setup = (opts: Parameters<typeof reportCore>[0] = {}) => {
+    const t = reportCore(opts);
     open.push(t);
     return t;
   };
@@ -48,7 +48,7 @@ describe('report export', () => {
     const inc = await fullReport(core);
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
     expect(res.path).toBe(join(dataDir, 'reports', '2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.md'));
-    const md = readFileSync(res.path, 'utf8');
+    const md = readFileSync(res.path!, 'utf8');
     expect(md.startsWith('---\ntitle: "Users cannot start servers <on> \\"staging\\" & prod"\nstatus: "Draft"\nowner: "Incident Commander"\n')).toBe(true);
     expect(md).toContain('impact_start: "2026-11-26 12:00"\nimpact_end: "2026-11-27 02:30"\nduration: "14 hours 30 minutes"\ntimezone: "UTC"\n---');
     const headings = md.match(/^## .+$/gm);
@@ -73,11 +73,8 @@ describe('report export', () => {
   it('writes standalone HTML with every value escaped and no script or unsafe link', async () => {
     const { core } = setup();
     const inc = await fullReport(core);
-    const dir = tempDir();
-    open.push(dir);
-    const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html', path: dir.path }));
-    expect(res.path.startsWith(dir.path)).toBe(true);
-    const html = readFileSync(res.path, 'utf8');
+    const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));
+    const html = readFileSync(res.path!, 'utf8');
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toContain('javascript:');
@@ -95,9 +92,9 @@ describe('report export', () => {
     core.db.prepare('UPDATE timeline_events SET in_report = 0 WHERE incident_id = ?').run(inc.id);
     core.db.prepare('UPDATE notes SET in_report = 0 WHERE incident_id = ?').run(inc.id);
     const md = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
-    expect(readFileSync(md.path, 'utf8')).toMatch(/## Timeline\n\n_No timeline entries have been marked for this report._/);
+    expect(readFileSync(md.path!, 'utf8')).toMatch(/## Timeline\n\n_No timeline entries have been marked for this report._/);
     const html = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));
-    expect(readFileSync(html.path, 'utf8')).toContain('<h2>Timeline</h2><p class="empty">No timeline entries have been marked for this report.</p>');
+    expect(readFileSync(html.path!, 'utf8')).toContain('<h2>Timeline</h2><p class="empty">No timeline entries have been marked for this report.</p>');
   });
 
   it('without a printer (the web shell), PDF export saves print-ready HTML and says how to print it', async () => {
@@ -105,33 +102,85 @@ describe('report export', () => {
     const inc = await fullReport(core);
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'pdf' }));
     expect(res.printed).toBe(false);
-    expect(res.path.endsWith('.html')).toBe(true);
+    expect(res.path!.endsWith('.html')).toBe(true);
     expect(res.message).toMatch(/print it to PDF/);
   });
 
   it('explains a folder that is not writable and leaves the draft intact', async () => {
-    const { core } = setup();
-    const inc = await fullReport(core);
-    const before = await getReport(core, inc.id);
     const dir = tempDir();
     open.push(dir);
+    let chosen = '';
+    const { core } = setup({ chooseExportFile: async () => chosen });
+    const inc = await fullReport(core);
+    const before = await getReport(core, inc.id);
     const blocker = join(dir.path, 'a-file');
     writeFileSync(blocker, 'x');
-    const r = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', path: join(blocker, 'reports') });
+    chosen = join(blocker, 'reports', 'r.md');
+    const r = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown' });
     expect(!r.ok && r.error.message).toMatch(/is a file, not a folder.*draft is unchanged/);
     if (process.getuid?.() !== 0) {
-      const ro = join(dir.path, 'read-only');
       writeFileSync(join(dir.path, 'placeholder'), '');
       chmodSync(dir.path, 0o555);
-      const denied = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', path: ro });
+      chosen = join(dir.path, 'read-only', 'r.md');
+      const denied = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown' });
       chmodSync(dir.path, 0o755);
       expect(!denied.ok && denied.error.code).toBe('forbidden');
     } else {
       console.log('root ignores folder permissions here: the permission-denied case is covered with a failing fs below');
     }
     expect(await getReport(core, inc.id)).toEqual(before);
-    const rel = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', path: 'relative/dir' });
-    expect(!rel.ok && rel.error.code).toBe('invalid_input');
+  });
+
+  it('web shell: writes only into reports/ under a sanitised name, answers a download, never replaces unasked', async () => {
+    const { core, dataDir } = setup();
+    const inc = await fullReport(core);
+    const outside = tempDir();
+    open.push(outside);
+    const victim = join(outside.path, 'victim.md');
+    writeFileSync(victim, 'keep me');
+    const names = [victim, `../../${outside.path}/victim.md`, '..\\..\\victim', '.hidden', 'a/b/c', 'con:aux|<>?*'];
+    for (const fileName of names) {
+      const r = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName, overwrite: true });
+      expect(r.ok, fileName).toBe(true);
+      if (!r.ok) continue;
+      const res = r.value as ExportResult;
+      expect(res.path!.startsWith(join(dataDir, 'reports') + '/'), res.path!).toBe(true);
+      expect(res.path!.slice(join(dataDir, 'reports').length + 1), fileName).toMatch(/^[^/\\.][^/\\]*\.md$/);
+      expect(res.download).toBe(`/api/reports/${encodeURIComponent(res.path!.split('/').pop()!)}`);
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('keep me');
+
+    const first = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine' }));
+    writeFileSync(first.path!, 'edited by hand');
+    const again = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine' });
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.error).toMatchObject({ code: 'conflict', message: /mine\.md already exists\. Nothing was written/ });
+    expect(readFileSync(first.path!, 'utf8')).toBe('edited by hand');
+    expect(readdirSync(join(dataDir, 'reports')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    const replaced = await must<ExportResult>(
+      core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine', overwrite: true }),
+    );
+    expect(readFileSync(replaced.path!, 'utf8')).toMatch(/^---\ntitle:/);
+    const old = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', path: victim });
+    expect(!old.ok && old.error.code).toBe('invalid_input');
+  });
+
+  it('desktop: writes exactly where the save dialog chose, and nothing when it is cancelled', async () => {
+    const dir = tempDir();
+    open.push(dir);
+    const asked: Array<{ defaultName: string; extension: string }> = [];
+    let answer: string | null = join(dir.path, 'chosen name.md');
+    const { core, dataDir } = setup({ chooseExportFile: async (s) => (asked.push(s), answer) });
+    const inc = await fullReport(core);
+    const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: '../x' }));
+    expect(asked).toEqual([{ defaultName: 'x.md', extension: 'md' }]);
+    expect(res).toMatchObject({ path: join(dir.path, 'chosen name.md'), download: null });
+    expect(readFileSync(join(dir.path, 'chosen name.md'), 'utf8')).toMatch(/^---\ntitle:/);
+    expect(existsSync(join(dataDir, 'reports'))).toBe(false);
+    answer = null;
+    const cancelled = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));
+    expect(cancelled).toMatchObject({ path: null, bytes: 0, message: /cancelled/ });
+    expect(readdirSync(dir.path)).toEqual(['chosen name.md']);
   });
 
   it('maps a full disk and a denied folder to clear errors and removes the temp file', () => {
@@ -171,8 +220,8 @@ describe('PDF export through a real printer', () => {
       const inc = await fullReport(t.core);
       const res = await must<ExportResult>(t.core.invoke('report.export', { incidentId: inc.id, format: 'pdf' }));
       expect(res.printed).toBe(true);
-      expect(res.path.endsWith('2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.pdf')).toBe(true);
-      const bytes = readFileSync(res.path);
+      expect(res.path!.endsWith('2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.pdf')).toBe(true);
+      const bytes = readFileSync(res.path!);
       expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
       if (process.env.CONN_KEEP_PDF) writeFileSync(process.env.CONN_KEEP_PDF, bytes);
       const parser = new PDFParse({ data: new Uint8Array(bytes) });

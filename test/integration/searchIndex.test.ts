@@ -144,4 +144,21 @@ describe('batched notes search index', () => {
     expect(indexed(db, 'keeper')).toHaveLength(3);
     checkIndex(db);
   });
+
+  it('a search on a full disk answers from what is indexed instead of failing: reading never needs a write', async () => {
+    const { t, call } = start();
+    t.core.services.searchIndex.stop(); // no timer: the test decides when indexing is tried
+    const incident = await call<Incident>('incidents.declare', { title: 'Hub down' });
+    const indexedNote = await call<Note>('notes.append', { incidentId: incident.id, body: 'zookeeper quorum lost' });
+    t.core.services.searchIndex.flush();
+    // A note big enough that indexing it needs new pages, then a database that may not grow (SQLITE_FULL).
+    const words = Array.from({ length: 4000 }, (_, i) => `pending${i}`).join(' ');
+    await call<Note>('notes.append', { incidentId: incident.id, body: `zookeeper ${words}` });
+    const pages = t.core.db.pragma('page_count', { simple: true }) as number;
+    t.core.db.pragma(`max_page_count = ${pages}`);
+    expect(() => t.core.services.searchIndex.flush()).toThrow(/full/);
+    const res = await t.core.invoke('search.query', { text: 'quorum' });
+    expect(res.ok).toBe(true);
+    expect(res.ok && (res.value as SearchHit[]).map((h) => h.noteId)).toEqual([indexedNote.id]);
+  });
 });

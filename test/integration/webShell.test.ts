@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES, startWebShell, type WebShell } from '../../src/main/web/server';
@@ -16,7 +17,7 @@ const post = (op: string, body: unknown, headers: Record<string, string> = auth(
     method: 'POST',
     path: `/api/${op}`,
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body),
   });
 
 beforeAll(async () => {
@@ -54,26 +55,46 @@ describe('the web shell API', () => {
     expect(none.status).toBe(401);
     const wrong = await post('incidents.list', {}, { host: `127.0.0.1:${shell.port}`, authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    const page = await rawRequest(shell.port, { path: '/', headers: { host: `127.0.0.1:${shell.port}` } });
-    expect(page.status).toBe(401);
   });
 
-  it('swaps ?token= on the first page load for an HttpOnly SameSite=Strict cookie that then works', async () => {
-    const first = await rawRequest(shell.port, {
+  it('prints a URL with the token in the fragment, which browsers never send to a server', () => {
+    expect(shell.url).toBe(`http://127.0.0.1:${shell.port}/#token=${shell.token}`);
+  });
+
+  it('serves the page itself without a credential and sets no cookie', async () => {
+    const page = await rawRequest(shell.port, { path: '/', headers: { host: `127.0.0.1:${shell.port}` } });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    expect(page.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('accepts the token only as a bearer header: a cookie or a query token opens nothing', async () => {
+    const host = `127.0.0.1:${shell.port}`;
+    const cookie = await post('incidents.list', {}, { host, cookie: `conn_token=${shell.token}` });
+    expect(cookie.status).toBe(401);
+    const query = await rawRequest(shell.port, {
+      method: 'POST',
+      path: `/api/incidents.list?token=${shell.token}`,
+      headers: { host },
+    });
+    expect(query.status).toBe(401);
+    const events = await rawRequest(shell.port, {
+      path: `/api/operations?token=${shell.token}`,
+      headers: { host, cookie: `conn_token=${shell.token}` },
+    });
+    expect(events.status).toBe(401);
+  });
+
+  it('answers an old ?token= link with a page that explains the new link, without a cookie or the token', async () => {
+    const old = await rawRequest(shell.port, {
       path: `/?token=${shell.token}`,
       headers: { host: `127.0.0.1:${shell.port}` },
     });
-    expect(first.status).toBe(302);
-    expect(first.headers.location).toBe('/');
-    const cookie = String(first.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const value = cookie.split(';')[0]!;
-    const page = await rawRequest(shell.port, { path: '/', headers: { host: `127.0.0.1:${shell.port}`, cookie: value } });
-    expect(page.status).toBe(200);
-    expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
-    const wrong = await rawRequest(shell.port, { path: '/?token=bad', headers: { host: `127.0.0.1:${shell.port}` } });
-    expect(wrong.status).toBe(401);
+    expect(old.status).toBe(400);
+    expect(old.headers['content-type']).toMatch(/text\/html/);
+    expect(old.headers['set-cookie']).toBeUndefined();
+    expect(old.body).toMatch(/#token=/);
+    expect(old.body).not.toContain(shell.token);
   });
 
   it('answers 403 to a foreign Host header even with the right token (DNS rebinding)', async () => {
@@ -113,6 +134,72 @@ describe('the web shell API', () => {
     expect(err.details.fields[0].path).toBe('title');
   });
 
+  it('answers 400 invalid_input to a body that is not valid UTF-8 and saves nothing', async () => {
+    const before = t.core.db.prepare('SELECT count(*) FROM incidents').pluck().get();
+    const head = Buffer.from('{"title":"caf');
+    const body = Buffer.concat([head, Buffer.from([0xc3, 0x28]), Buffer.from('"}')]); // 0xC3 0x28: a broken pair
+    const res = await post('incidents.declare', body);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/UTF-8/),
+    });
+    expect(t.core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(before);
+  });
+
+  it('lists at most 20 issues, each short, however many the body has', async () => {
+    const bad: Record<string, number> = {};
+    for (let i = 0; i < 100_000; i++) bad[`key${i}`] = i;
+    const many = await post('incidents.declare', { title: 42, ...bad });
+    expect(many.status).toBe(400);
+    expect(many.body.length).toBeLessThan(10_000);
+    const arrays = await post('notes.append', {
+      incidentId: 'x',
+      body: 1,
+      kind: 2,
+      share: Array.from({ length: 50 }, () => 1),
+    });
+    expect(JSON.parse(arrays.body).error.details.fields.length).toBeLessThanOrEqual(20);
+  });
+
+  it('answers 409 precondition_failed, naming what to do first, to an action that needs a ticket', async () => {
+    const declared = JSON.parse((await post('incidents.declare', { title: 'No ticket yet' })).body).value;
+    const res = await post('checklist.runAction', { incidentId: declared.id, stepId: 'acknowledge' });
+    expect(res.status).toBe(409);
+    expect(JSON.parse(res.body).error).toMatchObject({
+      code: 'precondition_failed',
+      message: expect.stringMatching(/First add/),
+    });
+  });
+
+  it('exports a report only into reports/ and serves it back as a download to the bearer only', async () => {
+    const declared = JSON.parse((await post('incidents.declare', { title: 'Export me' })).body).value;
+    const res = await post('report.export', {
+      incidentId: declared.id,
+      format: 'markdown',
+      fileName: '/etc/../../tmp/evil',
+    });
+    expect(res.status).toBe(200);
+    const value = JSON.parse(res.body).value;
+    expect(value.path.startsWith(join(t.dataDir, 'reports') + '/')).toBe(true);
+    const host = `127.0.0.1:${shell.port}`;
+    const download = await rawRequest(shell.port, { path: value.download, headers: auth() });
+    expect(download.status).toBe(200);
+    expect(download.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(download.body).toMatch(/^---\ntitle: "Export me"/);
+    expect((await rawRequest(shell.port, { path: value.download, headers: { host } })).status).toBe(401);
+    for (const sneaky of ['..%2Fconn.sqlite', '.%2E%2Fconn.sqlite', '%2Fetc%2Fpasswd', '%2E%2E%5Cconn.sqlite']) {
+      const r = await rawRequest(shell.port, { path: `/api/reports/${sneaky}`, headers: auth() });
+      expect(r.status, sneaky).toBe(404);
+    }
+    const again = await post('report.export', {
+      incidentId: declared.id,
+      format: 'markdown',
+      fileName: '/etc/../../tmp/evil',
+    });
+    expect(again.status).toBe(409);
+  });
+
   it('refuses path traversal out of the renderer folder', async () => {
     const res = await rawRequest(shell.port, { path: '/..%2f..%2f..%2fetc%2fpasswd', headers: auth() });
     expect(res.body).not.toMatch(/root:/);
@@ -146,5 +233,49 @@ describe('the web shell API', () => {
     await new Promise((r) => setTimeout(r, 100));
     await post('incidents.declare', { title: 'Streamed' });
     expect(await received).toMatch(/"title":"Streamed"/);
+  });
+});
+
+describe('the web shell under slow or many connections', () => {
+  let small: WebShell;
+  beforeAll(async () => {
+    small = await startWebShell({ core: t.core, rendererDir: renderer.path, bodyDeadlineMs: 300, maxConnections: 2 });
+  });
+  afterAll(async () => {
+    await small.close();
+  });
+
+  /** A connection that sends headers and half a body, then waits; resolves with what the server answered. */
+  const slowBody = () => {
+    const socket = connect(small.port, '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (c: Buffer) => (text += c.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => undefined);
+    });
+    const opened = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    socket.write(
+      `POST /api/incidents.declare HTTP/1.1\r\nhost: 127.0.0.1:${small.port}\r\nauthorization: Bearer ${small.token}\r\n` +
+        'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"title":',
+    );
+    return { socket, answer, opened };
+  };
+
+  it('cuts a body that does not arrive by its deadline with 408, and caps open connections', async () => {
+    const a = slowBody();
+    const b = slowBody();
+    await Promise.all([a.opened, b.opened]);
+    // Both slots are held: a third connection is closed without an answer.
+    const third = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } }).then(
+      (r) => r.status,
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    expect(third).toBe('ECONNRESET');
+    expect(await a.answer).toMatch(/^HTTP\/1\.1 408 [\s\S]*did not arrive within/);
+    expect(await b.answer).toMatch(/^HTTP\/1\.1 408 /);
+    // The slots are free again.
+    const after = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } });
+    expect(after.status).toBe(200);
   });
 });

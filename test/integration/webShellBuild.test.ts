@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebShell, root, staleReason } from '../../scripts/webShellBuild.mjs';
 import { SERVE_ARGS } from '../e2e/serve';
 import { tempDir } from '../helpers/tempDir';
+import { tokenOf } from '../helpers/http';
 
 // Inside the repository, like out/web: the bundle finds node_modules and resources/ by walking up.
 const dir = join(root, 'out', `web-test-${process.pid}`);
@@ -90,7 +91,7 @@ describe('the web shell bundle', () => {
         child.stderr.on('data', (c: Buffer) => (err += c.toString()));
         child.on('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
       });
-      const token = new URL(url).searchParams.get('token')!;
+      const token = tokenOf(url);
       const res = await fetch(new URL('/api/operations', url), { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { ok: boolean; value: Array<{ name: string; input: unknown }> };
       expect(body.ok).toBe(true);

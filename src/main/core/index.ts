@@ -1,10 +1,10 @@
 // Composition of the Electron-free core: database, services, handlers, events, the outbox. No work at import.
 import type Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { vendors } from '../../shared/outbox';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
+import { createPrivateFile, securePrivateDataDir } from './privateData';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
@@ -21,6 +21,7 @@ import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfP
 import type { Notifier, Timers } from './reminders/scheduler';
 import type { VendorUrls } from './importer/clients';
 import { createServices, type Services } from './services';
+import type { ChooseExportFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
 export interface CoreOptions {
@@ -49,6 +50,8 @@ export interface CoreOptions {
   slackPacingMs?: number;
   /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
   pdfPrinter?: PdfPrinter;
+  /** The desktop shell's save dialog for exports; without it exports go to the data folder's reports/. */
+  chooseExportFile?: ChooseExportFile;
   /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
   notifier?: Notifier;
   timers?: Timers;
@@ -56,6 +59,8 @@ export interface CoreOptions {
   vendorUrls?: VendorUrls;
   /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
   checkpointWorker?: boolean;
+  /** The user Conn runs as (default: the process's); tests pass another to play a folder owned by someone else. */
+  uid?: number;
 }
 
 export interface Core {
@@ -64,6 +69,7 @@ export interface Core {
   services: Services;
   db: Database.Database;
   dbFile: string;
+  dataDir: string;
   /** Not started: the shell (or a test) calls dispatcher.start(). */
   dispatcher: Dispatcher;
   network: NetworkStatus;
@@ -75,17 +81,18 @@ export const DB_FILE_NAME = 'conn.sqlite';
 export function createCore(opts: CoreOptions): Core {
   // Built-ins first: a broken resources folder fails start-up before the database is touched.
   const builtInRunbooks = loadBuiltInRunbooks(opts.resourcesDir ?? defaultResourcesDir());
-  mkdirSync(opts.dataDir, { recursive: true, mode: 0o700 });
+  const logger = opts.logger ?? silentLogger;
+  securePrivateDataDir(opts.dataDir, { logger, uid: opts.uid });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
+  createPrivateFile(dbFile);
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
   const checkpointer = opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? timeOrderedIds(clock);
-  const logger = opts.logger ?? silentLogger;
   const bus = new EventBus();
   const network = opts.network ?? manualNetwork(true);
   const vault = createVault(db, opts.secrets ?? memorySecretStore());
-  const redact = redactor(() => vendors.map((v) => vault.token(v)));
+  const redact = redactor(() => [...vendors.map((v) => vault.token(v)), ...vault.knownTokens()]);
   const ref: { dispatcher?: Dispatcher } = {}; // services need kick() before the dispatcher exists
   const services = createServices(
     { db, clock, ids, bus, notifier: opts.notifier, timers: opts.timers },
@@ -93,6 +100,7 @@ export function createCore(opts: CoreOptions): Core {
       builtInRunbooks,
       dataDir: opts.dataDir,
       pdfPrinter: opts.pdfPrinter,
+      chooseExportFile: opts.chooseExportFile,
       vault,
       network,
       redact,
@@ -139,6 +147,7 @@ export function createCore(opts: CoreOptions): Core {
     services,
     db,
     dbFile,
+    dataDir: opts.dataDir,
     dispatcher,
     network,
     close() {

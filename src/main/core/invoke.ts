@@ -10,10 +10,16 @@ export interface FieldIssue {
   message: string;
 }
 
+/** An error answer stays small whatever was sent (100k unknown keys must not come back as megabytes). */
+export const MAX_ISSUES = 20;
+const MAX_ISSUE_TEXT = 200;
+
+const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text);
+
 export const issuesOf = (err: z.ZodError): FieldIssue[] =>
-  err.issues.map((i) => ({
-    path: i.path.length ? i.path.map(String).join('.') : '(input)',
-    message: i.message,
+  err.issues.slice(0, MAX_ISSUES).map((i) => ({
+    path: clip(i.path.length ? i.path.map(String).join('.') : '(input)'),
+    message: clip(i.message),
   }));
 
 /** Maps anything thrown by a handler to an ApiError without leaking internals. */
@@ -21,7 +27,10 @@ export function toFailure(err: unknown, op: string, logger: Logger): Result<neve
   if (err instanceof AppError) return fail(err.code, err.message, err.details);
   const code = (err as { code?: unknown } | null)?.code;
   if (code === 'SQLITE_FULL') {
-    return fail('storage_full', 'Could not save: the disk (or the database size limit) is full. Nothing already saved was harmed.');
+    return fail(
+      'storage_full',
+      'Could not save: the disk (or the database size limit) is full. Nothing already saved was harmed.',
+    );
   }
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return fail('busy', 'The database is busy (another process holds it). Not saved yet; try again.');
@@ -39,9 +48,11 @@ export function createInvoke(handlers: Handlers, logger: Logger): Invoke {
     const parsed = operations[opName].input.safeParse(rawInput);
     if (!parsed.success) {
       const fields = issuesOf(parsed.error);
+      const more = parsed.error.issues.length - fields.length;
+      const rest = more > 0 ? ` (and ${more} more)` : '';
       return fail(
         'invalid_input',
-        `Invalid input for ${opName}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+        `Invalid input for ${opName}: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}${rest}`,
         { fields },
       );
     }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createCore } from '../core';
 import { fileLogger } from '../core/fileLogger';
 import { defaultDataDir } from '../core/paths';
+import { assertOwnDataDir } from '../core/privateData';
 import { fileSecretStore } from '../core/secrets/fileStore';
 import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecutors';
 import { startWebShell } from './server';
@@ -36,6 +37,11 @@ async function main(): Promise<void> {
   const port = portText ? Number(portText) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`CONN_PORT must be a port number, got "${portText}".`);
   const dataDir = resolve(defaultDataDir());
+  try {
+    assertOwnDataDir(dataDir); // before the log file: nothing goes into someone else's folder
+  } catch (err) {
+    fatal(err instanceof Error ? err.message : String(err));
+  }
   const logger = fileLogger(join(dataDir, 'logs'));
   let core;
   try {

@@ -1,8 +1,6 @@
-// Request checks for the loopback web shell: DNS-rebinding (Host), CSRF (Origin), and the access token.
+// Request checks for the loopback web shell: DNS-rebinding (Host), CSRF (Origin), and the access token (a bearer header, never a cookie).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-export const TOKEN_COOKIE = 'conn_token';
 
 export function allowedHosts(port: number): Set<string> {
   return new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
@@ -27,16 +25,6 @@ export function sameToken(given: string | undefined, expected: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function cookieToken(req: IncomingMessage): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === TOKEN_COOKIE) return v.join('=');
-  }
-  return undefined;
-}
-
 export function bearerToken(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
   if (typeof h !== 'string') return undefined;
@@ -44,6 +32,7 @@ export function bearerToken(req: IncomingMessage): string | undefined {
   return m?.[1];
 }
 
+/** The bearer header only: a browser never attaches it by itself, unlike a cookie (which ignores ports). */
 export function authenticated(req: IncomingMessage, token: string): boolean {
-  return sameToken(bearerToken(req), token) || sameToken(cookieToken(req), token);
+  return sameToken(bearerToken(req), token);
 }

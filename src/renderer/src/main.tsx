@@ -6,10 +6,11 @@ import { App } from './App';
 import { setApi } from './api/client';
 import { httpApi } from './api/http';
 import { ipcApi } from './api/ipc';
+import { takeAccessToken } from './api/webToken';
 import { connectEvents } from './events';
 import './styles.css';
 
-const api = ipcApi() ?? httpApi();
+const api = ipcApi() ?? httpApi(takeAccessToken());
 setApi(api);
 connectEvents(api);
 

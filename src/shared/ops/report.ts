@@ -86,11 +86,14 @@ export const reportOps = {
     z.strictObject({ incidentId: id, itemId: id }),
   ),
   'report.export': op<ExportResult>()(
-    'Write the report as Markdown, HTML or PDF to `path` (a folder or a file) or the data folder’s reports/.',
+    'Write the report as Markdown, HTML or PDF. The desktop app asks where with its save dialog; the web shell writes ' +
+      'only into the data folder’s reports/ (fileName: a name, no folders) and answers a `download` path. An existing ' +
+      'file is replaced only with overwrite: true.',
     z.strictObject({
       incidentId: id,
       format: z.enum(exportFormats),
-      path: storableText(4096, 'path').optional(),
+      fileName: storableText(200, 'fileName').optional(),
+      overwrite: z.boolean().optional(),
     }),
   ),
   'report.debt': op<ReportDebtItem[]>()(

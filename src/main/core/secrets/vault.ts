@@ -15,6 +15,8 @@ export interface Vault {
   setToken(vendor: Vendor, token: string): void;
   accept(weak: boolean): void;
   storage(): StorageInfo;
+  /** Every token any vendor has had since start (and the one stored from the last run), for redaction. */
+  knownTokens(): string[];
 }
 
 export function createVault(db: Database.Database, store: SecretStore): Vault {
@@ -31,6 +33,13 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
     }
   };
 
+  // Memory only: a vendor error may still quote a rotated key, so redaction must know it too. Never persisted.
+  const known = new Set<string>();
+  for (const v of ['slack', 'pagerduty', 'freshdesk'] as const) {
+    const t = readStored(v);
+    if (t !== undefined) known.add(t);
+  }
+
   return {
     token: (vendor) => session.get(nameOf(vendor)) ?? (mayPersist() ? readStored(vendor) : undefined),
     where(vendor) {
@@ -38,6 +47,7 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
       return mayPersist() && readStored(vendor) !== undefined ? 'stored' : 'none';
     },
     setToken(vendor, token) {
+      known.add(token);
       if (mayPersist()) {
         store.set(nameOf(vendor), token);
         session.delete(nameOf(vendor));
@@ -66,6 +76,7 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
         }
       }
     },
+    knownTokens: () => [...known],
     storage(): StorageInfo {
       const accepted = weakAccepted();
       let warning: string | null = null;

@@ -131,7 +131,8 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       roles: rolesView(step.incidentId, roles.list(step.incidentId)),
       runbookName: runbooks.list().find((r) => r.id === incident.runbookId)?.name ?? incident.runbookId,
     });
-    if (plan.kind === 'manual') throw new AppError('unavailable', plan.reason);
+    // Not a retry-later: something must be done first, and the reason names it.
+    if (plan.kind === 'manual') throw new AppError('precondition_failed', plan.reason);
     if (plan.kind === 'open') return { step, entry: null, jobs: [], open: plan.target };
     if (step.jobs.some((j) => PENDING.has(j.state))) {
       throw new AppError('conflict', `"${step.title}" already has requests waiting to be sent.`, { step });

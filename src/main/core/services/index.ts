@@ -17,7 +17,7 @@ import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
-import { reportService } from './report';
+import { reportService, type ChooseExportFile } from './report';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
@@ -41,6 +41,7 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   /** Where report exports go by default (reports/ inside it). */
   dataDir?: string;
   pdfPrinter?: PdfPrinter;
+  chooseExportFile?: ChooseExportFile;
   /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
   vendorUrls?: VendorUrls;
   /** Replaces the vendor clients built from the stored credentials (tests). */
@@ -99,12 +100,12 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter }),
+    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
     searchIndex,
-    search: searchService(deps, searchIndex),
+    search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
     takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),

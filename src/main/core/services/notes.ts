@@ -111,10 +111,37 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     return jobs;
   };
 
+  /** A reused clientId is a retry only if it asks for what was saved (as first written, with the shares queued then). */
+  const assertSameAppend = (row: NoteRow, input: OpParsed<'notes.append'>) => {
+    const first = notes.revisions(row.id)[0];
+    const saved = first ? { kind: first.kind, body: first.body } : { kind: row.kind, body: row.body };
+    const queued = new Set(
+      outbox
+        .forRef('note', row.id)
+        .filter((j) => Date.parse(j.createdAt) === row.created_at)
+        .map((j) => j.kind),
+    );
+    const differs: string[] = [];
+    if (saved.body !== input.body) differs.push('body');
+    if (saved.kind !== input.kind) differs.push(`kind (saved as ${saved.kind})`);
+    if (shareTargets.some((t) => Boolean(input.share?.[t]) !== queued.has(shareJobKind[t]))) differs.push('share');
+    if (differs.length === 0) return;
+    const when = new Date(row.created_at).toISOString();
+    throw new AppError(
+      'conflict',
+      `clientId ${input.clientId} was already used for note ${row.id} (saved ${when}), with a different ${differs.join(', ')}. ` +
+        'That note was kept as it was; send a new clientId to add another note, or edit or share the saved one.',
+      { noteId: row.id, differs },
+    );
+  };
+
   const appendTx = db.transaction((input: OpParsed<'notes.append'>) => {
     if (input.clientId) {
       const again = notes.byClientId(input.incidentId, input.clientId);
-      if (again) return { row: again, entry: null, jobs: [] as OutboxJob[] };
+      if (again) {
+        assertSameAppend(again, input);
+        return { row: again, entry: null, jobs: [] as OutboxJob[] };
+      }
     }
     const at = clock.now();
     const id = ids.next();

@@ -16,8 +16,13 @@ import { defaultOwner, defaultTimezone, publishBaseUrl, reportTimelineEntries, r
 import { writeAtomically } from '../report/write';
 import type { ServiceDeps } from './incidents';
 
+/** The desktop app's save dialog: the file the user chose (it confirmed any replacement), or null if cancelled. */
+export type ChooseExportFile = (suggested: { defaultName: string; extension: string }) => Promise<string | null>;
+
 export interface ReportDeps extends ServiceDeps {
   dataDir: string;
+  /** Desktop only. Without it (the web shell), exports go to the data folder's reports/ and are downloaded. */
+  chooseExportFile?: ChooseExportFile;
   /** Absent in the web shell: PDF export then saves print-ready HTML and says how to print it. */
   pdfPrinter?: PdfPrinter;
 }
@@ -30,7 +35,18 @@ const nextStatuses: Record<ReportStatus, readonly ReportStatus[]> = {
 
 const extensions = { markdown: 'md', html: 'html', pdf: 'pdf' } as const;
 
-export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter }: ReportDeps) {
+/** A file name safe in any folder: no separators, no leading dot, no control or reserved characters. */
+export function safeFileName(wanted: string, ext: string): string {
+  const base = wanted
+    .normalize('NFC')
+    .replace(new RegExp(`\\.${ext}$`, 'i'), '')
+    .replace(/[^\p{L}\p{N}._ -]+/gu, '-')
+    .replace(/^[.\s-]+|[.\s]+$/g, '')
+    .slice(0, 120);
+  return `${base || 'report'}.${ext}`;
+}
+
+export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, chooseExportFile }: ReportDeps) {
   const repo = reportRepo(db);
   const incidents = incidentsRepo(db);
 
@@ -202,11 +218,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter }: Repo
       return { title: `Incident action item: ${item.what}`.slice(0, 256), body };
     },
 
-    async export({ incidentId, format, path }: OpParsed<'report.export'>): Promise<ExportResult> {
+    async export({ incidentId, format, fileName, overwrite }: OpParsed<'report.export'>): Promise<ExportResult> {
       const view = readTx.immediate(incidentId);
-      if (path !== undefined && !isAbsolute(path)) {
-        throw new AppError('invalid_input', `path must be an absolute folder or file path, got "${path}"`);
-      }
       // React and the Markdown renderer load on the first HTML/PDF export, not when Conn starts.
       const html = format === 'markdown' ? '' : (await import('../report/html')).reportHtml(view);
       let data: string | Buffer;
@@ -228,15 +241,28 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter }: Repo
         data = html;
         ext = 'html';
       }
-      const name = `${view.fileBase}.${ext}`;
-      const target =
-        path === undefined ? join(dataDir, 'reports', name) : path.toLowerCase().endsWith(`.${ext}`) ? path : join(path, name);
-      const bytes = writeAtomically(target, data);
+      const name = safeFileName(fileName ?? view.fileBase, ext);
+      let target: string;
+      let download: string | null = null;
+      if (chooseExportFile) {
+        // The desktop app writes only where the user chose in its dialog (which asked before replacing a file).
+        const chosen = await chooseExportFile({ defaultName: name, extension: ext });
+        if (chosen === null) return { format, path: null, download: null, bytes: 0, printed, message: 'Export cancelled; nothing was written.' };
+        if (!isAbsolute(chosen)) throw new AppError('internal', 'the save dialog returned a relative path');
+        target = chosen;
+        overwrite = true;
+      } else {
+        // A caller of the web shell never picks a folder: only a name inside the data folder's reports/.
+        target = join(dataDir, 'reports', name);
+        download = `/api/reports/${encodeURIComponent(name)}`;
+      }
+      const bytes = writeAtomically(target, data, undefined, overwrite === true);
+      const where = download ? `${name} in Conn’s reports folder (your browser downloads it)` : target;
       const message =
         format === 'pdf' && !printed
-          ? `PDF printing is only built into the desktop app. Saved a print-ready page at ${target}: open it in your browser and print it to PDF.`
-          : `Saved ${target}.`;
-      return { format, path: target, bytes, printed, message };
+          ? `PDF printing is only built into the desktop app. Saved a print-ready page, ${where}: open it in your browser and print it to PDF.`
+          : `Saved ${where}.`;
+      return { format, path: target, download, bytes, printed, message };
     },
 
     debt(): ReportDebtItem[] {

@@ -1,4 +1,4 @@
-// Use case for full-text search: flushes the batched notes index, then safe query building, ranked hits, snippets as plain/highlight parts.
+// Use case for full-text search: flushes the batched notes index when it can, then safe query building, ranked hits, snippets as plain/highlight parts.
 import type { OpParsed } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
@@ -9,14 +9,21 @@ import type { SearchIndexService } from './searchIndex';
 import { termsOf } from './searchTerms';
 import { buildSnippet } from './snippet';
 import type { ServiceDeps } from './incidents';
+import type { Logger } from '../ports';
 
-export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexService, 'flush'>) {
+export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexService, 'flush'>, logger?: Logger) {
   const repo = searchRepo(db);
   return {
     query(input: OpParsed<'search.query'>): SearchHit[] {
       const q = toFtsQuery(input.text);
       // Notes are indexed in batches after they commit: add any still waiting, so a search sees every saved note.
-      index.flush();
+      // Only opportunistically: a search is a read, so a full disk or a busy lock must not fail it; it then answers
+      // from what is indexed, and the next batch, search or start indexes the rest.
+      try {
+        index.flush();
+      } catch (err) {
+        logger?.warn('search answered without indexing waiting notes', { error: err instanceof Error ? err.message : String(err) });
+      }
       let candidates;
       try {
         candidates = repo.candidates(q);

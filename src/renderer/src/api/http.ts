@@ -1,16 +1,23 @@
-// Web-shell transport: each operation is POST /api/<name>; events arrive over server-sent events.
+// Web-shell transport: each operation is POST /api/<name> with the tab's bearer token; events arrive as
+// server-sent events read from a fetch stream (so the token travels in a header, never a cookie or a URL).
+import { createParser } from 'eventsource-parser';
 import type { Api, ApiWithEvents, EventName } from '../../../shared/contract';
 import { eventNames, opNames } from '../../../shared/opNames';
-import { fail, type Result } from '../../../shared/result';
+import { fail, type ApiError, type Result } from '../../../shared/result';
+import { storedAccessToken } from './webToken';
 
-async function post(name: string, input: unknown): Promise<Result<unknown>> {
+const NO_TOKEN = 'This tab has no access token. Open the URL that `npm run serve` printed (it ends in #token=…).';
+const RECONNECT_MS = 2000;
+
+async function post(token: string | null, name: string, input: unknown): Promise<Result<unknown>> {
+  if (!token) return fail('unauthorized', NO_TOKEN);
   let res: Response;
   try {
     res = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(input ?? {}),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     return fail('unavailable', 'Conn’s local server is not reachable. Is `npm run serve` still running?');
@@ -24,23 +31,79 @@ async function post(name: string, input: unknown): Promise<Result<unknown>> {
   return fail('internal', `Unexpected reply from the local server (HTTP ${res.status}).`);
 }
 
-export function httpApi(): ApiWithEvents {
+/** Reads /api/events until closed, reconnecting after a drop (as EventSource would). */
+function streamEvents(token: string, onData: (data: string) => void): () => void {
+  const controller = new AbortController();
+  const run = async (): Promise<void> => {
+    while (!controller.signal.aborted) {
+      try {
+        const res = await fetch('/api/events', {
+          headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+          credentials: 'omit',
+          cache: 'no-store',
+          signal: controller.signal,
+        });
+        if (res.ok && res.body) {
+          const parser = createParser({ onEvent: (e) => onData(e.data) });
+          const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            parser.feed(value);
+          }
+        }
+      } catch {
+        // dropped or aborted: retry below unless closed
+      }
+      if (controller.signal.aborted) return;
+      await new Promise((r) => setTimeout(r, RECONNECT_MS));
+    }
+  };
+  void run();
+  return () => controller.abort();
+}
+
+export function httpApi(token: string | null): ApiWithEvents {
   const call: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-  for (const name of opNames) call[name] = (input) => post(name, input);
+  for (const name of opNames) call[name] = (input) => post(token, name, input);
   const known = new Set<string>(eventNames);
   return {
     call: call as unknown as Api,
     subscribe(listener) {
-      const source = new EventSource('/api/events');
-      source.onmessage = (e: MessageEvent<string>) => {
+      if (!token) return () => {};
+      return streamEvents(token, (data) => {
         try {
-          const msg = JSON.parse(e.data) as { name?: unknown; payload?: unknown };
+          const msg = JSON.parse(data) as { name?: unknown; payload?: unknown };
           if (typeof msg.name === 'string' && known.has(msg.name)) listener(msg.name as EventName, msg.payload);
         } catch {
           // ignore malformed frames
         }
-      };
-      return () => source.close();
+      });
     },
   };
+}
+
+/** Fetches an exported report with the tab's token and saves it through the browser's download. */
+export async function downloadExport(path: string): Promise<ApiError | null> {
+  const token = storedAccessToken();
+  if (!token) return { code: 'unauthorized', message: NO_TOKEN };
+  try {
+    const res = await fetch(path, { headers: { authorization: `Bearer ${token}` }, credentials: 'omit' });
+    if (!res.ok)
+      return { code: 'not_found', message: `The report was saved but could not be downloaded (HTTP ${res.status}).` };
+    const url = URL.createObjectURL(await res.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = decodeURIComponent(path.split('/').pop() ?? 'report');
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return null;
+  } catch {
+    return {
+      code: 'unavailable',
+      message: 'The report was saved but the download did not start: Conn’s server is not reachable.',
+    };
+  }
 }

@@ -17,7 +17,16 @@ export function ExportBar({ busy, onExport }: { busy: ExportFormat | null; onExp
   );
 }
 
-export function ExportOutcome({ result, error }: { result: ExportResult | null; error: ApiError | null }) {
+export function ExportOutcome({
+  result,
+  error,
+  onReplace,
+}: {
+  result: ExportResult | null;
+  error: ApiError | null;
+  /** Offered when the file already exists: export again, replacing it. */
+  onReplace?: () => void;
+}) {
   return (
     <>
       {result ? (
@@ -28,6 +37,14 @@ export function ExportOutcome({ result, error }: { result: ExportResult | null; 
       {error ? (
         <p className="error" role="alert">
           Export failed: {error.message}
+          {error.code === 'conflict' && onReplace ? (
+            <>
+              {' '}
+              <button type="button" onClick={onReplace}>
+                Replace it
+              </button>
+            </>
+          ) : null}
         </p>
       ) : null}
     </>

@@ -11,7 +11,7 @@ import './report.css';
 
 export function ReportPanel({ incidentId }: { incidentId: string }) {
   const view = useReport((s) => s.views[incidentId]);
-  const { error, warnings, exporting, exported, exportError } = useReport();
+  const { error, warnings, exporting, exported, exportError, lastExport } = useReport();
   const { load, update, setStatus, addItem, updateItem, removeItem, issueText, exportAs, dismissWarnings } = useReport();
 
   useEffect(() => {
@@ -32,7 +32,11 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
         <ExportBar busy={exporting} onExport={(f) => exportAs(incidentId, f)} />
       </div>
       <ReviewWarnings warnings={warnings?.incidentId === incidentId ? warnings : null} onDismiss={dismissWarnings} />
-      <ExportOutcome result={exported} error={exportError} />
+      <ExportOutcome
+        result={exported}
+        error={exportError}
+        onReplace={lastExport ? () => exportAs(incidentId, lastExport, true) : undefined}
+      />
       {error ? (
         <p role="alert" className="error">
           {error.message}

@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/report';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { downloadExport } from '../../api/http';
 
 type Patch = OpInput<'report.update'>['patch'];
 type ItemPatch = OpInput<'report.updateActionItem'>['patch'];
@@ -28,6 +29,8 @@ interface ReportState {
   exporting: ExportFormat | null;
   exported: ExportResult | null;
   exportError: ApiError | null;
+  /** The format of the last export, so a refused one can be repeated with overwrite. */
+  lastExport: ExportFormat | null;
   debt: ReportDebtItem[];
   snoozedUntil: number;
   load(incidentId: string): Promise<void>;
@@ -37,7 +40,7 @@ interface ReportState {
   updateItem(incidentId: string, itemId: string, patch: ItemPatch): Promise<boolean>;
   removeItem(incidentId: string, itemId: string): Promise<boolean>;
   issueText(incidentId: string, itemId: string): Promise<IssueText | null>;
-  exportAs(incidentId: string, format: ExportFormat): Promise<void>;
+  exportAs(incidentId: string, format: ExportFormat, overwrite?: boolean): Promise<void>;
   loadDebt(): Promise<void>;
   snooze(now?: number): void;
   dismissWarnings(): void;
@@ -61,6 +64,7 @@ export const useReport = create<ReportState>((set, get) => {
     exporting: null,
     exported: null,
     exportError: null,
+    lastExport: null,
     debt: [],
     snoozedUntil: 0,
     async load(incidentId) {
@@ -96,11 +100,16 @@ export const useReport = create<ReportState>((set, get) => {
       set({ error: res.error });
       return null;
     },
-    async exportAs(incidentId, format) {
-      set({ exporting: format, exported: null, exportError: null });
-      const res = await api().call['report.export']({ incidentId, format });
-      if (res.ok) set({ exporting: null, exported: res.value });
-      else set({ exporting: null, exportError: res.error });
+    async exportAs(incidentId, format, overwrite) {
+      set({ exporting: format, exported: null, exportError: null, lastExport: format });
+      const res = await api().call['report.export']({ incidentId, format, ...(overwrite ? { overwrite } : {}) });
+      if (!res.ok) return set({ exporting: null, exportError: res.error });
+      set({ exporting: null, exported: res.value });
+      // The web shell wrote it in Conn's reports folder: hand it to the browser as a download.
+      if (res.value.download) {
+        const failed = await downloadExport(res.value.download);
+        if (failed) set({ exportError: failed });
+      }
     },
     async loadDebt() {
       const res = await api().call['report.debt']({});
