@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FakeVendor, outboxCore, TOKENS } from '../../helpers/outbox';
 
 let t: ReturnType<typeof outboxCore>;
@@ -205,8 +205,7 @@ describe('the outbox dispatcher', () => {
     t.core.dispatcher.start();
     const a = t.enqueue(inc, 'pagerduty.addNote', { content: 'a' });
     t.core.bus.emit('timeline.appended', { id: 'x', incidentId: inc, at: '', source: 'note', kind: 'note', body: '', actor: null, refId: null, inReport: true, summary: null });
-    await new Promise((r) => setTimeout(r, 10));
-    expect(t.job(a).state).toBe('retrying');
+    await vi.waitFor(() => expect(t.job(a).state).toBe('retrying'));
     const due = t.timer.nextAt();
     expect(due).toBe(Date.parse(t.job(a).nextAt!));
     const real = t.vendor.send.bind(t.vendor);
@@ -216,8 +215,7 @@ describe('the outbox dispatcher', () => {
     };
     t.clock.set(due!);
     t.timer.fire();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(t.job(a).state).toBe('sending');
+    await vi.waitFor(() => expect(t.job(a).state).toBe('sending'));
     let stopped = false;
     const stopping = t.core.dispatcher.stop().then(() => (stopped = true));
     await new Promise((r) => setTimeout(r, 10));
