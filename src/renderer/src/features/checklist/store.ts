@@ -128,11 +128,11 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     },
     jobChanged(job) {
       if (job.refType !== 'checklist_step' || !job.incidentId || !job.refId) return;
-      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError });
+      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt });
       const list = get().steps[job.incidentId];
       const step = list?.find((s) => s.stepId === job.refId);
       if (!step) return;
-      const summary = { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError };
+      const summary = { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt };
       const jobs = step.jobs.some((j) => j.id === job.id) ? step.jobs.map((j) => (j.id === job.id ? summary : j)) : [...step.jobs, summary];
       put({ ...step, jobs }, false);
     },

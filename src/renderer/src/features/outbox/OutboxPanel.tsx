@@ -10,6 +10,7 @@ const stateText: Record<OutboxJobView['state'], string> = {
   sending: 'sending',
   retrying: 'will retry',
   uncertain: 'checking',
+  needs_you: 'needs you',
   sent: 'sent',
   dead: 'failed',
   discarded: 'discarded',
