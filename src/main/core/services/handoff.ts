@@ -179,7 +179,10 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
       // A second press is not a second handoff: the same handoff again is refused unless `again` says so.
       const last = handoffs.latest(input.incidentId);
       if (last && to && last.to_person_id === to.id) {
-        refuseRerun(outbox.forRef(HANDOFF_REF, last.id), input.again === true, `The handoff to ${to.name}`, { handoffId: last.id });
+        // A handoff with no vendor part (nothing linked yet) was still done: it counts as sent.
+        const parts = outbox.forRef(HANDOFF_REF, last.id);
+        const done = parts.length ? parts : [{ state: 'sent' as const, updatedAt: new Date(last.created_at).toISOString() }];
+        refuseRerun(done, input.again === true, `The handoff to ${to.name}`, { handoffId: last.id });
       }
       const verdict = validateHandoff({
         from: fromId,
