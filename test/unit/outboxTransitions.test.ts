@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRetryConfig as cfg } from '../../src/main/core/outbox/retryPolicy';
 import { reconcileVerdict, sendVerdict } from '../../src/main/core/outbox/verdict';
-import type { ExecOutcome } from '../../src/main/core/outbox/executors';
+import type { ExecOutcome, ReconcileOutcome } from '../../src/main/core/outbox/executors';
 import { VendorError, failureKinds } from '../../src/main/core/outbox/failures';
 import {
   canMove,
@@ -72,10 +72,10 @@ describe('outbox job transitions', () => {
   });
 
   it("every reconcile verdict moves an 'uncertain' job only where the table allows, never back to sending", () => {
-    const answers = [
-      { outcome: { status: 'done' as const } },
-      { outcome: { status: 'not_sent' as const } },
-      { outcome: { status: 'unknown' as const, reason: 'r' } },
+    const answers: Array<{ outcome: ReconcileOutcome } | { thrown: unknown }> = [
+      { outcome: { status: 'done', result: {} } },
+      { outcome: { status: 'not_sent' } },
+      { outcome: { status: 'unknown', reason: 'r' } },
       { thrown: new VendorError('malformed', 'unreadable') },
       { thrown: new VendorError('auth', 'revoked') },
       { thrown: new Error('boom') },
@@ -117,7 +117,7 @@ describe('outbox job transitions', () => {
       error: 'fetch failed: other side closed (UND_ERR_SOCKET)',
     });
     expect(sendVerdict(job(), { status: 'failed', failure: { kind: 'validation', message: 'bad' } }, ctx).reach).toEqual({ reachable: true });
-    expect(sendVerdict(job(), { status: 'done' }, ctx).reach).toEqual({ reachable: true });
+    expect(sendVerdict(job(), { status: 'done', result: {} }, ctx).reach).toEqual({ reachable: true });
     // Offline says nothing about the vendor.
     expect(sendVerdict(job(), { status: 'failed', failure: { kind: 'network', message: 'x' } }, { ...ctx, online: false }).reach).toBeUndefined();
   });
