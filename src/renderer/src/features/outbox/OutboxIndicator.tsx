@@ -24,7 +24,7 @@ export function headline(status: OutboxStatus): { text: string; tone: 'ok' | 'wa
   } else if (unreachable.length || reconnect.length) {
     parts.push([...unreachable, ...reconnect].map((v) => `${vendorNames[v.vendor]} ${connectivity[v.state]}`).join(', '));
     tone = 'warn';
-  } else parts.push('Online');
+  } else if (status.needsYou === 0) parts.push('Online');
   if (status.needsYou > 0) {
     parts.push(`${status.needsYou} need${status.needsYou === 1 ? 's' : ''} you`);
     tone = 'bad';
