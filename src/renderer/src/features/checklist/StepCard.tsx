@@ -37,9 +37,12 @@ const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) 
   if (j.state === 'queued') {
     if (connection === 'ok') return `${what} · queued`;
     if (connection === 'reconnect') return `${what} · queued: reconnect needed`;
+    if (connection === 'unreachable') return `${what} · queued: vendor unreachable, Conn keeps trying`;
     return `${what} · queued: not connected`;
   }
   if (j.state === 'dead') return `${what} · failed${j.lastError ? `: ${j.lastError}` : ''}`;
+  if (j.state === 'uncertain') return `${what} · checking whether it arrived`;
+  if (j.state === 'needs_you') return `${what} · needs you: did it arrive? (outbox)`;
   return `${what} · ${j.state}`;
 };
 
