@@ -90,6 +90,7 @@ export const vendorStateRepo = perDb((db: Database.Database) => {
     /** A request could not reach the vendor. Keeps the first `since`; returns whether the vendor was reachable before. */
     unreachable(vendor: Vendor, reason: string, error: string, at: number): boolean {
       const cur = read(vendor);
+      if (cur.unreachable && cur.unreachable.reason === reason && cur.unreachable.error === error) return false; // no write per failure
       write({ ...cur, unreachable: { since: cur.unreachable?.since ?? at, reason, error } }, at);
       return cur.unreachable === null;
     },
