@@ -10,6 +10,8 @@ export interface StepJob {
   kind: JobKind;
   state: JobState;
   lastError: string | null;
+  /** When it last changed (for a sent job: when it was sent). */
+  at: string;
 }
 
 export interface ChecklistStep {

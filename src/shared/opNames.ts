@@ -12,6 +12,7 @@ export const opNames = [
   'outbox.list',
   'outbox.retry',
   'outbox.discard',
+  'outbox.resolve',
   'outbox.edit',
   'outbox.status',
   'people.list',

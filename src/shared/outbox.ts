@@ -5,9 +5,66 @@ import { z } from 'zod';
 export const vendors = ['slack', 'pagerduty', 'freshdesk'] as const;
 export type Vendor = (typeof vendors)[number];
 
-/** `uncertain`: the request may have reached the vendor (crash or timeout mid-send); it is reconciled before any retry. */
-export const jobStates = ['queued', 'sending', 'retrying', 'uncertain', 'sent', 'dead', 'discarded'] as const;
+/**
+ * `uncertain`: the request may have reached the vendor (crash or timeout mid-send); it is checked at the vendor
+ * before anything else, a bounded number of times. `needs_you`: those checks could not tell; only the user can
+ * (it arrived / send again / discard). Jobs behind it in its order key wait; everything else goes on.
+ */
+export const jobStates = ['queued', 'sending', 'retrying', 'uncertain', 'needs_you', 'sent', 'dead', 'discarded'] as const;
 export type JobState = (typeof jobStates)[number];
+/** States a job never leaves. (`dead` is not final: it can be retried or edited.) */
+export const finalStates: readonly JobState[] = ['sent', 'discarded'];
+
+/**
+ * Every way a job moves, and who moves it. The dispatcher's verdicts and the user's operations (outbox.retry,
+ * outbox.discard, outbox.edit, outbox.resolve) only make these moves; the repository's SQL reads its allowed
+ * `from` states from here. `test/unit/outboxTransitions.test.ts` walks the table.
+ */
+export const jobTransitions = {
+  // The dispatcher
+  claim: { by: 'dispatcher', from: ['queued', 'retrying'], to: 'sending', what: 'Claimed and sent to the vendor.' },
+  delivered: { by: 'dispatcher', from: ['sending', 'uncertain'], to: 'sent', what: 'The vendor answered, or a check found it there.' },
+  retry_later: { by: 'dispatcher', from: ['sending', 'uncertain'], to: 'retrying', what: 'Failed without effect (or a check showed it never arrived): sent again later.' },
+  token_refused: { by: 'dispatcher', from: ['sending'], to: 'queued', what: 'The token was refused: waits for a new one.' },
+  maybe_sent: { by: 'dispatcher', from: ['sending'], to: 'uncertain', what: 'The answer was lost (timeout, dropped connection, crash): check before anything else.' },
+  check_again: { by: 'dispatcher', from: ['uncertain'], to: 'uncertain', what: 'A check could not tell: check again later, with backoff.' },
+  checks_exhausted: { by: 'dispatcher', from: ['uncertain'], to: 'needs_you', what: 'The last check could not tell either: ask the user.' },
+  refused: { by: 'dispatcher', from: ['sending'], to: 'dead', what: 'The vendor refused it: fix, retry or discard.' },
+  // The user
+  retry: { by: 'you', from: ['dead', 'retrying', 'queued'], to: 'queued', what: 'Send now; attempts start over.' },
+  check_now: { by: 'you', from: ['uncertain', 'needs_you'], to: 'uncertain', what: 'Check at the vendor now; the checks start over.' },
+  edit: { by: 'you', from: ['dead'], to: 'queued', what: 'New payload, sent again.' },
+  discard: { by: 'you', from: ['dead', 'retrying', 'queued', 'uncertain', 'needs_you'], to: 'discarded', what: 'Never sent (again); what waited behind it goes on.' },
+  mark_sent: { by: 'you', from: ['uncertain', 'needs_you'], to: 'sent', what: 'It arrived: settled without sending again.' },
+  send_again: { by: 'you', from: ['uncertain', 'needs_you'], to: 'queued', what: 'It did not arrive: sent once more.' },
+} as const satisfies Record<string, { by: 'dispatcher' | 'you'; from: readonly JobState[]; to: JobState; what: string }>;
+export type JobTransition = keyof typeof jobTransitions;
+
+export const canMove = (t: JobTransition, from: JobState): boolean => (jobTransitions[t].from as readonly JobState[]).includes(from);
+
+/** The choices outbox.resolve offers for a job whose arrival is unknown. */
+export const resolveChoices = ['mark_sent', 'send_again', 'discard'] as const;
+export type ResolveChoice = (typeof resolveChoices)[number];
+
+/**
+ * How long an uncertain job is checked: the first check `settleMs` after the lost answer, then each wait doubles
+ * (10, 30, 70, 150, 310 s after it with the default 10 s); after `maxChecks` unknown answers it needs you.
+ */
+export const MAX_CHECKS = 5;
+export const checkDelayMs = (checksDone: number, settleMs: number): number => settleMs * 2 ** Math.max(0, Math.min(checksDone, 20));
+
+/**
+ * Whether an action may be run (again), given the states of the jobs an earlier run made. `pending`: it is still
+ * being sent; `unsettled`: it may have arrived (settle it in the outbox first); `already_sent`: refused unless the
+ * request says `again: true`. Null: go ahead.
+ */
+export type RerunRefusal = 'pending' | 'unsettled' | 'already_sent';
+export function rerunRefusal(states: readonly JobState[], again: boolean): RerunRefusal | null {
+  if (states.some((s) => s === 'queued' || s === 'sending' || s === 'retrying')) return 'pending';
+  if (states.some((s) => s === 'uncertain' || s === 'needs_you')) return 'unsettled';
+  if (!again && states.includes('sent')) return 'already_sent';
+  return null;
+}
 
 /** Payload schemas per job kind. Integrations may extend this map; keep kinds `vendor.verb`. */
 export const jobPayloads = {
@@ -34,6 +91,22 @@ export type JobKind = keyof typeof jobPayloads;
 export type JobPayload<K extends JobKind> = z.input<(typeof jobPayloads)[K]>;
 export const jobKinds = Object.keys(jobPayloads) as JobKind[];
 export const vendorOf = (kind: JobKind): Vendor => kind.split('.')[0] as Vendor;
+export const vendorNames: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+
+/** What a job does at the vendor, in words for a confirmation ("This will …"). */
+export const jobEffects: Record<JobKind, string> = {
+  'slack.createChannel': 'create another Slack channel for this incident',
+  'slack.postMessage': 'post the message in the Slack channel again',
+  'pagerduty.createIncident': 'open a PagerDuty incident (PagerDuty keeps one per incident key)',
+  'pagerduty.addNote': 'add the note to the PagerDuty incident again',
+  'pagerduty.acknowledge': 'acknowledge the PagerDuty incident again',
+  'pagerduty.reassign': 'reassign the PagerDuty incident again',
+  'pagerduty.statusUpdate': 'send the PagerDuty status update again (its subscribers are notified)',
+  'pagerduty.resolve': 'resolve the PagerDuty incident again',
+  'freshdesk.reply': 'e-mail another public reply to the requester on the Freshdesk ticket',
+  'freshdesk.addNote': 'add the note to the Freshdesk ticket again',
+  'freshdesk.updateTicket': 'update the Freshdesk ticket again',
+};
 
 export interface OutboxJob {
   id: string;
@@ -45,6 +118,8 @@ export interface OutboxJob {
   payload: unknown;
   state: JobState;
   attempts: number;
+  /** Checks at the vendor that could not tell whether an uncertain job arrived (see MAX_CHECKS). */
+  checks: number;
   nextAt: string | null;
   lastError: string | null;
   /** What the vendor answered on success (ids, permalink), for links in the UI. */
@@ -58,22 +133,31 @@ export interface OutboxJob {
 
 /** A job as listed for people: why it waits or failed, and which dead job blocks it. */
 export interface OutboxJobView extends OutboxJob {
+  /** Why it waits or failed, in plain words. */
   reason: string | null;
+  /** The raw error behind the reason (for a disclosure), when it says more. */
+  detail: string | null;
   blockedBy: string | null;
 }
 
 export interface VendorConnection {
   vendor: Vendor;
-  state: 'not_configured' | 'ok' | 'reconnect';
+  /** `ok`: reachable; `unreachable`: the last request could not reach it (Conn keeps trying); `reconnect`: needs a new token. */
+  state: 'not_configured' | 'ok' | 'unreachable' | 'reconnect';
+  /** In plain words. */
   reason: string | null;
+  /** The raw error behind the reason, for a disclosure. */
+  detail: string | null;
   /** Set while a vendor's rate limit asks us to wait (ISO-8601). */
   pausedUntil: string | null;
 }
 
 export interface OutboxStatus {
   counts: Record<JobState, number>;
-  /** Jobs not yet sent, dead or discarded. */
+  /** Jobs not yet sent, dead or discarded (those that need you included). */
   pending: number;
+  /** Jobs only the user can settle (it arrived / send again / discard). */
+  needsYou: number;
   online: boolean;
   vendors: VendorConnection[];
 }

@@ -72,4 +72,31 @@ describe('ChecklistPanel', () => {
     expect((screen.getByLabelText('Why skip this step?') as HTMLInputElement).value).toBe('told them by phone');
     expect(screen.getByRole('article', { name: 'Current step' }).textContent).toContain('Done');
   });
+
+  it("a sent action shows 'Sent · Send again…'; A then asks, naming the vendor effect, and sends nothing by itself", async () => {
+    render(<ChecklistPanel incidentId={incidentId} />);
+    await waitFor(() => expect(heading()).toBe('Tell the community we are on it'));
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'a' });
+    });
+    await waitFor(() => expect(screen.getByRole('list', { name: 'Requests for this step' }).textContent).toMatch(/queued/));
+    // The vendor took it (as the dispatcher would record it).
+    t.core.db.prepare("UPDATE outbox_jobs SET state = 'sent' WHERE incident_id = ?").run(incidentId);
+    await act(async () => {
+      for (const j of t.core.services.outbox.list({ incidentId })) t.core.bus.emit('outbox.changed', j);
+    });
+    const card = screen.getByRole('article', { name: 'Current step' });
+    await waitFor(() => expect(card.textContent).toMatch(/Sent .*· Send again…/));
+    expect(screen.queryByRole('button', { name: /Reply on the ticket/ })).toBeNull();
+    await act(async () => {
+      fireEvent.keyDown(window, { key: 'a' });
+    });
+    const dialog = await screen.findByRole('dialog', { name: 'Send again?' });
+    expect(dialog.textContent).toContain('e-mail another public reply to the requester on the Freshdesk ticket');
+    expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(1);
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Send again' }));
+    });
+    await waitFor(() => expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(2));
+  });
 });

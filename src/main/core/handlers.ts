@@ -35,6 +35,7 @@ export function createHandlers(s: Services): Handlers {
     'outbox.list': (input) => s.outbox.list(input),
     'outbox.retry': (input) => s.outbox.retry(input),
     'outbox.discard': (input) => s.outbox.discard(input),
+    'outbox.resolve': (input) => s.outbox.resolve(input),
     'outbox.edit': (input) => s.outbox.edit(input),
     'outbox.status': () => s.outbox.status(),
     'checks.run': (input) => s.checks.run(input),

@@ -3,6 +3,7 @@ import { IncidentsScreen } from './features/incidents/IncidentsScreen';
 import { TopbarPeople } from './features/people/TopbarPeople';
 import { OutboxIndicator } from './features/outbox/OutboxIndicator';
 import { OutboxPanel } from './features/outbox/OutboxPanel';
+import { NeedsYouBanner } from './features/outbox/NeedsYouBanner';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 
 type Screen = 'incidents' | 'connections' | 'outbox';
@@ -39,6 +40,7 @@ export function App() {
         <TakeoverButton />
         <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
+      <NeedsYouBanner />
       <DebtBanner />
       <RemindersHost />
       {screen === 'incidents' ? (

@@ -102,6 +102,8 @@ export const handoffOps = {
       brief: storableText(60_000, 'brief').refine((s) => s.trim().length > 0, { message: 'brief is required' }),
       confirmed: z.boolean(),
       liaisonMoves: z.boolean().optional(),
+      /** The latest handoff went to the same person and was sent: send it once more only when true. */
+      again: z.boolean().optional(),
     }),
   ),
   'handoff.status': op<HandoffStatus>()(

@@ -1,6 +1,6 @@
 // Outbox operations and events: list, retry, discard, edit jobs; the global status.
 import { z } from 'zod';
-import { jobStates, type OutboxJob, type OutboxJobView, type OutboxStatus } from '../outbox';
+import { jobStates, resolveChoices, type OutboxJob, type OutboxJobView, type OutboxStatus } from '../outbox';
 import { id } from '../text';
 import { event, op } from './define';
 
@@ -13,10 +13,17 @@ export const outboxOps = {
       .default({}),
   ),
   'outbox.retry': op<OutboxJob>()(
-    'Send a dead or waiting job again now (its attempt count starts over).',
+    'Send a dead or waiting job again now (its attempt count starts over); a job whose arrival is unknown is checked at the vendor now.',
     z.strictObject({ jobId: id }),
   ),
-  'outbox.discard': op<OutboxJob>()('Give up on a job that has not been sent: it will never be sent.', z.strictObject({ jobId: id })),
+  'outbox.discard': op<OutboxJob>()(
+    'Give up on a job that has not been sent (or whose arrival is unknown): it will never be sent (again).',
+    z.strictObject({ jobId: id }),
+  ),
+  'outbox.resolve': op<OutboxJob>()(
+    'Settle a job whose arrival is unknown (uncertain or needs you): mark_sent (it arrived), send_again (exactly one more request), or discard.',
+    z.strictObject({ jobId: id, choice: z.enum(resolveChoices) }),
+  ),
   'outbox.edit': op<OutboxJob>()(
     "Replace a dead job's payload (checked against its kind's schema) and queue it again.",
     z.strictObject({ jobId: id, payload: z.record(z.string(), z.unknown()) }),

@@ -24,6 +24,8 @@ export const updateOps = {
     z.strictObject({
       incidentId: id,
       text: storableText(20_000, 'text').refine((s) => s.trim().length > 0, { message: 'text is required' }),
+      /** The same text as the latest update, already sent: send it once more only when true. */
+      again: z.boolean().optional(),
     }),
   ),
 };

@@ -53,22 +53,28 @@ describe('outbox operations', () => {
     expect(t.job(id).state).toBe('sent');
   });
 
-  it('discard gives up on a job for good, but not on one that may be in flight', async () => {
+  it('discard gives up on a job for good, also one being checked (never re-sent), but not one in flight', async () => {
     t = outboxCore();
     const inc = t.incident();
     t.vendor.script = ['drop'];
     const maybe = t.enqueue(inc, 'slack.postMessage', { text: 'x' }, 'k1');
     const queued = t.enqueue(inc, 'slack.postMessage', { text: 'y' }, 'k2');
+    const flying = t.enqueue(inc, 'pagerduty.addNote', { content: 'z' }, 'k3');
     t.network.set(false);
     const d = await call(t.core, 'outbox.discard', { jobId: queued });
     expect(d).toMatchObject({ ok: true, value: { state: 'discarded' } });
     t.network.set(true);
+    t.core.db.prepare("UPDATE outbox_jobs SET state = 'sending', lease_owner = 'other' WHERE id = ?").run(flying);
     await t.core.dispatcher.runOnce();
     expect(t.job(maybe).state).toBe('uncertain');
-    const refused = await call(t.core, 'outbox.discard', { jobId: maybe });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/may already have reached/) } });
+    // A row being checked has Discard too: it stops the checks and is never sent again.
+    expect(await call(t.core, 'outbox.discard', { jobId: maybe })).toMatchObject({ ok: true, value: { state: 'discarded' } });
+    const refused = await call(t.core, 'outbox.discard', { jobId: flying });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/being sent or checked right now/) } });
     await t.drain();
     expect(t.vendor.effects.has(`conn:${queued}`)).toBe(false);
+    expect(t.vendor.effects.get(`conn:${maybe}`)).toBe(1); // the one drop that landed, never a second
+    expect(t.vendor.requests).toBe(1);
   });
 
   it('status counts jobs per state, vendor connections and online', async () => {

@@ -171,9 +171,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   /** Queues a verdict for the next pass; resolves once it is committed and reported. */
   const record = (job: OutboxJob, v: Verdict): Promise<void> =>
     new Promise<void>((done) => {
+      let reachChanged = false;
       const apply = () => {
         const now = clock.now();
         if (v.reconnect) vendorState.needReconnect(job.vendor, v.reconnect, now);
+        if (v.reach?.reachable === true) reachChanged = vendorState.reached(job.vendor, now);
+        else if (v.reach) reachChanged = vendorState.unreachable(job.vendor, v.reach.reason, redact(v.reach.error), now);
         if (v.pauseVendorUntil) vendorState.pauseUntil(job.vendor, v.pauseVendorUntil, now);
         const s = v.settle;
         const settled = repo.settle(job.id, owner, now, { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
@@ -181,7 +184,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         else if (settled.state === 'sent' && LINK_KINDS.has(settled.kind)) links.forget(settled.incidentId);
         return settled;
       };
-      outcomes.push({ apply, after: v.reconnect ? statusChanged : undefined, done });
+      const after = () => {
+        if (v.reconnect || reachChanged) statusChanged();
+      };
+      outcomes.push({ apply, after, done });
       requestPass();
     });
   const verdictContext = () => ({ now: clock.now(), online: network.isOnline(), random, cfg });

@@ -7,6 +7,8 @@ export interface RetryConfig {
   capMs: number;
   /** How long to wait before reading the vendor's state after a send that may have applied. */
   settleMs: number;
+  /** Checks of an uncertain job before it needs the user (default MAX_CHECKS). */
+  maxChecks?: number;
 }
 export const defaultRetryConfig: RetryConfig = { baseMs: 1000, capMs: 5 * 60_000, settleMs: 10_000 };
 

@@ -11,6 +11,7 @@ import { outboxRepo } from '../db/repos/outbox';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
+import { refuseRerun } from './rerun';
 import type { ServiceDeps } from './incidents';
 import { whoAmI } from './people';
 import { rolesView } from './roles';
@@ -33,13 +34,14 @@ const stateWords: Record<StepState, string> = {
   skipped: 'skipped',
   blocked: 'blocked',
 };
-const PENDING = new Set(['queued', 'sending', 'retrying']);
 
 export interface StepRef {
   incidentId: string;
   stepId: string;
   expectedVersion?: number;
   reason?: string;
+  /** Run an action whose requests were already sent once more. */
+  again?: boolean;
 }
 
 export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks: RunbooksService) {
@@ -134,9 +136,8 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     // Not a retry-later: something must be done first, and the reason names it.
     if (plan.kind === 'manual') throw new AppError('precondition_failed', plan.reason);
     if (plan.kind === 'open') return { step, entry: null, jobs: [], open: plan.target };
-    if (step.jobs.some((j) => PENDING.has(j.state))) {
-      throw new AppError('conflict', `"${step.title}" already has requests waiting to be sent.`, { step });
-    }
+    // Idempotent in the domain: what was sent (or may have been) is not sent again unless the request says so.
+    refuseRerun(step.jobs, ref.again === true, `"${step.title}"`, { step });
     const at = clock.now();
     const jobIds = plan.jobs.map((job) => {
       const id = ids.next();

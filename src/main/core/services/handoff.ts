@@ -18,6 +18,7 @@ import { linkedVendors } from '../handoff/targets';
 import { isValidTimeZone } from '../reminders/localTime';
 import type { ServiceDeps } from './incidents';
 import { whoAmI } from './people';
+import { refuseRerun } from './rerun';
 import { rolesView, type RolesService } from './roles';
 
 export const HANDOFF_REF = 'handoff';
@@ -175,6 +176,14 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
       const fromId = view.commander?.id ?? whoAmI(db)?.id ?? null;
       const to = input.toPersonId ? people.get(input.toPersonId) : undefined;
       if (input.toPersonId && (!to || to.removed)) throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
+      // A second press is not a second handoff: the same handoff again is refused unless `again` says so.
+      const last = handoffs.latest(input.incidentId);
+      if (last && to && last.to_person_id === to.id) {
+        // A handoff with no vendor part (nothing linked yet) was still done: it counts as sent.
+        const parts = outbox.forRef(HANDOFF_REF, last.id);
+        const done = parts.length ? parts : [{ state: 'sent' as const, updatedAt: new Date(last.created_at).toISOString() }];
+        refuseRerun(done, input.again === true, `The handoff to ${to.name}`, { handoffId: last.id });
+      }
       const verdict = validateHandoff({
         from: fromId,
         to: to?.id ?? null,

@@ -45,18 +45,47 @@ export function outboxService({ db, clock, bus, network, isConfigured, kick }: O
       const shown = repo.list({ incidentId: input.incidentId, states: input.states });
       return withReasons(shown, all, this.status());
     },
+    /** Retry: a waiting or failed job is sent now; one whose arrival is unknown is checked at the vendor now. */
     retry({ jobId }: OpParsed<'outbox.retry'>): OutboxJob {
       const before = existing(jobId);
-      const job = repo.retry(jobId, clock.now());
-      if (!job) throw new AppError('conflict', `This job is ${before.state}; only dead or waiting jobs can be retried.`);
+      const unsettled = before.state === 'uncertain' || before.state === 'needs_you';
+      const job = unsettled ? repo.checkNow(jobId, clock.now()) : repo.retry(jobId, clock.now());
+      if (!job) {
+        const why = before.state === 'sending' || unsettled ? 'it is being sent or checked right now; try again in a moment' : `it is ${before.state}`;
+        throw new AppError('conflict', `This job cannot be retried: ${why}.`, { state: before.state });
+      }
       return changed(job);
     },
     discard({ jobId }: OpParsed<'outbox.discard'>): OutboxJob {
       const before = existing(jobId);
       const job = repo.discard(jobId, clock.now());
       if (!job) {
-        const why = before.state === 'sending' || before.state === 'uncertain' ? 'it may already have reached the vendor' : `it is ${before.state}`;
-        throw new AppError('conflict', `This job cannot be discarded: ${why}.`);
+        const why = before.state === 'sending' || before.state === 'uncertain' ? 'it is being sent or checked right now; try again in a moment' : `it is ${before.state}`;
+        throw new AppError('conflict', `This job cannot be discarded: ${why}.`, { state: before.state });
+      }
+      return changed(job);
+    },
+    /** Settles a job whose arrival is unknown, as the user says: it arrived, send it again, or give up on it. */
+    resolve({ jobId, choice }: OpParsed<'outbox.resolve'>): OutboxJob {
+      const before = existing(jobId);
+      const now = clock.now();
+      // Only unsettled jobs: outbox.discard is the way to drop a job that is merely waiting.
+      const unsettled = before.state === 'uncertain' || before.state === 'needs_you';
+      const job = !unsettled
+        ? undefined
+        : choice === 'mark_sent'
+          ? repo.markSent(jobId, now)
+          : choice === 'send_again'
+            ? repo.sendAgain(jobId, now)
+            : repo.discard(jobId, now);
+      if (!job) {
+        throw new AppError(
+          'conflict',
+          unsettled
+            ? 'Conn is checking this job at the vendor right now; try again in a moment.'
+            : `Only a job whose arrival is unknown can be settled this way; this one is ${before.state.replace('_', ' ')}.`,
+          { state: before.state },
+        );
       }
       return changed(job);
     },

@@ -18,6 +18,7 @@ import { provisionalSessionFacts, templateValues, type SessionFactsSource } from
 import { fileTemplates, type TemplateStore } from '../updates/templates';
 import type { ServiceDeps } from './incidents';
 import type { RemindersService } from './reminders';
+import { refuseRerun } from './rerun';
 
 export interface UpdatesDeps extends ServiceDeps {
   reminders: RemindersService;
@@ -37,9 +38,20 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
   const facts = sessionFacts ?? provisionalSessionFacts(updateFactsRepo(db), cadence);
   const store = templates ?? fileTemplates();
 
-  const sendTx = db.transaction((incidentId: string, text: string) => {
+  const latestUpdateJobs = db.prepare<[string], { ref_id: string }>(
+    `SELECT ref_id FROM outbox_jobs WHERE incident_id = ? AND ref_type = '${STATUS_UPDATE_REF}' ORDER BY created_at DESC, id DESC LIMIT 1`,
+  );
+
+  const sendTx = db.transaction((incidentId: string, text: string, again: boolean) => {
     const f = cadence.factFor(incidentId);
     if (!f) throw new AppError('not_found', `No incident with id ${incidentId}`);
+    // A second press is not a second update: the same text as the latest update is refused unless `again`.
+    const last = latestUpdateJobs.get(incidentId);
+    if (last) {
+      const jobs = outbox.forRef(STATUS_UPDATE_REF, last.ref_id);
+      const same = jobs.some((j) => j.kind === 'pagerduty.statusUpdate' && (j.payload as { message?: unknown }).message === text);
+      if (same) refuseRerun(jobs, again, 'This status update');
+    }
     const at = clock.now();
     const id = ids.next();
     cadence.recordPublicUpdate({ id, incidentId, body: text, at });
@@ -87,7 +99,7 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
       if (f && !isOpen(f.status) && f.status !== 'resolved') {
         throw new AppError('conflict', `The incident is ${f.status.replace(/_/g, ' ')}; public updates are closed.`);
       }
-      const sent = sendTx.immediate(input.incidentId, input.text);
+      const sent = sendTx.immediate(input.incidentId, input.text, input.again === true);
       bus.emit('timeline.appended', sent.entry);
       for (const j of sent.jobs) bus.emit('outbox.changed', j);
       bus.emit('updates.posted', sent);

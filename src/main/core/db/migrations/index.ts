@@ -10,6 +10,7 @@ import { migration0008 } from './0008-handoff-import';
 import { migration0009 } from './0009-outbox-indexes';
 import { migration0010 } from './0010-notes-on-timeline';
 import { migration0011 } from './0011-search-index-batch';
+import { migration0012 } from './0012-outbox-needs-you';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];

@@ -30,6 +30,7 @@ interface JobRow {
   kind: string;
   state: string;
   last_error: string | null;
+  updated_at: number;
 }
 
 const stateSchema = z.enum(stepStates);
@@ -72,11 +73,11 @@ export const checklistRepo = perDb((db: Database.Database) => {
   const all = db.prepare<[string], StepRow>('SELECT * FROM checklist_steps WHERE incident_id = ? ORDER BY position');
   const one = db.prepare<[string, string], StepRow>('SELECT * FROM checklist_steps WHERE incident_id = ? AND step_id = ?');
   const jobsOf = db.prepare<[string], JobRow>(
-    `SELECT id, ref_id, kind, state, last_error FROM outbox_jobs
+    `SELECT id, ref_id, kind, state, last_error, updated_at FROM outbox_jobs
      WHERE incident_id = ? AND ref_type = 'checklist_step' ORDER BY created_at, id`,
   );
   const jobsOfStep = db.prepare<[string, string], JobRow>(
-    `SELECT id, ref_id, kind, state, last_error FROM outbox_jobs
+    `SELECT id, ref_id, kind, state, last_error, updated_at FROM outbox_jobs
      WHERE incident_id = ? AND ref_type = 'checklist_step' AND ref_id = ? ORDER BY created_at, id`,
   );
   // Only moves when the version is the one the caller read: the guard against lost updates.
@@ -89,7 +90,15 @@ export const checklistRepo = perDb((db: Database.Database) => {
   const toJobs = (rows: JobRow[]): StepJob[] =>
     rows.flatMap((j) => {
       const parsed = jobSchema.safeParse(j);
-      return parsed.success ? [{ id: j.id, kind: parsed.data.kind as StepJob['kind'], state: parsed.data.state, lastError: j.last_error }] : [];
+      return parsed.success ? [
+            {
+              id: j.id,
+              kind: parsed.data.kind as StepJob['kind'],
+              state: parsed.data.state,
+              lastError: j.last_error,
+              at: new Date(j.updated_at).toISOString(),
+            },
+          ] : [];
     });
 
   return {

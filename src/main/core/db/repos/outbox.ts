@@ -12,6 +12,7 @@ export interface JobRow {
   order_key: string;
   state: string;
   attempts: number;
+  checks: number;
   next_at: number | null;
   last_error: string | null;
   result: string | null;
@@ -32,6 +33,7 @@ export const toJob = (r: JobRow): OutboxJob => ({
   payload: JSON.parse(r.payload) as unknown,
   state: r.state as JobState,
   attempts: r.attempts,
+  checks: r.checks ?? 0,
   nextAt: iso(r.next_at),
   lastError: r.last_error,
   result: r.result === null ? null : (JSON.parse(r.result) as unknown),

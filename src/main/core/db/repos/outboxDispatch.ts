@@ -1,11 +1,13 @@
 // SQL for delivering outbox jobs: heads of each ordered stream, leased claims, fenced settles, user fixes.
 import type Database from 'better-sqlite3';
-import { vendorOf, type JobKind, type JobState, type OutboxJob, type Vendor } from '../../../../shared/outbox';
+import { jobTransitions, vendorOf, type JobKind, type JobState, type JobTransition, type OutboxJob, type Vendor } from '../../../../shared/outbox';
 import { toJob, type JobRow } from './outbox';
 import { perDb } from '../perDb';
 
 export interface Settle {
-  state: Extract<JobState, 'sent' | 'retrying' | 'uncertain' | 'dead' | 'queued'>;
+  state: Extract<JobState, 'sent' | 'retrying' | 'uncertain' | 'needs_you' | 'dead' | 'queued'>;
+  /** Unknown checks so far (uncertain jobs); 0 unless given. */
+  checks?: number;
   nextAt: number | null;
   lastError: string | null;
   result?: unknown;
@@ -53,6 +55,9 @@ export interface Claimed {
   claimedAt: number | null;
 }
 
+/** The SQL list of states a transition starts from (from the table in shared/outbox.ts). */
+const fromStates = (t: JobTransition) => jobTransitions[t].from.map((st) => `'${st}'`).join(', ');
+
 export const outboxDispatchRepo = perDb((db: Database.Database) => {
   // The head of a stream is its oldest job that is neither sent nor discarded; only heads may move. A skip-scan
   // over the partial index of unfinished jobs: one seek per stream, whatever the size of the sent history.
@@ -82,20 +87,30 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
   );
   const settle = db.prepare<Record<string, unknown>, JobRow>(
     `UPDATE outbox_jobs SET state = @state, next_at = @nextAt, last_error = @lastError,
-       result = COALESCE(@result, result), attempts = MAX(0, attempts - @refund), lease_owner = NULL, updated_at = @now
+       result = COALESCE(@result, result), checks = @checks, attempts = MAX(0, attempts - @refund), lease_owner = NULL, updated_at = @now
      WHERE id = @id AND lease_owner = @owner AND state IN ('sending', 'uncertain') RETURNING *`,
   );
   const retry = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, next_at = @now, last_error = NULL, updated_at = @now
-     WHERE id = @id AND state IN ('dead', 'retrying', 'queued') RETURNING *`,
+    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now
+     WHERE id = @id AND state IN (${fromStates('retry')}) RETURNING *`,
   );
+  // A check in flight (lease held) finishes first: these wait for it rather than race its outcome.
+  const unleased = (t: JobTransition) => `WHERE id = @id AND state IN (${fromStates(t)}) AND lease_owner IS NULL RETURNING *`;
   const discard = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'discarded', next_at = NULL, updated_at = @now
-     WHERE id = @id AND state IN ('dead', 'retrying', 'queued') RETURNING *`,
+    `UPDATE outbox_jobs SET state = 'discarded', next_at = NULL, updated_at = @now ${unleased('discard')}`,
+  );
+  const checkNow = db.prepare<{ id: string; now: number }, JobRow>(
+    `UPDATE outbox_jobs SET state = 'uncertain', checks = 0, next_at = @now, updated_at = @now ${unleased('check_now')}`,
+  );
+  const markSent = db.prepare<{ id: string; now: number }, JobRow>(
+    `UPDATE outbox_jobs SET state = 'sent', next_at = NULL, last_error = NULL, result = COALESCE(result, '{}'), updated_at = @now ${unleased('mark_sent')}`,
+  );
+  const sendAgain = db.prepare<{ id: string; now: number }, JobRow>(
+    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now ${unleased('send_again')}`,
   );
   const edit = db.prepare<{ id: string; now: number; payload: string }, JobRow>(
-    `UPDATE outbox_jobs SET payload = @payload, state = 'queued', attempts = 0, next_at = @now, last_error = NULL, updated_at = @now
-     WHERE id = @id AND state = 'dead' RETURNING *`,
+    `UPDATE outbox_jobs SET payload = @payload, state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now
+     WHERE id = @id AND state IN (${fromStates('edit')}) RETURNING *`,
   );
   const list = db.prepare<{ incidentId: string | null; states: string | null }, JobRow>(
     `SELECT * FROM outbox_jobs
@@ -144,11 +159,15 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
           lastError: s.lastError,
           result: s.result === undefined ? null : JSON.stringify(s.result),
           refund: s.refund ?? 0,
+          checks: s.checks ?? 0,
         }),
       );
     },
     retry: (id: string, now: number) => one(retry.get({ id, now })),
     discard: (id: string, now: number) => one(discard.get({ id, now })),
+    checkNow: (id: string, now: number) => one(checkNow.get({ id, now })),
+    markSent: (id: string, now: number) => one(markSent.get({ id, now })),
+    sendAgain: (id: string, now: number) => one(sendAgain.get({ id, now })),
     edit: (id: string, payload: unknown, now: number) => one(edit.get({ id, now, payload: JSON.stringify(payload) })),
     list: (f: { incidentId?: string; states?: readonly string[] }): OutboxJob[] =>
       list.all({ incidentId: f.incidentId ?? null, states: f.states ? JSON.stringify(f.states) : null }).map(toJob),

@@ -1,7 +1,9 @@
 // The guided checklist: the selected step large, the rest as a compact list, driven by the keyboard.
 import { useEffect, useState } from 'react';
 import { nextOpenStep, type ChecklistStep } from '../../../../shared/checklist';
-import { shortcutsBlocked } from '../../ui/Modal';
+import { rerunRefusal } from '../../../../shared/outbox';
+import { Modal, shortcutsBlocked } from '../../ui/Modal';
+import { againEffect } from '../outbox/jobText';
 import { StepCard, type Asking } from './StepCard';
 import { useChecklist } from './store';
 import './checklist.css';
@@ -13,6 +15,7 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
   const selectedId = useChecklist((s) => s.selected[incidentId]);
   const { busy, error, load, select, move, act, runAction, clearError } = useChecklist();
   const [asking, setAsking] = useState<Asking>(null);
+  const [confirmAgain, setConfirmAgain] = useState(false);
 
   useEffect(() => {
     void load(incidentId);
@@ -26,6 +29,7 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
 
   useEffect(() => {
     setAsking(null);
+    setConfirmAgain(false);
     clearError();
   }, [selectedId, clearError]);
 
@@ -37,7 +41,15 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
         o: () => void act(incidentId, step.stepId, 'reopen'),
         s: () => setAsking('skip'),
         b: () => setAsking('block'),
-        a: () => void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.()),
+        // A never re-sends silently: once the action was sent, it asks first (the domain refuses anyway).
+        a: () => {
+          const sent = rerunRefusal(
+            step.jobs.map((j) => j.state),
+            false,
+          );
+          if (sent === 'already_sent') setConfirmAgain(true);
+          else void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.());
+        },
         j: () => move(incidentId, 1),
         ArrowDown: () => move(incidentId, 1),
         k: () => move(incidentId, -1),
@@ -79,6 +91,7 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
           onComplete={() => void act(incidentId, step.stepId, 'complete')}
           onReopen={() => void act(incidentId, step.stepId, 'reopen')}
           onRunAction={() => void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.())}
+          onAskAgain={() => setConfirmAgain(true)}
           onReason={async (kind, reason) => {
             const ok = await act(incidentId, step.stepId, kind, reason);
             if (ok) setAsking(null);
@@ -88,6 +101,27 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
       ) : (
         <p className="muted">This runbook has no steps.</p>
       )}
+      {confirmAgain && step ? (
+        <Modal label="Send again?" onClose={() => setConfirmAgain(false)}>
+          <h2>Send “{step.title}” again?</h2>
+          <p>{againEffect(step.jobs)} It was already sent once.</p>
+          <div className="job-actions">
+            <button
+              type="button"
+              className="primary"
+              onClick={() => {
+                setConfirmAgain(false);
+                void runAction(incidentId, step.stepId, true);
+              }}
+            >
+              Send again
+            </button>
+            <button type="button" autoFocus onClick={() => setConfirmAgain(false)}>
+              Cancel
+            </button>
+          </div>
+        </Modal>
+      ) : null}
       <ol className="step-list" aria-label="Steps">
         {list.map((s, i) => (
           <li key={s.stepId}>

@@ -1,7 +1,7 @@
 // The selected step, shown large: what to do, why, its action button, and the reason prompt.
 import { useEffect, useRef, useState } from 'react';
 import type { ChecklistStep, StepJob } from '../../../../shared/checklist';
-import type { VendorConnection } from '../../../../shared/outbox';
+import { rerunRefusal, type VendorConnection } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { actionLabels, checkLabels } from '../../../../shared/runbook';
 import { formatTime, localTitle } from '../../ui/time';
@@ -19,19 +19,30 @@ interface Props {
   onComplete(): void;
   onReopen(): void;
   onRunAction(): void;
+  /** Asks for confirmation before sending an action that was already sent once more. */
+  onAskAgain(): void;
   onReason(kind: 'skip' | 'block', reason: string): Promise<boolean>;
 }
 
-const PENDING = new Set(['queued', 'sending', 'retrying']);
+/** When the step's action last reached its vendor. */
+export const lastSentAt = (step: ChecklistStep): string | null =>
+  step.jobs
+    .filter((j) => j.state === 'sent')
+    .map((j) => j.at)
+    .sort()
+    .at(-1) ?? null;
 const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) => {
   const what = j.kind.replace('.', ': ');
   // A queued job waits for its vendor: say why when the vendor is not connected or needs a new token.
   if (j.state === 'queued') {
     if (connection === 'ok') return `${what} · queued`;
     if (connection === 'reconnect') return `${what} · queued: reconnect needed`;
+    if (connection === 'unreachable') return `${what} · queued: vendor unreachable, Conn keeps trying`;
     return `${what} · queued: not connected`;
   }
   if (j.state === 'dead') return `${what} · failed${j.lastError ? `: ${j.lastError}` : ''}`;
+  if (j.state === 'uncertain') return `${what} · checking whether it arrived`;
+  if (j.state === 'needs_you') return `${what} · needs you: did it arrive? (outbox)`;
   return `${what} · ${j.state}`;
 };
 
@@ -73,11 +84,15 @@ function ReasonPrompt({ kind, busy, onSubmit, onCancel }: { kind: 'skip' | 'bloc
   );
 }
 
-export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, onReopen, onRunAction, onReason }: Props) {
+export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, onReopen, onRunAction, onAskAgain, onReason }: Props) {
   const connections = useOutbox((st) => st.status?.vendors);
   const closed = step.state === 'done' || step.state === 'skipped';
-  const pending = step.jobs.some((j) => PENDING.has(j.state));
-  const canRun = step.action && !closed && !pending;
+  const refusal = rerunRefusal(
+    step.jobs.map((j) => j.state),
+    false,
+  );
+  const canRun = step.action && !closed && refusal === null;
+  const sentAt = lastSentAt(step);
   return (
     <article className={`step-card state-${step.state}`} aria-label="Current step">
       <div className="step-card-head">
@@ -106,6 +121,23 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
           <button type="button" className="primary" disabled={busy} onClick={onRunAction}>
             {actionLabels[step.action.type]} <kbd>A</kbd>
           </button>
+        ) : null}
+        {step.action && !closed && refusal === 'already_sent' ? (
+          <span className="step-sent">
+            Sent{' '}
+            {sentAt ? (
+              <time dateTime={sentAt} title={localTitle(sentAt)}>
+                {formatTime(sentAt)}
+              </time>
+            ) : null}{' '}
+            ·{' '}
+            <button type="button" className="link" disabled={busy} onClick={onAskAgain}>
+              Send again…
+            </button>
+          </span>
+        ) : null}
+        {step.action && !closed && refusal === 'unsettled' ? (
+          <span className="step-sent muted">May have been sent: settle it in the outbox (Shift+O) before sending again.</span>
         ) : null}
         {!closed ? (
           <button type="button" className={canRun ? '' : 'primary'} disabled={busy} onClick={onComplete}>

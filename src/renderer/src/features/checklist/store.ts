@@ -17,7 +17,8 @@ interface ChecklistState {
   select(incidentId: string, stepId: string): void;
   move(incidentId: string, delta: number): void;
   act(incidentId: string, stepId: string, action: StepAction, reason?: string): Promise<boolean>;
-  runAction(incidentId: string, stepId: string): Promise<'report' | null | false>;
+  /** `again`: the user confirmed sending an action that was already sent once more. */
+  runAction(incidentId: string, stepId: string, again?: boolean): Promise<'report' | null | false>;
   clearError(): void;
   received(change: ChecklistChanged): void;
   jobChanged(job: OutboxJob): void;
@@ -71,11 +72,11 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     return false;
   };
 
-  const runActionNow = async (incidentId: string, stepId: string): Promise<'report' | null | false> => {
+  const runActionNow = async (incidentId: string, stepId: string, again: boolean): Promise<'report' | null | false> => {
     const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
     if (!step) return false;
     set({ busy: true, error: null });
-    const res = await api().call['checklist.runAction']({ incidentId, stepId, expectedVersion: step.version });
+    const res = await api().call['checklist.runAction']({ incidentId, stepId, expectedVersion: step.version, ...(again ? { again: true } : {}) });
     set({ busy: false });
     if (res.ok) {
       put(res.value.step, false);
@@ -110,8 +111,8 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     act(incidentId, stepId, action, reason) {
       return serial(() => actNow(incidentId, stepId, action, reason));
     },
-    runAction(incidentId, stepId) {
-      return serial(() => runActionNow(incidentId, stepId));
+    runAction(incidentId, stepId, again) {
+      return serial(() => runActionNow(incidentId, stepId, again === true));
     },
     clearError() {
       set({ error: null });
@@ -128,11 +129,11 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     },
     jobChanged(job) {
       if (job.refType !== 'checklist_step' || !job.incidentId || !job.refId) return;
-      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError });
+      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt });
       const list = get().steps[job.incidentId];
       const step = list?.find((s) => s.stepId === job.refId);
       if (!step) return;
-      const summary = { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError };
+      const summary = { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt };
       const jobs = step.jobs.some((j) => j.id === job.id) ? step.jobs.map((j) => (j.id === job.id ? summary : j)) : [...step.jobs, summary];
       put({ ...step, jobs }, false);
     },

@@ -11,9 +11,12 @@ export function shareLabel(s: NoteShare, connection?: VendorConnection['state'])
     case 'queued':
       if (connection === 'reconnect') return 'queued: reconnect needed';
       if (connection === 'ok') return 'queued';
+      if (connection === 'unreachable') return 'queued: vendor unreachable';
       return 'queued: not connected';
     case 'uncertain':
       return 'checking whether it was sent…';
+    case 'needs_you':
+      return 'needs you: did it arrive? (see the outbox)';
     case 'sending':
       return 'sending…';
     case 'retrying':

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { OutboxJobView } from '../../../../shared/outbox';
 import { formatTime, localTitle } from '../../ui/time';
+import { jobSummary } from './jobText';
 import { useOutbox } from './store';
 import './outbox.css';
 
@@ -10,51 +11,66 @@ const stateText: Record<OutboxJobView['state'], string> = {
   sending: 'sending',
   retrying: 'will retry',
   uncertain: 'checking',
+  needs_you: 'needs you',
   sent: 'sent',
   dead: 'failed',
   discarded: 'discarded',
 };
 
-function summary(job: OutboxJobView): string {
-  const p = job.payload as Record<string, unknown> | null;
-  const text = p && (p.text ?? p.content ?? p.body ?? p.title ?? p.message ?? p.name);
-  return typeof text === 'string' ? text : '';
-}
-
 function JobRow({ job }: { job: OutboxJobView }) {
-  const { retry, discard, edit, busy } = useOutbox();
+  const { retry, discard, resolve, edit, busy } = useOutbox();
   const [editing, setEditing] = useState<string | null>(null);
   const [editError, setEditError] = useState<string | null>(null);
-  const canRetry = job.state === 'dead' || job.state === 'retrying';
-  const canDiscard = job.state === 'dead' || job.state === 'retrying' || job.state === 'queued';
+  const final = job.state === 'sent' || job.state === 'discarded';
+  // Every row that is not final has Retry and Discard; one in flight shows them, disabled, for a moment.
+  const inFlight = job.state === 'sending';
+  const unsettled = job.state === 'uncertain' || job.state === 'needs_you';
   return (
     <li className={`job job-${job.state}`}>
       <div className="job-line">
         <span className={`job-state state-${job.state}`}>{stateText[job.state]}</span>
         <span className="job-kind">{job.kind}</span>
-        <span className="job-summary">{summary(job)}</span>
+        <span className="job-summary">{jobSummary(job)}</span>
         <time dateTime={job.createdAt} title={localTitle(job.createdAt)} className="muted">
           {formatTime(job.createdAt)}
         </time>
       </div>
-      {job.reason && job.state !== 'sent' ? <p className={job.state === 'dead' ? 'job-reason error' : 'job-reason muted'}>{job.reason}</p> : null}
-      {canRetry || canDiscard ? (
+      {job.reason && job.state !== 'sent' ? <p className={job.state === 'dead' || job.state === 'needs_you' ? 'job-reason error' : 'job-reason muted'}>{job.reason}</p> : null}
+      {job.detail && job.state !== 'sent' ? (
+        <details className="raw-error">
+          <summary>Technical detail</summary>
+          <code>{job.detail}</code>
+        </details>
+      ) : null}
+      {!final ? (
         <div className="job-actions">
-          {canRetry ? (
-            <button type="button" disabled={busy[job.id]} onClick={() => void retry(job.id)}>
-              Retry
+          {job.state === 'needs_you' ? (
+            <button type="button" disabled={busy[job.id]} onClick={() => void resolve(job.id, 'mark_sent')}>
+              It arrived: mark sent
             </button>
           ) : null}
+          <button
+            type="button"
+            disabled={busy[job.id] || inFlight}
+            title={inFlight ? 'Being sent right now' : unsettled ? 'Check at the vendor now whether it arrived' : 'Send it now'}
+            onClick={() => void retry(job.id)}
+          >
+            {unsettled ? 'Retry check' : 'Retry'}
+          </button>
           {job.state === 'dead' ? (
             <button type="button" onClick={() => setEditing(JSON.stringify(job.payload, null, 2))}>
               Edit
             </button>
           ) : null}
-          {canDiscard ? (
-            <button type="button" className="danger" disabled={busy[job.id]} onClick={() => void discard(job.id)}>
-              Discard
-            </button>
-          ) : null}
+          <button
+            type="button"
+            className="danger"
+            disabled={busy[job.id] || inFlight}
+            title={unsettled ? 'Stop checking; it is never sent again' : 'It will never be sent'}
+            onClick={() => void discard(job.id)}
+          >
+            Discard
+          </button>
         </div>
       ) : null}
       {editing !== null ? (

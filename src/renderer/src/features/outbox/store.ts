@@ -1,6 +1,6 @@
 // Outbox state: the global status for the top bar and the job list for the panel. Owns the outbox api calls.
 import { create } from 'zustand';
-import type { OutboxJob, OutboxJobView, OutboxStatus } from '../../../../shared/outbox';
+import type { OutboxJob, OutboxJobView, OutboxStatus, ResolveChoice } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 
@@ -13,6 +13,8 @@ interface OutboxState {
   loadJobs(): Promise<void>;
   retry(jobId: string): Promise<void>;
   discard(jobId: string): Promise<void>;
+  /** Settles a job whose arrival is unknown: it arrived / send again / discard. */
+  resolve(jobId: string, choice: ResolveChoice): Promise<void>;
   /** Returns null on success, or the error to show beside the editor (the typed text is kept). */
   edit(jobId: string, payloadText: string): Promise<string | null>;
   jobChanged(job: OutboxJob): void;
@@ -44,6 +46,7 @@ export const useOutbox = create<OutboxState>((set, get) => {
     },
     retry: (jobId) => act(jobId, () => api().call['outbox.retry']({ jobId })),
     discard: (jobId) => act(jobId, () => api().call['outbox.discard']({ jobId })),
+    resolve: (jobId, choice) => act(jobId, () => api().call['outbox.resolve']({ jobId, choice })),
     async edit(jobId, payloadText) {
       let payload: unknown;
       try {

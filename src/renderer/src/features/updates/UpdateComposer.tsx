@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import { placeholderNames, placeholdersIn, updateTemplates, type UpdateTemplate } from '../../../../shared/reminders';
 import { PlaceholderPreview } from './PlaceholderPreview';
+import { againEffect } from '../outbox/jobText';
 import { useUpdates } from './store';
 import './updates.css';
 
@@ -90,6 +91,14 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
         {error ? (
           <p role="alert" className="error">
             Not sent: {error.message} Your text is still here.
+          </p>
+        ) : null}
+        {error && (error.details as { reason?: string } | undefined)?.reason === 'already_sent' ? (
+          <p className="composer-again">
+            {againEffect([{ kind: 'freshdesk.reply' }, { kind: 'slack.postMessage' }, { kind: 'pagerduty.statusUpdate' }])}{' '}
+            <button type="button" disabled={sending} onClick={() => void send(true)}>
+              Send again
+            </button>
           </p>
         ) : null}
         {sent ? (

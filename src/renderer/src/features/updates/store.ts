@@ -25,7 +25,8 @@ interface UpdatesState {
   open(incidentId: string, template?: UpdateTemplate): Promise<void>;
   pick(template: UpdateTemplate): Promise<void>;
   edit(text: string): void;
-  send(): Promise<boolean>;
+  /** `again`: the user confirmed sending the same text as the last update once more. */
+  send(again?: boolean): Promise<boolean>;
   close(): void;
 }
 
@@ -61,13 +62,13 @@ export const useUpdates = create<UpdatesState>((set, get) => ({
     const before = drafts[template] ?? { text: '', unknown: [], missing: [] };
     set({ drafts: { ...drafts, [template]: { ...before, text } }, sent: null });
   },
-  async send() {
+  async send(again) {
     const { incidentId, template, drafts } = get();
     const text = drafts[template]?.text ?? '';
     if (!incidentId || get().sending) return false;
     if (placeholdersIn(text).length > 0) return false;
     set({ sending: true, error: null });
-    const res = await api().call['updates.send']({ incidentId, text });
+    const res = await api().call['updates.send']({ incidentId, text, ...(again ? { again: true } : {}) });
     if (!res.ok) {
       set({ sending: false, error: res.error }); // the text stays as typed
       return false;
