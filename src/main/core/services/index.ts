@@ -17,7 +17,7 @@ import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
-import { reportService, type ChooseExportFile } from './report';
+import { reportService, type ChooseExportFile, type RevealFile } from './report';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
@@ -42,6 +42,7 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   dataDir?: string;
   pdfPrinter?: PdfPrinter;
   chooseExportFile?: ChooseExportFile;
+  revealFile?: RevealFile;
   /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
   vendorUrls?: VendorUrls;
   /** Replaces the vendor clients built from the stored credentials (tests). */
@@ -100,7 +101,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
+    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
