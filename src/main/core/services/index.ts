@@ -78,21 +78,22 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
+  const checks = checksService({
+    ...deps,
+    checklist,
+    integrations,
+    checks: opts.checks ?? (() => ({})),
+    network: p.network,
+    timer: opts.timer ?? realTimer,
+    intervalMs: opts.checkIntervalMs,
+  });
   return {
     incidents,
     people: peopleService(deps),
     roles,
     runbooks,
     checklist,
-    checks: checksService({
-      ...deps,
-      checklist,
-      integrations,
-      checks: opts.checks ?? (() => ({})),
-      network: p.network,
-      timer: opts.timer ?? realTimer,
-      intervalMs: opts.checkIntervalMs,
-    }),
+    checks,
     integrations,
     reminders,
     updates: updatesService({
@@ -109,7 +110,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
-    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
+    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, checks, freshdeskDomain }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

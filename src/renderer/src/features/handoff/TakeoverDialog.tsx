@@ -47,7 +47,7 @@ export function TakeoverDialog() {
         ) : null}
         {p ? (
           <div className="takeover-preview">
-            <h3>{p.incident.title}</h3>
+            <h3>{p.title}</h3>
             <dl>
               {p.pagerduty ? (
                 <>
@@ -73,7 +73,7 @@ export function TakeoverDialog() {
               ) : null}
               <dt>Timeline</dt>
               <dd>
-                {p.imported.added} entries imported{p.existing ? ' (already on this machine; only new ones added)' : ''}
+                {p.record.entries} entries to import on Confirm{p.existing ? ' (already on this machine; only new ones are added)' : ''}
               </dd>
             </dl>
             {p.warnings.length ? (
@@ -90,8 +90,8 @@ export function TakeoverDialog() {
               I am taking command (the previous commander knows)
             </label>
             <div className="composer-actions">
-              <button type="button" className="primary" disabled={!s.confirmed} onClick={() => void s.confirm()}>
-                Confirm: I am the commander
+              <button type="button" className="primary" disabled={!s.confirmed || s.confirming} onClick={() => void s.confirm()}>
+                {s.confirming ? 'Taking over…' : 'Confirm: I am the commander'}
               </button>
             </div>
           </div>
