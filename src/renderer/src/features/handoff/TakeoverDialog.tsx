@@ -1,5 +1,7 @@
 // Take over an incident another Conn handed off: a PagerDuty incident id or URL (or the Slack channel), a
 // preview of what was imported (the brief, the links), then Confirm to become commander here.
+import { useRef } from 'react';
+import { useFocusTrap } from '../../ui/focusTrap';
 import { useTakeover } from './store';
 import './handoff.css';
 
@@ -14,14 +16,24 @@ export function TakeoverButton() {
 
 export function TakeoverDialog() {
   const s = useTakeover();
+  const dialogRef = useRef<HTMLElement>(null);
+  useFocusTrap(dialogRef, s.open);
   if (!s.open) return null;
   const p = s.preview;
   return (
     <div className="composer-backdrop">
-      <section className="composer takeover" role="dialog" aria-modal="true" aria-label="Take over an incident" onKeyDown={(e) => e.key === 'Escape' && s.hide()}>
+      <section
+        ref={dialogRef}
+        className="composer takeover"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Take over an incident"
+        tabIndex={-1}
+        onKeyDown={(e) => e.key === 'Escape' && s.hide()}
+      >
         <header className="composer-head">
           <h2>Take over an incident</h2>
-          <button type="button" className="composer-close" onClick={s.hide} aria-label="Close">
+          <button type="button" className="composer-close" onClick={s.hide}>
             Close <kbd>Esc</kbd>
           </button>
         </header>
