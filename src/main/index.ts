@@ -1,5 +1,5 @@
 // Electron composition root: single instance, hardened window, IPC to the core, data in userData.
-import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, safeStorage, shell, type BrowserWindow } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
@@ -57,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
         secrets: safeStorageSecretStore(safeStorage, dataDir),
         pdfPrinter: electronPdfPrinter(),
         chooseExportFile: electronSaveDialog(dialog, () => win, app.getPath('documents')),
+        revealFile: (path) => shell.showItemInFolder(path),
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));

@@ -46,6 +46,7 @@ export const opNames = [
   'report.removeActionItem',
   'report.issueText',
   'report.export',
+  'report.showExport',
   'report.debt',
   'reminders.list',
   'reminders.snooze',

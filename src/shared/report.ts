@@ -118,11 +118,14 @@ export type ExportFormat = (typeof exportFormats)[number];
 
 export interface ExportResult {
   format: ExportFormat;
-  /** The file written (for 'pdf' without a printer, the print-ready HTML); null when the save dialog was cancelled. */
+  /** The file written; null when the save dialog was cancelled. */
   path: string | null;
+  /** Its name alone (what the confirmation shows); null when cancelled. */
+  fileName: string | null;
   /** Web shell: where to GET the file (with the bearer token) to download it. Desktop: null. */
   download: string | null;
   bytes: number;
+  /** Always true now that both shells make a real PDF (Electron prints it; the web shell draws it). Kept for callers. */
   printed: boolean;
   message: string;
 }

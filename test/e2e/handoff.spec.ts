@@ -47,9 +47,14 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   );
   insert.run('e2ejob1', inc.id, 'pagerduty', 'pagerduty.createIncident', JSON.stringify({ title: 'Users cannot start servers', details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' }), `pagerduty:${inc.id}`, now, now, now);
   insert.run('e2ejob2', inc.id, 'slack', 'slack.createChannel', JSON.stringify({ name: 'inc-e2e-ocean-data', inviteUserIds: [] }), `slack:${inc.id}`, now, now, now);
+  // The first reply to the community, with a paragraph break and a line break.
+  insert.run('e2ejob3', inc.id, 'freshdesk', 'freshdesk.reply', JSON.stringify({ body: 'Hello,\n\nWe are on it.\nNext update at 16:00.' }), `freshdesk:${inc.id}`, now, now, now);
   db.close();
   await call(a, 'notes.append', { incidentId: inc.id, kind: 'status', body: 'Spawns succeed slowly; workshop users are getting in.' }); // wakes the dispatcher
-  await expect.poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).map((j) => j.state).join(','), { timeout: 20_000 }).toBe('sent,sent');
+  await expect.poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).map((j) => j.state).join(','), { timeout: 20_000 }).toBe('sent,sent,sent');
+  // A finding shared to both Slack and PagerDuty.
+  await call(a, 'notes.append', { incidentId: inc.id, kind: 'finding', body: 'Registry mirror throttles image pulls', share: { slack: true, pagerduty: true } });
+  await expect.poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).filter((j) => j.state === 'sent').length, { timeout: 20_000 }).toBe(5);
   const pdId = sim.state.pagerduty.incidents[0]!.id;
 
   await page.goto(a.url);
@@ -92,6 +97,10 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   await expect(take.getByRole('heading', { name: 'Users cannot start servers' })).toBeVisible({ timeout: 20_000 });
   await expect(take.locator('.takeover-brief')).toContainText('Alice Jansen is handing command to Bob Okafor');
   await expect(take.getByText(/#4711 Users cannot start servers on the Ocean Data hub/)).toBeVisible();
+  await expect(take.getByText(/entries to import on Confirm/)).toBeVisible();
+  // The preview wrote nothing: the incident is not in the list yet.
+  expect(await call<unknown[]>(b, 'incidents.list', {})).toEqual([]);
+  await expect(page.getByRole('button', { name: /Users cannot start servers/ })).toHaveCount(0);
   await take.getByLabel(/I am taking command/).check();
   await page.screenshot({ path: 'out/screenshots/takeover-preview.png' });
   await take.getByRole('button', { name: /Confirm/ }).click();
@@ -100,7 +109,17 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   const incidents = await call<Array<{ id: string; commanderId: string | null }>>(b, 'incidents.list', {});
   expect(incidents).toHaveLength(1);
   expect(incidents[0]!.commanderId).toBe(people.bob.id);
+  // The vendor checks ran on Confirm: the first reply and the PagerDuty incident are done, not offered again.
+  const steps = await call<Array<{ stepId: string; state: string }>>(b, 'checklist.list', { incidentId: incidents[0]!.id });
+  expect(steps.find((st) => st.stepId === 'acknowledge')?.state).toBe('done');
+  expect(steps.find((st) => st.stepId === 'trigger_pagerduty')?.state).toBe('done');
+  await expect(page.getByRole('button', { name: 'Open the PagerDuty incident', exact: true })).toHaveCount(0);
   await page.getByRole('tab', { name: 'Timeline' }).click();
   await expect(page.getByText(/Handoff: Users cannot start servers/).first()).toBeVisible();
+  // The shared finding once (Slack and PagerDuty both hold it); the ticket reply with its line breaks.
+  await expect(page.getByText(/^Finding: Registry mirror throttles image pulls$/)).toHaveCount(1);
+  const entries = await call<{ items: Array<{ source: string; body: string }> }>(b, 'timeline.list', { incidentId: incidents[0]!.id, limit: 300 });
+  expect(entries.items.filter((e) => e.body.startsWith('Finding: Registry mirror throttles image pulls'))).toHaveLength(1);
+  expect(entries.items.map((e) => e.body)).toContain('Hello,\n\nWe are on it.\nNext update at 16:00.');
   await page.screenshot({ path: 'out/screenshots/takeover-timeline.png' });
 });

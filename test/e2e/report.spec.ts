@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { PDFParse } from 'pdf-parse';
 import { serveForFile } from './serveFile';
 
 const app = serveForFile();
@@ -70,15 +71,52 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await page.getByRole('button', { name: 'Markdown' }).click();
   expect((await download).suggestedFilename()).toMatch(fileName);
   expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^---\ntitle: "Users cannot start servers/);
-  await expect(page.getByText(/Saved \d{4}-\d{2}-\d{2}-staging-.*\.md in Conn’s reports folder/)).toBeVisible();
-  // Again: the file exists, so nothing is replaced until asked.
+  // One toast names the file, stays in view however far the report is scrolled, and offers the download again.
+  const toast = page.getByRole('status', { name: 'Export' });
+  await expect(toast).toContainText(/Saved \d{4}-\d{2}-\d{2}-staging-.*\.md \(downloaded by your browser\)/);
+  await expect(toast).toBeInViewport();
+  await expect(page.getByText(/Saved \d{4}-\d{2}-\d{2}-staging-/)).toHaveCount(1);
+  download = page.waitForEvent('download');
+  await toast.getByRole('button', { name: 'Download again' }).click();
+  expect((await download).suggestedFilename()).toMatch(fileName);
+  // Again: the file exists, so nothing is replaced until asked; the failure replaces the toast, never stacks on it.
   await page.getByRole('button', { name: 'Markdown' }).click();
   await expect(page.getByRole('alert')).toContainText('already exists. Nothing was written');
+  await expect(toast).toHaveCount(0);
   download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Replace it' }).click();
   expect((await download).suggestedFilename()).toMatch(fileName);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // The web shell makes a real PDF, drawn on the server.
+  await page.getByRole('textbox', { name: 'Where we got lucky' }).scrollIntoViewIfNeeded();
+  download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF' }).click();
-  await expect(page.getByText(/print it to PDF/)).toBeVisible();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.pdf$/);
+  await expect(toast).toContainText(/Saved .*\.pdf/);
+  await expect(toast).toBeInViewport();
+  const bytes = readFileSync(await pdf.path());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  const text = (await parser.getText()).text.replace(/\s+/g, ' ');
+  await parser.destroy();
+  for (const expected of [
+    'Users cannot start servers on the staging hub',
+    'Overview',
+    'What Happened',
+    'Decision: Raise the user node pool maximum to 6',
+    'The community reported it during working hours for most of the team.',
+    'Alert when a node pool reaches 80% of its maximum',
+    'Done when: A test alert reaches #alerts',
+    'example/infrastructure#4567',
+    'Timeline',
+  ]) {
+    expect(text).toContain(expected);
+  }
+  expect(text).toMatch(/\b\d{2}:\d{2} — Finding: kubectl get nodes shows the user pool/); // What Happened, with times
+  expect(text).toMatch(/Timeline \w+day, \d{1,2} \w+ \d{4} \d{2}:\d{2} Incident declared/);
+  await toast.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(toast).toHaveCount(0);
   await page.locator('.report').evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: 'out/screenshots/report.png', fullPage: false });
   await page.getByRole('textbox', { name: 'Where we got lucky' }).scrollIntoViewIfNeeded();

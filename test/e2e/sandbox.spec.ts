@@ -128,7 +128,7 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   await call('checks.run', { incidentId: incident!.id });
   await expect(card(page)).toContainText('confirmed by a check');
   await shot(page, 'resolved');
-  await page.getByRole('button', { name: 'Outbox', exact: true }).click();
+  await page.getByRole('button', { name: /^Outbox:/ }).click();
   await page.getByLabel('Show sent and discarded').check();
   await shot(page, 'outbox');
   await page.getByRole('button', { name: 'Connections', exact: true }).click();

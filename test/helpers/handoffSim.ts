@@ -36,7 +36,9 @@ export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeo
     clock,
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
     // Helper W1's real executors (send + reconcile) against the simulators.
-    executors: vendorWiring({ baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack }, timeoutMs: 5000 }).executors,
+    ...(({ executors, checks }) => ({ executors, checks }))(
+      vendorWiring({ baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack }, timeoutMs: 5000 }),
+    ),
     network: manualNetwork(true),
     timer: fakeTimer(clock),
     random: () => 0.5,

@@ -1,6 +1,6 @@
 // Helpers for report tests: a core with an optional PDF printer, and timeline rows written directly
 // (the notes/timeline operations live on another branch).
-import type { ChooseExportFile } from '../../src/main/core/services/report';
+import type { ChooseExportFile, RevealFile } from '../../src/main/core/services/report';
 import { createCore, type Core } from '../../src/main/core';
 import type { PdfPrinter } from '../../src/main/core/ports';
 import type { Incident } from '../../src/shared/domain';
@@ -9,10 +9,12 @@ import type { ReportView } from '../../src/shared/report';
 import { fakeClock, type FakeClock } from './core';
 import { tempDir } from './tempDir';
 
-export function reportCore(opts: { pdfPrinter?: PdfPrinter; clock?: FakeClock; chooseExportFile?: ChooseExportFile } = {}) {
+export function reportCore(
+  opts: { pdfPrinter?: PdfPrinter; clock?: FakeClock; chooseExportFile?: ChooseExportFile; revealFile?: RevealFile } = {},
+) {
   const dir = tempDir();
   const clock = opts.clock ?? fakeClock();
-  const core: Core = createCore({ dataDir: dir.path, clock, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile });
+  const core: Core = createCore({ dataDir: dir.path, clock, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile });
   return {
     core,
     clock,

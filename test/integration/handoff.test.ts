@@ -176,42 +176,67 @@ describe('take-over', () => {
   });
   afterEach(() => b.cleanup());
 
-  it('round trip: A hands off through the vendors, B takes over by PagerDuty id and becomes commander', async () => {
+  it('round trip: A hands off through the vendors, B previews (writing nothing), confirms and becomes commander', async () => {
     const { inc, pdId, channel } = await workedIncident();
+    // The first reply to the community went out from A, with paragraphs and a line break.
+    a.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are looking into it.\nNext update within the hour.' });
+    // A note shared to both Slack and PagerDuty: it comes back from both vendors.
+    await a.call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Mirror throttling confirmed & <fixed>', share: { slack: true, pagerduty: true } });
+    await a.drain();
     const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
     await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
     await a.drain();
     clock.advance(10 * MIN);
 
     const url = `https://conn-sim.pagerduty.com/incidents/${pdId}`;
+    const rows = () => b.core.db.prepare('SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM timeline_events) + (SELECT count(*) FROM notes)').pluck().get();
+    const before = rows();
     const preview = await b.call('takeover.import', { pagerdutyIncident: url });
     expect(preview.existing).toBe(false);
-    expect(preview.incident.title).toBe('Users cannot start servers');
-    expect(preview.incident.ticketUrl).toBe(TICKET);
+    expect(preview.incident).toBeNull();
+    expect(preview.title).toBe('Users cannot start servers');
     expect(preview.pagerduty).toMatchObject({ id: pdId, status: expect.stringMatching(/triggered|acknowledged/), assignees: ['Bob Okafor'] });
     expect(preview.slackChannel).toMatchObject({ id: channel, name: 'inc-20261126-ocean-data' });
     expect(preview.ticket).toMatchObject({ id: SIM_TICKET_ID, subject: 'Users cannot start servers on the Ocean Data hub' });
     expect(preview.brief).toContain('Alice Jansen is handing command to Bob Okafor');
     expect(preview.brief).not.toContain('[conn:');
     expect(preview.warnings).toEqual([]);
+    expect(preview.record.entries).toBeGreaterThan(5);
+    // The preview wrote nothing: no incident in the list, no timeline.
+    expect(await b.call('incidents.list', {})).toEqual([]);
+    expect(rows()).toBe(before);
+    await expect(b.call('takeover.confirm', { previewId: preview.previewId, confirmed: false })).rejects.toThrow(/Confirm/);
+    expect(await b.call('incidents.list', {})).toEqual([]);
 
-    const tl = await b.call('timeline.list', { incidentId: preview.incident.id, limit: 300 });
+    const done = await b.call('takeover.confirm', { previewId: preview.previewId, confirmed: true });
+    expect(done.existing).toBe(false);
+    expect(done.incident).toMatchObject({ title: 'Users cannot start servers', ticketUrl: TICKET, commanderId: b.people.bob.id });
+    const incidentId = done.incident.id;
+    expect((await b.call('incidents.list', {})).map((i) => i.id)).toEqual([incidentId]);
+
+    // The vendor checks ran at once: what the vendors show as done is done, with no button inviting it again.
+    const steps = await b.call('checklist.list', { incidentId });
+    const state = (id: string) => steps.find((st) => st.stepId === id)?.state;
+    expect(state('trigger_pagerduty')).toBe('done');
+    expect(state('acknowledge')).toBe('done');
+    expect(done.checks?.results.find((r) => r.stepId === 'acknowledge')).toMatchObject({ status: 'confirmed' });
+
+    const tl = await b.call('timeline.list', { incidentId, limit: 300 });
     const bodies = tl.items.map((e) => `${e.source}|${e.body}`);
     expect(bodies).toContain('slack|Registry latency graph attached');
     expect(bodies).toContain('slack|Seeing the same on the staging hub');
     expect(bodies).toContain('slack|Action taken: Raised the spawn timeout to 900 s');
-    expect(bodies.some((x) => x.startsWith('pagerduty|# Handoff: Users cannot start servers'))).toBe(true);
+    // The brief went to Slack and PagerDuty: it is on the timeline once.
+    expect(bodies.filter((x) => /^(pagerduty|slack)\|# Handoff: Users cannot start servers/.test(x)).length).toBe(1);
     expect(bodies.some((x) => x.startsWith('freshdesk|Also: users who were already running'))).toBe(true);
     expect(bodies.some((x) => x.includes('[conn:'))).toBe(false);
-
-    // Until Bob confirms, the commander is the one who handed off.
-    expect((await b.call('roles.list', { incidentId: preview.incident.id })).commander?.id).toBe(b.people.alice.id);
-    await expect(b.call('takeover.confirm', { incidentId: preview.incident.id, confirmed: false })).rejects.toThrow(/Confirm/);
-    const mine = await b.call('takeover.confirm', { incidentId: preview.incident.id, confirmed: true });
-    expect(mine.commanderId).toBe(b.people.bob.id);
+    // The shared note once, though Slack and PagerDuty both hold it.
+    expect(bodies.filter((x) => /^(slack|pagerduty)\|Finding: Mirror throttling confirmed/.test(x)).length).toBe(1);
+    // The ticket reply keeps its paragraphs and line breaks.
+    expect(bodies).toContain('freshdesk|Hello,\n\nWe are looking into it.\nNext update within the hour.');
 
     // B's outbox targets the same PD incident, channel and ticket.
-    await b.call('updates.send', { incidentId: preview.incident.id, text: 'Bob here: still on it.' });
+    await b.call('updates.send', { incidentId, text: 'Bob here: still on it.' });
     await b.drain();
     expect(sim.state.pagerduty.incidents).toHaveLength(1);
     expect(sim.state.slack.channels.find((c) => c.id === channel)!.messages.some((m) => (m.text ?? '').includes('Bob here: still on it.'))).toBe(true);
@@ -219,9 +244,14 @@ describe('take-over', () => {
 
     // Taking over again re-imports into the same local incident without duplicates.
     const again = await b.call('takeover.import', { pagerdutyIncident: pdId });
-    expect(again).toMatchObject({ existing: true, incident: { id: preview.incident.id } });
-    expect(again.imported.added).toBeLessThanOrEqual(3); // only B's own new posts, once
+    expect(again).toMatchObject({ existing: true, incident: { id: incidentId } });
+    const second = await b.call('takeover.confirm', { previewId: again.previewId, confirmed: true });
+    expect(second.imported.added).toBeLessThanOrEqual(3); // only B's own new posts, once
     expect((await b.call('incidents.list', {})).length).toBe(1);
+    const tl2 = await b.call('timeline.list', { incidentId, limit: 300 });
+    expect(tl2.items.filter((e) => e.body.startsWith('Finding: Mirror throttling confirmed')).length).toBe(1);
+    // A used preview cannot be confirmed twice.
+    await expect(b.call('takeover.confirm', { previewId: again.previewId, confirmed: true })).rejects.toThrow(/Import the incident again/);
   });
 
   it('finds the incident from the Slack channel too', async () => {

@@ -97,13 +97,66 @@ describe('report export', () => {
     expect(readFileSync(html.path!, 'utf8')).toContain('<h2>Timeline</h2><p class="empty">No timeline entries have been marked for this report.</p>');
   });
 
-  it('without a printer (the web shell), PDF export saves print-ready HTML and says how to print it', async () => {
+  it('without a printer (the web shell), PDF export draws a real PDF: sections, header, times, action items, links', async () => {
     const { core } = setup();
     const inc = await fullReport(core);
+    await updateReport(core, inc.id, {
+      lucky: 'Found by [the runbook](https://example.org/runbooks/quota) and https://example.org/bare in time.',
+      wentBadly: '1. First\n2. Second with `code`\n\n> quoted ünïcödé 日本 text',
+    });
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'pdf' }));
-    expect(res.printed).toBe(false);
-    expect(res.path!.endsWith('.html')).toBe(true);
-    expect(res.message).toMatch(/print it to PDF/);
+    expect(res.path!.endsWith('2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.pdf')).toBe(true);
+    expect(res.fileName).toBe('2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.pdf');
+    expect(res.message).toBe(`Saved ${res.fileName} in Conn’s reports folder; your browser downloads it.`);
+    const bytes = readFileSync(res.path!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.bytes).toBe(bytes.length);
+    if (process.env.CONN_KEEP_PDF) writeFileSync(process.env.CONN_KEEP_PDF, bytes);
+    const parser = new PDFParse({ data: new Uint8Array(bytes) });
+    const raw = (await parser.getText()).text;
+    const links = await parser.getInfo({ parsePageInfo: true });
+    await parser.destroy();
+    const text = raw.replace(/\s+/g, ' ');
+    for (const expected of [
+      'INCIDENT REPORT',
+      'Users cannot start servers <on> "staging" & prod',
+      'OWNER OF THE REVIEW',
+      'Incident Commander',
+      'IMPACT START 2026-11-26 12:00',
+      'IMPACT END 2026-11-27 02:30',
+      '14 hours 30 minutes',
+      'All times are given in UTC',
+      'Users of uw-hub could not start servers. <script>alert("x")</script>',
+      'Node pool reached its maximum',
+      'Raised the limit to 10 nodes.',
+      'Found by the runbook [1]',
+      '[1] https://example.org/runbooks/quota',
+      '1. First',
+      'Second with code',
+      'quoted ünïcödé ?? text',
+      'Alert at 80% of the node pool <limit>',
+      'Done when: An alert fires in #alerts',
+      'SRE',
+      '2i2c-org/infrastructure#4567',
+      'Thursday, 26 November 2026',
+      '12:00 Incident declared',
+      'Friday, 27 November 2026',
+      '01:00 Raised the node pool limit',
+      'Nothing has been written here yet.',
+      'Page 1 of',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // Sections in the report's order, each once as a heading.
+    const order = ['Overview', 'What Happened', 'Resolution', 'Where we got lucky', 'What Went Well?', "What Didn't Go So Well?", 'Action Items', 'Timeline'];
+    const at = order.map((h) => raw.split('\n').findIndex((l) => l.trim() === h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // The unsafe link is not a link; the action item's issue and the runbook link are clickable.
+    const uris = JSON.stringify(links.pages ?? links);
+    expect(uris).toContain('https://github.com/2i2c-org/infrastructure/issues/4567');
+    expect(uris).toContain('https://example.org/runbooks/quota');
+    expect(uris).not.toContain('javascript:');
   });
 
   it('explains a folder that is not writable and leaves the draft intact', async () => {
@@ -181,6 +234,27 @@ describe('report export', () => {
     const cancelled = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));
     expect(cancelled).toMatchObject({ path: null, bytes: 0, message: /cancelled/ });
     expect(readdirSync(dir.path)).toEqual(['chosen name.md']);
+  });
+
+  it('desktop: Show in folder reveals only a file this run exported; the web shell has no folder to show', async () => {
+    const dir = tempDir();
+    open.push(dir);
+    const revealed: string[] = [];
+    const { core } = setup({ chooseExportFile: async () => join(dir.path, 'r.pdf'), revealFile: (p) => revealed.push(p) });
+    const inc = await fullReport(core);
+    const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
+    expect(res.fileName).toBe('r.pdf');
+    expect(await must(core.invoke('report.showExport', { path: res.path! }))).toEqual({ shown: true });
+    expect(revealed).toEqual([join(dir.path, 'r.pdf')]);
+    const other = await core.invoke('report.showExport', { path: '/etc/passwd' });
+    expect(other.ok ? null : other.error.code).toBe('forbidden');
+    expect(revealed).toHaveLength(1);
+
+    const web = setup();
+    const webInc = await fullReport(web.core);
+    const webRes = await must<ExportResult>(web.core.invoke('report.export', { incidentId: webInc.id, format: 'markdown' }));
+    const refused = await web.core.invoke('report.showExport', { path: webRes.path! });
+    expect(refused.ok ? null : refused.error.code).toBe('precondition_failed');
   });
 
   it('maps a full disk and a denied folder to clear errors and removes the temp file', () => {

@@ -51,6 +51,7 @@ export function createHandlers(s: Services): Handlers {
     'report.removeActionItem': (input) => s.report.removeActionItem(input),
     'report.issueText': (input) => s.report.issueText(input),
     'report.export': (input) => s.report.export(input),
+    'report.showExport': (input) => s.report.showExport(input),
     'report.debt': () => s.report.debt(),
     'reminders.list': () => s.reminders.list(),
     'reminders.snooze': (input) => s.reminders.snooze(input),

@@ -21,7 +21,7 @@ import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfP
 import type { Notifier, Timers } from './reminders/scheduler';
 import type { VendorUrls } from './importer/clients';
 import { createServices, type Services } from './services';
-import type { ChooseExportFile } from './services/report';
+import type { ChooseExportFile, RevealFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
 export interface CoreOptions {
@@ -52,6 +52,8 @@ export interface CoreOptions {
   pdfPrinter?: PdfPrinter;
   /** The desktop shell's save dialog for exports; without it exports go to the data folder's reports/. */
   chooseExportFile?: ChooseExportFile;
+  /** The desktop shell's "show in folder" for exported files. */
+  revealFile?: RevealFile;
   /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
   notifier?: Notifier;
   timers?: Timers;
@@ -101,6 +103,7 @@ export function createCore(opts: CoreOptions): Core {
       dataDir: opts.dataDir,
       pdfPrinter: opts.pdfPrinter,
       chooseExportFile: opts.chooseExportFile,
+      revealFile: opts.revealFile,
       vault,
       network,
       redact,

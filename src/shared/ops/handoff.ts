@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Incident, TimelineEntry } from '../domain';
 import type { JobKind, JobState } from '../outbox';
+import type { ChecksRun } from './checks';
 import { id, storableText } from '../text';
 import { event, op } from './define';
 
@@ -58,8 +59,12 @@ export interface HandoffSent extends HandoffStatus {
   entries: TimelineEntry[];
 }
 
+/** What taking over would bring. Nothing is written until takeover.confirm with its previewId. */
 export interface TakeoverPreview {
-  incident: Incident;
+  previewId: string;
+  title: string;
+  /** The local incident when this machine already has it (a re-import); null for a new one. */
+  incident: Incident | null;
   /** True when this machine already had the incident (re-import). */
   existing: boolean;
   pagerduty: { id: string; url: string; title: string; status: string; service: string; assignees: string[] } | null;
@@ -67,8 +72,17 @@ export interface TakeoverPreview {
   ticket: { id: number; url: string; subject: string } | null;
   /** The latest handoff brief found in PagerDuty notes or Slack, if any. */
   brief: string | null;
-  imported: { fetched: number; added: number };
+  /** Entries of the shared record (a note shared to both Slack and PagerDuty counted once). */
+  record: { entries: number };
   warnings: string[];
+}
+
+export interface TakeoverDone {
+  incident: Incident;
+  existing: boolean;
+  imported: { fetched: number; added: number };
+  /** The vendor checks run at once (null when they could not run); confirmed steps are done on the checklist. */
+  checks: ChecksRun | null;
 }
 
 const pdRef = z
@@ -111,13 +125,14 @@ export const handoffOps = {
     z.union([z.strictObject({ handoffId: id }), z.strictObject({ incidentId: id })]),
   ),
   'takeover.import': op<TakeoverPreview>()(
-    'Build a local session from the shared systems: the PagerDuty incident (id or URL) or the Slack channel, its log, ' +
-      'notes, channel history with thread replies, the handoff brief and the linked Freshdesk ticket.',
+    'Preview taking over from the shared systems (writes nothing): the PagerDuty incident (id or URL) or the Slack ' +
+      'channel, its log, notes, channel history with thread replies, the handoff brief and the linked Freshdesk ticket.',
     z.union([z.strictObject({ pagerdutyIncident: pdRef }), z.strictObject({ slackChannel: slackRef })]),
   ),
-  'takeover.confirm': op<Incident>()(
-    'Make the local user (people.me) the Incident Commander of an imported incident, after they confirmed.',
-    z.strictObject({ incidentId: id, confirmed: z.boolean() }),
+  'takeover.confirm': op<TakeoverDone>()(
+    'Take command of a previewed incident (previewId from takeover.import), after the user confirmed: create the local ' +
+      'session, import the record, make the local user (people.me) commander and run the vendor checks at once.',
+    z.strictObject({ previewId: id, confirmed: z.boolean() }),
   ),
 };
 

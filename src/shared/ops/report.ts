@@ -96,6 +96,11 @@ export const reportOps = {
       overwrite: z.boolean().optional(),
     }),
   ),
+  'report.showExport': op<{ shown: boolean }>()(
+    'Desktop app: show a file this run of Conn exported in the system file manager (only such files). The web shell ' +
+      'answers precondition_failed: its exports are downloads.',
+    z.strictObject({ path: storableText(4096, 'path') }),
+  ),
   'report.debt': op<ReportDebtItem[]>()(
     'Resolved incidents whose report is not Closed yet.',
     z.strictObject({}).optional().default({}),

@@ -78,7 +78,8 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
       },
     },
     ticket_public_reply: ticketCheck('ticket_public_reply', async (ticketId, incident) => {
-      const since = Date.parse(incident.declaredAt) - 60_000;
+      // A taken-over incident is declared here after the first reply went out elsewhere: impact start counts too.
+      const since = Math.min(Date.parse(incident.declaredAt), Date.parse(incident.impactStartAt)) - 60_000;
       const convs = await v.freshdesk()!.client.listConversations(ticketId);
       const reply = convs.find((c) => !c.incoming && !c.private && Date.parse(c.created_at) >= since);
       return reply

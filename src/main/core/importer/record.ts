@@ -56,12 +56,14 @@ export async function readFreshdesk(clients: VendorClients, ticketId: number): P
   const fd = clients.freshdesk;
   if (!fd) return [];
   const [ticket, conversations] = await Promise.all([fd.getTicket(ticketId), fd.listConversations(ticketId)]);
+  // The HTML description keeps the requester's line breaks; description_text runs them together.
+  const description = ticket.description?.trim() ? freshdeskMap.textOfHtml(ticket.description) : (ticket.description_text ?? '').trim();
   const opened: RecordEntry = {
     source: 'freshdesk',
     vendorRef: `ticket:${ticket.id}`,
     at: new Date(ticket.created_at).toISOString(),
     kind: 'ticket.opened',
-    body: `Ticket opened: ${ticket.subject}${ticket.description_text ? `\n\n${ticket.description_text.trim()}` : ''}`,
+    body: `Ticket opened: ${ticket.subject}${description ? `\n\n${description}` : ''}`,
     actor: ticket.requester?.name ?? null,
     url: null,
     connJobId: null,

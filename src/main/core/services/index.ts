@@ -17,7 +17,7 @@ import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
-import { reportService, type ChooseExportFile } from './report';
+import { reportService, type ChooseExportFile, type RevealFile } from './report';
 import { rolesService } from './roles';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
@@ -42,6 +42,7 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   dataDir?: string;
   pdfPrinter?: PdfPrinter;
   chooseExportFile?: ChooseExportFile;
+  revealFile?: RevealFile;
   /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
   vendorUrls?: VendorUrls;
   /** Replaces the vendor clients built from the stored credentials (tests). */
@@ -77,21 +78,22 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
+  const checks = checksService({
+    ...deps,
+    checklist,
+    integrations,
+    checks: opts.checks ?? (() => ({})),
+    network: p.network,
+    timer: opts.timer ?? realTimer,
+    intervalMs: opts.checkIntervalMs,
+  });
   return {
     incidents,
     people: peopleService(deps),
     roles,
     runbooks,
     checklist,
-    checks: checksService({
-      ...deps,
-      checklist,
-      integrations,
-      checks: opts.checks ?? (() => ({})),
-      network: p.network,
-      timer: opts.timer ?? realTimer,
-      intervalMs: opts.checkIntervalMs,
-    }),
+    checks,
     integrations,
     reminders,
     updates: updatesService({
@@ -100,7 +102,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
+    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
@@ -108,7 +110,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
-    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
+    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, checks, freshdeskDomain }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -9,6 +9,7 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { incidentTargets } from '../handoff/targets';
 import type { ClientsPort } from '../importer/clients';
 import { asAppError } from '../importer/errors';
+import { importedNearby, withoutSharedEchoes } from '../importer/echoes';
 import { readRecord, type RecordEntry } from '../importer/record';
 import type { ServiceDeps } from './incidents';
 
@@ -35,7 +36,8 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
 
   /** Writes fetched entries; emits after COMMIT. */
   function write(incidentId: string, entries: RecordEntry[]): ImportResult {
-    const { added, known } = writeTx.immediate(incidentId, entries);
+    // A note shared to both Slack and PagerDuty is imported once (see importer/echoes.ts).
+    const { added, known } = writeTx.immediate(incidentId, withoutSharedEchoes(entries, importedNearby(db, incidentId, entries)));
     for (const e of added) bus.emit('timeline.appended', e);
     return { incidentId, fetched: entries.length, added: added.length, alreadyImported: entries.length - added.length - known, sentByConn: known };
   }

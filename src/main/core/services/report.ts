@@ -1,6 +1,6 @@
 // Use cases for the incident report: the draft (created on first read), edits with optimistic
 // versions, review status with warnings, action items, GitHub issue text, export and report debt.
-import { isAbsolute, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
 import type { ExportResult, IssueText, ReportDebtItem, ReportStatus, ReportView, StatusChange } from '../../../shared/report';
@@ -19,12 +19,17 @@ import type { ServiceDeps } from './incidents';
 /** The desktop app's save dialog: the file the user chose (it confirmed any replacement), or null if cancelled. */
 export type ChooseExportFile = (suggested: { defaultName: string; extension: string }) => Promise<string | null>;
 
+/** The desktop app's "show in folder" (Electron's shell.showItemInFolder). */
+export type RevealFile = (path: string) => void;
+
 export interface ReportDeps extends ServiceDeps {
   dataDir: string;
   /** Desktop only. Without it (the web shell), exports go to the data folder's reports/ and are downloaded. */
   chooseExportFile?: ChooseExportFile;
-  /** Absent in the web shell: PDF export then saves print-ready HTML and says how to print it. */
+  /** Desktop: prints the HTML export with Electron. Absent in the web shell, where pdfkit draws the PDF. */
   pdfPrinter?: PdfPrinter;
+  /** Desktop only: shows an exported file in the system file manager. */
+  revealFile?: RevealFile;
 }
 
 const nextStatuses: Record<ReportStatus, readonly ReportStatus[]> = {
@@ -46,8 +51,10 @@ export function safeFileName(wanted: string, ext: string): string {
   return `${base || 'report'}.${ext}`;
 }
 
-export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, chooseExportFile }: ReportDeps) {
+export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, chooseExportFile, revealFile }: ReportDeps) {
   const repo = reportRepo(db);
+  /** Files this run exported: the only ones showExport may reveal (a caller cannot probe the disk with it). */
+  const exportedPaths = new Set<string>();
   const incidents = incidentsRepo(db);
 
   const incidentOf = (incidentId: string): Incident => {
@@ -220,17 +227,16 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
 
     async export({ incidentId, format, fileName, overwrite }: OpParsed<'report.export'>): Promise<ExportResult> {
       const view = readTx.immediate(incidentId);
-      // React and the Markdown renderer load on the first HTML/PDF export, not when Conn starts.
-      const html = format === 'markdown' ? '' : (await import('../report/html')).reportHtml(view);
       let data: string | Buffer;
-      let ext: string = extensions[format];
-      let printed = format !== 'pdf';
+      const ext: string = extensions[format];
       if (format === 'markdown') data = reportMarkdown(view);
-      else if (format === 'html') data = html;
+      // React and the Markdown renderer load on the first HTML/PDF export, not when Conn starts.
+      else if (format === 'html') data = (await import('../report/html')).reportHtml(view);
       else if (pdfPrinter) {
+        // The desktop app prints the HTML export with Electron, so its PDF looks exactly like the HTML.
+        const html = (await import('../report/html')).reportHtml(view);
         try {
           data = await pdfPrinter(html);
-          printed = true;
         } catch (err) {
           throw new AppError(
             'unavailable',
@@ -238,16 +244,24 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
           );
         }
       } else {
-        data = html;
-        ext = 'html';
+        // No browser to print with (the web shell): pdfkit draws the same layout from the report itself.
+        try {
+          data = await (await import('../report/pdf')).reportPdf(view);
+        } catch (err) {
+          throw new AppError(
+            'internal',
+            `Could not draw the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; HTML export still works.`,
+          );
+        }
       }
+      const printed = true;
       const name = safeFileName(fileName ?? view.fileBase, ext);
       let target: string;
       let download: string | null = null;
       if (chooseExportFile) {
         // The desktop app writes only where the user chose in its dialog (which asked before replacing a file).
         const chosen = await chooseExportFile({ defaultName: name, extension: ext });
-        if (chosen === null) return { format, path: null, download: null, bytes: 0, printed, message: 'Export cancelled; nothing was written.' };
+        if (chosen === null) return { format, path: null, fileName: null, download: null, bytes: 0, printed, message: 'Export cancelled; nothing was written.' };
         if (!isAbsolute(chosen)) throw new AppError('internal', 'the save dialog returned a relative path');
         target = chosen;
         overwrite = true;
@@ -257,12 +271,16 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         download = `/api/reports/${encodeURIComponent(name)}`;
       }
       const bytes = writeAtomically(target, data, undefined, overwrite === true);
-      const where = download ? `${name} in Conn’s reports folder (your browser downloads it)` : target;
-      const message =
-        format === 'pdf' && !printed
-          ? `PDF printing is only built into the desktop app. Saved a print-ready page, ${where}: open it in your browser and print it to PDF.`
-          : `Saved ${where}.`;
-      return { format, path: target, download, bytes, printed, message };
+      exportedPaths.add(target);
+      const message = download ? `Saved ${name} in Conn’s reports folder; your browser downloads it.` : `Saved ${target}.`;
+      return { format, path: target, fileName: basename(target), download, bytes, printed, message };
+    },
+
+    showExport({ path }: OpParsed<'report.showExport'>): { shown: boolean } {
+      if (!revealFile) throw new AppError('precondition_failed', 'This Conn cannot open folders: the file was downloaded by your browser.');
+      if (!exportedPaths.has(path)) throw new AppError('forbidden', 'Conn shows only files it exported since it started.');
+      revealFile(path);
+      return { shown: true };
     },
 
     debt(): ReportDebtItem[] {

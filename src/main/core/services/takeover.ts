@@ -1,8 +1,10 @@
-// Use cases for taking over command on this machine: build a local session from the shared systems
-// (PagerDuty incident, Slack channel, the brief, the Freshdesk ticket), then make the local user commander.
+// Use cases for taking over command on this machine: preview what the shared systems hold (PagerDuty incident,
+// Slack channel, the brief, the Freshdesk ticket) without writing anything, then on Confirm build the local session
+// and make the local user commander.
 import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
-import type { TakeoverPreview } from '../../../shared/ops/handoff';
+import type { ChecksRun } from '../../../shared/ops/checks';
+import type { TakeoverDone, TakeoverPreview } from '../../../shared/ops/handoff';
 import { AppError } from '../../../shared/result';
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentLinksRepo } from '../db/repos/incidentLinks';
@@ -11,8 +13,10 @@ import { freshdeskTicketUrl, isVendorError, type PdIncident, type VendorClients 
 import { need, type ClientsPort } from '../importer/clients';
 import { discoverTargets, isBrief, pagerdutyIdFrom } from '../importer/discover';
 import { asAppError } from '../importer/errors';
-import { readRecord } from '../importer/record';
+import { withoutSharedEchoes } from '../importer/echoes';
+import { readRecord, type RecordEntry } from '../importer/record';
 import type { ChecklistService } from './checklist';
+import type { ChecksService } from './checks';
 import type { IncidentsService } from './incidents';
 import type { ServiceDeps } from './incidents';
 import { whoAmI } from './people';
@@ -25,8 +29,12 @@ export interface TakeoverDeps extends ServiceDeps {
   roles: RolesService;
   checklist: ChecklistService;
   recordImport: RecordImportService;
+  checks: Pick<ChecksService, 'run'>;
   freshdeskDomain: () => string | null;
 }
+
+const PREVIEW_TTL_MS = 30 * 60_000;
+const MAX_PREVIEWS = 20;
 
 const MARKERS = /\s*(<!--\s*)?\[conn:[A-Za-z0-9_-]+\](\s*-->)?/g;
 const clean = (s: string) => s.replace(MARKERS, '').trim();
@@ -101,7 +109,64 @@ export function takeoverService(d: TakeoverDeps) {
     return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket };
   }
 
+  type Gathered = Awaited<ReturnType<typeof gather>>;
+  interface Pending {
+    g: Gathered;
+    entries: RecordEntry[];
+    at: number;
+  }
+  /** Previews waiting for Confirm, by id: nothing is written before it. Kept in memory for a while, a few at most. */
+  const pending = new Map<string, Pending>();
+  const forget = () => {
+    const now = clock.now();
+    for (const [k, v] of pending) if (now - v.at > PREVIEW_TTL_MS) pending.delete(k);
+    while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value as string);
+  };
+  const knownIncident = (g: Gathered) => (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
+
+  /** Creates the local incident from what was gathered: status, links, the commander who handed off, steps done. */
+  function createLocal(g: Gathered): Incident {
+    let incident = d.incidents.declare({
+      title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
+      ticketUrl: g.ticketUrl ?? undefined,
+      impactStart: g.pd ? new Date(Math.min(Date.parse(g.pd.created_at), clock.now())).toISOString() : undefined,
+    });
+    const status = g.pd?.status === 'resolved' ? 'resolved' : 'active';
+    incident = d.incidents.setStatus({ incidentId: incident.id, status, note: 'taken over from the shared systems' });
+    // The commander before this one: whoever handed off (named in the brief), else the PagerDuty assignee when that
+    // is someone else. The timeline then shows command passing from them.
+    const me = whoAmI(db);
+    const roster = people.list();
+    const fromName = g.brief ? /^(.+?) is handing command to /m.exec(g.brief)?.[1]?.trim() : undefined;
+    const assignee = g.pd?.assignments[0]?.assignee.id;
+    const prev =
+      (fromName ? roster.find((p) => p.name === fromName) : undefined) ??
+      (assignee ? roster.find((p) => p.pagerdutyUserId === assignee && p.id !== me?.id) : undefined);
+    if (prev && prev.id !== me?.id) d.roles.assign(incident.id, 'incident_commander', prev.id);
+    return incident;
+  }
+
+  function linkAndMarkDone(incident: Incident, g: Gathered, isNew: boolean) {
+    links.put(
+      { incidentId: incident.id, pagerdutyIncidentId: g.pd?.id ?? null, pagerdutyUrl: g.pd?.html_url ?? null, slackChannelId: g.slackId, slackChannelName: g.slackName },
+      clock.now(),
+    );
+    if (!isNew) return;
+    // What already exists at the vendors is done: the checklist must not create a second incident or channel.
+    for (const s of steps.list(incident.id)) {
+      const t = s.action?.type;
+      const done =
+        (t === 'trigger_pagerduty' && g.pd) ||
+        (t === 'create_slack_channel' && g.slackId) ||
+        (t === 'acknowledge_pagerduty' && g.pd && g.pd.status !== 'triggered');
+      if (done && (s.state === 'todo' || s.state === 'in_progress' || s.state === 'blocked')) {
+        d.checklist.transition('complete', { incidentId: incident.id, stepId: s.stepId, reason: 'already done: found in the shared systems at take-over' });
+      }
+    }
+  }
+
   return {
+    /** Reads the shared systems and answers what taking over would bring; writes nothing. */
     async import(input: OpParsed<'takeover.import'>): Promise<TakeoverPreview> {
       const g = await gather(input);
       if (!g.pd && !g.slackId) throw new AppError('not_found', 'Nothing to take over: no PagerDuty incident or Slack channel was found.');
@@ -110,55 +175,20 @@ export function takeoverService(d: TakeoverDeps) {
       if (!g.slackId) warnings.push('No Slack channel was found for this incident (or Slack is not connected).');
       if (!g.ticketId) warnings.push('No Freshdesk ticket is linked in what was shared.');
       if (!g.brief) warnings.push('No handoff brief was found in the PagerDuty notes or the Slack channel.');
-      let entries;
+      let entries: RecordEntry[];
       try {
         entries = await readRecord(g.c, { pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
       } catch (err) {
         throw asAppError(err, 'Reading the incident record');
       }
-
-      const known = (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
-      let incident: Incident;
-      if (known) incident = d.incidents.get(known.incidentId);
-      else {
-        incident = d.incidents.declare({
-          title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
-          ticketUrl: g.ticketUrl ?? undefined,
-          impactStart: g.pd ? new Date(Math.min(Date.parse(g.pd.created_at), clock.now())).toISOString() : undefined,
-        });
-        const status = g.pd?.status === 'resolved' ? 'resolved' : 'active';
-        incident = d.incidents.setStatus({ incidentId: incident.id, status, note: 'taken over from the shared systems' });
-        // Until the local user confirms, the commander is whoever handed off (named in the brief), else the
-        // PagerDuty assignee when that is someone else.
-        const me = whoAmI(db);
-        const roster = people.list();
-        const fromName = g.brief ? /^(.+?) is handing command to /m.exec(g.brief)?.[1]?.trim() : undefined;
-        const assignee = g.pd?.assignments[0]?.assignee.id;
-        const prev =
-          (fromName ? roster.find((p) => p.name === fromName) : undefined) ??
-          (assignee ? roster.find((p) => p.pagerdutyUserId === assignee && p.id !== me?.id) : undefined);
-        if (prev && prev.id !== me?.id) d.roles.assign(incident.id, 'incident_commander', prev.id);
-      }
-      links.put(
-        { incidentId: incident.id, pagerdutyIncidentId: g.pd?.id ?? null, pagerdutyUrl: g.pd?.html_url ?? null, slackChannelId: g.slackId, slackChannelName: g.slackName },
-        clock.now(),
-      );
-      if (!known) {
-        // What already exists at the vendors is done: the checklist must not create a second incident or channel.
-        for (const s of steps.list(incident.id)) {
-          const t = s.action?.type;
-          const done =
-            (t === 'trigger_pagerduty' && g.pd) ||
-            (t === 'create_slack_channel' && g.slackId) ||
-            (t === 'acknowledge_pagerduty' && g.pd && g.pd.status !== 'triggered');
-          if (done && (s.state === 'todo' || s.state === 'in_progress' || s.state === 'blocked')) {
-            d.checklist.transition('complete', { incidentId: incident.id, stepId: s.stepId, reason: 'already done: found in the shared systems at take-over' });
-          }
-        }
-      }
-      const result = d.recordImport.write(incident.id, entries);
+      const known = knownIncident(g);
+      forget();
+      const previewId = d.ids.next();
+      pending.set(previewId, { g, entries, at: clock.now() });
       return {
-        incident: d.incidents.get(incident.id),
+        previewId,
+        title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
+        incident: known ? d.incidents.get(known.incidentId) : null,
         existing: !!known,
         pagerduty: g.pd
           ? { id: g.pd.id, url: g.pd.html_url, title: g.pd.title, status: g.pd.status, service: g.pd.service.summary ?? g.pd.service.id, assignees: g.pd.assignments.map((a) => a.assignee.summary ?? a.assignee.id) }
@@ -166,17 +196,37 @@ export function takeoverService(d: TakeoverDeps) {
         slackChannel: g.slackId ? { id: g.slackId, name: g.slackName } : null,
         ticket: g.ticket ?? (g.ticketId ? { id: g.ticketId, url: g.ticketUrl ?? '', subject: '' } : null),
         brief: g.brief,
-        imported: { fetched: result.fetched, added: result.added },
+        record: { entries: withoutSharedEchoes(entries).length },
         warnings,
       };
     },
-    confirm(input: OpParsed<'takeover.confirm'>): Incident {
-      d.incidents.get(input.incidentId);
+
+    /**
+     * Takes command of a previewed incident: creates it here (or finds it), imports its record, makes the local user
+     * commander, and asks the vendors at once which checked steps are already done.
+     */
+    async confirm(input: OpParsed<'takeover.confirm'>): Promise<TakeoverDone> {
+      const p = pending.get(input.previewId);
+      if (!p || clock.now() - p.at > PREVIEW_TTL_MS) {
+        throw new AppError('not_found', 'That preview is gone (Conn restarted or it is over 30 minutes old). Import the incident again.');
+      }
       if (!input.confirmed) throw new AppError('conflict', 'Confirm that you are taking command (and that the previous commander knows) first.', { reason: 'not_confirmed' });
       const me = whoAmI(db);
       if (!me) throw new AppError('conflict', 'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.', { reason: 'no_me' });
-      d.roles.assign(input.incidentId, 'incident_commander', me.id);
-      return d.incidents.get(input.incidentId);
+      const { g, entries } = p;
+      const known = knownIncident(g);
+      const incident = known ? d.incidents.get(known.incidentId) : createLocal(g);
+      linkAndMarkDone(incident, g, !known);
+      const result = d.recordImport.write(incident.id, entries);
+      d.roles.assign(incident.id, 'incident_commander', me.id);
+      pending.delete(input.previewId);
+      let checks: ChecksRun | null = null;
+      try {
+        checks = await d.checks.run({ incidentId: incident.id });
+      } catch {
+        // The poll asks again within a minute; taking command does not wait on a vendor.
+      }
+      return { incident: d.incidents.get(incident.id), existing: !!known, imported: { fetched: result.fetched, added: result.added }, checks };
     },
   };
 }

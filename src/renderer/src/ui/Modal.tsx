@@ -1,5 +1,6 @@
 // A modal dialog: backdrop, Escape closes, focus stays inside while it is open.
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { useFocusTrap } from './focusTrap';
 import './modal.css';
 
 interface Props {
@@ -11,14 +12,7 @@ interface Props {
 
 export function Modal({ label, onClose, children, wide }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const el = ref.current;
-    if (el && !el.contains(document.activeElement)) {
-      el.querySelector<HTMLElement>('[autofocus], input, select, textarea, button')?.focus();
-    }
-    return () => previous?.focus();
-  }, []);
+  useFocusTrap(ref, true);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
@@ -27,6 +21,7 @@ export function Modal({ label, onClose, children, wide }: Props) {
         role="dialog"
         aria-modal="true"
         aria-label={label}
+        tabIndex={-1}
         style={wide ? { width: 'min(900px, 94vw)' } : undefined}
         onKeyDown={(e) => {
           if (e.key === 'Escape') {

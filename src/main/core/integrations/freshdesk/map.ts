@@ -10,7 +10,8 @@ export function conversationToEntry(c: FdConversation, agentNames: ReadonlyMap<n
     vendorRef: `conversation:${c.id}`,
     at: new Date(c.created_at).toISOString(),
     kind,
-    body: (c.body_text ?? stripHtml(c.body)).trim(),
+    // Freshdesk's body_text runs paragraphs and lines together: the HTML body keeps them.
+    body: c.body.trim() ? textOfHtml(c.body) : (c.body_text ?? '').trim(),
     actor,
     url: null,
   };
@@ -29,3 +30,14 @@ export const stripHtml = (html: string): string =>
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
+
+/** HTML as plain text with its line breaks: <br> a new line, paragraphs and blocks apart by a blank line. */
+export function textOfHtml(html: string): string {
+  const text = stripHtml(html.replace(/<\/(p|div|li|h[1-6]|blockquote|pre)>\s*(?=<)/gi, '</$1>\n'));
+  return text
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

@@ -1,6 +1,8 @@
 // The handoff dialog: the editable brief, the new commander (their local time, an out-of-hours warning), the
 // confirmation the process requires, Send, then each part's progress with Retry on a failed one.
+import { useRef } from 'react';
 import type { HandoffPart } from '../../../../shared/ops/handoff';
+import { useFocusTrap } from '../../ui/focusTrap';
 import { useHandoff } from './store';
 import './handoff.css';
 
@@ -25,6 +27,8 @@ function Part({ part, onRetry }: { part: HandoffPart; onRetry: (id: string) => v
 
 export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
   const s = useHandoff();
+  const dialogRef = useRef<HTMLElement>(null);
+  useFocusTrap(dialogRef, !!s.incidentId);
   if (!s.incidentId) return null;
   const d = s.draft;
   const to = d?.candidates.find((c) => c.personId === s.toPersonId) ?? null;
@@ -33,11 +37,11 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
   };
   return (
     <div className="composer-backdrop">
-      <section className="composer handoff" role="dialog" aria-modal="true" aria-label="Hand off command" onKeyDown={onKey}>
+      <section ref={dialogRef} className="composer handoff" role="dialog" aria-modal="true" aria-label="Hand off command" tabIndex={-1} onKeyDown={onKey}>
         <header className="composer-head">
           <h2>Hand off command</h2>
           <span className="muted composer-for">{incidentTitle}</span>
-          <button type="button" className="composer-close" onClick={s.close} aria-label="Close">
+          <button type="button" className="composer-close" onClick={s.close}>
             Close <kbd>Esc</kbd>
           </button>
         </header>

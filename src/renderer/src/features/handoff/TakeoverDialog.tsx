@@ -1,5 +1,7 @@
 // Take over an incident another Conn handed off: a PagerDuty incident id or URL (or the Slack channel), a
 // preview of what was imported (the brief, the links), then Confirm to become commander here.
+import { useRef } from 'react';
+import { useFocusTrap } from '../../ui/focusTrap';
 import { useTakeover } from './store';
 import './handoff.css';
 
@@ -14,14 +16,24 @@ export function TakeoverButton() {
 
 export function TakeoverDialog() {
   const s = useTakeover();
+  const dialogRef = useRef<HTMLElement>(null);
+  useFocusTrap(dialogRef, s.open);
   if (!s.open) return null;
   const p = s.preview;
   return (
     <div className="composer-backdrop">
-      <section className="composer takeover" role="dialog" aria-modal="true" aria-label="Take over an incident" onKeyDown={(e) => e.key === 'Escape' && s.hide()}>
+      <section
+        ref={dialogRef}
+        className="composer takeover"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Take over an incident"
+        tabIndex={-1}
+        onKeyDown={(e) => e.key === 'Escape' && s.hide()}
+      >
         <header className="composer-head">
           <h2>Take over an incident</h2>
-          <button type="button" className="composer-close" onClick={s.hide} aria-label="Close">
+          <button type="button" className="composer-close" onClick={s.hide}>
             Close <kbd>Esc</kbd>
           </button>
         </header>
@@ -47,7 +59,7 @@ export function TakeoverDialog() {
         ) : null}
         {p ? (
           <div className="takeover-preview">
-            <h3>{p.incident.title}</h3>
+            <h3>{p.title}</h3>
             <dl>
               {p.pagerduty ? (
                 <>
@@ -73,7 +85,7 @@ export function TakeoverDialog() {
               ) : null}
               <dt>Timeline</dt>
               <dd>
-                {p.imported.added} entries imported{p.existing ? ' (already on this machine; only new ones added)' : ''}
+                {p.record.entries} entries to import on Confirm{p.existing ? ' (already on this machine; only new ones are added)' : ''}
               </dd>
             </dl>
             {p.warnings.length ? (
@@ -90,8 +102,8 @@ export function TakeoverDialog() {
               I am taking command (the previous commander knows)
             </label>
             <div className="composer-actions">
-              <button type="button" className="primary" disabled={!s.confirmed} onClick={() => void s.confirm()}>
-                Confirm: I am the commander
+              <button type="button" className="primary" disabled={!s.confirmed || s.confirming} onClick={() => void s.confirm()}>
+                {s.confirming ? 'Taking over…' : 'Confirm: I am the commander'}
               </button>
             </div>
           </div>

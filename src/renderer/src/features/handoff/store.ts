@@ -110,6 +110,8 @@ interface TakeoverState {
   error: ApiError | null;
   preview: TakeoverPreview | null;
   confirmed: boolean;
+  /** Confirm is creating the session and asking the vendors what is done. */
+  confirming: boolean;
   show(): void;
   hide(): void;
   setRef(ref: string): void;
@@ -125,6 +127,7 @@ export const useTakeover = create<TakeoverState>((set, get) => ({
   error: null,
   preview: null,
   confirmed: false,
+  confirming: false,
   show: () => set({ open: true, error: null, preview: null, confirmed: false }),
   hide: () => set({ open: false }),
   setRef: (ref) => set({ ref }),
@@ -140,12 +143,14 @@ export const useTakeover = create<TakeoverState>((set, get) => ({
   async confirm() {
     const p = get().preview;
     if (!p) return false;
-    const res = await api().call['takeover.confirm']({ incidentId: p.incident.id, confirmed: get().confirmed });
+    set({ confirming: true, error: null });
+    const res = await api().call['takeover.confirm']({ previewId: p.previewId, confirmed: get().confirmed });
     if (!res.ok) {
-      set({ error: res.error });
+      set({ confirming: false, error: res.error });
       return false;
     }
-    useIncidents.getState().select(p.incident.id);
+    set({ confirming: false });
+    useIncidents.getState().select(res.value.incident.id);
     set({ open: false, preview: null, ref: '', confirmed: false });
     return true;
   },

@@ -17,25 +17,31 @@ export function ExportBar({ busy, onExport }: { busy: ExportFormat | null; onExp
   );
 }
 
-export function ExportOutcome({
+/**
+ * The one confirmation of an export: a toast at the bottom of the window (visible however far the report is
+ * scrolled) that names the file and offers to show it (desktop) or download it again (web shell). A failure takes
+ * its place, so two messages about the same export never stack.
+ */
+export function ExportToast({
   result,
   error,
+  onOpen,
   onReplace,
+  onDismiss,
 }: {
   result: ExportResult | null;
   error: ApiError | null;
+  onOpen(result: ExportResult): void;
   /** Offered when the file already exists: export again, replacing it. */
   onReplace?: () => void;
+  onDismiss(): void;
 }) {
+  if (!result && !error) return null;
+  const cancelled = result !== null && result.path === null;
   return (
-    <>
-      {result ? (
-        <p className="export-result" role="status">
-          {result.message}
-        </p>
-      ) : null}
+    <div className={`toast ${error ? 'toast-error' : ''}`} role={error ? 'alert' : 'status'} aria-label="Export">
       {error ? (
-        <p className="error" role="alert">
+        <p>
           Export failed: {error.message}
           {error.code === 'conflict' && onReplace ? (
             <>
@@ -46,7 +52,20 @@ export function ExportOutcome({
             </>
           ) : null}
         </p>
+      ) : cancelled ? (
+        <p>{result.message}</p>
+      ) : result ? (
+        <p>
+          Saved <strong className="toast-file">{result.fileName}</strong>
+          {result.download ? ' (downloaded by your browser)' : ''}{' '}
+          <button type="button" onClick={() => onOpen(result)}>
+            {result.download ? 'Download again' : 'Show in folder'}
+          </button>
+        </p>
       ) : null}
-    </>
+      <button type="button" className="toast-close" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 // The report tab: header, sections with proposals, action items, timeline, review status and export.
 import { useEffect } from 'react';
 import { ActionItems } from './ActionItems';
-import { ExportBar, ExportOutcome } from './ExportBar';
+import { ExportBar, ExportToast } from './ExportBar';
 import { HeaderFields } from './HeaderFields';
 import { ReviewStatus, ReviewWarnings } from './ReviewStatus';
 import { SectionEditor } from './SectionEditor';
@@ -13,6 +13,7 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
   const view = useReport((s) => s.views[incidentId]);
   const { error, warnings, exporting, exported, exportError, lastExport } = useReport();
   const { load, update, setStatus, addItem, updateItem, removeItem, issueText, exportAs, dismissWarnings } = useReport();
+  const { openExport, dismissExport } = useReport();
 
   useEffect(() => {
     void load(incidentId);
@@ -32,10 +33,12 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
         <ExportBar busy={exporting} onExport={(f) => exportAs(incidentId, f)} />
       </div>
       <ReviewWarnings warnings={warnings?.incidentId === incidentId ? warnings : null} onDismiss={dismissWarnings} />
-      <ExportOutcome
+      <ExportToast
         result={exported}
         error={exportError}
+        onOpen={(r) => void openExport(r)}
         onReplace={lastExport ? () => exportAs(incidentId, lastExport, true) : undefined}
+        onDismiss={dismissExport}
       />
       {error ? (
         <p role="alert" className="error">

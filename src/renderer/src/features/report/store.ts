@@ -41,6 +41,9 @@ interface ReportState {
   removeItem(incidentId: string, itemId: string): Promise<boolean>;
   issueText(incidentId: string, itemId: string): Promise<IssueText | null>;
   exportAs(incidentId: string, format: ExportFormat, overwrite?: boolean): Promise<void>;
+  /** The export toast's action: download again (web shell) or show the file in its folder (desktop). */
+  openExport(result: ExportResult): Promise<void>;
+  dismissExport(): void;
   loadDebt(): Promise<void>;
   snooze(now?: number): void;
   dismissWarnings(): void;
@@ -108,8 +111,21 @@ export const useReport = create<ReportState>((set, get) => {
       // The web shell wrote it in Conn's reports folder: hand it to the browser as a download.
       if (res.value.download) {
         const failed = await downloadExport(res.value.download);
-        if (failed) set({ exportError: failed });
+        if (failed) set({ exported: null, exportError: failed });
       }
+    },
+    async openExport(result) {
+      if (result.download) {
+        const failed = await downloadExport(result.download);
+        if (failed) set({ exported: null, exportError: failed });
+        return;
+      }
+      if (!result.path) return;
+      const res = await api().call['report.showExport']({ path: result.path });
+      if (!res.ok) set({ exported: null, exportError: res.error });
+    },
+    dismissExport() {
+      set({ exported: null, exportError: null });
     },
     async loadDebt() {
       const res = await api().call['report.debt']({});

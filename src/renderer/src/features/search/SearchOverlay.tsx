@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { noteKindLabels, noteKinds, type NoteKind } from '../../../../shared/notes';
+import { useFocusTrap } from '../../ui/focusTrap';
 import { formatTime, localTitle } from '../../ui/time';
 import { useSearch } from './store';
 import './search.css';
@@ -12,6 +13,8 @@ export function SearchOverlay() {
   const s = useSearch(useShallow((st) => ({ open: st.open, text: st.text, hits: st.hits, selected: st.selected, loading: st.loading, error: st.error })));
   const actions = useSearch.getState();
   const inputRef = useRef<HTMLInputElement>(null);
+  const boxRef = useRef<HTMLDivElement>(null);
+  useFocusTrap(boxRef, s.open);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -32,7 +35,7 @@ export function SearchOverlay() {
   if (!s.open) return null;
   return (
     <div className="search-backdrop" onMouseDown={(e) => e.target === e.currentTarget && actions.hide()}>
-      <div className="search-box" role="dialog" aria-modal="true" aria-label="Search">
+      <div ref={boxRef} className="search-box" role="dialog" aria-modal="true" aria-label="Search" tabIndex={-1}>
         <input
           ref={inputRef}
           aria-label="Search notes and timelines"

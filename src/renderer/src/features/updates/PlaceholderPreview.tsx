@@ -11,7 +11,7 @@ export function PlaceholderPreview({ text, unknown }: { text: string; unknown: s
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return (
-    <pre className="update-preview" aria-label="Preview">
+    <pre className="update-preview" aria-label="Preview" tabIndex={0}>
       {parts.map((p, i) =>
         p.name === undefined ? (
           <span key={i}>{p.text}</span>

@@ -2,6 +2,7 @@
 // to the ticket, Slack and PagerDuty in one go (Ctrl+Enter). Esc closes; drafts survive closing.
 import { useEffect, useRef } from 'react';
 import { placeholderNames, placeholdersIn, updateTemplates, type UpdateTemplate } from '../../../../shared/reminders';
+import { useFocusTrap } from '../../ui/focusTrap';
 import { PlaceholderPreview } from './PlaceholderPreview';
 import { againEffect } from '../outbox/jobText';
 import { useUpdates } from './store';
@@ -16,6 +17,8 @@ const templateLabels: Record<UpdateTemplate, string> = {
 export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
   const { incidentId, template, drafts, loading, sending, error, sent, pick, edit, send, close } = useUpdates();
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const dialogRef = useRef<HTMLElement>(null);
+  useFocusTrap(dialogRef, !!incidentId);
   const draft = drafts[template];
   const text = draft?.text ?? '';
   const left = placeholdersIn(text);
@@ -39,11 +42,11 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
 
   return (
     <div className="composer-backdrop">
-      <section className="composer" role="dialog" aria-modal="true" aria-label="Status update" onKeyDown={onKey}>
+      <section ref={dialogRef} className="composer" role="dialog" aria-modal="true" aria-label="Status update" tabIndex={-1} onKeyDown={onKey}>
         <header className="composer-head">
           <h2>Status update</h2>
           <span className="muted composer-for">{incidentTitle}</span>
-          <button type="button" className="composer-close" onClick={close} aria-label="Close">
+          <button type="button" className="composer-close" onClick={close}>
             Close <kbd>Esc</kbd>
           </button>
         </header>
