@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { VendorError, kindForStatus } from '../errors';
 import { buildUrl, parseWith, send, type HttpDeps } from '../http';
+import { walkPages } from '../paging';
 import * as S from './schemas';
 
 export interface PagerDutyConfig {
@@ -72,23 +73,30 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
     return parseWith(schema, res.body, 'pagerduty', operation, method !== 'GET');
   }
 
-  /** Walks classic offset pagination (`more`), 100 per page. */
-  async function all<T, K extends string>(
+  /**
+   * Walks classic offset pagination, 100 per page, bounded (see paging.ts). The paging fields are optional in the
+   * vendor's spec: a page without `more` is the last one; a page without `limit` advanced by what it held.
+   */
+  function all<T, K extends string>(
     operation: string,
     path: string,
     key: K,
-    schema: z.ZodType<{ [P in K]: T[] } & { more: boolean; limit: number }>,
+    schema: z.ZodType<{ [P in K]: T[] } & { more?: boolean | null; limit?: number | null }>,
     query: Query = {},
   ): Promise<T[]> {
-    const out: T[] = [];
-    let offset = 0;
-    for (;;) {
-      const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });
-      out.push(...page[key]);
-      if (!page.more || page[key].length === 0) return out;
-      offset += page.limit;
-      if (offset + page.limit > 10_000) return out; // the API refuses deeper pages
-    }
+    return walkPages<T, number>({
+      vendor: 'pagerduty',
+      operation,
+      start: 0,
+      fetchPage: async (at) => {
+        const offset = at ?? 0;
+        const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });
+        const items = page[key];
+        const step = page.limit ?? items.length;
+        const next = page.more === true && items.length > 0 && offset + step + step <= 10_000 ? offset + step : null; // the API refuses deeper pages
+        return { items, next };
+      },
+    });
   }
 
   const ref = (id: string, type: string) => ({ id, type });
