@@ -32,6 +32,8 @@ export interface CreateIncidentInput {
   incidentKey: string;
   assigneeUserId?: string;
   urgency?: 'high' | 'low';
+  /** A priority id from `listPriorities()` (only where the account has priorities). */
+  priorityId?: string;
 }
 
 export interface Identity {
@@ -109,6 +111,8 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
   const client = {
     listUsers: () => all<S.PdUser, 'users'>('listUsers', '/users', 'users', S.usersPage),
     listServices: () => all<S.PdService, 'services'>('listServices', '/services', 'services', S.servicesPage, { sort_by: 'name' }),
+    /** The account's incident priorities, highest first; empty where the account has priorities turned off. */
+    listPriorities: () => all<S.PdPriority, 'priorities'>('listPriorities', '/priorities', 'priorities', S.prioritiesPage),
 
     /** Checks the token and the From e-mail. Account keys cannot call /users/me, so the From user is looked up. */
     async identify(): Promise<Identity> {
@@ -143,6 +147,7 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
           urgency: input.urgency ?? 'high',
           incident_key: input.incidentKey,
           body: { type: 'incident_body', details: input.details },
+          ...(input.priorityId ? { priority: ref(input.priorityId, 'priority_reference') } : {}),
           ...(input.assigneeUserId ? { assignments: [{ assignee: ref(input.assigneeUserId, 'user_reference') }] } : {}),
         },
       };

@@ -26,6 +26,9 @@ export const service = z.object({
 });
 export type PdService = z.infer<typeof service>;
 
+export const priority = z.object({ id: z.string(), name: z.string() });
+export type PdPriority = z.infer<typeof priority>;
+
 export const incident = z.object({
   id: z.string(),
   type: z.string().nullish(),
@@ -81,6 +84,7 @@ const page = { limit: z.number().int().nullish(), more: z.boolean().nullish() };
 export const userEnvelope = z.object({ user });
 export const usersPage = z.object({ users: z.array(user), ...page });
 export const servicesPage = z.object({ services: z.array(service), ...page });
+export const prioritiesPage = z.object({ priorities: z.array(priority), ...page });
 export const incidentsPage = z.object({ incidents: z.array(incident), ...page });
 export const logEntriesPage = z.object({ log_entries: z.array(logEntry), ...page });
 export const incidentEnvelope = z.object({ incident });
