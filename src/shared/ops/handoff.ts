@@ -5,6 +5,7 @@ import type { Incident, TimelineEntry } from '../domain';
 import type { JobKind, JobState } from '../outbox';
 import { id, storableText } from '../text';
 import { event, op } from './define';
+import type { SourceOutcome } from './recordImport';
 
 export interface HandoffCandidate {
   personId: string;
@@ -68,6 +69,8 @@ export interface TakeoverPreview {
   /** The latest handoff brief found in PagerDuty notes or Slack, if any. */
   brief: string | null;
   imported: { fetched: number; added: number };
+  /** Each source of the record (PagerDuty, Slack, Freshdesk): imported or failed (with why); retry with integrations.import. */
+  sources: SourceOutcome[];
   warnings: string[];
 }
 

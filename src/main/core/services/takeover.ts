@@ -10,8 +10,8 @@ import { peopleRepo } from '../db/repos/people';
 import { freshdeskTicketUrl, isVendorError, type PdIncident, type VendorClients } from '../integrations';
 import { need, type ClientsPort } from '../importer/clients';
 import { discoverTargets, isBrief, pagerdutyIdFrom } from '../importer/discover';
-import { asAppError } from '../importer/errors';
-import { readRecord } from '../importer/record';
+import { asAppError, sourceOutcomes } from '../importer/errors';
+import { readRecordBySource } from '../importer/record';
 import type { ChecklistService } from './checklist';
 import type { IncidentsService } from './incidents';
 import type { ServiceDeps } from './incidents';
@@ -74,12 +74,14 @@ export function takeoverService(d: TakeoverDeps) {
       pdId = discoverTargets(texts.map((t) => t.text)).pagerdutyIncidentId;
     }
     const pd = pdId && c.pagerduty ? await readPdIncident(c, pdId) : null;
+    const gatherWarnings: string[] = [];
     if (pd) {
       try {
         const notes = await c.pagerduty!.listNotes(pd.id);
         for (const n of notes) texts.push({ at: n.created_at, text: n.content });
       } catch (err) {
-        throw asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`);
+        // The notes only help find the brief and the other targets: the take-over goes on without them.
+        gatherWarnings.push(`${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in them were not read.`);
       }
     }
     texts.sort((a, b) => (a.at < b.at ? 1 : -1));
@@ -98,24 +100,23 @@ export function takeoverService(d: TakeoverDeps) {
       const t = await c.freshdesk.getTicket(found.ticketId).catch(() => null);
       if (t) ticket = { id: t.id, url: ticketUrl ?? '', subject: t.subject };
     }
-    return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket };
+    return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket, gatherWarnings };
   }
 
   return {
     async import(input: OpParsed<'takeover.import'>): Promise<TakeoverPreview> {
       const g = await gather(input);
       if (!g.pd && !g.slackId) throw new AppError('not_found', 'Nothing to take over: no PagerDuty incident or Slack channel was found.');
-      const warnings: string[] = [];
+      const warnings: string[] = [...g.gatherWarnings];
       if (!g.pd) warnings.push('No PagerDuty incident was found for this channel (or PagerDuty is not connected).');
       if (!g.slackId) warnings.push('No Slack channel was found for this incident (or Slack is not connected).');
       if (!g.ticketId) warnings.push('No Freshdesk ticket is linked in what was shared.');
       if (!g.brief) warnings.push('No handoff brief was found in the PagerDuty notes or the Slack channel.');
-      let entries;
-      try {
-        entries = await readRecord(g.c, { pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
-      } catch (err) {
-        throw asAppError(err, 'Reading the incident record');
-      }
+      // Each source imports or fails on its own: a broken PagerDuty page must not lose the Slack and Freshdesk parts.
+      const read = await readRecordBySource(g.c, { pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
+      const sources = sourceOutcomes(read.read, read.failures);
+      for (const f of sources) if (f.status === 'failed') warnings.push(`${f.reason} Use "Retry" to read it again.`);
+      const entries = read.entries;
 
       const known = (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
       let incident: Incident;
@@ -156,7 +157,7 @@ export function takeoverService(d: TakeoverDeps) {
           }
         }
       }
-      const result = d.recordImport.write(incident.id, entries);
+      const result = d.recordImport.write(incident.id, entries, sources);
       return {
         incident: d.incidents.get(incident.id),
         existing: !!known,
@@ -167,6 +168,7 @@ export function takeoverService(d: TakeoverDeps) {
         ticket: g.ticket ?? (g.ticketId ? { id: g.ticketId, url: g.ticketUrl ?? '', subject: '' } : null),
         brief: g.brief,
         imported: { fetched: result.fetched, added: result.added },
+        sources,
         warnings,
       };
     },

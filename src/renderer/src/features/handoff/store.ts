@@ -115,6 +115,8 @@ interface TakeoverState {
   setRef(ref: string): void;
   setConfirmed(v: boolean): void;
   fetch(): Promise<void>;
+  /** Reads again only the sources that failed (integrations.import with `sources`), and updates the preview. */
+  retryFailed(): Promise<void>;
   confirm(): Promise<boolean>;
 }
 
@@ -136,6 +138,31 @@ export const useTakeover = create<TakeoverState>((set, get) => ({
     const input = ref.startsWith('#') || /^C[A-Z0-9]{6,}$/.test(ref) || /^[a-z0-9_-]+$/.test(ref) ? { slackChannel: ref } : { pagerdutyIncident: ref };
     const res = await api().call['takeover.import'](input);
     set(res.ok ? { loading: false, preview: res.value } : { loading: false, error: res.error });
+  },
+  async retryFailed() {
+    const p = get().preview;
+    if (!p) return;
+    const failed = p.sources.filter((x) => x.status === 'failed').map((x) => x.source);
+    if (failed.length === 0) return;
+    set({ loading: true, error: null });
+    const res = await api().call['integrations.import']({ incidentId: p.incident.id, sources: failed });
+    if (!res.ok) {
+      // Still failing: the error names why; the preview keeps its per-source list.
+      set({ loading: false, error: res.error });
+      return;
+    }
+    const retried = new Map(res.value.sources.map((x) => [x.source, x]));
+    const sources = p.sources.map((x) => retried.get(x.source) ?? x);
+    const stillFailing = new Set(sources.filter((x) => x.status === 'failed').map((x) => x.reason));
+    set({
+      loading: false,
+      preview: {
+        ...p,
+        sources,
+        imported: { fetched: p.imported.fetched + res.value.fetched, added: p.imported.added + res.value.added },
+        warnings: p.warnings.filter((w) => !p.sources.some((x) => x.status === 'failed' && x.reason && w.startsWith(x.reason) && !stillFailing.has(x.reason))),
+      },
+    });
   },
   async confirm() {
     const p = get().preview;
