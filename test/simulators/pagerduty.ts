@@ -11,7 +11,7 @@ export interface PdIncidentRec {
   id: string; incident_number: number; title: string; status: 'triggered' | 'acknowledged' | 'resolved'; urgency: 'high' | 'low';
   incident_key: string | null; service: Ref; assignments: { at: string; assignee: Ref }[]; acknowledgements: { at: string; acknowledger: Ref }[];
   assigned_via: string; created_at: string; updated_at: string; resolved_at: string | null; last_status_change_at: string;
-  last_status_change_by: Ref; details: string; priority?: Ref | null;
+  last_status_change_by: Ref; details: string; priority?: Ref;
 }
 export interface PdNoteRec { id: string; user: Ref; channel: { summary: string }; content: string; created_at: string; updated_at: string }
 export interface PdLogRec { id: string; type: string; summary: string; created_at: string; agent: Ref; channel: { type: string }; note?: string }
@@ -184,7 +184,8 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
       acknowledgements: selfAssigned ? [{ at: t, acknowledger: userRef(user, req.baseUrl) }] : [],
       assigned_via: assignees.length ? 'direct_assignment' : 'escalation_policy', created_at: t, updated_at: t, resolved_at: null,
       last_status_change_at: t, last_status_change_by: userRef(user, req.baseUrl), details: typeof details === 'string' ? details : '',
-      priority: prio ? { id: prio.id, type: 'priority_reference', summary: prio.name, self: `${base}/priorities/${prio.id}`, html_url: null } : null,
+      // The spec types priority as an object: an incident without one leaves it out.
+      ...(prio ? { priority: { id: prio.id, type: 'priority_reference', summary: prio.name, self: `${base}/priorities/${prio.id}`, html_url: null } } : {}),
     };
     state.incidents.push(inc);
     log(inc, 'trigger_log_entry', `Triggered through the API by ${user.name}`, userRef(user, req.baseUrl));

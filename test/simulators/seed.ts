@@ -31,6 +31,7 @@ export function seedPagerDuty(s: PdState): void {
     { id: 'PSVC002', name: 'Community Hubs', description: 'Hosted JupyterHub deployments' },
     { id: 'PSVC003', name: 'Identity', description: 'Login and accounts' },
     { id: 'PSVC004', name: 'Managed JupyterHubs', description: 'The hubs the default runbook pages for' },
+    { id: 'PSVC005', name: 'Misc alerts from Prometheus Alert Manager', description: 'The service the 2i2c runbook pages for' },
   );
   s.priorities.push(
     { id: 'PPRIO01', name: 'P1', description: 'Critical' },
