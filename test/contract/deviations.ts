@@ -98,16 +98,29 @@ export const deviations: readonly Deviation[] = [
     },
   },
   {
-    name: 'slack-conversation-object-not-a-list',
+    name: 'slack-one-of-written-as-a-list',
     vendor: 'slack',
     reason:
-      '`objs_conversation` is written as `{ items: [channel, im] }` with no type: JSON Schema tools (and so mocks) read that ' +
-      'as an array, while every answer carries one conversation object (`channel: { id, name, … }`). Rewritten to one of ' +
-      'the listed object shapes.',
+      'The file writes "one of these shapes" as an untyped tuple, `{ items: [A, B] }`: the conversation object ' +
+      '(`objs_conversation` = `items: [channel, im]`), and "X or null" fields such as a message\'s `bot_id` or a ' +
+      'channel\'s `latest`. JSON Schema tools (and so mocks) read that as an array, while Slack sends one object or ' +
+      'one string (`channel: { id, name, … }`, `bot_id: "B…"`). Rewritten to the first listed shape, everywhere.',
     apply(spec) {
-      const conv = mustFind(spec.definitions?.objs_conversation, 'definitions.objs_conversation');
-      const variants = mustFind(Array.isArray(conv.items) ? conv.items : null, 'objs_conversation.items as a list');
-      spec.definitions.objs_conversation = { anyOf: variants.map((v: any) => ({ type: 'object', ...v })) };
+      let n = 0;
+      const fix = (node: any): any => {
+        if (Array.isArray(node)) return node.map(fix);
+        if (!node || typeof node !== 'object') return node;
+        for (const k of Object.keys(node)) node[k] = fix(node[k]);
+        if (Array.isArray(node.items) && node.type === undefined && node.items.length > 0) {
+          n++;
+          const { items, ...rest } = node;
+          return { ...rest, ...items[0] };
+        }
+        return node;
+      };
+      spec.definitions = fix(spec.definitions);
+      spec.paths = fix(spec.paths);
+      mustFind(n || null, 'a schema written as an untyped items list');
     },
   },
 ];

@@ -49,9 +49,12 @@ function expectWellBehaved(prism: PrismMock, seen: Record<string, Outcome[]>, ca
   // Prism found nothing wrong with any request Conn sent.
   expect(prism.violations).toEqual([]);
   for (const name of Object.keys(calls)) expect(seen[name], name).toHaveLength(SEEDS.length);
-  // The oracle really answered: some answers of every call parse (the file's schemas are not all unreadable).
-  const parsedSomewhere = Object.entries(seen).filter(([, o]) => o.includes('parsed')).map(([n]) => n);
-  expect(parsedSomewhere.length).toBeGreaterThan(0);
+  // The oracle really answered: every call parses for some seeds (a mock that only errs would check nothing), and
+  // no answer was Prism failing on its own (a 5xx is Prism's generator giving up, not the vendor's contract).
+  const neverParsed = Object.entries(seen).filter(([, o]) => !o.includes('parsed')).map(([n]) => n);
+  expect(neverParsed).toEqual([]);
+  const serverErrors = Object.entries(seen).filter(([, o]) => o.includes('classified:server')).map(([n]) => n);
+  expect(serverErrors).toEqual([]);
   // Prism answers every call Conn makes: a 404 would mean we call an operation the vendor does not have.
   expect(prism.calls.length).toBeGreaterThan(0);
 }
@@ -113,7 +116,7 @@ describe('Slack client against a Prism mock of Slack’s own Web API OpenAPI fil
   };
 
   it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
-    expect(prism.applied).toEqual(['slack-every-method-accepts-post', 'slack-token-in-authorization-header', 'slack-conversation-object-not-a-list']);
+    expect(prism.applied).toEqual(['slack-every-method-accepts-post', 'slack-token-in-authorization-header', 'slack-one-of-written-as-a-list']);
     const seen = await exercise(prism, (fetch) => createSlackClient({ token: 'xoxb-contract-token', apiUrl: `${prism.url}/` }, { fetch, timeoutMs: 10_000 }), calls);
     expectWellBehaved(prism, seen, calls);
   }, 300_000);
