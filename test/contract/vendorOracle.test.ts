@@ -8,6 +8,18 @@ import { startPrism, type PrismMock } from './prism';
 
 const SEEDS = Array.from({ length: 25 }, (_, i) => `conn-contract-${i + 1}`);
 
+/**
+ * A seeded mock may answer "more pages" without end; the walk stops at its page cap (a classified malformed error).
+ * The cap is lowered here so that stopping costs a few requests, not a hundred.
+ */
+const PAGES = 5;
+
+/**
+ * A seeded mock answers every page of a cursor walk alike, so the walk always sees its cursor again and stops as a
+ * malformed answer: the loop guard at work. These calls may therefore never parse here; they must still never crash.
+ */
+const WALKS_THAT_SEE_THEIR_CURSOR_AGAIN = new Set(['findChannelByName']);
+
 type Outcome = 'parsed' | `classified:${string}`;
 
 /** Runs one call; a VendorError is a classified failure, anything else is a crash and fails the test. */
@@ -51,7 +63,7 @@ function expectWellBehaved(prism: PrismMock, seen: Record<string, Outcome[]>, ca
   for (const name of Object.keys(calls)) expect(seen[name], name).toHaveLength(SEEDS.length);
   // The oracle really answered: every call parses for some seeds (a mock that only errs would check nothing), and
   // no answer was Prism failing on its own (a 5xx is Prism's generator giving up, not the vendor's contract).
-  const neverParsed = Object.entries(seen).filter(([, o]) => !o.includes('parsed')).map(([n]) => n);
+  const neverParsed = Object.entries(seen).filter(([n, o]) => !o.includes('parsed') && !WALKS_THAT_SEE_THEIR_CURSOR_AGAIN.has(n)).map(([n]) => n);
   expect(neverParsed).toEqual([]);
   const serverErrors = Object.entries(seen).filter(([, o]) => o.includes('classified:server')).map(([n]) => n);
   expect(serverErrors).toEqual([]);
@@ -88,7 +100,7 @@ describe('PagerDuty client against a Prism mock of PagerDuty’s own REST OpenAP
 
   it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
     expect(prism.applied).toEqual(['pagerduty-accept-vendor-media-type', 'pagerduty-incident-body-details-string']);
-    const seen = await exercise(prism, (fetch) => createPagerDutyClient({ token: 'u+contract-token', fromEmail: 'alice@example.com', baseUrl: prism.url }, { fetch, timeoutMs: 10_000 }), calls);
+    const seen = await exercise(prism, (fetch) => createPagerDutyClient({ token: 'u+contract-token', fromEmail: 'alice@example.com', baseUrl: prism.url }, { fetch, timeoutMs: 10_000, maxPages: PAGES }), calls);
     expectWellBehaved(prism, seen, calls);
   }, 300_000);
 });
@@ -117,7 +129,7 @@ describe('Slack client against a Prism mock of Slack’s own Web API OpenAPI fil
 
   it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
     expect(prism.applied).toEqual(['slack-every-method-accepts-post', 'slack-token-in-authorization-header', 'slack-one-of-written-as-a-list']);
-    const seen = await exercise(prism, (fetch) => createSlackClient({ token: 'xoxb-contract-token', apiUrl: `${prism.url}/` }, { fetch, timeoutMs: 10_000 }), calls);
+    const seen = await exercise(prism, (fetch) => createSlackClient({ token: 'xoxb-contract-token', apiUrl: `${prism.url}/` }, { fetch, timeoutMs: 10_000, maxPages: PAGES }), calls);
     expectWellBehaved(prism, seen, calls);
   }, 300_000);
 });

@@ -64,6 +64,7 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
       vendor: 'freshdesk',
       operation,
       start: first,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
       fetchPage: async (at) => {
         const res = await request(operation, 'GET', at ?? first);
         return { items: parseWith(schema, res.body, 'freshdesk', operation), next: nextLink(res.headers.get('link'), base) };

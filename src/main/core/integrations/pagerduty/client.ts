@@ -90,6 +90,7 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
       vendor: 'pagerduty',
       operation,
       start: 0,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
       fetchPage: async (at) => {
         const offset = at ?? 0;
         const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });

@@ -80,6 +80,7 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
     return walkPages<T, string>({
       vendor: 'slack',
       operation: method,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
       ...(until ? { until } : {}),
       fetchPage: async (cursor) => {
         const page = await call(method, { ...args, limit: 200, ...(cursor ? { cursor } : {}) }, schema);
