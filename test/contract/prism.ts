@@ -130,7 +130,7 @@ export interface PrismMock {
   stop(): Promise<void>;
 }
 
-export async function startPrism(vendor: SpecVendor, startTimeoutMs = 45_000): Promise<PrismMock> {
+export async function startPrism(vendor: SpecVendor, startTimeoutMs = 90_000): Promise<PrismMock> {
   const dir = mkdtempSync(path.join(tmpdir(), `conn-prism-${vendor}-`));
   const { file, applied } = preparedSpec(vendor, dir);
   const port = await freePort();

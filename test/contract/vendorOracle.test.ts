@@ -75,7 +75,7 @@ describe('PagerDuty client against a Prism mock of PagerDuty’s own REST OpenAP
   let prism: PrismMock;
   beforeAll(async () => {
     prism = await startPrism('pagerduty');
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await prism?.stop();
   });
@@ -109,7 +109,7 @@ describe('Slack client against a Prism mock of Slack’s own Web API OpenAPI fil
   let prism: PrismMock;
   beforeAll(async () => {
     prism = await startPrism('slack');
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await prism?.stop();
   });
