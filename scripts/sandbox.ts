@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createCore } from '../src/main/core';
 import { fileLogger } from '../src/main/core/fileLogger';
-import { vendorWiring } from '../src/main/core/outbox/vendorExecutors';
 import { fileSecretStore } from '../src/main/core/secrets/fileStore';
 import { startWebShell } from '../src/main/web/server';
 import { SIM_TICKET_ID, startSimulators } from '../test/simulators';
+import { sandboxCoreOptions } from './sandboxWiring';
 
 const root = process.cwd();
 const say = (line: string) => process.stdout.write(`[sandbox] ${line}\n`);
@@ -41,14 +41,12 @@ async function main(): Promise<void> {
 
   const dataDir = resolve(process.env.CONN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'conn-sandbox-')));
   say(`data folder: ${dataDir}`);
-  const vendors = vendorWiring({ baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack } });
   const core = createCore({
     dataDir,
     logger: fileLogger(join(dataDir, 'logs')),
     secrets: fileSecretStore(dataDir),
-    executors: vendors.executors,
-    identify: vendors.identify,
-    checks: vendors.checks,
+    // Jobs, checks, connection tests, import and take-over: all to the simulators.
+    ...sandboxCoreOptions(sim),
   });
 
   // The simulator tokens are not secret, so the sandbox accepts the weaker file storage (no OS keyring here)

@@ -68,6 +68,7 @@ export const opNames = [
   'handoff.send',
   'handoff.status',
   'takeover.import',
+  'takeover.retry',
   'takeover.confirm',
   'checks.run',
 ] as const;

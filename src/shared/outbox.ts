@@ -76,6 +76,10 @@ export const jobPayloads = {
     assigneeUserId: z.string().optional(),
     /** Defaults to the PagerDuty connection's default service. */
     serviceId: z.string().optional(),
+    /** The runbook's service, by name or id: resolved through GET /services when sent (wins over the default). */
+    service: z.string().optional(),
+    /** The runbook's priority by name, set where the account has priorities. */
+    priority: z.string().optional(),
   }),
   'pagerduty.addNote': z.strictObject({ content: z.string() }),
   'pagerduty.acknowledge': z.strictObject({}),

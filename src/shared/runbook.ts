@@ -32,8 +32,10 @@ export const runbookActionSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('trigger_pagerduty'),
     params: z.strictObject({
-      /** The PagerDuty service by name, as the commander would pick it. */
+      /** The PagerDuty service by name (as the commander would pick it) or id; resolved through GET /services. */
       service: line(200),
+      /** The incident priority by name (e.g. "P1"), used where the PagerDuty account has priorities. */
+      priority: line(100).optional(),
       /** Whether the dedicated Slack channel is asked for with the incident. */
       withSlackChannel: z.boolean().default(true),
     }),

@@ -139,7 +139,7 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   const s = await simState();
   const pd = s.pagerduty.incidents;
   expect(pd).toHaveLength(1);
-  expect(pd[0]).toMatchObject({ status: 'resolved', incident_key: `conn-${incident!.id}`, title: 'Users cannot start servers on the Ocean Data hub', service: { id: 'PSVC002' } });
+  expect(pd[0]).toMatchObject({ status: 'resolved', incident_key: `conn-${incident!.id}`, title: 'Users cannot start servers on the Ocean Data hub', service: { id: 'PSVC004' } }); // the runbook's Managed JupyterHubs, not the default service
   expect(pd[0]!.assignments.length === 0 || pd[0]!.assignments[0]!.assignee.id === 'PALICE1').toBe(true);
   const notes = s.pagerduty.notes[pd[0]!.id] ?? [];
   expect(notes.map((n) => n.content.split('\n')[0])).toEqual(['Spawner pods are stuck pending: the node pool hit its quota.']);

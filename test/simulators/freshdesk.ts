@@ -46,6 +46,11 @@ export function freshdeskHandler(state: FdState, now: () => number) {
       ...(include.includes('requester') && requester ? { requester: { id: requester.id, name: requester.name, email: requester.email, mobile: null, phone: null } } : {}),
     };
   };
+  /** The reply answer exactly as documented (API-CONTRACTS §3.6.3): no `incoming`, `private` or `source`. */
+  const replyJson = (c: FdConversationRec) => ({
+    id: c.id, body: c.body, body_text: c.body_text, user_id: c.user_id, from_email: c.from_email, to_emails: c.to_emails,
+    cc_emails: [], bcc_emails: [], ticket_id: c.ticket_id, attachments: [], created_at: c.created_at, updated_at: c.updated_at,
+  });
   const convJson = (c: FdConversationRec) => ({ ...c, support_email: null, cc_emails: [], bcc_emails: [], attachments: [], last_edited_at: null, last_edited_user_id: null });
 
   function paginate(req: SimRequest, items: unknown[]): SimResponse {
@@ -129,7 +134,7 @@ export function freshdeskHandler(state: FdState, now: () => number) {
       };
       state.conversations.push(c);
       ticket.updated_at = t;
-      return { status: 201, body: convJson(c) };
+      return { status: 201, body: isReply ? replyJson(c) : convJson(c) };
     }
     if (req.method === 'PUT' && p.length === 2) {
       const allowed = ['status', 'priority', 'responder_id', 'group_id', 'type', 'subject', 'description', 'tags'];

@@ -4,12 +4,14 @@ import type { SimRequest, SimResponse } from './types';
 
 export interface PdUserRec { id: string; name: string; email: string; role: string }
 export interface PdServiceRec { id: string; name: string; description: string }
+/** An incident priority; an account with priorities turned off has none (GET /priorities answers an empty list). */
+export interface PdPriorityRec { id: string; name: string; description: string }
 interface Ref { id: string; type: string; summary: string; self: string; html_url: string | null }
 export interface PdIncidentRec {
   id: string; incident_number: number; title: string; status: 'triggered' | 'acknowledged' | 'resolved'; urgency: 'high' | 'low';
   incident_key: string | null; service: Ref; assignments: { at: string; assignee: Ref }[]; acknowledgements: { at: string; acknowledger: Ref }[];
   assigned_via: string; created_at: string; updated_at: string; resolved_at: string | null; last_status_change_at: string;
-  last_status_change_by: Ref; details: string;
+  last_status_change_by: Ref; details: string; priority?: Ref;
 }
 export interface PdNoteRec { id: string; user: Ref; channel: { summary: string }; content: string; created_at: string; updated_at: string }
 export interface PdLogRec { id: string; type: string; summary: string; created_at: string; agent: Ref; channel: { type: string }; note?: string }
@@ -17,14 +19,14 @@ export interface PdStatusUpdateRec { id: string; message: string; created_at: st
 
 export interface PdState {
   tokens: Map<string, { type: 'account' | 'user'; userId?: string; revoked: boolean; readOnly?: boolean }>;
-  users: PdUserRec[]; services: PdServiceRec[]; incidents: PdIncidentRec[];
+  users: PdUserRec[]; services: PdServiceRec[]; incidents: PdIncidentRec[]; priorities: PdPriorityRec[];
   notes: Map<string, PdNoteRec[]>; logEntries: Map<string, PdLogRec[]>; statusUpdates: Map<string, PdStatusUpdateRec[]>;
   seq: number; incidentNumber: number;
   rate: { perMinute: number; createPerMinute: number; windows: Map<string, { start: number; count: number }> };
 }
 
 export const newPdState = (): PdState => ({
-  tokens: new Map(), users: [], services: [], incidents: [], notes: new Map(), logEntries: new Map(), statusUpdates: new Map(),
+  tokens: new Map(), users: [], services: [], incidents: [], priorities: [], notes: new Map(), logEntries: new Map(), statusUpdates: new Map(),
   seq: 0, incidentNumber: 0, rate: { perMinute: 960, createPerMinute: 60, windows: new Map() },
 });
 
@@ -109,6 +111,8 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
       const sorted = [...state.services].sort((a, b) => a.name.localeCompare(b.name));
       return paginate(req, 'services', sorted.map((s) => serviceJson(s, base)));
     }
+    if (req.method === 'GET' && req.path === '/priorities')
+      return paginate(req, 'priorities', state.priorities.map((p) => ({ ...p, type: 'priority', summary: p.name, self: `${base}/priorities/${p.id}`, html_url: null, color: 'a8171c', order: 1 })));
     if (parts[0] !== 'incidents') return err(404, 'Not Found', 2100);
     if (parts.length === 1 && req.method === 'GET') {
       const key = req.query.get('incident_key');
@@ -161,6 +165,9 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
     const svc = state.services.find((s) => s.id === svcId);
     if (!svc) return err(400, 'Invalid Input Provided', 2001, ['Service not found.']);
     if (b.assignments && b.escalation_policy) return err(400, 'Invalid Input Provided', 2001, ['Assignments and escalation_policy are mutually exclusive.']);
+    const prioId = (b.priority as { id?: string } | undefined)?.id;
+    const prio = prioId === undefined ? null : state.priorities.find((p) => p.id === prioId);
+    if (prio === undefined) return err(400, 'Invalid Priority', 1020);
     const key = typeof b.incident_key === 'string' ? b.incident_key : null;
     if (key && state.incidents.some((i) => i.incident_key === key && i.service.id === svc.id && i.status !== 'resolved'))
       return err(400, 'Incident could not be created', 2001, ['Open incident with matching dedup key already exists on this service']);
@@ -177,6 +184,8 @@ export function pagerdutyHandler(state: PdState, now: () => number) {
       acknowledgements: selfAssigned ? [{ at: t, acknowledger: userRef(user, req.baseUrl) }] : [],
       assigned_via: assignees.length ? 'direct_assignment' : 'escalation_policy', created_at: t, updated_at: t, resolved_at: null,
       last_status_change_at: t, last_status_change_by: userRef(user, req.baseUrl), details: typeof details === 'string' ? details : '',
+      // The spec types priority as an object: an incident without one leaves it out.
+      ...(prio ? { priority: { id: prio.id, type: 'priority_reference', summary: prio.name, self: `${base}/priorities/${prio.id}`, html_url: null } } : {}),
     };
     state.incidents.push(inc);
     log(inc, 'trigger_log_entry', `Triggered through the API by ${user.name}`, userRef(user, req.baseUrl));

@@ -30,6 +30,13 @@ export function seedPagerDuty(s: PdState): void {
     { id: 'PSVC001', name: 'Compute Platform', description: 'Servers and notebooks for hub users' },
     { id: 'PSVC002', name: 'Community Hubs', description: 'Hosted JupyterHub deployments' },
     { id: 'PSVC003', name: 'Identity', description: 'Login and accounts' },
+    { id: 'PSVC004', name: 'Managed JupyterHubs', description: 'The hubs the default runbook pages for' },
+    { id: 'PSVC005', name: 'Misc alerts from Prometheus Alert Manager', description: 'The service the 2i2c runbook pages for' },
+  );
+  s.priorities.push(
+    { id: 'PPRIO01', name: 'P1', description: 'Critical' },
+    { id: 'PPRIO02', name: 'P2', description: 'High' },
+    { id: 'PPRIO03', name: 'P3', description: 'Moderate' },
   );
   s.tokens.set(SIM_TOKENS.pagerduty, { type: 'account', revoked: false });
   s.tokens.set(SIM_TOKENS.pagerdutyUser, { type: 'user', userId: 'PALICE1', revoked: false });

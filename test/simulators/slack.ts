@@ -33,6 +33,7 @@ const SCOPES: Record<string, string[]> = {
   'chat.getPermalink': [],
   'users.lookupByEmail': ['users:read.email'],
   'conversations.list': ['channels:read'],
+  'conversations.info': ['channels:read'],
 };
 
 const tsMicros = (ts: string): bigint => {
@@ -212,6 +213,11 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (!m) return fail('message_not_found');
         const base = `https://${state.team.domain}.slack.com/archives/${c.id}/p${m.ts.replace('.', '')}`;
         return ok({ channel: c.id, permalink: m.thread_ts && m.thread_ts !== m.ts ? `${base}?thread_ts=${m.thread_ts}&cid=${c.id}` : base });
+      }
+      case 'conversations.info': {
+        const c = channel();
+        if (!c || (c.is_private && !c.members.has(me))) return fail('channel_not_found');
+        return ok({ channel: channelJson(c, me) });
       }
       case 'conversations.list': {
         const excludeArchived = a.exclude_archived === 'true';

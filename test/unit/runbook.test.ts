@@ -96,6 +96,7 @@ describe('jobsForAction', () => {
           payload: {
             title: 'Hub down: 502s',
             details: 'Freshdesk ticket: https://x.freshdesk.com/a/tickets/9\nHub: uw\nService: Managed JupyterHubs',
+            service: 'Managed JupyterHubs',
             assigneeUserId: 'PADA',
           },
         },

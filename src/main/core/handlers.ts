@@ -77,6 +77,7 @@ export function createHandlers(s: Services): Handlers {
     'handoff.send': (input) => s.handoff.send(input),
     'handoff.status': (input) => s.handoff.status(input),
     'takeover.import': (input) => s.takeover.import(input),
+    'takeover.retry': (input) => s.takeover.retry(input),
     'takeover.confirm': (input) => s.takeover.confirm(input),
   };
 }

@@ -6,6 +6,7 @@ import type { JobKind, JobState } from '../outbox';
 import type { ChecksRun } from './checks';
 import { id, storableText } from '../text';
 import { event, op } from './define';
+import { importSources, type SourceOutcome } from './recordImport';
 
 export interface HandoffCandidate {
   personId: string;
@@ -74,6 +75,8 @@ export interface TakeoverPreview {
   brief: string | null;
   /** Entries of the shared record (a note shared to both Slack and PagerDuty counted once). */
   record: { entries: number };
+  /** Each source of the record (PagerDuty, Slack, Freshdesk): read or failed (with why); a retry reads only that source. */
+  sources: SourceOutcome[];
   warnings: string[];
 }
 
@@ -128,6 +131,10 @@ export const handoffOps = {
     'Preview taking over from the shared systems (writes nothing): the PagerDuty incident (id or URL) or the Slack ' +
       'channel, its log, notes, channel history with thread replies, the handoff brief and the linked Freshdesk ticket.',
     z.union([z.strictObject({ pagerdutyIncident: pdRef }), z.strictObject({ slackChannel: slackRef })]),
+  ),
+  'takeover.retry': op<TakeoverPreview>()(
+    'Read again only the sources of a take-over preview that failed (writes nothing); answers the updated preview.',
+    z.strictObject({ previewId: id, sources: z.array(z.enum(importSources)).min(1) }),
   ),
   'takeover.confirm': op<TakeoverDone>()(
     'Take command of a previewed incident (previewId from takeover.import), after the user confirmed: create the local ' +

@@ -3,6 +3,19 @@ import { z } from 'zod';
 import { id } from '../text';
 import { op } from './define';
 
+export const importSources = ['pagerduty', 'slack', 'freshdesk'] as const;
+export type ImportSource = (typeof importSources)[number];
+
+/** How one source fared in an import or take-over: each imports or fails on its own. */
+export interface SourceOutcome {
+  source: ImportSource;
+  status: 'ok' | 'failed';
+  /** Records read from this source (0 when it failed). */
+  fetched: number;
+  /** Plain words for a failure, e.g. "PagerDuty sent an answer Conn could not understand (…)". */
+  reason?: string;
+}
+
 export interface ImportResult {
   incidentId: string;
   /** Records read from the vendors. */
@@ -13,12 +26,15 @@ export interface ImportResult {
   alreadyImported: number;
   /** Records this Conn sent itself (found by their marker), already on the timeline in their own form. */
   sentByConn: number;
+  /** Each source read: which imported and which failed (and why); retry the failed ones with `sources`. */
+  sources: SourceOutcome[];
 }
 
 export const recordImportOps = {
   'integrations.import': op<ImportResult>()(
     'Import the Slack channel (with thread replies), PagerDuty log entries and notes, and the Freshdesk conversation ' +
-      'into the timeline with their original times. Safe to repeat: nothing is imported twice.',
-    z.strictObject({ incidentId: id }),
+      'into the timeline with their original times. Safe to repeat: nothing is imported twice. Each source imports or ' +
+      'fails on its own (see `sources` in the answer); `sources` in the request reads only those (a retry of the failed ones).',
+    z.strictObject({ incidentId: id, sources: z.array(z.enum(importSources)).min(1).optional() }),
   ),
 };

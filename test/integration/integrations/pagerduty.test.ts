@@ -30,7 +30,7 @@ describe('PagerDuty client', () => {
     expect(new Set(users.map((u) => u.id)).size).toBe(234);
     const pages = sim.requests({ vendor: 'pagerduty', path: '/users' });
     expect(pages.map((r) => r.query.offset?.[0])).toEqual(['0', '100', '200']);
-    expect((await t.clients().pagerduty.listServices()).map((s) => s.name)).toEqual(['Community Hubs', 'Compute Platform', 'Identity']);
+    expect((await t.clients().pagerduty.listServices()).map((s) => s.name)).toEqual(['Community Hubs', 'Compute Platform', 'Identity', 'Managed JupyterHubs', 'Misc alerts from Prometheus Alert Manager']);
   });
 
   it('creates, acknowledges, reassigns, notes, updates and resolves an incident with the right headers and bodies', async () => {

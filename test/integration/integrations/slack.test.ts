@@ -88,7 +88,7 @@ describe('Slack client', () => {
     const slack = t.clients().slack;
     expect((await slack.lookupByEmail('BOB@conn-sim.example'))?.id).toBe('U0BOB0001');
     expect(await slack.lookupByEmail('nobody@conn-sim.example')).toBeNull();
-    expect((await slack.findChannelByName('inc-archived-example'))?.is_archived).toBe(true);
+    expect((await slack.findChannelByName('inc-archived-example', { includeArchived: true }))?.is_archived).toBe(true);
     expect(await slack.findChannelByName('nope')).toBeNull();
   });
 

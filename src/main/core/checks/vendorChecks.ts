@@ -37,7 +37,7 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
       }
     },
   });
-  const seen = (i: PdIncident, what: string): CheckOutcome => ({ status: 'confirmed', evidence: `PagerDuty #${i.incident_number} ${what}`, url: i.html_url });
+  const seen = (i: PdIncident, what: string): CheckOutcome => ({ status: 'confirmed', evidence: `PagerDuty #${i.incident_number ?? i.id} ${what}`, url: i.html_url });
   const ticketCheck = (id: CheckType, run: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check => ({
     id,
     vendor: 'freshdesk',
@@ -55,10 +55,10 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
   return {
     pagerduty_incident_exists: pdCheck('pagerduty_incident_exists', (i) => seen(i, `exists (${i.status})`)),
     pagerduty_acknowledged: pdCheck('pagerduty_acknowledged', (i) =>
-      i.status === 'triggered' ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number} is not acknowledged yet.` } : seen(i, `is ${i.status}`),
+      i.status === 'triggered' ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is not acknowledged yet.` } : seen(i, `is ${i.status}`),
     ),
     pagerduty_resolved: pdCheck('pagerduty_resolved', (i) =>
-      i.status === 'resolved' ? seen(i, 'is resolved') : { status: 'not_yet', detail: `PagerDuty #${i.incident_number} is ${i.status}.` },
+      i.status === 'resolved' ? seen(i, 'is resolved') : { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is ${i.status}.` },
     ),
     slack_channel_exists: {
       id: 'slack_channel_exists',
@@ -68,7 +68,7 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
         if (!slack) return notConnected('Slack');
         if (!links.slackChannelName) return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
         try {
-          const c = await slack.client.findChannelByName(links.slackChannelName);
+          const c = await slack.client.findChannelByName(links.slackChannelName, { knownId: links.slackChannelId });
           return c && !c.is_archived
             ? { status: 'confirmed', evidence: `Slack channel #${c.name} exists` }
             : { status: 'not_yet', detail: `Slack has no open channel #${links.slackChannelName}.` };

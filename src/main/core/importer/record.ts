@@ -1,5 +1,6 @@
 // Reads an incident's shared record from the vendors: Slack channel history with thread replies, PagerDuty
 // log entries and notes, the Freshdesk ticket and its conversations, as ImportedEntry with original timestamps.
+import type { ImportSource } from '../../../shared/ops/recordImport';
 import { freshdeskMap, pagerdutyMap, slackMap, type ImportedEntry, type VendorClients } from '../integrations';
 
 export interface RecordTargets {
@@ -71,12 +72,31 @@ export async function readFreshdesk(clients: VendorClients, ticketId: number): P
   return [opened, ...conversations.map((c) => withConnMarker(freshdeskMap.conversationToEntry(c)))];
 }
 
-/** Everything the three vendors hold for these targets, oldest first. */
-export async function readRecord(clients: VendorClients, t: RecordTargets): Promise<RecordEntry[]> {
-  const parts = await Promise.all([
-    t.slackChannelId ? readSlack(clients, t.slackChannelId) : [],
-    t.pagerdutyIncidentId ? readPagerDuty(clients, t.pagerdutyIncidentId) : [],
-    t.freshdeskTicketId ? readFreshdesk(clients, t.freshdeskTicketId) : [],
-  ]);
-  return parts.flat().sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+export interface SourceRead {
+  source: ImportSource;
+  entries: RecordEntry[];
+}
+
+/**
+ * Reads each source on its own: a source that fails (an unreadable page, a refused token, a network error) is
+ * reported with its error while the others are still read. Sources without a target are left out.
+ */
+export async function readRecordBySource(
+  clients: VendorClients,
+  t: RecordTargets,
+): Promise<{ entries: RecordEntry[]; read: SourceRead[]; failures: Array<{ source: ImportSource; error: unknown }> }> {
+  const jobs: Array<[ImportSource, () => Promise<RecordEntry[]>]> = [];
+  if (t.pagerdutyIncidentId) jobs.push(['pagerduty', () => readPagerDuty(clients, t.pagerdutyIncidentId!)]);
+  if (t.slackChannelId) jobs.push(['slack', () => readSlack(clients, t.slackChannelId!)]);
+  if (t.freshdeskTicketId) jobs.push(['freshdesk', () => readFreshdesk(clients, t.freshdeskTicketId!)]);
+  const settled = await Promise.allSettled(jobs.map(([, run]) => run()));
+  const read: SourceRead[] = [];
+  const failures: Array<{ source: ImportSource; error: unknown }> = [];
+  settled.forEach((r, i) => {
+    const source = jobs[i]![0];
+    if (r.status === 'fulfilled') read.push({ source, entries: r.value });
+    else failures.push({ source, error: r.reason });
+  });
+  const entries = read.flatMap((r) => r.entries).sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+  return { entries, read, failures };
 }

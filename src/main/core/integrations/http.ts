@@ -9,6 +9,8 @@ export interface HttpDeps {
   fetch?: FetchFn;
   /** Total time per request, headers and body included. Default 30 s. */
   timeoutMs?: number;
+  /** Pages one list walk may read (paging.ts; default MAX_PAGES). */
+  maxPages?: number;
 }
 
 export interface HttpResponse {

@@ -70,6 +70,6 @@ export { sanitiseChannelName, channelNameFromPattern, channelNameProblem, withSu
 export * as pagerdutyMap from './pagerduty/map';
 export * as freshdeskMap from './freshdesk/map';
 export * as slackMap from './slack/map';
-export type { PdIncident, PdNote, PdLogEntry, PdUser, PdService, PdStatusUpdate } from './pagerduty/schemas';
+export type { PdIncident, PdNote, PdLogEntry, PdUser, PdService, PdStatusUpdate, PdPriority } from './pagerduty/schemas';
 export type { FdTicket, FdConversation, FdAgent, FdCannedResponse, FdCannedFolder } from './freshdesk/schemas';
 export type { SlackMessage, SlackChannel, SlackIdentity, SlackUser } from './slack/schemas';

@@ -63,7 +63,13 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
       const jobs: JobSpec[] = [
         {
           kind: 'pagerduty.createIncident',
-          payload: { title: incident.title, details, ...(assignee ? { assigneeUserId: assignee } : {}) },
+          payload: {
+            title: incident.title,
+            details,
+            service: action.params.service,
+            ...(action.params.priority ? { priority: action.params.priority } : {}),
+            ...(assignee ? { assigneeUserId: assignee } : {}),
+          },
         },
       ];
       if (action.params.withSlackChannel) jobs.push(channel('incident'));

@@ -2,15 +2,15 @@
 // and Freshdesk conversation into its timeline, once each (re-imports add only what is new).
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
-import type { ImportResult } from '../../../shared/ops/recordImport';
+import type { ImportResult, SourceOutcome } from '../../../shared/ops/recordImport';
 import { AppError } from '../../../shared/result';
 import { importsRepo } from '../db/repos/imports';
 import { incidentsRepo } from '../db/repos/incidents';
 import { incidentTargets } from '../handoff/targets';
 import type { ClientsPort } from '../importer/clients';
-import { asAppError } from '../importer/errors';
+import { asAppError, sourceOutcomes } from '../importer/errors';
 import { importedNearby, withoutSharedEchoes } from '../importer/echoes';
-import { readRecord, type RecordEntry } from '../importer/record';
+import { readRecordBySource, type RecordEntry } from '../importer/record';
 import type { ServiceDeps } from './incidents';
 
 export function recordImportService({ db, clock, ids, bus }: ServiceDeps, clients: ClientsPort) {
@@ -35,35 +35,43 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
   });
 
   /** Writes fetched entries; emits after COMMIT. */
-  function write(incidentId: string, entries: RecordEntry[]): ImportResult {
+  function write(incidentId: string, entries: RecordEntry[], sources: SourceOutcome[] = []): ImportResult {
     // A note shared to both Slack and PagerDuty is imported once (see importer/echoes.ts).
     const { added, known } = writeTx.immediate(incidentId, withoutSharedEchoes(entries, importedNearby(db, incidentId, entries)));
     for (const e of added) bus.emit('timeline.appended', e);
-    return { incidentId, fetched: entries.length, added: added.length, alreadyImported: entries.length - added.length - known, sentByConn: known };
+    return { incidentId, fetched: entries.length, added: added.length, alreadyImported: entries.length - added.length - known, sentByConn: known, sources };
   }
 
   return {
     write,
-    async import({ incidentId }: OpParsed<'integrations.import'>): Promise<ImportResult> {
+    /** Each source imports or fails on its own; `sources` limits the read (a retry of the ones that failed). */
+    async import({ incidentId, sources }: OpParsed<'integrations.import'>): Promise<ImportResult> {
       const incident = incidents.get(incidentId);
       if (!incident) throw new AppError('not_found', `No incident with id ${incidentId}`);
       const t = incidentTargets(db, incident);
       const c = clients();
+      const wanted = (s: 'slack' | 'pagerduty' | 'freshdesk') => !!c[s] && (!sources || sources.includes(s));
       const targets = {
-        slackChannelId: c.slack ? t.slackChannelId : null,
-        pagerdutyIncidentId: c.pagerduty ? t.pagerdutyIncidentId : null,
-        freshdeskTicketId: c.freshdesk ? t.freshdeskTicketId : null,
+        slackChannelId: wanted('slack') ? t.slackChannelId : null,
+        pagerdutyIncidentId: wanted('pagerduty') ? t.pagerdutyIncidentId : null,
+        freshdeskTicketId: wanted('freshdesk') ? t.freshdeskTicketId : null,
       };
       if (!targets.slackChannelId && !targets.pagerdutyIncidentId && !targets.freshdeskTicketId) {
-        throw new AppError('conflict', 'This incident has no connected Slack channel, PagerDuty incident or Freshdesk ticket to import from yet.');
+        throw new AppError(
+          'conflict',
+          sources
+            ? `This incident has nothing to import from ${sources.join(', ')} (not connected, or no channel, incident or ticket linked).`
+            : 'This incident has no connected Slack channel, PagerDuty incident or Freshdesk ticket to import from yet.',
+        );
       }
-      let entries: RecordEntry[];
-      try {
-        entries = await readRecord(c, targets);
-      } catch (err) {
-        throw asAppError(err, 'Import failed');
+      const r = await readRecordBySource(c, targets);
+      const outcomes = sourceOutcomes(r.read, r.failures);
+      // Nothing could be read at all: the import failed, and says why (per source in the details).
+      if (r.read.length === 0) {
+        const first = asAppError(r.failures[0]!.error, 'Import failed');
+        throw new AppError(first.code, first.message, { ...((first.details as object | undefined) ?? {}), sources: outcomes });
       }
-      return write(incidentId, entries);
+      return write(incidentId, r.entries, outcomes);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
 import type { ChecksRun } from '../../../shared/ops/checks';
 import type { TakeoverDone, TakeoverPreview } from '../../../shared/ops/handoff';
+import type { SourceOutcome } from '../../../shared/ops/recordImport';
 import { AppError } from '../../../shared/result';
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentLinksRepo } from '../db/repos/incidentLinks';
@@ -12,9 +13,9 @@ import { peopleRepo } from '../db/repos/people';
 import { freshdeskTicketUrl, isVendorError, type PdIncident, type VendorClients } from '../integrations';
 import { need, type ClientsPort } from '../importer/clients';
 import { discoverTargets, isBrief, pagerdutyIdFrom } from '../importer/discover';
-import { asAppError } from '../importer/errors';
+import { asAppError, sourceOutcomes } from '../importer/errors';
 import { withoutSharedEchoes } from '../importer/echoes';
-import { readRecord, type RecordEntry } from '../importer/record';
+import { readRecordBySource, type RecordEntry } from '../importer/record';
 import type { ChecklistService } from './checklist';
 import type { ChecksService } from './checks';
 import type { IncidentsService } from './incidents';
@@ -82,12 +83,14 @@ export function takeoverService(d: TakeoverDeps) {
       pdId = discoverTargets(texts.map((t) => t.text)).pagerdutyIncidentId;
     }
     const pd = pdId && c.pagerduty ? await readPdIncident(c, pdId) : null;
+    const gatherWarnings: string[] = [];
     if (pd) {
       try {
         const notes = await c.pagerduty!.listNotes(pd.id);
         for (const n of notes) texts.push({ at: n.created_at, text: n.content });
       } catch (err) {
-        throw asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`);
+        // The notes only help find the brief and the other targets: the take-over goes on without them.
+        gatherWarnings.push(`${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in them were not read.`);
       }
     }
     texts.sort((a, b) => (a.at < b.at ? 1 : -1));
@@ -106,13 +109,16 @@ export function takeoverService(d: TakeoverDeps) {
       const t = await c.freshdesk.getTicket(found.ticketId).catch(() => null);
       if (t) ticket = { id: t.id, url: ticketUrl ?? '', subject: t.subject };
     }
-    return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket };
+    return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket, gatherWarnings };
   }
 
   type Gathered = Awaited<ReturnType<typeof gather>>;
   interface Pending {
     g: Gathered;
     entries: RecordEntry[];
+    sources: SourceOutcome[];
+    /** What the gathering found missing (no ticket, no brief...); failed sources are added when answering. */
+    warnings: string[];
     at: number;
   }
   /** Previews waiting for Confirm, by id: nothing is written before it. Kept in memory for a while, a few at most. */
@@ -122,6 +128,34 @@ export function takeoverService(d: TakeoverDeps) {
     for (const [k, v] of pending) if (now - v.at > PREVIEW_TTL_MS) pending.delete(k);
     while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value as string);
   };
+  const targetsOf = (g: Gathered) => ({ pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
+  function livePreview(previewId: string): Pending {
+    const p = pending.get(previewId);
+    if (!p || clock.now() - p.at > PREVIEW_TTL_MS) {
+      throw new AppError('not_found', 'That preview is gone (Conn restarted or it is over 30 minutes old). Import the incident again.');
+    }
+    return p;
+  }
+  function previewOf(previewId: string, p: Pending): TakeoverPreview {
+    const { g } = p;
+    const known = knownIncident(g);
+    const failed = p.sources.filter((f) => f.status === 'failed').map((f) => `${f.reason} Use "Retry" to read it again.`);
+    return {
+      previewId,
+      title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
+      incident: known ? d.incidents.get(known.incidentId) : null,
+      existing: !!known,
+      pagerduty: g.pd
+        ? { id: g.pd.id, url: g.pd.html_url, title: g.pd.title, status: g.pd.status, service: g.pd.service.summary ?? g.pd.service.id, assignees: g.pd.assignments.map((a) => a.assignee.summary ?? a.assignee.id) }
+        : null,
+      slackChannel: g.slackId ? { id: g.slackId, name: g.slackName } : null,
+      ticket: g.ticket ?? (g.ticketId ? { id: g.ticketId, url: g.ticketUrl ?? '', subject: '' } : null),
+      brief: g.brief,
+      record: { entries: withoutSharedEchoes(p.entries).length },
+      sources: p.sources,
+      warnings: [...p.warnings, ...failed],
+    };
+  }
   const knownIncident = (g: Gathered) => (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
 
   /** Creates the local incident from what was gathered: status, links, the commander who handed off, steps done. */
@@ -170,35 +204,35 @@ export function takeoverService(d: TakeoverDeps) {
     async import(input: OpParsed<'takeover.import'>): Promise<TakeoverPreview> {
       const g = await gather(input);
       if (!g.pd && !g.slackId) throw new AppError('not_found', 'Nothing to take over: no PagerDuty incident or Slack channel was found.');
-      const warnings: string[] = [];
+      const warnings: string[] = [...g.gatherWarnings];
       if (!g.pd) warnings.push('No PagerDuty incident was found for this channel (or PagerDuty is not connected).');
       if (!g.slackId) warnings.push('No Slack channel was found for this incident (or Slack is not connected).');
       if (!g.ticketId) warnings.push('No Freshdesk ticket is linked in what was shared.');
       if (!g.brief) warnings.push('No handoff brief was found in the PagerDuty notes or the Slack channel.');
-      let entries: RecordEntry[];
-      try {
-        entries = await readRecord(g.c, { pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
-      } catch (err) {
-        throw asAppError(err, 'Reading the incident record');
-      }
-      const known = knownIncident(g);
+      // Each source is read or fails on its own: a broken PagerDuty page must not lose the Slack and Freshdesk parts.
+      const read = await readRecordBySource(g.c, targetsOf(g));
       forget();
       const previewId = d.ids.next();
-      pending.set(previewId, { g, entries, at: clock.now() });
-      return {
-        previewId,
-        title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
-        incident: known ? d.incidents.get(known.incidentId) : null,
-        existing: !!known,
-        pagerduty: g.pd
-          ? { id: g.pd.id, url: g.pd.html_url, title: g.pd.title, status: g.pd.status, service: g.pd.service.summary ?? g.pd.service.id, assignees: g.pd.assignments.map((a) => a.assignee.summary ?? a.assignee.id) }
-          : null,
-        slackChannel: g.slackId ? { id: g.slackId, name: g.slackName } : null,
-        ticket: g.ticket ?? (g.ticketId ? { id: g.ticketId, url: g.ticketUrl ?? '', subject: '' } : null),
-        brief: g.brief,
-        record: { entries: withoutSharedEchoes(entries).length },
-        warnings,
-      };
+      const p: Pending = { g, entries: read.entries, sources: sourceOutcomes(read.read, read.failures), warnings, at: clock.now() };
+      pending.set(previewId, p);
+      return previewOf(previewId, p);
+    },
+
+    /** Reads again only the failed sources of a preview; what was read before is kept. Writes nothing. */
+    async retry(input: OpParsed<'takeover.retry'>): Promise<TakeoverPreview> {
+      const p = livePreview(input.previewId);
+      const again = new Set(input.sources.filter((x) => p.sources.some((o) => o.source === x && o.status === 'failed')));
+      if (again.size === 0) return previewOf(input.previewId, p);
+      const t = targetsOf(p.g);
+      const read = await readRecordBySource(p.g.c, {
+        pagerdutyIncidentId: again.has('pagerduty') ? t.pagerdutyIncidentId : undefined,
+        slackChannelId: again.has('slack') ? t.slackChannelId : null,
+        freshdeskTicketId: again.has('freshdesk') ? t.freshdeskTicketId : null,
+      });
+      const redone = new Map(sourceOutcomes(read.read, read.failures).map((o) => [o.source, o]));
+      p.entries = [...p.entries, ...read.entries].sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+      p.sources = p.sources.map((o) => redone.get(o.source) ?? o);
+      return previewOf(input.previewId, p);
     },
 
     /**
@@ -206,18 +240,15 @@ export function takeoverService(d: TakeoverDeps) {
      * commander, and asks the vendors at once which checked steps are already done.
      */
     async confirm(input: OpParsed<'takeover.confirm'>): Promise<TakeoverDone> {
-      const p = pending.get(input.previewId);
-      if (!p || clock.now() - p.at > PREVIEW_TTL_MS) {
-        throw new AppError('not_found', 'That preview is gone (Conn restarted or it is over 30 minutes old). Import the incident again.');
-      }
+      const p = livePreview(input.previewId);
       if (!input.confirmed) throw new AppError('conflict', 'Confirm that you are taking command (and that the previous commander knows) first.', { reason: 'not_confirmed' });
       const me = whoAmI(db);
       if (!me) throw new AppError('conflict', 'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.', { reason: 'no_me' });
-      const { g, entries } = p;
+      const { g, entries, sources } = p;
       const known = knownIncident(g);
       const incident = known ? d.incidents.get(known.incidentId) : createLocal(g);
       linkAndMarkDone(incident, g, !known);
-      const result = d.recordImport.write(incident.id, entries);
+      const result = d.recordImport.write(incident.id, entries, sources);
       d.roles.assign(incident.id, 'incident_commander', me.id);
       pending.delete(input.previewId);
       let checks: ChecksRun | null = null;

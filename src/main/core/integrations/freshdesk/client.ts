@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { VendorError, kindForStatus, parseRetryAfter } from '../errors';
 import { buildUrl, parseWith, send, type HttpDeps } from '../http';
+import { walkPages } from '../paging';
 import * as S from './schemas';
 
 export interface FreshdeskConfig {
@@ -56,16 +57,19 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
     return parseWith(schema, res.body, 'freshdesk', operation, method !== 'GET');
   }
 
-  /** Follows `Link: <…>; rel="next"` until it is absent (the last page has none). */
-  async function all<T>(operation: string, path: string, schema: z.ZodType<T[]>, query: Query = {}): Promise<T[]> {
-    const out: T[] = [];
-    let url: string | null = buildUrl(base, path, { ...query, per_page: 100 });
-    for (let guard = 0; url && guard < 500; guard++) {
-      const res = await request(operation, 'GET', url);
-      out.push(...parseWith(schema, res.body, 'freshdesk', operation));
-      url = nextLink(res.headers.get('link'), base);
-    }
-    return out;
+  /** Follows `Link: <…>; rel="next"` until it is absent (the last page has none), bounded (see paging.ts). */
+  function all<T>(operation: string, path: string, schema: z.ZodType<T[]>, query: Query = {}): Promise<T[]> {
+    const first = buildUrl(base, path, { ...query, per_page: 100 });
+    return walkPages<T, string>({
+      vendor: 'freshdesk',
+      operation,
+      start: first,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
+      fetchPage: async (at) => {
+        const res = await request(operation, 'GET', at ?? first);
+        return { items: parseWith(schema, res.body, 'freshdesk', operation), next: nextLink(res.headers.get('link'), base) };
+      },
+    });
   }
 
   const client = {

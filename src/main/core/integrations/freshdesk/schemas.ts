@@ -1,4 +1,5 @@
-// zod schemas for the Freshdesk v2 answers Conn reads (written from API-CONTRACTS.md §3; extra fields pass through).
+// zod schemas for the Freshdesk v2 answers Conn reads (written from API-CONTRACTS.md §3): only what Conn reads is
+// required; extra fields pass through and optional ones may be missing.
 import { z } from 'zod';
 
 const id = z.number().int().nonnegative();
@@ -30,11 +31,12 @@ export const conversation = z.object({
   id,
   body: z.string(),
   body_text: z.string().nullish(),
-  incoming: z.boolean(),
-  private: z.boolean(),
+  // Absent from the documented reply answer (API-CONTRACTS §3.6.3): a conversation without them is a public reply.
+  incoming: z.boolean().nullish(),
+  private: z.boolean().nullish(),
   user_id: id.nullish(),
   source: z.number().int().nullish(),
-  ticket_id: id,
+  ticket_id: id.nullish(),
   from_email: z.string().nullish(),
   to_emails: z.array(z.string()).nullish(),
   created_at: z.string(),
@@ -46,7 +48,7 @@ export const ticket = z.object({
   id,
   subject: z.string(),
   status: z.number().int(),
-  priority: z.number().int(),
+  priority: z.number().int().nullish(),
   source: z.number().int().nullish(),
   type: z.string().nullish(),
   requester_id: id.nullish(),
@@ -56,7 +58,7 @@ export const ticket = z.object({
   description_text: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
   created_at: z.string(),
-  updated_at: z.string(),
+  updated_at: z.string().nullish(),
   requester: requester.nullish(),
 });
 export type FdTicket = z.infer<typeof ticket>;

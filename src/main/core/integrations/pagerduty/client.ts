@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { VendorError, kindForStatus } from '../errors';
 import { buildUrl, parseWith, send, type HttpDeps } from '../http';
+import { walkPages } from '../paging';
 import * as S from './schemas';
 
 export interface PagerDutyConfig {
@@ -31,6 +32,8 @@ export interface CreateIncidentInput {
   incidentKey: string;
   assigneeUserId?: string;
   urgency?: 'high' | 'low';
+  /** A priority id from `listPriorities()` (only where the account has priorities). */
+  priorityId?: string;
 }
 
 export interface Identity {
@@ -72,23 +75,31 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
     return parseWith(schema, res.body, 'pagerduty', operation, method !== 'GET');
   }
 
-  /** Walks classic offset pagination (`more`), 100 per page. */
-  async function all<T, K extends string>(
+  /**
+   * Walks classic offset pagination, 100 per page, bounded (see paging.ts). The paging fields are optional in the
+   * vendor's spec: a page without `more` is the last one; a page without `limit` advanced by what it held.
+   */
+  function all<T, K extends string>(
     operation: string,
     path: string,
     key: K,
-    schema: z.ZodType<{ [P in K]: T[] } & { more: boolean; limit: number }>,
+    schema: z.ZodType<{ [P in K]: T[] } & { more?: boolean | null; limit?: number | null }>,
     query: Query = {},
   ): Promise<T[]> {
-    const out: T[] = [];
-    let offset = 0;
-    for (;;) {
-      const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });
-      out.push(...page[key]);
-      if (!page.more || page[key].length === 0) return out;
-      offset += page.limit;
-      if (offset + page.limit > 10_000) return out; // the API refuses deeper pages
-    }
+    return walkPages<T, number>({
+      vendor: 'pagerduty',
+      operation,
+      start: 0,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
+      fetchPage: async (at) => {
+        const offset = at ?? 0;
+        const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });
+        const items = page[key];
+        const step = page.limit ?? items.length;
+        const next = page.more === true && items.length > 0 && offset + step + step <= 10_000 ? offset + step : null; // the API refuses deeper pages
+        return { items, next };
+      },
+    });
   }
 
   const ref = (id: string, type: string) => ({ id, type });
@@ -101,6 +112,8 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
   const client = {
     listUsers: () => all<S.PdUser, 'users'>('listUsers', '/users', 'users', S.usersPage),
     listServices: () => all<S.PdService, 'services'>('listServices', '/services', 'services', S.servicesPage, { sort_by: 'name' }),
+    /** The account's incident priorities, highest first; empty where the account has priorities turned off. */
+    listPriorities: () => all<S.PdPriority, 'priorities'>('listPriorities', '/priorities', 'priorities', S.prioritiesPage),
 
     /** Checks the token and the From e-mail. Account keys cannot call /users/me, so the From user is looked up. */
     async identify(): Promise<Identity> {
@@ -135,6 +148,7 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
           urgency: input.urgency ?? 'high',
           incident_key: input.incidentKey,
           body: { type: 'incident_body', details: input.details },
+          ...(input.priorityId ? { priority: ref(input.priorityId, 'priority_reference') } : {}),
           ...(input.assigneeUserId ? { assignments: [{ assignee: ref(input.assigneeUserId, 'user_reference') }] } : {}),
         },
       };

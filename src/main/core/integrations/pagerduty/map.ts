@@ -34,7 +34,7 @@ export const userToPerson = (u: PdUser): VendorPerson => ({ id: u.id, name: u.na
 
 export interface PdIncidentSummary {
   id: string;
-  number: number;
+  number: number | null;
   title: string;
   status: PdIncident['status'];
   url: string;
@@ -46,7 +46,7 @@ export interface PdIncidentSummary {
 
 export const incidentSummary = (i: PdIncident): PdIncidentSummary => ({
   id: i.id,
-  number: i.incident_number,
+  number: i.incident_number ?? null,
   title: i.title,
   status: i.status,
   url: i.html_url,

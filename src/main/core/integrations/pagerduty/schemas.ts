@@ -1,11 +1,12 @@
-// zod schemas for the PagerDuty REST v2 answers Conn reads (only the fields it uses; extra fields pass through).
+// zod schemas for the PagerDuty REST v2 answers Conn reads: only the fields it uses are required (parse what you
+// use); unknown fields pass through and optional ones may be missing.
 import { z } from 'zod';
 
-export const reference = z.object({ id: z.string(), type: z.string(), summary: z.string().nullish(), html_url: z.string().nullish() });
+export const reference = z.object({ id: z.string(), type: z.string().nullish(), summary: z.string().nullish(), html_url: z.string().nullish() });
 
 export const user = z.object({
   id: z.string(),
-  type: z.string(),
+  type: z.string().nullish(),
   name: z.string(),
   email: z.string(),
   summary: z.string().nullish(),
@@ -17,7 +18,7 @@ export type PdUser = z.infer<typeof user>;
 
 export const service = z.object({
   id: z.string(),
-  type: z.string(),
+  type: z.string().nullish(),
   name: z.string(),
   summary: z.string().nullish(),
   status: z.string().nullish(),
@@ -25,10 +26,13 @@ export const service = z.object({
 });
 export type PdService = z.infer<typeof service>;
 
+export const priority = z.object({ id: z.string(), name: z.string() });
+export type PdPriority = z.infer<typeof priority>;
+
 export const incident = z.object({
   id: z.string(),
-  type: z.literal('incident'),
-  incident_number: z.number().int(),
+  type: z.string().nullish(),
+  incident_number: z.number().int().nullish(),
   title: z.string(),
   summary: z.string().nullish(),
   status: z.enum(['triggered', 'acknowledged', 'resolved']),
@@ -39,8 +43,7 @@ export const incident = z.object({
   updated_at: z.string().nullish(),
   resolved_at: z.string().nullish(),
   service: reference,
-  assignments: z.array(z.object({ at: z.string().nullish(), assignee: reference })),
-  acknowledgements: z.array(z.object({ at: z.string(), acknowledger: reference })).nullish(),
+  assignments: z.array(z.object({ at: z.string().nullish(), assignee: reference })).nullish().transform((a) => a ?? []),
   last_status_change_at: z.string().nullish(),
   last_status_change_by: reference.nullish(),
 });
@@ -75,11 +78,13 @@ export const statusUpdate = z.object({
 });
 export type PdStatusUpdate = z.infer<typeof statusUpdate>;
 
-const page = { limit: z.number().int(), offset: z.number().int(), more: z.boolean(), total: z.number().int().nullable() };
+// Paging fields are optional in the vendor's own spec; Conn reads `more` and `limit` only, and copes without them.
+const page = { limit: z.number().int().nullish(), more: z.boolean().nullish() };
 
 export const userEnvelope = z.object({ user });
 export const usersPage = z.object({ users: z.array(user), ...page });
 export const servicesPage = z.object({ services: z.array(service), ...page });
+export const prioritiesPage = z.object({ priorities: z.array(priority), ...page });
 export const incidentsPage = z.object({ incidents: z.array(incident), ...page });
 export const logEntriesPage = z.object({ log_entries: z.array(logEntry), ...page });
 export const incidentEnvelope = z.object({ incident });

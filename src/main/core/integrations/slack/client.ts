@@ -4,6 +4,7 @@ import type { Logger, WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import { VendorError } from '../errors';
 import { parseWith, type HttpDeps } from '../http';
+import { walkPages } from '../paging';
 import { classifySlack } from './errors';
 import { channelNameProblem, sanitiseChannelName, withSuffix } from './names';
 import * as S from './schemas';
@@ -68,18 +69,24 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
     return parseWith(schema, res, 'slack', method, WRITES.has(method));
   }
 
-  /** Walks cursor pagination until `next_cursor` is empty or missing. */
-  async function all<T>(method: string, args: Record<string, unknown>, schema: z.ZodType<{ response_metadata?: { next_cursor?: string | null } | null }>, pick: (page: never) => T[]) {
-    const out: T[] = [];
-    let cursor: string | undefined;
-    for (let guard = 0; guard < 1000; guard++) {
-      const page = await call(method, { ...args, limit: 200, ...(cursor ? { cursor } : {}) }, schema);
-      out.push(...pick(page as never));
-      const next = page.response_metadata?.next_cursor;
-      if (!next) return out;
-      cursor = next;
-    }
-    return out;
+  /** Walks cursor pagination until `next_cursor` is empty or missing, bounded (a repeated cursor is malformed). */
+  function all<T>(
+    method: string,
+    args: Record<string, unknown>,
+    schema: z.ZodType<{ response_metadata?: { next_cursor?: string | null } | null }>,
+    pick: (page: never) => T[],
+    until?: (item: T) => boolean,
+  ): Promise<T[]> {
+    return walkPages<T, string>({
+      vendor: 'slack',
+      operation: method,
+      ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
+      ...(until ? { until } : {}),
+      fetchPage: async (cursor) => {
+        const page = await call(method, { ...args, limit: 200, ...(cursor ? { cursor } : {}) }, schema);
+        return { items: pick(page as never), next: page.response_metadata?.next_cursor };
+      },
+    });
   }
 
   const client = {
@@ -109,7 +116,7 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
           return { channel: await client.createChannel(name, opts.isPrivate ?? false), reused: false };
         } catch (e) {
           if (!(e instanceof VendorError && e.vendorCode === 'name_taken')) throw e;
-          const existing = await client.findChannelByName(name);
+          const existing = await client.findChannelByName(name, { includeArchived: true });
           if (existing && existing.creator === me.user_id && !existing.is_archived) return { channel: existing, reused: true };
         }
       }
@@ -162,10 +169,36 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
       }
     },
 
-    /** Reconciliation: a channel (archived ones included) with exactly this name, or null. */
-    async findChannelByName(name: string): Promise<S.SlackChannel | null> {
-      const channels = await all<S.SlackChannel>('conversations.list', { types: 'public_channel,private_channel', exclude_archived: false }, S.conversationsList, (p: z.infer<typeof S.conversationsList>) => p.channels);
-      return channels.find((c) => c.name === name) ?? null;
+    /** The channel with this id (`conversations.info`, Tier 3), or null when Slack does not know it. */
+    async channelInfo(channelId: string): Promise<S.SlackChannel | null> {
+      try {
+        return (await call('conversations.info', { channel: channelId }, S.channelEnvelope)).channel;
+      } catch (e) {
+        if (e instanceof VendorError && e.vendorCode === 'channel_not_found') return null;
+        throw e;
+      }
+    },
+
+    /**
+     * A channel with exactly this name, or null. With `knownId` (the id Conn stored) it asks `conversations.info`
+     * first and walks the channel list (Tier 2) only when that id is gone or renamed. The walk stops at the first
+     * match, skips archived channels unless `includeArchived` (a retried create must still see a name taken by an
+     * archived channel), and is bounded like every list.
+     */
+    async findChannelByName(name: string, opts: { knownId?: string | null; includeArchived?: boolean } = {}): Promise<S.SlackChannel | null> {
+      if (opts.knownId) {
+        const byId = await client.channelInfo(opts.knownId);
+        if (byId && byId.name === name) return byId;
+      }
+      const match = (c: S.SlackChannel) => c.name === name;
+      const channels = await all<S.SlackChannel>(
+        'conversations.list',
+        { types: 'public_channel,private_channel', exclude_archived: !opts.includeArchived },
+        S.conversationsList,
+        (p: z.infer<typeof S.conversationsList>) => p.channels,
+        match,
+      );
+      return channels.find(match) ?? null;
     },
 
     /** Reconciliation: the message carrying `marker` (metadata or text) posted at or after `sinceTs`, or null. */

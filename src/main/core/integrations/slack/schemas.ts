@@ -1,4 +1,5 @@
-// zod schemas for the Slack Web API answers Conn reads (ok:true envelopes; extra fields pass through).
+// zod schemas for the Slack Web API answers Conn reads (ok:true envelopes): only what Conn reads is required; extra
+// fields pass through and optional ones may be missing.
 import { z } from 'zod';
 
 const ok = z.literal(true);
@@ -28,7 +29,7 @@ export const conversation = z.object({
 export type SlackChannel = z.infer<typeof conversation>;
 
 export const message = z.object({
-  type: z.string(),
+  type: z.string().nullish(),
   subtype: z.string().nullish(),
   ts,
   text: z.string().nullish(),

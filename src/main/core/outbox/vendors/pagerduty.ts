@@ -3,7 +3,7 @@
 import type { JobKind } from '../../../../shared/outbox';
 import { markerFor, withMarker } from '../../integrations';
 import { incidentKeyFor, type PagerDutyClient } from '../../integrations/pagerduty/client';
-import type { PdIncident } from '../../integrations/pagerduty/schemas';
+import type { PdIncident, PdPriority, PdService } from '../../integrations/pagerduty/schemas';
 import type { ExecContext, ExecOutcome, Executor, ReconcileOutcome } from '../executors';
 import type { OutboxJob } from '../../../../shared/outbox';
 import { asFailure, charCount, ellipsis, live, refuse, truncateVisibly, type LiveVendors } from './common';
@@ -56,13 +56,80 @@ function stateChange<K extends PdKind>(
   };
 }
 
+/** How long the account's services and priorities are trusted before they are read again (a miss re-reads at once). */
+export const PD_LOOKUP_TTL_MS = 10 * 60_000;
+
+interface Cached<T> {
+  at: number;
+  /** Shared by concurrent sends, so two jobs at once read the list once. */
+  items: Promise<T[]>;
+}
+
+/**
+ * The account's services and priorities, read once and cached: a runbook names a service (by name or id) and a
+ * priority (by name); a name not in the cache re-reads the list once before it is called missing.
+ */
+function pagerdutyLookups(now: () => number = Date.now) {
+  let services: Cached<PdService> | null = null;
+  let priorities: Cached<PdPriority> | null = null;
+  const norm = (s: string) => s.trim().toLowerCase();
+
+  async function find<T>(slot: { get: () => Cached<T> | null; set: (c: Cached<T> | null) => void }, load: () => Promise<T[]>, match: (t: T) => boolean) {
+    const reload = () => {
+      const c = { at: now(), items: load() };
+      slot.set(c);
+      c.items.catch(() => slot.get() === c && slot.set(null)); // a failed read is not cached
+      return c.items;
+    };
+    const c = slot.get();
+    if (c && now() - c.at < PD_LOOKUP_TTL_MS) {
+      const hit = (await c.items).find(match);
+      if (hit) return { hit, all: await c.items };
+      if (now() - c.at < 1000) return { hit: null, all: await c.items }; // just read: no second read
+    }
+    const all = await reload();
+    return { hit: all.find(match) ?? null, all };
+  }
+  const serviceSlot = { get: () => services, set: (c: Cached<PdService> | null) => (services = c) };
+  const prioritySlot = { get: () => priorities, set: (c: Cached<PdPriority> | null) => (priorities = c) };
+
+  return {
+    async serviceId(pd: PagerDutyClient, wanted: string): Promise<string> {
+      const { hit, all } = await find(
+        serviceSlot,
+        () => pd.listServices(),
+        (s) => s.id === wanted.trim() || norm(s.name) === norm(wanted),
+      );
+      if (hit) return hit.id;
+      const names = all.map((s) => s.name).slice(0, 20).join(', ');
+      throw refuse(`PagerDuty has no service "${wanted}" that this token can see${names ? ` (it has: ${names})` : ''}. Fix the runbook step or the PagerDuty service name.`);
+    },
+    /** The priority's id; null where the account has no priorities (the incident opens without one). */
+    async priorityId(pd: PagerDutyClient, wanted: string): Promise<string | null> {
+      const { hit, all } = await find(
+        prioritySlot,
+        () => pd.listPriorities(),
+        (p) => norm(p.name) === norm(wanted),
+      );
+      if (hit) return hit.id;
+      if (all.length === 0) return null;
+      throw refuse(`PagerDuty has no priority "${wanted}" (it has: ${all.map((p) => p.name).join(', ')}). Fix the runbook step.`);
+    },
+  };
+}
+
 export function pagerdutyExecutors(v: LiveVendors) {
+  const lookups = pagerdutyLookups();
   const createIncident: Executor<'pagerduty.createIncident'> = {
     send: guarded<'pagerduty.createIncident'>(async (_job, ctx) => {
       const { client: pd, config } = live('pagerduty', v.pagerduty());
       if (!ctx.incident) throw refuse('This PagerDuty incident is not tied to a Conn incident.');
+      const p = ctx.payload;
+      const serviceId = p.serviceId ?? (p.service ? await lookups.serviceId(pd, p.service) : config.defaultServiceId);
+      const priorityId = p.priority ? await lookups.priorityId(pd, p.priority) : null;
       const { incident } = await pd.createIncident({
-        serviceId: ctx.payload.serviceId ?? config.defaultServiceId,
+        serviceId,
+        ...(priorityId ? { priorityId } : {}),
         title: ellipsis(ctx.payload.title, PD_TITLE_MAX),
         details: ctx.payload.details,
         incidentKey: incidentKeyFor(ctx.incident.id),

@@ -66,7 +66,8 @@ async function ownChannel(slack: SlackClient, base: string, botUserId: string, j
   const since = Date.parse(job.createdAt) - SKEW_MS;
   let best: SlackChannel | null = null;
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
-    const c = await slack.findChannelByName(n === 1 ? base : withSuffix(base, n));
+    // Archived channels keep their names taken, so they count when walking the -2, -3… names.
+    const c = await slack.findChannelByName(n === 1 ? base : withSuffix(base, n), { includeArchived: true });
     if (!c) break;
     const mine = c.creator === botUserId && !c.is_archived && (c.created ?? 0) * 1000 >= since;
     if (mine && (!best || (c.created ?? 0) >= (best.created ?? 0))) best = c;

@@ -1,9 +1,12 @@
 // Take over an incident another Conn handed off: a PagerDuty incident id or URL (or the Slack channel), a
 // preview of what was imported (the brief, the links), then Confirm to become commander here.
 import { useRef } from 'react';
+import type { ImportSource } from '../../../../shared/ops/recordImport';
 import { useFocusTrap } from '../../ui/focusTrap';
 import { useTakeover } from './store';
 import './handoff.css';
+
+const SOURCE_LABELS: Record<ImportSource, string> = { pagerduty: 'PagerDuty', slack: 'Slack', freshdesk: 'Freshdesk' };
 
 export function TakeoverButton() {
   const show = useTakeover((s) => s.show);
@@ -88,6 +91,20 @@ export function TakeoverDialog() {
                 {p.record.entries} entries to import on Confirm{p.existing ? ' (already on this machine; only new ones are added)' : ''}
               </dd>
             </dl>
+            {p.sources.length ? (
+              <ul className="takeover-sources" aria-label="What was read from each source">
+                {p.sources.map((x) => (
+                  <li key={x.source} className={x.status === 'failed' ? 'failed' : 'ok'}>
+                    <strong>{SOURCE_LABELS[x.source]}</strong>: {x.status === 'ok' ? `read (${x.fetched} records)` : `failed: ${x.reason ?? 'no reason given'}`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            {p.sources.some((x) => x.status === 'failed') ? (
+              <button type="button" disabled={s.loading} onClick={() => void s.retryFailed()}>
+                {s.loading ? 'Reading again…' : `Retry ${p.sources.filter((x) => x.status === 'failed').map((x) => SOURCE_LABELS[x.source]).join(' and ')}`}
+              </button>
+            ) : null}
             {p.warnings.length ? (
               <ul className="handoff-warnings">
                 {p.warnings.map((w) => (

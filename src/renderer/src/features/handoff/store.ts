@@ -117,6 +117,8 @@ interface TakeoverState {
   setRef(ref: string): void;
   setConfirmed(v: boolean): void;
   fetch(): Promise<void>;
+  /** Reads again only the sources that failed (integrations.import with `sources`), and updates the preview. */
+  retryFailed(): Promise<void>;
   confirm(): Promise<boolean>;
 }
 
@@ -138,6 +140,16 @@ export const useTakeover = create<TakeoverState>((set, get) => ({
     set({ loading: true, error: null, preview: null });
     const input = ref.startsWith('#') || /^C[A-Z0-9]{6,}$/.test(ref) || /^[a-z0-9_-]+$/.test(ref) ? { slackChannel: ref } : { pagerdutyIncident: ref };
     const res = await api().call['takeover.import'](input);
+    set(res.ok ? { loading: false, preview: res.value } : { loading: false, error: res.error });
+  },
+  async retryFailed() {
+    const p = get().preview;
+    if (!p) return;
+    const failed = p.sources.filter((x) => x.status === 'failed').map((x) => x.source);
+    if (failed.length === 0) return;
+    set({ loading: true, error: null });
+    // Reads only the failed sources again; the preview keeps what was read and still writes nothing.
+    const res = await api().call['takeover.retry']({ previewId: p.previewId, sources: failed });
     set(res.ok ? { loading: false, preview: res.value } : { loading: false, error: res.error });
   },
   async confirm() {
