@@ -1,4 +1,6 @@
 // Use cases for an incident's checklist: guarded step transitions (with versions) and running actions.
+import { vendorLabel } from '../../../shared/labels';
+import { vendorOf } from '../../../shared/outbox';
 import type { ChecklistStep, StepState } from '../../../shared/checklist';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { RunActionResult } from '../../../shared/ops/checklist';
@@ -153,7 +155,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
         at,
       });
     }
-    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${plan.jobs.map((j) => j.kind).join(', ')})`, at);
+    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`, at);
     const jobs = jobIds.flatMap((id) => outbox.get(id) ?? []);
     return { step: steps.get(step.incidentId, step.stepId)!, entry, jobs, open: null };
   });

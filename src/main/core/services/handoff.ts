@@ -1,5 +1,6 @@
 // Use cases for handing off command: draft the brief, send it (handoff row, outbox jobs, timeline, roles in ONE
 // transaction), and report each part's state. A failed part is retried alone with outbox.retry.
+import { jobKindLabel } from '../../../shared/labels';
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
@@ -34,7 +35,7 @@ function labelFor(job: OutboxJob): string {
     const content = (job.payload as { content?: string }).content ?? '';
     if (!content.startsWith('# Handoff')) return 'Note on PagerDuty that the liaison duty moved';
   }
-  return partLabels[job.kind] ?? job.kind;
+  return partLabels[job.kind] ?? jobKindLabel(job.kind);
 }
 
 export function localTimeText(ms: number, timeZone: string): string {

@@ -1,4 +1,5 @@
 // The selected step, shown large: what to do, why, its action button, and the reason prompt.
+import { jobKindLabel } from '../../../../shared/labels';
 import { useEffect, useRef, useState } from 'react';
 import type { ChecklistStep, StepJob } from '../../../../shared/checklist';
 import type { VendorConnection } from '../../../../shared/outbox';
@@ -24,7 +25,7 @@ interface Props {
 
 const PENDING = new Set(['queued', 'sending', 'retrying']);
 const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) => {
-  const what = j.kind.replace('.', ': ');
+  const what = jobKindLabel(j.kind);
   // A queued job waits for its vendor: say why when the vendor is not connected or needs a new token.
   if (j.state === 'queued') {
     if (connection === 'ok') return `${what} · queued`;

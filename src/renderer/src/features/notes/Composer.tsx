@@ -148,7 +148,7 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
       <div className="composer-foot">
         {shareTargets.map((t) => (
           <label key={t} className="share-toggle">
-            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} /> Share to {vendorLabel[t]}
+            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} /> Share to {vendorLabel(t)}
           </label>
         ))}
         <span className={over ? 'size over' : 'size'} aria-live="polite">

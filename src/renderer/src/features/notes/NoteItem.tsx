@@ -71,7 +71,7 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
         ) : null}
         {note.shares.map((s) => (
           <span key={s.jobId} className={`share-chip share-${s.state}`} title={s.lastError ?? undefined}>
-            {vendorLabel[s.vendor]}: {shareLabel(s, connections?.find((c) => c.vendor === s.vendor)?.state)}
+            {vendorLabel(s.vendor)}: {shareLabel(s, connections?.find((c) => c.vendor === s.vendor)?.state)}
           </span>
         ))}
         {note.pinned ? <span className="pin-mark" title="Pinned">★</span> : null}
@@ -79,8 +79,8 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
           {shareTargets
             .filter((t) => !note.shares.some((s) => s.vendor === t && s.state !== 'discarded'))
             .map((t) => (
-              <button key={t} type="button" className="mini" onClick={() => onShare(note.id, t)} title={`Share this note to ${vendorLabel[t]}`}>
-                → {vendorLabel[t]}
+              <button key={t} type="button" className="mini" onClick={() => onShare(note.id, t)} title={`Share this note to ${vendorLabel(t)}`}>
+                → {vendorLabel(t)}
               </button>
             ))}
           <button

@@ -1,4 +1,5 @@
 // Search from anywhere: Ctrl+K (or / when not typing) opens it, arrows pick, Enter opens the incident at that entry.
+import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { noteKindLabels, noteKinds, type NoteKind } from '../../../../shared/notes';
@@ -68,7 +69,7 @@ export function SearchOverlay() {
             >
               <div className="search-meta">
                 <span className="search-incident">{h.incidentTitle}</span>
-                <span className={`kind-badge kind-${h.kind}`}>{h.type === 'note' ? kindLabel(h.kind) : `${h.source} · ${h.kind}`}</span>
+                <span className={`kind-badge kind-${h.kind}`}>{h.type === 'note' ? kindLabel(h.kind) : `${sourceLabel(h.source)} · ${timelineKindLabel(h.kind)}`}</span>
                 <time dateTime={h.at} title={localTitle(h.at)}>
                   {formatTime(h.at)}
                 </time>

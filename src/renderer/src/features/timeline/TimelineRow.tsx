@@ -1,4 +1,5 @@
 // One timeline entry: original time, source, kind, text, report inclusion and a one-line summary.
+import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { memo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain';
 import { formatClock } from '../notes/clock';
@@ -36,8 +37,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
       <time dateTime={entry.at} title={`${formatTime(entry.at, timeZone)} · ${localTitle(entry.at)}`}>
         {formatClock(entry.at, timeZone)}
       </time>
-      <span className={`tl-source src-${entry.source}`}>{entry.source}</span>
-      <span className={`kind-badge kind-${entry.kind}`}>{entry.kind}</span>
+      <span className={`tl-source src-${entry.source}`}>{sourceLabel(entry.source)}</span>
+      <span className={`kind-badge kind-${entry.kind}`}>{timelineKindLabel(entry.kind)}</span>
       <div className="tl-body">
         {summary !== null ? (
           <input
