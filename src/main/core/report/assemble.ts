@@ -109,6 +109,7 @@ export function assembleReport(a: AssembleInput): ReportView {
       owner: draft.owner,
       impactStart: new Date(draft.impact_start).toISOString(),
       impactEnd: draft.impact_end === null ? null : new Date(draft.impact_end).toISOString(),
+      impactEndProposal: draft.impact_end === null ? incident.resolvedAt : null,
       timezone: tz,
       duration: formatDuration(draft.impact_start, draft.impact_end),
       status: draft.status,

@@ -1,4 +1,5 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
+import type { OutboxJob } from '../../../shared/outbox';
 import type { Runbook } from '../../../shared/runbook';
 import type { Logger, PdfPrinter } from '../ports';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
@@ -74,6 +75,19 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
   const checklist = checklistService(deps, runbooks);
+  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along. Run after
+  // the dispatcher's own commit, never inside it.
+  deps.bus.subscribe((name, payload) => {
+    if (name !== 'outbox.changed') return;
+    const job = payload as OutboxJob;
+    if (job.state === 'sent' && job.incidentId) queueMicrotask(() => {
+        try {
+          checklist.jobSent(job);
+        } catch {
+          // the core closed meanwhile, or the step moved on: the vendor checks confirm it later
+        }
+      });
+  });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
