@@ -1,6 +1,6 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { OutboxJob } from '../../../shared/outbox';
-import type { Runbook } from '../../../shared/runbook';
+import { communitySteps, type Runbook } from '../../../shared/runbook';
 import type { Logger, PdfPrinter } from '../ports';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
@@ -69,6 +69,13 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     kick: opts.kick ?? (() => {}),
   };
   const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
+  const communityOf = (runbookId: string) => {
+    try {
+      return communitySteps(runbooks.get(runbookId).runbook);
+    } catch {
+      return null; // a runbook removed since: no community steps to list
+    }
+  };
   const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
   const clients = opts.vendorClients ?? clientsFromCredentials(integrations.credentials, opts.vendorUrls);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
@@ -111,7 +118,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     updates: updatesService({
       ...deps,
       reminders,
-      sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
+      sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
