@@ -1,4 +1,5 @@
 // One note in the pane: time, kind, author, body (markdown, or monospace for commands), pin, edit, share, history.
+import { matches } from '../../ui/keymap';
 import { useOutbox } from '../outbox/store';
 import { memo, useState, type KeyboardEvent } from 'react';
 import { noteKindLabels, shareTargets, type Note, type NoteRevision, type ShareTarget } from '../../../../shared/notes';
@@ -35,12 +36,15 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
   const { text, clamped } = expanded ? { text: note.body, clamped: false } : clamp(note.body);
 
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'p') onPin(note.id, !note.pinned);
-    else if (e.key === 'e') setEditing(note.body);
-    else if (e.key === 'h') toggleHistory();
+    if (e.target !== e.currentTarget) return;
+    const k = e.nativeEvent;
+    // Shift+P pins: plain P is the people roster, anywhere.
+    if (matches(k, 'note.pin')) onPin(note.id, !note.pinned);
+    else if (matches(k, 'note.edit')) setEditing(note.body);
+    else if (matches(k, 'note.history')) toggleHistory();
     else return;
     e.preventDefault();
+    e.stopPropagation();
   };
   const toggleHistory = () => {
     if (!showHistory) onHistory(note.id);

@@ -1,4 +1,5 @@
 // Search from anywhere: Ctrl+K (or / when not typing) opens it, arrows pick, Enter opens the incident at that entry.
+import { keyOf, matches } from '../../ui/keymap';
 import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -16,8 +17,8 @@ export function SearchOverlay() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.altKey)) {
+      // Ctrl+K works while typing; "/" only outside text fields (there it is a character).
+      if (keyOf(e) === 'Ctrl+K' || (keyOf(e) === '/' && matches(e, 'search'))) {
         e.preventDefault();
         useSearch.getState().show();
       }

@@ -1,4 +1,5 @@
 // One timeline entry: original time, source, kind, text, report inclusion and a one-line summary.
+import { matches } from '../../ui/keymap';
 import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { memo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain';
@@ -25,10 +26,11 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
       tabIndex={0}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
-        if (e.key === 's') {
+        // I, not R: R edits the roles, anywhere.
+        if (matches(e.nativeEvent, 'entry.summary')) {
           e.preventDefault();
           setSummary(entry.summary ?? '');
-        } else if (e.key === 'r') {
+        } else if (matches(e.nativeEvent, 'entry.inReport')) {
           e.preventDefault();
           onInReport(entry.id, !entry.inReport);
         }
