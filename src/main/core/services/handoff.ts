@@ -56,9 +56,12 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
   const timeline = timelineRepo(db);
   const roleRows = rolesRepo(db);
 
+  // Only for people who set their hours: guessing nine-to-five for everyone warned about people who work nights.
   const outside = (p: Person, now: number) =>
+    p.workingHours !== null &&
+    p.workingHours !== undefined &&
     isValidTimeZone(p.timezone) &&
-    isOutsideWorkingHours(p.timezone, p.workingHours ? { ...DEFAULT_WORKING_HOURS, ...p.workingHours } : DEFAULT_WORKING_HOURS, now);
+    isOutsideWorkingHours(p.timezone, { ...DEFAULT_WORKING_HOURS, ...p.workingHours }, now);
 
   const statusOf = (h: HandoffRow): HandoffStatus => {
     const jobs = outbox.forRef(HANDOFF_REF, h.id);
