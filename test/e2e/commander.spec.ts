@@ -130,8 +130,12 @@ test('2: the status update lists only community-facing next steps, shows where a
   expect(await send.evaluate((el) => getComputedStyle(el).opacity)).not.toBe('1');
   await text.press('Control+Enter');
   await expect(dialog.getByRole('alert')).toContainText('Not sent yet');
-  // Ctrl+Enter put the caret on the placeholder: typing replaces it.
+  // Ctrl+Enter put the caret on the placeholder: typing replaces it; again for the next one.
   await page.keyboard.type('Spawns fail for every user; we are rolling back the image.');
+  while ((await send.getAttribute('aria-disabled')) === 'true') {
+    await text.press('Control+Enter');
+    await page.keyboard.type('- Restarted the hub');
+  }
   await expect(send).toHaveAttribute('aria-disabled', 'false');
   await shot(page, 'status-update');
   await text.press('Control+Enter');
@@ -240,10 +244,12 @@ test('9: no 404s (favicon), the Status update button on one line, no working-hou
   const inc = await declared(title);
   const night = await call<{ id: string }>('people.save', { name: 'Nora Nights', timezone: 'Pacific/Kiritimati' });
   await open(page, title);
-  await page.waitForLoadState('networkidle');
-  expect(missing).toEqual([]);
+  await expect(page.getByRole('article', { name: 'Current step' })).toBeVisible();
   const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? null);
   expect(icon).toMatch(/favicon\.svg$/);
+  expect((await page.request.get(icon!)).status()).toBe(200);
+  expect((await page.request.get(new URL('/favicon.ico', app.url).href)).status()).toBe(404); // the old default: nothing links it now
+  expect(missing).toEqual([]);
 
   const button = page.getByRole('button', { name: /Status update/ });
   const lineHeight = await button.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight) || 20);

@@ -12,10 +12,16 @@ export function placeholderSpots(text: string): Array<{ name: string; line: numb
     const start = m.index;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const lineEnd = text.indexOf('\n', start);
+    let context = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim();
+    // A placeholder alone on its line sits under a heading ("Current state:"): show that with it.
+    if (context === m[0]) {
+      const heading = text.slice(0, lineStart).trimEnd().split('\n').at(-1)?.trim();
+      if (heading) context = `${heading} ${context}`;
+    }
     return {
       name: (m[1] ?? '').trim(),
       line: text.slice(0, start).split('\n').length,
-      context: text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim(),
+      context,
       start,
       end: start + m[0].length,
     };
