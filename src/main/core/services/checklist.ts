@@ -187,7 +187,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       const finishes = step && (step.state === 'todo' || step.state === 'in_progress' || step.state === 'blocked') && !step.jobs.some((j) => WAITING.has(j.state));
       if (step && finishes) {
         try {
-          transition('complete', { incidentId, stepId: step.stepId }, { by: `Conn: ${vendorLabel(vendorOf(job.kind))} accepted the request`, how: 'check' });
+          transition('complete', { incidentId, stepId: step.stepId }, { by: `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} accepted the requests`, how: 'check' });
           return;
         } catch (err) {
           if (!(err instanceof AppError && err.code === 'conflict')) throw err;
