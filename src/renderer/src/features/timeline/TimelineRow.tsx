@@ -69,7 +69,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
             Summary
           </button>
         ) : null}
-        <label className="share-toggle" title="Include in the report (R)">
+        <label className="share-toggle" title="Include in the report (I)">
           <input type="checkbox" checked={entry.inReport} onChange={() => onInReport(entry.id, !entry.inReport)} /> In report
         </label>
       </span>
