@@ -99,3 +99,20 @@ export function shareText(kind: NoteKind, body: string): string {
   if (kind === 'command') return `${noteKindLabels.command}:\n\`\`\`\n${body}\n\`\`\``;
   return `${noteKindLabels[kind]}: ${body}`;
 }
+
+/** A kind typed by hand at the start of a note ("Decision: …", "Finding - …"). */
+const KIND_PREFIX = /^\s*(decision|finding)\s*[:\-–—]\s*/i;
+
+/**
+ * The kind and body a note is saved with: a "Decision:" or "Finding:" prefix typed into a plain note (or a note of
+ * that same kind) sets the kind and is taken out of the body, so it is not said twice wherever the kind is shown
+ * (Slack, PagerDuty, the handoff brief, the report).
+ */
+export function kindFromPrefix(kind: NoteKind, body: string): { kind: NoteKind; body: string } {
+  const m = KIND_PREFIX.exec(body);
+  if (!m) return { kind, body };
+  const typed = m[1]!.toLowerCase() as NoteKind;
+  if (kind !== 'note' && kind !== typed) return { kind, body };
+  const rest = body.slice(m[0].length);
+  return rest.trim() === '' ? { kind, body } : { kind: typed, body: rest };
+}

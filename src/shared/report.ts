@@ -42,6 +42,8 @@ export interface ReportHeader {
   /** ISO-8601 UTC instants; shown in `timezone`. */
   impactStart: string;
   impactEnd: string | null;
+  /** While the impact end is not set: when the incident was resolved, proposed as the end (accept or edit it). */
+  impactEndProposal: string | null;
   timezone: string;
   /** Computed from impact start and end; null while the end is unknown. */
   duration: string | null;

@@ -79,6 +79,10 @@ export const runbookStepSchema = z.strictObject({
   instructions: prose(8000),
   action: runbookActionSchema.optional(),
   check: runbookCheckSchema.optional(),
+  /** Community-facing: listed under "What we are doing next" in public status updates (internal steps never are). */
+  community: z.boolean().optional(),
+  /** How a community-facing step reads to the community, in plain words; its title when absent. */
+  communityText: line(300).optional(),
 });
 export type RunbookStep = z.output<typeof runbookStepSchema>;
 
@@ -131,6 +135,11 @@ export interface RunbookWithSource extends RunbookSummary {
 }
 
 export const DEFAULT_RUNBOOK_ID = 'default';
+
+/** Community-facing steps by id, each with the plain words a public update uses for it. */
+export function communitySteps(rb: Runbook): Map<string, string> {
+  return new Map(rb.steps.filter((s) => s.community).map((s) => [s.id, s.communityText ?? s.title]));
+}
 
 export type Verdict = 'incident' | 'support_ticket';
 

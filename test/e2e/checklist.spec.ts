@@ -50,7 +50,7 @@ test('declare through the dialog, work three steps by keyboard, reload, all kept
   await page.keyboard.press('c');
   await expect(card.getByRole('heading')).toHaveText('Open the PagerDuty incident');
   await page.keyboard.press('a');
-  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText('pagerduty: createIncident · queued: not connected');
+  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText('Open the PagerDuty incident · queued: not connected');
   await page.keyboard.press('c');
   await expect(card.getByRole('heading')).toHaveText('Work the problem in the incident channel');
   await page.keyboard.press('j');

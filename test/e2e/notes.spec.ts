@@ -64,14 +64,14 @@ test('type notes of several kinds, search for one, filter the timeline', async (
   await page.getByRole('tab', { name: 'Timeline' }).click();
   const timeline = page.getByRole('region', { name: 'Timeline' });
   await expect(timeline.getByText('Incident declared: API gateway returns 502s')).toBeVisible();
-  await timeline.getByRole('group', { name: 'Filter by kind' }).getByRole('button', { name: 'decision' }).click();
+  await timeline.getByRole('group', { name: 'Filter by kind' }).getByRole('button', { name: 'Decision' }).click();
   await expect(timeline.getByText('Roll back the gateway to v1.41')).toBeVisible();
   await expect(timeline.getByText('Gateway pods are OOMKilled')).toBeHidden();
   await timeline.getByRole('button', { name: 'Summary' }).click();
   await timeline.getByLabel('Summary for the report').fill('Rolled back the gateway');
   await page.keyboard.press('Enter');
   await expect(timeline.getByText('Rolled back the gateway', { exact: true })).toBeVisible();
-  await timeline.getByRole('group', { name: 'Filter by source' }).getByRole('button', { name: 'system' }).click();
+  await timeline.getByRole('group', { name: 'Filter by source' }).getByRole('button', { name: 'Conn' }).click();
   await expect(timeline.getByText('Nothing matches these filters.')).toBeVisible();
   await timeline.getByRole('button', { name: 'clear filters' }).click();
   await expect(timeline.getByText('Gateway pods are OOMKilled')).toBeVisible();

@@ -16,7 +16,8 @@ import { tempDir } from './tempDir';
 export const SIM_PEOPLE = {
   alice: { name: 'Alice Jansen', email: 'alice@conn-sim.example', timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1', slackUserId: 'U0ALICE01', freshdeskAgentId: '770001' },
   bob: { name: 'Bob Okafor', email: 'bob@conn-sim.example', timezone: 'America/New_York', pagerdutyUserId: 'PBOB001', slackUserId: 'U0BOB0001', freshdeskAgentId: '770002' },
-  chen: { name: 'Chen Wei', email: 'chen@conn-sim.example', timezone: 'Asia/Shanghai' },
+  // Chen set working hours (the others did not): only people with hours set are ever "outside working hours".
+  chen: { name: 'Chen Wei', email: 'chen@conn-sim.example', timezone: 'Asia/Shanghai', workingHours: { start: '09:00', end: '18:00' } },
 } as const;
 
 export type SimConn = Awaited<ReturnType<typeof simConn>>;

@@ -146,7 +146,7 @@ describe('the checklist through the core', () => {
     ]);
     expect(r.step).toMatchObject({ state: 'in_progress', version: 1 });
     expect(r.step.jobs.map((j) => j.kind)).toEqual(['pagerduty.createIncident', 'slack.createChannel']);
-    expect(timelineOf(t.core, t.id).at(-1)!.body).toBe('Queued: Trigger the PagerDuty incident (pagerduty.createIncident, slack.createChannel)');
+    expect(timelineOf(t.core, t.id).at(-1)!.body).toBe('Queued: Trigger the PagerDuty incident (PagerDuty, Slack)');
 
     const again = await failure(t.core, 'checklist.runAction', ref);
     expect(again.code).toBe('conflict');

@@ -34,6 +34,7 @@ describe('the report draft', () => {
       owner: '',
       impactStart: '2026-11-26T12:00:00.000Z',
       impactEnd: null,
+      impactEndProposal: null,
       timezone: 'UTC',
       duration: null,
       status: 'draft',

@@ -20,7 +20,7 @@ describe('a second run of a sent action', () => {
     await t.drain();
     expect(t.vendor.requests).toBe(1);
     const step = (await must(t.core, 'checklist.list', { incidentId: id })).find((s) => s.stepId === 'acknowledge')!;
-    expect(step.state).toBe('in_progress'); // still open until the vendor check confirms it: the old trap
+    expect(step.state).toBe('done'); // the vendor accepted it, so the step is done; a second A must still not send
     const refused = await failure(t.core, 'checklist.runAction', ref);
     expect(refused).toMatchObject({ code: 'conflict', details: { reason: 'already_sent', sentAt: step.jobs[0]!.at } });
     expect(refused.message).toMatch(/was already sent/);

@@ -45,13 +45,21 @@ describe('update composer', () => {
     await waitFor(() => expect(box.value).toContain('"Hub down" on uw'));
     expect(useIncidents.getState().selectedId).toBe(incident.id);
     const send = screen.getByRole('button', { name: /Send update/ }) as HTMLButtonElement;
-    expect(send.disabled).toBe(true);
+    // Looks disabled and says why (a disabled button could not be focused or explain itself).
+    expect(send.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('status').textContent).toContain('{{current_state}}');
+    expect(document.getElementById('send-blocked-reason')?.textContent).toMatch(/fill or remove \{\{current_state\}\}.*line \d+/);
+    // Ctrl+Enter while blocked sends nothing and shows the reason as an alert.
+    await act(async () => {
+      fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    });
+    expect(screen.getByRole('alert').textContent).toMatch(/Not sent yet/);
+    expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(0);
 
     fireEvent.change(box, { target: { value: 'We found it. {{whoever}}' } });
     expect(document.querySelector('code.ph-unknown')?.textContent).toBe('{{whoever}}');
     fireEvent.change(box, { target: { value: 'We found the cause and are fixing it.' } });
-    expect(send.disabled).toBe(false);
+    expect(send.getAttribute('aria-disabled')).toBe('false');
     await act(async () => {
       fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     });

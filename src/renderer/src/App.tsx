@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { inTextField, matches } from './ui/keymap';
+import { KeymapDialog } from './ui/KeymapDialog';
 import { IncidentsScreen } from './features/incidents/IncidentsScreen';
 import { TopbarPeople } from './features/people/TopbarPeople';
 import { OutboxIndicator } from './features/outbox/OutboxIndicator';
@@ -14,12 +16,20 @@ import { TakeoverButton, TakeoverDialog } from './features/handoff/TakeoverDialo
 
 export function App() {
   const [screen, setScreen] = useState<Screen>('incidents');
+  const [keys, setKeys] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'Escape') setScreen('incidents');
-      else if (e.key === 'O') setScreen('outbox'); // Shift+O: plain o reopens a checklist step
+      if (e.defaultPrevented) return;
+      if (matches(e, 'back')) {
+        // Esc leaves a text field (its text stays); a dialog's own Esc closes the dialog first.
+        if (inTextField(e) && e.target instanceof HTMLElement) {
+          if (!e.target.closest('[aria-modal="true"]')) e.target.blur();
+        } else if (!document.querySelector('[aria-modal="true"]')) setScreen('incidents');
+      } else if (matches(e, 'outbox')) setScreen('outbox'); // Shift+O: plain o reopens a checklist step
+      else if (matches(e, 'help')) {
+        e.preventDefault();
+        setKeys(true);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -50,6 +60,7 @@ export function App() {
       )}
       <SearchOverlay />
       <TakeoverDialog />
+      {keys ? <KeymapDialog onClose={() => setKeys(false)} /> : null}
     </div>
   );
 }

@@ -31,7 +31,10 @@ const firstLine = (s: string) => s.trim().split('\n')[0]!.trim();
 
 const timeZoneOf = (db: Database.Database, incidentId: string): string => incidentTimeZone(db, incidentId);
 
-export function sessionGatherer(db: Database.Database) {
+/** The plain words of a runbook's community-facing steps, by step id (null when the runbook is unknown). */
+export type CommunityStepsOf = (runbookId: string) => ReadonlyMap<string, string> | null;
+
+export function sessionGatherer(db: Database.Database, communityOf: CommunityStepsOf = () => null) {
   const incidents = incidentsRepo(db);
   const roles = rolesRepo(db);
   const steps = checklistRepo(db);
@@ -59,6 +62,18 @@ export function sessionGatherer(db: Database.Database) {
         const blocked = s.state === 'blocked' ? ` (blocked${s.reason ? `: ${s.reason}` : ''})` : '';
         return { title: `${s.title}${blocked}`, owner: who };
       });
+
+  // What a public update says comes next: only the open steps the runbook marks community-facing, in its plain words.
+  // Internal steps (resolve in PagerDuty, close the ticket, write the report) are the team's business.
+  const communityNextSteps = (incident: Incident): string[] => {
+    const words = communityOf(incident.runbookId);
+    if (!words) return [];
+    return steps
+      .list(incident.id)
+      .filter((s) => (s.state === 'todo' || s.state === 'in_progress' || s.state === 'blocked') && words.has(s.stepId))
+      .slice(0, 8)
+      .map((s) => words.get(s.stepId)!);
+  };
 
   const nextDue = (incident: Incident, at: number | null): number | null => {
     const f = cadence.factFor(incident.id);
@@ -111,9 +126,7 @@ export function sessionGatherer(db: Database.Database) {
               .filter((n) => n.kind === 'finding' || n.kind === 'action' || n.kind === 'command')
               .slice(-8)
               .map((n) => (n.kind === 'command' ? `Ran ${firstLine(n.body)}` : firstLine(n.body))),
-            nextSteps: openSteps(incidentId, view.commander?.name ?? null)
-              .slice(0, 8)
-              .map((s) => (s.owner ? `${s.title} (${s.owner})` : s.title)),
+            nextSteps: communityNextSteps(incident),
             nextUpdateAt: nextDue(incident, now),
             incidentUrl: t.pagerdutyUrl,
             ticketUrl: incident.ticketUrl,

@@ -1,5 +1,6 @@
 // Builds the report view from the stored draft and the session, at read time: editing the timeline
 // or the draft shows up on the next read, with no copy to keep in sync.
+import { timelineKindLabel } from '../../../shared/labels';
 import type { Incident } from '../../../shared/domain';
 import {
   proposedSections,
@@ -59,7 +60,7 @@ export function timelineLines(entries: ReportTimelineRow[], tz: string): ReportT
   }));
 }
 
-const kindLabel = (kind: string) => kind.charAt(0).toUpperCase() + kind.slice(1);
+const kindLabel = timelineKindLabel;
 
 /** Conn's proposed text for a section, from what was recorded; null when there is nothing to say. */
 export function proposalFor(key: TextSectionKey, a: AssembleInput): string | null {
@@ -108,6 +109,7 @@ export function assembleReport(a: AssembleInput): ReportView {
       owner: draft.owner,
       impactStart: new Date(draft.impact_start).toISOString(),
       impactEnd: draft.impact_end === null ? null : new Date(draft.impact_end).toISOString(),
+      impactEndProposal: draft.impact_end === null ? incident.resolvedAt : null,
       timezone: tz,
       duration: formatDuration(draft.impact_start, draft.impact_end),
       status: draft.status,

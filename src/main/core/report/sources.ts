@@ -59,10 +59,25 @@ export function reportTimelineEntries(db: Database.Database, incidentId: string)
 }
 
 /** The entry's line in the report: its summary if it has one, else the first line of its body. */
-export function lineOf(e: Pick<ReportTimelineRow, 'summary' | 'body'>): string {
+/** "Hello,", "Hi all,", "Dear community,": a greeting says nothing on a timeline. */
+const GREETING = /^(hello|hi|hey|dear|good (morning|afternoon|evening))\b[^.!?]{0,40}[,!]?$/i;
+/** "Best wishes,", "Thanks,", and the name under them. */
+const SIGN_OFF = /^(best|kind|warm)?\s*(wishes|regards|thanks|thank you|cheers)\b.{0,20}$/i;
+const UPDATE_CHARS = 400;
+
+export function lineOf(e: Pick<ReportTimelineRow, 'summary' | 'body'> & { kind?: string }): string {
   const summary = e.summary?.trim();
   if (summary) return summary;
-  return (e.body.split(/\r?\n/).find((l) => l.trim().length > 0) ?? '').trim();
+  const lines = e.body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l.length > 0);
+  if (e.kind !== 'status_update') return lines[0] ?? '';
+  // A public update: its real content, without the greeting and the sign-off.
+  const end = lines.findIndex((l) => SIGN_OFF.test(l));
+  const said = (end === -1 ? lines : lines.slice(0, end)).filter((l, i) => !(i === 0 && GREETING.test(l)));
+  const text = said.join(' ').replace(/\s+/g, ' ');
+  return text.length > UPDATE_CHARS ? `${text.slice(0, UPDATE_CHARS - 1).trimEnd()}…` : text || (lines[0] ?? '');
 }
 
 export interface SessionFacts {

@@ -1,4 +1,6 @@
 // Use cases for an incident's checklist: guarded step transitions (with versions) and running actions.
+import { jobKindLabel, vendorLabel } from '../../../shared/labels';
+import { vendorOf } from '../../../shared/outbox';
 import type { ChecklistStep, StepState } from '../../../shared/checklist';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { RunActionResult } from '../../../shared/ops/checklist';
@@ -16,6 +18,7 @@ import type { ServiceDeps } from './incidents';
 import { whoAmI } from './people';
 import { rolesView } from './roles';
 import type { RunbooksService } from './runbooks';
+import { statusForJob, statusForStep, statusRules } from './statusRules';
 
 export type Transition = 'start' | 'complete' | 'skip' | 'block' | 'reopen';
 
@@ -34,6 +37,8 @@ const stateWords: Record<StepState, string> = {
   skipped: 'skipped',
   blocked: 'blocked',
 };
+const PENDING = new Set(['queued', 'sending', 'retrying']);
+const WAITING = new Set([...PENDING, 'uncertain']);
 
 export interface StepRef {
   incidentId: string;
@@ -50,6 +55,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
   const timeline = timelineRepo(db);
   const outbox = outboxRepo(db);
   const roles = rolesRepo(db);
+  const status = statusRules({ db, clock, ids });
 
   /** Reads the step inside the transaction and applies the not-found and stale-version rules. */
   const load = (ref: StepRef): ChecklistStep => {
@@ -111,21 +117,27 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     if (!ok) throw new AppError('conflict', `"${step.title}" was changed at the same moment elsewhere. Try again.`, { step });
     const how = via.how === 'check' ? ' (confirmed by a check)' : '';
     const entry = record(step, rule.kind, `${rule.verb}: ${step.title}${how}${ref.reason ? ` (${ref.reason})` : ''}`, at);
+    const implied = done ? statusForStep(step) : null;
+    const auto = implied ? status.advanceInTx(step.incidentId, implied, `"${step.title}" is done`, at) : null;
     const updated = steps.get(step.incidentId, step.stepId);
     if (!updated) throw new AppError('internal', 'step vanished after update');
-    return { updated, entry };
+    return { updated, entry, auto };
   });
 
   const transition = (t: Transition, ref: StepRef, via?: { by: string | null; how: 'manual' | 'check' }): ChecklistStep => {
-    const { updated, entry } = transitionTx.immediate(t, ref, via ?? { by: whoAmI(db)?.name ?? null, how: 'manual' });
+    const { updated, entry, auto } = transitionTx.immediate(t, ref, via ?? { by: whoAmI(db)?.name ?? null, how: 'manual' });
     announce(ref.incidentId, entry);
+    if (auto) bus.emit('timeline.appended', auto);
     return updated;
   };
 
   const runActionTx = db.transaction((ref: StepRef) => {
     const step = load(ref);
     if (!step.action) throw new AppError('invalid_input', `"${step.title}" has no action; do it by hand and mark it done.`);
-    if (step.state === 'done' || step.state === 'skipped') {
+    // A step done because its requests were sent answers like a sent one (already_sent, or again: true sends once
+    // more); done by hand or skipped, it must be reopened first.
+    const sentBefore = step.state === 'done' && step.jobs.length > 0;
+    if (step.state === 'skipped' || (step.state === 'done' && !sentBefore)) {
       throw new AppError('conflict', `"${step.title}" is already ${stateWords[step.state]}; reopen it first.`, { step });
     }
     const incident = incidents.get(step.incidentId)!;
@@ -154,7 +166,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
         at,
       });
     }
-    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${plan.jobs.map((j) => j.kind).join(', ')})`, at);
+    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`, at);
     const jobs = jobIds.flatMap((id) => outbox.get(id) ?? []);
     return { step: steps.get(step.incidentId, step.stepId)!, entry, jobs, open: null };
   });
@@ -168,6 +180,28 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     /** For integrations: a check saw the step's outcome in vendor state. */
     confirmByCheck(incidentId: string, stepId: string, check: CheckType): ChecklistStep {
       return transition('complete', { incidentId, stepId }, { by: `check: ${checkLabels[check]}`, how: 'check' });
+    },
+    /**
+     * A request the vendor accepted: its step is done once all of the step's requests are (the vendor's answer is the
+     * confirmation), and a PagerDuty trigger, acknowledge or resolve moves the incident's status along.
+     */
+    jobSent(job: OutboxJob): void {
+      if (job.state !== 'sent' || !job.incidentId) return;
+      const incidentId = job.incidentId;
+      const step = job.refType === 'checklist_step' && job.refId ? steps.get(incidentId, job.refId) : undefined;
+      const finishes = step && (step.state === 'todo' || step.state === 'in_progress' || step.state === 'blocked') && !step.jobs.some((j) => WAITING.has(j.state));
+      if (step && finishes) {
+        try {
+          transition('complete', { incidentId, stepId: step.stepId }, { by: `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} accepted the requests`, how: 'check' });
+          return;
+        } catch (err) {
+          if (!(err instanceof AppError && err.code === 'conflict')) throw err;
+        }
+      }
+      const to = statusForJob(job.kind);
+      if (!to) return;
+      const auto = db.transaction(() => status.advanceInTx(incidentId, to, `${vendorLabel(vendorOf(job.kind))} accepted "${jobKindLabel(job.kind)}"`)).immediate();
+      if (auto) announce(incidentId, auto);
     },
     runAction(ref: StepRef): RunActionResult {
       const r = runActionTx.immediate(ref);

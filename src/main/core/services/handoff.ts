@@ -1,5 +1,6 @@
 // Use cases for handing off command: draft the brief, send it (handoff row, outbox jobs, timeline, roles in ONE
 // transaction), and report each part's state. A failed part is retried alone with outbox.retry.
+import { jobKindLabel } from '../../../shared/labels';
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
@@ -35,7 +36,7 @@ function labelFor(job: OutboxJob): string {
     const content = (job.payload as { content?: string }).content ?? '';
     if (!content.startsWith('# Handoff')) return 'Note on PagerDuty that the liaison duty moved';
   }
-  return partLabels[job.kind] ?? job.kind;
+  return partLabels[job.kind] ?? jobKindLabel(job.kind);
 }
 
 export function localTimeText(ms: number, timeZone: string): string {
@@ -56,9 +57,12 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
   const timeline = timelineRepo(db);
   const roleRows = rolesRepo(db);
 
+  // Only for people who set their hours: guessing nine-to-five for everyone warned about people who work nights.
   const outside = (p: Person, now: number) =>
+    p.workingHours !== null &&
+    p.workingHours !== undefined &&
     isValidTimeZone(p.timezone) &&
-    isOutsideWorkingHours(p.timezone, p.workingHours ? { ...DEFAULT_WORKING_HOURS, ...p.workingHours } : DEFAULT_WORKING_HOURS, now);
+    isOutsideWorkingHours(p.timezone, { ...DEFAULT_WORKING_HOURS, ...p.workingHours }, now);
 
   const statusOf = (h: HandoffRow): HandoffStatus => {
     const jobs = outbox.forRef(HANDOFF_REF, h.id);

@@ -1,5 +1,6 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
-import type { Runbook } from '../../../shared/runbook';
+import type { OutboxJob } from '../../../shared/outbox';
+import { communitySteps, type Runbook } from '../../../shared/runbook';
 import type { Logger, PdfPrinter } from '../ports';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
@@ -69,12 +70,32 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     kick: opts.kick ?? (() => {}),
   };
   const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
+  const communityOf = (runbookId: string) => {
+    try {
+      return communitySteps(runbooks.get(runbookId).runbook);
+    } catch {
+      return null; // a runbook removed since: no community steps to list
+    }
+  };
   const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
   const clients = opts.vendorClients ?? clientsFromCredentials(integrations.credentials, opts.vendorUrls);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
   const checklist = checklistService(deps, runbooks);
+  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along. Run after
+  // the dispatcher's own commit, never inside it.
+  deps.bus.subscribe((name, payload) => {
+    if (name !== 'outbox.changed') return;
+    const job = payload as OutboxJob;
+    if (job.state === 'sent' && job.incidentId) queueMicrotask(() => {
+        try {
+          checklist.jobSent(job);
+        } catch {
+          // the core closed meanwhile, or the step moved on: the vendor checks confirm it later
+        }
+      });
+  });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
@@ -99,7 +120,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     updates: updatesService({
       ...deps,
       reminders,
-      sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
+      sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),

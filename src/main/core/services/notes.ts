@@ -5,6 +5,7 @@ import type { TimelineEntry } from '../../../shared/domain';
 import {
   noteKindLabels,
   noteLimitFor,
+  kindFromPrefix,
   shareJobKind,
   shareTargets,
   shareText,
@@ -162,7 +163,9 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
 
   const editTx = db.transaction((input: OpParsed<'notes.edit'>) => {
     const row = mustGet(input.noteId);
-    const kind = input.kind ?? row.kind;
+    const typed = kindFromPrefix(input.kind ?? row.kind, input.body);
+    const kind = typed.kind;
+    input = { ...input, body: typed.body };
     if (kind === row.kind && input.body === row.body) return { row, entry: null };
     checkBody(kind, input.body);
     const at = clock.now();
@@ -183,7 +186,8 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
   };
 
   return {
-    append(input: OpParsed<'notes.append'>): Note {
+    append(raw: OpParsed<'notes.append'>): Note {
+      const input = { ...raw, ...kindFromPrefix(raw.kind, raw.body) };
       checkBody(input.kind, input.body);
       const { row, entry, jobs } = appendTx.immediate(input);
       // A new note's shares are exactly the jobs just queued; a replayed clientId reads them back.

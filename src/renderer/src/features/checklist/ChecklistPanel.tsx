@@ -1,8 +1,9 @@
 // The guided checklist: the selected step large, the rest as a compact list, driven by the keyboard.
+import { matches, type BindingId } from '../../ui/keymap';
 import { useEffect, useState } from 'react';
 import { nextOpenStep, type ChecklistStep } from '../../../../shared/checklist';
 import { rerunRefusal } from '../../../../shared/outbox';
-import { Modal, shortcutsBlocked } from '../../ui/Modal';
+import { Modal } from '../../ui/Modal';
 import { againEffect } from '../outbox/jobText';
 import { StepCard, type Asking } from './StepCard';
 import { useChecklist } from './store';
@@ -35,27 +36,28 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || shortcutsBlocked(e) || !step) return;
-      const keys: Record<string, () => void> = {
-        c: () => void act(incidentId, step.stepId, 'complete'),
-        o: () => void act(incidentId, step.stepId, 'reopen'),
-        s: () => setAsking('skip'),
-        b: () => setAsking('block'),
+      if (!step) return;
+      const keys: Array<[BindingId, () => void]> = [
+        ['step.complete', () => void act(incidentId, step.stepId, 'complete')],
+        ['step.reopen', () => void act(incidentId, step.stepId, 'reopen')],
+        ['step.skip', () => setAsking('skip')],
+        ['step.block', () => setAsking('block')],
         // A never re-sends silently: once the action was sent, it asks first (the domain refuses anyway).
-        a: () => {
-          const sent = rerunRefusal(
-            step.jobs.map((j) => j.state),
-            false,
-          );
-          if (sent === 'already_sent') setConfirmAgain(true);
-          else void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.());
-        },
-        j: () => move(incidentId, 1),
-        ArrowDown: () => move(incidentId, 1),
-        k: () => move(incidentId, -1),
-        ArrowUp: () => move(incidentId, -1),
-      };
-      const run = keys[e.key];
+        [
+          'step.action',
+          () => {
+            const sent = rerunRefusal(
+              step.jobs.map((j) => j.state),
+              false,
+            );
+            if (sent === 'already_sent') setConfirmAgain(true);
+            else void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.());
+          },
+        ],
+        ['step.next', () => move(incidentId, 1)],
+        ['step.prev', () => move(incidentId, -1)],
+      ];
+      const run = keys.find(([id]) => matches(e, id))?.[1];
       if (run) {
         e.preventDefault();
         run();

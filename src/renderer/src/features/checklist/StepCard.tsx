@@ -1,4 +1,5 @@
 // The selected step, shown large: what to do, why, its action button, and the reason prompt.
+import { jobKindLabel } from '../../../../shared/labels';
 import { useEffect, useRef, useState } from 'react';
 import type { ChecklistStep, StepJob } from '../../../../shared/checklist';
 import { rerunRefusal, type VendorConnection } from '../../../../shared/outbox';
@@ -32,7 +33,7 @@ export const lastSentAt = (step: ChecklistStep): string | null =>
     .sort()
     .at(-1) ?? null;
 const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) => {
-  const what = j.kind.replace('.', ': ');
+  const what = jobKindLabel(j.kind);
   // A queued job waits for its vendor: say why when the vendor is not connected or needs a new token.
   if (j.state === 'queued') {
     if (connection === 'ok') return `${what} · queued`;
@@ -122,7 +123,8 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
             {actionLabels[step.action.type]} <kbd>A</kbd>
           </button>
         ) : null}
-        {step.action && !closed && refusal === 'already_sent' ? (
+        {/* A step done because its requests were sent still offers them once more, on purpose only. */}
+        {step.action && step.state !== 'skipped' && refusal === 'already_sent' ? (
           <span className="step-sent">
             Sent{' '}
             {sentAt ? (

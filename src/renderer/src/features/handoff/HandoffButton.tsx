@@ -1,4 +1,5 @@
 // Opens the handoff dialog for the incident on screen; Ctrl+Shift+H does the same from anywhere.
+import { matches } from '../../ui/keymap';
 import { useWindowKey } from '../../ui/useWindowKey';
 import { useHandoff } from './store';
 import './handoff.css';
@@ -6,7 +7,7 @@ import './handoff.css';
 export function HandoffButton({ incidentId }: { incidentId: string }) {
   const open = useHandoff((s) => s.open);
   useWindowKey((e) => {
-    if (e.ctrlKey && e.shiftKey && (e.key === 'H' || e.key === 'h')) {
+    if (matches(e, 'handoff')) {
       e.preventDefault();
       void open(incidentId);
     }

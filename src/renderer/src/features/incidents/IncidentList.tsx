@@ -4,6 +4,9 @@ import { usePeople } from '../people/store';
 import { age, formatTime, localTitle } from '../../ui/time';
 import { ReportBadge } from '../report/ReportBadge';
 
+/** A resolved incident has no "Next:": what is left (ticket, report) is paperwork, shown in its checklist. */
+const FINISHED = new Set(['resolved', 'report_in_review', 'closed']);
+
 interface Props {
   items: Incident[];
   selectedId: string | null;
@@ -36,7 +39,7 @@ export function IncidentList({ items, selectedId, onSelect }: Props) {
                 {age(i.declaredAt)}
               </time>
             </span>
-            {i.nextStep && i.status !== 'closed' ? <span className="incident-next">Next: {i.nextStep.title}</span> : null}
+            {i.nextStep && !FINISHED.has(i.status) ? <span className="incident-next">Next: {i.nextStep.title}</span> : null}
           </button>
         </li>
       ))}

@@ -1,10 +1,10 @@
 // The incidents screen: the list on the left, the selected incident on the right, the declare dialog on top.
+import { keyOf, matches } from '../../ui/keymap';
 import { useEffect, useState } from 'react';
 import { useIncidents } from './store';
 import { IncidentList } from './IncidentList';
 import { DeclareDialog } from './DeclareDialog';
 import { IncidentView } from './IncidentView';
-import { shortcutsBlocked } from '../../ui/Modal';
 import './incidents.css';
 
 // Only asked once a key is one of ours: a query over the whole page on every keystroke slows typing.
@@ -21,22 +21,22 @@ export function IncidentsScreen() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Switching incidents works even while typing: Alt+Up/Down, Ctrl+1..9 (Alt+1..9 where the browser takes Ctrl).
-      const ours = (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) || ((e.ctrlKey || e.altKey) && /^[1-9]$/.test(e.key)) || e.key === 'n' || e.key === 'N';
-      if (!ours || modalOpen()) return;
-      if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      if (modalOpen()) return;
+      if (matches(e, 'incident.step')) {
         e.preventDefault();
         step(e.key === 'ArrowUp' ? -1 : 1);
         return;
       }
-      if ((e.ctrlKey || e.altKey) && /^[1-9]$/.test(e.key)) {
-        const target = useIncidents.getState().items[Number(e.key) - 1];
+      // Ctrl+1..9 also while typing; Alt+1..9 only outside text fields (in the note box Alt+1..6 picks the kind).
+      if (matches(e, 'incident.pick') || matches(e, 'incident.pickAlt')) {
+        const target = useIncidents.getState().items[Number(keyOf(e).slice(-1)) - 1];
         if (target) {
           e.preventDefault();
           select(target.id);
         }
         return;
       }
-      if (!shortcutsBlocked(e) && !e.altKey && (e.key === 'n' || e.key === 'N')) {
+      if (matches(e, 'declare')) {
         e.preventDefault();
         setShowDeclare(true);
       }

@@ -2,6 +2,7 @@
 // Typing must stay within a frame in a busy incident: the box is uncontrolled (the browser owns its text, the store gets
 // a copy on each change) and this component reads only what it shows, so a keystroke re-renders nothing at all unless
 // the Save button or the size meter changes. Everything else on the page ignores the draft.
+import { matches } from '../../ui/keymap';
 import { forwardRef, memo, useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { noteKindLabels, noteKinds, noteLimitFor, shareTargets, type NoteKind } from '../../../../shared/notes';
@@ -105,6 +106,12 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
       p.onPinLast();
       return;
     }
+    // Alt+S / Alt+D: share the next note to Slack / PagerDuty without leaving the box.
+    if (matches(e.nativeEvent, 'note.shareSlack') || matches(e.nativeEvent, 'note.sharePagerduty')) {
+      e.preventDefault();
+      p.onToggleShare(matches(e.nativeEvent, 'note.shareSlack') ? 'slack' : 'pagerduty');
+      return;
+    }
     if (e.key === 'Enter' && !e.shiftKey && !e.altKey && !e.nativeEvent.isComposing) {
       e.preventDefault();
       p.onSubmit();
@@ -148,7 +155,8 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
       <div className="composer-foot">
         {shareTargets.map((t) => (
           <label key={t} className="share-toggle">
-            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} /> Share to {vendorLabel[t]}
+            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} /> Share to {vendorLabel(t)}{' '}
+            <kbd>{t === 'slack' ? 'Alt+S' : 'Alt+D'}</kbd>
           </label>
         ))}
         <span className={over ? 'size over' : 'size'} aria-live="polite">
@@ -165,7 +173,7 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
       ) : null}
       {p.draftError ? <p className="warn small">Your draft could not be kept for after a restart: {p.draftError.message}</p> : null}
       <p className="muted small hints">
-        <kbd>Alt+1…6</kbd> kind · <kbd>Alt+P</kbd> pin latest · <kbd>Alt+N</kbd> this box · <kbd>Ctrl+K</kbd> search
+        <kbd>Alt+1…6</kbd> kind of this note · <kbd>Alt+P</kbd> pin latest · <kbd>Esc</kbd> leave the box, then <kbd>?</kbd> for every key
       </p>
     </form>
   );

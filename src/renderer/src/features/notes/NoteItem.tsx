@@ -1,4 +1,5 @@
 // One note in the pane: time, kind, author, body (markdown, or monospace for commands), pin, edit, share, history.
+import { matches } from '../../ui/keymap';
 import { useOutbox } from '../outbox/store';
 import { memo, useState, type KeyboardEvent } from 'react';
 import { noteKindLabels, shareTargets, type Note, type NoteRevision, type ShareTarget } from '../../../../shared/notes';
@@ -35,12 +36,15 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
   const { text, clamped } = expanded ? { text: note.body, clamped: false } : clamp(note.body);
 
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return;
-    if (e.key === 'p') onPin(note.id, !note.pinned);
-    else if (e.key === 'e') setEditing(note.body);
-    else if (e.key === 'h') toggleHistory();
+    if (e.target !== e.currentTarget) return;
+    const k = e.nativeEvent;
+    // Shift+P pins: plain P is the people roster, anywhere.
+    if (matches(k, 'note.pin')) onPin(note.id, !note.pinned);
+    else if (matches(k, 'note.edit')) setEditing(note.body);
+    else if (matches(k, 'note.history')) toggleHistory();
     else return;
     e.preventDefault();
+    e.stopPropagation();
   };
   const toggleHistory = () => {
     if (!showHistory) onHistory(note.id);
@@ -71,7 +75,7 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
         ) : null}
         {note.shares.map((s) => (
           <span key={s.jobId} className={`share-chip share-${s.state}`} title={s.lastError ?? undefined}>
-            {vendorLabel[s.vendor]}: {shareLabel(s, connections?.find((c) => c.vendor === s.vendor)?.state)}
+            {vendorLabel(s.vendor)}: {shareLabel(s, connections?.find((c) => c.vendor === s.vendor)?.state)}
           </span>
         ))}
         {note.pinned ? <span className="pin-mark" title="Pinned">★</span> : null}
@@ -79,8 +83,8 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
           {shareTargets
             .filter((t) => !note.shares.some((s) => s.vendor === t && s.state !== 'discarded'))
             .map((t) => (
-              <button key={t} type="button" className="mini" onClick={() => onShare(note.id, t)} title={`Share this note to ${vendorLabel[t]}`}>
-                → {vendorLabel[t]}
+              <button key={t} type="button" className="mini" onClick={() => onShare(note.id, t)} title={`Share this note to ${vendorLabel(t)}`}>
+                → {vendorLabel(t)}
               </button>
             ))}
           <button

@@ -1,4 +1,5 @@
 // The notes pane: a virtualised, incrementally loaded list of the incident's notes and the note box below it.
+import { matches } from '../../ui/keymap';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -81,7 +82,7 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.altKey && e.code === 'KeyN') {
+      if (matches(e, 'notes.focus')) {
         e.preventDefault();
         inputRef.current?.focus();
       }

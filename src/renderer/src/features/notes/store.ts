@@ -185,7 +185,8 @@ export const useNotes = create<NotesState>((set, get) => {
       // The box empties at once, like a chat box: the next note can be typed while this one saves.
       if (draftTimer) clearTimeout(draftTimer);
       draftTimer = null;
-      set({ draft: '', share: { slack: false, pagerduty: false } });
+      // A kind or share picked for this note applies to it only: the next note starts as a plain, unshared note.
+      set({ draft: '', kind: 'note', share: { slack: false, pagerduty: false } });
       const run = async (): Promise<boolean> => {
         if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
         set({ saving: true, saveError: null });

@@ -1,4 +1,5 @@
 // The outbox panel: every vendor request with its state and reason, and retry / edit / discard for failures.
+import { jobKindLabel } from '../../../../shared/labels';
 import { useEffect, useState } from 'react';
 import type { OutboxJobView } from '../../../../shared/outbox';
 import { formatTime, localTitle } from '../../ui/time';
@@ -29,7 +30,7 @@ function JobRow({ job }: { job: OutboxJobView }) {
     <li className={`job job-${job.state}`}>
       <div className="job-line">
         <span className={`job-state state-${job.state}`}>{stateText[job.state]}</span>
-        <span className="job-kind">{job.kind}</span>
+        <span className="job-kind">{jobKindLabel(job.kind)}</span>
         <span className="job-summary">{jobSummary(job)}</span>
         <time dateTime={job.createdAt} title={localTitle(job.createdAt)} className="muted">
           {formatTime(job.createdAt)}

@@ -1,11 +1,11 @@
 // The incident header's one-line view of who holds which role, each with their local time.
+import { matches } from '../../ui/keymap';
 import { useEffect, useState } from 'react';
 import { PeopleDialog } from './PeopleDialog';
 import { PersonTag } from './PersonTag';
 import { RolesEditor } from './RolesEditor';
 import { useNow } from './localTime';
 import { useRoles } from './rolesStore';
-import { shortcutsBlocked } from '../../ui/Modal';
 import './people.css';
 
 export function RolesStrip({ incidentId }: { incidentId: string }) {
@@ -21,7 +21,7 @@ export function RolesStrip({ incidentId }: { incidentId: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'r' && !e.altKey && !shortcutsBlocked(e)) {
+      if (matches(e, 'roles')) {
         e.preventDefault();
         setEditing(true);
       }

@@ -1,6 +1,6 @@
 // The top bar's way into the roster (P), and who "me" is at a glance. Loads the roster at start.
+import { matches } from '../../ui/keymap';
 import { useEffect, useState } from 'react';
-import { shortcutsBlocked } from '../../ui/Modal';
 import { PeopleDialog } from './PeopleDialog';
 import { usePeople } from './store';
 
@@ -13,7 +13,7 @@ export function TopbarPeople() {
   }, [load]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'p' && !e.altKey && !shortcutsBlocked(e)) {
+      if (matches(e, 'people')) {
         e.preventDefault();
         setOpen(true);
       }

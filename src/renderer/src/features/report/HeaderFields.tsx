@@ -13,7 +13,7 @@ interface Props {
 }
 
 /** A text field that saves on blur or Enter when its value changed, and follows the server otherwise. */
-function Field(props: { label: string; value: string; type?: string; list?: string; invalid?: (v: string) => string | null; onCommit(v: string): void }) {
+function Field(props: { id?: string; label: string; value: string; type?: string; list?: string; invalid?: (v: string) => string | null; onCommit(v: string): void }) {
   const [v, setV] = useState(props.value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -27,6 +27,7 @@ function Field(props: { label: string; value: string; type?: string; list?: stri
     <label>
       {props.label}
       <input
+        id={props.id}
         type={props.type ?? 'text'}
         value={v}
         list={props.list}
@@ -46,6 +47,11 @@ function Field(props: { label: string; value: string; type?: string; list?: stri
 
 export function HeaderFields({ header, onSave }: Props) {
   const tz = header.timezone;
+  const [editingProposal, setEditingProposal] = useState(false);
+  const proposal = header.impactEnd === null ? header.impactEndProposal : null;
+  useEffect(() => {
+    if (editingProposal) document.getElementById('report-impact-end')?.focus();
+  }, [editingProposal]);
   const wall = (iso: string | null) => (iso ? toWallTime(Date.parse(iso), tz) : '');
   const toIso = (value: string) => {
     const ms = wallTimeToUtc(value, tz);
@@ -66,11 +72,26 @@ export function HeaderFields({ header, onSave }: Props) {
         }}
       />
       <Field
+        id="report-impact-end"
         label={`Impact end (${tz})`}
         type="datetime-local"
-        value={wall(header.impactEnd)}
-        onCommit={(v) => void onSave({ impactEnd: v ? toIso(v) : null })}
+        value={wall(header.impactEnd ?? (editingProposal ? proposal : null))}
+        onCommit={(v) => {
+          setEditingProposal(false);
+          void onSave({ impactEnd: v ? toIso(v) : null });
+        }}
       />
+      {proposal && !editingProposal ? (
+        <p className="impact-end-proposal" role="status">
+          Proposed impact end: <strong>{wall(proposal).replace('T', ' ')}</strong> ({tz}), when the incident was resolved.{' '}
+          <button type="button" className="primary" onClick={() => void onSave({ impactEnd: proposal })}>
+            Accept
+          </button>{' '}
+          <button type="button" onClick={() => setEditingProposal(true)}>
+            Edit
+          </button>
+        </p>
+      ) : null}
       <Field
         label="Timezone for every time in the report"
         value={tz}

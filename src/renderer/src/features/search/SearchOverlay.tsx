@@ -1,4 +1,6 @@
 // Search from anywhere: Ctrl+K (or / when not typing) opens it, arrows pick, Enter opens the incident at that entry.
+import { keyOf, matches } from '../../ui/keymap';
+import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { noteKindLabels, noteKinds, type NoteKind } from '../../../../shared/notes';
@@ -18,8 +20,8 @@ export function SearchOverlay() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-      if (((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') || (e.key === '/' && !typing && !e.ctrlKey && !e.altKey)) {
+      // Ctrl+K works while typing; "/" only outside text fields (there it is a character).
+      if (keyOf(e) === 'Ctrl+K' || (keyOf(e) === '/' && matches(e, 'search'))) {
         e.preventDefault();
         useSearch.getState().show();
       }
@@ -71,7 +73,7 @@ export function SearchOverlay() {
             >
               <div className="search-meta">
                 <span className="search-incident">{h.incidentTitle}</span>
-                <span className={`kind-badge kind-${h.kind}`}>{h.type === 'note' ? kindLabel(h.kind) : `${h.source} · ${h.kind}`}</span>
+                <span className={`kind-badge kind-${h.kind}`}>{h.type === 'note' ? kindLabel(h.kind) : `${sourceLabel(h.source)} · ${timelineKindLabel(h.kind)}`}</span>
                 <time dateTime={h.at} title={localTitle(h.at)}>
                   {formatTime(h.at)}
                 </time>

@@ -1,4 +1,5 @@
 // The timeline tab: everything that happened in original time order, filtered by source and kind, virtualised.
+import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -72,7 +73,7 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
       <header className="tl-head">
         <h2>Timeline</h2>
         <span className="muted small">
-          times in {s.timeZone} · hover for your local time · <kbd>S</kbd> summary · <kbd>R</kbd> in report
+          times in {s.timeZone} · hover for your local time · <kbd>S</kbd> summary · <kbd>I</kbd> in report
         </span>
       </header>
       <div className="tl-filters" role="group" aria-label="Filter by source">
@@ -85,7 +86,7 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
             aria-pressed={s.sources.includes(src)}
             onClick={() => void actions.setFilter({ sources: toggle(s.sources, src) })}
           >
-            {src}
+            {sourceLabel(src)}
           </button>
         ))}
       </div>
@@ -99,7 +100,7 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
             aria-pressed={s.kinds.includes(k)}
             onClick={() => void actions.setFilter({ kinds: toggle(s.kinds, k) })}
           >
-            {k}
+            {timelineKindLabel(k)}
           </button>
         ))}
         {s.sources.length || s.kinds.length ? (

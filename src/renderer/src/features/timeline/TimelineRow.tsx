@@ -1,4 +1,6 @@
 // One timeline entry: original time, source, kind, text, report inclusion and a one-line summary.
+import { matches } from '../../ui/keymap';
+import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { memo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain';
 import { formatClock } from '../notes/clock';
@@ -24,10 +26,11 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
       tabIndex={0}
       onKeyDown={(e) => {
         if (e.target !== e.currentTarget) return;
-        if (e.key === 's') {
+        // I, not R: R edits the roles, anywhere.
+        if (matches(e.nativeEvent, 'entry.summary')) {
           e.preventDefault();
           setSummary(entry.summary ?? '');
-        } else if (e.key === 'r') {
+        } else if (matches(e.nativeEvent, 'entry.inReport')) {
           e.preventDefault();
           onInReport(entry.id, !entry.inReport);
         }
@@ -36,8 +39,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
       <time dateTime={entry.at} title={`${formatTime(entry.at, timeZone)} · ${localTitle(entry.at)}`}>
         {formatClock(entry.at, timeZone)}
       </time>
-      <span className={`tl-source src-${entry.source}`}>{entry.source}</span>
-      <span className={`kind-badge kind-${entry.kind}`}>{entry.kind}</span>
+      <span className={`tl-source src-${entry.source}`}>{sourceLabel(entry.source)}</span>
+      <span className={`kind-badge kind-${entry.kind}`}>{timelineKindLabel(entry.kind)}</span>
       <div className="tl-body">
         {summary !== null ? (
           <input
@@ -66,7 +69,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
             Summary
           </button>
         ) : null}
-        <label className="share-toggle" title="Include in the report (R)">
+        <label className="share-toggle" title="Include in the report (I)">
           <input type="checkbox" checked={entry.inReport} onChange={() => onInReport(entry.id, !entry.inReport)} /> In report
         </label>
       </span>

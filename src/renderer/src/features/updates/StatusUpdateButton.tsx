@@ -1,4 +1,5 @@
 // Opens the status-update composer for an incident; U does the same from anywhere but a text field.
+import { matches } from '../../ui/keymap';
 import { useWindowKey } from '../../ui/useWindowKey';
 import { useUpdates } from './store';
 import './updates.css';
@@ -6,8 +7,7 @@ import './updates.css';
 export function StatusUpdateButton({ incidentId }: { incidentId: string }) {
   const open = useUpdates((s) => s.open);
   useWindowKey((e) => {
-    const typing = e.target instanceof HTMLElement && e.target.closest('input, textarea, select, [contenteditable]');
-    if (!typing && (e.key === 'u' || e.key === 'U') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    if (matches(e, 'update')) {
       e.preventDefault();
       void open(incidentId);
     }

@@ -1,12 +1,48 @@
 // The status-update composer: pick a template, edit the filled text, see unfilled placeholders, send
 // to the ticket, Slack and PagerDuty in one go (Ctrl+Enter). Esc closes; drafts survive closing.
-import { useEffect, useRef } from 'react';
-import { placeholderNames, placeholdersIn, updateTemplates, type UpdateTemplate } from '../../../../shared/reminders';
+import { useEffect, useRef, useState } from 'react';
+import { PLACEHOLDER_PATTERN, placeholderNames, placeholdersIn, updateTemplates, type UpdateTemplate } from '../../../../shared/reminders';
 import { useFocusTrap } from '../../ui/focusTrap';
 import { PlaceholderPreview } from './PlaceholderPreview';
 import { againEffect } from '../outbox/jobText';
 import { useUpdates } from './store';
 import './updates.css';
+
+/** Each placeholder left in the text, where it is: its line, the line's text and its character range. */
+export function placeholderSpots(text: string): Array<{ name: string; line: number; context: string; start: number; end: number }> {
+  return [...text.matchAll(PLACEHOLDER_PATTERN)].map((m) => {
+    const start = m.index;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', start);
+    let context = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim();
+    // A placeholder alone on its line sits under a heading ("Current state:"): show that with it.
+    if (context === m[0]) {
+      const heading = text.slice(0, lineStart).trimEnd().split('\n').at(-1)?.trim();
+      if (heading) context = `${heading} ${context}`;
+    }
+    return {
+      name: (m[1] ?? '').trim(),
+      line: text.slice(0, start).split('\n').length,
+      context,
+      start,
+      end: start + m[0].length,
+    };
+  });
+}
+
+/** Why Send is not possible now, in words; null when it is. */
+export function sendBlockedReason(text: string, loading: boolean, sending: boolean): string | null {
+  if (loading) return 'The template is still being filled.';
+  if (sending) return 'Sending…';
+  if (text.trim() === '') return 'Write the update first.';
+  const left = placeholdersIn(text);
+  if (left.length > 0) {
+    const spot = placeholderSpots(text)[0]!;
+    const names = left.map((p) => `{{${p}}}`).join(', ');
+    return `Not sent yet: fill or remove ${names} (first one on line ${spot.line}).`;
+  }
+  return null;
+}
 
 const templateLabels: Record<UpdateTemplate, string> = {
   first_response: 'First response',
@@ -24,7 +60,28 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
   const left = placeholdersIn(text);
   // Unknown: not a placeholder Conn fills (from the template, or typed by hand).
   const unknown = left.filter((p) => !(placeholderNames as readonly string[]).includes(p));
-  const blocked = left.length > 0 || text.trim() === '';
+  const reason = sendBlockedReason(text, loading, sending);
+  const blocked = reason !== null;
+  const [told, setTold] = useState(false);
+  const spots = placeholderSpots(text);
+  useEffect(() => setTold(false), [text, template]);
+
+  /** Puts the caret on a placeholder, selected, so typing replaces it. */
+  const goTo = (start: number, end: number) => {
+    const el = textRef.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(start, end);
+  };
+  const trySend = () => {
+    if (!blocked) {
+      void send();
+      return;
+    }
+    setTold(true);
+    const first = spots[0];
+    if (first) goTo(first.start, first.end);
+  };
 
   useEffect(() => {
     if (!loading) textRef.current?.focus();
@@ -36,7 +93,7 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
     if (e.key === 'Escape') close();
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
-      if (!blocked) void send();
+      trySend();
     }
   };
 
@@ -85,6 +142,16 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
                 </code>
               ))}
             </p>
+            <ul className="placeholder-spots" aria-label="Placeholders to fill">
+              {spots.map((s) => (
+                <li key={`${s.start}`}>
+                  <button type="button" className="linkish" onClick={() => goTo(s.start, s.end)}>
+                    Line {s.line}
+                  </button>{' '}
+                  <span className="ph-context">{s.context}</span>
+                </li>
+              ))}
+            </ul>
             {unknown.length > 0 ? (
               <p className="error">Conn does not know {unknown.map((u) => `{{${u}}}`).join(', ')}: it would reach the community as typed.</p>
             ) : null}
@@ -110,7 +177,19 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
           </p>
         ) : null}
         <footer className="composer-actions">
-          <button type="button" className="primary" disabled={blocked || sending || loading} onClick={() => void send()}>
+          {reason && !sending ? (
+            <span id="send-blocked-reason" className={told ? 'send-reason error' : 'send-reason muted'} role={told ? 'alert' : undefined}>
+              {reason}
+            </span>
+          ) : null}
+          {/* Not `disabled`: a disabled button cannot be focused or say why. It looks disabled and explains itself. */}
+          <button
+            type="button"
+            className="primary send-update"
+            aria-disabled={blocked}
+            aria-describedby={reason ? 'send-blocked-reason' : undefined}
+            onClick={trySend}
+          >
             {sending ? 'Sending…' : 'Send update'} <kbd>Ctrl+Enter</kbd>
           </button>
         </footer>

@@ -1,0 +1,40 @@
+// "?": every shortcut, from the one keyboard map, grouped by where it acts.
+import { keymap, scopeTitles, type Scope } from './keymap';
+import { Modal } from './Modal';
+
+const order: Scope[] = ['global', 'work', 'note', 'field', 'timeline', 'entry'];
+
+export function KeymapDialog({ onClose }: { onClose(): void }) {
+  return (
+    <Modal label="Keyboard shortcuts" onClose={onClose} wide>
+      <h2>Keyboard shortcuts</h2>
+      <p className="muted small">Single keys act only when no text field has focus; Esc leaves a text field.</p>
+      {order.map((scope) => {
+        const rows = keymap.filter((k) => k.scope === scope);
+        if (rows.length === 0) return null;
+        return (
+          <table key={scope} className="keymap">
+            <caption>{scopeTitles[scope]}</caption>
+            <tbody>
+              {rows.map((k) => (
+                <tr key={k.id}>
+                  <th scope="row">
+                    {(k.keys.length > 6 ? [k.keys[0], '…', k.keys.at(-1)!] : k.keys).map((key, i) => (
+                      <kbd key={i}>{key}</kbd>
+                    ))}
+                  </th>
+                  <td>{k.does}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+      <div className="modal-actions">
+        <button type="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+    </Modal>
+  );
+}
