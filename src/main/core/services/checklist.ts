@@ -11,9 +11,9 @@ import { outboxRepo } from '../db/repos/outbox';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
-import { rolesView } from './roles';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 import type { RunbooksService } from './runbooks';
 
 export type Transition = 'start' | 'complete' | 'skip' | 'block' | 'reopen';

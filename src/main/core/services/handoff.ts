@@ -16,9 +16,10 @@ import { sessionGatherer } from '../handoff/gather';
 import { DEFAULT_WORKING_HOURS, handoffJobs, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
 import { linkedVendors } from '../handoff/targets';
 import { isValidTimeZone } from '../reminders/localTime';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
-import { rolesView, type RolesService } from './roles';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
+import type { RolesService } from './roles';
 
 export const HANDOFF_REF = 'handoff';
 

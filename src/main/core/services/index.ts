@@ -12,7 +12,8 @@ import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
 import { takeoverService } from './takeover';
 import { checksService, type CheckSet } from './checks';
-import { incidentsService, type ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
+import { incidentsService } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
@@ -112,4 +113,3 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   };
 }
 export type Services = ReturnType<typeof createServices>;
-export type { ServiceDeps };

@@ -21,8 +21,8 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
 import { outboxRepo } from '../db/repos/outbox';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
-import { currentActor, incidentTimeZone } from './actor';
-import type { ServiceDeps } from './incidents';
+import { currentActor, incidentTimeZone } from '../domain/actor';
+import type { ServiceDeps } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const kib = (n: number) => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;

@@ -10,7 +10,7 @@ import { incidentTargets } from '../handoff/targets';
 import type { ClientsPort } from '../importer/clients';
 import { asAppError } from '../importer/errors';
 import { readRecord, type RecordEntry } from '../importer/record';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 export function recordImportService({ db, clock, ids, bus }: ServiceDeps, clients: ClientsPort) {
   const imports = importsRepo(db);

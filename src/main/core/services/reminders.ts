@@ -12,7 +12,7 @@ import { dueAtOf, isOpen, owesReport, stateOf, type CadenceFact } from '../remin
 import { isValidTimeZone } from '../reminders/localTime';
 import type { ReminderSettings } from '../reminders/planner';
 import { ReminderScheduler, type Notifier, type Timers } from '../reminders/scheduler';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 export const QUIET_HOURS_KEY = 'reminders.quietHours';
 export const WORKING_HOURS_KEY = 'reminders.workingHours';

@@ -9,21 +9,9 @@ import { linkedVendors } from '../handoff/targets';
 import { peopleRepo } from '../db/repos/people';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
-
-export function rolesView(incidentId: string, list: RoleAssignment[]): IncidentRoles {
-  const commander = list.find((a) => a.role === 'incident_commander')?.person ?? null;
-  const liaison = list.find((a) => a.role === 'external_liaison')?.person ?? null;
-  return {
-    incidentId,
-    commander,
-    liaison: liaison ?? commander,
-    liaisonIsCommander: liaison === null || liaison.id === commander?.id,
-    smes: list.filter((a) => a.role === 'subject_matter_expert').map((a) => ({ person: a.person, techLead: a.techLead })),
-    triagers: list.filter((a) => a.role === 'support_triager').map((a) => a.person),
-  };
-}
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 
 export interface RolesDeps extends ServiceDeps {
   /** Which vendors are connected (for the jobs a delegated liaison duty writes). Default: none. */

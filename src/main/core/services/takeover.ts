@@ -14,8 +14,8 @@ import { asAppError } from '../importer/errors';
 import { readRecord } from '../importer/record';
 import type { ChecklistService } from './checklist';
 import type { IncidentsService } from './incidents';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
 import type { RecordImportService } from './recordImport';
 import type { RolesService } from './roles';
 

@@ -6,8 +6,8 @@ import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { parseEntryCursor, timelineQueryRepo, type PagedEntry } from '../db/repos/timelineQuery';
 import { settingsRepo } from '../db/repos/settings';
-import { incidentTimeZone, timeZoneKey } from './actor';
-import type { ServiceDeps } from './incidents';
+import { incidentTimeZone, timeZoneKey } from '../domain/actor';
+import type { ServiceDeps } from '../ports';
 
 export function timelineService({ db, bus }: ServiceDeps) {
   const entries = timelineQueryRepo(db);

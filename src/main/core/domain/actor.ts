@@ -1,9 +1,20 @@
-// Who is acting on this machine, and which timezone an incident is shown in: read from settings.
+// Who is acting on this machine (the roster person marked "me"), and which timezone an incident is shown in:
+// read from settings. Services call these for authorship; they import nothing from services/.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { settingsRepo } from '../db/repos/settings';
+import type { Person } from '../../../shared/people';
 import { peopleRepo } from '../db/repos/people';
-import { ME_SETTING } from './people';
+import { settingsRepo } from '../db/repos/settings';
+
+export const ME_SETTING = 'people.me';
+
+/** The person marked as me, if any and not removed. Other services call this for authorship. */
+export function whoAmI(db: Database.Database): Person | null {
+  const meId = settingsRepo(db).get(ME_SETTING);
+  if (typeof meId !== 'string') return null;
+  const p = peopleRepo(db).get(meId);
+  return p && !p.removed ? p : null;
+}
 
 const name = z.string().trim().min(1).max(200);
 
