@@ -35,7 +35,7 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Where tokens live at rest. Default: memory only (nothing persisted). */
   secrets?: SecretStore;
-  /** Builds the executor registry from live credentials (see outbox/executors.ts createExecutors). */
+  /** Builds the executor registry from live credentials (see outbox/vendorExecutors.ts createExecutors). */
   executors?: (credentials: CredentialSource) => ExecutorRegistry;
   /** The vendors' identity calls, for integrations.test. */
   identify?: IdentifyPort;
