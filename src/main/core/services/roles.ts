@@ -1,7 +1,7 @@
 // Use cases for incident roles. Every change lands on the timeline (source 'role') in its transaction.
 import type { TimelineEntry } from '../../../shared/domain';
 import type { OutboxJob, Vendor } from '../../../shared/outbox';
-import { roleLabels, singleHolderRoles, type IncidentRoles, type RoleAssignment, type RoleKind } from '../../../shared/people';
+import { roleLabels, singleHolderRoles, type IncidentRoles, type RoleKind } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
