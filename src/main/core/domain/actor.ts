@@ -16,17 +16,6 @@ export function whoAmI(db: Database.Database): Person | null {
   return p && !p.removed ? p : null;
 }
 
-const name = z.string().trim().min(1).max(200);
-
-/** The local user's name for authorship: the roster person marked "me", then 'profile.name', else 'me'. */
-export function currentActor(db: Database.Database): string {
-  const { me, profile } = peopleRepo(db).actorNames(ME_SETTING, 'profile.name');
-  if (me !== null) return me;
-  if (profile === null) return 'me';
-  const parsed = name.safeParse(JSON.parse(profile));
-  return parsed.success ? parsed.data : 'me';
-}
-
 export const timeZoneKey = (incidentId: string) => `incidents.${incidentId}.timeZone`;
 
 /** The incident's display timezone (an IANA name) from settings; UTC when unset or unknown. */

@@ -18,10 +18,10 @@ import {
 import type { OutboxJob } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
-import { noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
+import { authorOf, noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
 import { outboxRepo } from '../db/repos/outbox';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
-import { currentActor, incidentTimeZone } from '../domain/actor';
+import { incidentTimeZone, whoAmI } from '../domain/actor';
 import type { ServiceDeps } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -62,7 +62,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     incidentId: r.incident_id,
     kind: r.kind,
     body: r.body,
-    author: r.author,
+    author: authorOf(r.author),
     createdAt: iso(r.created_at),
     editedAt: r.edited_at === null ? null : iso(r.edited_at),
     pinned: r.pinned === 1,
@@ -78,7 +78,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     source: 'note',
     kind: r.kind,
     body: r.body,
-    actor: r.author,
+    actor: authorOf(r.author),
     refId: r.id,
     inReport: r.in_report === 1,
     summary: r.summary,
@@ -145,7 +145,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     }
     const at = clock.now();
     const id = ids.next();
-    const author = currentActor(db);
+    const author = whoAmI(db)?.name ?? null;
     let row: NoteRow;
     try {
       row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });

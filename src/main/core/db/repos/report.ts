@@ -119,11 +119,11 @@ export const reportRepo = perDb((db: Database.Database) => {
     patchable.map((c) => [c, db.prepare(`UPDATE report_drafts SET ${c} = ? WHERE incident_id = ?`)]),
   ) as Record<(typeof patchable)[number], Database.Statement<[unknown, string]>>;
   const timeline = db.prepare<[string], ReportTimelineRow>(
-    `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
+    `SELECT id, at, kind, source, body, summary, NULLIF(actor, '') AS actor FROM timeline_entries
      WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
   );
   const actors = db.prepare<[string], { actor: string }>(
-    'SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL',
+    "SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL AND actor <> ''",
   );
   const debt = db.prepare<[], DebtRow>(
     `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status
