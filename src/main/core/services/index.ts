@@ -1,11 +1,10 @@
 // Builds every service from the shared dependencies and the ports the shells pass in.
 import type { Runbook } from '../../../shared/runbook';
 import type { Logger, PdfPrinter } from '../ports';
-import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
+import { realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
-import { memorySecretStore } from '../secrets/store';
-import { createVault, type Vault } from '../secrets/vault';
-import { clientsFromCredentials, type ClientsPort, type VendorUrls } from '../importer/clients';
+import type { Vault } from '../secrets/vault';
+import { clientsFromCredentials, type VendorUrls } from '../importer/clients';
 import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
 import { handoffService } from './handoff';
@@ -20,7 +19,6 @@ import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
 import { reportService, type ChooseExportFile } from './report';
 import { rolesService } from './roles';
-import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
 import { updatesService, type UpdatesDeps } from './updates';
 import { notesService } from './notes';
@@ -37,16 +35,15 @@ export interface OutboxPorts {
   kick: () => void;
 }
 
-export interface ServiceOptions extends Partial<OutboxPorts> {
-  builtInRunbooks?: readonly Runbook[];
+/** What the core passes; createCore is the only caller, so nothing here has a second default. */
+export interface ServiceOptions extends OutboxPorts {
+  builtInRunbooks: readonly Runbook[];
   /** Where report exports go by default (reports/ inside it). */
-  dataDir?: string;
+  dataDir: string;
   pdfPrinter?: PdfPrinter;
   chooseExportFile?: ChooseExportFile;
   /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
   vendorUrls?: VendorUrls;
-  /** Replaces the vendor clients built from the stored credentials (tests). */
-  vendorClients?: ClientsPort;
   /** Vendor-state checks built from live credentials (see checks/vendorChecks.ts); none by default. */
   checks?: (credentials: CredentialSource) => CheckSet;
   checkIntervalMs?: number;
@@ -60,17 +57,10 @@ export type CreateServicesDeps = ServiceDeps &
   Pick<ReminderDeps, 'notifier' | 'timers'> &
   Pick<UpdatesDeps, 'sessionFacts' | 'templates'>;
 
-export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = {}) {
-  const p: OutboxPorts = {
-    vault: opts.vault ?? createVault(deps.db, memorySecretStore()),
-    identify: opts.identify ?? (() => Promise.reject(new Error('no vendor clients in this build'))),
-    network: opts.network ?? manualNetwork(true),
-    redact: opts.redact ?? ((t) => t),
-    kick: opts.kick ?? (() => {}),
-  };
-  const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
-  const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
-  const clients = opts.vendorClients ?? clientsFromCredentials(integrations.credentials, opts.vendorUrls);
+export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
+  const runbooks = runbooksService(deps, opts.builtInRunbooks);
+  const integrations = integrationsService({ ...deps, vault: opts.vault, identify: opts.identify, redact: opts.redact, resumed: () => opts.kick() });
+  const clients = clientsFromCredentials(integrations.credentials, opts.vendorUrls);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
@@ -89,7 +79,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       checklist,
       integrations,
       checks: opts.checks ?? (() => ({})),
-      network: p.network,
+      network: opts.network,
       timer: opts.timer ?? realTimer,
       intervalMs: opts.checkIntervalMs,
     }),
@@ -101,8 +91,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
-    outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
+    report: reportService({ ...deps, dataDir: opts.dataDir, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
+    outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
     searchIndex,
