@@ -3,6 +3,7 @@
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import type { Person } from '../../../shared/people';
+import { isValidTimeZone } from '../../../shared/zonedTime';
 import { peopleRepo } from '../db/repos/people';
 import { settingsRepo } from '../db/repos/settings';
 
@@ -21,11 +22,5 @@ export const timeZoneKey = (incidentId: string) => `incidents.${incidentId}.time
 /** The incident's display timezone (an IANA name) from settings; UTC when unset or unknown. */
 export function incidentTimeZone(db: Database.Database, incidentId: string): string {
   const value = z.string().max(64).safeParse(settingsRepo(db).get(timeZoneKey(incidentId)));
-  if (!value.success) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value.data });
-    return value.data;
-  } catch {
-    return 'UTC';
-  }
+  return value.success && isValidTimeZone(value.data) ? value.data : 'UTC';
 }

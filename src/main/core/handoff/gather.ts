@@ -1,7 +1,7 @@
 // Fills HandoffFacts and SessionFacts from the session: roster, roles, checklist, notes, update clock, links.
 import type Database from 'better-sqlite3';
 import type { Incident } from '../../../shared/domain';
-import type { Person } from '../../../shared/people';
+import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { cadenceRepo } from '../db/repos/cadence';
 import { checklistRepo } from '../db/repos/checklist';
@@ -24,7 +24,7 @@ export const handoffPerson = (p: Person): HandoffPerson => ({
   timeZone: p.timezone,
   pagerdutyUserId: p.pagerdutyUserId,
   slackUserId: p.slackUserId,
-  freshdeskAgentId: p.freshdeskAgentId !== null && /^\d+$/.test(p.freshdeskAgentId) ? Number(p.freshdeskAgentId) : null,
+  freshdeskAgentId: freshdeskAgentNumber(p),
 });
 
 const firstLine = (s: string) => s.trim().split('\n')[0]!.trim();

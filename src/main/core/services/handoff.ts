@@ -4,7 +4,7 @@ import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
 import type { JobKind, OutboxJob, Vendor } from '../../../shared/outbox';
-import type { Person } from '../../../shared/people';
+import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { handoffsRepo, type HandoffRow } from '../db/repos/handoffs';
 import { outboxRepo } from '../db/repos/outbox';
@@ -15,7 +15,7 @@ import { buildBrief } from '../handoff/brief';
 import { sessionGatherer } from '../handoff/gather';
 import { DEFAULT_WORKING_HOURS, handoffJobs, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
 import { linkedVendors } from '../handoff/targets';
-import { isValidTimeZone } from '../reminders/localTime';
+import { isValidTimeZone } from '../../../shared/zonedTime';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
 import { rolesView } from '../domain/roles';
@@ -94,7 +94,7 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
     handoffs.insert({ id, incidentId: incident.id, fromPersonId: fromId, toPersonId: to.id, brief: input.brief, liaisonMoves, at });
     const planned = handoffJobs({
       brief: input.brief,
-      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: /^\d+$/.test(to.freshdeskAgentId ?? '') ? Number(to.freshdeskAgentId) : null },
+      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: freshdeskAgentNumber(to) },
       linked: linkedVendors(db, incident, isConfigured),
       liaisonMoves,
     });

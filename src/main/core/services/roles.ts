@@ -1,7 +1,7 @@
 // Use cases for incident roles. Every change lands on the timeline (source 'role') in its transaction.
 import type { TimelineEntry } from '../../../shared/domain';
 import type { OutboxJob, Vendor } from '../../../shared/outbox';
-import { roleLabels, singleHolderRoles, type IncidentRoles, type RoleKind } from '../../../shared/people';
+import { freshdeskAgentNumber, roleLabels, singleHolderRoles, type IncidentRoles, type RoleKind } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
@@ -88,7 +88,7 @@ export function rolesService({ db, clock, ids, bus, isConfigured = () => false }
     const person = mustPerson(personId);
     const linked = linkedVendors(db, incident, isConfigured);
     const jobIds: string[] = [];
-    const agent = person.freshdeskAgentId !== null && /^\d+$/.test(person.freshdeskAgentId) ? Number(person.freshdeskAgentId) : null;
+    const agent = freshdeskAgentNumber(person);
     const ref = { incidentId, refType: LIAISON_REF, refId: personId, at };
     if (linked.freshdesk && agent !== null) {
       const id = ids.next();

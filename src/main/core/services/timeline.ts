@@ -2,6 +2,7 @@
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { TimelinePage } from '../../../shared/notes';
+import { isValidTimeZone } from '../../../shared/zonedTime';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { parseEntryCursor, timelineQueryRepo, type PagedEntry } from '../db/repos/timelineQuery';
@@ -72,9 +73,7 @@ export function timelineService({ db, bus }: ServiceDeps) {
 
     setTimeZone(input: OpParsed<'timeline.setTimeZone'>): { timeZone: string } {
       if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
-      } catch {
+      if (!isValidTimeZone(input.timeZone)) {
         throw new AppError('invalid_input', `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`);
       }
       settingsRepo(db).set(timeZoneKey(input.incidentId), input.timeZone);
