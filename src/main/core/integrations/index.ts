@@ -41,7 +41,7 @@ export function withMarker(text: string, marker: string, where: 'pagerduty.note'
   return `${text}\n\n${marker}`;
 }
 
-export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds, vendorLabels } from './errors';
+export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds } from './errors';
 export type { VendorErrorKind, VendorName } from './errors';
 export type { HttpDeps, FetchFn } from './http';
 export type { ImportedEntry, VendorPerson } from './types';

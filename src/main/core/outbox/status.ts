@@ -4,8 +4,8 @@ import { jobStates, vendors, type JobState, type OutboxJob, type OutboxJobView, 
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { IsConfigured } from './executors';
+import { vendorLabels } from '../../../shared/labels';
 
-const vendorNames = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' } as const;
 
 export function outboxStatus(db: Database.Database, online: boolean, isConfigured: IsConfigured, now: number): OutboxStatus {
   const counts = outboxDispatchRepo(db).counts();
@@ -15,7 +15,7 @@ export function outboxStatus(db: Database.Database, online: boolean, isConfigure
   const conns: VendorConnection[] = vendors.map((v) => {
     const s = vs.get(v);
     const pausedUntil = s.pausedUntil !== null && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null;
-    if (!isConfigured(v)) return { vendor: v, state: 'not_configured', reason: `${vendorNames[v]} is not connected yet.`, pausedUntil };
+    if (!isConfigured(v)) return { vendor: v, state: 'not_configured', reason: `${vendorLabels[v]} is not connected yet.`, pausedUntil };
     return { vendor: v, state: s.state, reason: s.reason, pausedUntil };
   });
   return { counts: perState, pending, online, vendors: conns };

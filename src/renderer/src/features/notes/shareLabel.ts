@@ -1,9 +1,9 @@
 // How a note's outbox job reads in the UI, given whether its vendor is connected.
 import type { NoteShare } from '../../../../shared/notes';
-import type { Vendor, VendorConnection } from '../../../../shared/outbox';
+import type { VendorConnection } from '../../../../shared/outbox';
 import { assertNever } from '../../../../shared/result';
 
-export const vendorLabel: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+export { vendorLabels as vendorLabel } from '../../../../shared/labels';
 
 export function shareLabel(s: NoteShare, connection?: VendorConnection['state']): string {
   const state = s.state;

@@ -2,8 +2,8 @@
 import { useEffect } from 'react';
 import { useOutbox } from './store';
 import './outbox.css';
+import { vendorLabels } from '../../../../shared/labels';
 
-const names = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' } as const;
 
 export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onReconnect(): void }) {
   const status = useOutbox((s) => s.status);
@@ -18,7 +18,7 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
     <div className="outbox-indicator">
       {reconnect.length ? (
         <button type="button" className="reconnect" onClick={onReconnect} title={reconnect.map((v) => v.reason).join(' ')}>
-          Reconnect {reconnect.map((v) => names[v.vendor]).join(', ')}
+          Reconnect {reconnect.map((v) => vendorLabels[v.vendor]).join(', ')}
         </button>
       ) : null}
       <button type="button" className="outbox-button" onClick={onOpen} aria-label="Outbox" title="Open the outbox (Shift+O)">
