@@ -60,20 +60,7 @@ export const sectionColumns: Record<TextSectionKey, keyof DraftRow & string> = {
   wentBadly: 'went_badly',
 };
 
-export interface DraftPatch {
-  title?: string | null;
-  owner?: string;
-  impact_start?: number;
-  impact_end?: number | null;
-  timezone?: string;
-  status?: ReportStatus;
-  overview?: string | null;
-  what_happened?: string | null;
-  resolution?: string | null;
-  lucky?: string | null;
-  went_well?: string | null;
-  went_badly?: string | null;
-}
+/** The draft columns a patch may set, named once: DraftPatch and the prepared UPDATEs both come from it. */
 const patchable = [
   'title',
   'owner',
@@ -87,7 +74,9 @@ const patchable = [
   'lucky',
   'went_well',
   'went_badly',
-] as const;
+] as const satisfies ReadonlyArray<keyof DraftRow>;
+
+export type DraftPatch = Partial<Pick<DraftRow, (typeof patchable)[number]>>;
 
 export const reportRepo = perDb((db: Database.Database) => {
   const draft = db.prepare<[string], DraftRow>('SELECT * FROM report_drafts WHERE incident_id = ?');
