@@ -18,6 +18,7 @@ import {
 import type { OutboxJob } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
+import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
 import { authorOf, noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
 import { outboxRepo } from '../db/repos/outbox';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
@@ -199,42 +200,25 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     list(input: OpParsed<'notes.list'>): NotePage {
       const { incidentId, limit } = input;
       if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
-      const page = (rows: NoteRow[], hasBefore: boolean, hasAfter: boolean): NotePage => ({
-        items: rows.map((r) => toNote(r)),
-        hasBefore,
-        hasAfter,
-        timeZone: incidentTimeZone(db, incidentId),
-      });
       const position = (c: string) => {
         const p = parseNoteCursor(c);
         if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a notes list.');
         return p;
       };
+      let req: KeysetRequest<NoteRow> = {};
       if (input.around) {
         const centre = notes.get(input.around);
         if (!centre || centre.incident_id !== incidentId) throw new AppError('not_found', `No note ${input.around} in this incident.`);
-        const half = Math.floor((limit - 1) / 2);
-        const older = notes.before(incidentId, centre.created_at, centre.id, half + 1);
-        const newer = notes.after(incidentId, centre.created_at, centre.id, limit - half);
-        const hasBefore = older.length > half;
-        const hasAfter = newer.length > limit - half - 1;
-        return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
-      }
-      if (input.before) {
-        const p = position(input.before);
-        const rows = notes.before(incidentId, p.at, p.id, limit + 1);
-        const more = rows.length > limit;
-        return page(more ? rows.slice(1) : rows, more, true);
-      }
-      if (input.after) {
-        const p = position(input.after);
-        const rows = notes.after(incidentId, p.at, p.id, limit + 1);
-        const more = rows.length > limit;
-        return page(rows.slice(0, limit), true, more);
-      }
-      const rows = notes.latest(incidentId, limit + 1);
-      const more = rows.length > limit;
-      return page(more ? rows.slice(1) : rows, more, false);
+        req = { around: { row: centre, pos: { at: centre.created_at, id: centre.id } } };
+      } else if (input.before) req = { before: position(input.before) };
+      else if (input.after) req = { after: position(input.after) };
+      const source: KeysetSource<NoteRow> = {
+        before: (p, n) => notes.before(incidentId, p.at, p.id, n),
+        after: (p, n) => notes.after(incidentId, p.at, p.id, n),
+        end: (n) => notes.latest(incidentId, n),
+      };
+      const { rows, hasBefore, hasAfter } = keysetPage(source, req, limit, 'newest');
+      return { items: rows.map((r) => toNote(r)), hasBefore, hasAfter, timeZone: incidentTimeZone(db, incidentId) };
     },
 
     edit(input: OpParsed<'notes.edit'>): Note {
