@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
-import { CONTENT_SECURITY_POLICY_META, CSP_PLACEHOLDER } from './src/main/web/csp';
+import { CONTENT_SECURITY_POLICY_META, CSP_PLACEHOLDER } from './src/main/csp';
 
-/** Writes the one CSP (src/main/web/csp.ts) into index.html's <meta>; fails the build if the placeholder is gone. */
+/** Writes the one CSP (src/main/csp.ts) into index.html's <meta>; fails the build if the placeholder is gone. */
 const cspMeta = () => ({
   name: 'conn-csp-meta',
   transformIndexHtml(html: string): string {

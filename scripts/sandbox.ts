@@ -76,16 +76,14 @@ async function main(): Promise<void> {
   const port = portText ? Number(portText) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`CONN_PORT must be a port number, got "${portText}".`);
   const shell = await startWebShell({ core, rendererDir, port });
-  core.dispatcher.start();
-  core.services.reminders.start();
-  core.services.checks.start();
+  core.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
 
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    void Promise.all([shell.close(), core.dispatcher.stop()])
+    void Promise.all([shell.close(), core.stop()])
       .then(() => core.close())
       .then(() => sim.stop())
       .finally(() => process.exit(0));

@@ -13,6 +13,8 @@ interface Step {
 const steps: Step[] = [
   { name: 'lint', cmd: ['npx', 'eslint', '.', '--max-warnings', '0'] },
   { name: 'typecheck', cmd: ['npx', 'tsc', '--noEmit', '-p', '.'] },
+  { name: 'import cycles (dpdm)', cmd: ['npx', 'tsx', 'scripts/checkCycles.ts'] },
+  { name: 'format (prettier --check, 120 columns)', cmd: ['npx', 'tsx', 'scripts/checkFormat.ts'] },
   { name: 'security gate (Electronegativity)', cmd: ['npx', 'tsx', 'scripts/security-gate.ts'] },
   { name: 'npm audit (runtime deps)', cmd: ['npx', 'tsx', 'scripts/audit.ts'] },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },

@@ -68,11 +68,9 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, core, devServerUrl);
     forwardEvents(core, () => win?.webContents);
     const renderer = devServerUrl ?? join(here, '../renderer/index.html');
-    core.dispatcher.start();
     win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
     startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
-    core.services.reminders.start();
-    core.services.checks.start();
+    core.start();
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -77,8 +77,6 @@ export type Api = {
   [K in OpName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>>;
 };
 
-export type EventListener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
-
 export interface ApiWithEvents {
   call: Api;
   /** Subscribe to every event; returns the unsubscribe function. */

@@ -2,7 +2,7 @@
 // export read them from here, so no raw "freshdesk.reply" or "role_assigned" reaches a screen or a report.
 import type { JobKind, Vendor } from './outbox';
 
-const vendorLabels: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+export const vendorLabels: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
 
 const jobKindLabels: Record<JobKind, string> = {
   'slack.createChannel': 'Create the Slack channel',

@@ -41,7 +41,8 @@ export interface Note {
   incidentId: string;
   kind: NoteKind;
   body: string;
-  author: string;
+  /** The roster person marked "me" when it was written; null when nobody was. */
+  author: string | null;
   createdAt: string;
   editedAt: string | null;
   pinned: boolean;

@@ -95,7 +95,6 @@ export type JobKind = keyof typeof jobPayloads;
 export type JobPayload<K extends JobKind> = z.input<(typeof jobPayloads)[K]>;
 export const jobKinds = Object.keys(jobPayloads) as JobKind[];
 export const vendorOf = (kind: JobKind): Vendor => kind.split('.')[0] as Vendor;
-export const vendorNames: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
 
 /** What a job does at the vendor, in words for a confirmation ("This will …"). */
 export const jobEffects: Record<JobKind, string> = {

@@ -30,6 +30,10 @@ export interface Person {
   removed: boolean;
 }
 
+/** A person's Freshdesk agent id as the API takes it (a number); null when unset or not all digits. */
+export const freshdeskAgentNumber = (p: Pick<Person, 'freshdeskAgentId'>): number | null =>
+  p.freshdeskAgentId !== null && /^\d+$/.test(p.freshdeskAgentId) ? Number(p.freshdeskAgentId) : null;
+
 export const roleKinds = ['incident_commander', 'external_liaison', 'subject_matter_expert', 'support_triager'] as const;
 export type RoleKind = (typeof roleKinds)[number];
 

@@ -4,7 +4,7 @@
 // can create a Trusted Types policy to get around it.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/web/csp';
+import { CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY_META } from '../../src/main/csp';
 import { serveForFile } from './serveFile';
 
 const app = serveForFile();

@@ -1,21 +1,31 @@
-// Notes are signed with the roster person marked "me", not with their id.
+// Notes are signed with the roster person marked "me", not with their id; with nobody marked, the author is
+// null like every other entry's actor (it was 'me', from a 'profile.name' setting nothing writes).
 import { afterEach, expect, it } from 'vitest';
+import type { Note } from '../../src/shared/notes';
 import { testCore } from '../helpers/core';
 
 const open: Array<{ cleanup(): void }> = [];
 afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
 
-it('signs notes with the name of the person marked "me", and "me" before anyone is', async () => {
+it('signs notes with the name of the person marked "me", and with null before anyone is', async () => {
   const t = testCore();
   open.push(t);
-  const inc = await t.core.invoke('incidents.declare', { title: 'Author check' });
-  if (!inc.ok) throw new Error(inc.error.message);
-  const incidentId = (inc.value as { id: string }).id;
-  const before = await t.core.invoke('notes.append', { incidentId, body: 'first' });
-  expect(before.ok && (before.value as { author: string }).author).toBe('me');
-  const ada = await t.core.invoke('people.save', { name: 'Ada Lovelace', timezone: 'Europe/London' });
-  if (!ada.ok) throw new Error(ada.error.message);
-  await t.core.invoke('people.setMe', { personId: (ada.value as { id: string }).id });
-  const after = await t.core.invoke('notes.append', { incidentId, body: 'second' });
-  expect(after.ok && (after.value as { author: string }).author).toBe('Ada Lovelace');
+  const call = async <T>(op: string, input: unknown): Promise<T> => {
+    const res = await t.core.invoke(op, input);
+    if (!res.ok) throw new Error(`${op}: ${res.error.message}`);
+    return res.value as T;
+  };
+  const { id: incidentId } = await call<{ id: string }>('incidents.declare', { title: 'Author check' });
+  const before = await call<Note>('notes.append', { incidentId, body: 'first' });
+  expect(before.author).toBeNull();
+  // What the other panes read: the note's timeline entry and the notes list carry no author either.
+  const entries = await call<{ items: Array<{ refId: string | null; actor: string | null }> }>('timeline.list', { incidentId });
+  expect(entries.items.find((e) => e.refId === before.id)?.actor).toBeNull();
+  const listed = await call<{ items: Note[] }>('notes.list', { incidentId });
+  expect(listed.items.find((n) => n.id === before.id)?.author).toBeNull();
+
+  const ada = await call<{ id: string }>('people.save', { name: 'Ada Lovelace', timezone: 'Europe/London' });
+  await call('people.setMe', { personId: ada.id });
+  const after = await call<Note>('notes.append', { incidentId, body: 'second' });
+  expect(after.author).toBe('Ada Lovelace');
 });

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, NotePage, NoteRevision } from '../../src/shared/notes';
-import { settingsRepo } from '../../src/main/core/db/repos/settings';
 import { testCore } from '../helpers/core';
 
 const open: Array<{ cleanup(): void }> = [];
@@ -24,7 +23,8 @@ async function setup() {
 describe('notes.append', () => {
   it('saves the note (its own timeline entry) and its outbox jobs in one go, emits, and indexes it for search after', async () => {
     const { t, incident, call } = await setup();
-    settingsRepo(t.core.db).set('profile.name', 'Yuvi');
+    const yuvi = await call<{ id: string }>('people.save', { name: 'Yuvi', timezone: 'UTC' });
+    await call('people.setMe', { personId: yuvi.id });
     const seen: string[] = [];
     t.core.bus.subscribe((name) => seen.push(name));
     const note = await call<Note>('notes.append', {
@@ -50,10 +50,10 @@ describe('notes.append', () => {
     expect(seen).toEqual(['notes.appended', 'timeline.appended', 'outbox.changed', 'outbox.changed']);
   });
 
-  it('uses "me" as the author when no name is set', async () => {
+  it('has no author (null) when nobody is marked "me"', async () => {
     const { incident, call } = await setup();
     const note = await call<Note>('notes.append', { incidentId: incident.id, body: 'x' });
-    expect(note.author).toBe('me');
+    expect(note.author).toBeNull();
     expect(note.kind).toBe('note');
   });
 

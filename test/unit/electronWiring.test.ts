@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { opNames } from '../../src/shared/opNames';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src/shared/ipc';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/web/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/csp';
 
 const fake = vi.hoisted(() => {
   const state = {

@@ -35,7 +35,7 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Where tokens live at rest. Default: memory only (nothing persisted). */
   secrets?: SecretStore;
-  /** Builds the executor registry from live credentials (see outbox/executors.ts createExecutors). */
+  /** Builds the executor registry from live credentials (see outbox/vendorExecutors.ts createExecutors). */
   executors?: (credentials: CredentialSource) => ExecutorRegistry;
   /** The vendors' identity calls, for integrations.test. */
   identify?: IdentifyPort;
@@ -72,9 +72,13 @@ export interface Core {
   db: Database.Database;
   dbFile: string;
   dataDir: string;
-  /** Not started: the shell (or a test) calls dispatcher.start(). */
+  /** Not started: the shells call start(); a test may start the dispatcher alone. */
   dispatcher: Dispatcher;
   network: NetworkStatus;
+  /** Starts the core's background work: the outbox dispatcher, reminders and the vendor-state checks. */
+  start(): void;
+  /** Stops that work; resolves when the dispatcher's sends in flight have settled. close() stops it too. */
+  stop(): Promise<void>;
   close(): void;
 }
 
@@ -144,6 +148,10 @@ export function createCore(opts: CoreOptions): Core {
   });
   const invoke = createInvoke(createHandlers(services), logger);
   let closed = false;
+  const stopTimers = () => {
+    services.checks.stop();
+    services.reminders.stop();
+  };
   return {
     invoke,
     bus,
@@ -153,6 +161,15 @@ export function createCore(opts: CoreOptions): Core {
     dataDir: opts.dataDir,
     dispatcher,
     network,
+    start() {
+      dispatcher.start();
+      services.reminders.start();
+      services.checks.start();
+    },
+    stop() {
+      stopTimers();
+      return dispatcher.stop();
+    },
     close() {
       if (closed) return;
       closed = true;
@@ -162,7 +179,7 @@ export function createCore(opts: CoreOptions): Core {
       } catch (err) {
         logger.warn('search index batch at close failed; the next start repairs it', { error: String(err) });
       }
-      services.checks.stop();
+      stopTimers();
       void dispatcher.stop();
       checkpointer?.stop();
       db.close();

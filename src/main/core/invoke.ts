@@ -1,26 +1,9 @@
 // The single entry point both shells call: validate untrusted input, run the handler, return data.
-import type { z } from 'zod';
 import { isOpName, operations, type OpName } from '../../shared/contract';
 import { AppError, fail, ok, type Result } from '../../shared/result';
 import type { Handlers } from './handlers';
 import type { Logger } from './ports';
-
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
-
-/** An error answer stays small whatever was sent (100k unknown keys must not come back as megabytes). */
-export const MAX_ISSUES = 20;
-const MAX_ISSUE_TEXT = 200;
-
-const clip = (text: string) => (text.length > MAX_ISSUE_TEXT ? `${text.slice(0, MAX_ISSUE_TEXT - 1)}…` : text);
-
-export const issuesOf = (err: z.ZodError): FieldIssue[] =>
-  err.issues.slice(0, MAX_ISSUES).map((i) => ({
-    path: clip(i.path.length ? i.path.map(String).join('.') : '(input)'),
-    message: clip(i.message),
-  }));
+import { issuesOf } from './validation';
 
 /** Maps anything thrown by a handler to an ApiError without leaking internals. */
 export function toFailure(err: unknown, op: string, logger: Logger): Result<never> {

@@ -105,4 +105,4 @@ export function mainWindowOptions(preload: string) {
 }
 
 /** The same CSP as the web shell, applied to every response the window loads. */
-export { CONTENT_SECURITY_POLICY } from '../web/csp';
+export { CONTENT_SECURITY_POLICY } from '../csp';

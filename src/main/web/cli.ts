@@ -54,9 +54,7 @@ async function main(): Promise<void> {
     fatal(err instanceof Error ? err.message : String(err));
   }
   const shell = await startWebShell({ core, rendererDir, port });
-  core.dispatcher.start();
-  core.services.reminders.start();
-  core.services.checks.start();
+  core.start();
   process.stdout.write(`Conn is ready at ${shell.url}\n`);
   logger.info('web shell started', { port: shell.port, dataDir });
 
@@ -65,7 +63,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('stopping', { signal });
-    void Promise.all([shell.close(), core.dispatcher.stop()]).then(() => {
+    void Promise.all([shell.close(), core.stop()]).then(() => {
       core.close();
       process.exit(0);
     });

@@ -9,7 +9,7 @@ import { operations } from '../../shared/contract';
 import type { ApiError, Result } from '../../shared/result';
 import type { Core } from '../core';
 import { authenticated, hostAllowed, originAllowed } from './guard';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../csp';
 import { readStatic } from './static';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief } from '../../../src/main/core/handoff/brief';
 import type { HandoffFacts, HandoffPerson } from '../../../src/main/core/handoff/facts';
-import { handoffJobs, isOutsideWorkingHours, validateHandoff } from '../../../src/main/core/handoff/rules';
+import { handoffJobs, handoffPartLabel, isOutsideWorkingHours, validateHandoff } from '../../../src/main/core/handoff/rules';
 import { jobPayloads } from '../../../src/shared/outbox';
 
 const person = (id: string, name: string, over: Partial<HandoffPerson> = {}): HandoffPerson => ({
@@ -123,16 +123,22 @@ describe('handoffJobs', () => {
   };
   it('reassigns on PagerDuty, adds the brief as a note and posts it to Slack', () => {
     expect(handoffJobs(base)).toEqual([
-      { kind: 'pagerduty.reassign', payload: { assigneeUserId: 'PANA' } },
-      { kind: 'pagerduty.addNote', payload: { content: '# Handoff' } },
-      { kind: 'slack.postMessage', payload: { text: '# Handoff' } },
+      { kind: 'pagerduty.reassign', payload: { assigneeUserId: 'PANA' }, label: 'Reassign the PagerDuty incident' },
+      { kind: 'pagerduty.addNote', payload: { content: '# Handoff' }, label: 'Add the brief as a PagerDuty note' },
+      { kind: 'slack.postMessage', payload: { text: '# Handoff' }, label: 'Post the brief in the Slack channel' },
     ]);
   });
   it('moves the ticket and notes it on PagerDuty when the liaison duty moves', () => {
     const jobs = handoffJobs({ ...base, liaisonMoves: true });
     expect(jobs.map((j) => j.kind)).toEqual(['pagerduty.reassign', 'pagerduty.addNote', 'slack.postMessage', 'freshdesk.updateTicket', 'pagerduty.addNote']);
-    expect(jobs[3]).toEqual({ kind: 'freshdesk.updateTicket', payload: { responderId: 42 } });
+    expect(jobs[3]).toEqual({ kind: 'freshdesk.updateTicket', payload: { responderId: 42 }, label: 'Assign the ticket to the new liaison' });
     expect(JSON.stringify(jobs[4])).toContain('Ana');
+    // The stored job labels the same way: the brief note and the liaison note differ by what they say.
+    expect(jobs[4]!.label).toBe('Note on PagerDuty that the liaison duty moved');
+    expect(handoffPartLabel({ kind: 'pagerduty.addNote', payload: jobs[4]!.payload })).toBe(jobs[4]!.label);
+    expect(handoffPartLabel({ kind: 'pagerduty.addNote', payload: { content: 'A brief without the usual heading' } })).toBe(
+      'Add the brief as a PagerDuty note',
+    );
   });
   it('writes nothing for integrations the incident is not linked to; every payload is valid', () => {
     const jobs = handoffJobs({ ...base, liaisonMoves: true, linked: { pagerduty: false, slack: true, freshdesk: false } });

@@ -1,7 +1,7 @@
 // Fills HandoffFacts and SessionFacts from the session: roster, roles, checklist, notes, update clock, links.
 import type Database from 'better-sqlite3';
 import type { Incident } from '../../../shared/domain';
-import type { Person } from '../../../shared/people';
+import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { cadenceRepo } from '../db/repos/cadence';
 import { checklistRepo } from '../db/repos/checklist';
@@ -9,8 +9,8 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { rolesRepo } from '../db/repos/roles';
 import { sessionReadRepo, type SessionNote } from '../db/repos/sessionRead';
 import { dueAtOf, isOpen } from '../reminders/cadence';
-import { incidentTimeZone } from '../services/actor';
-import { rolesView } from '../services/roles';
+import { incidentTimeZone } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 import type { SessionFacts, SessionFactsSource } from '../updates/sessionFacts';
 import type { HandoffFacts, HandoffPerson } from './facts';
 import { briefLinks, incidentTargets } from './targets';
@@ -24,7 +24,7 @@ export const handoffPerson = (p: Person): HandoffPerson => ({
   timeZone: p.timezone,
   pagerdutyUserId: p.pagerdutyUserId,
   slackUserId: p.slackUserId,
-  freshdeskAgentId: p.freshdeskAgentId !== null && /^\d+$/.test(p.freshdeskAgentId) ? Number(p.freshdeskAgentId) : null,
+  freshdeskAgentId: freshdeskAgentNumber(p),
 });
 
 const firstLine = (s: string) => s.trim().split('\n')[0]!.trim();

@@ -46,7 +46,8 @@ export function isOutsideWorkingHours(
   return !minuteInWindow(local.minutes, parseHhMm(hours.start), parseHhMm(hours.end));
 }
 
-export type PlannedJob = { [K in JobKind]: { kind: K; payload: JobPayload<K> } }[JobKind];
+/** One outbox job of a handoff, with the label the dialog and the status list show for it. */
+export type PlannedJob = { [K in JobKind]: { kind: K; payload: JobPayload<K>; label: string } }[JobKind];
 
 export interface HandoffJobsInput {
   brief: string;
@@ -56,9 +57,31 @@ export interface HandoffJobsInput {
   liaisonMoves: boolean;
 }
 
-/** The outbox jobs one handoff writes, in the order they should be sent. */
+const LIAISON_NOTE = 'Community communication (the ticket) is now handled by ';
+
+/** The label of a handoff's job, planned or stored: the plan below is the only thing that writes these jobs. */
+export function handoffPartLabel(job: { kind: JobKind; payload: unknown }): string {
+  switch (job.kind) {
+    case 'pagerduty.reassign':
+      return 'Reassign the PagerDuty incident';
+    case 'pagerduty.addNote': {
+      const content = (job.payload as { content?: unknown }).content;
+      return typeof content === 'string' && content.startsWith(LIAISON_NOTE)
+        ? 'Note on PagerDuty that the liaison duty moved'
+        : 'Add the brief as a PagerDuty note';
+    }
+    case 'slack.postMessage':
+      return 'Post the brief in the Slack channel';
+    case 'freshdesk.updateTicket':
+      return 'Assign the ticket to the new liaison';
+    default:
+      return job.kind;
+  }
+}
+
+/** The outbox jobs one handoff writes, in the order they should be sent, each with its label. */
 export function handoffJobs(i: HandoffJobsInput): PlannedJob[] {
-  const jobs: PlannedJob[] = [];
+  const jobs: Array<Omit<PlannedJob, 'label'>> = [];
   if (i.linked.pagerduty && i.to.pagerdutyUserId) {
     jobs.push({ kind: 'pagerduty.reassign', payload: { assigneeUserId: i.to.pagerdutyUserId } });
     jobs.push({ kind: 'pagerduty.addNote', payload: { content: i.brief } });
@@ -66,12 +89,7 @@ export function handoffJobs(i: HandoffJobsInput): PlannedJob[] {
   if (i.linked.slack) jobs.push({ kind: 'slack.postMessage', payload: { text: i.brief } });
   if (i.liaisonMoves && i.linked.freshdesk && i.to.freshdeskAgentId !== null) {
     jobs.push({ kind: 'freshdesk.updateTicket', payload: { responderId: i.to.freshdeskAgentId } });
-    if (i.linked.pagerduty) {
-      jobs.push({
-        kind: 'pagerduty.addNote',
-        payload: { content: `Community communication (the ticket) is now handled by ${i.to.name}.` },
-      });
-    }
+    if (i.linked.pagerduty) jobs.push({ kind: 'pagerduty.addNote', payload: { content: `${LIAISON_NOTE}${i.to.name}.` } });
   }
-  return jobs;
+  return jobs.map((j) => ({ ...j, label: handoffPartLabel(j) }) as PlannedJob);
 }

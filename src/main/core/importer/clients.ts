@@ -4,6 +4,7 @@ import type { Vendor } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
 import { createVendorClients, type VendorClients, type VendorDeps } from '../integrations';
 import type { CredentialSource } from '../secrets/credentials';
+import { vendorLabels } from '../../../shared/labels';
 
 export interface VendorUrls {
   pagerduty?: string;
@@ -29,11 +30,10 @@ export function clientsFromCredentials(credentials: CredentialSource, urls: Vend
   };
 }
 
-const names: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
 
 /** The client for a vendor, or a plain "connect it first" error. */
 export function need<V extends Vendor>(clients: VendorClients, vendor: V): NonNullable<VendorClients[V]> {
   const c = clients[vendor];
-  if (!c) throw new AppError('unavailable', `${names[vendor]} is not connected: add its settings and token under Connections first.`);
+  if (!c) throw new AppError('unavailable', `${vendorLabels[vendor]} is not connected: add its settings and token under Connections first.`);
   return c as NonNullable<VendorClients[V]>;
 }

@@ -1,4 +1,6 @@
 // One error type for every vendor failure, the per-vendor classifiers, and plain-words explanations.
+import { vendorLabels } from '../../../shared/labels';
+
 export type VendorName = 'pagerduty' | 'freshdesk' | 'slack';
 
 export const vendorErrorKinds = [
@@ -15,7 +17,6 @@ export const vendorErrorKinds = [
 ] as const;
 export type VendorErrorKind = (typeof vendorErrorKinds)[number];
 
-export const vendorLabels: Record<VendorName, string> = { pagerduty: 'PagerDuty', freshdesk: 'Freshdesk', slack: 'Slack' };
 
 export interface VendorErrorInit {
   vendor: VendorName;

@@ -1,11 +1,8 @@
-// Public face of the vendor integrations: client factory, reconciliation helpers, markers, errors, mappers.
+// Public face of the vendor integrations: client factory, markers, errors, mappers.
 import type { HttpDeps } from './http';
 import { createFreshdeskClient, type FreshdeskClient, type FreshdeskConfig } from './freshdesk/client';
 import { createPagerDutyClient, type PagerDutyClient, type PagerDutyConfig } from './pagerduty/client';
 import { createSlackClient, type SlackClient, type SlackConfig } from './slack/client';
-import type { PdIncident } from './pagerduty/schemas';
-import type { SlackMessage } from './slack/schemas';
-import type { FdConversation } from './freshdesk/schemas';
 
 export interface VendorClientsConfig {
   pagerduty?: PagerDutyConfig | null;
@@ -44,18 +41,7 @@ export function withMarker(text: string, marker: string, where: 'pagerduty.note'
   return `${text}\n\n${marker}`;
 }
 
-/** Reconciliation: has a message with this marker been posted in the channel since `sinceTs`? */
-export const findSlackMessageByMarker = (slack: SlackClient, channel: string, marker: string, sinceTs?: string): Promise<SlackMessage | null> =>
-  slack.findMessageByMarker(channel, marker, sinceTs);
-
-/** Reconciliation: the incident created with this `incident_key`, if any. */
-export const findPagerDutyIncidentByKey = (pagerduty: PagerDutyClient, key: string): Promise<PdIncident | null> => pagerduty.findIncidentByKey(key);
-
-/** Reconciliation: a ticket reply or note carrying the marker, if any. */
-export const findFreshdeskConversationByMarker = (freshdesk: FreshdeskClient, ticketId: number, marker: string): Promise<FdConversation | null> =>
-  freshdesk.findConversationByMarker(ticketId, marker);
-
-export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds, vendorLabels } from './errors';
+export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds } from './errors';
 export type { VendorErrorKind, VendorName } from './errors';
 export type { HttpDeps, FetchFn } from './http';
 export type { ImportedEntry, VendorPerson } from './types';

@@ -1,14 +1,11 @@
 // The executor seam: one executor per job kind sends the job and, when a send may have applied,
-// reconciles it against the vendor's state. Vendor clients plug in through createExecutors().
+// reconciles it against the vendor's state. Vendor clients plug in through createExecutors()
+// (vendorExecutors.ts), kept there so the vendors' executors can import these types without a cycle.
 import type { z } from 'zod';
 import type { Incident } from '../../../shared/domain';
 import type { JobKind, OutboxJob, Vendor, jobPayloads } from '../../../shared/outbox';
 import type { VendorFailure } from './failures';
 import type { IncidentLinks } from './links';
-import type { LiveVendors } from './vendors/common';
-import { freshdeskExecutors } from './vendors/freshdesk';
-import { pagerdutyExecutors } from './vendors/pagerduty';
-import { slackExecutors } from './vendors/slack';
 
 export type ParsedPayload<K extends JobKind> = z.output<(typeof jobPayloads)[K]>;
 
@@ -41,15 +38,6 @@ export interface Executor<K extends JobKind> {
 }
 
 export type ExecutorRegistry = { [K in JobKind]?: Executor<K> };
-
-/**
- * Builds the registry from live vendor clients: one executor per JobKind (send + reconcile). Results of
- * `slack.createChannel` and `pagerduty.createIncident` follow `linkResults` so later jobs find their target.
- * The composition roots use `vendorWiring()` (vendorExecutors.ts), which builds the clients from credentials.
- */
-export function createExecutors(clients: LiveVendors): ExecutorRegistry {
-  return { ...slackExecutors(clients), ...pagerdutyExecutors(clients), ...freshdeskExecutors(clients) };
-}
 
 /** Per-vendor credential check the dispatcher uses: a vendor with no token or settings is not attempted. */
 export type IsConfigured = (vendor: Vendor) => boolean;

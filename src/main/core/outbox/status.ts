@@ -1,19 +1,11 @@
 // The outbox's global status (counts per state, vendor connections, online) and each job's reason to wait,
 // in plain words with the raw error kept beside it.
 import type Database from 'better-sqlite3';
-import {
-  jobStates,
-  vendorNames,
-  vendors,
-  type JobState,
-  type OutboxJob,
-  type OutboxJobView,
-  type OutboxStatus,
-  type VendorConnection,
-} from '../../../shared/outbox';
+import { jobStates, vendors, type JobState, type OutboxJob, type OutboxJobView, type OutboxStatus, type VendorConnection } from '../../../shared/outbox';
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { IsConfigured } from './executors';
+import { vendorLabels } from '../../../shared/labels';
 
 export function outboxStatus(db: Database.Database, online: boolean, isConfigured: IsConfigured, now: number): OutboxStatus {
   const counts = outboxDispatchRepo(db).counts();
@@ -23,9 +15,9 @@ export function outboxStatus(db: Database.Database, online: boolean, isConfigure
   const conns: VendorConnection[] = vendors.map((v) => {
     const s = vs.get(v);
     const pausedUntil = s.pausedUntil !== null && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null;
-    if (!isConfigured(v)) return { vendor: v, state: 'not_configured', reason: `${vendorNames[v]} is not connected yet.`, detail: null, pausedUntil };
+    if (!isConfigured(v)) return { vendor: v, state: 'not_configured', reason: `${vendorLabels[v]} is not connected yet.`, detail: null, pausedUntil };
     if (s.state === 'reconnect') {
-      return { vendor: v, state: 'reconnect', reason: `${vendorNames[v]}: the token was refused. Connect it again with a new one.`, detail: s.reason, pausedUntil };
+      return { vendor: v, state: 'reconnect', reason: `${vendorLabels[v]}: the token was refused. Connect it again with a new one.`, detail: s.reason, pausedUntil };
     }
     if (s.unreachable) return { vendor: v, state: 'unreachable', reason: s.unreachable.reason, detail: s.unreachable.error || null, pausedUntil };
     return { vendor: v, state: 'ok', reason: s.reason, detail: null, pausedUntil };
@@ -37,7 +29,7 @@ export function outboxStatus(db: Database.Database, online: boolean, isConfigure
 function plainError(job: OutboxJob): string | null {
   const e = job.lastError;
   if (e === null) return null;
-  const name = vendorNames[job.vendor];
+  const name = vendorLabels[job.vendor];
   if (/^(network|timeout|server): /.test(e)) return `${name} could not be reached; Conn tries again by itself.`;
   if (/^Rate limited: /.test(e)) return `${name} asked Conn to slow down; it waits and tries again.`;
   if (/^May have been sent/.test(e)) return `The answer from ${name} was lost: Conn checks whether it arrived before anything else.`;

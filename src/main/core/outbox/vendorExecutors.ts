@@ -9,8 +9,11 @@ import type { FetchFn } from '../integrations/http';
 import { createPagerDutyClient, type PagerDutyClient } from '../integrations/pagerduty/client';
 import { createSlackClient, type SlackClient } from '../integrations/slack/client';
 import type { CredentialSource, IdentifyPort, VendorCredentials } from '../secrets/credentials';
-import { createExecutors, type ExecutorRegistry } from './executors';
+import type { ExecutorRegistry } from './executors';
 import type { Live, LiveVendors } from './vendors/common';
+import { freshdeskExecutors } from './vendors/freshdesk';
+import { pagerdutyExecutors } from './vendors/pagerduty';
+import { slackExecutors } from './vendors/slack';
 
 /** Where each vendor's API lives when it is not the public one (simulators, proxies). */
 export interface VendorBaseUrls {
@@ -27,6 +30,15 @@ export interface VendorWiringOptions {
   fetch?: FetchFn;
   /** Per request; default 30 s. */
   timeoutMs?: number;
+}
+
+/**
+ * Builds the registry from live vendor clients: one executor per JobKind (send + reconcile). Results of
+ * `slack.createChannel` and `pagerduty.createIncident` follow `linkResults` so later jobs find their target.
+ * The composition roots use `vendorWiring()` (vendorExecutors.ts), which builds the clients from credentials.
+ */
+export function createExecutors(clients: LiveVendors): ExecutorRegistry {
+  return { ...slackExecutors(clients), ...pagerdutyExecutors(clients), ...freshdeskExecutors(clients) };
 }
 
 /** Base URL overrides from the environment: CONN_PAGERDUTY_URL, CONN_FRESHDESK_URL, CONN_SLACK_URL. */

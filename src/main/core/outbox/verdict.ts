@@ -1,7 +1,8 @@
 // What an attempt's answer means for the job (and its vendor), decided without touching the database: the
 // dispatcher records verdicts in its next pass. Send answers go through the retry policy; reconcile answers
 // say whether the vendor has the effect.
-import { checkDelayMs, MAX_CHECKS, vendorNames, type OutboxJob } from '../../../shared/outbox';
+import { checkDelayMs, MAX_CHECKS, type OutboxJob } from '../../../shared/outbox';
+import { vendorLabels } from '../../../shared/labels';
 import type { Settle } from '../db/repos/outboxDispatch';
 import type { ExecOutcome, ReconcileOutcome } from './executors';
 import { toVendorFailure, type VendorFailure } from './failures';
@@ -12,7 +13,7 @@ export type Reach = { reachable: true } | { reachable: false; reason: string; er
 
 /** A failure that says the vendor could not be reached, in plain words (the raw error kept beside it). */
 export function unreachableFrom(job: Pick<OutboxJob, 'vendor'>, f: VendorFailure): Reach {
-  const name = vendorNames[job.vendor];
+  const name = vendorLabels[job.vendor];
   switch (f.kind) {
     case 'network':
       return { reachable: false, reason: `${name} cannot be reached (the connection failed). Conn keeps trying; nothing is lost.`, error: f.message };
@@ -87,7 +88,7 @@ export function reconcileVerdict(job: OutboxJob, answer: { outcome: ReconcileOut
     outcome = answer.outcome;
     reach = { reachable: true };
   }
-  const name = vendorNames[job.vendor];
+  const name = vendorLabels[job.vendor];
   switch (outcome.status) {
     case 'done':
       return { settle: { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} }, reach };

@@ -14,15 +14,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Minutes since local midnight and the local weekday (0 = Sunday) at an instant. */
 export function localClock(ms: number, timeZone: string): { minutes: number; weekday: number } {
   let hour = 0;

@@ -14,9 +14,9 @@ import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
 import { refuseRerun } from './rerun';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
-import { rolesView } from './roles';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 import type { RunbooksService } from './runbooks';
 import { statusForJob, statusForStep, statusRules } from './statusRules';
 

@@ -11,7 +11,7 @@ import { linksFrom } from '../outbox/links';
 import type { NetworkStatus, Timer } from '../outbox/ports';
 import type { CredentialSource } from '../secrets/credentials';
 import type { ChecklistService } from './checklist';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 import type { IntegrationsService } from './integrations';
 
 export type CheckSet = Partial<Record<CheckType, Check>>;

@@ -1,11 +1,10 @@
 // Use cases for handing off command: draft the brief, send it (handoff row, outbox jobs, timeline, roles in ONE
 // transaction), and report each part's state. A failed part is retried alone with outbox.retry.
-import { jobKindLabel } from '../../../shared/labels';
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
-import type { JobKind, OutboxJob, Vendor } from '../../../shared/outbox';
-import type { Person } from '../../../shared/people';
+import type { OutboxJob, Vendor } from '../../../shared/outbox';
+import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { handoffsRepo, type HandoffRow } from '../db/repos/handoffs';
 import { outboxRepo } from '../db/repos/outbox';
@@ -14,30 +13,17 @@ import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { buildBrief } from '../handoff/brief';
 import { sessionGatherer } from '../handoff/gather';
-import { DEFAULT_WORKING_HOURS, handoffJobs, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
+import { DEFAULT_WORKING_HOURS, handoffJobs, handoffPartLabel, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
 import { linkedVendors } from '../handoff/targets';
-import { isValidTimeZone } from '../reminders/localTime';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
+import { isValidTimeZone } from '../../../shared/zonedTime';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 import { refuseRerun } from './rerun';
-import { rolesView, type RolesService } from './roles';
+import type { RolesService } from './roles';
 
 export const HANDOFF_REF = 'handoff';
 
-const partLabels: Partial<Record<JobKind, string>> = {
-  'pagerduty.reassign': 'Reassign the PagerDuty incident',
-  'pagerduty.addNote': 'Add the brief as a PagerDuty note',
-  'slack.postMessage': 'Post the brief in the Slack channel',
-  'freshdesk.updateTicket': 'Assign the ticket to the new liaison',
-};
-
-function labelFor(job: OutboxJob): string {
-  if (job.kind === 'pagerduty.addNote') {
-    const content = (job.payload as { content?: string }).content ?? '';
-    if (!content.startsWith('# Handoff')) return 'Note on PagerDuty that the liaison duty moved';
-  }
-  return partLabels[job.kind] ?? jobKindLabel(job.kind);
-}
 
 export function localTimeText(ms: number, timeZone: string): string {
   const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
@@ -66,7 +52,7 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
 
   const statusOf = (h: HandoffRow): HandoffStatus => {
     const jobs = outbox.forRef(HANDOFF_REF, h.id);
-    const parts: HandoffPart[] = jobs.map((j) => ({ jobId: j.id, kind: j.kind, label: labelFor(j), state: j.state, lastError: j.lastError }));
+    const parts: HandoffPart[] = jobs.map((j) => ({ jobId: j.id, kind: j.kind, label: handoffPartLabel(j), state: j.state, lastError: j.lastError }));
     return {
       handoffId: h.id,
       incidentId: h.incident_id,
@@ -98,7 +84,7 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
     handoffs.insert({ id, incidentId: incident.id, fromPersonId: fromId, toPersonId: to.id, brief: input.brief, liaisonMoves, at });
     const planned = handoffJobs({
       brief: input.brief,
-      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: /^\d+$/.test(to.freshdeskAgentId ?? '') ? Number(to.freshdeskAgentId) : null },
+      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: freshdeskAgentNumber(to) },
       linked: linkedVendors(db, incident, isConfigured),
       liaisonMoves,
     });
@@ -154,13 +140,13 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
       if (to && outside(to, now)) warnings.push(`It is ${localTimeText(now, to.timezone)} for ${to.name} (${to.timezone}): outside their working hours.`);
       if (to && pdConnected && !to.pagerdutyUserId) warnings.push(`${to.name} has no PagerDuty user in the roster, so PagerDuty cannot be reassigned to them.`);
       const linked = linkedVendors(db, incident, isConfigured);
-      const parts: string[] = [];
-      if (linked.pagerduty) parts.push(partLabels['pagerduty.reassign']!, partLabels['pagerduty.addNote']!);
-      if (linked.slack) parts.push(partLabels['slack.postMessage']!);
-      if (liaisonMoves && linked.freshdesk) {
-        parts.push(partLabels['freshdesk.updateTicket']!);
-        if (linked.pagerduty) parts.push('Note on PagerDuty that the liaison duty moved');
-      }
+      // What a send would write to someone with every vendor id (the warnings above say when they lack one).
+      const parts = handoffJobs({
+        brief: '',
+        to: { name: to?.name ?? '', pagerdutyUserId: 'anyone', freshdeskAgentId: 0 },
+        linked,
+        liaisonMoves,
+      }).map((j) => j.label);
       return {
         incidentId: incident.id,
         brief: buildBrief(facts),

@@ -1,6 +1,5 @@
 // Use cases for incidents: declare (incident, classification, checklist, commander: one transaction),
 // read, list, and the lifecycle (status changes stamped on the timeline).
-import type Database from 'better-sqlite3';
 import type { OpParsed } from '../../../shared/contract';
 import { incidentStatuses, type Incident, type IncidentStatus, type TimelineEntry } from '../../../shared/domain';
 import { AppError } from '../../../shared/result';
@@ -8,18 +7,10 @@ import { DEFAULT_RUNBOOK_ID, verdictFor } from '../../../shared/runbook';
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentsRepo } from '../db/repos/incidents';
 import { timelineRepo } from '../db/repos/timeline';
-import type { EventBus } from '../events';
-import type { Clock, Ids } from '../ports';
-import { whoAmI } from './people';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
 import type { RolesService } from './roles';
 import type { RunbooksService } from './runbooks';
-
-export interface ServiceDeps {
-  db: Database.Database;
-  clock: Clock;
-  ids: Ids;
-  bus: EventBus;
-}
 
 const statusWords = (s: IncidentStatus) => s.replace(/_/g, ' ');
 /** Impact start may be a little ahead of our clock (another machine's clock), never more. */

@@ -2,25 +2,24 @@
 import type { OutboxJob } from '../../../shared/outbox';
 import { communitySteps, type Runbook } from '../../../shared/runbook';
 import type { Logger, PdfPrinter } from '../ports';
-import { manualNetwork, realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
+import { realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
-import { memorySecretStore } from '../secrets/store';
-import { createVault, type Vault } from '../secrets/vault';
-import { clientsFromCredentials, type ClientsPort, type VendorUrls } from '../importer/clients';
+import type { Vault } from '../secrets/vault';
+import { clientsFromCredentials, type VendorUrls } from '../importer/clients';
 import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
 import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
 import { takeoverService } from './takeover';
 import { checksService, type CheckSet } from './checks';
-import { incidentsService, type ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
+import { incidentsService } from './incidents';
 import { integrationsService } from './integrations';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
 import { reportService, type ChooseExportFile, type RevealFile } from './report';
 import { rolesService } from './roles';
-import { defaultResourcesDir, loadBuiltInRunbooks } from './runbookFiles';
 import { runbooksService } from './runbooks';
 import { updatesService, type UpdatesDeps } from './updates';
 import { notesService } from './notes';
@@ -37,17 +36,16 @@ export interface OutboxPorts {
   kick: () => void;
 }
 
-export interface ServiceOptions extends Partial<OutboxPorts> {
-  builtInRunbooks?: readonly Runbook[];
+/** What the core passes; createCore is the only caller, so nothing here has a second default. */
+export interface ServiceOptions extends OutboxPorts {
+  builtInRunbooks: readonly Runbook[];
   /** Where report exports go by default (reports/ inside it). */
-  dataDir?: string;
+  dataDir: string;
   pdfPrinter?: PdfPrinter;
   chooseExportFile?: ChooseExportFile;
   revealFile?: RevealFile;
   /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
   vendorUrls?: VendorUrls;
-  /** Replaces the vendor clients built from the stored credentials (tests). */
-  vendorClients?: ClientsPort;
   /** Vendor-state checks built from live credentials (see checks/vendorChecks.ts); none by default. */
   checks?: (credentials: CredentialSource) => CheckSet;
   checkIntervalMs?: number;
@@ -61,15 +59,8 @@ export type CreateServicesDeps = ServiceDeps &
   Pick<ReminderDeps, 'notifier' | 'timers'> &
   Pick<UpdatesDeps, 'sessionFacts' | 'templates'>;
 
-export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = {}) {
-  const p: OutboxPorts = {
-    vault: opts.vault ?? createVault(deps.db, memorySecretStore()),
-    identify: opts.identify ?? (() => Promise.reject(new Error('no vendor clients in this build'))),
-    network: opts.network ?? manualNetwork(true),
-    redact: opts.redact ?? ((t) => t),
-    kick: opts.kick ?? (() => {}),
-  };
-  const runbooks = runbooksService(deps, opts.builtInRunbooks ?? loadBuiltInRunbooks(defaultResourcesDir()));
+export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
+  const runbooks = runbooksService(deps, opts.builtInRunbooks);
   const communityOf = (runbookId: string) => {
     try {
       return communitySteps(runbooks.get(runbookId).runbook);
@@ -77,8 +68,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       return null; // a runbook removed since: no community steps to list
     }
   };
-  const integrations = integrationsService({ ...deps, vault: p.vault, identify: p.identify, redact: p.redact, resumed: () => p.kick() });
-  const clients = opts.vendorClients ?? clientsFromCredentials(integrations.credentials, opts.vendorUrls);
+  const integrations = integrationsService({ ...deps, vault: opts.vault, identify: opts.identify, redact: opts.redact, resumed: () => opts.kick() });
+  const clients = clientsFromCredentials(integrations.credentials, opts.vendorUrls);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
@@ -104,7 +95,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     checklist,
     integrations,
     checks: opts.checks ?? (() => ({})),
-    network: p.network,
+    network: opts.network,
     timer: opts.timer ?? realTimer,
     intervalMs: opts.checkIntervalMs,
   });
@@ -123,8 +114,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
-    outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
+    report: reportService({ ...deps, dataDir: opts.dataDir, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
+    outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
     searchIndex,
@@ -135,4 +126,3 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   };
 }
 export type Services = ReturnType<typeof createServices>;
-export type { ServiceDeps };

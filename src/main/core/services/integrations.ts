@@ -12,8 +12,8 @@ import { toVendorFailure, type VendorFailure } from '../outbox/failures';
 import type { Clock } from '../ports';
 import type { CredentialSource, IdentifyPort, VendorCredentials } from '../secrets/credentials';
 import type { Vault } from '../secrets/vault';
+import { vendorLabels } from '../../../shared/labels';
 
-export const vendorNames: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
 const configKey = (v: Vendor) => `integrations.${v}`;
 
 export interface IntegrationsServiceDeps {
@@ -65,7 +65,7 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
   };
 
   const explain = (vendor: Vendor, f: VendorFailure): string => {
-    const name = vendorNames[vendor];
+    const name = vendorLabels[vendor];
     const said = deps.redact(f.message);
     switch (f.kind) {
       case 'auth':
@@ -100,11 +100,11 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
       const parsed = vendorConfigs[vendor].safeParse(input.config);
       if (!parsed.success) {
         const fields = parsed.error.issues.map((i) => ({ path: `config.${i.path.map(String).join('.') || '(all)'}`, message: i.message }));
-        throw new AppError('invalid_input', `${vendorNames[vendor]} settings: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
+        throw new AppError('invalid_input', `${vendorLabels[vendor]} settings: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
       }
       if (input.token !== undefined && !tokenFormats[vendor].pattern.test(input.token)) {
         // Name the field and the expected shape; never echo what was typed.
-        throw new AppError('invalid_input', `${vendorNames[vendor]} token: expected ${tokenFormats[vendor].hint}.`, {
+        throw new AppError('invalid_input', `${vendorLabels[vendor]} token: expected ${tokenFormats[vendor].hint}.`, {
           fields: [{ path: 'token', message: `expected ${tokenFormats[vendor].hint}` }],
         });
       }
@@ -124,7 +124,7 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
     async test({ vendor }: OpParsed<'integrations.test'>): Promise<TestResult> {
       const creds = credentials(vendor);
       if (!creds) {
-        return { ok: false, vendor, message: `Save the ${vendorNames[vendor]} settings and a token first.` };
+        return { ok: false, vendor, message: `Save the ${vendorLabels[vendor]} settings and a token first.` };
       }
       try {
         const who = await deps.identify(creds);
@@ -133,7 +133,7 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
           publish();
           deps.resumed(vendor);
         }
-        return { ok: true, vendor, message: `Connected to ${vendorNames[vendor]} as ${deps.redact(who.name)}.` };
+        return { ok: true, vendor, message: `Connected to ${vendorLabels[vendor]} as ${deps.redact(who.name)}.` };
       } catch (err) {
         // The identify port may attach vendor-specific plain words (e.g. PagerDuty's From e-mail); prefer them.
         const own = err && typeof err === 'object' && 'explanation' in err && typeof err.explanation === 'string' ? err.explanation : null;

@@ -19,11 +19,12 @@ import {
 import type { OutboxJob } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
-import { noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
+import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
+import { authorOf, noteCursor, notesRepo, parseNoteCursor, type NoteRow } from '../db/repos/notes';
 import { outboxRepo } from '../db/repos/outbox';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
-import { currentActor, incidentTimeZone } from './actor';
-import type { ServiceDeps } from './incidents';
+import { incidentTimeZone, whoAmI } from '../domain/actor';
+import type { ServiceDeps } from '../ports';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const kib = (n: number) => `${(n / 1024).toFixed(n < 10 * 1024 ? 1 : 0)} KiB`;
@@ -63,7 +64,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     incidentId: r.incident_id,
     kind: r.kind,
     body: r.body,
-    author: r.author,
+    author: authorOf(r.author),
     createdAt: iso(r.created_at),
     editedAt: r.edited_at === null ? null : iso(r.edited_at),
     pinned: r.pinned === 1,
@@ -79,7 +80,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     source: 'note',
     kind: r.kind,
     body: r.body,
-    actor: r.author,
+    actor: authorOf(r.author),
     refId: r.id,
     inReport: r.in_report === 1,
     summary: r.summary,
@@ -146,7 +147,7 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     }
     const at = clock.now();
     const id = ids.next();
-    const author = currentActor(db);
+    const author = whoAmI(db)?.name ?? null;
     let row: NoteRow;
     try {
       row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
@@ -203,42 +204,25 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     list(input: OpParsed<'notes.list'>): NotePage {
       const { incidentId, limit } = input;
       if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
-      const page = (rows: NoteRow[], hasBefore: boolean, hasAfter: boolean): NotePage => ({
-        items: rows.map((r) => toNote(r)),
-        hasBefore,
-        hasAfter,
-        timeZone: incidentTimeZone(db, incidentId),
-      });
       const position = (c: string) => {
         const p = parseNoteCursor(c);
         if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a notes list.');
         return p;
       };
+      let req: KeysetRequest<NoteRow> = {};
       if (input.around) {
         const centre = notes.get(input.around);
         if (!centre || centre.incident_id !== incidentId) throw new AppError('not_found', `No note ${input.around} in this incident.`);
-        const half = Math.floor((limit - 1) / 2);
-        const older = notes.before(incidentId, centre.created_at, centre.id, half + 1);
-        const newer = notes.after(incidentId, centre.created_at, centre.id, limit - half);
-        const hasBefore = older.length > half;
-        const hasAfter = newer.length > limit - half - 1;
-        return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
-      }
-      if (input.before) {
-        const p = position(input.before);
-        const rows = notes.before(incidentId, p.at, p.id, limit + 1);
-        const more = rows.length > limit;
-        return page(more ? rows.slice(1) : rows, more, true);
-      }
-      if (input.after) {
-        const p = position(input.after);
-        const rows = notes.after(incidentId, p.at, p.id, limit + 1);
-        const more = rows.length > limit;
-        return page(rows.slice(0, limit), true, more);
-      }
-      const rows = notes.latest(incidentId, limit + 1);
-      const more = rows.length > limit;
-      return page(more ? rows.slice(1) : rows, more, false);
+        req = { around: { row: centre, pos: { at: centre.created_at, id: centre.id } } };
+      } else if (input.before) req = { before: position(input.before) };
+      else if (input.after) req = { after: position(input.after) };
+      const source: KeysetSource<NoteRow> = {
+        before: (p, n) => notes.before(incidentId, p.at, p.id, n),
+        after: (p, n) => notes.after(incidentId, p.at, p.id, n),
+        end: (n) => notes.latest(incidentId, n),
+      };
+      const { rows, hasBefore, hasAfter } = keysetPage(source, req, limit, 'newest');
+      return { items: rows.map((r) => toNote(r)), hasBefore, hasAfter, timeZone: incidentTimeZone(db, incidentId) };
     },
 
     edit(input: OpParsed<'notes.edit'>): Note {

@@ -4,17 +4,8 @@ import type { Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { peopleRepo } from '../db/repos/people';
 import { settingsRepo } from '../db/repos/settings';
-import type { ServiceDeps } from './incidents';
-
-export const ME_SETTING = 'people.me';
-
-/** The person marked as me, if any and not removed. Other services call this for authorship. */
-export function whoAmI(db: ServiceDeps['db']): Person | null {
-  const meId = settingsRepo(db).get(ME_SETTING);
-  if (typeof meId !== 'string') return null;
-  const p = peopleRepo(db).get(meId);
-  return p && !p.removed ? p : null;
-}
+import type { ServiceDeps } from '../ports';
+import { ME_SETTING, whoAmI } from '../domain/actor';
 
 export function peopleService({ db, clock, ids, bus }: ServiceDeps) {
   const people = peopleRepo(db);

@@ -11,7 +11,7 @@ import type { ClientsPort } from '../importer/clients';
 import { asAppError, sourceOutcomes } from '../importer/errors';
 import { importedNearby, withoutSharedEchoes } from '../importer/echoes';
 import { readRecordBySource, type RecordEntry } from '../importer/record';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 export function recordImportService({ db, clock, ids, bus }: ServiceDeps, clients: ClientsPort) {
   const imports = importsRepo(db);

@@ -9,10 +9,10 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { settingsRepo } from '../db/repos/settings';
 import { timelineRepo } from '../db/repos/timeline';
 import { dueAtOf, isOpen, owesReport, stateOf, type CadenceFact } from '../reminders/cadence';
-import { isValidTimeZone } from '../reminders/localTime';
+import { isValidTimeZone } from '../../../shared/zonedTime';
 import type { ReminderSettings } from '../reminders/planner';
 import { ReminderScheduler, type Notifier, type Timers } from '../reminders/scheduler';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 export const QUIET_HOURS_KEY = 'reminders.quietHours';
 export const WORKING_HOURS_KEY = 'reminders.workingHours';

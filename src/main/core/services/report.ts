@@ -14,7 +14,7 @@ import { assembleReport } from '../report/assemble';
 import { reportMarkdown } from '../report/markdown';
 import { defaultOwner, defaultTimezone, publishBaseUrl, reportTimelineEntries, rosterNames } from '../report/sources';
 import { writeAtomically } from '../report/write';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 /** The desktop app's save dialog: the file the user chose (it confirmed any replacement), or null if cancelled. */
 export type ChooseExportFile = (suggested: { defaultName: string; extension: string }) => Promise<string | null>;

@@ -1,7 +1,7 @@
 // Use cases for incident roles. Every change lands on the timeline (source 'role') in its transaction.
 import type { TimelineEntry } from '../../../shared/domain';
 import type { OutboxJob, Vendor } from '../../../shared/outbox';
-import { roleLabels, singleHolderRoles, type IncidentRoles, type RoleAssignment, type RoleKind } from '../../../shared/people';
+import { freshdeskAgentNumber, roleLabels, singleHolderRoles, type IncidentRoles, type RoleKind } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
@@ -9,21 +9,9 @@ import { linkedVendors } from '../handoff/targets';
 import { peopleRepo } from '../db/repos/people';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
-
-export function rolesView(incidentId: string, list: RoleAssignment[]): IncidentRoles {
-  const commander = list.find((a) => a.role === 'incident_commander')?.person ?? null;
-  const liaison = list.find((a) => a.role === 'external_liaison')?.person ?? null;
-  return {
-    incidentId,
-    commander,
-    liaison: liaison ?? commander,
-    liaisonIsCommander: liaison === null || liaison.id === commander?.id,
-    smes: list.filter((a) => a.role === 'subject_matter_expert').map((a) => ({ person: a.person, techLead: a.techLead })),
-    triagers: list.filter((a) => a.role === 'support_triager').map((a) => a.person),
-  };
-}
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
+import { rolesView } from '../domain/roles';
 
 export interface RolesDeps extends ServiceDeps {
   /** Which vendors are connected (for the jobs a delegated liaison duty writes). Default: none. */
@@ -100,7 +88,7 @@ export function rolesService({ db, clock, ids, bus, isConfigured = () => false }
     const person = mustPerson(personId);
     const linked = linkedVendors(db, incident, isConfigured);
     const jobIds: string[] = [];
-    const agent = person.freshdeskAgentId !== null && /^\d+$/.test(person.freshdeskAgentId) ? Number(person.freshdeskAgentId) : null;
+    const agent = freshdeskAgentNumber(person);
     const ref = { incidentId, refType: LIAISON_REF, refId: personId, at };
     if (linked.freshdesk && agent !== null) {
       const id = ids.next();

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runbookSchema, type Runbook } from '../../../shared/runbook';
-import { issuesOf } from '../invoke';
+import { issuesOf } from '../validation';
 
 /**
  * The resources folder, found by walking up from this module: that works from the sources under tsx

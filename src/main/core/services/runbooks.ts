@@ -2,8 +2,8 @@
 import { AppError } from '../../../shared/result';
 import { runbookSchema, type Runbook, type RunbookSummary, type RunbookWithSource } from '../../../shared/runbook';
 import { runbooksRepo } from '../db/repos/runbooks';
-import { issuesOf } from '../invoke';
-import type { ServiceDeps } from './incidents';
+import { issuesOf } from '../validation';
+import type { ServiceDeps } from '../ports';
 
 const summary = (rb: Runbook, builtIn: boolean): RunbookSummary => ({
   id: rb.id,

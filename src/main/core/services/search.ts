@@ -8,7 +8,7 @@ import { rankPool } from './ranking';
 import type { SearchIndexService } from './searchIndex';
 import { termsOf } from './searchTerms';
 import { buildSnippet } from './snippet';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 import type { Logger } from '../ports';
 
 export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexService, 'flush'>, logger?: Logger) {

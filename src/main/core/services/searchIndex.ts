@@ -2,7 +2,7 @@
 // only the note, and each batch adds many notes' tokens at once. Search flushes first, so it never misses a note.
 import type { Logger } from '../ports';
 import { searchIndexRepo } from '../db/repos/searchIndex';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 /** How long after an append the batch runs; appends in between join the same batch. */
 export const INDEX_DELAY_MS = 100;

@@ -7,7 +7,7 @@ import type { JobKind } from '../../../shared/outbox';
 import type { ActionType, CheckType } from '../../../shared/runbook';
 import { incidentsRepo } from '../db/repos/incidents';
 import { timelineRepo } from '../db/repos/timeline';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 
 type Target = Extract<IncidentStatus, 'active' | 'resolved'>;
 

@@ -19,8 +19,8 @@ import { readRecordBySource, type RecordEntry } from '../importer/record';
 import type { ChecklistService } from './checklist';
 import type { ChecksService } from './checks';
 import type { IncidentsService } from './incidents';
-import type { ServiceDeps } from './incidents';
-import { whoAmI } from './people';
+import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
 import type { RecordImportService } from './recordImport';
 import type { RolesService } from './roles';
 

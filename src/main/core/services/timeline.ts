@@ -2,12 +2,14 @@
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { TimelinePage } from '../../../shared/notes';
+import { isValidTimeZone } from '../../../shared/zonedTime';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
+import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
 import { parseEntryCursor, timelineQueryRepo, type PagedEntry } from '../db/repos/timelineQuery';
 import { settingsRepo } from '../db/repos/settings';
-import { incidentTimeZone, timeZoneKey } from './actor';
-import type { ServiceDeps } from './incidents';
+import { incidentTimeZone, timeZoneKey } from '../domain/actor';
+import type { ServiceDeps } from '../ports';
 
 export function timelineService({ db, bus }: ServiceDeps) {
   const entries = timelineQueryRepo(db);
@@ -25,41 +27,25 @@ export function timelineService({ db, bus }: ServiceDeps) {
       const { incidentId, limit } = input;
       if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}.`);
       const filter = { incidentId, sources: input.sources, kinds: input.kinds };
-      const page = (items: PagedEntry[], hasBefore: boolean, hasAfter: boolean): TimelinePage => ({
-        items,
-        hasBefore,
-        hasAfter,
-        timeZone: incidentTimeZone(db, incidentId),
-      });
       const position = (c: string) => {
         const p = parseEntryCursor(c);
         if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a timeline list.');
         return p;
       };
+      let req: KeysetRequest<PagedEntry> = {};
       if (input.around) {
         const centre = entries.get(input.around);
         if (!centre || centre.incidentId !== incidentId) throw new AppError('not_found', `No timeline entry ${input.around} in this incident.`);
-        const pos = { at: Date.parse(centre.at), id: centre.id };
-        const half = Math.floor((limit - 1) / 2);
-        const older = entries.before(filter, pos, half + 1);
-        const newer = entries.after(filter, pos, limit - half);
-        const hasBefore = older.length > half;
-        const hasAfter = newer.length > limit - half - 1;
-        return page([...(hasBefore ? older.slice(1) : older), centre, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter);
-      }
-      if (input.before) {
-        const rows = entries.before(filter, position(input.before), limit + 1);
-        const more = rows.length > limit;
-        return page(more ? rows.slice(1) : rows, more, true);
-      }
-      if (input.after) {
-        const rows = entries.after(filter, position(input.after), limit + 1);
-        const more = rows.length > limit;
-        return page(rows.slice(0, limit), true, more);
-      }
-      const rows = entries.first(filter, limit + 1);
-      const more = rows.length > limit;
-      return page(rows.slice(0, limit), false, more);
+        req = { around: { row: centre, pos: { at: Date.parse(centre.at), id: centre.id } } };
+      } else if (input.before) req = { before: position(input.before) };
+      else if (input.after) req = { after: position(input.after) };
+      const source: KeysetSource<PagedEntry> = {
+        before: (p, n) => entries.before(filter, p, n),
+        after: (p, n) => entries.after(filter, p, n),
+        end: (n) => entries.first(filter, n),
+      };
+      const { rows, hasBefore, hasAfter } = keysetPage(source, req, limit, 'oldest');
+      return { items: rows, hasBefore, hasAfter, timeZone: incidentTimeZone(db, incidentId) };
     },
 
     setInReport(input: OpParsed<'timeline.setInReport'>): TimelineEntry {
@@ -72,9 +58,7 @@ export function timelineService({ db, bus }: ServiceDeps) {
 
     setTimeZone(input: OpParsed<'timeline.setTimeZone'>): { timeZone: string } {
       if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: input.timeZone });
-      } catch {
+      if (!isValidTimeZone(input.timeZone)) {
         throw new AppError('invalid_input', `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`);
       }
       settingsRepo(db).set(timeZoneKey(input.incidentId), input.timeZone);

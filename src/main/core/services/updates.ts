@@ -16,7 +16,7 @@ import { cannedDraft } from '../updates/canned';
 import { fillTemplate } from '../updates/fillTemplate';
 import { provisionalSessionFacts, templateValues, type SessionFactsSource } from '../updates/sessionFacts';
 import { fileTemplates, type TemplateStore } from '../updates/templates';
-import type { ServiceDeps } from './incidents';
+import type { ServiceDeps } from '../ports';
 import type { RemindersService } from './reminders';
 import { refuseRerun } from './rerun';
 

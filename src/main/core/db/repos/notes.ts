@@ -3,6 +3,12 @@ import type Database from 'better-sqlite3';
 import type { NoteKind } from '../../../../shared/notes';
 import { perDb } from '../perDb';
 
+/**
+ * notes.author is NOT NULL in the schema; '' stands for "nobody was marked me" (null everywhere above the repo,
+ * like other timeline entries' actor). Rows written before that say 'me'.
+ */
+export const authorOf = (stored: string): string | null => (stored === '' ? null : stored);
+
 export interface NoteRow {
   seq: number;
   id: string;
@@ -80,15 +86,15 @@ export const notesRepo = perDb((db: Database.Database) => {
 
   return {
     /** Inserts the note and returns its row as stored, without reading it back. */
-    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string; at: number; clientId: string | null }): NoteRow {
-      const seq = Number(insert.run(n.id, n.incidentId, n.kind, n.body, n.author, n.at, n.clientId).lastInsertRowid);
+    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string | null; at: number; clientId: string | null }): NoteRow {
+      const seq = Number(insert.run(n.id, n.incidentId, n.kind, n.body, n.author ?? '', n.at, n.clientId).lastInsertRowid);
       return {
         seq,
         id: n.id,
         incident_id: n.incidentId,
         kind: n.kind,
         body: n.body,
-        author: n.author,
+        author: n.author ?? '',
         created_at: n.at,
         pinned: 0,
         edited_at: null,

@@ -44,11 +44,6 @@ export interface PersonFields {
 export const peopleRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
   // Both candidates for "who is acting" in one statement (it runs for every note saved).
-  const actorNames = db.prepare<[string, string], { me: string | null; profile: string | null }>(
-    `SELECT (SELECT p.name FROM people p
-              WHERE p.id = (SELECT value ->> '$' FROM settings WHERE key = ?) AND p.removed_at IS NULL) AS me,
-            (SELECT value FROM settings WHERE key = ?) AS profile`,
-  );
   const active = db.prepare<[], PersonRow>('SELECT * FROM people WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id');
   const everyone = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name COLLATE NOCASE, id');
   const upsert = db.prepare(
@@ -61,7 +56,6 @@ export const peopleRepo = perDb((db: Database.Database) => {
   const remove = db.prepare<[number, number, string]>('UPDATE people SET removed_at = ?, updated_at = ? WHERE id = ?');
   return {
     /** The name of the person marked "me" (if any, not removed) and the raw JSON of the profile-name setting. */
-    actorNames: (meKey: string, profileKey: string) => actorNames.get(meKey, profileKey) ?? { me: null, profile: null },
     get(id: string): Person | undefined {
       const r = byId.get(id);
       return r ? toPerson(r) : undefined;

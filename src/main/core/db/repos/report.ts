@@ -60,20 +60,7 @@ export const sectionColumns: Record<TextSectionKey, keyof DraftRow & string> = {
   wentBadly: 'went_badly',
 };
 
-export interface DraftPatch {
-  title?: string | null;
-  owner?: string;
-  impact_start?: number;
-  impact_end?: number | null;
-  timezone?: string;
-  status?: ReportStatus;
-  overview?: string | null;
-  what_happened?: string | null;
-  resolution?: string | null;
-  lucky?: string | null;
-  went_well?: string | null;
-  went_badly?: string | null;
-}
+/** The draft columns a patch may set, named once: DraftPatch and the prepared UPDATEs both come from it. */
 const patchable = [
   'title',
   'owner',
@@ -87,7 +74,9 @@ const patchable = [
   'lucky',
   'went_well',
   'went_badly',
-] as const;
+] as const satisfies ReadonlyArray<keyof DraftRow>;
+
+export type DraftPatch = Partial<Pick<DraftRow, (typeof patchable)[number]>>;
 
 export const reportRepo = perDb((db: Database.Database) => {
   const draft = db.prepare<[string], DraftRow>('SELECT * FROM report_drafts WHERE incident_id = ?');
@@ -119,11 +108,11 @@ export const reportRepo = perDb((db: Database.Database) => {
     patchable.map((c) => [c, db.prepare(`UPDATE report_drafts SET ${c} = ? WHERE incident_id = ?`)]),
   ) as Record<(typeof patchable)[number], Database.Statement<[unknown, string]>>;
   const timeline = db.prepare<[string], ReportTimelineRow>(
-    `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
+    `SELECT id, at, kind, source, body, summary, NULLIF(actor, '') AS actor FROM timeline_entries
      WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
   );
   const actors = db.prepare<[string], { actor: string }>(
-    'SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL',
+    "SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL AND actor <> ''",
   );
   const debt = db.prepare<[], DebtRow>(
     `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status

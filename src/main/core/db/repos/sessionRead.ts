@@ -2,11 +2,12 @@
 import type Database from 'better-sqlite3';
 import type { NoteKind } from '../../../../shared/notes';
 import { perDb } from '../perDb';
+import { authorOf } from './notes';
 
 export interface SessionNote {
   kind: NoteKind;
   body: string;
-  author: string;
+  author: string | null;
   at: number;
 }
 
@@ -26,7 +27,7 @@ export const sessionReadRepo = perDb((db: Database.Database) => {
            ORDER BY created_at, seq`,
         )
         .all(incidentId, ...kinds, limit)
-        .map((r) => ({ kind: r.kind, body: r.body, author: r.author, at: r.created_at }));
+        .map((r) => ({ kind: r.kind, body: r.body, author: authorOf(r.author), at: r.created_at }));
     },
     /** Who started a step (the actor of its latest "Started" entry), if known. */
     stepStarter: (incidentId: string, stepId: string): string | null => starter.get(incidentId, stepId)?.actor ?? null,

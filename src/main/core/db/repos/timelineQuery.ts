@@ -26,7 +26,7 @@ const toEntry = (r: EntryRow): PagedEntry => ({
   source: r.source,
   kind: r.kind,
   body: r.body,
-  actor: r.actor,
+  actor: r.actor || null, // a note written with nobody marked me stores '' (repos/notes.ts authorOf)
   refId: r.ref_id,
   inReport: r.in_report === 1,
   summary: r.summary,

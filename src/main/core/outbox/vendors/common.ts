@@ -6,6 +6,7 @@ import { VendorError as ClientError } from '../../integrations/errors';
 import type { PagerDutyClient } from '../../integrations/pagerduty/client';
 import type { SlackClient } from '../../integrations/slack/client';
 import { VendorError, toVendorFailure, type VendorFailure } from '../failures';
+import { vendorLabels } from '../../../../shared/labels';
 
 export interface Live<C, V extends Vendor> {
   client: C;
@@ -19,11 +20,10 @@ export interface LiveVendors {
   freshdesk(): Live<FreshdeskClient, 'freshdesk'> | undefined;
 }
 
-const names: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
 
 /** The live client or a clear failure (the dispatcher only calls configured vendors, but tokens can vanish). */
 export function live<T>(vendor: Vendor, got: T | undefined): T {
-  if (got === undefined) throw new VendorError('auth', `${names[vendor]} is not connected: add its settings and token in Connections.`);
+  if (got === undefined) throw new VendorError('auth', `${vendorLabels[vendor]} is not connected: add its settings and token in Connections.`);
   return got;
 }
 

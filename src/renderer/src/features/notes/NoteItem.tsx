@@ -57,7 +57,7 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
   return (
     <article
       className={`note note-${note.kind}${note.pinned ? ' pinned' : ''}${highlighted ? ' highlighted' : ''}`}
-      aria-label={`${noteKindLabels[note.kind]} by ${note.author}`}
+      aria-label={`${noteKindLabels[note.kind]} ${note.author ? `by ${note.author}` : 'unsigned'}`}
       data-note-id={note.id}
       tabIndex={0}
       onKeyDown={onKey}
@@ -67,7 +67,7 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
           {formatClock(note.createdAt, timeZone)}
         </time>
         <span className={`kind-badge kind-${note.kind}`}>{noteKindLabels[note.kind]}</span>
-        <span className="note-author">{note.author}</span>
+        {note.author ? <span className="note-author">{note.author}</span> : null}
         {note.editedAt ? (
           <button type="button" className="linkish" title={`Edited ${formatTime(note.editedAt, timeZone)}`} onClick={toggleHistory}>
             edited

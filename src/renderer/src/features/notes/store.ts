@@ -4,6 +4,7 @@ import type { Note, NoteKind, NoteRevision, ShareTarget } from '../../../../shar
 import type { OutboxJob } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { extendWindow } from '../../ui/paging';
 
 const PAGE = 100;
 const DRAFT_DEBOUNCE_MS = 400;
@@ -130,32 +131,10 @@ export const useNotes = create<NotesState>((set, get) => {
       }
     },
 
-    async loadOlder() {
-      const { incidentId, items, hasBefore, loading } = get();
-      if (!incidentId || !hasBefore || loading || items.length === 0) return 0;
-      set({ loading: true });
-      const res = await api().call['notes.list']({ incidentId, limit: PAGE, before: items[0]!.cursor });
-      if (get().incidentId !== incidentId) return 0;
-      if (!res.ok) {
-        set({ loading: false, error: res.error });
-        return 0;
-      }
-      set({ items: [...res.value.items, ...get().items], hasBefore: res.value.hasBefore, loading: false });
-      return res.value.items.length;
-    },
+    loadOlder: () => extendWindow('before', get, set, (incidentId, c) => api().call['notes.list']({ incidentId, limit: PAGE, ...c })),
 
     async loadNewer() {
-      const { incidentId, items, hasAfter, loading } = get();
-      if (!incidentId || !hasAfter || loading || items.length === 0) return;
-      set({ loading: true });
-      const res = await api().call['notes.list']({ incidentId, limit: PAGE, after: items[items.length - 1]!.cursor });
-      if (get().incidentId !== incidentId) return;
-      if (!res.ok) {
-        set({ loading: false, error: res.error });
-        return;
-      }
-      const known = new Set(get().items.map((n) => n.id));
-      set({ items: [...get().items, ...res.value.items.filter((n) => !known.has(n.id))], hasAfter: res.value.hasAfter, loading: false });
+      await extendWindow('after', get, set, (incidentId, c) => api().call['notes.list']({ incidentId, limit: PAGE, ...c }));
     },
 
     setDraft(body) {

@@ -1,9 +1,10 @@
 // The top-bar indicator: per-vendor connectivity (reachable / unreachable / needs token), pending vendor work,
 // jobs that need you. It never says "Online" or "all sent" while a vendor is unreachable or a job needs you.
 import { useEffect } from 'react';
-import { vendorNames, type OutboxStatus, type VendorConnection } from '../../../../shared/outbox';
+import { type OutboxStatus, type VendorConnection } from '../../../../shared/outbox';
 import { useOutbox } from './store';
 import './outbox.css';
+import { vendorLabels } from '../../../../shared/labels';
 
 const connectivity: Record<VendorConnection['state'], string> = {
   ok: 'reachable',
@@ -22,7 +23,7 @@ export function headline(status: OutboxStatus): { text: string; tone: 'ok' | 'wa
     parts.push('Offline');
     tone = 'warn';
   } else if (unreachable.length || reconnect.length) {
-    parts.push([...unreachable, ...reconnect].map((v) => `${vendorNames[v.vendor]} ${connectivity[v.state]}`).join(', '));
+    parts.push([...unreachable, ...reconnect].map((v) => `${vendorLabels[v.vendor]} ${connectivity[v.state]}`).join(', '));
     tone = 'warn';
   } else if (status.needsYou === 0) parts.push('Online');
   if (status.needsYou > 0) {
@@ -51,23 +52,23 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
     <div className="outbox-indicator">
       {reconnect.length ? (
         <button type="button" className="reconnect" onClick={onReconnect} title={reconnect.map((v) => v.reason).join(' ')}>
-          Reconnect {reconnect.map((v) => vendorNames[v.vendor]).join(', ')}
+          Reconnect {reconnect.map((v) => vendorLabels[v.vendor]).join(', ')}
         </button>
       ) : null}
       {configured.length ? (
         <details className="vendor-status">
           <summary aria-label="Vendor connections">
             {configured.map((v) => (
-              <span key={v.vendor} className={`vendor-chip vendor-${v.state}`} title={`${vendorNames[v.vendor]}: ${connectivity[v.state]}`}>
+              <span key={v.vendor} className={`vendor-chip vendor-${v.state}`} title={`${vendorLabels[v.vendor]}: ${connectivity[v.state]}`}>
                 <span className={`dot dot-${v.state}`} aria-hidden="true" />
-                {vendorNames[v.vendor]}
+                {vendorLabels[v.vendor]}
               </span>
             ))}
           </summary>
           <ul className="vendor-list" aria-label="Vendors">
             {status.vendors.map((v) => (
               <li key={v.vendor}>
-                <strong>{vendorNames[v.vendor]}</strong>: {connectivity[v.state]}
+                <strong>{vendorLabels[v.vendor]}</strong>: {connectivity[v.state]}
                 {v.state !== 'ok' && v.reason ? <p className="muted">{v.reason}</p> : null}
                 {v.detail ? (
                   <details className="raw-error">

@@ -1,5 +1,6 @@
 // How a job reads for people: the text it carries, and what sending it does at the vendor.
-import { jobEffects, vendorNames, type OutboxJob } from '../../../../shared/outbox';
+import { jobEffects, type OutboxJob } from '../../../../shared/outbox';
+import { vendorLabels } from '../../../../shared/labels';
 
 export function jobSummary(job: Pick<OutboxJob, 'payload'>): string {
   const p = job.payload as Record<string, unknown> | null;
@@ -11,4 +12,4 @@ export function jobSummary(job: Pick<OutboxJob, 'payload'>): string {
 export const againEffect = (jobs: ReadonlyArray<Pick<OutboxJob, 'kind'>>): string =>
   `This will ${[...new Set(jobs.map((j) => jobEffects[j.kind]))].join(', and ')}.`;
 
-export const vendorOfJob = (job: Pick<OutboxJob, 'vendor'>) => vendorNames[job.vendor];
+export const vendorOfJob = (job: Pick<OutboxJob, 'vendor'>) => vendorLabels[job.vendor];

@@ -4,6 +4,7 @@ import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
 import { timelineCursor } from '../../../../shared/notes';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { extendWindow } from '../../ui/paging';
 
 const PAGE = 200;
 type Entry = TimelineEntry & { cursor: string };
@@ -75,29 +76,11 @@ export const useTimeline = create<TimelineState>((set, get) => {
     },
 
     async loadNewer() {
-      const { incidentId, items, hasAfter, loading } = get();
-      if (!incidentId || !hasAfter || loading || !items.length) return;
-      set({ loading: true });
-      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), after: items[items.length - 1]!.cursor });
-      if (get().incidentId !== incidentId) return;
-      if (!res.ok) return set({ loading: false, error: res.error });
-      const known = new Set(get().items.map((e) => e.id));
-      set({ items: [...get().items, ...res.value.items.filter((e) => !known.has(e.id))], hasAfter: res.value.hasAfter, loading: false });
+      await extendWindow('after', get, set, (incidentId, c) => api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c }));
     },
 
-    async loadOlder() {
-      const { incidentId, items, hasBefore, loading } = get();
-      if (!incidentId || !hasBefore || loading || !items.length) return 0;
-      set({ loading: true });
-      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), before: items[0]!.cursor });
-      if (get().incidentId !== incidentId) return 0;
-      if (!res.ok) {
-        set({ loading: false, error: res.error });
-        return 0;
-      }
-      set({ items: [...res.value.items, ...get().items], hasBefore: res.value.hasBefore, loading: false });
-      return res.value.items.length;
-    },
+    loadOlder: () =>
+      extendWindow('before', get, set, (incidentId, c) => api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c })),
 
     async setFilter(f) {
       set({ ...f });
