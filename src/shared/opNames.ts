@@ -40,6 +40,7 @@ export const opNames = [
   'report.get',
   'report.update',
   'report.setStatus',
+  'report.check',
   'report.addActionItem',
   'report.updateActionItem',
   'report.removeActionItem',

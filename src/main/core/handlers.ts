@@ -45,6 +45,7 @@ export function createHandlers(s: Services): Handlers {
     'report.get': (input) => s.report.get(input.incidentId),
     'report.update': (input) => s.report.update(input),
     'report.setStatus': (input) => s.report.setStatus(input),
+    'report.check': (input) => s.report.check(input.incidentId),
     'report.addActionItem': (input) => s.report.addActionItem(input),
     'report.updateActionItem': (input) => s.report.updateActionItem(input),
     'report.removeActionItem': (input) => s.report.removeActionItem(input),
