@@ -13,7 +13,16 @@ interface Props {
 }
 
 /** A text field that saves on blur or Enter when its value changed, and follows the server otherwise. */
-function Field(props: { label: string; value: string; type?: string; list?: string; invalid?: (v: string) => string | null; onCommit(v: string): void }) {
+function Field(props: {
+  label: string;
+  value: string;
+  type?: string;
+  list?: string;
+  /** Names the field for the fact check's "go to" links. */
+  field?: string;
+  invalid?: (v: string) => string | null;
+  onCommit(v: string): void;
+}) {
   const [v, setV] = useState(props.value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -30,6 +39,7 @@ function Field(props: { label: string; value: string; type?: string; list?: stri
         type={props.type ?? 'text'}
         value={v}
         list={props.list}
+        data-field={props.field}
         aria-invalid={problem ? true : undefined}
         onFocus={() => setFocused(true)}
         onChange={(e) => setV(e.target.value)}
@@ -57,6 +67,7 @@ export function HeaderFields({ header, onSave }: Props) {
       <Field label="Owner of the review" value={header.owner} onCommit={(owner) => void onSave({ owner })} />
       <Field
         label={`Impact start (${tz})`}
+        field="impactStart"
         type="datetime-local"
         value={wall(header.impactStart)}
         invalid={(v) => (toIso(v) ? null : 'Enter a date and time')}
@@ -67,6 +78,7 @@ export function HeaderFields({ header, onSave }: Props) {
       />
       <Field
         label={`Impact end (${tz})`}
+        field="impactEnd"
         type="datetime-local"
         value={wall(header.impactEnd)}
         onCommit={(v) => void onSave({ impactEnd: v ? toIso(v) : null })}
