@@ -69,6 +69,8 @@ export const opNames = [
   'takeover.import',
   'takeover.confirm',
   'checks.run',
+  'register.list',
+  'register.csv',
 ] as const;
 export const eventNames = [
   'incidents.declared',

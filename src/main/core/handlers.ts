@@ -52,6 +52,8 @@ export function createHandlers(s: Services): Handlers {
     'report.issueText': (input) => s.report.issueText(input),
     'report.export': (input) => s.report.export(input),
     'report.debt': () => s.report.debt(),
+    'register.list': (input) => s.register.list(input),
+    'register.csv': (input) => s.register.csv(input),
     'reminders.list': () => s.reminders.list(),
     'reminders.snooze': (input) => s.reminders.snooze(input),
     'reminders.setQuietHours': (input) => s.reminders.setQuietHours(input),

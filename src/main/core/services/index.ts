@@ -10,6 +10,7 @@ import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
 import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
+import { registerService } from './register';
 import { takeoverService } from './takeover';
 import { checksService, type CheckSet } from './checks';
 import { incidentsService, type ServiceDeps } from './incidents';
@@ -101,6 +102,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
     report: reportService({ ...deps, dataDir: opts.dataDir ?? '.', pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile }),
+    register: registerService(deps),
     outbox: outboxService({ ...deps, network: p.network, isConfigured: integrations.isConfigured, kick: p.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
