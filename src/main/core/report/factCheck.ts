@@ -60,7 +60,7 @@ const near = (e: FactCheckFindingInput['record'][number], tz: string): NearEntry
 // ---- times -------------------------------------------------------------------------------------------------------
 
 /** 'HH:MM' or 'YYYY-MM-DD HH:MM', optionally followed by UTC/Z; not part of a longer number or a version string. */
-const TIME = /(?<![\d:.\/-])(?:(\d{4}-\d{2}-\d{2})[ T])?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(\s*(?:UTC|Z)\b)?/g;
+const TIME = /(?<![\d:./-])(?:(\d{4}-\d{2}-\d{2})[ T])?([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(\s*(?:UTC|Z)\b)?/g;
 
 export interface WrittenTime {
   excerpt: string;
