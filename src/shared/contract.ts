@@ -19,6 +19,7 @@ import { updateEvents, updateOps } from './ops/updates';
 import { handoffEvents, handoffOps } from './ops/handoff';
 import { recordImportOps } from './ops/recordImport';
 import { registerOps } from './ops/register';
+import { backfillOps } from './ops/backfill';
 import { checkEvents, checkOps } from './ops/checks';
 import type { eventNames, opNames } from './opNames';
 
@@ -42,6 +43,7 @@ export const operations = {
   ...handoffOps,
   ...checkOps,
   ...registerOps,
+  ...backfillOps,
 } as const;
 
 export const events = {

@@ -71,6 +71,8 @@ export const opNames = [
   'checks.run',
   'register.list',
   'register.csv',
+  'backfill.start',
+  'backfill.debt',
 ] as const;
 export const eventNames = [
   'incidents.declared',

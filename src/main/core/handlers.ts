@@ -54,6 +54,8 @@ export function createHandlers(s: Services): Handlers {
     'report.debt': () => s.report.debt(),
     'register.list': (input) => s.register.list(input),
     'register.csv': (input) => s.register.csv(input),
+    'backfill.start': (input) => s.backfill.start(input),
+    'backfill.debt': (input) => s.backfill.debt(input),
     'reminders.list': () => s.reminders.list(),
     'reminders.snooze': (input) => s.reminders.snooze(input),
     'reminders.setQuietHours': (input) => s.reminders.setQuietHours(input),

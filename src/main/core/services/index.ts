@@ -11,6 +11,7 @@ import { checklistService } from './checklist';
 import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
 import { registerService } from './register';
+import { backfillService } from './backfill';
 import { takeoverService } from './takeover';
 import { checksService, type CheckSet } from './checks';
 import { incidentsService, type ServiceDeps } from './incidents';
@@ -78,6 +79,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
+  const takeover = takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain });
   return {
     incidents,
     people: peopleService(deps),
@@ -110,7 +112,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
-    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
+    takeover,
+    backfill: backfillService({ ...deps, clients, takeover }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -75,7 +75,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     repo.ensure({
       incidentId: incident.id,
       owner: defaultOwner(db, incident.id),
-      impactStart: Date.parse(incident.declaredAt),
+      // The incident's own impact start (a past incident built from PagerDuty began long before it was declared here).
+      impactStart: Date.parse(incident.impactStartAt || incident.declaredAt),
       timezone: defaultTimezone(db),
       at: clock.now(),
     });
