@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { reportStatusLabels } from '../../../../shared/report';
 import { formatTime } from '../../ui/time';
 import { MonthChart } from './MonthChart';
+import { PastIncidents } from './PastIncidents';
 import { shortDuration } from './format';
 import { useRegister } from './store';
 import './register.css';
@@ -66,6 +67,7 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
         </p>
       ) : null}
       {exported ? <p className="muted small">{exported}</p> : null}
+      <PastIncidents onOpenIncident={onOpenIncident} />
       {register ? <MonthChart months={register.months} /> : null}
       {register && rows.length === 0 ? <p className="muted">No incidents match.</p> : null}
       {rows.length ? (
