@@ -49,6 +49,8 @@ async function main(): Promise<void> {
     executors: vendors.executors,
     identify: vendors.identify,
     checks: vendors.checks,
+    // The reading clients too (record import, take-over, past incidents), not only the outbox's executors.
+    vendorUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
   });
 
   // The simulator tokens are not secret, so the sandbox accepts the weaker file storage (no OS keyring here)

@@ -38,7 +38,9 @@ export function registerRow(s: RegisterSource, now: number): RegisterRow {
   const start = draft?.impact_start ?? Date.parse(incident.impactStartAt);
   const end = draft?.impact_end ?? null;
   const reply = firstReplyAt(s.record);
-  const resolved = incident.resolvedAt ? Date.parse(incident.resolvedAt) : null;
+  // PagerDuty's resolution on the record wins: a past incident built here was marked resolved only when imported.
+  const pdResolved = s.record.filter((e) => e.source === 'pagerduty' && e.kind === 'log.resolve').at(-1)?.at ?? null;
+  const resolved = pdResolved ?? (incident.resolvedAt ? Date.parse(incident.resolvedAt) : null);
   return {
     incidentId: incident.id,
     title: draft?.title ?? incident.title,
