@@ -18,6 +18,8 @@ import { uiEvents, uiOps } from './ops/ui';
 import { updateEvents, updateOps } from './ops/updates';
 import { handoffEvents, handoffOps } from './ops/handoff';
 import { recordImportOps } from './ops/recordImport';
+import { registerOps } from './ops/register';
+import { backfillOps } from './ops/backfill';
 import { checkEvents, checkOps } from './ops/checks';
 import type { eventNames, opNames } from './opNames';
 
@@ -40,6 +42,8 @@ export const operations = {
   ...recordImportOps,
   ...handoffOps,
   ...checkOps,
+  ...registerOps,
+  ...backfillOps,
 } as const;
 
 export const events = {

@@ -41,6 +41,7 @@ export const opNames = [
   'report.get',
   'report.update',
   'report.setStatus',
+  'report.check',
   'report.addActionItem',
   'report.updateActionItem',
   'report.removeActionItem',
@@ -71,6 +72,10 @@ export const opNames = [
   'takeover.retry',
   'takeover.confirm',
   'checks.run',
+  'register.list',
+  'register.csv',
+  'backfill.start',
+  'backfill.debt',
 ] as const;
 export const eventNames = [
   'incidents.declared',

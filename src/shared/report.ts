@@ -23,7 +23,7 @@ export const sectionTitles: Record<SectionKey, string> = {
 };
 
 /** Sections Conn drafts from the session; the draft stays a proposal until the author accepts or edits it. */
-export const proposedSections: readonly TextSectionKey[] = ['overview', 'whatHappened'];
+export const proposedSections: readonly TextSectionKey[] = ['overview', 'whatHappened', 'resolution'];
 
 export const GITHUB_ISSUE_URL = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}\/issues\/[1-9][0-9]{0,9}$/;
 export const isGithubIssueUrl = (s: string) => GITHUB_ISSUE_URL.test(s);
@@ -68,7 +68,15 @@ export interface ReportTimelineLine {
 }
 
 export type ReportSection =
-  | { kind: 'text'; key: TextSectionKey; title: string; body: string | null; proposal: string | null }
+  | {
+      kind: 'text';
+      key: TextSectionKey;
+      title: string;
+      body: string | null;
+      proposal: string | null;
+      /** The body is an accepted proposal nobody has changed: it follows the record while the report is a Draft. */
+      following: boolean;
+    }
   | { kind: 'actionItems'; key: 'actionItems'; title: string }
   | { kind: 'timeline'; key: 'timeline'; title: string };
 
@@ -101,6 +109,8 @@ export interface ReportView {
   sections: ReportSection[];
   actionItems: ActionItem[];
   timeline: ReportTimelineLine[];
+  /** Every entry the text sections cite (`[^e:<entryId>]`), in order of first citation; unknown ids are left out. */
+  citations: ReportTimelineLine[];
   /** What moving to Reviewed would warn about now. */
   warnings: ReportWarning[];
   /** 'YYYY-MM-DD-<hub>-<slug>', the exported files' name without extension. */
@@ -149,4 +159,41 @@ export interface ReportChanged {
   incidentId: string;
   version: number;
   status: ReportStatus;
+}
+
+/** What the fact checker can find; any open finding blocks Reviewed unless the commander overrides it with a reason. */
+export const findingCodes = ['empty_section', 'unmatched_time', 'impact_contradiction', 'unknown_reference', 'missing_issue', 'blame'] as const;
+export type FindingCode = (typeof findingCodes)[number];
+
+/** Where a finding is, so the screen can take the writer there. */
+export interface FindingPlace {
+  section: SectionKey | 'header';
+  itemId?: string;
+  field?: 'impactStart' | 'impactEnd';
+}
+
+export interface NearEntry {
+  entryId: string;
+  /** 'YYYY-MM-DD HH:mm' in the report's timezone. */
+  time: string;
+  text: string;
+}
+
+export interface Finding {
+  /** Stable while the finding stands (same text, same place): the screen keys on it. */
+  id: string;
+  code: FindingCode;
+  message: string;
+  place: FindingPlace;
+  /** The words in the report the finding is about. */
+  excerpt?: string;
+  /** unmatched_time: the record entries nearest to the time written. impact_contradiction: the entry it contradicts. */
+  nearest?: NearEntry[];
+  suggestion?: string;
+}
+
+export interface FactCheck {
+  incidentId: string;
+  version: number;
+  findings: Finding[];
 }

@@ -38,7 +38,9 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await page.getByRole('tab', { name: 'Report' }).click();
 
   const proposal = page.getByLabel('Proposed What Happened');
-  await expect(proposal).toContainText('Decision: Raise the user node pool maximum to 6');
+  await expect(proposal).toContainText('the team decided: Raise the user node pool maximum to 6.');
+  // Each sentence carries its sources as small links to the timeline.
+  await expect(proposal.getByRole('button', { name: /^Source: .*Raise the user node pool maximum to 6$/ }).first()).toBeVisible();
   await proposal.getByRole('button', { name: 'Accept' }).click();
   await expect(proposal).toHaveCount(0);
 
@@ -47,6 +49,8 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   const lucky = page.getByRole('textbox', { name: 'Where we got lucky' });
   await lucky.fill('The community reported it during **working hours** for most of the team.');
   await lucky.press('Control+s');
+  // Resolution has a proposal too (the decision after the finding): edit it instead of accepting it.
+  await page.getByLabel('Proposed Resolution').getByRole('button', { name: 'Edit' }).click();
   await page.getByRole('textbox', { name: 'Resolution' }).fill('Sam forgot to raise the node pool limit after the last course started.');
   await page.getByRole('textbox', { name: 'Resolution' }).blur();
   await expect(page.getByText('Saved').first()).toBeVisible();
@@ -60,6 +64,14 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await expect(page.getByLabel('What needs to happen', { exact: true })).toHaveValue('Alert when a node pool reaches 80% of its maximum');
 
   await page.getByRole('button', { name: 'Reviewed', exact: true }).click();
+  // The fact check refuses Reviewed while findings are open; the commander overrides with a reason.
+  const check = page.getByRole('region', { name: 'Fact check' });
+  await expect(check).toContainText('Not marked Reviewed');
+  await expect(check).toContainText('is empty');
+  await page.locator('.report').evaluate((el) => el.scrollTo(0, 0));
+  await page.screenshot({ path: 'out/screenshots/report-findings.png' });
+  await check.getByRole('textbox').fill('Reviewed with the team in the retro');
+  await check.getByRole('button', { name: 'Override and mark Reviewed' }).click();
   const warnings = page.getByRole('status', { name: 'Review warnings' });
   await expect(warnings).toContainText('points at Sam');
   await expect(warnings).toContainText('Nothing in our process made sure we would raise the node pool limit');
@@ -70,7 +82,11 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   let download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Markdown' }).click();
   expect((await download).suggestedFilename()).toMatch(fileName);
-  expect(readFileSync(await (await download).path(), 'utf8')).toMatch(/^---\ntitle: "Users cannot start servers/);
+  const md = readFileSync(await (await download).path(), 'utf8');
+  expect(md).toMatch(/^---\ntitle: "Users cannot start servers/);
+  // The accepted proposal's citations are footnotes.
+  expect(md).toMatch(/the team decided: Raise the user node pool maximum to 6\. \[\^\d+\]/);
+  expect(md).toMatch(/\n\[\^\d+\]: \d{4}-\d{2}-\d{2} \d{2}:\d{2} \(UTC\) — Raise the user node pool maximum to 6\n/);
   // One toast names the file, stays in view however far the report is scrolled, and offers the download again.
   const toast = page.getByRole('status', { name: 'Export' });
   await expect(toast).toContainText(/Saved \d{4}-\d{2}-\d{2}-staging-.*\.md \(downloaded by your browser\)/);

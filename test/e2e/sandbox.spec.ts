@@ -165,3 +165,54 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   expect(await simRequests('vendor=slack&path=/api/chat.postMessage')).toHaveLength(1);
   expect(await simRequests('vendor=freshdesk&method=POST&path=/api/v2/tickets/4711/reply')).toHaveLength(1);
 });
+
+test('write a report for a past incident: built from PagerDuty with its Slack thread, then in the register and its CSV', async ({ page }) => {
+  test.setTimeout(90_000);
+  const seed = await fetch(`${control}/past-incident`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ daysAgo: 20, hub: 'leap', title: 'LEAP hub unreachable' }),
+  });
+  const past = (await seed.json()) as { pagerdutyId: string; channelId: string; channelName: string };
+  const post = async (text: string, thread_ts?: string) =>
+    ((await (
+      await fetch(`${control}/slack/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ channel: past.channelId, user: 'U0CHEN001', text, ...(thread_ts ? { thread_ts } : {}) }),
+      })
+    ).json()) as { ts: string });
+  const parent = await post('The proxy pod is crash-looping');
+  await post('Restarting it with more memory fixed it', parent.ts);
+
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const pastSection = page.getByRole('region', { name: 'Reports for past incidents' });
+  await pastSection.getByRole('button', { name: /PagerDuty incidents without a report/ }).click();
+  const debt = pastSection.getByRole('list', { name: 'Report debt from PagerDuty' });
+  await expect(debt).toContainText('LEAP hub unreachable');
+  await shot(page, 'past-incidents');
+  await debt.getByRole('listitem').filter({ hasText: 'LEAP hub unreachable' }).getByRole('button', { name: 'Start' }).click();
+
+  // The incident opens, built from the record: its timeline has the Slack thread reply.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('LEAP hub unreachable', { timeout: 20_000 });
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByText('Restarting it with more memory fixed it')).toBeVisible();
+  await expect(page.getByText('The proxy pod is crash-looping')).toBeVisible();
+  await shot(page, 'past-incident-timeline');
+
+  // The register lists it with its figures; the CSV has the same ones.
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const row = page.getByRole('region', { name: 'Outage register' }).getByRole('row', { name: /LEAP hub unreachable/ });
+  await expect(row).toContainText('P1');
+  await expect(row).toContainText('1h 35m'); // resolved 95 minutes after it began
+  const reg = await call<{ rows: Array<{ title: string; severity: string; timeToResolveMs: number | null }> }>('register.list', {});
+  const listed = reg.rows.find((r) => r.title === 'LEAP hub unreachable')!;
+  expect([listed.severity, listed.timeToResolveMs]).toEqual(['P1', expect.any(Number)]);
+  const csv = await call<{ csv: string }>('register.csv', {});
+  const [head, ...lines] = csv.csv.trim().split('\r\n');
+  const cols = head!.split(',');
+  const line = lines.find((l) => l.includes('LEAP hub unreachable'))!.split(',');
+  expect(line[cols.indexOf('severity')]).toBe('P1');
+  expect(line[cols.indexOf('resolve_minutes')]).toBe(String(Math.round(listed.timeToResolveMs! / 60_000)));
+});

@@ -95,7 +95,7 @@ describe('the report draft', () => {
     expect(r.timeline.map((l) => l.text)).toEqual(['Incident declared: Users cannot start servers', 'kubectl logs -n uw hub', 'coffee']);
   });
 
-  it('proposes Overview and What Happened from the session until the author accepts or edits them', async () => {
+  it('proposes Overview, What Happened and Resolution from the session until the author accepts or edits them', async () => {
     const { core } = setup();
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 1 * min, kind: 'classification', body: 'Users cannot start their servers' });
@@ -111,10 +111,14 @@ describe('the report draft', () => {
     expect(overview.proposal).toContain('Users cannot start servers on the uw-hub hub.');
     expect(overview.proposal).toContain('Classified as: Users cannot start their servers.');
     expect(overview.proposal).toContain('Resolution: Servers start again after raising the limit.');
-    expect(what.proposal).toBe(
-      '- 2026-11-26 12:10 — Finding: Node pool at max size\n- 2026-11-26 12:20 — Decision: Raise the node pool limit to 10',
-    );
-    expect(r.warnings.filter((w) => w.code === 'unaccepted_proposal').map((w) => w.section)).toEqual(['overview', 'whatHappened']);
+    expect(what.proposal).toContain('At 12:10, a finding was recorded: Node pool at max size. [^e:');
+    expect(what.proposal).toContain('At 12:20, the team decided: Raise the node pool limit to 10. [^e:');
+    expect(what.proposal).not.toContain('not a key entry');
+    expect(r.warnings.filter((w) => w.code === 'unaccepted_proposal').map((w) => w.section)).toEqual([
+      'overview',
+      'whatHappened',
+      'resolution',
+    ]);
 
     const accepted = await updateReport(core, inc.id, { whatHappened: what.proposal });
     const after = accepted.sections.find((s) => s.key === 'whatHappened');
@@ -184,7 +188,9 @@ describe('the report draft', () => {
     const straight = await core.invoke('report.setStatus', { incidentId: inc.id, status: 'closed' });
     expect(!straight.ok && straight.error.code).toBe('conflict');
 
-    const reviewed = await must<StatusChange>(core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed' }));
+    const reviewed = await must<StatusChange>(
+      core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed', override: { reason: 'Testing the warnings' } }),
+    );
     expect(reviewed.report.header.status).toBe('reviewed');
     const codes = reviewed.warnings.map((w) => `${w.code}:${w.section ?? ''}`);
     expect(codes).toEqual(
@@ -226,7 +232,7 @@ describe('the report draft', () => {
       ['Hub B down', 'draft'],
       ['Hub A down', 'draft'],
     ]);
-    await must(core.invoke('report.setStatus', { incidentId: b.id, status: 'reviewed' }));
+    await must(core.invoke('report.setStatus', { incidentId: b.id, status: 'reviewed', override: { reason: 'Written elsewhere' } }));
     await must(core.invoke('report.setStatus', { incidentId: b.id, status: 'closed' }));
     debt = await must<ReportDebtItem[]>(core.invoke('report.debt', undefined));
     expect(debt.map((d) => d.title)).toEqual(['Hub A down']);

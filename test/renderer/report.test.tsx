@@ -6,6 +6,7 @@ import { connectEvents } from '../../src/renderer/src/events';
 import { DebtBanner } from '../../src/renderer/src/features/report/DebtBanner';
 import { ReportPanel } from '../../src/renderer/src/features/report/ReportPanel';
 import { useReport } from '../../src/renderer/src/features/report/store';
+import { useNavigation } from '../../src/renderer/src/features/search/navigation';
 import { coreApi } from '../helpers/coreApi';
 import { addEntry, declare, reportCore } from '../helpers/report';
 
@@ -17,7 +18,7 @@ beforeEach(() => {
   const api = coreApi(t.core);
   setApi(api);
   disconnect = connectEvents(api);
-  useReport.setState({ views: {}, error: null, warnings: null, exported: null, exportError: null, debt: [], snoozedUntil: 0 });
+  useReport.setState({ views: {}, error: null, warnings: null, exported: null, exportError: null, debt: [], snoozedUntil: 0, factCheck: null });
 });
 afterEach(() => {
   cleanup();
@@ -34,14 +35,15 @@ describe('ReportPanel', () => {
     render(<ReportPanel incidentId={inc.id} />);
     const proposal = await screen.findByLabelText('Proposed What Happened');
     expect(proposal.textContent).toContain('Proposed by Conn');
-    expect(proposal.textContent).toContain('Finding: Node pool full');
+    expect(proposal.textContent).toContain('At 12:01, a finding was recorded: Node pool full.');
     await act(async () => fireEvent.click(within(proposal).getByRole('button', { name: 'Accept' })));
     await waitFor(() => expect(screen.queryByLabelText('Proposed What Happened')).toBeNull());
-    const stored = t.core.db.prepare('SELECT what_happened FROM report_drafts').pluck().get();
-    expect(stored).toBe('- 2026-11-26 12:01 — Finding: Node pool full');
+    const stored = t.core.db.prepare('SELECT what_happened FROM report_drafts').pluck().get() as string;
+    expect(stored).toContain('At 12:01, a finding was recorded: Node pool full. [^e:');
+    expect(await screen.findByText(/follows the record until you change it/)).toBeTruthy();
   });
 
-  it('saves a section on blur, validates issue links, and shows warnings when moving to Reviewed', async () => {
+  it('saves a section on blur, validates issue links; Reviewed shows the fact check, and an override marks it with warnings', async () => {
     const inc = await declare(t.core);
     render(<ReportPanel incidentId={inc.id} />);
     const lucky = await screen.findByRole('textbox', { name: 'Where we got lucky' });
@@ -58,7 +60,19 @@ describe('ReportPanel', () => {
     await waitFor(() => expect(screen.getByDisplayValue('Alert on quota')).toBeTruthy());
 
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Reviewed' })));
+    const check = await screen.findByRole('region', { name: 'Fact check' });
+    expect(check.textContent).toMatch(/Not marked Reviewed: the fact check has \d+ open findings/);
+    expect(check.textContent).toContain('Action item “Alert on quota” has no GitHub issue.');
+    expect(screen.getByRole('button', { name: 'Reviewed' }).getAttribute('aria-pressed')).toBe('false');
+    const override = within(check).getByRole('button', { name: 'Override and mark Reviewed' }) as HTMLButtonElement;
+    expect(override.disabled).toBe(true);
+    fireEvent.change(within(check).getByRole('textbox'), { target: { value: 'Reviewed in the retro call' } });
+    await act(async () => fireEvent.click(override));
     const warnings = await screen.findByRole('status', { name: 'Review warnings' });
+    expect(screen.queryByRole('region', { name: 'Fact check' })).toBeNull();
+    expect(t.core.db.prepare("SELECT body FROM timeline_entries WHERE kind = 'report_check_overridden'").pluck().get()).toMatch(
+      /Reason: Reviewed in the retro call$/,
+    );
     expect(warnings.textContent).toContain('has no GitHub issue linked');
     expect(warnings.textContent).toContain('impact end time is missing');
     expect(screen.getByRole('button', { name: 'Reviewed' }).getAttribute('aria-pressed')).toBe('true');
@@ -72,6 +86,49 @@ describe('ReportPanel', () => {
     await act(async () => fireEvent.blur(area));
     expect(await screen.findByText(/Not saved: your text is kept here/)).toBeTruthy();
     expect((screen.getByRole('textbox', { name: 'Resolution' }) as HTMLTextAreaElement).value).toBe('bad \u0000 text');
+  });
+});
+
+describe('citations and the fact check', () => {
+  it('shows each citation as a link that opens its entry on the timeline', async () => {
+    const inc = await declare(t.core);
+    const finding = addEntry(t.core, inc.id, { at: T0 + 60_000, kind: 'finding', body: 'Node pool full' });
+    render(<ReportPanel incidentId={inc.id} />);
+    const proposal = await screen.findByLabelText('Proposed What Happened');
+    // The summary and the story both cite the finding: the same number each time.
+    const cites = within(proposal).getAllByRole('button', { name: 'Source: 2026-11-26 12:01: Node pool full' });
+    expect(new Set(cites.map((c) => c.textContent)).size).toBe(1);
+    const cite = cites[0]!;
+    expect(cite.textContent).toMatch(/^\d+$/);
+    expect(proposal.textContent).not.toContain('[^e:');
+    fireEvent.click(cite);
+    expect(useNavigation.getState().target).toMatchObject({ incidentId: inc.id, tab: 'timeline', entryId: finding });
+  });
+
+  it('lists findings on demand, links each to its place and the nearest entries, and clears them as they are fixed', async () => {
+    const inc = await declare(t.core);
+    const finding = addEntry(t.core, inc.id, { at: T0 + 10 * 60_000, kind: 'finding', body: 'Node pool full' });
+    render(<ReportPanel incidentId={inc.id} />);
+    const area = await screen.findByRole('textbox', { name: 'Where we got lucky' });
+    fireEvent.change(area, { target: { value: 'At 12:30 nobody was using the gpu-east hub.' } });
+    await act(async () => fireEvent.blur(area));
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Check facts' })));
+    const check = await screen.findByRole('region', { name: 'Fact check' });
+    await waitFor(() => expect(check.textContent).toContain('“12:30” matches nothing on the record within 2 minutes'));
+    expect(check.textContent).toContain('the hub in “gpu-east hub” is not mentioned anywhere on the record');
+    // Go to the place: the section's text box gets the focus.
+    const places = within(check).getAllByRole('button', { name: 'Where we got lucky' });
+    fireEvent.click(places[0]!);
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Where we got lucky' }));
+    // The nearest entry opens on the timeline.
+    fireEvent.click(within(check).getAllByRole('button', { name: /12:10 Node pool full/ })[0]!);
+    expect(useNavigation.getState().target).toMatchObject({ tab: 'timeline', entryId: finding });
+    // Fixing the text clears both findings from the open panel.
+    const box = screen.getByRole('textbox', { name: 'Where we got lucky' });
+    fireEvent.change(box, { target: { value: 'At 12:10 nobody was using the uw-hub hub.' } });
+    await act(async () => fireEvent.blur(box));
+    await waitFor(() => expect(screen.getByRole('region', { name: 'Fact check' }).textContent).not.toContain('12:30'));
+    expect(screen.getByRole('region', { name: 'Fact check' }).textContent).not.toContain('gpu-east');
   });
 });
 

@@ -100,6 +100,43 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       c.members.add(m.user);
       return { status: 200, body: { ok: true, ts } };
     }
+    case 'POST /past-incident': {
+      // Seeds an incident worked weeks ago without Conn (for "write a report for a past incident"):
+      // { daysAgo, hub, title, ticketId? } → a resolved high-urgency PagerDuty incident with its log, a note naming its
+      // Slack channel and ticket, and that channel (empty: add messages with POST /slack/messages).
+      const pd = state.pagerduty;
+      const user = pd.users[0];
+      const svc = pd.services[0];
+      if (!user || !svc) return { status: 409, body: { error: 'seed the simulators first' } };
+      const created = Date.now() - Number(body.daysAgo ?? 20) * 86_400_000;
+      const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const hub = String(body.hub ?? 'ocean-data');
+      const day = iso(created).slice(0, 10).replace(/-/g, '');
+      const ref = (id: string, type: string, summary: string) => ({ id, type, summary, self: `https://api.pagerduty.com/${id}`, html_url: null });
+      const agent = ref(user.id, 'user_reference', user.name);
+      const id = `QPAST${String(++pd.seq).padStart(5, '0')}`;
+      const ticket = Number(body.ticketId ?? state.freshdesk.tickets[0]?.id ?? 0);
+      pd.incidents.push({
+        id, incident_number: ++pd.incidentNumber, title: String(body.title ?? `Hub ${hub} down`), status: 'resolved', urgency: 'high',
+        incident_key: null, service: ref(svc.id, 'service_reference', svc.name), assignments: [{ at: iso(created), assignee: agent }],
+        acknowledgements: [{ at: iso(created + 4 * 60_000), acknowledger: agent }], assigned_via: 'direct_assignment',
+        created_at: iso(created), updated_at: iso(created + 95 * 60_000), resolved_at: iso(created + 95 * 60_000),
+        last_status_change_at: iso(created + 95 * 60_000), last_status_change_by: agent, details: '',
+      });
+      const channel = `inc-${day}-${hub}`;
+      pd.notes.set(id, [{ id: `${id}N1`, user: agent, channel: { summary: 'The PagerDuty website' }, content: `Working in #${channel}, ticket https://conn-sim.freshdesk.com/a/tickets/${ticket}`, created_at: iso(created + 6 * 60_000), updated_at: iso(created + 6 * 60_000) }]);
+      pd.logEntries.set(id, [
+        { id: `${id}L1`, type: 'trigger_log_entry', summary: 'Triggered: P1 hub unreachable', created_at: iso(created), agent, channel: { type: 'api' } },
+        { id: `${id}L2`, type: 'acknowledge_log_entry', summary: `Acknowledged by ${user.name}`, created_at: iso(created + 4 * 60_000), agent, channel: { type: 'website' } },
+        { id: `${id}L3`, type: 'resolve_log_entry', summary: `Resolved by ${user.name}`, created_at: iso(created + 95 * 60_000), agent, channel: { type: 'website' } },
+      ]);
+      // Everyone holding a token (Conn's bot included) is a member, as the bot that created the channel would be.
+      const members = new Set([...state.slack.tokens.values()].map((t) => t.userId));
+      const creator = [...members][0] ?? 'U0ALICE01';
+      const c = { id: `CPAST${String(++state.slack.seq).padStart(5, '0')}`, name: channel, created: Math.floor(created / 1000), creator, is_private: false, is_archived: false, members, messages: [] };
+      state.slack.channels.push(c);
+      return { status: 200, body: { pagerdutyId: id, channelId: c.id, channelName: channel } };
+    }
     case 'POST /freshdesk/conversations': {
       // Adds a conversation as if the requester wrote: { ticketId, body }.
       const t = state.freshdesk.tickets.find((x) => x.id === body.ticketId);

@@ -7,8 +7,11 @@ import { OutboxIndicator } from './features/outbox/OutboxIndicator';
 import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { NeedsYouBanner } from './features/outbox/NeedsYouBanner';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
+import { RegisterScreen } from './features/register/RegisterScreen';
+import { useIncidents } from './features/incidents/store';
 
-type Screen = 'incidents' | 'connections' | 'outbox';
+type Screen = 'incidents' | 'register' | 'connections' | 'outbox';
+const screenLabels = { incidents: 'Incidents', register: 'Register', connections: 'Connections' } as const;
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
 import { SearchOverlay } from './features/search/SearchOverlay';
@@ -41,9 +44,9 @@ export function App() {
         <span className="tagline">incident command</span>
         <TopbarPeople />
         <nav className="topnav" aria-label="Screens">
-          {(['incidents', 'connections'] as const).map((s) => (
+          {(['incidents', 'register', 'connections'] as const).map((s) => (
             <button key={s} type="button" className={screen === s ? 'selected' : ''} onClick={() => setScreen(s)}>
-              {s === 'incidents' ? 'Incidents' : 'Connections'}
+              {screenLabels[s]}
             </button>
           ))}
         </nav>
@@ -56,7 +59,20 @@ export function App() {
       {screen === 'incidents' ? (
         <IncidentsScreen />
       ) : (
-        <main className="detail">{screen === 'connections' ? <ConnectionsScreen /> : <OutboxPanel />}</main>
+        <main className="detail">
+          {screen === 'connections' ? (
+            <ConnectionsScreen />
+          ) : screen === 'register' ? (
+            <RegisterScreen
+              onOpenIncident={(id) => {
+                useIncidents.getState().select(id);
+                setScreen('incidents');
+              }}
+            />
+          ) : (
+            <OutboxPanel />
+          )}
+        </main>
       )}
       <SearchOverlay />
       <TakeoverDialog />

@@ -5,6 +5,7 @@ import {
   githubIssueUrl,
   reportStatuses,
   type ExportResult,
+  type FactCheck,
   type IssueText,
   type ReportChanged,
   type ReportDebtItem,
@@ -51,8 +52,21 @@ export const reportOps = {
     }),
   ),
   'report.setStatus': op<StatusChange>()(
-    'Move the report Draft → Reviewed → Closed, or back to Draft. Returns warnings; they never block.',
-    z.strictObject({ incidentId: id, status: z.enum(reportStatuses), expectedVersion: version }),
+    'Move the report Draft → Reviewed → Closed, or back to Draft. Reviewed is refused (precondition_failed, the ' +
+      'findings in details) while the fact check has open findings, unless override.reason says why; the override is ' +
+      'recorded on the timeline. Returns warnings; they never block.',
+    z.strictObject({
+      incidentId: id,
+      status: z.enum(reportStatuses),
+      expectedVersion: version,
+      override: z.strictObject({ reason: label(1000, 'reason') }).optional(),
+    }),
+  ),
+  'report.check': op<FactCheck>()(
+    'Fact-check the report against the record: empty sections, times matching no entry within 2 minutes (nearest ' +
+      'entries offered), impact start/end the record contradicts, hubs/tickets/PRs/issues the record never saw, action ' +
+      'items without an issue, blaming language.',
+    z.strictObject({ incidentId: id }),
   ),
   'report.addActionItem': op<ReportView>()(
     'Add an action item: what needs to happen, definition of done, owner, GitHub issue URL.',

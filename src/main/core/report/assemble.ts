@@ -1,6 +1,5 @@
 // Builds the report view from the stored draft and the session, at read time: editing the timeline
 // or the draft shows up on the next read, with no copy to keep in sync.
-import { timelineKindLabel } from '../../../shared/labels';
 import type { Incident } from '../../../shared/domain';
 import {
   proposedSections,
@@ -15,6 +14,7 @@ import {
 import { dayHeading, formatDuration, formatZoned, zonedDate } from '../../../shared/zonedTime';
 import { sectionColumns, type DraftRow, type ItemRow, type ReportTimelineRow } from '../db/repos/report';
 import { reviewWarnings } from './checks';
+import { citedIds, proposeResolution, proposeWhatHappened, readStored } from './propose';
 import { lineOf, sessionFacts } from './sources';
 
 export interface AssembleInput {
@@ -24,6 +24,8 @@ export interface AssembleInput {
   entries: ReportTimelineRow[];
   roster: string[];
   publishBaseUrl: string;
+  /** Every timeline entry of the incident, so citations of entries later left out of the report still resolve. */
+  record?: ReportTimelineRow[];
 }
 
 export const toActionItem = (r: ItemRow): ActionItem => ({
@@ -60,8 +62,6 @@ export function timelineLines(entries: ReportTimelineRow[], tz: string): ReportT
   }));
 }
 
-const kindLabel = timelineKindLabel;
-
 /** Conn's proposed text for a section, from what was recorded; null when there is nothing to say. */
 export function proposalFor(key: TextSectionKey, a: AssembleInput): string | null {
   const tz = a.draft.timezone;
@@ -82,10 +82,9 @@ export function proposalFor(key: TextSectionKey, a: AssembleInput): string | nul
     if (facts.resolution) lines.push(`Resolution: ${facts.resolution}`);
     return lines.join(' ');
   }
-  if (key === 'whatHappened') {
-    if (facts.keyEntries.length === 0) return null;
-    return facts.keyEntries.map((e) => `- ${formatZoned(e.at, tz)} — ${kindLabel(e.kind)}: ${lineOf(e)}`).join('\n');
-  }
+  const input = { entries: a.entries, timezone: tz, impactStart: a.draft.impact_start, impactEnd: a.draft.impact_end };
+  if (key === 'whatHappened') return proposeWhatHappened(input);
+  if (key === 'resolution') return proposeResolution(input);
   return null;
 }
 
@@ -96,9 +95,12 @@ export function assembleReport(a: AssembleInput): ReportView {
   const sections: ReportSection[] = sectionKeys.map((key) => {
     if (key === 'actionItems') return { kind: 'actionItems', key, title: sectionTitles[key] };
     if (key === 'timeline') return { kind: 'timeline', key, title: sectionTitles[key] };
-    const body = draft[sectionColumns[key]] as string | null;
-    const proposal = body === null && proposedSections.includes(key) ? proposalFor(key, a) : null;
-    return { kind: 'text', key, title: sectionTitles[key], body, proposal };
+    const stored = readStored(draft[sectionColumns[key]] as string | null);
+    const proposed = proposedSections.includes(key) ? proposalFor(key, a) : null;
+    // An accepted proposal nobody changed follows the record while the report is a Draft.
+    const following = stored.untouched && draft.status === 'draft' && proposed !== null;
+    const body = following ? proposed : stored.text;
+    return { kind: 'text', key, title: sectionTitles[key], body, proposal: body === null ? proposed : null, following: stored.untouched };
   });
   const base = fileBaseName(title, incident.hub, draft.impact_start, tz);
   const view: ReportView = {
@@ -118,11 +120,18 @@ export function assembleReport(a: AssembleInput): ReportView {
     sections,
     actionItems: a.items.map(toActionItem),
     timeline: timelineLines(a.entries, tz),
+    citations: [],
     warnings: [],
     fileBase: base,
     reportUrl: `${a.publishBaseUrl.replace(/\/?$/, '/')}${base}.pdf`,
     updatedAt: new Date(draft.updated_at).toISOString(),
   };
+  const byId = new Map((a.record ?? a.entries).map((e) => [e.id, e]));
+  const cited = sections.flatMap((s) => (s.kind === 'text' && s.body ? citedIds(s.body) : []));
+  view.citations = timelineLines(
+    [...new Set(cited)].map((id) => byId.get(id)).filter((e): e is ReportTimelineRow => e !== undefined),
+    tz,
+  );
   view.warnings = reviewWarnings(view, a.roster);
   return view;
 }

@@ -5,7 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import type { ReportView } from '../../../shared/report';
 import { reportCss } from './htmlStyle';
-import { EMPTY_ACTIONS_TEXT, EMPTY_SECTION_TEXT, EMPTY_TIMELINE_TEXT, headerFacts } from './markdown';
+import { EMPTY_ACTIONS_TEXT, EMPTY_SECTION_TEXT, EMPTY_TIMELINE_TEXT, citationNumbers, headerFacts, replaceCitations } from './markdown';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -65,19 +65,29 @@ export function reportHtml(view: ReportView): string {
     ['Timezone', `All times are given in ${f.timezone}`],
   ];
   if (view.hub) meta.splice(1, 0, ['Hub', view.hub]);
+  const numbers = citationNumbers(view);
+  const sources =
+    view.citations.length === 0
+      ? ''
+      : `\n<section id="sources"><h2>Sources</h2><p class="empty">Entries of the incident record the sentences above cite (${esc(
+          h.timezone,
+        )}).</p><ol class="sources">${view.citations
+          .map((c, i) => `<li id="source-${i + 1}"><span class="time">${esc(c.time)}</span> ${esc(c.text)}</li>`)
+          .join('')}</ol></section>`;
   const sections = view.sections
     .map((s) => {
       const body =
         s.kind === 'text'
           ? s.body && s.body.trim()
-            ? markdownHtml(s.body)
+            ? markdownHtml(replaceCitations(s.body, numbers, (n) => `[[${n}]](#source-${n})`))
             : empty(EMPTY_SECTION_TEXT)
           : s.kind === 'actionItems'
             ? actionItemsHtml(view)
             : timelineHtml(view);
       return `<section id="${esc(s.key)}"><h2>${esc(s.title)}</h2>${body}</section>`;
     })
-    .join('\n');
+    .join('\n')
+    .concat(sources);
   return `<!doctype html>
 <html lang="en">
 <head>

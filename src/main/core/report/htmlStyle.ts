@@ -36,4 +36,6 @@ td.num, th.num { width: 2rem; color: #57606a; }
 .items .done { color: #424a53; font-size: 0.92em; margin-top: 0.15rem; }
 .timeline td.time { width: 4.5rem; white-space: nowrap; font-variant-numeric: tabular-nums; color: #424a53;
   font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0.9em; }
+.sources { font-size: 0.9em; color: #424a53; }
+.sources .time { font-variant-numeric: tabular-nums; font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 0.9em; }
 `;

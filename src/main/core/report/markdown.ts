@@ -1,6 +1,7 @@
 // The report as a Markdown file: a small YAML front-matter block of the header, then the sections in order.
 import { reportStatusLabels, type ReportView } from '../../../shared/report';
 import { formatZoned } from '../../../shared/zonedTime';
+import { CITATION } from './propose';
 
 /** JSON strings are valid YAML double-quoted scalars, escapes included. */
 const yaml = (v: string | null) => (v === null ? 'null' : JSON.stringify(v));
@@ -10,6 +11,24 @@ const oneLine = (s: string) => s.replace(/\s*\r?\n\s*/g, ' ').trim();
 export const EMPTY_SECTION_TEXT = 'Nothing has been written here yet.';
 export const EMPTY_TIMELINE_TEXT = 'No timeline entries have been marked for this report.';
 export const EMPTY_ACTIONS_TEXT = 'No action items have been recorded.';
+
+/** Footnote numbers for the cited entries, in order of first citation (as view.citations lists them). */
+export function citationNumbers(view: ReportView): Map<string, number> {
+  return new Map(view.citations.map((c, i) => [c.entryId, i + 1]));
+}
+
+/**
+ * The text with each `[^e:<entryId>]` marker replaced by `render(n)`; a marker naming no known entry is dropped (its
+ * entry was deleted), and any acceptance marker comment is removed.
+ */
+export function replaceCitations(text: string, numbers: Map<string, number>, render: (n: number) => string): string {
+  return text
+    .replace(/\n*<!-- conn:proposed:[0-9a-f]{8} -->\s*$/, '')
+    .replace(CITATION, (_m, id: string) => {
+      const n = numbers.get(id);
+      return n === undefined ? '' : render(n);
+    });
+}
 
 export interface HeaderFacts {
   status: string;
@@ -55,10 +74,11 @@ export function reportMarkdown(view: ReportView): string {
     `- **Duration:** ${f.duration}`,
     `- **Timezone:** all times are given in ${f.timezone}`,
   ];
+  const numbers = citationNumbers(view);
   for (const s of view.sections) {
     out.push('', `## ${s.title}`, '');
     if (s.kind === 'text') {
-      out.push(s.body && s.body.trim() ? s.body.trim() : `_${EMPTY_SECTION_TEXT}_`);
+      out.push(s.body && s.body.trim() ? replaceCitations(s.body.trim(), numbers, (n) => `[^${n}]`) : `_${EMPTY_SECTION_TEXT}_`);
     } else if (s.kind === 'actionItems') {
       if (view.actionItems.length === 0) out.push(`_${EMPTY_ACTIONS_TEXT}_`);
       view.actionItems.forEach((a, i) => {
@@ -79,6 +99,11 @@ export function reportMarkdown(view: ReportView): string {
         out.push(`- **${line.time.slice(11)}** ${oneLine(line.text)}`);
       }
     }
+  }
+  // The cited record entries as footnotes: where each sentence came from.
+  if (view.citations.length > 0) {
+    out.push('');
+    view.citations.forEach((c, i) => out.push(`[^${i + 1}]: ${c.time} (${h.timezone}) — ${oneLine(c.text)}`));
   }
   out.push('');
   return out.join('\n');

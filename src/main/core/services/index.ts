@@ -10,6 +10,8 @@ import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
 import { handoffService } from './handoff';
 import { recordImportService } from './recordImport';
+import { registerService } from './register';
+import { backfillService } from './backfill';
 import { takeoverService } from './takeover';
 import { checksService, type CheckSet } from './checks';
 import type { ServiceDeps } from '../ports';
@@ -99,6 +101,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     timer: opts.timer ?? realTimer,
     intervalMs: opts.checkIntervalMs,
   });
+  const takeover = takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, checks, freshdeskDomain });
   return {
     incidents,
     people: peopleService(deps),
@@ -115,6 +118,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
     report: reportService({ ...deps, dataDir: opts.dataDir, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
+    register: registerService(deps),
     outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),
     timeline: timelineService(deps),
@@ -122,7 +126,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
-    takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, checks, freshdeskDomain }),
+    takeover,
+    backfill: backfillService({ ...deps, clients, takeover }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

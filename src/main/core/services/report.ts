@@ -3,18 +3,33 @@
 import { basename, isAbsolute, join } from 'node:path';
 import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
-import type { ExportResult, IssueText, ReportDebtItem, ReportStatus, ReportView, StatusChange } from '../../../shared/report';
+import type { TimelineEntry } from '../../../shared/domain';
+import type {
+  ExportResult,
+  FactCheck,
+  Finding,
+  IssueText,
+  ReportDebtItem,
+  ReportStatus,
+  ReportView,
+  StatusChange,
+} from '../../../shared/report';
 import { reportStatusLabels } from '../../../shared/report';
 import { AppError } from '../../../shared/result';
 import { formatZoned } from '../../../shared/zonedTime';
 import { incidentsRepo } from '../db/repos/incidents';
 import { reportRepo, sectionColumns, type DraftPatch, type DraftRow } from '../db/repos/report';
+import { timelineRepo } from '../db/repos/timeline';
+import { timelineQueryRepo } from '../db/repos/timelineQuery';
 import type { PdfPrinter } from '../ports';
 import { assembleReport } from '../report/assemble';
+import { factCheck } from '../report/factCheck';
+import { markAccepted } from '../report/propose';
 import { reportMarkdown } from '../report/markdown';
 import { defaultOwner, defaultTimezone, publishBaseUrl, reportTimelineEntries, rosterNames } from '../report/sources';
 import { writeAtomically } from '../report/write';
 import type { ServiceDeps } from '../ports';
+import { whoAmI } from '../domain/actor';
 
 /** The desktop app's save dialog: the file the user chose (it confirmed any replacement), or null if cancelled. */
 export type ChooseExportFile = (suggested: { defaultName: string; extension: string }) => Promise<string | null>;
@@ -67,7 +82,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     repo.ensure({
       incidentId: incident.id,
       owner: defaultOwner(db, incident.id),
-      impactStart: Date.parse(incident.declaredAt),
+      // The incident's own impact start (a past incident built from PagerDuty began long before it was declared here).
+      impactStart: Date.parse(incident.impactStartAt || incident.declaredAt),
       timezone: defaultTimezone(db),
       at: clock.now(),
     });
@@ -84,6 +100,16 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       entries: reportTimelineEntries(db, incident.id),
       roster: rosterNames(db, incident.id),
       publishBaseUrl: publishBaseUrl(db),
+      record: repo.record(incident.id),
+    });
+
+  const findingsOf = (incident: Incident, view: ReportView): Finding[] =>
+    factCheck({
+      view,
+      record: repo.record(incident.id),
+      roster: rosterNames(db, incident.id),
+      knownHubs: repo.knownHubs(),
+      ticketUrl: incident.ticketUrl,
     });
 
   const readTx = db.transaction((incidentId: string) => {
@@ -128,6 +154,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
 
     update({ incidentId, expectedVersion, patch }: OpParsed<'report.update'>): ReportView {
       return change(incidentId, expectedVersion, (draft, at) => {
+        const shown = viewOf(incidentOf(incidentId), draft);
         const p: DraftPatch = {};
         if (patch.title !== undefined) p.title = patch.title;
         if (patch.owner !== undefined) p.owner = patch.owner;
@@ -136,7 +163,13 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         if (patch.impactEnd !== undefined) p.impact_end = patch.impactEnd === null ? null : Date.parse(patch.impactEnd);
         for (const [key, column] of Object.entries(sectionColumns) as Array<[keyof typeof sectionColumns, keyof DraftPatch]>) {
           const value = patch[key];
-          if (value !== undefined) (p as Record<string, string | null>)[column] = value;
+          if (value === undefined) continue;
+          // Saving exactly what Conn proposed (or what an untouched accepted proposal shows now) accepts it: it keeps
+          // following the record until someone changes a word.
+          const section = shown.sections.find((s) => s.key === key);
+          const accepting =
+            value !== null && section?.kind === 'text' && (section.proposal === value || (section.following && section.body === value));
+          (p as Record<string, string | null>)[column] = accepting ? markAccepted(value) : value;
         }
         const start = p.impact_start ?? draft.impact_start;
         const end = p.impact_end === undefined ? draft.impact_end : p.impact_end;
@@ -149,7 +182,19 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       });
     },
 
-    setStatus({ incidentId, status, expectedVersion }: OpParsed<'report.setStatus'>): StatusChange {
+    /** The fact checker's findings on the report as it reads now. */
+    check(incidentId: string): FactCheck {
+      return db
+        .transaction(() => {
+          const incident = incidentOf(incidentId);
+          const view = viewOf(incident, draftOf(incident));
+          return { incidentId, version: view.version, findings: findingsOf(incident, view) };
+        })
+        .immediate();
+    },
+
+    setStatus({ incidentId, status, expectedVersion, override }: OpParsed<'report.setStatus'>): StatusChange {
+      let overridden: TimelineEntry | null = null;
       const report = change(incidentId, expectedVersion, (draft, at) => {
         if (draft.status === status) return;
         if (!nextStatuses[draft.status].includes(status)) {
@@ -158,8 +203,41 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
             `A ${reportStatusLabels[draft.status]} report cannot go straight to ${reportStatusLabels[status]}: mark it Reviewed first.`,
           );
         }
-        repo.patch(incidentId, { status }, at);
+        const p: DraftPatch = { status };
+        if (status === 'reviewed' && draft.status === 'draft') {
+          const incident = incidentOf(incidentId);
+          const view = viewOf(incident, draft);
+          // What is reviewed is what the report shows now: accepted proposals stop following the record here.
+          for (const s of view.sections) {
+            if (s.kind === 'text' && s.following && s.body !== null) (p as Record<string, string>)[sectionColumns[s.key]] = markAccepted(s.body);
+          }
+          const findings = findingsOf(incident, view);
+          if (findings.length > 0 && !override) {
+            throw new AppError(
+              'precondition_failed',
+              `The fact check has ${findings.length} open finding${findings.length === 1 ? '' : 's'}: fix ${findings.length === 1 ? 'it' : 'them'}, or override with a reason.`,
+              { findings },
+            );
+          }
+          if (findings.length > 0 && override) {
+            const entry = timelineRepo(db).append({
+              id: ids.next(),
+              incidentId,
+              at,
+              source: 'system',
+              kind: 'report_check_overridden',
+              body: `Report marked Reviewed with ${findings.length} open fact-check finding${findings.length === 1 ? '' : 's'} overridden. Reason: ${override.reason}`,
+              actor: whoAmI(db)?.name ?? null,
+              recordedAt: at,
+            });
+            // Kept on the incident's record, not in the published report's timeline.
+            timelineQueryRepo(db).setInReport(entry.id, false);
+            overridden = { ...entry, inReport: false };
+          }
+        }
+        repo.patch(incidentId, p, at);
       });
+      if (overridden) bus.emit('timeline.appended', overridden);
       return { report, warnings: status === 'draft' ? [] : report.warnings };
     },
 

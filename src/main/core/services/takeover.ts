@@ -4,6 +4,7 @@
 import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
 import type { ChecksRun } from '../../../shared/ops/checks';
+import type { BackfillStarted } from '../../../shared/ops/backfill';
 import type { TakeoverDone, TakeoverPreview } from '../../../shared/ops/handoff';
 import type { SourceOutcome } from '../../../shared/ops/recordImport';
 import { AppError } from '../../../shared/result';
@@ -136,6 +137,14 @@ export function takeoverService(d: TakeoverDeps) {
     }
     return p;
   }
+  /** Creates (or finds) the local incident of a preview, links it, marks what exists as done, imports the record. */
+  function build(p: Pending) {
+    const known = knownIncident(p.g);
+    const incident = known ? d.incidents.get(known.incidentId) : createLocal(p.g);
+    linkAndMarkDone(incident, p.g, !known);
+    const result = d.recordImport.write(incident.id, p.entries, p.sources);
+    return { incident, known, result };
+  }
   function previewOf(previewId: string, p: Pending): TakeoverPreview {
     const { g } = p;
     const known = knownIncident(g);
@@ -236,6 +245,17 @@ export function takeoverService(d: TakeoverDeps) {
     },
 
     /**
+     * Builds the incident of a preview here with its whole record, without taking command: a past incident whose
+     * report is still owed. Answers the preview with the incident it now has.
+     */
+    materialise(previewId: string): BackfillStarted {
+      const p = livePreview(previewId);
+      const { incident, result } = build(p);
+      pending.delete(previewId);
+      return { ...previewOf(previewId, p), incident: d.incidents.get(incident.id), imported: { fetched: result.fetched, added: result.added } };
+    },
+
+    /**
      * Takes command of a previewed incident: creates it here (or finds it), imports its record, makes the local user
      * commander, and asks the vendors at once which checked steps are already done.
      */
@@ -244,11 +264,7 @@ export function takeoverService(d: TakeoverDeps) {
       if (!input.confirmed) throw new AppError('conflict', 'Confirm that you are taking command (and that the previous commander knows) first.', { reason: 'not_confirmed' });
       const me = whoAmI(db);
       if (!me) throw new AppError('conflict', 'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.', { reason: 'no_me' });
-      const { g, entries, sources } = p;
-      const known = knownIncident(g);
-      const incident = known ? d.incidents.get(known.incidentId) : createLocal(g);
-      linkAndMarkDone(incident, g, !known);
-      const result = d.recordImport.write(incident.id, entries, sources);
+      const { incident, known, result } = build(p);
       d.roles.assign(incident.id, 'incident_commander', me.id);
       pending.delete(input.previewId);
       let checks: ChecksRun | null = null;

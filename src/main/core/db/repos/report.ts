@@ -111,6 +111,10 @@ export const reportRepo = perDb((db: Database.Database) => {
     `SELECT id, at, kind, source, body, summary, NULLIF(actor, '') AS actor FROM timeline_entries
      WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
   );
+  const record = db.prepare<[string], ReportTimelineRow>(
+    'SELECT id, at, kind, source, body, summary, actor FROM timeline_entries WHERE incident_id = ? ORDER BY at, id',
+  );
+  const hubs = db.prepare<[], { hub: string }>('SELECT DISTINCT hub FROM incidents WHERE hub IS NOT NULL');
   const actors = db.prepare<[string], { actor: string }>(
     "SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL AND actor <> ''",
   );
@@ -145,6 +149,9 @@ export const reportRepo = perDb((db: Database.Database) => {
     },
     removeItem: (incidentId: string, id: string) => deleteItem.run(incidentId, id).changes === 1,
     timeline: (incidentId: string) => timeline.all(incidentId),
+    /** Every timeline entry of the incident, in the report or not (what the fact checker reads against). */
+    record: (incidentId: string) => record.all(incidentId),
+    knownHubs: () => hubs.all().map((r) => r.hub),
     actors: (incidentId: string) => actors.all(incidentId).map((r) => r.actor),
     debt: () => debt.all(),
   };

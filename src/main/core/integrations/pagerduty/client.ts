@@ -176,6 +176,10 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
       return matching.find((i) => i.status !== 'resolved') ?? matching[0] ?? null;
     },
 
+    /** Incidents created in [since, until), every status, oldest first (the report-debt view reads the last 90 days). */
+    listIncidents: (since: string, until: string) =>
+      all<S.PdIncident, 'incidents'>('listIncidents', '/incidents', 'incidents', S.incidentsPage, { since, until, sort_by: 'created_at:asc' }),
+
     acknowledge: (id: string) => update('acknowledge', id, { status: 'acknowledged' }),
     reassign: (id: string, userId: string) => update('reassign', id, { assignments: [{ assignee: ref(userId, 'user_reference') }] }),
     resolve: (id: string, resolution?: string) =>

@@ -37,6 +37,8 @@ export const incident = z.object({
   summary: z.string().nullish(),
   status: z.enum(['triggered', 'acknowledged', 'resolved']),
   urgency: z.enum(['high', 'low']).nullish(),
+  /** The account's priority (P1…), when priorities are enabled. */
+  priority: z.object({ id: z.string(), summary: z.string().nullish(), name: z.string().nullish() }).nullish(),
   incident_key: z.string().nullish(),
   html_url: z.string(),
   created_at: z.string(),

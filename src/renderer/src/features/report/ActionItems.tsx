@@ -99,7 +99,7 @@ export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueTe
           </thead>
           <tbody>
             {items.map((i) => (
-              <tr key={i.id} className={i.issueUrl ? '' : 'unlinked'}>
+              <tr key={i.id} className={i.issueUrl ? '' : 'unlinked'} data-item-id={i.id}>
                 <Cell label="What needs to happen" value={i.what} check={(v) => (v.trim() ? null : 'Required')} onCommit={(what) => void onUpdate(i.id, { what })} />
                 <Cell label="Definition of done" value={i.doneWhen} onCommit={(doneWhen) => void onUpdate(i.id, { doneWhen })} />
                 <Cell label="Owner" value={i.owner} onCommit={(owner) => void onUpdate(i.id, { owner })} />

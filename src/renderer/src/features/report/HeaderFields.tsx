@@ -13,7 +13,17 @@ interface Props {
 }
 
 /** A text field that saves on blur or Enter when its value changed, and follows the server otherwise. */
-function Field(props: { id?: string; label: string; value: string; type?: string; list?: string; invalid?: (v: string) => string | null; onCommit(v: string): void }) {
+function Field(props: {
+  id?: string;
+  label: string;
+  value: string;
+  type?: string;
+  list?: string;
+  /** Names the field for the fact check's "go to" links. */
+  field?: string;
+  invalid?: (v: string) => string | null;
+  onCommit(v: string): void;
+}) {
   const [v, setV] = useState(props.value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
@@ -31,6 +41,7 @@ function Field(props: { id?: string; label: string; value: string; type?: string
         type={props.type ?? 'text'}
         value={v}
         list={props.list}
+        data-field={props.field}
         aria-invalid={problem ? true : undefined}
         onFocus={() => setFocused(true)}
         onChange={(e) => setV(e.target.value)}
@@ -63,6 +74,7 @@ export function HeaderFields({ header, onSave }: Props) {
       <Field label="Owner of the review" value={header.owner} onCommit={(owner) => void onSave({ owner })} />
       <Field
         label={`Impact start (${tz})`}
+        field="impactStart"
         type="datetime-local"
         value={wall(header.impactStart)}
         invalid={(v) => (toIso(v) ? null : 'Enter a date and time')}
@@ -74,6 +86,7 @@ export function HeaderFields({ header, onSave }: Props) {
       <Field
         id="report-impact-end"
         label={`Impact end (${tz})`}
+        field="impactEnd"
         type="datetime-local"
         value={wall(header.impactEnd ?? (editingProposal ? proposal : null))}
         onCommit={(v) => {

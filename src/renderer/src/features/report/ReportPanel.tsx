@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import { ActionItems } from './ActionItems';
 import { ExportBar, ExportToast } from './ExportBar';
+import { FindingsPanel } from './FindingsPanel';
 import { HeaderFields } from './HeaderFields';
 import { ReviewStatus, ReviewWarnings } from './ReviewStatus';
 import { SectionEditor } from './SectionEditor';
@@ -11,9 +12,10 @@ import './report.css';
 
 export function ReportPanel({ incidentId }: { incidentId: string }) {
   const view = useReport((s) => s.views[incidentId]);
-  const { error, warnings, exporting, exported, exportError, lastExport } = useReport();
-  const { load, update, setStatus, addItem, updateItem, removeItem, issueText, exportAs, dismissWarnings } = useReport();
+  const { error, warnings, exporting, exported, exportError, lastExport, factCheck } = useReport();
+  const { load, update, setStatus, addItem, updateItem, removeItem, issueText, exportAs, dismissWarnings, check, closeCheck } = useReport();
   const { openExport, dismissExport } = useReport();
+  const checked = factCheck?.incidentId === incidentId ? factCheck : null;
 
   useEffect(() => {
     void load(incidentId);
@@ -30,8 +32,21 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
     <section className="panel report" aria-label="Report">
       <div className="report-toolbar">
         <ReviewStatus status={view.header.status} pending={view.warnings.length} onSet={(s) => setStatus(incidentId, s)} />
+        <button type="button" onClick={() => void check(incidentId)}>
+          Check facts
+        </button>
         <ExportBar busy={exporting} onExport={(f) => exportAs(incidentId, f)} />
       </div>
+      {checked ? (
+        <FindingsPanel
+          incidentId={incidentId}
+          findings={checked.findings}
+          checking={checked.findings === null}
+          gated={checked.gated}
+          onOverride={(reason) => setStatus(incidentId, 'reviewed', { reason })}
+          onClose={closeCheck}
+        />
+      ) : null}
       <ReviewWarnings warnings={warnings?.incidentId === incidentId ? warnings : null} onDismiss={dismissWarnings} />
       <ExportToast
         result={exported}
@@ -48,7 +63,13 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
       <HeaderFields header={view.header} onSave={(patch) => update(incidentId, patch)} />
       {view.sections.map((s) =>
         s.kind === 'text' ? (
-          <SectionEditor key={s.key} section={s} onSave={(text) => update(incidentId, { [s.key]: text })} />
+          <SectionEditor
+            key={s.key}
+            section={s}
+            incidentId={incidentId}
+            entries={[...view.citations, ...view.timeline]}
+            onSave={(text) => update(incidentId, { [s.key]: text })}
+          />
         ) : s.kind === 'actionItems' ? (
           <ActionItems
             key={s.key}

@@ -1,20 +1,26 @@
 // One free-text section: a Markdown textarea with a preview, and Conn's proposal until it is accepted.
 import { useEffect, useState } from 'react';
-import { SafeMarkdown } from '../notes/SafeMarkdown';
-import type { ReportSection } from '../../../../shared/report';
+import type { ReportSection, ReportTimelineLine } from '../../../../shared/report';
+import { CitedMarkdown } from './CitedMarkdown';
 
 type TextSection = Extract<ReportSection, { kind: 'text' }>;
 
 interface Props {
   section: TextSection;
+  incidentId: string;
+  /** Entries the section may cite, for the citation links' tooltips. */
+  entries: readonly ReportTimelineLine[];
   onSave(text: string | null): Promise<boolean>;
 }
 
-export function SectionEditor({ section, onSave }: Props) {
+const hasCitations = (text: string | null) => !!text && /\[\^e:[A-Za-z0-9_-]+\]/.test(text);
+
+export function SectionEditor({ section, incidentId, entries, onSave }: Props) {
   const [text, setText] = useState(section.body ?? '');
   const [dirty, setDirty] = useState(false);
   const [editingProposal, setEditingProposal] = useState(false);
-  const [preview, setPreview] = useState(false);
+  // Cited text (an accepted proposal) opens as its preview, where the citations are links.
+  const [preview, setPreview] = useState(hasCitations(section.body));
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'failed'>('idle');
 
   // Follow the stored text unless the author has unsaved typing (never overwrite what they typed).
@@ -52,9 +58,7 @@ export function SectionEditor({ section, onSave }: Props) {
       {showProposal ? (
         <div className="proposal" aria-label={`Proposed ${section.title}`}>
           <p className="proposal-tag">Proposed by Conn from the session. Not in the report until you accept it.</p>
-          <div className="md">
-            <SafeMarkdown text={section.proposal ?? ''} />
-          </div>
+          <CitedMarkdown text={section.proposal ?? ''} incidentId={incidentId} entries={entries} />
           <div className="row">
             <button type="button" className="primary" onClick={() => void save(section.proposal ?? '')}>
               Accept
@@ -74,7 +78,7 @@ export function SectionEditor({ section, onSave }: Props) {
         </div>
       ) : preview ? (
         <div className="md preview">
-          {text.trim() ? <SafeMarkdown text={text} /> : <p className="muted">Nothing written yet.</p>}
+          {text.trim() ? <CitedMarkdown text={text} incidentId={incidentId} entries={entries} /> : <p className="muted">Nothing written yet.</p>}
         </div>
       ) : (
         <textarea
@@ -96,6 +100,9 @@ export function SectionEditor({ section, onSave }: Props) {
           }}
         />
       )}
+      {section.following && !dirty ? (
+        <p className="following muted small">Conn’s proposal, accepted: it follows the record until you change it.</p>
+      ) : null}
       <p className="save-state" aria-live="polite">
         {state === 'saving'
           ? 'Saving…'

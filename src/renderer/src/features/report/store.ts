@@ -5,6 +5,7 @@ import type { OpInput } from '../../../../shared/contract';
 import type {
   ExportFormat,
   ExportResult,
+  Finding,
   IssueText,
   ReportChanged,
   ReportDebtItem,
@@ -33,9 +34,13 @@ interface ReportState {
   lastExport: ExportFormat | null;
   debt: ReportDebtItem[];
   snoozedUntil: number;
+  /** The open fact check: its findings (null while the first check runs), and whether Reviewed was just refused. */
+  factCheck: { incidentId: string; findings: Finding[] | null; gated: boolean } | null;
+  check(incidentId: string): Promise<void>;
+  closeCheck(): void;
   load(incidentId: string): Promise<void>;
   update(incidentId: string, patch: Patch): Promise<boolean>;
-  setStatus(incidentId: string, status: ReportStatus): Promise<boolean>;
+  setStatus(incidentId: string, status: ReportStatus, override?: { reason: string }): Promise<boolean>;
   addItem(incidentId: string, item: NewItem): Promise<boolean>;
   updateItem(incidentId: string, itemId: string, patch: ItemPatch): Promise<boolean>;
   removeItem(incidentId: string, itemId: string): Promise<boolean>;
@@ -54,7 +59,12 @@ interface ReportState {
 const reloads = new Map<string, ReturnType<typeof setTimeout>>();
 
 export const useReport = create<ReportState>((set, get) => {
-  const apply = (view: ReportView) => set({ views: { ...get().views, [view.incidentId]: view }, error: null });
+  const apply = (view: ReportView) => {
+    set({ views: { ...get().views, [view.incidentId]: view }, error: null });
+    // An open fact check follows the report, so each finding clears as it is fixed.
+    const open = get().factCheck;
+    if (open && open.incidentId === view.incidentId && open.findings !== null) void get().check(view.incidentId);
+  };
   const settle = (res: { ok: true; value: ReportView } | { ok: false; error: ApiError }): boolean => {
     if (res.ok) apply(res.value);
     else set({ error: res.error });
@@ -70,6 +80,19 @@ export const useReport = create<ReportState>((set, get) => {
     lastExport: null,
     debt: [],
     snoozedUntil: 0,
+    factCheck: null,
+    async check(incidentId) {
+      const current = get().factCheck;
+      const gated = current?.incidentId === incidentId ? current.gated : false;
+      if (current?.incidentId !== incidentId) set({ factCheck: { incidentId, findings: null, gated } });
+      const res = await api().call['report.check']({ incidentId });
+      if (!res.ok) return set({ error: res.error });
+      if (get().factCheck?.incidentId !== incidentId) return; // closed meanwhile
+      set({ factCheck: { incidentId, findings: res.value.findings, gated: gated && res.value.findings.length > 0 } });
+    },
+    closeCheck() {
+      set({ factCheck: null });
+    },
     async load(incidentId) {
       const res = await api().call['report.get']({ incidentId });
       settle(res);
@@ -77,12 +100,17 @@ export const useReport = create<ReportState>((set, get) => {
     async update(incidentId, patch) {
       return settle(await api().call['report.update']({ incidentId, patch }));
     },
-    async setStatus(incidentId, status) {
-      const res = await api().call['report.setStatus']({ incidentId, status });
+    async setStatus(incidentId, status, override) {
+      const res = await api().call['report.setStatus']({ incidentId, status, ...(override ? { override } : {}) });
       if (!res.ok) {
-        set({ error: res.error });
+        const details = res.error.details as { findings?: Finding[] } | undefined;
+        if (res.error.code === 'precondition_failed' && Array.isArray(details?.findings)) {
+          // Reviewed refused: show the findings, with the override.
+          set({ factCheck: { incidentId, findings: details.findings, gated: true } });
+        } else set({ error: res.error });
         return false;
       }
+      if (get().factCheck?.incidentId === incidentId) set({ factCheck: null });
       apply(res.value.report);
       set({ warnings: { incidentId, status, list: res.value.warnings } });
       void get().loadDebt();

@@ -1,0 +1,198 @@
+// Proposed report sections composed from the record, deterministically: one plain sentence per finding, decision,
+// action, status change and vendor event, each ending with a citation marker `[^e:<entryId>]` naming the entry it
+// came from. The markers are stored in the section text as written; the screen shows them as links to the timeline,
+// the exports turn them into footnotes (Markdown) or a Sources list (HTML/PDF). No model is involved.
+import type { ReportTimelineRow } from '../db/repos/report';
+import { formatZoned, zonedDate } from '../../../shared/zonedTime';
+import { lineOf } from './sources';
+
+export const CITATION = /\[\^e:([A-Za-z0-9_-]{1,64})\]/g;
+export const cite = (entryId: string) => `[^e:${entryId}]`;
+
+/** Entry ids cited in a text, in order of first appearance. */
+export function citedIds(text: string): string[] {
+  return [...new Set([...text.matchAll(CITATION)].map((m) => m[1] as string))];
+}
+
+/** The text with every citation marker removed (what the fact checker reads as prose). */
+export const withoutCitations = (text: string) => text.replace(CITATION, '');
+
+export type Role = 'finding' | 'decision' | 'action' | 'command' | 'status' | 'vendor' | 'resolution';
+
+const VENDOR_KINDS = /^(log\.(trigger|acknowledge|resolve|escalate|assign|unacknowledge|priority_change|urgency_change)|ticket\.opened)$/;
+const RESOLUTION_KINDS = new Set(['resolution', 'resolved']);
+
+/** What part an entry plays in the story, or null when it is conversation, checklist bookkeeping or similar. */
+export function roleOf(e: Pick<ReportTimelineRow, 'kind' | 'source'>): Role | null {
+  if (RESOLUTION_KINDS.has(e.kind)) return 'resolution';
+  if (e.source === 'status' && (e.kind === 'status_changed' || e.kind === 'reopened')) return 'status';
+  if (e.source === 'note' || e.source === 'system') {
+    const noteRoles: readonly string[] = ['finding', 'decision', 'action', 'command', 'status'];
+    return noteRoles.includes(e.kind) ? (e.kind as Role) : null;
+  }
+  if ((e.source === 'pagerduty' || e.source === 'freshdesk') && VENDOR_KINDS.test(e.kind)) return 'vendor';
+  return null;
+}
+
+export interface ProposeInput {
+  /** The record's entries marked for the report, oldest first. */
+  entries: ReportTimelineRow[];
+  timezone: string;
+  impactStart: number;
+  impactEnd: number | null;
+}
+
+const vendorName: Record<string, string> = { pagerduty: 'PagerDuty', freshdesk: 'Freshdesk', slack: 'Slack' };
+
+/** A line as the end of a sentence: one line, no trailing punctuation run, Markdown emphasis characters kept. */
+function clause(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim().replace(/[\s.;:,]+$/, '');
+  return one.length > 280 ? `${one.slice(0, 279).trimEnd()}…` : one;
+}
+
+function statusClause(line: string): string {
+  const m = /^(?:Status|Reopened):\s*(.+?)\s*→\s*(.+?)(?:\s*\((.*)\))?$/.exec(line);
+  if (!m) return `the status was recorded: ${clause(line)}`;
+  const why = m[3] ? ` (${clause(m[3])})` : '';
+  return `the incident went from ${m[1]} to ${m[2]}${why}`;
+}
+
+function sentenceFor(e: ReportTimelineRow, role: Role, when: string): string {
+  const line = lineOf(e);
+  const body = (() => {
+    switch (role) {
+      case 'finding':
+        return `a finding was recorded: ${clause(line)}`;
+      case 'decision':
+        return `the team decided: ${clause(line)}`;
+      case 'action':
+        return `the team acted: ${clause(line)}`;
+      case 'command':
+        return `the team ran \`${clause(line).replace(/`/g, "'")}\``;
+      case 'status':
+        return statusClause(line);
+      case 'vendor':
+        return `${vendorName[e.source] ?? e.source} recorded: ${clause(line)}`;
+      case 'resolution':
+        return `the resolution was recorded: ${clause(line)}`;
+    }
+  })();
+  return `At ${when}, ${body}. ${cite(e.id)}`;
+}
+
+/** 'HH:mm' when everything cited happened on one local day, else 'YYYY-MM-DD HH:mm'. */
+function whenFormatter(entries: ReportTimelineRow[], tz: string): (ms: number) => string {
+  const days = new Set(entries.map((e) => zonedDate(e.at, tz)));
+  return days.size <= 1 ? (ms) => formatZoned(ms, tz).slice(11) : (ms) => formatZoned(ms, tz);
+}
+
+const MAX_SENTENCES = 40;
+
+function story(entries: ReportTimelineRow[], tz: string, roles: readonly Role[]): string[] {
+  const picked = entries
+    .map((e) => ({ e, role: roleOf(e) }))
+    .filter((x): x is { e: ReportTimelineRow; role: Role } => x.role !== null && roles.includes(x.role));
+  const when = whenFormatter(
+    picked.map((p) => p.e),
+    tz,
+  );
+  const sentences = picked.slice(0, MAX_SENTENCES).map((p) => sentenceFor(p.e, p.role, when(p.e.at)));
+  if (picked.length > MAX_SENTENCES) {
+    const rest = picked.slice(MAX_SENTENCES);
+    sentences.push(
+      `${rest.length} more entries follow on the timeline. ${rest
+        .slice(0, 5)
+        .map((p) => cite(p.e.id))
+        .join('')}`,
+    );
+  }
+  return sentences;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** One paragraph summing up the timeline: what it holds and the span it covers, citing its first and last entries. */
+export function proposeTimelineSummary({ entries, timezone }: ProposeInput): string | null {
+  const counted = entries.map(roleOf);
+  if (entries.length === 0) return null;
+  const n = (r: Role) => counted.filter((c) => c === r).length;
+  const parts = [
+    n('finding') ? plural(n('finding'), 'finding', 'findings') : '',
+    n('decision') ? plural(n('decision'), 'decision', 'decisions') : '',
+    n('action') + n('command') ? plural(n('action') + n('command'), 'action', 'actions') : '',
+    n('status') ? plural(n('status'), 'status change', 'status changes') : '',
+    n('vendor') ? plural(n('vendor'), 'vendor event', 'vendor events') : '',
+  ].filter(Boolean);
+  const first = entries[0] as ReportTimelineRow;
+  const last = entries[entries.length - 1] as ReportTimelineRow;
+  const span =
+    first.id === last.id
+      ? `at ${formatZoned(first.at, timezone)} ${cite(first.id)}`
+      : `from ${formatZoned(first.at, timezone)} ${cite(first.id)} to ${formatZoned(last.at, timezone)} ${cite(last.id)}`;
+  const holds = parts.length
+    ? `, among them ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`
+    : '';
+  return `The timeline holds ${plural(entries.length, 'entry', 'entries')}${holds}, ${span} (${timezone}).`;
+}
+
+/** What Happened: the timeline summary, then the story of findings, decisions, actions, status and vendor events. */
+export function proposeWhatHappened(input: ProposeInput): string | null {
+  const sentences = story(input.entries, input.timezone, ['finding', 'decision', 'action', 'command', 'status', 'vendor']);
+  if (sentences.length === 0) return null;
+  const summary = proposeTimelineSummary(input);
+  return [summary, sentences.join(' ')].filter(Boolean).join('\n\n');
+}
+
+/**
+ * Resolution: the recorded resolution, what was done after the last finding (the fix), and the status changes and
+ * vendor events that closed the incident (mitigated, resolved).
+ */
+export function proposeResolution(input: ProposeInput): string | null {
+  const { entries } = input;
+  let lastFinding = -1;
+  entries.forEach((e, i) => {
+    if (roleOf(e) === 'finding') lastFinding = i;
+  });
+  const closing = (e: ReportTimelineRow) => {
+    const role = roleOf(e);
+    const line = lineOf(e).toLowerCase();
+    if (role === 'resolution') return true;
+    if (role === 'status') return /→\s*(mitigated|resolved|closed)/.test(line);
+    if (role === 'vendor') return e.kind === 'log.resolve';
+    return false;
+  };
+  const picked = entries.filter((e, i) => {
+    const role = roleOf(e);
+    if (closing(e)) return true;
+    return i > lastFinding && lastFinding >= 0 && (role === 'action' || role === 'command' || role === 'decision');
+  });
+  if (picked.length === 0) return null;
+  const when = whenFormatter(picked, input.timezone);
+  return picked.map((e) => sentenceFor(e, roleOf(e) as Role, when(e.at))).join(' ');
+}
+
+// An accepted proposal is stored with a trailing marker holding a hash of its text. While the text still matches the
+// hash the writer has not changed a word, so the report may show the proposal as the record now reads; any edit
+// (saved without the marker, or with a changed text) freezes it. No schema change is needed for this.
+const ACCEPTED = /\n*<!-- conn:proposed:([0-9a-f]{8}) -->\s*$/;
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** The text to store when the writer accepts a proposal as it stands. */
+export const markAccepted = (text: string) => `${text}\n\n<!-- conn:proposed:${fnv1a(text)} -->`;
+
+/** The stored text without any acceptance marker, and whether it is an accepted proposal nobody has changed since. */
+export function readStored(stored: string | null): { text: string | null; untouched: boolean } {
+  if (stored === null) return { text: null, untouched: false };
+  const m = ACCEPTED.exec(stored);
+  if (!m) return { text: stored, untouched: false };
+  const text = stored.slice(0, m.index);
+  return { text, untouched: fnv1a(text) === m[1] };
+}

@@ -1,0 +1,92 @@
+// The outage register through the core: figures from the record, filters, the month summary, and a CSV with the
+// same figures.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Register, RegisterCsv } from '../../src/shared/register';
+import { addEntry, declare, must, reportCore, updateReport } from '../helpers/report';
+
+const min = 60_000;
+
+describe('the outage register', () => {
+  const open: Array<{ cleanup(): void }> = [];
+  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+
+  async function seeded() {
+    const t = reportCore();
+    open.push(t);
+    const { core, clock } = t;
+    const a = await declare(core, 'Users cannot start servers', 'uw-hub');
+    const start = Date.parse(a.declaredAt);
+    const vendor = core.db.prepare(
+      `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    vendor.run('pd1', a.id, start + 1 * min, 'pagerduty', 'log.trigger', 'Triggered: P1 hub down', start);
+    vendor.run('fd1', a.id, start + 12 * min, 'freshdesk', 'conversation.reply', 'We are looking into it', start);
+    addEntry(core, a.id, { at: start + 5 * min, kind: 'finding', body: 'Node pool full' });
+    await updateReport(core, a.id, { impactEnd: new Date(start + 90 * min).toISOString() });
+    await must(core.invoke('report.addActionItem', { incidentId: a.id, what: 'Alert', issueUrl: 'https://github.com/o/r/issues/1' }));
+    await must(core.invoke('report.addActionItem', { incidentId: a.id, what: 'Runbook' }));
+    clock.advance(60 * min);
+    await must(core.invoke('incidents.setStatus', { incidentId: a.id, status: 'resolved' }));
+    const b = await declare(core, 'Slow logins', 'ocean-data');
+    return { core, a, b, start };
+  }
+
+  it('lists each incident with figures computed from its record, and a month summary', async () => {
+    const { core, a, b, start } = await seeded();
+    const reg = await must<Register>(core.invoke('register.list', {}));
+    expect(reg.rows.map((r) => r.incidentId)).toEqual([b.id, a.id]);
+    const row = reg.rows.find((r) => r.incidentId === a.id)!;
+    expect(row).toMatchObject({
+      hub: 'uw-hub',
+      status: 'resolved',
+      severity: 'P1',
+      impactStart: new Date(start).toISOString(),
+      impactEnd: new Date(start + 90 * min).toISOString(),
+      durationMs: 90 * min,
+      timeToFirstReplyMs: 12 * min,
+      timeToResolveMs: 60 * min,
+      reportStatus: 'draft',
+      reportAgeDays: 0,
+      actionItems: { total: 2, withIssue: 1 },
+    });
+    const other = reg.rows.find((r) => r.incidentId === b.id)!;
+    expect([other.severity, other.durationMs, other.timeToFirstReplyMs, other.reportStatus]).toEqual([null, null, null, null]);
+    expect(reg.months).toEqual([
+      { month: row.impactStart.slice(0, 7), count: 2, p1: 1, medianDurationMs: 90 * min, medianFirstReplyMs: 12 * min },
+    ]);
+  });
+
+  it('filters by period, severity and hub', async () => {
+    const { core, a, b, start } = await seeded();
+    const ids = async (f: Record<string, string>) => (await must<Register>(core.invoke('register.list', f))).rows.map((r) => r.incidentId);
+    const day = new Date(start).toISOString().slice(0, 10);
+    const next = new Date(start + 24 * 60 * min).toISOString().slice(0, 10);
+    expect(await ids({ severity: 'P1' })).toEqual([a.id]);
+    expect(await ids({ hub: 'OCEAN-DATA' })).toEqual([b.id]);
+    expect(await ids({ from: day, to: day })).toEqual([b.id, a.id]);
+    expect(await ids({ from: next })).toEqual([]);
+    const bad = await core.invoke('register.list', { severity: 'high' });
+    expect(!bad.ok && bad.error.code).toBe('invalid_input');
+  });
+
+  it('exports the same rows and figures as CSV', async () => {
+    const { core, a } = await seeded();
+    const out = await must<RegisterCsv>(core.invoke('register.csv', { severity: 'P1' }));
+    expect(out.fileName).toMatch(/^outage-register-\d{4}-\d{2}-\d{2}\.csv$/);
+    const [head, line, ...rest] = out.csv.trimEnd().split('\r\n');
+    expect(rest).toEqual([]);
+    const cells = Object.fromEntries(head!.split(',').map((h, i) => [h, line!.split(',')[i]]));
+    expect(cells).toMatchObject({
+      incident_id: a.id,
+      hub: 'uw-hub',
+      severity: 'P1',
+      duration_minutes: '90',
+      duration: '1 hour 30 minutes',
+      first_reply_minutes: '12',
+      resolve_minutes: '60',
+      report_status: 'draft',
+      action_items: '2',
+      action_items_with_issue: '1',
+    });
+  });
+});
