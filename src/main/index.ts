@@ -3,6 +3,7 @@ import { app, dialog, ipcMain, safeStorage, type BrowserWindow } from 'electron'
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
+import { probeBaseFromEnv } from './core/health/probe';
 import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
 import { fileLogger } from './core/fileLogger';
 import { assertOwnDataDir } from './core/privateData';
@@ -57,6 +58,7 @@ if (!app.requestSingleInstanceLock()) {
         secrets: safeStorageSecretStore(safeStorage, dataDir),
         pdfPrinter: electronPdfPrinter(),
         chooseExportFile: electronSaveDialog(dialog, () => win, app.getPath('documents')),
+        hubProbes: { probeBase: probeBaseFromEnv() },
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));
@@ -72,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
     core.services.reminders.start();
     core.services.checks.start();
+    core.services.health.start();
   });
 
   app.on('window-all-closed', () => app.quit());

@@ -19,6 +19,7 @@ import { updateEvents, updateOps } from './ops/updates';
 import { handoffEvents, handoffOps } from './ops/handoff';
 import { recordImportOps } from './ops/recordImport';
 import { checkEvents, checkOps } from './ops/checks';
+import { hubEvents, hubOps } from './ops/hubs';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -40,6 +41,7 @@ export const operations = {
   ...recordImportOps,
   ...handoffOps,
   ...checkOps,
+  ...hubOps,
 } as const;
 
 export const events = {
@@ -59,6 +61,7 @@ export const events = {
   ...searchEvents,
   ...handoffEvents,
   ...checkEvents,
+  ...hubEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -68,6 +68,19 @@ export const opNames = [
   'takeover.import',
   'takeover.confirm',
   'checks.run',
+  'registry.import',
+  'registry.list',
+  'registry.updateHub',
+  'registry.removeHub',
+  'incidents.setScope',
+  'incidents.setHubIncluded',
+  'incidents.scope',
+  'health.status',
+  'health.probeNow',
+  'health.settings',
+  'health.saveSettings',
+  'impact.propose',
+  'impact.accept',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -90,4 +103,7 @@ export const eventNames = [
   'handoff.recorded',
   'handoff.changed',
   'checks.completed',
+  'registry.changed',
+  'scope.changed',
+  'health.changed',
 ] as const;

@@ -20,7 +20,7 @@ import { createVault } from './secrets/vault';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import type { Notifier, Timers } from './reminders/scheduler';
 import type { VendorUrls } from './importer/clients';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
 import type { ChooseExportFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -59,6 +59,8 @@ export interface CoreOptions {
   vendorUrls?: VendorUrls;
   /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
   checkpointWorker?: boolean;
+  /** Hub health probes (services.health.start() runs them every 30 s): port, base URL, interval, timeout. */
+  hubProbes?: ServiceOptions['hubProbes'];
   /** The user Conn runs as (default: the process's); tests pass another to play a folder owned by someone else. */
   uid?: number;
 }
@@ -111,6 +113,7 @@ export function createCore(opts: CoreOptions): Core {
       kick: () => ref.dispatcher?.kick(),
       vendorUrls: opts.vendorUrls,
       logger,
+      hubProbes: opts.hubProbes,
     },
   );
   // Notes a crash or kill left out of the search index (appended after the last batch) are indexed now.
@@ -160,6 +163,7 @@ export function createCore(opts: CoreOptions): Core {
         logger.warn('search index batch at close failed; the next start repairs it', { error: String(err) });
       }
       services.checks.stop();
+      services.health.stop();
       void dispatcher.stop();
       checkpointer?.stop();
       db.close();

@@ -26,6 +26,9 @@ import { notesService } from './notes';
 import { searchIndexService } from './searchIndex';
 import { searchService } from './search';
 import { timelineService } from './timeline';
+import { registryService } from './registry';
+import { scopeService } from './scope';
+import { healthService, type HealthDeps } from './health';
 
 /** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
 export interface OutboxPorts {
@@ -53,6 +56,8 @@ export interface ServiceOptions extends Partial<OutboxPorts> {
   timer?: Timer;
   /** Where background work (the search index batches) reports a failure. */
   logger?: Logger;
+  /** Hub health probes: the HTTP port, a base URL (the sandbox), interval and timeout (tests). */
+  hubProbes?: Pick<HealthDeps, 'probe' | 'probeBase' | 'intervalMs' | 'timeoutMs' | 'concurrency'>;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -76,6 +81,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
   const checklist = checklistService(deps, runbooks);
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
+  const scope = scopeService(deps);
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
   return {
     incidents,
@@ -108,6 +114,16 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions = 
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
+    registry: registryService(deps),
+    scope,
+    health: healthService({
+      ...deps,
+      ...opts.hubProbes,
+      scope,
+      network: p.network,
+      timer: opts.timer ?? realTimer,
+      logger: opts.logger,
+    }),
     takeover: takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, freshdeskDomain }),
   };
 }

@@ -10,7 +10,16 @@ import { migration0008 } from './0008-handoff-import';
 import { migration0009 } from './0009-outbox-indexes';
 import { migration0010 } from './0010-notes-on-timeline';
 import { migration0011 } from './0011-search-index-batch';
+import { migration0017 } from './0017-hub-registry';
 import type { Migration } from './types';
+
+// Branch h19 only: 12–16 belong to branches being merged in parallel. These no-op stand-ins keep the numbering
+// contiguous until they land; drop them (and keep 0017) when merging.
+const reservedForParallelBranches: Migration[] = [12, 13, 14, 15, 16].map((version) => ({
+  version,
+  name: `reserved-${version}`,
+  up: () => {},
+}));
 
 export const migrations: readonly Migration[] = [
   migration0001,
@@ -24,4 +33,6 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  ...reservedForParallelBranches,
+  migration0017,
 ];
