@@ -6,6 +6,8 @@ export interface ProbeOutcome {
   ok: boolean;
   /** What was seen, in plain words ("200 in 120 ms", "timed out after 10 s", "503"). */
   detail: string;
+  /** Not probed at all (a URL Conn may not call): no evidence either way. */
+  notProbed?: boolean;
 }
 
 /** 'skipped' when no probe failed (no need to ask), else whether the reference answered. */
@@ -30,7 +32,8 @@ export function judge(prev: Previous | undefined, outcome: ProbeOutcome, referen
   if (reference === 'offline') {
     state = 'unknown';
     detail = "Conn's network is offline: not probed";
-  } else if (outcome.ok) state = 'up';
+  } else if (outcome.notProbed) state = 'unknown';
+  else if (outcome.ok) state = 'up';
   else if (reference === 'failed') {
     state = 'unknown';
     detail = `${outcome.detail}; the reference check failed too, so Conn's own network may be down`;

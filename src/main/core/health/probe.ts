@@ -36,7 +36,7 @@ export const fetchProbe: Probe = async (url, timeoutMs) => {
     const ms = Date.now() - started;
     return res.status === 200 ? { ok: true, detail: `200 in ${ms} ms` } : { ok: false, detail: `answered ${res.status}` };
   } catch (err) {
-    if (ctl.signal.aborted) return { ok: false, detail: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (ctl.signal.aborted) return { ok: false, detail: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` };
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     return { ok: false, detail: `could not connect${cause ? ` (${cause})` : ''}` };
   } finally {

@@ -128,11 +128,11 @@ export function healthService(deps: HealthDeps) {
       const domains = [...urls.keys()];
       const outcomes = await boundedAll(domains, deps.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
         const url = urls.get(d);
-        if (!url) return { ok: false, detail: 'not probed: only https (or http on 127.0.0.1) is allowed' };
+        if (!url) return { ok: false, notProbed: true, detail: 'not probed: only https (or http on 127.0.0.1) is allowed' };
         return probe(url, timeoutMs).catch((err: unknown) => ({ ok: false, detail: `probe failed: ${String(err)}` }));
       });
       domains.forEach((d, i) => byDomain.set(d, outcomes[i]!));
-      if (outcomes.some((o) => !o.ok)) reference = await referenceCheck(s.referenceUrl);
+      if (outcomes.some((o) => !o.ok && !o.notProbed)) reference = await referenceCheck(s.referenceUrl);
     }
     const now = clock.now();
     for (const x of perIncident) {
