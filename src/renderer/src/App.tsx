@@ -4,8 +4,9 @@ import { TopbarPeople } from './features/people/TopbarPeople';
 import { OutboxIndicator } from './features/outbox/OutboxIndicator';
 import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
+import { RegistryScreen } from './features/hubs/RegistryScreen';
 
-type Screen = 'incidents' | 'connections' | 'outbox';
+type Screen = 'incidents' | 'connections' | 'registry' | 'outbox';
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
 import { SearchOverlay } from './features/search/SearchOverlay';
@@ -30,9 +31,9 @@ export function App() {
         <span className="tagline">incident command</span>
         <TopbarPeople />
         <nav className="topnav" aria-label="Screens">
-          {(['incidents', 'connections'] as const).map((s) => (
+          {(['incidents', 'registry', 'connections'] as const).map((s) => (
             <button key={s} type="button" className={screen === s ? 'selected' : ''} onClick={() => setScreen(s)}>
-              {s === 'incidents' ? 'Incidents' : 'Connections'}
+              {s === 'incidents' ? 'Incidents' : s === 'registry' ? 'Registry' : 'Connections'}
             </button>
           ))}
         </nav>
@@ -44,7 +45,9 @@ export function App() {
       {screen === 'incidents' ? (
         <IncidentsScreen />
       ) : (
-        <main className="detail">{screen === 'connections' ? <ConnectionsScreen /> : <OutboxPanel />}</main>
+        <main className="detail">
+          {screen === 'connections' ? <ConnectionsScreen /> : screen === 'registry' ? <RegistryScreen /> : <OutboxPanel />}
+        </main>
       )}
       <SearchOverlay />
       <TakeoverDialog />

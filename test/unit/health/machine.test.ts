@@ -65,7 +65,7 @@ describe('impact proposal', () => {
       { hubId: 'c/a', at: 40 * min, state: 'up' as const, detail: 'ok' },
       { hubId: 'c/b', at: 45 * min, state: 'up' as const, detail: 'ok' },
     ];
-    const current = new Map([
+    const current = new Map<string, { state: 'up' | 'down' | 'unknown'; since: number }>([
       ['c/a', { state: 'up' as const, since: 40 * min }],
       ['c/b', { state: 'up' as const, since: 45 * min }],
     ]);

@@ -126,10 +126,10 @@ export function healthService(deps: HealthDeps) {
     if (!deps.network.isOnline()) reference = 'offline';
     else {
       const domains = [...urls.keys()];
-      const outcomes = await boundedAll(domains, deps.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
+      const outcomes = await boundedAll<string, ProbeOutcome>(domains, deps.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
         const url = urls.get(d);
         if (!url) return { ok: false, notProbed: true, detail: 'not probed: only https (or http on 127.0.0.1) is allowed' };
-        return probe(url, timeoutMs).catch((err: unknown) => ({ ok: false, detail: `probe failed: ${String(err)}` }));
+        return probe(url, timeoutMs).catch((err: unknown): ProbeOutcome => ({ ok: false, detail: `probe failed: ${String(err)}` }));
       });
       domains.forEach((d, i) => byDomain.set(d, outcomes[i]!));
       if (outcomes.some((o) => !o.ok && !o.notProbed)) reference = await referenceCheck(s.referenceUrl);
