@@ -58,7 +58,7 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
         )}
         {!noRegistry ? (
           <button type="button" className="link" onClick={() => setEditing(!editing)}>
-            {sc?.scope ? 'Change scope' : 'Set scope'}
+            {editing ? 'Cancel' : sc?.scope ? 'Change scope' : 'Pick scope'}
           </button>
         ) : null}
         {included.length > 0 ? (
@@ -89,7 +89,7 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
               </option>
             ))}
           </select>
-          <button type="submit">Set scope</button>
+          <button type="submit">Apply scope</button>
         </form>
       ) : null}
       {error ? (
