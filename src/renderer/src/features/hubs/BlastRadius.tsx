@@ -8,10 +8,12 @@ import './hubs.css';
 
 const kindLabels: Record<ScopeKind, string> = { hub: 'One hub', cluster: 'A cluster', region: 'A provider/region' };
 
-function At({ iso }: { iso: string }) {
+/** Full date and time, or just HH:MM UTC for the strip (full text on hover). */
+function At({ iso, short = false }: { iso: string; short?: boolean }) {
+  const full = formatTime(iso);
   return (
-    <time dateTime={iso} title={localTitle(iso)}>
-      {formatTime(iso)}
+    <time dateTime={iso} title={`${full} · ${localTitle(iso)}`}>
+      {short ? `${iso.slice(11, 16)} UTC` : full}
     </time>
   );
 }
@@ -67,6 +69,11 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
           </button>
         ) : null}
       </div>
+      {sc && sc.communities.length > 0 ? (
+        <p className="health-strip-communities" aria-label="Affected communities">
+          Communities: {sc.communities.join(' · ')}
+        </p>
+      ) : null}
       {editing ? (
         <form
           className="scope-form"
@@ -103,16 +110,20 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
             const st = hv?.hubs.find((x) => x.hubId === h.hubId);
             const state = st?.state ?? 'pending';
             return (
-              <li key={h.hubId} className={`hub-chip state-${state}`} title={`${h.domain}: ${st?.detail ?? ''}`} aria-label={`${h.hubId} ${state}`}>
+              <li
+                key={h.hubId}
+                className={`hub-chip state-${state}`}
+                title={`${h.hubId} (${h.domain})${h.community ? ` — ${h.community}` : ''}: ${st?.detail ?? ''}`}
+                aria-label={`${h.hubId} ${state}`}
+              >
                 <span className="dot" aria-hidden="true" />
                 <span className="hub-name">{h.name}</span>
                 <span className="hub-state">{state}</span>
                 {st?.since ? (
                   <span className="muted">
-                    since <At iso={st.since} />
+                    since <At iso={st.since} short />
                   </span>
                 ) : null}
-                {h.community ? <span className="community">{h.community}</span> : null}
                 <button type="button" className="chip-x" aria-label={`Remove ${h.hubId} from the incident`} onClick={() => void setIncluded(incidentId, h.hubId, false)}>
                   ×
                 </button>
