@@ -152,6 +152,15 @@ describe('hub health probes', () => {
     expect(t.pending.size).toBe(0);
   });
 
+  it('never overlaps rounds: a round asked for while one waits on a hanging hub shares it', async () => {
+    await declareOnSeaweed();
+    sim.set({ hubIds: ['seaweed/kelp-lab'] }, 'hang');
+    const [a, b] = await Promise.all([core.services.health.round(), core.services.health.round()]);
+    expect([a, b]).toEqual([4, 4]);
+    expect(sim.probes('hub.kelp-lab.example.edu')).toBe(1);
+    expect(sim.probes('ocean-data.seaweed.example.cloud')).toBe(1);
+  });
+
   it('never probes over plain http except on 127.0.0.1', async () => {
     expect((await failure(core, 'health.saveSettings', { referenceUrl: 'http://example.com/' })).code).toBe('invalid_input');
     const d = tempDir();

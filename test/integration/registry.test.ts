@@ -30,7 +30,7 @@ describe('hub registry and incident scope', () => {
 
     await call(t.core, 'registry.updateHub', { hubId: 'tundra/lichen', freshdeskCompany: 'Lichen Group', requesterEmail: 'ops@lichen.example.org' });
     // The repository drops a hub and the import runs again: the contact stays, the dropped hub goes.
-    const text = pasted('tundra').text.replace(/  - name: permafrost[\s\S]*?(?=  - name: lichen)/, '');
+    const text = pasted('tundra').text.replace(/ {2}- name: permafrost[\s\S]*?(?= {2}- name: lichen)/, '');
     const again = await call(t.core, 'registry.import', { files: [pasted('tundra', text)] });
     expect(again).toEqual({ clusters: ['tundra'], added: 0, updated: 2, removed: 1, hubs: 2 });
     const hubs = (await call(t.core, 'registry.list', {})).hubs;
