@@ -41,17 +41,25 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   expect(saved.hubs.find((h) => h.id === 'seaweed/ocean-data')?.requesterEmail).toBe('help@ocean-data.example.org');
   await page.screenshot({ path: 'out/screenshots/registry.png', fullPage: true });
 
-  const inc = await app.call<{ id: string }>('incidents.declare', { title: 'Seaweed cluster: servers do not start' });
+  // Declared with a scope (the region of tundra), then widened later to the seaweed cluster.
   await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Incidents' }).click();
-  await page.getByRole('list', { name: 'Incidents' }).getByText('Seaweed cluster: servers do not start').click();
+  await page.keyboard.press('n');
+  await page.getByLabel('Title').fill('Seaweed cluster: servers do not start');
+  await page.getByLabel(/Scope \(blast radius\)/).selectOption('region:aws/ca-central-1');
+  await page.keyboard.press('Enter');
   const blast = page.getByRole('region', { name: 'Blast radius' });
-  await blast.getByRole('button', { name: 'Pick scope' }).click();
+  await expect(blast).toContainText('provider/region aws/ca-central-1 · 3 hubs · 2 communities');
+  const inc = (await app.call<Array<{ id: string }>>('incidents.list', {}))[0]!;
+  await blast.getByRole('button', { name: 'Change scope' }).click();
   await blast.getByLabel('Scope kind').selectOption('cluster');
   await blast.getByLabel('Scope value').selectOption('seaweed');
   await blast.getByRole('button', { name: 'Apply scope' }).click();
   await expect(blast).toContainText('cluster seaweed · 4 hubs · 3 communities');
   const strip = blast.getByRole('list', { name: 'Hub health' });
   await expect(strip.getByRole('listitem')).toHaveCount(4);
+  await expect(blast.getByLabel('Affected communities')).toHaveText(
+    'Communities: Kelp Lab, Coastal University · Ocean Data Collective · Tidepool Community College',
+  );
 
   await blast.getByRole('button', { name: 'Probe now' }).click();
   await expect(strip.getByRole('listitem', { name: 'seaweed/ocean-data up' })).toBeVisible();
@@ -79,6 +87,10 @@ test('import the registry, scope an incident to a cluster, and follow hub health
     'Hub seaweed/ocean-data (Ocean Data Collective) is up (was down)',
     'Hub seaweed/tidepool (Tidepool Community College) is up (was down)',
   ]);
-  expect(bodies.filter((e) => e.kind === 'scope_changed')).toHaveLength(2);
+  expect(bodies.filter((e) => e.kind === 'scope_changed').map((e) => e.body)).toEqual([
+    'Scope: provider/region aws/ca-central-1 — 3 hubs, 2 communities affected',
+    'Scope: cluster seaweed — 4 hubs, 3 communities affected',
+    'Removed affected hub seaweed/staging',
+  ]);
   expect(errors).toEqual([]);
 });

@@ -61,6 +61,18 @@ describe('hub registry and incident scope', () => {
     expect((await failure(t.core, 'registry.updateHub', { hubId: 'seaweed/tidepool', community: 'x' })).code).toBe('not_found');
   });
 
+  it('declares with a scope in one step, and refuses a scope matching no hub before declaring anything', async () => {
+    await call(t.core, 'registry.import', { folder: repo });
+    const err = await failure(t.core, 'incidents.declare', { title: 'Nowhere', scope: { kind: 'cluster', value: 'nowhere' } });
+    expect(err.code).toBe('invalid_input');
+    expect(await call(t.core, 'incidents.list', {})).toEqual([]);
+    const inc = await call(t.core, 'incidents.declare', { title: 'Tundra down', scope: { kind: 'cluster', value: 'tundra' } });
+    const s = await call(t.core, 'incidents.scope', { incidentId: inc.id });
+    expect(s.scope).toMatchObject({ kind: 'cluster', value: 'tundra' });
+    expect(s.communities).toEqual(['Lichen Studies Group', 'Permafrost Research Network']);
+    expect(timelineOf(t.core, inc.id).map((e) => e.kind)).toEqual(['declared', 'scope_changed']);
+  });
+
   it('sets a scope, lists affected hubs and communities, lets the commander add and remove, all on the timeline', async () => {
     await call(t.core, 'registry.import', { folder: repo });
     const inc = await call(t.core, 'incidents.declare', { title: 'Seaweed cluster down' });

@@ -9,7 +9,7 @@ export type Handlers = {
 
 export function createHandlers(s: Services): Handlers {
   return {
-    'incidents.declare': (input) => s.incidents.declare(input),
+    'incidents.declare': (input) => s.scope.declareScoped(input, s.incidents.declare),
     'incidents.list': () => s.incidents.list(),
     'incidents.get': (input) => s.incidents.get(input.incidentId),
     'incidents.setStatus': (input) => s.incidents.setStatus(input),

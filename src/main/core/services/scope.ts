@@ -45,14 +45,19 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
   const entry = (incidentId: string, at: number, body: string) =>
     timeline.append({ id: ids.next(), incidentId, at, source: 'system', kind: 'scope_changed', body, actor: whoAmI(db)?.name ?? null, recordedAt: at });
 
-  const setScopeTx = db.transaction((input: OpParsed<'incidents.setScope'>): TimelineEntry => {
-    mustExist(input.incidentId);
-    const matched = hubsInScope(repo.hubs(), input.kind, input.value);
+  const matching = (kind: ScopeKind, value: string, path = 'value') => {
+    const matched = hubsInScope(repo.hubs(), kind, value);
     if (matched.length === 0) {
-      throw new AppError('invalid_input', `No hub in the registry matches ${scopeWords(input.kind, input.value)}. Import or edit the registry first.`, {
-        fields: [{ path: 'value', message: 'matches no hub' }],
+      throw new AppError('invalid_input', `No hub in the registry matches ${scopeWords(kind, value)}. Import or edit the registry first.`, {
+        fields: [{ path, message: 'matches no hub' }],
       });
     }
+    return matched;
+  };
+
+  const setScopeTx = db.transaction((input: OpParsed<'incidents.setScope'>): TimelineEntry => {
+    mustExist(input.incidentId);
+    const matched = matching(input.kind, input.value);
     const at = clock.now();
     repo.dropScopeHubs(input.incidentId);
     repo.setScope(input.incidentId, input.kind, input.value, at);
@@ -104,6 +109,13 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
       return view(incidentId);
     },
     setScope: (input: OpParsed<'incidents.setScope'>) => publish(input.incidentId, setScopeTx.immediate(input)),
+    /** Declares with the scope picked in the same step: a scope matching no hub is refused before anything is written. */
+    declareScoped<I extends { scope?: { kind: ScopeKind; value: string } }, R extends { id: string }>(input: I, declare: (input: I) => R): R {
+      if (input.scope) matching(input.scope.kind, input.scope.value, 'scope.value');
+      const created = declare(input);
+      if (input.scope) publish(created.id, setScopeTx.immediate({ incidentId: created.id, ...input.scope }));
+      return created;
+    },
     setIncluded: (input: OpParsed<'incidents.setHubIncluded'>) => publish(input.incidentId, includeTx.immediate(input)),
     /** The hubs to probe: included, as recorded on the incident. */
     included: (incidentId: string): AffectedHub[] => repo.affected(incidentId).filter((h) => !h.excluded),
