@@ -152,6 +152,19 @@ describe('hub health probes', () => {
     expect(t.pending.size).toBe(0);
   });
 
+  it('probes only hubs still in the registry, at the domain the registry has now', async () => {
+    const id = await declareOnSeaweed();
+    await call(core, 'registry.removeHub', { hubId: 'seaweed/staging' });
+    await call(core, 'registry.updateHub', { hubId: 'seaweed/tidepool', domain: 'lichen.tundra.example.cloud' });
+    sim.set({ hubIds: ['tundra/lichen'] }, 'down');
+    await core.services.health.round();
+    expect(sim.probes('staging.seaweed.example.cloud')).toBe(0);
+    expect(sim.probes('tidepool.seaweed.example.cloud')).toBe(0);
+    const v = (await call(core, 'health.status', { incidentId: id })).hubs;
+    expect(v.find((h) => h.hubId === 'seaweed/staging')).toMatchObject({ state: 'unknown', detail: 'no longer in the registry: not probed' });
+    expect(v.find((h) => h.hubId === 'seaweed/tidepool')).toMatchObject({ state: 'down', detail: 'answered 503' });
+  });
+
   it('never overlaps rounds: a round asked for while one waits on a hanging hub shares it', async () => {
     await declareOnSeaweed();
     sim.set({ hubIds: ['seaweed/kelp-lab'] }, 'hang');

@@ -119,8 +119,16 @@ export function healthService(deps: HealthDeps) {
     const open = only ? [mustGet(only)] : incidents.list().filter((i) => PROBED_STATUSES.has(i.status));
     const perIncident = open.map((i) => ({ id: i.id, hubs: deps.scope.included(i.id) })).filter((x) => x.hubs.length > 0);
     if (perIncident.length === 0) return 0;
+    // Only hubs still in the registry are probed, at the domain the registry has now.
+    const registry = new Map(repo.hubs().map((h) => [h.id, h.domain]));
+    const domainOf = (hubId: string) => registry.get(hubId) ?? null;
     const urls = new Map<string, string | null>();
-    for (const x of perIncident) for (const h of x.hubs) urls.set(h.domain, healthUrl(h.domain, deps.probeBase));
+    for (const x of perIncident) {
+      for (const h of x.hubs) {
+        const domain = domainOf(h.hubId);
+        if (domain) urls.set(domain, healthUrl(domain, deps.probeBase));
+      }
+    }
     const byDomain = new Map<string, ProbeOutcome>();
     let reference: ReferenceResult = 'skipped';
     if (!deps.network.isOnline()) reference = 'offline';
@@ -136,7 +144,8 @@ export function healthService(deps: HealthDeps) {
     }
     const now = clock.now();
     for (const x of perIncident) {
-      const results = new Map(x.hubs.map((h) => [h.hubId, byDomain.get(h.domain) ?? { ok: false, detail: 'not probed' }]));
+      const gone: ProbeOutcome = { ok: false, notProbed: true, detail: 'no longer in the registry: not probed' };
+      const results = new Map(x.hubs.map((h) => [h.hubId, byDomain.get(domainOf(h.hubId) ?? '') ?? gone]));
       const entries = recordTx.immediate(x.id, results, reference, now);
       for (const e of entries) bus.emit('timeline.appended', e);
       bus.emit('health.changed', view(x.id));
