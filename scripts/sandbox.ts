@@ -10,6 +10,7 @@ import { fileSecretStore } from '../src/main/core/secrets/fileStore';
 import { startWebShell } from '../src/main/web/server';
 import { SIM_TICKET_ID, startSimulators } from '../test/simulators';
 import { sandboxCoreOptions } from './sandboxWiring';
+import { startHubSimulator } from '../test/simulators/hubs';
 
 const root = process.cwd();
 const say = (line: string) => process.stdout.write(`[sandbox] ${line}\n`);
@@ -39,6 +40,9 @@ async function main(): Promise<void> {
   const sim = await startSimulators({ port: simPort });
   say(`simulators for PagerDuty, Freshdesk and Slack at ${sim.origin} (control API: ${sim.urls.control}, see test/simulators/README.md)`);
 
+  const hubSim = await startHubSimulator();
+  say(`hub simulator: ${hubSim.hubs.size} hubs on ${new Set([...hubSim.hubs.values()].map((h) => h.cluster)).size} clusters at ${hubSim.url} (flip one: POST ${hubSim.url}/_control/hubs {"hubIds":["seaweed/ocean-data"],"state":"down"}; states up, down, slow, hang)`);
+
   const dataDir = resolve(process.env.CONN_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'conn-sandbox-')));
   say(`data folder: ${dataDir}`);
   const core = createCore({
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
     secrets: fileSecretStore(dataDir),
     // Jobs, checks, connection tests, import and take-over: all to the simulators.
     ...sandboxCoreOptions(sim),
+    hubProbes: { probeBase: hubSim.probeBase },
   });
 
   // The simulator tokens are not secret, so the sandbox accepts the weaker file storage (no OS keyring here)
@@ -72,6 +77,10 @@ async function main(): Promise<void> {
   }
   say(`a community ticket is waiting: https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID} ("Users cannot start servers on the Ocean Data hub")`);
 
+  const imported = core.services.registry.import({ folder: hubSim.registryDir });
+  core.services.health.saveSettings({ referenceUrl: hubSim.referenceUrl });
+  say(`hub registry: imported ${imported.hubs} hubs of ${imported.clusters.join(', ')} from ${hubSim.registryDir}; probes go to the hub simulator`);
+
   const portText = process.env.CONN_PORT;
   const port = portText ? Number(portText) : 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) fatal(`CONN_PORT must be a port number, got "${portText}".`);
@@ -85,7 +94,7 @@ async function main(): Promise<void> {
     stopping = true;
     void Promise.all([shell.close(), core.stop()])
       .then(() => core.close())
-      .then(() => sim.stop())
+      .then(() => Promise.all([sim.stop(), hubSim.close()]))
       .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);

@@ -3,6 +3,7 @@ import { app, dialog, ipcMain, safeStorage, shell, type BrowserWindow } from 'el
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
+import { probeBaseFromEnv } from './core/health/probe';
 import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
 import { fileLogger } from './core/fileLogger';
 import { assertOwnDataDir } from './core/privateData';
@@ -58,6 +59,7 @@ if (!app.requestSingleInstanceLock()) {
         pdfPrinter: electronPdfPrinter(),
         chooseExportFile: electronSaveDialog(dialog, () => win, app.getPath('documents')),
         revealFile: (path) => shell.showItemInFolder(path),
+        hubProbes: { probeBase: probeBaseFromEnv() },
       });
     } catch (err) {
       dialog.showErrorBox('Conn could not start', err instanceof Error ? err.message : String(err));

@@ -21,6 +21,7 @@ import { recordImportOps } from './ops/recordImport';
 import { registerOps } from './ops/register';
 import { backfillOps } from './ops/backfill';
 import { checkEvents, checkOps } from './ops/checks';
+import { hubEvents, hubOps } from './ops/hubs';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -44,6 +45,7 @@ export const operations = {
   ...checkOps,
   ...registerOps,
   ...backfillOps,
+  ...hubOps,
 } as const;
 
 export const events = {
@@ -63,6 +65,7 @@ export const events = {
   ...searchEvents,
   ...handoffEvents,
   ...checkEvents,
+  ...hubEvents,
 } as const;
 
 export type Operations = typeof operations;

@@ -76,6 +76,19 @@ export const opNames = [
   'register.csv',
   'backfill.start',
   'backfill.debt',
+  'registry.import',
+  'registry.list',
+  'registry.updateHub',
+  'registry.removeHub',
+  'incidents.setScope',
+  'incidents.setHubIncluded',
+  'incidents.scope',
+  'health.status',
+  'health.probeNow',
+  'health.settings',
+  'health.saveSettings',
+  'impact.propose',
+  'impact.accept',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -98,4 +111,7 @@ export const eventNames = [
   'handoff.recorded',
   'handoff.changed',
   'checks.completed',
+  'registry.changed',
+  'scope.changed',
+  'health.changed',
 ] as const;

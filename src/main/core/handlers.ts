@@ -9,7 +9,7 @@ export type Handlers = {
 
 export function createHandlers(s: Services): Handlers {
   return {
-    'incidents.declare': (input) => s.incidents.declare(input),
+    'incidents.declare': (input) => s.scope.declareScoped(input, s.incidents.declare),
     'incidents.list': () => s.incidents.list(),
     'incidents.get': (input) => s.incidents.get(input.incidentId),
     'incidents.setStatus': (input) => s.incidents.setStatus(input),
@@ -84,5 +84,18 @@ export function createHandlers(s: Services): Handlers {
     'takeover.import': (input) => s.takeover.import(input),
     'takeover.retry': (input) => s.takeover.retry(input),
     'takeover.confirm': (input) => s.takeover.confirm(input),
+    'registry.import': (input) => s.registry.import(input),
+    'registry.list': () => s.registry.list(),
+    'registry.updateHub': (input) => s.registry.updateHub(input),
+    'registry.removeHub': (input) => s.registry.removeHub(input),
+    'incidents.setScope': (input) => s.scope.setScope(input),
+    'incidents.setHubIncluded': (input) => s.scope.setIncluded(input),
+    'incidents.scope': (input) => s.scope.get(input),
+    'health.status': (input) => s.health.status(input),
+    'health.probeNow': (input) => s.health.probeNow(input),
+    'health.settings': () => s.health.settings(),
+    'health.saveSettings': (input) => s.health.saveSettings(input),
+    'impact.propose': (input) => s.health.propose(input),
+    'impact.accept': (input) => s.health.accept(input),
   };
 }

@@ -20,7 +20,7 @@ import { createVault } from './secrets/vault';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import type { Notifier, Timers } from './reminders/scheduler';
 import type { VendorUrls } from './importer/clients';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
 import type { ChooseExportFile, RevealFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
 
@@ -61,6 +61,8 @@ export interface CoreOptions {
   vendorUrls?: VendorUrls;
   /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
   checkpointWorker?: boolean;
+  /** Hub health probes (services.health.start() runs them every 30 s): port, base URL, interval, timeout. */
+  hubProbes?: ServiceOptions['hubProbes'];
   /** The user Conn runs as (default: the process's); tests pass another to play a folder owned by someone else. */
   uid?: number;
 }
@@ -118,6 +120,7 @@ export function createCore(opts: CoreOptions): Core {
       kick: () => ref.dispatcher?.kick(),
       vendorUrls: opts.vendorUrls,
       logger,
+      hubProbes: opts.hubProbes,
     },
   );
   // Notes a crash or kill left out of the search index (appended after the last batch) are indexed now.
@@ -150,6 +153,7 @@ export function createCore(opts: CoreOptions): Core {
   let closed = false;
   const stopTimers = () => {
     services.checks.stop();
+    services.health.stop();
     services.reminders.stop();
   };
   return {
@@ -165,6 +169,7 @@ export function createCore(opts: CoreOptions): Core {
       dispatcher.start();
       services.reminders.start();
       services.checks.start();
+      services.health.start();
     },
     stop() {
       stopTimers();

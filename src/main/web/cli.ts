@@ -9,6 +9,7 @@ import { assertOwnDataDir } from '../core/privateData';
 import { fileSecretStore } from '../core/secrets/fileStore';
 import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecutors';
 import { startWebShell } from './server';
+import { probeBaseFromEnv } from '../core/health/probe';
 
 /** out/renderer, found by walking up from this module: works from the sources (src/main/web) and the bundle (out/web). */
 function defaultRendererDir(): string {
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
     const baseUrls = vendorBaseUrlsFromEnv();
     const vendors = vendorWiring({ baseUrls });
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls, checks: vendors.checks });
+    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls, checks: vendors.checks, hubProbes: { probeBase: probeBaseFromEnv() } });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }

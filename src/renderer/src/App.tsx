@@ -8,10 +8,11 @@ import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { NeedsYouBanner } from './features/outbox/NeedsYouBanner';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 import { RegisterScreen } from './features/register/RegisterScreen';
+import { RegistryScreen } from './features/hubs/RegistryScreen';
 import { useIncidents } from './features/incidents/store';
 
-type Screen = 'incidents' | 'register' | 'connections' | 'outbox';
-const screenLabels = { incidents: 'Incidents', register: 'Register', connections: 'Connections' } as const;
+type Screen = 'incidents' | 'register' | 'registry' | 'connections' | 'outbox';
+const screenLabels = { incidents: 'Incidents', register: 'Register', registry: 'Hubs', connections: 'Connections' } as const;
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
 import { SearchOverlay } from './features/search/SearchOverlay';
@@ -44,7 +45,7 @@ export function App() {
         <span className="tagline">incident command</span>
         <TopbarPeople />
         <nav className="topnav" aria-label="Screens">
-          {(['incidents', 'register', 'connections'] as const).map((s) => (
+          {(['incidents', 'register', 'registry', 'connections'] as const).map((s) => (
             <button key={s} type="button" className={screen === s ? 'selected' : ''} onClick={() => setScreen(s)}>
               {screenLabels[s]}
             </button>
@@ -69,6 +70,8 @@ export function App() {
                 setScreen('incidents');
               }}
             />
+          ) : screen === 'registry' ? (
+            <RegistryScreen />
           ) : (
             <OutboxPanel />
           )}

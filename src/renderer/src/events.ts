@@ -13,6 +13,7 @@ import { useUpdates } from './features/updates/store';
 import { useNotes } from './features/notes/store';
 import { useHandoff } from './features/handoff/store';
 import { useTimeline } from './features/timeline/store';
+import { hubEvents } from './features/hubs/store';
 
 function openComposer(incidentId: string): void {
   useIncidents.getState().select(incidentId);
@@ -87,6 +88,9 @@ const routes = {
   'handoff.recorded': (status) => useHandoff.getState().statusChanged(status),
   'handoff.changed': (status) => useHandoff.getState().statusChanged(status),
   'timeline.changed': (change) => useTimeline.getState().changed(change),
+  'registry.changed': hubEvents.registryChanged,
+  'scope.changed': hubEvents.scopeChanged,
+  'health.changed': hubEvents.healthChanged,
 } satisfies EventRoutes;
 
 /**

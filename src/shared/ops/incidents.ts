@@ -1,6 +1,7 @@
 // Operations on incidents: declaring, reading, listing and moving through the lifecycle.
 import { z } from 'zod';
 import { incidentStatuses, type Incident } from '../domain';
+import { scopeKinds } from '../hubs';
 import { httpsUrl, id, label } from '../text';
 import { event, op } from './define';
 
@@ -19,6 +20,8 @@ export const incidentOps = {
       runbookId: id.optional(),
       /** Person id of the Incident Commander. */
       commander: id.optional(),
+      /** The blast radius from the hub registry (see incidents.setScope); can also be picked later. */
+      scope: z.strictObject({ kind: z.enum(scopeKinds), value: label(200, 'scope.value') }).optional(),
     }),
   ),
   'incidents.list': op<Incident[]>()(

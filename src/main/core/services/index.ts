@@ -28,6 +28,9 @@ import { notesService } from './notes';
 import { searchIndexService } from './searchIndex';
 import { searchService } from './search';
 import { timelineService } from './timeline';
+import { registryService } from './registry';
+import { scopeService } from './scope';
+import { healthService, type HealthDeps } from './health';
 
 /** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
 export interface OutboxPorts {
@@ -55,6 +58,8 @@ export interface ServiceOptions extends OutboxPorts {
   timer?: Timer;
   /** Where background work (the search index batches) reports a failure. */
   logger?: Logger;
+  /** Hub health probes: the HTTP port, a base URL (the sandbox), interval and timeout (tests). */
+  hubProbes?: Pick<HealthDeps, 'probe' | 'probeBase' | 'intervalMs' | 'timeoutMs' | 'concurrency'>;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -91,6 +96,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
   });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
+  const scope = scopeService(deps);
   const freshdeskDomain = () => integrations.credentials('freshdesk')?.config.domain ?? null;
   const checks = checksService({
     ...deps,
@@ -126,6 +132,16 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     search: searchService(deps, searchIndex, opts.logger),
     recordImport,
     handoff: handoffService({ ...deps, roles, isConfigured: integrations.isConfigured }),
+    registry: registryService(deps),
+    scope,
+    health: healthService({
+      ...deps,
+      ...opts.hubProbes,
+      scope,
+      network: opts.network,
+      timer: opts.timer ?? realTimer,
+      logger: opts.logger,
+    }),
     takeover,
     backfill: backfillService({ ...deps, clients, takeover }),
   };

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-outbox-indexes';
 import { migration0010 } from './0010-notes-on-timeline';
 import { migration0011 } from './0011-search-index-batch';
 import { migration0012 } from './0012-outbox-needs-you';
+import { migration0013 } from './0013-hub-registry';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -26,4 +27,5 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];

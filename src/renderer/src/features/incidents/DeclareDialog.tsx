@@ -6,6 +6,7 @@ import { DEFAULT_RUNBOOK_ID, verdictFor } from '../../../../shared/runbook';
 import { Modal } from '../../ui/Modal';
 import { usePeople } from '../people/store';
 import { useRunbooks } from '../runbooks/store';
+import { ScopeSelect, scopeInput } from '../hubs/ScopeSelect';
 import './declare.css';
 
 interface Props {
@@ -33,6 +34,7 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
   const [impact, setImpact] = useState(localNow);
   const [impactEdited, setImpactEdited] = useState(false);
   const [commander, setCommander] = useState(meId ?? '');
+  const [scope, setScope] = useState('');
 
   useEffect(() => {
     void load();
@@ -56,6 +58,7 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
       ...(questions.length ? { classification: Object.fromEntries(questions.map((q) => [q.id, answers[q.id] === true])) } : {}),
       ...(at && !Number.isNaN(at.getTime()) ? { impactStart: at.toISOString() } : {}),
       ...(commander ? { commander } : {}),
+      ...scopeInput(scope),
     });
     if (ok) setTitle('');
   };
@@ -100,6 +103,7 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
             />
           </label>
         </div>
+        <ScopeSelect value={scope} onChange={setScope} />
         {questions.length ? (
           <fieldset className="criteria">
             <legend>Is it an incident?</legend>

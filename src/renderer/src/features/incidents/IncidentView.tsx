@@ -12,6 +12,7 @@ import { HandoffDialog } from '../handoff/HandoffDialog';
 import { formatTime, localTitle } from '../../ui/time';
 import { RolesStrip } from '../people/RolesStrip';
 import { StatusControl } from './StatusControl';
+import { BlastRadius } from '../hubs/BlastRadius';
 
 const tabs = ['work', 'timeline', 'report'] as const;
 type Tab = (typeof tabs)[number];
@@ -37,6 +38,7 @@ export function IncidentView({ incident }: { incident: Incident }) {
             {incident.hub ? ` · ${incident.hub}` : ''}
           </p>
           <RolesStrip incidentId={incident.id} />
+          <BlastRadius incidentId={incident.id} />
         </div>
         <StatusUpdateButton incidentId={incident.id} />
         <HandoffButton incidentId={incident.id} />

@@ -1,0 +1,106 @@
+// The hub registry, an incident's blast radius and its hubs' health: the shapes every layer shares.
+
+export interface RegistryCluster {
+  name: string;
+  provider: string;
+  region: string | null;
+  /** The provider block as imported (unknown keys kept). */
+  providerConfig: Record<string, unknown>;
+  sourceFile: string | null;
+  importedAt: string;
+}
+
+export interface RegistryHub {
+  /** '<cluster>/<name>' */
+  id: string;
+  cluster: string;
+  name: string;
+  displayName: string;
+  domain: string;
+  helmChart: string | null;
+  provider: string;
+  region: string | null;
+  /** The community the hub serves; null for hubs that serve none (staging). */
+  community: string | null;
+  freshdeskCompany: string | null;
+  requesterEmail: string | null;
+  updatedAt: string;
+}
+
+export interface RegistryView {
+  clusters: RegistryCluster[];
+  hubs: RegistryHub[];
+}
+
+export interface ImportSummary {
+  clusters: string[];
+  added: number;
+  updated: number;
+  removed: number;
+  hubs: number;
+}
+
+export const scopeKinds = ['hub', 'cluster', 'region'] as const;
+export type ScopeKind = (typeof scopeKinds)[number];
+
+export type HubState = 'up' | 'down' | 'unknown';
+
+export interface AffectedHub {
+  hubId: string;
+  name: string;
+  cluster: string;
+  domain: string;
+  community: string | null;
+  origin: 'scope' | 'manual';
+  excluded: boolean;
+}
+
+export interface IncidentScope {
+  incidentId: string;
+  scope: { kind: ScopeKind; value: string; setAt: string } | null;
+  hubs: AffectedHub[];
+  /** Distinct communities of the included hubs. */
+  communities: string[];
+}
+
+export interface HubHealth {
+  hubId: string;
+  name: string;
+  domain: string;
+  community: string | null;
+  state: HubState | 'pending';
+  since: string | null;
+  lastCheckedAt: string | null;
+  detail: string;
+}
+
+export interface HealthView {
+  incidentId: string;
+  /** False when probing is turned off in the settings. */
+  enabled: boolean;
+  intervalMs: number;
+  hubs: HubHealth[];
+}
+
+export interface ImpactMark {
+  at: string;
+  evidence: string;
+}
+
+export interface ImpactProposal {
+  incidentId: string;
+  start: ImpactMark | null;
+  end: ImpactMark | null;
+  /** Why no end yet, in plain words (null when proposed). */
+  endPending: string | null;
+  exitWindowMinutes: number;
+  accepted: { start: string; end: string | null };
+}
+
+export interface HealthSettings {
+  enabled: boolean;
+  /** Fetched when a hub fails, to tell "the hub is down" from "our network is down". */
+  referenceUrl: string;
+  /** Exit criterion per runbook id: minutes all affected hubs must pass. */
+  exitWindowMinutes: Record<string, number>;
+}
