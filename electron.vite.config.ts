@@ -35,7 +35,12 @@ export default defineConfig({
       // Trusted Types: the browser build of this micromark helper decodes `&amp;`-style references by assigning to
       // innerHTML, which our CSP (trusted-types 'none') blocks, crashing every note with an entity. Its plain build
       // looks them up in a table instead: no DOM sink, so no Trusted Types policy is needed.
-      alias: [{ find: /^decode-named-character-reference$/, replacement: resolve(__dirname, 'node_modules/decode-named-character-reference/index.js') }],
+      alias: [
+        {
+          find: /^decode-named-character-reference$/,
+          replacement: resolve(__dirname, 'node_modules/decode-named-character-reference/index.js'),
+        },
+      ],
     },
     build: {
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },

@@ -10,7 +10,9 @@ export function sandboxVendorUrls(sim: Simulators): Required<VendorUrls> {
 }
 
 /** The createCore options that point Conn at the simulators. */
-export function sandboxCoreOptions(sim: Simulators): Pick<CoreOptions, 'executors' | 'identify' | 'checks' | 'vendorUrls'> {
+export function sandboxCoreOptions(
+  sim: Simulators,
+): Pick<CoreOptions, 'executors' | 'identify' | 'checks' | 'vendorUrls'> {
   const baseUrls = sandboxVendorUrls(sim);
   const vendors = vendorWiring({ baseUrls });
   return { executors: vendors.executors, identify: vendors.identify, checks: vendors.checks, vendorUrls: baseUrls };

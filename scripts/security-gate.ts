@@ -108,8 +108,13 @@ function main(input = 'src'): void {
   const high = findings.filter(
     (f) => f.severity === 'HIGH' && !suppressions.some((s) => s.check === f.check && s.file === f.file),
   );
-  const counts = findings.reduce<Record<string, number>>((m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }), {});
-  process.stdout.write(`electronegativity: ${findings.length} findings ${JSON.stringify(counts)}, ${high.length} HIGH unsuppressed\n`);
+  const counts = findings.reduce<Record<string, number>>(
+    (m, f) => ({ ...m, [f.severity]: (m[f.severity] ?? 0) + 1 }),
+    {},
+  );
+  process.stdout.write(
+    `electronegativity: ${findings.length} findings ${JSON.stringify(counts)}, ${high.length} HIGH unsuppressed\n`,
+  );
   for (const f of high) process.stdout.write(`  HIGH ${f.check} ${f.file}:${f.location} ${f.description}\n`);
   process.exit(high.length > 0 ? 1 : 0);
 }

@@ -7,7 +7,9 @@ import { ensureWebShellBuilt, entryFile } from './webShellBuild.mjs';
 try {
   await ensureWebShellBuilt();
 } catch (err) {
-  process.stderr.write(`Conn could not start: building the web shell failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Conn could not start: building the web shell failed: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 }
 await import(pathToFileURL(entryFile).href);

@@ -39,7 +39,18 @@ function ensureElectronSqlite(): string | null {
   });
   const ok =
     run('npx', ['prebuild-install', '--runtime=electron', `--target=${version}`], dir) ||
-    run('npx', ['node-gyp', 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], dir);
+    run(
+      'npx',
+      [
+        'node-gyp',
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      dir,
+    );
   return ok && existsSync(binding) ? binding : null;
 }
 

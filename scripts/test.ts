@@ -47,11 +47,9 @@ function readJson(file: string): unknown {
   }
 }
 const vitest = readJson(`${results}/vitest.json`) as
-  | { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
-  | undefined;
+  { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | undefined;
 const pw = readJson(`${results}/playwright.json`) as
-  | { stats: { expected: number; unexpected: number; skipped: number; flaky: number } }
-  | undefined;
+  { stats: { expected: number; unexpected: number; skipped: number; flaky: number } } | undefined;
 
 const passed = (vitest?.numPassedTests ?? 0) + (pw ? pw.stats.expected + pw.stats.flaky : 0);
 const failed = (vitest?.numFailedTests ?? 0) + (pw?.stats.unexpected ?? 0);

@@ -17,14 +17,21 @@ function collectRefs(node: unknown, acc: Set<string>): void {
     }
 }
 
-const resolve = (doc: Json, ref: string): unknown => ref.replace(/^#\//, '').split('/').reduce<unknown>((o, k) => (o as Json)?.[k.replace(/~1/g, '/')], doc);
+const resolve = (doc: Json, ref: string): unknown =>
+  ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((o, k) => (o as Json)?.[k.replace(/~1/g, '/')], doc);
 
 function trim(doc: Json, ops: Record<string, string[]>, header: Json): Json {
   const paths: Json = {};
   for (const [p, methods] of Object.entries(ops)) {
     const item = (doc.paths as Json)[p] as Json;
     if (!item) throw new Error(`missing path ${p}`);
-    paths[p] = Object.fromEntries([...methods.map((m) => [m, item[m]]), ...(item.parameters ? [['parameters', item.parameters]] : [])]);
+    paths[p] = Object.fromEntries([
+      ...methods.map((m) => [m, item[m]]),
+      ...(item.parameters ? [['parameters', item.parameters]] : []),
+    ]);
   }
   const kept: Json = { ...header, paths };
   // Copy every referenced component (transitively) at the same location.
@@ -37,7 +44,10 @@ function trim(doc: Json, ops: Record<string, string[]>, header: Json): Json {
     if (seen.has(ref!)) continue;
     seen.add(ref!);
     const value = resolve(doc, ref!);
-    const keys = ref!.replace(/^#\//, '').split('/').map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const keys = ref!
+      .replace(/^#\//, '')
+      .split('/')
+      .map((k) => k.replace(/~1/g, '/').replace(/~0/g, '~'));
     let target = kept;
     for (const k of keys.slice(0, -1)) target = (target[k] ??= {}) as Json;
     target[keys.at(-1)!] = value;
@@ -50,35 +60,63 @@ function trim(doc: Json, ops: Record<string, string[]>, header: Json): Json {
 
 const pd = JSON.parse(fs.readFileSync(path.join(src, 'pagerduty-rest-openapiv3.json'), 'utf8')) as Json;
 const pdOps = {
-  '/users/me': ['get'], '/users': ['get'], '/services': ['get'], '/incidents': ['get', 'post'], '/incidents/{id}': ['get', 'put'],
-  '/incidents/{id}/notes': ['get', 'post'], '/incidents/{id}/status_updates': ['post'], '/incidents/{id}/log_entries': ['get'],
+  '/users/me': ['get'],
+  '/users': ['get'],
+  '/services': ['get'],
+  '/incidents': ['get', 'post'],
+  '/incidents/{id}': ['get', 'put'],
+  '/incidents/{id}/notes': ['get', 'post'],
+  '/incidents/{id}/status_updates': ['post'],
+  '/incidents/{id}/log_entries': ['get'],
 };
 fs.writeFileSync(
   path.join(out, 'pagerduty-rest.trimmed.json'),
-  JSON.stringify(trim(pd, pdOps, {
-    'x-conn-trim': {
-      source: 'PagerDuty/api-schema reference/REST/openapiv3.json, commit 91a06fb (2026-08-14)',
-      version: (pd.info as Json).version,
-      note: 'Trimmed to the operations Conn calls (and the components they reference) by scripts/trim-vendor-specs.ts. Not edited otherwise.',
-    },
-    openapi: pd.openapi, info: pd.info, servers: pd.servers,
-  }), null, 1),
+  JSON.stringify(
+    trim(pd, pdOps, {
+      'x-conn-trim': {
+        source: 'PagerDuty/api-schema reference/REST/openapiv3.json, commit 91a06fb (2026-08-14)',
+        version: (pd.info as Json).version,
+        note: 'Trimmed to the operations Conn calls (and the components they reference) by scripts/trim-vendor-specs.ts. Not edited otherwise.',
+      },
+      openapi: pd.openapi,
+      info: pd.info,
+      servers: pd.servers,
+    }),
+    null,
+    1,
+  ),
 );
 
 const slack = JSON.parse(fs.readFileSync(path.join(src, 'slack-web-openapi-v2.json'), 'utf8')) as Json;
 const slackOps = Object.fromEntries(
-  ['/auth.test', '/conversations.create', '/conversations.invite', '/chat.postMessage', '/conversations.history', '/conversations.replies', '/chat.getPermalink', '/users.lookupByEmail', '/conversations.list']
-    .map((p) => [p, Object.keys((slack.paths as Json)[p] as Json)]),
+  [
+    '/auth.test',
+    '/conversations.create',
+    '/conversations.invite',
+    '/chat.postMessage',
+    '/conversations.history',
+    '/conversations.replies',
+    '/chat.getPermalink',
+    '/users.lookupByEmail',
+    '/conversations.list',
+  ].map((p) => [p, Object.keys((slack.paths as Json)[p] as Json)]),
 );
 fs.writeFileSync(
   path.join(out, 'slack-web.trimmed.json'),
-  JSON.stringify(trim(slack, slackOps, {
-    'x-conn-trim': {
-      source: 'slackapi/slack-api-specs web-api/slack_web_openapi_v2_without_examples.json, v1.7.0 (2021)',
-      version: (slack.info as Json).version,
-      note: 'Trimmed to the methods Conn calls by scripts/trim-vendor-specs.ts. The spec predates fields Slack documents today; the contract test overlays those (see test/simulators/contract.ts, SLACK_NEWER_FIELDS).',
-    },
-    swagger: slack.swagger, info: slack.info, basePath: slack.basePath, host: slack.host,
-  }), null, 1),
+  JSON.stringify(
+    trim(slack, slackOps, {
+      'x-conn-trim': {
+        source: 'slackapi/slack-api-specs web-api/slack_web_openapi_v2_without_examples.json, v1.7.0 (2021)',
+        version: (slack.info as Json).version,
+        note: 'Trimmed to the methods Conn calls by scripts/trim-vendor-specs.ts. The spec predates fields Slack documents today; the contract test overlays those (see test/simulators/contract.ts, SLACK_NEWER_FIELDS).',
+      },
+      swagger: slack.swagger,
+      info: slack.info,
+      basePath: slack.basePath,
+      host: slack.host,
+    }),
+    null,
+    1,
+  ),
 );
 console.log('trimmed specs written to', out);

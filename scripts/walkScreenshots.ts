@@ -15,12 +15,41 @@ const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
 const say = (line: string) => process.stdout.write(`[walk] ${line}\n`);
 
 async function connect(app: Served, sim: Simulators, me: 'alice' | 'bob') {
-  await app.call('integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC002' }, token: sim.tokens.pagerduty });
-  await app.call('integrations.save', { vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
-  await app.call('integrations.save', { vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>' }, token: sim.tokens.slack });
-  const alice = await app.call<{ id: string }>('people.save', { name: 'Alice Jansen', timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1', slackUserId: 'U0ALICE01', freshdeskAgentId: '770001' });
-  const bob = await app.call<{ id: string }>('people.save', { name: 'Bob Okafor', timezone: 'Africa/Lagos', pagerdutyUserId: 'PBOB001', slackUserId: 'U0BOB0001', freshdeskAgentId: '770002' });
-  await app.call('people.save', { name: 'Chen Wei', timezone: 'Asia/Shanghai', pagerdutyUserId: 'PCHEN01', slackUserId: 'U0CHEN001' });
+  await app.call('integrations.save', {
+    vendor: 'pagerduty',
+    config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC002' },
+    token: sim.tokens.pagerduty,
+  });
+  await app.call('integrations.save', {
+    vendor: 'freshdesk',
+    config: { domain: 'conn-sim.freshdesk.com' },
+    token: sim.tokens.freshdesk,
+  });
+  await app.call('integrations.save', {
+    vendor: 'slack',
+    config: { channelPattern: 'inc-YYYYMMDD-<hub>' },
+    token: sim.tokens.slack,
+  });
+  const alice = await app.call<{ id: string }>('people.save', {
+    name: 'Alice Jansen',
+    timezone: 'Europe/Amsterdam',
+    pagerdutyUserId: 'PALICE1',
+    slackUserId: 'U0ALICE01',
+    freshdeskAgentId: '770001',
+  });
+  const bob = await app.call<{ id: string }>('people.save', {
+    name: 'Bob Okafor',
+    timezone: 'Africa/Lagos',
+    pagerdutyUserId: 'PBOB001',
+    slackUserId: 'U0BOB0001',
+    freshdeskAgentId: '770002',
+  });
+  await app.call('people.save', {
+    name: 'Chen Wei',
+    timezone: 'Asia/Shanghai',
+    pagerdutyUserId: 'PCHEN01',
+    slackUserId: 'U0CHEN001',
+  });
   await app.call('people.setMe', { personId: me === 'alice' ? alice.id : bob.id });
 }
 
@@ -37,11 +66,16 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20
 async function main() {
   const executablePath = process.env.CONN_CHROMIUM ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) throw new Error(`no Chromium at ${executablePath}: set CONN_CHROMIUM`);
-  if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html'))) throw new Error('the screens are not built: run `npm run build` first');
+  if (!existsSync(join(process.cwd(), 'out', 'renderer', 'index.html')))
+    throw new Error('the screens are not built: run `npm run build` first');
   mkdirSync(outDir, { recursive: true });
   for (const f of readdirSync(outDir)) if (f.endsWith('.png')) rmSync(join(outDir, f)); // the set is always one walk's
   const sim = await startSimulators();
-  const env = { CONN_PAGERDUTY_URL: sim.urls.pagerduty, CONN_FRESHDESK_URL: sim.urls.freshdesk, CONN_SLACK_URL: sim.urls.slack };
+  const env = {
+    CONN_PAGERDUTY_URL: sim.urls.pagerduty,
+    CONN_FRESHDESK_URL: sim.urls.freshdesk,
+    CONN_SLACK_URL: sim.urls.slack,
+  };
   const a = await serve(env);
   const b = await serve(env);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
@@ -74,7 +108,11 @@ async function main() {
 
     // First response on the ticket, confirmed by its check.
     await page.keyboard.press('a');
-    await card.getByRole('list', { name: 'Requests for this step' }).getByText(/sent/).first().waitFor({ timeout: 15_000 });
+    await card
+      .getByRole('list', { name: 'Requests for this step' })
+      .getByText(/sent/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await a.call('checks.run', { incidentId });
     await shot(page, 'first-response');
 
@@ -94,7 +132,11 @@ async function main() {
     await page.getByLabel('Share to PagerDuty').check();
     await box.fill('Raised the node pool maximum from 3 to 6 nodes.');
     await box.press('Enter');
-    await page.getByRole('feed').getByText(/PagerDuty: sent/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('feed')
+      .getByText(/PagerDuty: sent/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await shot(page, 'notes');
 
     // An outage: Slack and PagerDuty drop every request; a shared note waits in the outbox.
@@ -111,9 +153,17 @@ async function main() {
     await shot(page, 'outage-outbox');
     sim.clearFaults();
     for (const job of await a.call<Array<{ id: string; state: string }>>('outbox.list', {})) {
-      if (job.state !== 'sent' && job.state !== 'discarded') await a.call('outbox.retry', { jobId: job.id }).catch(() => undefined);
+      if (job.state !== 'sent' && job.state !== 'discarded')
+        await a.call('outbox.retry', { jobId: job.id }).catch(() => undefined);
     }
-    await until('the outbox to drain', async () => (await a.call<Array<{ state: string }>>('outbox.list', {})).every((j) => j.state === 'sent' || j.state === 'discarded'), 60_000);
+    await until(
+      'the outbox to drain',
+      async () =>
+        (await a.call<Array<{ state: string }>>('outbox.list', {})).every(
+          (j) => j.state === 'sent' || j.state === 'discarded',
+        ),
+      60_000,
+    );
     await page.getByRole('button', { name: 'Incidents' }).click();
 
     // A status update to the community.
@@ -153,9 +203,15 @@ async function main() {
 
     // Bob resolves the PagerDuty incident.
     const cardB = pageB.getByRole('article', { name: 'Current step' });
-    await pageB.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Resolve the PagerDuty incident/ }).click();
+    await pageB
+      .getByRole('list', { name: 'Steps' })
+      .getByRole('button', { name: /Resolve the PagerDuty incident/ })
+      .click();
     await cardB.getByRole('button', { name: /Resolve in PagerDuty/ }).click();
-    await until('the PagerDuty incident to resolve', async () => sim.state.pagerduty.incidents[0]!.status === 'resolved');
+    await until(
+      'the PagerDuty incident to resolve',
+      async () => sim.state.pagerduty.incidents[0]!.status === 'resolved',
+    );
     const [bIncident] = await b.call<Array<{ id: string }>>('incidents.list', {});
     await b.call('checks.run', { incidentId: bIncident!.id });
     await shot(pageB, 'resolve');

@@ -26,7 +26,8 @@ export function staleReason(dir = outDir) {
   } catch {
     return 'the last build left no readable list of its sources';
   }
-  if (typeof manifest?.builtAt !== 'number' || !Array.isArray(manifest.inputs)) return 'the last build left no readable list of its sources';
+  if (typeof manifest?.builtAt !== 'number' || !Array.isArray(manifest.inputs))
+    return 'the last build left no readable list of its sources';
   for (const rel of [...manifest.inputs, ...buildFiles]) {
     const st = statSync(join(root, rel), { throwIfNoEntry: false });
     if (!st) {

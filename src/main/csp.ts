@@ -25,7 +25,9 @@ export const CONTENT_SECURITY_POLICY = directives.join('; ');
 const HEADER_ONLY = ['frame-ancestors', 'report-uri', 'sandbox'];
 
 /** The same policy for index.html's <meta http-equiv> (the fallback for pages loaded from file://). */
-export const CONTENT_SECURITY_POLICY_META = directives.filter((d) => !HEADER_ONLY.includes(d.split(' ')[0]!)).join('; ');
+export const CONTENT_SECURITY_POLICY_META = directives
+  .filter((d) => !HEADER_ONLY.includes(d.split(' ')[0]!))
+  .join('; ');
 
 /** The placeholder index.html carries where the build writes CONTENT_SECURITY_POLICY_META. */
 export const CSP_PLACEHOLDER = '__CONN_CSP__';

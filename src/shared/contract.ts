@@ -90,8 +90,7 @@ export interface ApiWithEvents {
   subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
 }
 
-export const isOpName = (name: string): name is OpName =>
-  Object.prototype.hasOwnProperty.call(operations, name);
+export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(operations, name);
 
 // Compile-time proof that the preload's name lists match the contract exactly.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

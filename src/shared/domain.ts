@@ -1,13 +1,6 @@
 // Domain types that cross the boundary between the core and the renderer.
 
-export const incidentStatuses = [
-  'declared',
-  'active',
-  'mitigated',
-  'resolved',
-  'report_in_review',
-  'closed',
-] as const;
+export const incidentStatuses = ['declared', 'active', 'mitigated', 'resolved', 'report_in_review', 'closed'] as const;
 export type IncidentStatus = (typeof incidentStatuses)[number];
 
 export interface Incident {
@@ -36,7 +29,17 @@ export interface Incident {
   closedAt: string | null;
 }
 
-export const timelineSources = ['note', 'checklist', 'role', 'status', 'outbox', 'slack', 'pagerduty', 'freshdesk', 'system'] as const;
+export const timelineSources = [
+  'note',
+  'checklist',
+  'role',
+  'status',
+  'outbox',
+  'slack',
+  'pagerduty',
+  'freshdesk',
+  'system',
+] as const;
 export type TimelineSource = (typeof timelineSources)[number];
 
 export interface TimelineEntry {

@@ -3,7 +3,10 @@
 import { z } from 'zod';
 import type { Vendor } from './outbox';
 
-const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address like ic@example.com' });
+const email = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { message: 'must be an email address like ic@example.com' });
 
 export const pagerdutyConfig = z.strictObject({
   fromEmail: email,
@@ -19,7 +22,9 @@ export const freshdeskConfig = z.strictObject({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^[a-z0-9][a-z0-9-]{0,62}\.freshdesk\.com$/, { message: 'must be your Freshdesk domain like yourteam.freshdesk.com' }),
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}\.freshdesk\.com$/, {
+      message: 'must be your Freshdesk domain like yourteam.freshdesk.com',
+    }),
 });
 
 /** `YYYYMMDD` and `<hub>` are filled in when the channel is created; the rest must already be a valid Slack name. */
@@ -49,7 +54,10 @@ export type VendorConfig<V extends Vendor> = z.output<(typeof vendorConfigs)[V]>
 
 export const tokenFormats: Record<Vendor, { pattern: RegExp; hint: string }> = {
   pagerduty: { pattern: /^[A-Za-z0-9_+=-]{20,64}$/, hint: 'a PagerDuty REST API key (20 letters, digits, - _ or +)' },
-  freshdesk: { pattern: /^[A-Za-z0-9]{16,40}$/, hint: 'a Freshdesk API key (letters and digits, from your profile settings)' },
+  freshdesk: {
+    pattern: /^[A-Za-z0-9]{16,40}$/,
+    hint: 'a Freshdesk API key (letters and digits, from your profile settings)',
+  },
   slack: { pattern: /^xoxb-[A-Za-z0-9-]{10,}$/, hint: 'a Slack bot token starting with xoxb-' },
 };
 

@@ -57,7 +57,10 @@ const timelineKindLabels: Record<string, string> = {
 /** Words for an identifier we have no label for: "log.trigger_log_entry" → "Trigger log entry". */
 function humanise(id: string): string {
   const last = id.includes('.') ? id.slice(id.lastIndexOf('.') + 1) : id;
-  const words = last.replace(/_log_entry$/, '').replace(/[_.-]+/g, ' ').trim();
+  const words = last
+    .replace(/_log_entry$/, '')
+    .replace(/[_.-]+/g, ' ')
+    .trim();
   return words ? words[0]!.toUpperCase() + words.slice(1) : id;
 }
 

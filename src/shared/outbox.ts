@@ -10,7 +10,16 @@ export type Vendor = (typeof vendors)[number];
  * before anything else, a bounded number of times. `needs_you`: those checks could not tell; only the user can
  * (it arrived / send again / discard). Jobs behind it in its order key wait; everything else goes on.
  */
-export const jobStates = ['queued', 'sending', 'retrying', 'uncertain', 'needs_you', 'sent', 'dead', 'discarded'] as const;
+export const jobStates = [
+  'queued',
+  'sending',
+  'retrying',
+  'uncertain',
+  'needs_you',
+  'sent',
+  'dead',
+  'discarded',
+] as const;
 export type JobState = (typeof jobStates)[number];
 /** States a job never leaves. (`dead` is not final: it can be retried or edited.) */
 export const finalStates: readonly JobState[] = ['sent', 'discarded'];
@@ -23,24 +32,73 @@ export const finalStates: readonly JobState[] = ['sent', 'discarded'];
 export const jobTransitions = {
   // The dispatcher
   claim: { by: 'dispatcher', from: ['queued', 'retrying'], to: 'sending', what: 'Claimed and sent to the vendor.' },
-  delivered: { by: 'dispatcher', from: ['sending', 'uncertain'], to: 'sent', what: 'The vendor answered, or a check found it there.' },
-  retry_later: { by: 'dispatcher', from: ['sending', 'uncertain'], to: 'retrying', what: 'Failed without effect (or a check showed it never arrived): sent again later.' },
-  token_refused: { by: 'dispatcher', from: ['sending'], to: 'queued', what: 'The token was refused: waits for a new one.' },
-  maybe_sent: { by: 'dispatcher', from: ['sending'], to: 'uncertain', what: 'The answer was lost (timeout, dropped connection, crash): check before anything else.' },
-  check_again: { by: 'dispatcher', from: ['uncertain'], to: 'uncertain', what: 'A check could not tell: check again later, with backoff.' },
-  checks_exhausted: { by: 'dispatcher', from: ['uncertain'], to: 'needs_you', what: 'The last check could not tell either: ask the user.' },
+  delivered: {
+    by: 'dispatcher',
+    from: ['sending', 'uncertain'],
+    to: 'sent',
+    what: 'The vendor answered, or a check found it there.',
+  },
+  retry_later: {
+    by: 'dispatcher',
+    from: ['sending', 'uncertain'],
+    to: 'retrying',
+    what: 'Failed without effect (or a check showed it never arrived): sent again later.',
+  },
+  token_refused: {
+    by: 'dispatcher',
+    from: ['sending'],
+    to: 'queued',
+    what: 'The token was refused: waits for a new one.',
+  },
+  maybe_sent: {
+    by: 'dispatcher',
+    from: ['sending'],
+    to: 'uncertain',
+    what: 'The answer was lost (timeout, dropped connection, crash): check before anything else.',
+  },
+  check_again: {
+    by: 'dispatcher',
+    from: ['uncertain'],
+    to: 'uncertain',
+    what: 'A check could not tell: check again later, with backoff.',
+  },
+  checks_exhausted: {
+    by: 'dispatcher',
+    from: ['uncertain'],
+    to: 'needs_you',
+    what: 'The last check could not tell either: ask the user.',
+  },
   refused: { by: 'dispatcher', from: ['sending'], to: 'dead', what: 'The vendor refused it: fix, retry or discard.' },
   // The user
   retry: { by: 'you', from: ['dead', 'retrying', 'queued'], to: 'queued', what: 'Send now; attempts start over.' },
-  check_now: { by: 'you', from: ['uncertain', 'needs_you'], to: 'uncertain', what: 'Check at the vendor now; the checks start over.' },
+  check_now: {
+    by: 'you',
+    from: ['uncertain', 'needs_you'],
+    to: 'uncertain',
+    what: 'Check at the vendor now; the checks start over.',
+  },
   edit: { by: 'you', from: ['dead'], to: 'queued', what: 'New payload, sent again.' },
-  discard: { by: 'you', from: ['dead', 'retrying', 'queued', 'uncertain', 'needs_you'], to: 'discarded', what: 'Never sent (again); what waited behind it goes on.' },
-  mark_sent: { by: 'you', from: ['uncertain', 'needs_you'], to: 'sent', what: 'It arrived: settled without sending again.' },
+  discard: {
+    by: 'you',
+    from: ['dead', 'retrying', 'queued', 'uncertain', 'needs_you'],
+    to: 'discarded',
+    what: 'Never sent (again); what waited behind it goes on.',
+  },
+  mark_sent: {
+    by: 'you',
+    from: ['uncertain', 'needs_you'],
+    to: 'sent',
+    what: 'It arrived: settled without sending again.',
+  },
   send_again: { by: 'you', from: ['uncertain', 'needs_you'], to: 'queued', what: 'It did not arrive: sent once more.' },
-} as const satisfies Record<string, { by: 'dispatcher' | 'you'; from: readonly JobState[]; to: JobState; what: string }>;
+} as const satisfies Record<
+  string,
+  { by: 'dispatcher' | 'you'; from: readonly JobState[]; to: JobState; what: string }
+>;
 export type JobTransition = keyof typeof jobTransitions;
 
-export const canMove = (t: JobTransition, from: JobState): boolean => (jobTransitions[t].from as readonly JobState[]).includes(from);
+export const canMove = (t: JobTransition, from: JobState): boolean =>
+  (jobTransitions[t].from as readonly JobState[]).includes(from);
 
 /** The choices outbox.resolve offers for a job whose arrival is unknown. */
 export const resolveChoices = ['mark_sent', 'send_again', 'discard'] as const;
@@ -51,7 +109,8 @@ export type ResolveChoice = (typeof resolveChoices)[number];
  * (10, 30, 70, 150, 310 s after it with the default 10 s); after `maxChecks` unknown answers it needs you.
  */
 export const MAX_CHECKS = 5;
-export const checkDelayMs = (checksDone: number, settleMs: number): number => settleMs * 2 ** Math.max(0, Math.min(checksDone, 20));
+export const checkDelayMs = (checksDone: number, settleMs: number): number =>
+  settleMs * 2 ** Math.max(0, Math.min(checksDone, 20));
 
 /**
  * Whether an action may be run (again), given the states of the jobs an earlier run made. `pending`: it is still
@@ -88,7 +147,10 @@ export const jobPayloads = {
   'pagerduty.resolve': z.strictObject({}),
   'freshdesk.reply': z.strictObject({ body: z.string() }),
   'freshdesk.addNote': z.strictObject({ body: z.string(), private: z.boolean().default(true) }),
-  'freshdesk.updateTicket': z.strictObject({ status: z.number().int().optional(), responderId: z.number().int().optional() }),
+  'freshdesk.updateTicket': z.strictObject({
+    status: z.number().int().optional(),
+    responderId: z.number().int().optional(),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
@@ -145,7 +207,8 @@ export interface OutboxJobView extends OutboxJob {
 
 export interface VendorConnection {
   vendor: Vendor;
-  /** `ok`: reachable; `unreachable`: the last request could not reach it (Conn keeps trying); `reconnect`: needs a new token. */
+  /** `ok`: reachable; `unreachable`: the last request could not reach it (Conn keeps trying); `reconnect`: needs a new
+   * token. */
   state: 'not_configured' | 'ok' | 'unreachable' | 'reconnect';
   /** In plain words. */
   reason: string | null;

@@ -34,7 +34,12 @@ export interface Person {
 export const freshdeskAgentNumber = (p: Pick<Person, 'freshdeskAgentId'>): number | null =>
   p.freshdeskAgentId !== null && /^\d+$/.test(p.freshdeskAgentId) ? Number(p.freshdeskAgentId) : null;
 
-export const roleKinds = ['incident_commander', 'external_liaison', 'subject_matter_expert', 'support_triager'] as const;
+export const roleKinds = [
+  'incident_commander',
+  'external_liaison',
+  'subject_matter_expert',
+  'support_triager',
+] as const;
 export type RoleKind = (typeof roleKinds)[number];
 
 export const roleLabels: Record<RoleKind, string> = {

@@ -3,7 +3,11 @@ import { storableText } from './text';
 
 export const reportStatuses = ['draft', 'reviewed', 'closed'] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
-export const reportStatusLabels: Record<ReportStatus, string> = { draft: 'Draft', reviewed: 'Reviewed', closed: 'Closed' };
+export const reportStatusLabels: Record<ReportStatus, string> = {
+  draft: 'Draft',
+  reviewed: 'Reviewed',
+  closed: 'Closed',
+};
 
 /** Free-text sections, in report order (Action Items and Timeline are structured and come after). */
 export const textSectionKeys = ['overview', 'whatHappened', 'resolution', 'lucky', 'wentWell', 'wentBadly'] as const;
@@ -25,7 +29,8 @@ export const sectionTitles: Record<SectionKey, string> = {
 /** Sections Conn drafts from the session; the draft stays a proposal until the author accepts or edits it. */
 export const proposedSections: readonly TextSectionKey[] = ['overview', 'whatHappened', 'resolution'];
 
-export const GITHUB_ISSUE_URL = /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}\/issues\/[1-9][0-9]{0,9}$/;
+export const GITHUB_ISSUE_URL =
+  /^https:\/\/github\.com\/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}\/issues\/[1-9][0-9]{0,9}$/;
 export const isGithubIssueUrl = (s: string) => GITHUB_ISSUE_URL.test(s);
 
 /** An optional GitHub issue link: blank means none; anything else must be github.com/<owner>/<repo>/issues/<n>. */
@@ -137,7 +142,8 @@ export interface ExportResult {
   /** Web shell: where to GET the file (with the bearer token) to download it. Desktop: null. */
   download: string | null;
   bytes: number;
-  /** Always true now that both shells make a real PDF (Electron prints it; the web shell draws it). Kept for callers. */
+  /** Always true now that both shells make a real PDF (Electron prints it; the web shell draws it). Kept for callers.
+   * */
   printed: boolean;
   message: string;
 }
@@ -162,7 +168,14 @@ export interface ReportChanged {
 }
 
 /** What the fact checker can find; any open finding blocks Reviewed unless the commander overrides it with a reason. */
-export const findingCodes = ['empty_section', 'unmatched_time', 'impact_contradiction', 'unknown_reference', 'missing_issue', 'blame'] as const;
+export const findingCodes = [
+  'empty_section',
+  'unmatched_time',
+  'impact_contradiction',
+  'unknown_reference',
+  'missing_issue',
+  'blame',
+] as const;
 export type FindingCode = (typeof findingCodes)[number];
 
 /** Where a finding is, so the screen can take the writer there. */

@@ -2,9 +2,7 @@
 // Actions are typed requests the integrations execute; checks confirm a step from vendor state.
 import { z } from 'zod';
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'use 1-64 lowercase letters, digits, - or _' });
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, { message: 'use 1-64 lowercase letters, digits, - or _' });
 const line = (max: number) =>
   z
     .string()
@@ -21,7 +19,12 @@ const prose = (max: number) =>
 /** Message text with placeholders: {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}}. */
 const template = prose(5000);
 
-export const ticketTemplates = ['incident_first_response', 'incident_update', 'incident_resolved', 'report_link'] as const;
+export const ticketTemplates = [
+  'incident_first_response',
+  'incident_update',
+  'incident_resolved',
+  'report_link',
+] as const;
 export const statusChannels = ['ticket', 'pagerduty', 'slack'] as const;
 
 export const runbookActionSchema = z.discriminatedUnion('type', [
@@ -106,13 +109,18 @@ export const runbookSchema = z
   .superRefine((rb, ctx) => {
     const seen = new Set<string>();
     rb.steps.forEach((s, i) => {
-      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
+      if (seen.has(s.id))
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `duplicate step id "${s.id}"` });
       seen.add(s.id);
     });
     const qs = new Set<string>();
     rb.criteria.questions.forEach((q, i) => {
       if (qs.has(q.id))
-        ctx.addIssue({ code: 'custom', path: ['criteria', 'questions', i, 'id'], message: `duplicate question id "${q.id}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['criteria', 'questions', i, 'id'],
+          message: `duplicate question id "${q.id}"`,
+        });
       qs.add(q.id);
     });
     (rb.startsWhen ?? []).forEach((id, i) => {

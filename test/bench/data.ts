@@ -8,7 +8,18 @@ const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]
 const int = (r: Rng, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 const hex = (r: Rng, n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(r, 0, 15)]).join('');
 
-const hubs = ['staging.2i2c.cloud', 'pangeo.2i2c.cloud', 'openscapes.2i2c.cloud', 'leap.2i2c.cloud', 'cryocloud', 'nasa-veda', 'ucmerced', 'catalystproject-africa', 'victor', 'awi-ciroh'];
+const hubs = [
+  'staging.2i2c.cloud',
+  'pangeo.2i2c.cloud',
+  'openscapes.2i2c.cloud',
+  'leap.2i2c.cloud',
+  'cryocloud',
+  'nasa-veda',
+  'ucmerced',
+  'catalystproject-africa',
+  'victor',
+  'awi-ciroh',
+];
 const symptoms = [
   'Users cannot start servers',
   'Spawner times out after 300 s',
@@ -23,17 +34,37 @@ const symptoms = [
   'NFS server disk full',
   'User pods OOMKilled during workshop',
 ];
-const components = ['hub', 'proxy', 'user-scheduler', 'dask-gateway-api', 'traefik', 'nfs-server', 'cluster-autoscaler', 'prometheus', 'grafana', 'continuous-image-puller'];
-const pools = ['core-pool', 'nb-n2-highmem-4', 'nb-n2-highmem-16', 'dask-n2-highmem-16', 'nb-r5-xlarge', 'dask-r5-4xlarge'];
+const components = [
+  'hub',
+  'proxy',
+  'user-scheduler',
+  'dask-gateway-api',
+  'traefik',
+  'nfs-server',
+  'cluster-autoscaler',
+  'prometheus',
+  'grafana',
+  'continuous-image-puller',
+];
+const pools = [
+  'core-pool',
+  'nb-n2-highmem-4',
+  'nb-n2-highmem-16',
+  'dask-n2-highmem-16',
+  'nb-r5-xlarge',
+  'dask-r5-4xlarge',
+];
 const people = ['Yuvi', 'Georgiana', 'Erik', 'Sarah', 'Jenny', 'Pris', 'Chris', 'Damián'];
 const verbs = ['restarted', 'cordoned', 'drained', 'scaled', 'rolled back', 'patched', 'resized', 'deleted'];
 
 const notePhrases = [
   () => `${pick(rngG, people)} reports ${pick(rngG, symptoms).toLowerCase()} on ${pick(rngG, hubs)}`,
   () => `Looking at the ${pick(rngG, components)} logs now`,
-  () => `Started around ${int(rngG, 0, 23)}:${String(int(rngG, 0, 59)).padStart(2, '0')} UTC according to the Grafana dashboard`,
+  () =>
+    `Started around ${int(rngG, 0, 23)}:${String(int(rngG, 0, 59)).padStart(2, '0')} UTC according to the Grafana dashboard`,
   () => `Freshdesk ticket updated, customer says ${int(rngG, 2, 40)} students in the workshop are affected`,
-  () => `The ${pick(rngG, pools)} node pool is at ${int(rngG, 3, 20)}/${int(rngG, 20, 40)} nodes, autoscaler events show quota exceeded`,
+  () =>
+    `The ${pick(rngG, pools)} node pool is at ${int(rngG, 3, 20)}/${int(rngG, 20, 40)} nodes, autoscaler events show quota exceeded`,
   () => `kernel restarts are correlated with the Dask worker memory limit (${int(rngG, 2, 16)} GiB)`,
   () => `Posted an update in #incident channel, next one in 30 minutes`,
   () => `helm upgrade took ${int(rngG, 40, 600)} s, the pre-upgrade hook waited on the image puller`,
@@ -60,15 +91,29 @@ function pickKind(r: Rng): NoteKind {
 function podsTable(r: Rng): string {
   const rows = ['NAME                                READY   STATUS             RESTARTS   AGE'];
   for (let i = 0, n = int(r, 3, 25); i < n; i++) {
-    const status = pick(r, ['Running', 'Running', 'Running', 'OOMKilled', 'CrashLoopBackOff', 'Pending', 'ContainerCreating']);
+    const status = pick(r, [
+      'Running',
+      'Running',
+      'Running',
+      'OOMKilled',
+      'CrashLoopBackOff',
+      'Pending',
+      'ContainerCreating',
+    ]);
     const name = `${pick(r, ['jupyter', 'hub', 'proxy', 'dask-worker', 'dask-scheduler', 'user-scheduler'])}-${hex(r, 5)}-${hex(r, 5)}`;
-    rows.push(`${name.padEnd(36)}${`${status === 'Running' ? 1 : 0}/1`.padEnd(8)}${status.padEnd(19)}${String(int(r, 0, 40)).padEnd(11)}${int(r, 1, 90)}m`);
+    rows.push(
+      `${name.padEnd(36)}${`${status === 'Running' ? 1 : 0}/1`.padEnd(8)}${status.padEnd(19)}${String(int(r, 0, 40)).padEnd(11)}${int(r, 1, 90)}m`,
+    );
   }
   return rows.join('\n');
 }
 
 function describeEvents(r: Rng): string {
-  const lines = ['Events:', '  Type     Reason            Age   From               Message', '  ----     ------            ----  ----               -------'];
+  const lines = [
+    'Events:',
+    '  Type     Reason            Age   From               Message',
+    '  ----     ------            ----  ----               -------',
+  ];
   for (let i = 0, n = int(r, 2, 12); i < n; i++) {
     lines.push(
       pick(r, [
@@ -157,9 +202,38 @@ export function noteStream(seed: number): () => { kind: NoteKind; body: string }
 /** 200 varied search queries: single words, prefixes, phrases, OR and NOT, the same every run. */
 export function searchQueries(n: number, seed = 7): string[] {
   const r = seeded(seed);
-  const words = ['OOMKilled', 'jupyterhub', 'kernel', 'dask', 'gateway', 'helm', 'autoscaler', 'CrashLoopBackOff', 'spawner', 'nfs', 'quota', 'proxy', 'traefik', 'workshop', 'scheduler', 'memory', 'rollback', 'highmem', 'pending', 'taint'];
+  const words = [
+    'OOMKilled',
+    'jupyterhub',
+    'kernel',
+    'dask',
+    'gateway',
+    'helm',
+    'autoscaler',
+    'CrashLoopBackOff',
+    'spawner',
+    'nfs',
+    'quota',
+    'proxy',
+    'traefik',
+    'workshop',
+    'scheduler',
+    'memory',
+    'rollback',
+    'highmem',
+    'pending',
+    'taint',
+  ];
   const prefixes = ['oom', 'jupy', 'kern', 'dask-g', 'autosc', 'crash', 'spaw', 'hel', 'nodep', 'sched'];
-  const phrases = ['"failed to start"', '"node pool"', '"memory budget"', '"helm upgrade"', '"quota exceeded"', '"Insufficient memory"', '"Back-off restarting"'];
+  const phrases = [
+    '"failed to start"',
+    '"node pool"',
+    '"memory budget"',
+    '"helm upgrade"',
+    '"quota exceeded"',
+    '"Insufficient memory"',
+    '"Back-off restarting"',
+  ];
   const out: string[] = [];
   for (let i = 0; i < n; i++) {
     switch (i % 6) {

@@ -38,14 +38,20 @@ export async function fixture(spec: FixtureSpec): Promise<Fixture> {
   const metaFile = join(dir, 'meta.json');
   const key = { format: FORMAT, migrations: migrations.length, spec };
   if (existsSync(metaFile)) {
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as { key: unknown; bigIncidentId: string; incidentIds: string[] };
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as {
+      key: unknown;
+      bigIncidentId: string;
+      incidentIds: string[];
+    };
     if (JSON.stringify(meta.key) === JSON.stringify(key) && existsSync(join(dir, DB_FILE_NAME))) {
       return { spec, file: join(dir, DB_FILE_NAME), bigIncidentId: meta.bigIncidentId, incidentIds: meta.incidentIds };
     }
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  process.stdout.write(`  building the ${spec.name} benchmark database (${spec.notes} notes in ${spec.incidents} incidents), cached in ${dir}…\n`);
+  process.stdout.write(
+    `  building the ${spec.name} benchmark database (${spec.notes} notes in ${spec.incidents} incidents), cached in ${dir}…\n`,
+  );
   const start = Date.UTC(2025, 10, 1, 8, 0, 0);
   const clock = fakeClock(start);
   const core = createCore({ dataDir: dir, clock });
@@ -73,7 +79,9 @@ export async function fixture(spec: FixtureSpec): Promise<Fixture> {
     const incidentId = (res.value as Incident).id;
     incidentIds.push(incidentId);
     const big = i === spec.incidents - 1;
-    const count = big ? spec.bigNotes : Math.floor(others / (spec.incidents - 1)) + (i < others % (spec.incidents - 1) ? 1 : 0);
+    const count = big
+      ? spec.bigNotes
+      : Math.floor(others / (spec.incidents - 1)) + (i < others % (spec.incidents - 1) ? 1 : 0);
     insertNotes(incidentId, declaredAt, count);
   }
   core.db.pragma('wal_checkpoint(TRUNCATE)');

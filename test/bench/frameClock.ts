@@ -16,7 +16,13 @@ export interface TraceEvent {
 /** The prefix of the performance.mark the page makes in its first keydown listener, followed by the key's index. */
 export const KEY_MARK = 'conn-key-';
 
-const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'cc', 'blink.user_timing'];
+const CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'toplevel',
+  'cc',
+  'blink.user_timing',
+];
 
 /** Starts a trace of the page; the returned function stops it and resolves with its events. */
 export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
@@ -43,7 +49,9 @@ const isTask = (e: TraceEvent) => e.ph === 'X' && (e.name === 'ThreadControllerI
  * the page (handler start − e.timeStamp), added on top. Keys whose events are missing from the trace are skipped.
  */
 export function clockFreeLatencies(events: TraceEvent[], queueMs: number[]): number[] {
-  const marks = events.filter((e) => e.name.startsWith(KEY_MARK) && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b'));
+  const marks = events.filter(
+    (e) => e.name.startsWith(KEY_MARK) && (e.ph === 'R' || e.ph === 'I' || e.ph === 'n' || e.ph === 'b'),
+  );
   if (!marks.length) return [];
   const { pid, tid } = marks[0]!;
   const mine = events.filter((e) => e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts);

@@ -45,7 +45,8 @@ export async function timed(fn: () => unknown): Promise<number> {
   return nowMs() - t;
 }
 
-export const spreadOf = (s: Summary, unit = 'ms') => `IQR ${s.iqr.toFixed(3)} ${unit} (n=${s.n}, min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})`;
+export const spreadOf = (s: Summary, unit = 'ms') =>
+  `IQR ${s.iqr.toFixed(3)} ${unit} (n=${s.n}, min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})`;
 
 /** Median of per-run values, and their spread as min–max. */
 export function runsSummary(values: number[]): { median: number; spread: string; s: Summary } {

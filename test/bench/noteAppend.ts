@@ -17,7 +17,9 @@ function plainDb(file: string) {
   db.exec(`CREATE TABLE notes (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
     author TEXT NOT NULL, created_at INTEGER NOT NULL, pinned INTEGER NOT NULL DEFAULT 0, edited_at INTEGER, client_id TEXT) STRICT`);
-  const insert = db.prepare('INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   return { db, insert };
 }
 
@@ -31,7 +33,10 @@ export const noteAppendBench: Bench = {
     const plain = plainDb(join(dir.path, 'plain.sqlite'));
     try {
       const incidents: string[] = [];
-      for (let i = 0; i < 5; i++) incidents.push((await call<Incident>(core, 'incidents.declare', { title: `Hub ${i} cannot start servers` })).id);
+      for (let i = 0; i < 5; i++)
+        incidents.push(
+          (await call<Incident>(core, 'incidents.declare', { title: `Hub ${i} cannot start servers` })).id,
+        );
       const next = noteStream(99);
       const coreMs: number[] = [];
       const plainMs: number[] = [];

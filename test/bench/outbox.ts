@@ -1,4 +1,5 @@
-// outbox_overhead_jobs_per_s: jobs settled per second by the dispatcher against the simulators, no rate limit, no faults.
+// outbox_overhead_jobs_per_s: jobs settled per second by the dispatcher against the simulators, no rate limit, no
+// faults.
 import { noteStream } from './data';
 import { runsSummary } from './harness';
 import { result, type BenchResult } from './results';
@@ -13,7 +14,8 @@ export const outboxBench: Bench = {
     const env = await coreWithSimulators({ slackPacingMs: 0 });
     env.sim.state.slack.rate.postsPerSecond = 1e9;
     env.sim.state.slack.rate.burst = 1e9;
-    // PagerDuty's REST limit (960 a minute) too: the runs send more notes than that, and a paused vendor is not overhead.
+    // PagerDuty's REST limit (960 a minute) too: the runs send more notes than that, and a paused vendor is not
+    // overhead.
     env.sim.state.pagerduty.rate.perMinute = 1e9;
     env.sim.state.pagerduty.rate.createPerMinute = 1e9;
     try {
@@ -29,8 +31,16 @@ export const outboxBench: Bench = {
         for (let i = 0; i < incidents; i++) {
           const id = await env.incident(`Run ${run} hub ${i}: kernels dying`);
           incidentIds.push(id);
-          setup.push({ incidentId: id, kind: 'slack.createChannel' as const, payload: { name: `inc-bench-${run + 1}-${i}` } });
-          setup.push({ incidentId: id, kind: 'pagerduty.createIncident' as const, payload: { title: `Run ${run} hub ${i}` } });
+          setup.push({
+            incidentId: id,
+            kind: 'slack.createChannel' as const,
+            payload: { name: `inc-bench-${run + 1}-${i}` },
+          });
+          setup.push({
+            incidentId: id,
+            kind: 'pagerduty.createIncident' as const,
+            payload: { title: `Run ${run} hub ${i}` },
+          });
         }
         // Links (channel, PD incident) first, so the measured jobs are plain sends.
         const setupIds = env.enqueue(setup);
@@ -53,7 +63,11 @@ export const outboxBench: Bench = {
         if (run >= 0) rates.push(rate);
       }
       const r = runsSummary(rates);
-      return [result('outbox_overhead_jobs_per_s', r.median, 'jobs/s', '>=', 500, { spread: `${r.spread} (${incidents * perIncident * 2} jobs a run)` })];
+      return [
+        result('outbox_overhead_jobs_per_s', r.median, 'jobs/s', '>=', 500, {
+          spread: `${r.spread} (${incidents * perIncident * 2} jobs a run)`,
+        }),
+      ];
     } finally {
       await env.cleanup();
     }

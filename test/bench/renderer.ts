@@ -19,7 +19,14 @@ import { summarize } from './stats';
 import type { Bench } from './suite';
 import { api, serveFixture } from './webShell';
 
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 interface Incident {
   id: string;
@@ -53,7 +60,12 @@ async function openIncident(page: Page, title: string, latestNoteId: string): Pr
  * sees it (rAF then a task), so it includes the wait for headless Chromium's 60 Hz frame clock. `clockFree` (only when
  * `traced`): the same keys read from a performance trace with that idle wait removed (see frameClock.ts).
  */
-async function typeAndTime(page: Page, box: Locator, keys: number, traced: boolean): Promise<{ paced: number[]; clockFree: number[] }> {
+async function typeAndTime(
+  page: Page,
+  box: Locator,
+  keys: number,
+  traced: boolean,
+): Promise<{ paced: number[]; clockFree: number[] }> {
   await page.evaluate(`window.__keys = []; window.__queue = []; window.__n = 0;
     if (!window.__listening) document.addEventListener('keydown', (e) => {
       const t0 = e.timeStamp;
@@ -83,12 +95,16 @@ export const rendererBench: Bench = {
   async run({ quick }): Promise<BenchResult[]> {
     const fx = await fixtureFor(quick);
     const s = await serveFixture(fx);
-    const browser = await chromium.launch({ executablePath: process.env.CONN_CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    const browser = await chromium.launch({
+      executablePath: process.env.CONN_CHROMIUM ?? '/usr/bin/chromium',
+      args: ARGS,
+    });
     try {
       const incidents = await api<Incident[]>(s, 'incidents.list', {});
       const big = incidents.find((i) => i.id === fx.bigIncidentId)!;
       const other = incidents.find((i) => i.id !== fx.bigIncidentId)!;
-      const latest = async (id: string) => (await api<{ items: Array<{ id: string }> }>(s, 'notes.list', { incidentId: id, limit: 1 })).items[0]!.id;
+      const latest = async (id: string) =>
+        (await api<{ items: Array<{ id: string }> }>(s, 'notes.list', { incidentId: id, limit: 1 })).items[0]!.id;
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       page.setDefaultTimeout(20_000);
       await page.goto(s.url);

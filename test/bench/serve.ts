@@ -20,12 +20,27 @@ export const serveBench: Bench = {
         const started = total - s.copyMs;
         // Load the big incident the way the renderer does, then every page of its notes and timeline.
         await api(s, 'incidents.list', {});
-        let page = await api<{ items: Array<{ cursor: string }>; hasBefore: boolean }>(s, 'notes.list', { incidentId: fx.bigIncidentId, limit: 500 });
+        let page = await api<{ items: Array<{ cursor: string }>; hasBefore: boolean }>(s, 'notes.list', {
+          incidentId: fx.bigIncidentId,
+          limit: 500,
+        });
         while (page.hasBefore) {
-          page = await api(s, 'notes.list', { incidentId: fx.bigIncidentId, limit: 500, before: page.items[0]!.cursor });
+          page = await api(s, 'notes.list', {
+            incidentId: fx.bigIncidentId,
+            limit: 500,
+            before: page.items[0]!.cursor,
+          });
         }
-        let tl = await api<{ items: Array<{ cursor: string }>; hasAfter: boolean }>(s, 'timeline.list', { incidentId: fx.bigIncidentId, limit: 500 });
-        while (tl.hasAfter) tl = await api(s, 'timeline.list', { incidentId: fx.bigIncidentId, limit: 500, after: tl.items[tl.items.length - 1]!.cursor });
+        let tl = await api<{ items: Array<{ cursor: string }>; hasAfter: boolean }>(s, 'timeline.list', {
+          incidentId: fx.bigIncidentId,
+          limit: 500,
+        });
+        while (tl.hasAfter)
+          tl = await api(s, 'timeline.list', {
+            incidentId: fx.bigIncidentId,
+            limit: 500,
+            after: tl.items[tl.items.length - 1]!.cursor,
+          });
         await api(s, 'search.query', { text: 'OOMKilled' });
         if (run >= 0) {
           starts.push(started);

@@ -13,11 +13,23 @@ export async function coreWithSimulators(opts: Partial<CoreOptions> = {}) {
   const sim = await startSimulators({ seed: 'realistic' });
   const dir = benchTemp('outbox-');
   // The same environment variables a user would set to point `npm run serve` at the sandbox.
-  const baseUrls = vendorBaseUrlsFromEnv({ CONN_SLACK_URL: sim.urls.slack, CONN_PAGERDUTY_URL: sim.urls.pagerduty, CONN_FRESHDESK_URL: sim.urls.freshdesk });
+  const baseUrls = vendorBaseUrlsFromEnv({
+    CONN_SLACK_URL: sim.urls.slack,
+    CONN_PAGERDUTY_URL: sim.urls.pagerduty,
+    CONN_FRESHDESK_URL: sim.urls.freshdesk,
+  });
   const wiring = vendorWiring({ baseUrls });
   const core: Core = createCore({ dataDir: dir.path, executors: wiring.executors, identify: wiring.identify, ...opts });
-  await call(core, 'integrations.save', { vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>' }, token: SIM_TOKENS.slack });
-  await call(core, 'integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' }, token: SIM_TOKENS.pagerduty });
+  await call(core, 'integrations.save', {
+    vendor: 'slack',
+    config: { channelPattern: 'inc-YYYYMMDD-<hub>' },
+    token: SIM_TOKENS.slack,
+  });
+  await call(core, 'integrations.save', {
+    vendor: 'pagerduty',
+    config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' },
+    token: SIM_TOKENS.pagerduty,
+  });
   let n = 0;
   let hubs = 0;
   const repo = outboxRepo(core.db);
@@ -31,13 +43,15 @@ export async function coreWithSimulators(opts: Partial<CoreOptions> = {}) {
     /** Enqueues jobs in one transaction, as a domain service would. Returns their ids. */
     enqueue(jobs: Array<{ incidentId: string; kind: JobKind; payload: JobPayload<JobKind> }>): string[] {
       const ids: string[] = [];
-      core.db.transaction(() => {
-        for (const j of jobs) {
-          const id = `bench${String(++n).padStart(8, '0')}`;
-          repo.enqueue({ id, incidentId: j.incidentId, kind: j.kind, payload: j.payload as never, at: Date.now() });
-          ids.push(id);
-        }
-      }).immediate();
+      core.db
+        .transaction(() => {
+          for (const j of jobs) {
+            const id = `bench${String(++n).padStart(8, '0')}`;
+            repo.enqueue({ id, incidentId: j.incidentId, kind: j.kind, payload: j.payload as never, at: Date.now() });
+            ids.push(id);
+          }
+        })
+        .immediate();
       return ids;
     },
     async cleanup() {
@@ -50,7 +64,11 @@ export async function coreWithSimulators(opts: Partial<CoreOptions> = {}) {
 }
 
 /** Resolves when every job is sent (watching outbox.changed); rejects at once if one dies, or after `timeoutMs`. */
-export function allSent(env: Awaited<ReturnType<typeof coreWithSimulators>>, ids: string[], timeoutMs: number): Promise<void> {
+export function allSent(
+  env: Awaited<ReturnType<typeof coreWithSimulators>>,
+  ids: string[],
+  timeoutMs: number,
+): Promise<void> {
   const pending = new Set(ids);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -19,7 +19,13 @@ export const slackPacingBench: Bench = {
       env.core.dispatcher.start();
       const incidentIds: string[] = [];
       for (let i = 0; i < channels; i++) incidentIds.push(await env.incident(`Workshop hub ${i}: Dask gateway stuck`));
-      const channelJobs = env.enqueue(incidentIds.map((incidentId, i) => ({ incidentId, kind: 'slack.createChannel' as const, payload: { name: `inc-pacing-${i}` } })));
+      const channelJobs = env.enqueue(
+        incidentIds.map((incidentId, i) => ({
+          incidentId,
+          kind: 'slack.createChannel' as const,
+          payload: { name: `inc-pacing-${i}` },
+        })),
+      );
       const ready = allSent(env, channelJobs, 60_000);
       env.core.dispatcher.kick();
       await ready;
@@ -27,7 +33,8 @@ export const slackPacingBench: Bench = {
       await new Promise((r) => setTimeout(r, 1100));
       const jobs = [];
       for (let k = 0; k < perChannel; k++) {
-        for (const incidentId of incidentIds) jobs.push({ incidentId, kind: 'slack.postMessage' as const, payload: { text: next().body.slice(0, 2000) } });
+        for (const incidentId of incidentIds)
+          jobs.push({ incidentId, kind: 'slack.postMessage' as const, payload: { text: next().body.slice(0, 2000) } });
       }
       env.sim.clearRequests();
       const t = nowMs();

@@ -13,4 +13,12 @@ export interface Bench {
   run(opts: { quick: boolean }): Promise<BenchResult[]>;
 }
 
-export const benches: Bench[] = [noteAppendBench, searchBench, timelineBench, outboxBench, slackPacingBench, rendererBench, serveBench];
+export const benches: Bench[] = [
+  noteAppendBench,
+  searchBench,
+  timelineBench,
+  outboxBench,
+  slackPacingBench,
+  rendererBench,
+  serveBench,
+];

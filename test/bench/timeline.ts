@@ -19,7 +19,11 @@ export const timelineBench: Bench = {
         if (i >= 0) samples.push(ms);
       }
       const s = summarize(samples);
-      return [result('timeline_first_page_ms', s.median, 'ms', '<=', 30, { spread: `p95 ${s.p95.toFixed(3)} ms ${spreadOf(s)}` })];
+      return [
+        result('timeline_first_page_ms', s.median, 'ms', '<=', 30, {
+          spread: `p95 ${s.p95.toFixed(3)} ms ${spreadOf(s)}`,
+        }),
+      ];
     } finally {
       env.cleanup();
     }

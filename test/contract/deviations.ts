@@ -103,7 +103,7 @@ export const deviations: readonly Deviation[] = [
     reason:
       'The file writes "one of these shapes" as an untyped tuple, `{ items: [A, B] }`: the conversation object ' +
       '(`objs_conversation` = `items: [channel, im]`), and "X or null" fields such as a message\'s `bot_id` or a ' +
-      'channel\'s `latest`. JSON Schema tools (and so mocks) read that as an array, while Slack sends one object or ' +
+      "channel's `latest`. JSON Schema tools (and so mocks) read that as an array, while Slack sends one object or " +
       'one string (`channel: { id, name, … }`, `bot_id: "B…"`). Rewritten to the first listed shape, everywhere.',
     apply(spec) {
       let n = 0;

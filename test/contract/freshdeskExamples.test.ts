@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { createFreshdeskClient } from '../../src/main/core/integrations';
 import { contractExample } from './vendorDocs';
 
-const ticket = contractExample('#### 3.6.1') as { id: number; subject: string; status: number; requester: { name: string } };
+const ticket = contractExample('#### 3.6.1') as {
+  id: number;
+  subject: string;
+  status: number;
+  requester: { name: string };
+};
 const reply = contractExample('#### 3.6.3') as { id: number; ticket_id: number };
 const agent = contractExample('#### 3.6.6') as { id: number; contact: { name: string } };
 
@@ -27,16 +32,30 @@ function documentedFreshdesk() {
               ? [agent]
               : undefined;
     if (body === undefined) return new Response('', { status: 404 });
-    return new Response(JSON.stringify(body), { status: method === 'POST' ? 201 : 200, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(body), {
+      status: method === 'POST' ? 201 : 200,
+      headers: { 'content-type': 'application/json' },
+    });
   };
-  return { asked, client: createFreshdeskClient({ domain: 'acme', apiKey: 'contract-key', baseUrl: 'https://acme.freshdesk.com/api/v2' }, { fetch }) };
+  return {
+    asked,
+    client: createFreshdeskClient(
+      { domain: 'acme', apiKey: 'contract-key', baseUrl: 'https://acme.freshdesk.com/api/v2' },
+      { fetch },
+    ),
+  };
 }
 
 describe('Freshdesk client against the documented examples of API-CONTRACTS.md', () => {
   it('reads the documented ticket (View ticket, and the answer of Update ticket)', async () => {
     const { client } = documentedFreshdesk();
     const t = await client.getTicket(ticket.id);
-    expect(t).toMatchObject({ id: ticket.id, subject: ticket.subject, status: ticket.status, requester: { name: ticket.requester.name } });
+    expect(t).toMatchObject({
+      id: ticket.id,
+      subject: ticket.subject,
+      status: ticket.status,
+      requester: { name: ticket.requester.name },
+    });
     expect((await client.updateTicket(ticket.id, { status: 3 })).id).toBe(ticket.id);
   });
 

@@ -22,7 +22,17 @@ export const VENDOR_FILES: Record<SpecVendor, string> = {
  * seconds instead of a minute on the full files. Any call outside them is answered 404 by Prism and fails the suite.
  */
 export const CALLED_PATHS: Record<SpecVendor, readonly string[]> = {
-  pagerduty: ['/users/me', '/users', '/services', '/priorities', '/incidents', '/incidents/{id}', '/incidents/{id}/notes', '/incidents/{id}/status_updates', '/incidents/{id}/log_entries'],
+  pagerduty: [
+    '/users/me',
+    '/users',
+    '/services',
+    '/priorities',
+    '/incidents',
+    '/incidents/{id}',
+    '/incidents/{id}/notes',
+    '/incidents/{id}/status_updates',
+    '/incidents/{id}/log_entries',
+  ],
   slack: [
     '/auth.test',
     '/conversations.create',
@@ -50,7 +60,12 @@ export function preparedSpec(vendor: SpecVendor, dir: string): { file: string; a
   const applied = applyDeviations(spec, vendor);
   // Prism's generator settings (its documented `x-json-schema-faker` extension), not a change to the vendor's schemas:
   // optional fields are left out half the time (Conn must cope with every optional field missing), lists stay short.
-  (spec as Record<string, unknown>)['x-json-schema-faker'] = { alwaysFakeOptionals: false, optionalsProbability: 0.5, maxItems: 3, refDepthMax: 2 };
+  (spec as Record<string, unknown>)['x-json-schema-faker'] = {
+    alwaysFakeOptionals: false,
+    optionalsProbability: 0.5,
+    maxItems: 3,
+    refDepthMax: 2,
+  };
   const file = path.join(dir, `${vendor}.json`);
   writeFileSync(file, JSON.stringify(spec));
   return { file, applied };
@@ -67,7 +82,10 @@ function dropUnreferenced(spec: Record<string, unknown>): void {
       .replace(/^#\//, '')
       .split('/')
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), spec);
+      .reduce<unknown>(
+        (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+        spec,
+      );
   const kept = new Set<string>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);
@@ -90,14 +108,16 @@ function dropUnreferenced(spec: Record<string, unknown>): void {
     for (const group of Object.keys(holder)) {
       const items = (holder as Record<string, unknown>)[group];
       if (!items || typeof items !== 'object' || group === 'securitySchemes') continue;
-      for (const name of Object.keys(items)) if (!kept.has(`#/${section}/${group}/${name}`)) delete (items as Record<string, unknown>)[name];
+      for (const name of Object.keys(items))
+        if (!kept.has(`#/${section}/${group}/${name}`)) delete (items as Record<string, unknown>)[name];
     }
   };
   prune('components');
   for (const section of ['definitions', 'parameters', 'responses']) {
     const items = spec[section];
     if (!items || typeof items !== 'object') continue;
-    for (const name of Object.keys(items)) if (!kept.has(`#/${section}/${name}`)) delete (items as Record<string, unknown>)[name];
+    for (const name of Object.keys(items))
+      if (!kept.has(`#/${section}/${name}`)) delete (items as Record<string, unknown>)[name];
   }
 }
 
@@ -134,9 +154,13 @@ export async function startPrism(vendor: SpecVendor, startTimeoutMs = 90_000): P
   const dir = mkdtempSync(path.join(tmpdir(), `conn-prism-${vendor}-`));
   const { file, applied } = preparedSpec(vendor, dir);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [prismCli, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', 'false', '-v', 'warn', file], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [prismCli, 'mock', '-h', '127.0.0.1', '-p', String(port), '--errors', 'false', '-v', 'warn', file],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let log = '';
   let exitCode: number | null = null;
   const exited = new Promise<void>((resolve) =>

@@ -10,7 +10,9 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export function sharedSpecsDir(): string {
   const dir = process.env.CONN_SHARED_SPECS ?? path.resolve(repoRoot, '..', 'shared', 'specs');
   if (!existsSync(path.join(dir, 'API-CONTRACTS.md')))
-    throw new Error(`The vendors' documents are not at ${dir} (expected the shared folder beside the repository; set CONN_SHARED_SPECS).`);
+    throw new Error(
+      `The vendors' documents are not at ${dir} (expected the shared folder beside the repository; set CONN_SHARED_SPECS).`,
+    );
   return dir;
 }
 
@@ -21,7 +23,10 @@ export function contractExample(heading: string): unknown {
   const md = readFileSync(vendorFile('API-CONTRACTS.md'), 'utf8');
   const at = md.split('\n').findIndex((l) => l.startsWith(heading));
   if (at < 0) throw new Error(`API-CONTRACTS.md has no heading starting with ${heading}`);
-  const rest = md.split('\n').slice(at + 1).join('\n');
+  const rest = md
+    .split('\n')
+    .slice(at + 1)
+    .join('\n');
   const m = /```json\n([\s\S]*?)\n```/.exec(rest);
   if (!m) throw new Error(`API-CONTRACTS.md has no json example after ${heading}`);
   // The document marks elided parts with /* … */ comments (e.g. `"conversations": [ /* only with include= */ ]`).

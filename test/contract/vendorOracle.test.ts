@@ -3,7 +3,13 @@
 // with data generated from the file's schemas; over 25 seeds per call every answer must parse or fail as a classified
 // VendorError, never a crash, and no call may hang or walk pages without end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPagerDutyClient, createSlackClient, isVendorError, type PagerDutyClient, type SlackClient } from '../../src/main/core/integrations';
+import {
+  createPagerDutyClient,
+  createSlackClient,
+  isVendorError,
+  type PagerDutyClient,
+  type SlackClient,
+} from '../../src/main/core/integrations';
 import { startPrism, type PrismMock } from './prism';
 
 const SEEDS = Array.from({ length: 25 }, (_, i) => `conn-contract-${i + 1}`);
@@ -42,9 +48,7 @@ async function exercise<C>(
   // Seeds run one after another; the calls of one seed together (a fresh client each, as separate jobs would).
   for (const seed of SEEDS) {
     const names = Object.keys(calls);
-    const got = await Promise.all(
-      names.map((name) => outcome(() => calls[name]!(make(prism.fetchWithSeed(seed))))),
-    );
+    const got = await Promise.all(names.map((name) => outcome(() => calls[name]!(make(prism.fetchWithSeed(seed))))));
     names.forEach((name, i) => (seen[name] ??= []).push(got[i]!));
   }
   return seen;
@@ -55,7 +59,9 @@ function expectWellBehaved(prism: PrismMock, seen: Record<string, Outcome[]>, ca
   const summary = Object.entries(seen).map(([n, o]) => {
     const counts: Record<string, number> = {};
     for (const x of o) counts[x] = (counts[x] ?? 0) + 1;
-    return `${n}: ${Object.entries(counts).map(([k, c]) => `${k} ${c}`).join(', ')}`;
+    return `${n}: ${Object.entries(counts)
+      .map(([k, c]) => `${k} ${c}`)
+      .join(', ')}`;
   });
   console.log(`contract outcomes over ${SEEDS.length} seeds\n  ${summary.join('\n  ')}`);
   // Prism found nothing wrong with any request Conn sent.
@@ -63,9 +69,13 @@ function expectWellBehaved(prism: PrismMock, seen: Record<string, Outcome[]>, ca
   for (const name of Object.keys(calls)) expect(seen[name], name).toHaveLength(SEEDS.length);
   // The oracle really answered: every call parses for some seeds (a mock that only errs would check nothing), and
   // no answer was Prism failing on its own (a 5xx is Prism's generator giving up, not the vendor's contract).
-  const neverParsed = Object.entries(seen).filter(([n, o]) => !o.includes('parsed') && !WALKS_THAT_SEE_THEIR_CURSOR_AGAIN.has(n)).map(([n]) => n);
+  const neverParsed = Object.entries(seen)
+    .filter(([n, o]) => !o.includes('parsed') && !WALKS_THAT_SEE_THEIR_CURSOR_AGAIN.has(n))
+    .map(([n]) => n);
   expect(neverParsed).toEqual([]);
-  const serverErrors = Object.entries(seen).filter(([, o]) => o.includes('classified:server')).map(([n]) => n);
+  const serverErrors = Object.entries(seen)
+    .filter(([, o]) => o.includes('classified:server'))
+    .map(([n]) => n);
   expect(serverErrors).toEqual([]);
   // Prism answers every call Conn makes: a 404 would mean we call an operation the vendor does not have.
   expect(prism.calls.length).toBeGreaterThan(0);
@@ -86,7 +96,14 @@ describe('PagerDuty client against a Prism mock of PagerDuty’s own REST OpenAP
     listServices: (c) => c.listServices(),
     listPriorities: (c) => c.listPriorities(),
     createIncident: (c) =>
-      c.createIncident({ serviceId: 'PSERV01', title: 'Users cannot start servers', details: 'Details\n\nFreshdesk ticket: https://x/a/tickets/1', incidentKey: 'conn-inc1', assigneeUserId: 'PUSER01', priorityId: 'PPRIO01' }),
+      c.createIncident({
+        serviceId: 'PSERV01',
+        title: 'Users cannot start servers',
+        details: 'Details\n\nFreshdesk ticket: https://x/a/tickets/1',
+        incidentKey: 'conn-inc1',
+        assigneeUserId: 'PUSER01',
+        priorityId: 'PPRIO01',
+      }),
     getIncident: (c) => c.getIncident('PINC001'),
     findIncidentByKey: (c) => c.findIncidentByKey('conn-inc1'),
     acknowledge: (c) => c.acknowledge('PINC001'),
@@ -100,7 +117,15 @@ describe('PagerDuty client against a Prism mock of PagerDuty’s own REST OpenAP
 
   it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
     expect(prism.applied).toEqual(['pagerduty-accept-vendor-media-type', 'pagerduty-incident-body-details-string']);
-    const seen = await exercise(prism, (fetch) => createPagerDutyClient({ token: 'u+contract-token', fromEmail: 'alice@example.com', baseUrl: prism.url }, { fetch, timeoutMs: 10_000, maxPages: PAGES }), calls);
+    const seen = await exercise(
+      prism,
+      (fetch) =>
+        createPagerDutyClient(
+          { token: 'u+contract-token', fromEmail: 'alice@example.com', baseUrl: prism.url },
+          { fetch, timeoutMs: 10_000, maxPages: PAGES },
+        ),
+      calls,
+    );
     expectWellBehaved(prism, seen, calls);
   }, 300_000);
 });
@@ -128,8 +153,20 @@ describe('Slack client against a Prism mock of Slack’s own Web API OpenAPI fil
   };
 
   it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
-    expect(prism.applied).toEqual(['slack-every-method-accepts-post', 'slack-token-in-authorization-header', 'slack-one-of-written-as-a-list']);
-    const seen = await exercise(prism, (fetch) => createSlackClient({ token: 'xoxb-contract-token', apiUrl: `${prism.url}/` }, { fetch, timeoutMs: 10_000, maxPages: PAGES }), calls);
+    expect(prism.applied).toEqual([
+      'slack-every-method-accepts-post',
+      'slack-token-in-authorization-header',
+      'slack-one-of-written-as-a-list',
+    ]);
+    const seen = await exercise(
+      prism,
+      (fetch) =>
+        createSlackClient(
+          { token: 'xoxb-contract-token', apiUrl: `${prism.url}/` },
+          { fetch, timeoutMs: 10_000, maxPages: PAGES },
+        ),
+      calls,
+    );
     expectWellBehaved(prism, seen, calls);
   }, 300_000);
 });

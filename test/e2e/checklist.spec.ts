@@ -50,7 +50,9 @@ test('declare through the dialog, work three steps by keyboard, reload, all kept
   await page.keyboard.press('c');
   await expect(card.getByRole('heading')).toHaveText('Open the PagerDuty incident');
   await page.keyboard.press('a');
-  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText('Open the PagerDuty incident · queued: not connected');
+  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText(
+    'Open the PagerDuty incident · queued: not connected',
+  );
   await page.keyboard.press('c');
   await expect(card.getByRole('heading')).toHaveText('Work the problem in the incident channel');
   await page.keyboard.press('j');
@@ -74,7 +76,9 @@ test('declare through the dialog, work three steps by keyboard, reload, all kept
     await expect(page.getByText('3 of 9 done')).toBeVisible();
   };
   await expectWorked();
-  await expect(page.getByRole('list', { name: 'Incidents' })).toContainText('Next: Work the problem in the incident channel');
+  await expect(page.getByRole('list', { name: 'Incidents' })).toContainText(
+    'Next: Work the problem in the incident channel',
+  );
   await page.screenshot({ path: 'out/screenshots/checklist.png' });
 
   await page.reload();

@@ -12,8 +12,16 @@ const call = <T>(op: string, input: unknown): Promise<T> => app.call<T>(op, inpu
 
 test.beforeAll(async () => {
   sim = await startSimulators();
-  app = await serve({ CONN_PAGERDUTY_URL: sim.urls.pagerduty, CONN_FRESHDESK_URL: sim.urls.freshdesk, CONN_SLACK_URL: sim.urls.slack });
-  await call('integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' }, token: sim.tokens.pagerduty });
+  app = await serve({
+    CONN_PAGERDUTY_URL: sim.urls.pagerduty,
+    CONN_FRESHDESK_URL: sim.urls.freshdesk,
+    CONN_SLACK_URL: sim.urls.slack,
+  });
+  await call('integrations.save', {
+    vendor: 'pagerduty',
+    config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' },
+    token: sim.tokens.pagerduty,
+  });
   await call('integrations.save', { vendor: 'slack', config: {}, token: sim.tokens.slack });
 });
 test.afterAll(async () => {
@@ -25,8 +33,19 @@ const shot = (page: Page, name: string) => page.screenshot({ path: test.info().o
 const noteBox = (page: Page) => page.getByRole('textbox', { name: 'Note', exact: true });
 
 async function declared(title: string, extra: Record<string, unknown> = {}) {
-  const alice = await call<{ id: string }>('people.save', { name: `Alice ${title.slice(0, 6)}`, timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1', slackUserId: 'U0ALICE01' });
-  return call<{ id: string }>('incidents.declare', { title, hub: 'ocean-data', ticketUrl: TICKET, commander: alice.id, ...extra });
+  const alice = await call<{ id: string }>('people.save', {
+    name: `Alice ${title.slice(0, 6)}`,
+    timezone: 'Europe/Amsterdam',
+    pagerdutyUserId: 'PALICE1',
+    slackUserId: 'U0ALICE01',
+  });
+  return call<{ id: string }>('incidents.declare', {
+    title,
+    hub: 'ocean-data',
+    ticketUrl: TICKET,
+    commander: alice.id,
+    ...extra,
+  });
 }
 
 async function open(page: Page, title: string) {
@@ -35,7 +54,9 @@ async function open(page: Page, title: string) {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
-test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact end proposed, labels in words', async ({ page }) => {
+test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact end proposed, labels in words', async ({
+  page,
+}) => {
   const title = 'Users cannot start servers';
   const inc = await declared(title);
   await open(page, title);
@@ -43,16 +64,24 @@ test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact en
   await expect(status).toHaveValue('declared');
 
   // 10: the PagerDuty step says what Conn does, and keeps the manual way as the fallback.
-  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Open the PagerDuty incident/ }).click();
+  await page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('button', { name: /Open the PagerDuty incident/ })
+    .click();
   const card = page.getByRole('article', { name: 'Current step' });
   await expect(card).toContainText('Conn opens the PagerDuty incident');
   await expect(card).toContainText('If Conn cannot reach PagerDuty, do it by hand');
   await page.keyboard.press('a');
   // 6: requests in words, not "pagerduty: createIncident".
-  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText('Open the PagerDuty incident · sent', { timeout: 20_000 });
+  await expect(card.getByRole('list', { name: 'Requests for this step' })).toContainText(
+    'Open the PagerDuty incident · sent',
+    { timeout: 20_000 },
+  );
   // 1: PagerDuty has it: the step is done, the incident active, and the sidebar's Next moved on.
   await expect(status).toHaveValue('active', { timeout: 10_000 });
-  await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Open the PagerDuty incident/ })).toHaveClass(/state-done/);
+  await expect(
+    page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Open the PagerDuty incident/ }),
+  ).toHaveClass(/state-done/);
   const list = page.getByRole('list', { name: 'Incidents' });
   await expect(list).not.toContainText('Next: Open the PagerDuty incident');
   await expect(list).toContainText('Next: Tell the community we are on it');
@@ -61,7 +90,10 @@ test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact en
   await shot(page, 'status-active');
 
   // Resolving in PagerDuty resolves the incident; no Next: on a resolved incident.
-  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Resolve the PagerDuty incident/ }).click();
+  await page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('button', { name: /Resolve the PagerDuty incident/ })
+    .click();
   await page.keyboard.press('a');
   await expect(status).toHaveValue('resolved', { timeout: 20_000 });
   await expect(list.getByRole('listitem').filter({ hasText: title })).not.toContainText('Next:');
@@ -109,7 +141,9 @@ test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact en
   await expect(status).toHaveValue('active');
 });
 
-test('2: the status update lists only community-facing next steps, shows where a placeholder is, and explains Send', async ({ page }) => {
+test('2: the status update lists only community-facing next steps, shows where a placeholder is, and explains Send', async ({
+  page,
+}) => {
   const title = 'Kernels die on start';
   const inc = await declared(title);
   await open(page, title);
@@ -119,7 +153,12 @@ test('2: the status update lists only community-facing next steps, shows where a
   await expect(text).toHaveValue(/What we are doing next:/);
   const value = await text.inputValue();
   expect(value).toContain('We are investigating the cause and working on a fix.');
-  for (const internal of ['Resolve the PagerDuty incident', 'Close the Freshdesk ticket', 'Write the incident report', 'Open the PagerDuty incident']) {
+  for (const internal of [
+    'Resolve the PagerDuty incident',
+    'Close the Freshdesk ticket',
+    'Write the incident report',
+    'Open the PagerDuty incident',
+  ]) {
     expect(value).not.toContain(internal);
   }
   // {{current_state}} is unfilled: shown where it is, and Send says why it cannot send.
@@ -175,13 +214,18 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   const feed = page.getByRole('feed');
   await expect(feed.getByRole('article', { name: /^Decision by/ })).toContainText('roll back the gateway');
   await expect(feed.getByRole('article', { name: /^Note by/ })).toContainText('checking the scheduler logs');
-  const notes = await call<{ items: Array<{ kind: string; body: string }> }>('notes.list', { incidentId: inc.id, limit: 10 });
+  const notes = await call<{ items: Array<{ kind: string; body: string }> }>('notes.list', {
+    incidentId: inc.id,
+    limit: 10,
+  });
   expect(notes.items.map((n) => [n.kind, n.body])).toEqual([
     ['finding', 'Gateway pods are OOMKilled'],
     ['note', 'checking the scheduler logs'],
     ['decision', 'roll back the gateway'],
   ]);
-  const jobs = await call<Array<{ kind: string; payload: { content?: string } }>>('outbox.list', { incidentId: inc.id });
+  const jobs = await call<Array<{ kind: string; payload: { content?: string } }>>('outbox.list', {
+    incidentId: inc.id,
+  });
   const pdNote = jobs.find((j) => j.kind === 'pagerduty.addNote')!;
   expect(pdNote.payload.content).toBe('Decision: roll back the gateway');
 
@@ -235,7 +279,9 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   await expect(keys).toBeHidden();
 });
 
-test('9: no 404s (favicon), the Status update button on one line, no working-hours warning without hours', async ({ page }) => {
+test('9: no 404s (favicon), the Status update button on one line, no working-hours warning without hours', async ({
+  page,
+}) => {
   const missing: string[] = [];
   page.on('response', (r) => {
     if (r.status() === 404) missing.push(r.url());
@@ -264,7 +310,10 @@ test('9: no 404s (favicon), the Status update button on one line, no working-hou
   expect(narrow!.height).toBeLessThan(lineHeight * 2);
   await shot(page, 'narrow-header');
 
-  const draft = await call<{ candidates: Array<{ personId: string; outsideWorkingHours: boolean }>; warnings: string[] }>('handoff.draft', {
+  const draft = await call<{
+    candidates: Array<{ personId: string; outsideWorkingHours: boolean }>;
+    warnings: string[];
+  }>('handoff.draft', {
     incidentId: inc.id,
     toPersonId: night.id,
   });

@@ -15,13 +15,35 @@ test.beforeAll(async () => {
   const repo = outboxRepo(core.db);
   const now = Date.now();
   core.db.transaction(() => {
-    repo.enqueue({ id: 'job1', incidentId: inc.id, kind: 'slack.postMessage', payload: { text: 'Investigating: servers fail to start on the uw hub' }, at: now });
-    repo.enqueue({ id: 'job2', incidentId: inc.id, kind: 'slack.postMessage', payload: { text: 'Mitigated: spawner restarted' }, at: now + 1 });
-    repo.enqueue({ id: 'job3', incidentId: inc.id, kind: 'pagerduty.addNote', payload: { content: 'Spawner restarted at 12:10' }, at: now + 2 });
+    repo.enqueue({
+      id: 'job1',
+      incidentId: inc.id,
+      kind: 'slack.postMessage',
+      payload: { text: 'Investigating: servers fail to start on the uw hub' },
+      at: now,
+    });
+    repo.enqueue({
+      id: 'job2',
+      incidentId: inc.id,
+      kind: 'slack.postMessage',
+      payload: { text: 'Mitigated: spawner restarted' },
+      at: now + 1,
+    });
+    repo.enqueue({
+      id: 'job3',
+      incidentId: inc.id,
+      kind: 'pagerduty.addNote',
+      payload: { content: 'Spawner restarted at 12:10' },
+      at: now + 2,
+    });
   })();
   const d = outboxDispatchRepo(core.db);
   d.claimSend('job1', 'seed', now);
-  d.settle('job1', 'seed', now, { state: 'dead', nextAt: null, lastError: 'slack.postMessage: Refused: channel_not_found (the channel was archived)' });
+  d.settle('job1', 'seed', now, {
+    state: 'dead',
+    nextAt: null,
+    lastError: 'slack.postMessage: Refused: channel_not_found (the channel was archived)',
+  });
   core.close();
   app = await serve({}, dir.path);
 });
@@ -30,7 +52,9 @@ test.afterAll(async () => {
   dir.cleanup();
 });
 
-test('connections: fields are checked by name, tokens are write-only, the storage warning is shown', async ({ page }) => {
+test('connections: fields are checked by name, tokens are write-only, the storage warning is shown', async ({
+  page,
+}) => {
   await page.goto(app.url);
   await page.getByRole('button', { name: 'Connections' }).click();
   await expect(page.getByRole('heading', { name: 'Connections' })).toBeVisible();
@@ -62,7 +86,9 @@ test('connections: fields are checked by name, tokens are write-only, the storag
   await expect(slack.getByLabel('Bot token')).toHaveAttribute('placeholder', /Saved/);
 });
 
-test('outbox: the indicator counts pending work; the panel shows reasons and retry / edit / discard', async ({ page }) => {
+test('outbox: the indicator counts pending work; the panel shows reasons and retry / edit / discard', async ({
+  page,
+}) => {
   await page.goto(app.url);
   const indicator = page.getByRole('button', { name: 'Outbox' });
   await expect(indicator).toContainText('Online');
@@ -79,7 +105,10 @@ test('outbox: the indicator counts pending work; the panel shows reasons and ret
   await expect(panel.getByRole('alert')).toContainText('Invalid slack.postMessage payload');
   await page.screenshot({ path: 'out/screenshots/outbox.png', fullPage: true });
   await panel.getByRole('button', { name: 'Cancel' }).click();
-  const firstDiscard = panel.getByRole('listitem').filter({ hasText: 'channel_not_found' }).getByRole('button', { name: 'Discard' });
+  const firstDiscard = panel
+    .getByRole('listitem')
+    .filter({ hasText: 'channel_not_found' })
+    .getByRole('button', { name: 'Discard' });
   await firstDiscard.click();
   await expect(panel.getByText(/channel_not_found/)).toHaveCount(0);
   // The job it blocked is released to the (real) Slack executor; it is no longer waiting behind anything.

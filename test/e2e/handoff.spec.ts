@@ -14,11 +14,31 @@ const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
 const call = <T>(app: Served, op: string, input: unknown): Promise<T> => app.call<T>(op, input);
 
 async function setUp(app: Served, me: 'alice' | 'bob') {
-  await call(app, 'integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' }, token: sim.tokens.pagerduty });
-  await call(app, 'integrations.save', { vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
+  await call(app, 'integrations.save', {
+    vendor: 'pagerduty',
+    config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' },
+    token: sim.tokens.pagerduty,
+  });
+  await call(app, 'integrations.save', {
+    vendor: 'freshdesk',
+    config: { domain: 'conn-sim.freshdesk.com' },
+    token: sim.tokens.freshdesk,
+  });
   await call(app, 'integrations.save', { vendor: 'slack', config: {}, token: sim.tokens.slack });
-  const alice = await call<{ id: string }>(app, 'people.save', { name: 'Alice Jansen', timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1', slackUserId: 'U0ALICE01', freshdeskAgentId: '770001' });
-  const bob = await call<{ id: string }>(app, 'people.save', { name: 'Bob Okafor', timezone: 'America/New_York', pagerdutyUserId: 'PBOB001', slackUserId: 'U0BOB0001', freshdeskAgentId: '770002' });
+  const alice = await call<{ id: string }>(app, 'people.save', {
+    name: 'Alice Jansen',
+    timezone: 'Europe/Amsterdam',
+    pagerdutyUserId: 'PALICE1',
+    slackUserId: 'U0ALICE01',
+    freshdeskAgentId: '770001',
+  });
+  const bob = await call<{ id: string }>(app, 'people.save', {
+    name: 'Bob Okafor',
+    timezone: 'America/New_York',
+    pagerdutyUserId: 'PBOB001',
+    slackUserId: 'U0BOB0001',
+    freshdeskAgentId: '770002',
+  });
   await call(app, 'people.save', { name: 'Chen Wei', timezone: 'Asia/Shanghai' });
   await call(app, 'people.setMe', { personId: me === 'alice' ? alice.id : bob.id });
   return { alice, bob };
@@ -26,7 +46,11 @@ async function setUp(app: Served, me: 'alice' | 'bob') {
 
 test.beforeAll(async () => {
   sim = await startSimulators();
-  const env = { CONN_PAGERDUTY_URL: sim.urls.pagerduty, CONN_FRESHDESK_URL: sim.urls.freshdesk, CONN_SLACK_URL: sim.urls.slack };
+  const env = {
+    CONN_PAGERDUTY_URL: sim.urls.pagerduty,
+    CONN_FRESHDESK_URL: sim.urls.freshdesk,
+    CONN_SLACK_URL: sim.urls.slack,
+  };
   a = await serve(env);
   b = await serve(env);
 });
@@ -38,23 +62,80 @@ test.afterAll(async () => {
 
 test('hand off from Conn A through the vendors, take over in Conn B', async ({ page }) => {
   const { alice } = await setUp(a, 'alice');
-  const inc = await call<{ id: string }>(a, 'incidents.declare', { title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: TICKET, commander: alice.id });
+  const inc = await call<{ id: string }>(a, 'incidents.declare', {
+    title: 'Users cannot start servers',
+    hub: 'ocean-data',
+    ticketUrl: TICKET,
+    commander: alice.id,
+  });
   // The PagerDuty incident and the channel, as the checklist's actions would queue them.
   const db = new Database(join(a.dataDir, 'conn.sqlite'));
   const now = Date.now();
   const insert = db.prepare(
     `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
   );
-  insert.run('e2ejob1', inc.id, 'pagerduty', 'pagerduty.createIncident', JSON.stringify({ title: 'Users cannot start servers', details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' }), `pagerduty:${inc.id}`, now, now, now);
-  insert.run('e2ejob2', inc.id, 'slack', 'slack.createChannel', JSON.stringify({ name: 'inc-e2e-ocean-data', inviteUserIds: [] }), `slack:${inc.id}`, now, now, now);
+  insert.run(
+    'e2ejob1',
+    inc.id,
+    'pagerduty',
+    'pagerduty.createIncident',
+    JSON.stringify({
+      title: 'Users cannot start servers',
+      details: `Freshdesk ticket: ${TICKET}`,
+      assigneeUserId: 'PALICE1',
+    }),
+    `pagerduty:${inc.id}`,
+    now,
+    now,
+    now,
+  );
+  insert.run(
+    'e2ejob2',
+    inc.id,
+    'slack',
+    'slack.createChannel',
+    JSON.stringify({ name: 'inc-e2e-ocean-data', inviteUserIds: [] }),
+    `slack:${inc.id}`,
+    now,
+    now,
+    now,
+  );
   // The first reply to the community, with a paragraph break and a line break.
-  insert.run('e2ejob3', inc.id, 'freshdesk', 'freshdesk.reply', JSON.stringify({ body: 'Hello,\n\nWe are on it.\nNext update at 16:00.' }), `freshdesk:${inc.id}`, now, now, now);
+  insert.run(
+    'e2ejob3',
+    inc.id,
+    'freshdesk',
+    'freshdesk.reply',
+    JSON.stringify({ body: 'Hello,\n\nWe are on it.\nNext update at 16:00.' }),
+    `freshdesk:${inc.id}`,
+    now,
+    now,
+    now,
+  );
   db.close();
-  await call(a, 'notes.append', { incidentId: inc.id, kind: 'status', body: 'Spawns succeed slowly; workshop users are getting in.' }); // wakes the dispatcher
-  await expect.poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).map((j) => j.state).join(','), { timeout: 20_000 }).toBe('sent,sent,sent');
+  await call(a, 'notes.append', {
+    incidentId: inc.id,
+    kind: 'status',
+    body: 'Spawns succeed slowly; workshop users are getting in.',
+  }); // wakes the dispatcher
+  await expect
+    .poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).map((j) => j.state).join(','), {
+      timeout: 20_000,
+    })
+    .toBe('sent,sent,sent');
   // A finding shared to both Slack and PagerDuty.
-  await call(a, 'notes.append', { incidentId: inc.id, kind: 'finding', body: 'Registry mirror throttles image pulls', share: { slack: true, pagerduty: true } });
-  await expect.poll(async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).filter((j) => j.state === 'sent').length, { timeout: 20_000 }).toBe(5);
+  await call(a, 'notes.append', {
+    incidentId: inc.id,
+    kind: 'finding',
+    body: 'Registry mirror throttles image pulls',
+    share: { slack: true, pagerduty: true },
+  });
+  await expect
+    .poll(
+      async () => (await call<Array<{ state: string }>>(a, 'outbox.list', {})).filter((j) => j.state === 'sent').length,
+      { timeout: 20_000 },
+    )
+    .toBe(5);
   const pdId = sim.state.pagerduty.incidents[0]!.id;
 
   await page.goto(a.url);
@@ -78,13 +159,21 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   // What each simulator received.
   const reassign = sim.requests({ vendor: 'pagerduty', method: 'PUT', path: `/incidents/${pdId}` });
   expect(JSON.stringify(reassign.at(-1)!.body)).toContain('PBOB001');
-  const note = sim.requests({ vendor: 'pagerduty', method: 'POST', path: `/incidents/${pdId}/notes` }).map((r) => JSON.stringify(r.body));
-  expect(note.some((n) => n.includes('# Handoff: Users cannot start servers') && n.includes('Ping me on the phone'))).toBe(true);
-  const posts = sim.requests({ vendor: 'slack', path: '/api/chat.postMessage' }).map((r) => r.body as Record<string, unknown>);
+  const note = sim
+    .requests({ vendor: 'pagerduty', method: 'POST', path: `/incidents/${pdId}/notes` })
+    .map((r) => JSON.stringify(r.body));
+  expect(
+    note.some((n) => n.includes('# Handoff: Users cannot start servers') && n.includes('Ping me on the phone')),
+  ).toBe(true);
+  const posts = sim
+    .requests({ vendor: 'slack', path: '/api/chat.postMessage' })
+    .map((r) => r.body as Record<string, unknown>);
   const briefPost = posts.find((p) => String(p.text).startsWith('# Handoff'));
   expect(briefPost).toBeTruthy();
   expect(briefPost!.thread_ts).toBeUndefined();
-  const ticket = sim.requests({ vendor: 'freshdesk', method: 'PUT' }).filter((r) => r.path.endsWith(`/tickets/${SIM_TICKET_ID}`));
+  const ticket = sim
+    .requests({ vendor: 'freshdesk', method: 'PUT' })
+    .filter((r) => r.path.endsWith(`/tickets/${SIM_TICKET_ID}`));
   expect(JSON.stringify(ticket.at(-1)!.body)).toContain('770002');
 
   // Conn B takes over by the PagerDuty incident id.
@@ -110,7 +199,9 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   expect(incidents).toHaveLength(1);
   expect(incidents[0]!.commanderId).toBe(people.bob.id);
   // The vendor checks ran on Confirm: the first reply and the PagerDuty incident are done, not offered again.
-  const steps = await call<Array<{ stepId: string; state: string }>>(b, 'checklist.list', { incidentId: incidents[0]!.id });
+  const steps = await call<Array<{ stepId: string; state: string }>>(b, 'checklist.list', {
+    incidentId: incidents[0]!.id,
+  });
   expect(steps.find((st) => st.stepId === 'acknowledge')?.state).toBe('done');
   expect(steps.find((st) => st.stepId === 'trigger_pagerduty')?.state).toBe('done');
   await expect(page.getByRole('button', { name: 'Open the PagerDuty incident', exact: true })).toHaveCount(0);
@@ -118,8 +209,13 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   await expect(page.getByText(/Handoff: Users cannot start servers/).first()).toBeVisible();
   // The shared finding once (Slack and PagerDuty both hold it); the ticket reply with its line breaks.
   await expect(page.getByText(/^Finding: Registry mirror throttles image pulls$/)).toHaveCount(1);
-  const entries = await call<{ items: Array<{ source: string; body: string }> }>(b, 'timeline.list', { incidentId: incidents[0]!.id, limit: 300 });
-  expect(entries.items.filter((e) => e.body.startsWith('Finding: Registry mirror throttles image pulls'))).toHaveLength(1);
+  const entries = await call<{ items: Array<{ source: string; body: string }> }>(b, 'timeline.list', {
+    incidentId: incidents[0]!.id,
+    limit: 300,
+  });
+  expect(entries.items.filter((e) => e.body.startsWith('Finding: Registry mirror throttles image pulls'))).toHaveLength(
+    1,
+  );
   expect(entries.items.map((e) => e.body)).toContain('Hello,\n\nWe are on it.\nNext update at 16:00.');
   await page.screenshot({ path: 'out/screenshots/takeover-timeline.png' });
 });

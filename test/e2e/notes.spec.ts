@@ -42,7 +42,10 @@ test('type notes of several kinds, search for one, filter the timeline', async (
   await box.fill('half-written thought');
   const [incident] = await call<Array<{ id: string }>>('incidents.list', {});
   await expect
-    .poll(async () => (await call<{ draft: { body: string } | null }>('notes.getDraft', { incidentId: incident!.id })).draft?.body)
+    .poll(
+      async () =>
+        (await call<{ draft: { body: string } | null }>('notes.getDraft', { incidentId: incident!.id })).draft?.body,
+    )
     .toBe('half-written thought');
   await page.reload();
   await page.getByRole('list', { name: 'Incidents' }).getByText('API gateway returns 502s').click();
@@ -82,7 +85,10 @@ test('type notes of several kinds, search for one, filter the timeline', async (
 });
 
 test('an incident with a few hundred notes of mixed kinds', async ({ page }) => {
-  const incident = await call<{ id: string }>('incidents.declare', { title: 'Storage outage on the shared hub', hub: 'shared' });
+  const incident = await call<{ id: string }>('incidents.declare', {
+    title: 'Storage outage on the shared hub',
+    hub: 'shared',
+  });
   const kinds = ['note', 'finding', 'action', 'decision', 'command', 'status'] as const;
   for (let i = 0; i < 300; i++) {
     const kind = kinds[i % 6]!;

@@ -10,15 +10,32 @@ import { serve, type Served } from './serve';
 let sim: Simulators;
 let app: Served;
 const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
-const replies = () => sim.requests({ vendor: 'freshdesk', method: 'POST' }).filter((r) => r.path.endsWith('/reply')).length;
+const replies = () =>
+  sim.requests({ vendor: 'freshdesk', method: 'POST' }).filter((r) => r.path.endsWith('/reply')).length;
 
 test.beforeAll(async () => {
   sim = await startSimulators();
-  app = await serve({ CONN_PAGERDUTY_URL: sim.urls.pagerduty, CONN_FRESHDESK_URL: sim.urls.freshdesk, CONN_SLACK_URL: sim.urls.slack });
-  await app.call('integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' }, token: sim.tokens.pagerduty });
-  await app.call('integrations.save', { vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
+  app = await serve({
+    CONN_PAGERDUTY_URL: sim.urls.pagerduty,
+    CONN_FRESHDESK_URL: sim.urls.freshdesk,
+    CONN_SLACK_URL: sim.urls.slack,
+  });
+  await app.call('integrations.save', {
+    vendor: 'pagerduty',
+    config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001' },
+    token: sim.tokens.pagerduty,
+  });
+  await app.call('integrations.save', {
+    vendor: 'freshdesk',
+    config: { domain: 'conn-sim.freshdesk.com' },
+    token: sim.tokens.freshdesk,
+  });
   await app.call('integrations.save', { vendor: 'slack', config: {}, token: sim.tokens.slack });
-  const alice = await app.call<{ id: string }>('people.save', { name: 'Alice Jansen', timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1' });
+  const alice = await app.call<{ id: string }>('people.save', {
+    name: 'Alice Jansen',
+    timezone: 'Europe/Amsterdam',
+    pagerdutyUserId: 'PALICE1',
+  });
   await app.call('people.setMe', { personId: alice.id });
 });
 test.afterAll(async () => {
@@ -35,7 +52,9 @@ async function openIncident(page: Page, title: string) {
   return inc.id;
 }
 
-test('pressing A twice sends the reply once; then A asks first, and Send again sends exactly one more', async ({ page }) => {
+test('pressing A twice sends the reply once; then A asks first, and Send again sends exactly one more', async ({
+  page,
+}) => {
   await openIncident(page, 'Users cannot start servers');
   const card = page.getByRole('article', { name: 'Current step' });
   await expect(card.getByRole('heading')).toHaveText('Tell the community we are on it');
@@ -59,7 +78,9 @@ test('pressing A twice sends the reply once; then A asks first, and Send again s
   await expect.poll(replies, { timeout: 20_000 }).toBe(2);
 });
 
-test('a request that needs you: the top bar says so, the banner offers the three choices and each does what it says', async ({ page }) => {
+test('a request that needs you: the top bar says so, the banner offers the three choices and each does what it says', async ({
+  page,
+}) => {
   const title = 'Spawns time out on the staging hub';
   const inc = await app.call<{ id: string }>('incidents.declare', { title, hub: 'staging', ticketUrl: TICKET });
   // Three replies whose arrival Conn could not establish after its checks (as the dispatcher leaves them).
@@ -69,11 +90,18 @@ test('a request that needs you: the top bar says so, the banner offers the three
     `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts, checks, last_error, created_at, updated_at)
      VALUES (?, ?, 'freshdesk', 'freshdesk.reply', ?, ?, 'needs_you', 1, 5, 'Freshdesk may or may not have it: 5 checks could not tell.', ?, ?)`,
   );
-  for (const [id, body] of [['nyjob1', 'First reply'], ['nyjob2', 'Second reply'], ['nyjob3', 'Third reply']] as const) {
+  for (const [id, body] of [
+    ['nyjob1', 'First reply'],
+    ['nyjob2', 'Second reply'],
+    ['nyjob3', 'Third reply'],
+  ] as const) {
     insert.run(id, inc.id, JSON.stringify({ body }), `freshdesk:${id}`, now, now);
   }
   db.close();
-  const stateOf = async (id: string) => (await app.call<Array<{ id: string; state: string }>>('outbox.list', { incidentId: inc.id })).find((j) => j.id === id)?.state;
+  const stateOf = async (id: string) =>
+    (await app.call<Array<{ id: string; state: string }>>('outbox.list', { incidentId: inc.id })).find(
+      (j) => j.id === id,
+    )?.state;
 
   await page.goto(app.url);
   const top = page.getByRole('button', { name: 'Outbox' });
@@ -84,12 +112,20 @@ test('a request that needs you: the top bar says so, the banner offers the three
   await expect(banner.getByRole('listitem')).toHaveCount(3);
 
   // It arrived: settled, nothing sent.
-  await banner.getByRole('listitem').filter({ hasText: 'First reply' }).getByRole('button', { name: 'It arrived: mark sent' }).click();
+  await banner
+    .getByRole('listitem')
+    .filter({ hasText: 'First reply' })
+    .getByRole('button', { name: 'It arrived: mark sent' })
+    .click();
   await expect.poll(() => stateOf('nyjob1')).toBe('sent');
   expect(replies()).toBe(0);
 
   // Send again: asks first, then exactly one more request.
-  await banner.getByRole('listitem').filter({ hasText: 'Second reply' }).getByRole('button', { name: 'Send again…' }).click();
+  await banner
+    .getByRole('listitem')
+    .filter({ hasText: 'Second reply' })
+    .getByRole('button', { name: 'Send again…' })
+    .click();
   const confirm = page.getByRole('dialog', { name: 'Send again?' });
   await expect(confirm).toContainText('e-mail another public reply to the requester on the Freshdesk ticket');
   await confirm.getByRole('button', { name: 'Send again', exact: true }).click();
@@ -97,7 +133,11 @@ test('a request that needs you: the top bar says so, the banner offers the three
   expect(replies()).toBe(1);
 
   // Discard: never sent.
-  await banner.getByRole('listitem').filter({ hasText: 'Third reply' }).getByRole('button', { name: 'Discard' }).click();
+  await banner
+    .getByRole('listitem')
+    .filter({ hasText: 'Third reply' })
+    .getByRole('button', { name: 'Discard' })
+    .click();
   await expect.poll(() => stateOf('nyjob3')).toBe('discarded');
   await expect(banner).toBeHidden();
   await expect(top).not.toContainText('need you');

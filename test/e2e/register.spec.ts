@@ -14,19 +14,37 @@ function seed(incidentId: string, declaredAt: number) {
   const event = db.prepare(
     `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  event.run(`pd-${incidentId}`, incidentId, declaredAt + m, 'pagerduty', 'log.trigger', 'Triggered: P1 hub down', declaredAt);
-  event.run(`fd-${incidentId}`, incidentId, declaredAt + 7 * m, 'freshdesk', 'conversation.reply', 'We are on it', declaredAt);
-  db.prepare(`INSERT INTO notes (id, incident_id, created_at, kind, body, author) VALUES (?, ?, ?, 'finding', ?, 'Sam Lee')`).run(
-    `n-${incidentId}`,
+  event.run(
+    `pd-${incidentId}`,
     incidentId,
-    declaredAt + 4 * m,
-    'The user node pool is at its maximum',
+    declaredAt + m,
+    'pagerduty',
+    'log.trigger',
+    'Triggered: P1 hub down',
+    declaredAt,
   );
+  event.run(
+    `fd-${incidentId}`,
+    incidentId,
+    declaredAt + 7 * m,
+    'freshdesk',
+    'conversation.reply',
+    'We are on it',
+    declaredAt,
+  );
+  db.prepare(
+    `INSERT INTO notes (id, incident_id, created_at, kind, body, author) VALUES (?, ?, ?, 'finding', ?, 'Sam Lee')`,
+  ).run(`n-${incidentId}`, incidentId, declaredAt + 4 * m, 'The user node pool is at its maximum');
   db.close();
 }
 
-test('the register lists incidents with their figures, filters them and exports the same figures as CSV', async ({ page }) => {
-  const a = await app.call<{ id: string; declaredAt: string }>('incidents.declare', { title: 'Servers do not start', hub: 'uw-hub' });
+test('the register lists incidents with their figures, filters them and exports the same figures as CSV', async ({
+  page,
+}) => {
+  const a = await app.call<{ id: string; declaredAt: string }>('incidents.declare', {
+    title: 'Servers do not start',
+    hub: 'uw-hub',
+  });
   await app.call('incidents.declare', { title: 'Slow logins', hub: 'ocean-data' });
   const start = Date.parse(a.declaredAt);
   seed(a.id, start);
@@ -49,10 +67,18 @@ test('the register lists incidents with their figures, filters them and exports 
 
   const download = page.waitForEvent('download');
   await screen.getByRole('button', { name: 'Export CSV' }).click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trim().split('\r\n');
+  const csv = readFileSync(await (await download).path(), 'utf8')
+    .trim()
+    .split('\r\n');
   expect(csv).toHaveLength(2);
   const cells = Object.fromEntries(csv[0]!.split(',').map((h, i) => [h, csv[1]!.split(',')[i]]));
-  expect(cells).toMatchObject({ incident_id: a.id, hub: 'uw-hub', severity: 'P1', duration_minutes: '95', first_reply_minutes: '7' });
+  expect(cells).toMatchObject({
+    incident_id: a.id,
+    hub: 'uw-hub',
+    severity: 'P1',
+    duration_minutes: '95',
+    first_reply_minutes: '7',
+  });
 
   // Open the incident from the register; its report's citations open their entries on the timeline.
   await row.getByRole('button', { name: 'Servers do not start' }).click();
@@ -60,7 +86,10 @@ test('the register lists incidents with their figures, filters them and exports 
   const proposal = page.getByLabel('Proposed What Happened');
   await expect(proposal).toContainText('a finding was recorded: The user node pool is at its maximum.');
   await page.screenshot({ path: 'out/screenshots/report-citations.png' });
-  await proposal.getByRole('button', { name: /^Source: .*The user node pool is at its maximum$/ }).first().click();
+  await proposal
+    .getByRole('button', { name: /^Source: .*The user node pool is at its maximum$/ })
+    .first()
+    .click();
   await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.tl-entry.highlighted')).toContainText('The user node pool is at its maximum');
 });

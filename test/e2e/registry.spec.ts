@@ -25,18 +25,28 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   const registry = page.getByRole('region', { name: 'Hub registry' });
 
   await registry.getByLabel('Path of the pasted file').fill('config/clusters/broken/cluster.yaml');
-  await registry.getByLabel('cluster.yaml').fill('name: broken\nprovider: gcp\nhubs:\n  - name: a\n    domain: a.example.cloud\n   bad: [unclosed\n  - name: b\n');
+  await registry
+    .getByLabel('cluster.yaml')
+    .fill(
+      'name: broken\nprovider: gcp\nhubs:\n  - name: a\n    domain: a.example.cloud\n   bad: [unclosed\n  - name: b\n',
+    );
   await registry.getByRole('button', { name: 'Import pasted file' }).click();
-  await expect(registry.getByRole('alert')).toContainText('Nothing was imported. config/clusters/broken/cluster.yaml:6: not valid YAML');
+  await expect(registry.getByRole('alert')).toContainText(
+    'Nothing was imported. config/clusters/broken/cluster.yaml:6: not valid YAML',
+  );
   await expect(registry.getByText('0 clusters, 0 hubs')).toBeVisible();
 
   await registry.getByLabel('Repository folder on this computer').fill(hubs.registryDir);
   await registry.getByRole('button', { name: 'Import folder' }).click();
-  await expect(registry.getByRole('status')).toHaveText('Imported 2 clusters (seaweed, tundra): 7 hubs added, 0 updated, 0 removed.');
+  await expect(registry.getByRole('status')).toHaveText(
+    'Imported 2 clusters (seaweed, tundra): 7 hubs added, 0 updated, 0 removed.',
+  );
   await expect(registry.getByRole('row')).toHaveCount(8);
   await registry.getByLabel('Requester e-mail of seaweed/ocean-data').fill('help@ocean-data.example.org');
   await registry.getByRole('row', { name: 'seaweed/ocean-data' }).getByRole('button', { name: 'Save' }).click();
-  await expect(registry.getByRole('row', { name: 'seaweed/ocean-data' }).getByRole('button', { name: 'Save' })).toBeDisabled();
+  await expect(
+    registry.getByRole('row', { name: 'seaweed/ocean-data' }).getByRole('button', { name: 'Save' }),
+  ).toBeDisabled();
   const saved = await app.call<{ hubs: Array<{ id: string; requesterEmail: string | null }> }>('registry.list', {});
   expect(saved.hubs.find((h) => h.id === 'seaweed/ocean-data')?.requesterEmail).toBe('help@ocean-data.example.org');
   await page.screenshot({ path: 'out/screenshots/registry.png', fullPage: true });
@@ -68,7 +78,9 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   await expect(strip.getByRole('listitem', { name: 'seaweed/ocean-data down' })).toBeVisible();
   await expect(strip.getByRole('listitem', { name: 'seaweed/tidepool down' })).toBeVisible();
   await expect(strip.getByRole('listitem', { name: 'seaweed/kelp-lab up' })).toBeVisible();
-  await expect(blast.getByLabel('Impact from evidence')).toContainText('First failing probe: seaweed/ocean-data (answered 503)');
+  await expect(blast.getByLabel('Impact from evidence')).toContainText(
+    'First failing probe: seaweed/ocean-data (answered 503)',
+  );
 
   // The commander narrows the blast radius: staging serves no community.
   await strip.getByRole('button', { name: 'Remove seaweed/staging from the incident' }).click();
@@ -80,7 +92,9 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   await expect(strip.getByRole('listitem', { name: 'seaweed/ocean-data up' })).toBeVisible();
   await expect(blast.getByLabel('Impact from evidence')).toContainText('30-minute exit window ends in about 30 min');
 
-  const bodies = (await app.call<{ items: Array<{ kind: string; body: string }> }>('timeline.list', { incidentId: inc.id })).items;
+  const bodies = (
+    await app.call<{ items: Array<{ kind: string; body: string }> }>('timeline.list', { incidentId: inc.id })
+  ).items;
   expect(bodies.filter((e) => e.kind === 'hub_health').map((e) => e.body.replace(/: .*/, ''))).toEqual([
     'Hub seaweed/ocean-data (Ocean Data Collective) is down (was up)',
     'Hub seaweed/tidepool (Tidepool Community College) is down (was up)',

@@ -15,9 +15,33 @@ function seedSession(incidentId: string, declaredAt: number) {
     `INSERT INTO notes (id, incident_id, created_at, kind, body, author, summary) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const m = 60_000;
-  add.run('s1', incidentId, declaredAt + 4 * m, 'finding', 'kubectl get nodes shows the user pool at its maximum of 3 nodes', 'Sam Lee', null);
-  add.run('s2', incidentId, declaredAt + 11 * m, 'decision', 'long discussion', 'Sam Lee', 'Raise the user node pool maximum to 6');
-  add.run('s3', incidentId, declaredAt + 26 * m, 'status', 'New servers start in under a minute again', 'Sam Lee', null);
+  add.run(
+    's1',
+    incidentId,
+    declaredAt + 4 * m,
+    'finding',
+    'kubectl get nodes shows the user pool at its maximum of 3 nodes',
+    'Sam Lee',
+    null,
+  );
+  add.run(
+    's2',
+    incidentId,
+    declaredAt + 11 * m,
+    'decision',
+    'long discussion',
+    'Sam Lee',
+    'Raise the user node pool maximum to 6',
+  );
+  add.run(
+    's3',
+    incidentId,
+    declaredAt + 26 * m,
+    'status',
+    'New servers start in under a minute again',
+    'Sam Lee',
+    null,
+  );
   db.prepare("UPDATE incidents SET status = 'resolved' WHERE id = ?").run(incidentId);
   db.close();
 }
@@ -33,14 +57,19 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   const [incident] = await app.call<Array<{ id: string; declaredAt: string }>>('incidents.list', {});
   seedSession(incident!.id, Date.parse(incident!.declaredAt));
   await page.reload();
-  await page.getByRole('button', { name: /Users cannot start servers/ }).first().click();
+  await page
+    .getByRole('button', { name: /Users cannot start servers/ })
+    .first()
+    .click();
   await expect(page.getByRole('region', { name: 'Reports to finish' })).toContainText('Users cannot start servers');
   await page.getByRole('tab', { name: 'Report' }).click();
 
   const proposal = page.getByLabel('Proposed What Happened');
   await expect(proposal).toContainText('the team decided: Raise the user node pool maximum to 6.');
   // Each sentence carries its sources as small links to the timeline.
-  await expect(proposal.getByRole('button', { name: /^Source: .*Raise the user node pool maximum to 6$/ }).first()).toBeVisible();
+  await expect(
+    proposal.getByRole('button', { name: /^Source: .*Raise the user node pool maximum to 6$/ }).first(),
+  ).toBeVisible();
   await proposal.getByRole('button', { name: 'Accept' }).click();
   await expect(proposal).toHaveCount(0);
 
@@ -51,7 +80,9 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await lucky.press('Control+s');
   // Resolution has a proposal too (the decision after the finding): edit it instead of accepting it.
   await page.getByLabel('Proposed Resolution').getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('textbox', { name: 'Resolution' }).fill('Sam forgot to raise the node pool limit after the last course started.');
+  await page
+    .getByRole('textbox', { name: 'Resolution' })
+    .fill('Sam forgot to raise the node pool limit after the last course started.');
   await page.getByRole('textbox', { name: 'Resolution' }).blur();
   await expect(page.getByText('Saved').first()).toBeVisible();
 
@@ -61,7 +92,9 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   await expect(page.getByText(/Use a link like/)).toBeVisible();
   await page.getByLabel('New item: GitHub issue').fill('https://github.com/example/infrastructure/issues/4567');
   await page.getByLabel('New item: GitHub issue').press('Enter');
-  await expect(page.getByLabel('What needs to happen', { exact: true })).toHaveValue('Alert when a node pool reaches 80% of its maximum');
+  await expect(page.getByLabel('What needs to happen', { exact: true })).toHaveValue(
+    'Alert when a node pool reaches 80% of its maximum',
+  );
 
   await page.getByRole('button', { name: 'Reviewed', exact: true }).click();
   // The fact check refuses Reviewed while findings are open; the commander overrides with a reason.
@@ -108,7 +141,9 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'PDF' }).click();
   const pdf = await download;
-  expect(pdf.suggestedFilename()).toMatch(/^\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.pdf$/);
+  expect(pdf.suggestedFilename()).toMatch(
+    /^\d{4}-\d{2}-\d{2}-staging-users-cannot-start-servers-on-the-staging-hub\.pdf$/,
+  );
   await expect(toast).toContainText(/Saved .*\.pdf/);
   await expect(toast).toBeInViewport();
   const bytes = readFileSync(await pdf.path());

@@ -49,12 +49,33 @@ test.afterAll(async () => {
 });
 
 type SimState = {
-  pagerduty: { incidents: Array<{ id: string; status: string; incident_key: string; title: string; assignments: Array<{ assignee: { id: string } }>; service: { id: string } }>; notes: Record<string, Array<{ content: string }>> };
-  freshdesk: { conversations: Array<{ ticket_id: number; body: string; private: boolean; incoming: boolean }>; tickets: Array<{ id: number; status: number }> };
-  slack: { channels: Array<{ name: string; is_archived: boolean; members: string[]; messages: Array<{ text: string; thread_ts?: string }> }> };
+  pagerduty: {
+    incidents: Array<{
+      id: string;
+      status: string;
+      incident_key: string;
+      title: string;
+      assignments: Array<{ assignee: { id: string } }>;
+      service: { id: string };
+    }>;
+    notes: Record<string, Array<{ content: string }>>;
+  };
+  freshdesk: {
+    conversations: Array<{ ticket_id: number; body: string; private: boolean; incoming: boolean }>;
+    tickets: Array<{ id: number; status: number }>;
+  };
+  slack: {
+    channels: Array<{
+      name: string;
+      is_archived: boolean;
+      members: string[];
+      messages: Array<{ text: string; thread_ts?: string }>;
+    }>;
+  };
 };
 const simState = async (): Promise<SimState> => (await (await fetch(`${control}/state`)).json()) as SimState;
-const simRequests = async (q: string): Promise<Array<{ status: number | null }>> => (await (await fetch(`${control}/requests?${q}`)).json()) as Array<{ status: number | null }>;
+const simRequests = async (q: string): Promise<Array<{ status: number | null }>> =>
+  (await (await fetch(`${control}/requests?${q}`)).json()) as Array<{ status: number | null }>;
 
 async function call<T>(op: string, input: unknown): Promise<T> {
   const u = new URL(url);
@@ -92,20 +113,28 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   // 1. First response on the ticket; the check confirms it from Freshdesk.
   await expect(card(page).getByRole('heading')).toHaveText('Tell the community we are on it');
   await page.keyboard.press('a');
-  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText('Reply on the ticket · sent', { timeout: 15_000 });
+  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText(
+    'Reply on the ticket · sent',
+    { timeout: 15_000 },
+  );
   await call('checks.run', { incidentId: incident!.id });
   await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button').nth(0)).toHaveClass(/state-done/);
 
   // 2. Trigger PagerDuty (this runbook also opens the Slack channel).
   await expect(card(page)).toContainText('confirmed by a check');
-  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Open the PagerDuty incident/ }).click();
+  await page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('button', { name: /Open the PagerDuty incident/ })
+    .click();
   await expect(card(page).getByRole('heading')).toHaveText('Open the PagerDuty incident');
   await page.keyboard.press('a');
   const jobs = card(page).getByRole('list', { name: 'Requests for this step' });
   await expect(jobs).toContainText('Open the PagerDuty incident · sent', { timeout: 15_000 });
   await expect(jobs).toContainText('Create the Slack channel · sent', { timeout: 15_000 });
   // PagerDuty accepting the request finishes the step (and makes the incident active); a check has nothing left to ask.
-  const checked = await call<{ results: Array<{ check: string; status: string }> }>('checks.run', { incidentId: incident!.id });
+  const checked = await call<{ results: Array<{ check: string; status: string }> }>('checks.run', {
+    incidentId: incident!.id,
+  });
   expect(checked.results.find((r) => r.check === 'pagerduty_incident_exists')?.status ?? 'confirmed').toBe('confirmed');
   await expect(page.getByLabel('Status', { exact: true })).toHaveValue('active');
   await expect(page.getByRole('list', { name: 'Steps' }).getByRole('button').nth(1)).toHaveClass(/state-done/);
@@ -123,10 +152,18 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   await shot(page, 'note');
 
   // 4. Resolve the PagerDuty incident from its step.
-  await page.getByRole('list', { name: 'Steps' }).getByRole('button', { name: /Resolve the PagerDuty incident/ }).click();
+  await page
+    .getByRole('list', { name: 'Steps' })
+    .getByRole('button', { name: /Resolve the PagerDuty incident/ })
+    .click();
   await expect(card(page).getByRole('heading')).toHaveText(/Resolve the PagerDuty incident/);
-  await card(page).getByRole('button', { name: /Resolve in PagerDuty/ }).click();
-  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText('Resolve in PagerDuty · sent', { timeout: 15_000 });
+  await card(page)
+    .getByRole('button', { name: /Resolve in PagerDuty/ })
+    .click();
+  await expect(card(page).getByRole('list', { name: 'Requests for this step' })).toContainText(
+    'Resolve in PagerDuty · sent',
+    { timeout: 15_000 },
+  );
   await call('checks.run', { incidentId: incident!.id });
   await expect(card(page)).toContainText('confirmed by a check');
   await shot(page, 'resolved');
@@ -141,10 +178,17 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   const s = await simState();
   const pd = s.pagerduty.incidents;
   expect(pd).toHaveLength(1);
-  expect(pd[0]).toMatchObject({ status: 'resolved', incident_key: `conn-${incident!.id}`, title: 'Users cannot start servers on the Ocean Data hub', service: { id: 'PSVC004' } }); // the runbook's Managed JupyterHubs, not the default service
+  expect(pd[0]).toMatchObject({
+    status: 'resolved',
+    incident_key: `conn-${incident!.id}`,
+    title: 'Users cannot start servers on the Ocean Data hub',
+    service: { id: 'PSVC004' },
+  }); // the runbook's Managed JupyterHubs, not the default service
   expect(pd[0]!.assignments.length === 0 || pd[0]!.assignments[0]!.assignee.id === 'PALICE1').toBe(true);
   const notes = s.pagerduty.notes[pd[0]!.id] ?? [];
-  expect(notes.map((n) => n.content.split('\n')[0])).toEqual(['Spawner pods are stuck pending: the node pool hit its quota.']);
+  expect(notes.map((n) => n.content.split('\n')[0])).toEqual([
+    'Spawner pods are stuck pending: the node pool hit its quota.',
+  ]);
 
   const replies = s.freshdesk.conversations.filter((c) => c.ticket_id === 4711 && !c.incoming);
   expect(replies).toHaveLength(1);
@@ -166,7 +210,9 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   expect(await simRequests('vendor=freshdesk&method=POST&path=/api/v2/tickets/4711/reply')).toHaveLength(1);
 });
 
-test('write a report for a past incident: built from PagerDuty with its Slack thread, then in the register and its CSV', async ({ page }) => {
+test('write a report for a past incident: built from PagerDuty with its Slack thread, then in the register and its CSV', async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const seed = await fetch(`${control}/past-incident`, {
     method: 'POST',
@@ -175,13 +221,13 @@ test('write a report for a past incident: built from PagerDuty with its Slack th
   });
   const past = (await seed.json()) as { pagerdutyId: string; channelId: string; channelName: string };
   const post = async (text: string, thread_ts?: string) =>
-    ((await (
+    (await (
       await fetch(`${control}/slack/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ channel: past.channelId, user: 'U0CHEN001', text, ...(thread_ts ? { thread_ts } : {}) }),
       })
-    ).json()) as { ts: string });
+    ).json()) as { ts: string };
   const parent = await post('The proxy pod is crash-looping');
   await post('Restarting it with more memory fixed it', parent.ts);
 
@@ -192,7 +238,11 @@ test('write a report for a past incident: built from PagerDuty with its Slack th
   const debt = pastSection.getByRole('list', { name: 'Report debt from PagerDuty' });
   await expect(debt).toContainText('LEAP hub unreachable');
   await shot(page, 'past-incidents');
-  await debt.getByRole('listitem').filter({ hasText: 'LEAP hub unreachable' }).getByRole('button', { name: 'Start' }).click();
+  await debt
+    .getByRole('listitem')
+    .filter({ hasText: 'LEAP hub unreachable' })
+    .getByRole('button', { name: 'Start' })
+    .click();
 
   // The incident opens, built from the record: its timeline has the Slack thread reply.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('LEAP hub unreachable', { timeout: 20_000 });
@@ -206,7 +256,10 @@ test('write a report for a past incident: built from PagerDuty with its Slack th
   const row = page.getByRole('region', { name: 'Outage register' }).getByRole('row', { name: /LEAP hub unreachable/ });
   await expect(row).toContainText('P1');
   await expect(row).toContainText('1h 35m'); // resolved 95 minutes after it began
-  const reg = await call<{ rows: Array<{ title: string; severity: string; timeToResolveMs: number | null }> }>('register.list', {});
+  const reg = await call<{ rows: Array<{ title: string; severity: string; timeToResolveMs: number | null }> }>(
+    'register.list',
+    {},
+  );
   const listed = reg.rows.find((r) => r.title === 'LEAP hub unreachable')!;
   expect([listed.severity, listed.timeToResolveMs]).toEqual(['P1', expect.any(Number)]);
   const csv = await call<{ csv: string }>('register.csv', {});

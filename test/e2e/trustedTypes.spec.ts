@@ -17,7 +17,9 @@ async function watchCsp(page: Page): Promise<{ console: string[] }> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   page.on('console', (m) => {
     if (/Content Security Policy|Trusted Type|TrustedHTML|TrustedScript/i.test(m.text())) seen.console.push(m.text());
@@ -30,7 +32,10 @@ test('the app loads and renders notes under Trusted Types with no CSP violation'
   const seen = await watchCsp(page);
   const inc = await call<{ id: string }>('incidents.declare', { title: 'Trusted Types check', hub: 'ocean-data' });
   const bodies: Array<[string, string]> = [
-    ['note', 'Users see **502** errors on `/login`, see [the issue](https://github.com/2i2c-org/infrastructure/issues/1)'],
+    [
+      'note',
+      'Users see **502** errors on `/login`, see [the issue](https://github.com/2i2c-org/infrastructure/issues/1)',
+    ],
     ['finding', '- a list item\n- another with _emphasis_\n\n> a quote'],
     ['command', 'kubectl -n gw get pods\ngw-1    0/1     OOMKilled'],
     ['decision', 'Roll back to v1.41 <script>alert(1)</script> <img src=x onerror=alert(1)>'],
@@ -87,7 +92,11 @@ test('a string written to an HTML sink throws and is reported; no policy can be 
       insertAdjacentHTML: attempt(() => div.insertAdjacentHTML('beforeend', '<b>x</b>')),
       scriptText: attempt(() => (s.textContent = 'alert(1)')),
       scriptSrc: attempt(() => (s.src = '/evil.js')),
-      createPolicy: attempt(() => (window as unknown as { trustedTypes: { createPolicy: (n: string, r: object) => unknown } }).trustedTypes.createPolicy('bypass', { createHTML: (x: string) => x })),
+      createPolicy: attempt(() =>
+        (
+          window as unknown as { trustedTypes: { createPolicy: (n: string, r: object) => unknown } }
+        ).trustedTypes.createPolicy('bypass', { createHTML: (x: string) => x }),
+      ),
       // Setting plain text stays allowed: that is what React does for every note.
       textContent: attempt(() => (div.textContent = '<b>x</b>')),
     };
@@ -101,8 +110,12 @@ test('a string written to an HTML sink throws and is reported; no policy can be 
     textContent: 'allowed',
   });
   // Each is reported once per policy enforcing it: the response header and the <meta> fallback.
-  await expect.poll(async () => (await violations(page)).filter((v) => v.startsWith('require-trusted-types-for')).length).toBe(4 * 2);
-  await expect.poll(async () => (await violations(page)).filter((v) => v.startsWith('trusted-types')).length).toBe(1 * 2);
+  await expect
+    .poll(async () => (await violations(page)).filter((v) => v.startsWith('require-trusted-types-for')).length)
+    .toBe(4 * 2);
+  await expect
+    .poll(async () => (await violations(page)).filter((v) => v.startsWith('trusted-types')).length)
+    .toBe(1 * 2);
 });
 
 test('index.html carries no hand-written policy: the build writes the one from csp.ts', () => {

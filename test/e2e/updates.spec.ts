@@ -58,7 +58,10 @@ test('the reminder banner shows an overdue update, snoozes, and opens the compos
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Dask clusters fail to start');
   // Pretend it was declared 3 h 40 min ago: the served process reads the same SQLite file (WAL).
   const db = new Database(join(app.dataDir, 'conn.sqlite'));
-  db.prepare('UPDATE incidents SET declared_at = ? WHERE title = ?').run(Date.now() - 220 * 60_000, 'Dask clusters fail to start');
+  db.prepare('UPDATE incidents SET declared_at = ? WHERE title = ?').run(
+    Date.now() - 220 * 60_000,
+    'Dask clusters fail to start',
+  );
   db.close();
   await page.reload();
   const banner = page.getByRole('status', { name: 'Reminder' });

@@ -9,7 +9,11 @@ export async function call<K extends OpName>(core: Core, name: K, input: OpInput
   return r.value as OpOutput<K>;
 }
 
-export async function failure<K extends OpName>(core: Core, name: K, input: OpInput<K> | Record<string, unknown>): Promise<ApiError> {
+export async function failure<K extends OpName>(
+  core: Core,
+  name: K,
+  input: OpInput<K> | Record<string, unknown>,
+): Promise<ApiError> {
   const r = await core.invoke(name, input);
   if (r.ok) throw new Error(`${name} unexpectedly succeeded: ${JSON.stringify(r.value)}`);
   return r.error;
@@ -17,5 +21,13 @@ export async function failure<K extends OpName>(core: Core, name: K, input: OpIn
 
 export const timelineOf = (core: Core, incidentId: string) =>
   core.db
-    .prepare('SELECT source, kind, body, actor, ref_id AS refId FROM timeline_entries WHERE incident_id = ? ORDER BY at, id')
-    .all(incidentId) as Array<{ source: string; kind: string; body: string; actor: string | null; refId: string | null }>;
+    .prepare(
+      'SELECT source, kind, body, actor, ref_id AS refId FROM timeline_entries WHERE incident_id = ? ORDER BY at, id',
+    )
+    .all(incidentId) as Array<{
+    source: string;
+    kind: string;
+    body: string;
+    actor: string | null;
+    refId: string | null;
+  }>;

@@ -61,7 +61,8 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   sim.state.pagerduty.rate.perMinute = 1_000_000;
   sim.state.pagerduty.rate.createPerMinute = 1_000_000;
   sim.state.freshdesk.rate.perMinute = 1_000_000;
-  const open = (connect: boolean): SimCore => simCore(sim, {
+  const open = (connect: boolean): SimCore =>
+    simCore(sim, {
       dataDir: dir.path,
       connect,
       secretStore,
@@ -88,13 +89,21 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   const total = t.core.services.outbox.list({}).length;
 
   let faults = 0;
-  const injector = setInterval(() => {
-    if (faults >= o.maxFaults) return;
-    const vendor = (['slack', 'pagerduty', 'freshdesk'] as const)[Math.floor(rand() * 3)]!;
-    const paths = WRITE_PATHS[vendor];
-    sim.fault({ vendor, method: 'POST', path: paths[Math.floor(rand() * paths.length)], action: ACTIONS[Math.floor(rand() * ACTIONS.length)]! });
-    faults++;
-  }, Math.max(1, Math.round(1000 / o.faultsPerSecond)));
+  const injector = setInterval(
+    () => {
+      if (faults >= o.maxFaults) return;
+      const vendor = (['slack', 'pagerduty', 'freshdesk'] as const)[Math.floor(rand() * 3)]!;
+      const paths = WRITE_PATHS[vendor];
+      sim.fault({
+        vendor,
+        method: 'POST',
+        path: paths[Math.floor(rand() * paths.length)],
+        action: ACTIONS[Math.floor(rand() * ACTIONS.length)]!,
+      });
+      faults++;
+    },
+    Math.max(1, Math.round(1000 / o.faultsPerSecond)),
+  );
 
   const settled = (jobs: OutboxJob[]) => jobs.filter((j) => j.state === 'sent' || j.state === 'dead').length;
   let restarted = false;
@@ -118,7 +127,12 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       if (done === total) break;
       if (Date.now() > until) {
         const stuck = jobs.filter((j) => j.state !== 'sent' && j.state !== 'dead');
-        throw new Error(`chaos run did not finish: ${stuck.length} left, e.g. ${stuck.slice(0, 3).map((j) => `${j.kind} ${j.state} ${j.lastError}`).join(' | ')}`);
+        throw new Error(
+          `chaos run did not finish: ${stuck.length} left, e.g. ${stuck
+            .slice(0, 3)
+            .map((j) => `${j.kind} ${j.state} ${j.lastError}`)
+            .join(' | ')}`,
+        );
       }
     }
   } finally {
@@ -132,10 +146,16 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
 
   const counts = new Map<string, number>();
   const bump = (m: string) => counts.set(m, (counts.get(m) ?? 0) + 1);
-  for (const c of sim.state.slack.channels) for (const m of c.messages) if (typeof m.metadata?.event_payload.marker === 'string') bump(m.metadata.event_payload.marker.replace(/^conn:/, ''));
-  for (const notes of sim.state.pagerduty.notes.values()) for (const n of notes) for (const m of n.content.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
+  for (const c of sim.state.slack.channels)
+    for (const m of c.messages)
+      if (typeof m.metadata?.event_payload.marker === 'string')
+        bump(m.metadata.event_payload.marker.replace(/^conn:/, ''));
+  for (const notes of sim.state.pagerduty.notes.values())
+    for (const n of notes) for (const m of n.content.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
   for (const c of sim.state.freshdesk.conversations) for (const m of c.body.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
-  const channelsPerIncident = incidentIds.map((_, i) => sim.state.slack.channels.filter((c) => new RegExp(`^inc-\\d{8}-hub${i}(-\\d+)?$`).test(c.name)).length);
+  const channelsPerIncident = incidentIds.map(
+    (_, i) => sim.state.slack.channels.filter((c) => new RegExp(`^inc-\\d{8}-hub${i}(-\\d+)?$`).test(c.name)).length,
+  );
   return {
     jobs: total,
     sent: final.filter((j) => j.state === 'sent').length,

@@ -14,15 +14,39 @@ import { fakeTimer } from './outbox';
 import { tempDir } from './tempDir';
 
 export const SIM_PEOPLE = {
-  alice: { name: 'Alice Jansen', email: 'alice@conn-sim.example', timezone: 'Europe/Amsterdam', pagerdutyUserId: 'PALICE1', slackUserId: 'U0ALICE01', freshdeskAgentId: '770001' },
-  bob: { name: 'Bob Okafor', email: 'bob@conn-sim.example', timezone: 'America/New_York', pagerdutyUserId: 'PBOB001', slackUserId: 'U0BOB0001', freshdeskAgentId: '770002' },
+  alice: {
+    name: 'Alice Jansen',
+    email: 'alice@conn-sim.example',
+    timezone: 'Europe/Amsterdam',
+    pagerdutyUserId: 'PALICE1',
+    slackUserId: 'U0ALICE01',
+    freshdeskAgentId: '770001',
+  },
+  bob: {
+    name: 'Bob Okafor',
+    email: 'bob@conn-sim.example',
+    timezone: 'America/New_York',
+    pagerdutyUserId: 'PBOB001',
+    slackUserId: 'U0BOB0001',
+    freshdeskAgentId: '770002',
+  },
   // Chen set working hours (the others did not): only people with hours set are ever "outside working hours".
-  chen: { name: 'Chen Wei', email: 'chen@conn-sim.example', timezone: 'Asia/Shanghai', workingHours: { start: '09:00', end: '18:00' } },
+  chen: {
+    name: 'Chen Wei',
+    email: 'chen@conn-sim.example',
+    timezone: 'Asia/Shanghai',
+    workingHours: { start: '09:00', end: '18:00' },
+  },
 } as const;
 
 export type SimConn = Awaited<ReturnType<typeof simConn>>;
 
-export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeof SIM_PEOPLE, opts: { connect?: boolean } = {}) {
+export async function simConn(
+  sim: Simulators,
+  clock: FakeClock,
+  me: keyof typeof SIM_PEOPLE,
+  opts: { connect?: boolean } = {},
+) {
   const dir = tempDir();
   const clients = createVendorClients(
     {
@@ -38,7 +62,10 @@ export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeo
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
     // Helper W1's real executors (send + reconcile) against the simulators.
     ...(({ executors, checks }) => ({ executors, checks }))(
-      vendorWiring({ baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack }, timeoutMs: 5000 }),
+      vendorWiring({
+        baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
+        timeoutMs: 5000,
+      }),
     ),
     network: manualNetwork(true),
     timer: fakeTimer(clock),
@@ -52,8 +79,16 @@ export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeo
     return r.value as OpOutput<K>;
   };
   if (opts.connect !== false) {
-    await call('integrations.save', { vendor: 'pagerduty', config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001', region: 'us' }, token: sim.tokens.pagerduty });
-    await call('integrations.save', { vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
+    await call('integrations.save', {
+      vendor: 'pagerduty',
+      config: { fromEmail: SIM_FROM_EMAIL, defaultServiceId: 'PSVC001', region: 'us' },
+      token: sim.tokens.pagerduty,
+    });
+    await call('integrations.save', {
+      vendor: 'freshdesk',
+      config: { domain: 'conn-sim.freshdesk.com' },
+      token: sim.tokens.freshdesk,
+    });
     await call('integrations.save', { vendor: 'slack', config: {}, token: sim.tokens.slack });
   }
   const people: Record<string, Person> = {};
@@ -67,7 +102,17 @@ export async function simConn(sim: Simulators, clock: FakeClock, me: keyof typeo
     clients,
     /** Enqueues a job the way a checklist action would (tests only). */
     enqueue<K extends JobKind>(incidentId: string, kind: K, payload: JobPayload<K>) {
-      core.db.transaction(() => outboxRepo(core.db).enqueue({ id: `tj${me}${String(++seq).padStart(5, '0')}`, incidentId, kind, payload, at: clock.now() })).immediate();
+      core.db
+        .transaction(() =>
+          outboxRepo(core.db).enqueue({
+            id: `tj${me}${String(++seq).padStart(5, '0')}`,
+            incidentId,
+            kind,
+            payload,
+            at: clock.now(),
+          }),
+        )
+        .immediate();
     },
     /** Runs the dispatcher until nothing more can be sent now. */
     async drain() {

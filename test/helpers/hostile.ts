@@ -10,7 +10,10 @@ export function hostilePayloads(opts: { hugeBytes?: number } = {}): Array<{ name
   return [
     { name: 'proto key', json: '{"__proto__": {"polluted": "yes"}}' },
     { name: 'constructor.prototype', json: '{"constructor": {"prototype": {"polluted": "yes"}}}' },
-    { name: 'nested proto', json: '{"title": "x", "__proto__": {"polluted": "yes"}, "incidentId": {"__proto__": {"polluted": 1}}}' },
+    {
+      name: 'nested proto',
+      json: '{"title": "x", "__proto__": {"polluted": "yes"}, "incidentId": {"__proto__": {"polluted": 1}}}',
+    },
     { name: 'deep nesting', json: deepJson(3000) },
     { name: 'huge string in unknown key', json: JSON.stringify({ junk: huge }) },
     { name: 'number', json: '42' },
@@ -18,7 +21,10 @@ export function hostilePayloads(opts: { hugeBytes?: number } = {}): Array<{ name
     { name: 'array', json: '[1, 2, 3]' },
     { name: 'null', json: 'null' },
     { name: 'boolean', json: 'true' },
-    { name: 'wrong types everywhere', json: '{"title": 1, "incidentId": [], "body": {}, "kind": null, "text": 5, "id": true, "extra": 1}' },
+    {
+      name: 'wrong types everywhere',
+      json: '{"title": 1, "incidentId": [], "body": {}, "kind": null, "text": 5, "id": true, "extra": 1}',
+    },
   ];
 }
 

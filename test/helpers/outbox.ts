@@ -3,7 +3,13 @@ import type { OpInput, OpName, OpOutput } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/result';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
-import type { ExecContext, ExecOutcome, Executor, ExecutorRegistry, ReconcileOutcome } from '../../src/main/core/outbox/executors';
+import type {
+  ExecContext,
+  ExecOutcome,
+  Executor,
+  ExecutorRegistry,
+  ReconcileOutcome,
+} from '../../src/main/core/outbox/executors';
 import { VendorError } from '../../src/main/core/outbox/failures';
 import { manualNetwork, type Timer } from '../../src/main/core/outbox/ports';
 import { memorySecretStore } from '../../src/main/core/secrets/store';
@@ -33,7 +39,9 @@ export class FakeVendor {
   }
 
   resultFor(job: OutboxJob): unknown {
-    return job.kind === 'slack.createChannel' ? { channelId: `C${job.id.slice(-6)}`, name: 'inc' } : { ok: true, id: job.id };
+    return job.kind === 'slack.createChannel'
+      ? { channelId: `C${job.id.slice(-6)}`, name: 'inc' }
+      : { ok: true, id: job.id };
   }
 
   async send(job: OutboxJob, ctx: ExecContext<JobKind>): Promise<ExecOutcome> {
@@ -49,7 +57,10 @@ export class FakeVendor {
       case 'timeout':
         throw new VendorError('timeout', 'no answer in 30 s');
       case '429':
-        return { status: 'failed', failure: { kind: 'rate_limited', message: 'ratelimited', retryAfterMs: 7000, status: 429 } };
+        return {
+          status: 'failed',
+          failure: { kind: 'rate_limited', message: 'ratelimited', retryAfterMs: 7000, status: 429 },
+        };
       case '5xx':
         return { status: 'failed', failure: { kind: 'server', message: 'internal error', status: 500 } };
       case 'invalid':
@@ -102,19 +113,33 @@ export function fakeTimer(clock: FakeClock) {
   return timer;
 }
 
-export const TOKENS = { slack: 'xoxb-1111-2222-canarytoken', pagerduty: 'u+abcdefghijklmnopqr', freshdesk: 'abcdEFGH12345678' } as const;
+export const TOKENS = {
+  slack: 'xoxb-1111-2222-canarytoken',
+  pagerduty: 'u+abcdefghijklmnopqr',
+  freshdesk: 'abcdEFGH12345678',
+} as const;
 
 export async function connectAll(core: Core) {
   const s = core.services.integrations;
-  s.save({ vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: [] }, token: TOKENS.slack });
-  s.save({ vendor: 'pagerduty', config: { fromEmail: 'ic@example.com', defaultServiceId: 'PABC123', region: 'us' }, token: TOKENS.pagerduty });
+  s.save({
+    vendor: 'slack',
+    config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: [] },
+    token: TOKENS.slack,
+  });
+  s.save({
+    vendor: 'pagerduty',
+    config: { fromEmail: 'ic@example.com', defaultServiceId: 'PABC123', region: 'us' },
+    token: TOKENS.pagerduty,
+  });
   s.save({ vendor: 'freshdesk', config: { domain: 'acme.freshdesk.com' }, token: TOKENS.freshdesk });
 }
 
 // Module-wide so ids keep increasing (creation order) across restarts on one data folder.
 let jobSeq = 0;
 
-export function outboxCore(opts: { dataDir?: string; clock?: FakeClock; vendor?: FakeVendor; connect?: boolean } & Partial<CoreOptions> = {}) {
+export function outboxCore(
+  opts: { dataDir?: string; clock?: FakeClock; vendor?: FakeVendor; connect?: boolean } & Partial<CoreOptions> = {},
+) {
   const dir = opts.dataDir ? { path: opts.dataDir, cleanup() {} } : tempDir();
   const clock = opts.clock ?? fakeClock();
   const vendor = opts.vendor ?? new FakeVendor();
@@ -131,9 +156,16 @@ export function outboxCore(opts: { dataDir?: string; clock?: FakeClock; vendor?:
     ...opts,
   });
   if (opts.connect !== false) void connectAll(core);
-  const enqueue = <K extends JobKind>(incidentId: string, kind: K, payload: JobPayload<K>, orderKey?: string): string => {
+  const enqueue = <K extends JobKind>(
+    incidentId: string,
+    kind: K,
+    payload: JobPayload<K>,
+    orderKey?: string,
+  ): string => {
     const id = `job${String(++jobSeq).padStart(7, '0')}`;
-    core.db.transaction(() => outboxRepo(core.db).enqueue({ id, incidentId, kind, payload, orderKey, at: clock.now() })).immediate();
+    core.db
+      .transaction(() => outboxRepo(core.db).enqueue({ id, incidentId, kind, payload, orderKey, at: clock.now() }))
+      .immediate();
     return id;
   };
   return {

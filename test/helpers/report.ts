@@ -10,11 +10,22 @@ import { fakeClock, type FakeClock } from './core';
 import { tempDir } from './tempDir';
 
 export function reportCore(
-  opts: { pdfPrinter?: PdfPrinter; clock?: FakeClock; chooseExportFile?: ChooseExportFile; revealFile?: RevealFile } = {},
+  opts: {
+    pdfPrinter?: PdfPrinter;
+    clock?: FakeClock;
+    chooseExportFile?: ChooseExportFile;
+    revealFile?: RevealFile;
+  } = {},
 ) {
   const dir = tempDir();
   const clock = opts.clock ?? fakeClock();
-  const core: Core = createCore({ dataDir: dir.path, clock, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile });
+  const core: Core = createCore({
+    dataDir: dir.path,
+    clock,
+    pdfPrinter: opts.pdfPrinter,
+    chooseExportFile: opts.chooseExportFile,
+    revealFile: opts.revealFile,
+  });
   return {
     core,
     clock,
@@ -26,7 +37,9 @@ export function reportCore(
   };
 }
 
-export async function must<T>(p: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>): Promise<T> {
+export async function must<T>(
+  p: Promise<{ ok: true; value: unknown } | { ok: false; error: { message: string } }>,
+): Promise<T> {
   const r = await p;
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
@@ -64,6 +77,7 @@ export function addEntry(
   return id;
 }
 
-export const getReport = (core: Core, incidentId: string) => must<ReportView>(core.invoke('report.get', { incidentId }));
+export const getReport = (core: Core, incidentId: string) =>
+  must<ReportView>(core.invoke('report.get', { incidentId }));
 export const updateReport = (core: Core, incidentId: string, patch: Record<string, unknown>) =>
   must<ReportView>(core.invoke('report.update', { incidentId, patch }));

@@ -17,8 +17,16 @@ let seq = 0;
 /** Saves simulator settings and tokens for all three vendors through the real integrations service. */
 export function connectToSim(core: Core, sim: Simulators, opts: { invitees?: string[] } = {}): void {
   const s = core.services.integrations;
-  s.save({ vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: opts.invitees ?? [] }, token: sim.tokens.slack });
-  s.save({ vendor: 'pagerduty', config: { fromEmail: sim.fromEmail, defaultServiceId: 'PSVC001', region: 'us' }, token: sim.tokens.pagerduty });
+  s.save({
+    vendor: 'slack',
+    config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: opts.invitees ?? [] },
+    token: sim.tokens.slack,
+  });
+  s.save({
+    vendor: 'pagerduty',
+    config: { fromEmail: sim.fromEmail, defaultServiceId: 'PSVC001', region: 'us' },
+    token: sim.tokens.pagerduty,
+  });
   s.save({ vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
 }
 
@@ -34,7 +42,10 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
   // Closing this core aborts its requests in flight, as a crash would: none of them may land after a restart.
   const crash = new AbortController();
   const fetchFn: typeof fetch = (input, init) =>
-    globalThis.fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, crash.signal]) : crash.signal });
+    globalThis.fetch(input, {
+      ...init,
+      signal: init?.signal ? AbortSignal.any([init.signal, crash.signal]) : crash.signal,
+    });
   const wiring: VendorWiring = vendorWiring({
     baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
     timeoutMs: opts.timeoutMs ?? 1500,
@@ -56,7 +67,12 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
   if (opts.connect !== false) connectToSim(core, sim);
   const repo = outboxRepo(core.db);
 
-  const enqueue = <K extends JobKind>(incidentId: string, kind: K, payload: JobPayload<K>, orderKey?: string): string => {
+  const enqueue = <K extends JobKind>(
+    incidentId: string,
+    kind: K,
+    payload: JobPayload<K>,
+    orderKey?: string,
+  ): string => {
     const id = `job${String(Date.now()).slice(-6)}${String(++seq).padStart(6, '0')}`;
     core.db.transaction(() => repo.enqueue({ id, incidentId, kind, payload, orderKey, at: Date.now() })).immediate();
     return id;

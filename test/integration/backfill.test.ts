@@ -32,23 +32,47 @@ afterEach(() => {
 });
 
 const control = async (path: string, body: unknown) => {
-  const r = await fetch(`${sim.urls.control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${sim.urls.control}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await r.json()) as { ts?: string };
 };
 
 /** A past incident worked without Conn's report: PD incident, channel with a thread, a note naming both, resolved. */
 async function pastIncident() {
   const inc = await old.call('incidents.declare', { title: 'Hub pods evicted', hub: 'ocean-data', ticketUrl: TICKET });
-  old.enqueue(inc.id, 'pagerduty.createIncident', { title: 'Hub pods evicted on ocean-data', details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' });
+  old.enqueue(inc.id, 'pagerduty.createIncident', {
+    title: 'Hub pods evicted on ocean-data',
+    details: `Freshdesk ticket: ${TICKET}`,
+    assigneeUserId: 'PALICE1',
+  });
   old.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261102-ocean-data' });
   await old.drain();
   const pd = sim.state.pagerduty.incidents[0]!;
   const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261102-ocean-data')!;
   clock.advance(10 * MIN);
-  const parent = await control('/slack/messages', { channel: channel.id, user: 'U0CHEN001', text: 'Nodes are under memory pressure' });
-  await control('/slack/messages', { channel: channel.id, user: 'U0BOB0001', text: 'Evictions stopped after the resize', thread_ts: parent.ts });
+  const parent = await control('/slack/messages', {
+    channel: channel.id,
+    user: 'U0CHEN001',
+    text: 'Nodes are under memory pressure',
+  });
+  await control('/slack/messages', {
+    channel: channel.id,
+    user: 'U0BOB0001',
+    text: 'Evictions stopped after the resize',
+    thread_ts: parent.ts,
+  });
   const at = new Date(clock.now()).toISOString();
-  const note: PdNoteRec = { id: 'PNOTE9', user: pd.assignments[0]!.assignee, channel: { summary: 'The PagerDuty website' }, content: `Working in #inc-20261102-ocean-data, ticket ${TICKET}`, created_at: at, updated_at: at };
+  const note: PdNoteRec = {
+    id: 'PNOTE9',
+    user: pd.assignments[0]!.assignee,
+    channel: { summary: 'The PagerDuty website' },
+    content: `Working in #inc-20261102-ocean-data, ticket ${TICKET}`,
+    created_at: at,
+    updated_at: at,
+  };
   sim.state.pagerduty.notes.set(pd.id, [...(sim.state.pagerduty.notes.get(pd.id) ?? []), note]);
   Object.assign(pd, { status: 'resolved', resolved_at: new Date(clock.now() + 30 * MIN).toISOString() });
   return { pdId: pd.id, pdUrl: `https://conn-sim.pagerduty.com/incidents/${pd.id}` };
@@ -61,7 +85,9 @@ describe('reports for past incidents', () => {
     b = await simConn(sim, clock, 'bob');
 
     let debt = await b.call('backfill.debt', {});
-    expect(debt.map((d) => [d.pagerdutyId, d.incidentId, d.reportStatus, d.urgency])).toEqual([[pdId, null, null, 'high']]);
+    expect(debt.map((d) => [d.pagerdutyId, d.incidentId, d.reportStatus, d.urgency])).toEqual([
+      [pdId, null, null, 'high'],
+    ]);
     expect(await b.call('backfill.debt', { priority: 'P1' })).toEqual([]); // no priority on it: only urgency counts by default
 
     const built = await b.call('backfill.start', { pagerdutyIncident: pdUrl });
@@ -89,7 +115,11 @@ describe('reports for past incidents', () => {
     const again = await b.call('backfill.start', { pagerdutyIncident: pdId });
     expect([again.existing, again.incident.id, again.imported.added]).toEqual([true, built.incident.id, 0]);
 
-    await b.call('report.setStatus', { incidentId: built.incident.id, status: 'reviewed', override: { reason: 'Backfilled from the record' } });
+    await b.call('report.setStatus', {
+      incidentId: built.incident.id,
+      status: 'reviewed',
+      override: { reason: 'Backfilled from the record' },
+    });
     await b.call('report.setStatus', { incidentId: built.incident.id, status: 'closed' });
     expect(await b.call('backfill.debt', {})).toEqual([]);
   });

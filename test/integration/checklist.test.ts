@@ -9,7 +9,11 @@ describe('the checklist through the core', () => {
   const setup = async (declare: Record<string, unknown> = {}) => {
     const t = testCore();
     open.push(t);
-    const incident = await call(t.core, 'incidents.declare', { title: 'Servers will not start', ticketUrl: 'https://x.freshdesk.com/a/tickets/7', ...declare });
+    const incident = await call(t.core, 'incidents.declare', {
+      title: 'Servers will not start',
+      ticketUrl: 'https://x.freshdesk.com/a/tickets/7',
+      ...declare,
+    });
     return { ...t, incident, id: incident.id };
   };
 
@@ -28,7 +32,10 @@ describe('the checklist through the core', () => {
       'write_report',
     ]);
     expect(new Set(steps.map((s) => s.state))).toEqual(new Set(['todo']));
-    expect(steps[1]!.action).toEqual({ type: 'trigger_pagerduty', params: { service: 'Managed JupyterHubs', withSlackChannel: true } });
+    expect(steps[1]!.action).toEqual({
+      type: 'trigger_pagerduty',
+      params: { service: 'Managed JupyterHubs', withSlackChannel: true },
+    });
     expect(t.incident.nextStep).toEqual({ id: 'acknowledge', title: 'Tell the community we are on it' });
 
     const other = await call(t.core, 'incidents.declare', { title: 'Newer process', runbookId: '2i2c-2025' });
@@ -47,14 +54,30 @@ describe('the checklist through the core', () => {
     expect(started).toMatchObject({ state: 'in_progress', version: 1 });
     t.clock.advance(60_000);
     const done = await call(t.core, 'checklist.complete', { ...ref, expectedVersion: 1 });
-    expect(done).toMatchObject({ state: 'done', doneBy: 'Ada', doneAt: '2026-11-26T12:01:00.000Z', doneVia: 'manual', version: 2 });
+    expect(done).toMatchObject({
+      state: 'done',
+      doneBy: 'Ada',
+      doneAt: '2026-11-26T12:01:00.000Z',
+      doneVia: 'manual',
+      version: 2,
+    });
     const reopened = await call(t.core, 'checklist.reopen', { ...ref, reason: 'customer did not get it' });
     expect(reopened).toMatchObject({ state: 'todo', doneBy: null, doneAt: null, reason: 'customer did not get it' });
 
-    const blocked = await call(t.core, 'checklist.block', { incidentId: t.id, stepId: 'trigger_pagerduty', reason: 'PagerDuty is down' });
+    const blocked = await call(t.core, 'checklist.block', {
+      incidentId: t.id,
+      stepId: 'trigger_pagerduty',
+      reason: 'PagerDuty is down',
+    });
     expect(blocked).toMatchObject({ state: 'blocked', reason: 'PagerDuty is down' });
-    expect((await call(t.core, 'checklist.start', { incidentId: t.id, stepId: 'trigger_pagerduty' })).state).toBe('in_progress');
-    const skipped = await call(t.core, 'checklist.skip', { incidentId: t.id, stepId: 'delegate', reason: 'one-person fix' });
+    expect((await call(t.core, 'checklist.start', { incidentId: t.id, stepId: 'trigger_pagerduty' })).state).toBe(
+      'in_progress',
+    );
+    const skipped = await call(t.core, 'checklist.skip', {
+      incidentId: t.id,
+      stepId: 'delegate',
+      reason: 'one-person fix',
+    });
     expect(skipped).toMatchObject({ state: 'skipped', reason: 'one-person fix' });
     expect((await call(t.core, 'checklist.complete', { incidentId: t.id, stepId: 'delegate' })).state).toBe('done');
 
@@ -89,9 +112,13 @@ describe('the checklist through the core', () => {
       const err = await failure(t.core, op, { incidentId: t.id, stepId: 'delegate' });
       expect(err.code).toBe('invalid_input');
       expect(err.message).toMatch(/reason/);
-      expect((await failure(t.core, op, { incidentId: t.id, stepId: 'delegate', reason: '   ' })).code).toBe('invalid_input');
+      expect((await failure(t.core, op, { incidentId: t.id, stepId: 'delegate', reason: '   ' })).code).toBe(
+        'invalid_input',
+      );
     }
-    expect((await call(t.core, 'checklist.list', { incidentId: t.id })).find((s) => s.stepId === 'delegate')!.state).toBe('todo');
+    expect(
+      (await call(t.core, 'checklist.list', { incidentId: t.id })).find((s) => s.stepId === 'delegate')!.state,
+    ).toBe('todo');
   });
 
   it('answers not_found for an unknown step, a step of another runbook, and an unknown incident', async () => {
@@ -101,10 +128,16 @@ describe('the checklist through the core', () => {
     expect(unknown.code).toBe('not_found');
     expect(unknown.message).toMatch(/make_coffee/);
     // 'investigate' belongs to the other incident's runbook only
-    expect((await failure(t.core, 'checklist.complete', { incidentId: t.id, stepId: 'investigate' })).code).toBe('not_found');
-    expect((await call(t.core, 'checklist.complete', { incidentId: other.id, stepId: 'investigate' })).state).toBe('done');
+    expect((await failure(t.core, 'checklist.complete', { incidentId: t.id, stepId: 'investigate' })).code).toBe(
+      'not_found',
+    );
+    expect((await call(t.core, 'checklist.complete', { incidentId: other.id, stepId: 'investigate' })).state).toBe(
+      'done',
+    );
     expect((await failure(t.core, 'checklist.list', { incidentId: 'nope' })).code).toBe('not_found');
-    expect((await failure(t.core, 'checklist.skip', { incidentId: 'nope', stepId: 'acknowledge', reason: 'r' })).code).toBe('not_found');
+    expect(
+      (await failure(t.core, 'checklist.skip', { incidentId: 'nope', stepId: 'acknowledge', reason: 'r' })).code,
+    ).toBe('not_found');
   });
 
   it('two windows: the stale change gets conflict with the current step, and neither change is lost', async () => {
@@ -112,17 +145,35 @@ describe('the checklist through the core', () => {
     const [step] = await call(t.core, 'checklist.list', { incidentId: t.id });
     const seen = step!.version;
     // window A blocks it
-    await call(t.core, 'checklist.block', { incidentId: t.id, stepId: 'acknowledge', reason: 'waiting for the ticket', expectedVersion: seen });
+    await call(t.core, 'checklist.block', {
+      incidentId: t.id,
+      stepId: 'acknowledge',
+      reason: 'waiting for the ticket',
+      expectedVersion: seen,
+    });
     // window B, still showing the old version, tries to complete it
-    const err = await failure(t.core, 'checklist.complete', { incidentId: t.id, stepId: 'acknowledge', expectedVersion: seen });
+    const err = await failure(t.core, 'checklist.complete', {
+      incidentId: t.id,
+      stepId: 'acknowledge',
+      expectedVersion: seen,
+    });
     expect(err.code).toBe('conflict');
     const current = (err.details as { step: ChecklistStep }).step;
     expect(current).toMatchObject({ state: 'blocked', reason: 'waiting for the ticket', version: seen + 1 });
     // B looks again and completes with the fresh version
-    const done = await call(t.core, 'checklist.complete', { incidentId: t.id, stepId: 'acknowledge', expectedVersion: current.version });
+    const done = await call(t.core, 'checklist.complete', {
+      incidentId: t.id,
+      stepId: 'acknowledge',
+      expectedVersion: current.version,
+    });
     expect(done.state).toBe('done');
     const bodies = timelineOf(t.core, t.id).map((e) => e.body);
-    expect(bodies).toEqual(expect.arrayContaining(['Blocked: Tell the community we are on it (waiting for the ticket)', 'Done: Tell the community we are on it']));
+    expect(bodies).toEqual(
+      expect.arrayContaining([
+        'Blocked: Tell the community we are on it (waiting for the ticket)',
+        'Done: Tell the community we are on it',
+      ]),
+    );
   });
 
   it('emits checklist.changed and incidents.updated with the new next step after commit', async () => {
@@ -152,13 +203,18 @@ describe('the checklist through the core', () => {
     expect(again.code).toBe('conflict');
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(2);
     // a stale version queues nothing
-    expect((await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'acknowledge', expectedVersion: 5 })).code).toBe('conflict');
+    expect(
+      (await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'acknowledge', expectedVersion: 5 }))
+        .code,
+    ).toBe('conflict');
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(2);
   });
 
   it('runAction: no action is invalid_input, no ticket is precondition_failed, the report opens in the window', async () => {
     const t = await setup({ ticketUrl: undefined });
-    expect((await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'work_in_channel' })).code).toBe('invalid_input');
+    expect((await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'work_in_channel' })).code).toBe(
+      'invalid_input',
+    );
     const noTicket = await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'acknowledge' });
     expect(noTicket.code).toBe('precondition_failed');
     expect(noTicket.message).toMatch(/no Freshdesk ticket yet\. First add its Freshdesk ticket URL/);

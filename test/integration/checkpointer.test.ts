@@ -26,7 +26,11 @@ async function coreWithNotes(checkpointWorker: boolean, notes: number) {
   if (!inc.ok) throw new Error(inc.error.message);
   // Each note is well over a kilobyte, so 30 of them are dozens of pages: below any autocheckpoint threshold.
   for (let i = 0; i < notes; i++) {
-    const r = await core.invoke('notes.append', { incidentId: (inc.value as Incident).id, body: `line ${i} `.repeat(200), kind: 'note' });
+    const r = await core.invoke('notes.append', {
+      incidentId: (inc.value as Incident).id,
+      body: `line ${i} `.repeat(200),
+      kind: 'note',
+    });
     if (!r.ok) throw new Error(r.error.message);
   }
   return { core, file, before };
@@ -58,7 +62,8 @@ describe('WAL checkpoints on a worker thread', () => {
     const first = createCore({ dataDir: dir.path });
     const inc = await first.invoke('incidents.declare', { title: 'Restart' });
     if (!inc.ok) throw new Error(inc.error.message);
-    for (let i = 0; i < 20; i++) await first.invoke('notes.append', { incidentId: (inc.value as Incident).id, body: `note ${i}`, kind: 'note' });
+    for (let i = 0; i < 20; i++)
+      await first.invoke('notes.append', { incidentId: (inc.value as Incident).id, body: `note ${i}`, kind: 'note' });
     await new Promise((r) => setTimeout(r, 300));
     first.close();
     const second = createCore({ dataDir: dir.path });

@@ -34,7 +34,9 @@ describe('incident status follows the record', () => {
     expect(status(id)).toBe('active');
     const step = t.core.services.checklist.list(id).find((s) => s.stepId === 'trigger_pagerduty')!;
     expect(step).toMatchObject({ state: 'done', doneVia: 'check' });
-    expect(statusEntries(id)).toEqual([expect.stringMatching(/^Status: declared → active \(automatic: .*set it by hand/)]);
+    expect(statusEntries(id)).toEqual([
+      expect.stringMatching(/^Status: declared → active \(automatic: .*set it by hand/),
+    ]);
     // The sidebar's next step moved past it.
     expect(t.core.services.incidents.get(id).nextStep?.id).not.toBe('trigger_pagerduty');
     // The handoff brief says so too.
@@ -52,7 +54,10 @@ describe('incident status follows the record', () => {
     expect(report.ok && report.value.header).toMatchObject({ impactEnd: null, impactEndProposal: incident.resolvedAt });
     // Accepting it records it, and the proposal goes away.
     const accepted = await call(t.core, 'report.update', { incidentId: id, patch: { impactEnd: incident.resolvedAt } });
-    expect(accepted.ok && accepted.value.header).toMatchObject({ impactEnd: incident.resolvedAt, impactEndProposal: null });
+    expect(accepted.ok && accepted.value.header).toMatchObject({
+      impactEnd: incident.resolvedAt,
+      impactEndProposal: null,
+    });
     expect(accepted.ok && accepted.value.header.duration).toBeTruthy();
     // By hand, back to active: allowed (reopen), and nothing automatic flips it back.
     const back = await call(t.core, 'incidents.setStatus', { incidentId: id, status: 'active', reopen: true });
@@ -91,7 +96,12 @@ describe('note kind', () => {
   it('the saved note, its Slack and PagerDuty text carry the prefix once', async () => {
     t = outboxCore();
     const id = t.incident();
-    const res = await call(t.core, 'notes.append', { incidentId: id, kind: 'note', body: 'Decision: roll back to v41', share: { slack: true, pagerduty: true } });
+    const res = await call(t.core, 'notes.append', {
+      incidentId: id,
+      kind: 'note',
+      body: 'Decision: roll back to v41',
+      share: { slack: true, pagerduty: true },
+    });
     expect(res.ok).toBe(true);
     const note = (res.ok ? res.value : null) as Note;
     expect(note).toMatchObject({ kind: 'decision', body: 'roll back to v41' });

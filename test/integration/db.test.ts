@@ -49,7 +49,9 @@ describe('opening the database', () => {
     const file = newFile();
     writeFileSync(file, 'this is my shopping list, not a database\n'.repeat(20));
     const before = sha(file);
-    expect(() => openDatabase(file)).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*not a Conn database`));
+    expect(() => openDatabase(file)).toThrow(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}.*not a Conn database`),
+    );
     expect(sha(file)).toBe(before);
   });
 

@@ -7,7 +7,12 @@ import { openDatabase } from '../../src/main/core/db/open';
 import { tempDir } from '../helpers/tempDir';
 
 const cleanups: Array<() => void> = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+afterEach(() =>
+  cleanups
+    .splice(0)
+    .reverse()
+    .forEach((f) => f()),
+);
 
 function core(busyTimeoutMs = 50): { core: Core; dir: string } {
   const dir = tempDir();
@@ -53,7 +58,9 @@ describe('backups', () => {
       for (let i = 0; i < 50; i++) expect(titles).toContain(`before ${i}`);
       // Every restored incident has its declaration on the timeline: the snapshot is transactionally consistent.
       const orphans = restored
-        .prepare("SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM timeline_entries t WHERE t.incident_id = i.id AND t.kind = 'declared')")
+        .prepare(
+          "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM timeline_entries t WHERE t.incident_id = i.id AND t.kind = 'declared')",
+        )
         .pluck()
         .get();
       expect(orphans).toBe(0);
@@ -74,7 +81,9 @@ describe('a migration killed midway', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/slowMigrationChild.ts', file], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
-    await new Promise<void>((resolve) => child.stdout.on('data', (c: Buffer) => c.toString().includes('inside') && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (c: Buffer) => c.toString().includes('inside') && resolve()),
+    );
     await new Promise((r) => setTimeout(r, 200)); // let it write a good number of rows first
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

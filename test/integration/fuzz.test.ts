@@ -97,7 +97,11 @@ describe('text round-trips', () => {
     const res = await rawRequest(shell.port, {
       method: 'POST',
       path: '/api/incidents.declare',
-      headers: { host: `127.0.0.1:${shell.port}`, authorization: `Bearer ${shell.token}`, 'content-type': 'application/json' },
+      headers: {
+        host: `127.0.0.1:${shell.port}`,
+        authorization: `Bearer ${shell.token}`,
+        'content-type': 'application/json',
+      },
       body: JSON.stringify({ title }),
     });
     const saved = JSON.parse(res.body).value;

@@ -30,29 +30,73 @@ afterEach(() => {
 });
 
 const control = async (path: string, body: unknown) => {
-  const r = await fetch(`${sim.urls.control}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch(`${sim.urls.control}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await r.json()) as { ts?: string };
 };
 
 /** An incident worked for a while on Conn A: PD incident and channel created, notes, a human thread in Slack. */
 async function workedIncident(): Promise<{ inc: Incident; pdId: string; channel: string }> {
-  const inc = await a.call('incidents.declare', { title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: TICKET, commander: a.people.alice.id });
-  a.enqueue(inc.id, 'pagerduty.createIncident', { title: inc.title, details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' });
+  const inc = await a.call('incidents.declare', {
+    title: 'Users cannot start servers',
+    hub: 'ocean-data',
+    ticketUrl: TICKET,
+    commander: a.people.alice.id,
+  });
+  a.enqueue(inc.id, 'pagerduty.createIncident', {
+    title: inc.title,
+    details: `Freshdesk ticket: ${TICKET}`,
+    assigneeUserId: 'PALICE1',
+  });
   a.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261126-ocean-data' });
   await a.drain();
   const pd = sim.state.pagerduty.incidents[0]!;
   const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;
   clock.advance(5 * MIN);
-  await a.call('roles.assign', { incidentId: inc.id, role: 'subject_matter_expert', personId: a.people.chen.id, techLead: true });
-  await a.call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Spawns time out after 300 s; image pulls take 6 minutes' });
+  await a.call('roles.assign', {
+    incidentId: inc.id,
+    role: 'subject_matter_expert',
+    personId: a.people.chen.id,
+    techLead: true,
+  });
+  await a.call('notes.append', {
+    incidentId: inc.id,
+    kind: 'finding',
+    body: 'Spawns time out after 300 s; image pulls take 6 minutes',
+  });
   clock.advance(MIN);
-  await a.call('notes.append', { incidentId: inc.id, kind: 'note', body: 'Hypothesis: the registry mirror is throttling pulls' });
+  await a.call('notes.append', {
+    incidentId: inc.id,
+    kind: 'note',
+    body: 'Hypothesis: the registry mirror is throttling pulls',
+  });
   clock.advance(MIN);
-  await a.call('notes.append', { incidentId: inc.id, kind: 'action', body: 'Raised the spawn timeout to 900 s', share: { slack: true } });
-  await a.call('notes.append', { incidentId: inc.id, kind: 'status', body: 'Spawns succeed slowly; workshop users are getting in.' });
+  await a.call('notes.append', {
+    incidentId: inc.id,
+    kind: 'action',
+    body: 'Raised the spawn timeout to 900 s',
+    share: { slack: true },
+  });
+  await a.call('notes.append', {
+    incidentId: inc.id,
+    kind: 'status',
+    body: 'Spawns succeed slowly; workshop users are getting in.',
+  });
   await a.drain();
-  const parent = await control('/slack/messages', { channel: channel.id, user: 'U0CHEN001', text: 'Registry latency graph attached' });
-  await control('/slack/messages', { channel: channel.id, user: 'U0BOB0001', text: 'Seeing the same on the staging hub', thread_ts: parent.ts });
+  const parent = await control('/slack/messages', {
+    channel: channel.id,
+    user: 'U0CHEN001',
+    text: 'Registry latency graph attached',
+  });
+  await control('/slack/messages', {
+    channel: channel.id,
+    user: 'U0BOB0001',
+    text: 'Seeing the same on the staging hub',
+    thread_ts: parent.ts,
+  });
   return { inc, pdId: pd.id, channel: channel.id };
 }
 
@@ -67,23 +111,35 @@ describe('integrations.import', () => {
     expect(bodies).toContain('slack|message|Registry latency graph attached');
     expect(bodies).toContain('slack|reply|Seeing the same on the staging hub');
     expect(bodies.some((b) => b.startsWith('pagerduty|log.trigger|'))).toBe(true);
-    expect(bodies.some((b) => b.startsWith('freshdesk|conversation.incoming|Also: users who were already running'))).toBe(true);
-    expect(bodies.some((b) => b.startsWith('freshdesk|ticket.opened|Ticket opened: Users cannot start servers'))).toBe(true);
+    expect(
+      bodies.some((b) => b.startsWith('freshdesk|conversation.incoming|Also: users who were already running')),
+    ).toBe(true);
+    expect(bodies.some((b) => b.startsWith('freshdesk|ticket.opened|Ticket opened: Users cannot start servers'))).toBe(
+      true,
+    );
     expect(bodies.filter((b) => b.includes('Raised the spawn timeout')).length).toBe(1); // only the note itself
     const slackEntry = tl.items.find((e) => e.body === 'Registry latency graph attached')!;
-    const ts = sim.state.slack.channels.flatMap((c) => c.messages).find((m) => m.text === 'Registry latency graph attached')!.ts;
+    const ts = sim.state.slack.channels
+      .flatMap((c) => c.messages)
+      .find((m) => m.text === 'Registry latency graph attached')!.ts;
     expect(slackEntry.at).toBe(new Date(Number(ts.split('.')[0]) * 1000).toISOString()); // the original time
 
     const again = await a.call('integrations.import', { incidentId: inc.id });
     expect(again.added).toBe(0);
     expect(again.alreadyImported).toBe(first.added);
-    await control('/slack/messages', { channel: sim.state.slack.channels.at(-1)!.id, user: 'U0CHEN001', text: 'Mirror restarted' });
+    await control('/slack/messages', {
+      channel: sim.state.slack.channels.at(-1)!.id,
+      user: 'U0CHEN001',
+      text: 'Mirror restarted',
+    });
     expect((await a.call('integrations.import', { incidentId: inc.id })).added).toBe(1);
   });
 
   it('says plainly when there is nothing to import from', async () => {
     const inc = await a.call('incidents.declare', { title: 'Quiet one' });
-    await expect(a.call('integrations.import', { incidentId: inc.id })).rejects.toThrow(/no connected Slack channel, PagerDuty incident or Freshdesk ticket/);
+    await expect(a.call('integrations.import', { incidentId: inc.id })).rejects.toThrow(
+      /no connected Slack channel, PagerDuty incident or Freshdesk ticket/,
+    );
   });
 });
 
@@ -107,24 +163,39 @@ describe('handoff', () => {
     expect(d.brief).toContain(`- Ticket: ${TICKET}`);
     const bob = d.candidates.find((c) => c.personId === a.people.bob.id)!;
     expect(bob).toMatchObject({ localTime: 'Thu 09:07', outsideWorkingHours: false, hasPagerdutyUser: true });
-    expect(d.candidates.find((c) => c.personId === a.people.chen.id)).toMatchObject({ outsideWorkingHours: true, hasPagerdutyUser: false });
+    expect(d.candidates.find((c) => c.personId === a.people.chen.id)).toMatchObject({
+      outsideWorkingHours: true,
+      hasPagerdutyUser: false,
+    });
     expect(d.parts).toHaveLength(6);
   });
 
   it('warns when the new commander is outside their working hours', async () => {
     const inc = await a.call('incidents.declare', { title: 'Night shift', commander: a.people.alice.id });
     const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.chen.id });
-    expect(d.warnings.join(' ')).toMatch(/It is Thu 22:00 for Chen Wei \(Asia\/Shanghai\): outside their working hours/);
+    expect(d.warnings.join(' ')).toMatch(
+      /It is Thu 22:00 for Chen Wei \(Asia\/Shanghai\): outside their working hours/,
+    );
     expect(d.warnings.join(' ')).toMatch(/no PagerDuty user/);
   });
 
   it('refuses a handoff to yourself, to nobody, to someone without a PagerDuty user, or unconfirmed', async () => {
     const inc = await a.call('incidents.declare', { title: 'Refusals', commander: a.people.alice.id });
-    const send = (extra: Record<string, unknown>) => a.core.invoke('handoff.send', { incidentId: inc.id, brief: 'b', confirmed: true, ...extra });
-    expect(await send({ toPersonId: a.people.alice.id })).toMatchObject({ ok: false, error: { details: { reason: 'to_self' }, message: expect.stringMatching(/already have command/) } });
+    const send = (extra: Record<string, unknown>) =>
+      a.core.invoke('handoff.send', { incidentId: inc.id, brief: 'b', confirmed: true, ...extra });
+    expect(await send({ toPersonId: a.people.alice.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'to_self' }, message: expect.stringMatching(/already have command/) },
+    });
     expect(await send({})).toMatchObject({ ok: false, error: { details: { reason: 'to_nobody' } } });
-    expect(await send({ toPersonId: a.people.chen.id })).toMatchObject({ ok: false, error: { details: { reason: 'no_pagerduty_user' } } });
-    expect(await send({ toPersonId: a.people.bob.id, confirmed: false })).toMatchObject({ ok: false, error: { details: { reason: 'not_confirmed' } } });
+    expect(await send({ toPersonId: a.people.chen.id })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'no_pagerduty_user' } },
+    });
+    expect(await send({ toPersonId: a.people.bob.id, confirmed: false })).toMatchObject({
+      ok: false,
+      error: { details: { reason: 'not_confirmed' } },
+    });
     expect(a.core.db.prepare('SELECT count(*) FROM handoffs').pluck().get()).toBe(0);
     expect(a.core.db.prepare("SELECT count(*) FROM outbox_jobs WHERE ref_type = 'handoff'").pluck().get()).toBe(0);
     expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.alice.id);
@@ -134,9 +205,24 @@ describe('handoff', () => {
     const { inc, pdId, channel } = await workedIncident();
     const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
     const brief = `${d.brief}\nCall me on my phone if needed.`;
-    sim.fault({ vendor: 'slack', path: '/api/chat.postMessage', action: { type: 'status', status: 200, body: { ok: false, error: 'msg_too_long' } } });
-    const sent = await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief, confirmed: true });
-    expect(sent.parts.map((p) => p.kind)).toEqual(['pagerduty.reassign', 'pagerduty.addNote', 'slack.postMessage', 'freshdesk.updateTicket', 'pagerduty.addNote']);
+    sim.fault({
+      vendor: 'slack',
+      path: '/api/chat.postMessage',
+      action: { type: 'status', status: 200, body: { ok: false, error: 'msg_too_long' } },
+    });
+    const sent = await a.call('handoff.send', {
+      incidentId: inc.id,
+      toPersonId: a.people.bob.id,
+      brief,
+      confirmed: true,
+    });
+    expect(sent.parts.map((p) => p.kind)).toEqual([
+      'pagerduty.reassign',
+      'pagerduty.addNote',
+      'slack.postMessage',
+      'freshdesk.updateTicket',
+      'pagerduty.addNote',
+    ]);
     expect(sent.parts.every((p) => p.state === 'queued')).toBe(true);
     expect(sent.entries.map((e) => e.kind)).toEqual(['handoff', 'role_assigned']);
     expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.bob.id);
@@ -148,11 +234,17 @@ describe('handoff', () => {
     expect(slackPart.lastError).toMatch(/msg_too_long/);
     expect(status.parts.filter((p) => p.state === 'sent')).toHaveLength(4);
     expect(status.failed).toBe(1);
-    expect(sim.state.pagerduty.incidents.find((i) => i.id === pdId)!.assignments.map((x) => x.assignee.id)).toEqual(['PBOB001']);
+    expect(sim.state.pagerduty.incidents.find((i) => i.id === pdId)!.assignments.map((x) => x.assignee.id)).toEqual([
+      'PBOB001',
+    ]);
     expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
     const notes = sim.state.pagerduty.notes.get(pdId)!.map((n) => n.content);
-    expect(notes.some((n) => n.startsWith('# Handoff: Users cannot start servers') && n.includes('Call me on my phone'))).toBe(true);
-    expect(notes.some((n) => n.startsWith('Community communication (the ticket) is now handled by Bob Okafor.'))).toBe(true);
+    expect(
+      notes.some((n) => n.startsWith('# Handoff: Users cannot start servers') && n.includes('Call me on my phone')),
+    ).toBe(true);
+    expect(notes.some((n) => n.startsWith('Community communication (the ticket) is now handled by Bob Okafor.'))).toBe(
+      true,
+    );
 
     const before = sim.requests().length;
     await a.call('outbox.retry', { jobId: slackPart.jobId });
@@ -163,7 +255,9 @@ describe('handoff', () => {
     // Only the failed part went out again (the executor may look for it first); PagerDuty and Freshdesk saw nothing.
     expect(after.every((r) => r.vendor === 'slack')).toBe(true);
     expect(after.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(1);
-    const posted = sim.state.slack.channels.find((c) => c.id === channel)!.messages.filter((m) => (m.text ?? '').startsWith('# Handoff'));
+    const posted = sim.state.slack.channels
+      .find((c) => c.id === channel)!
+      .messages.filter((m) => (m.text ?? '').startsWith('# Handoff'));
     expect(posted).toHaveLength(1);
     expect(posted[0]!.thread_ts).toBeUndefined(); // top level, never in a thread
   });
@@ -181,7 +275,12 @@ describe('take-over', () => {
     // The first reply to the community went out from A, with paragraphs and a line break.
     a.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are looking into it.\nNext update within the hour.' });
     // A note shared to both Slack and PagerDuty: it comes back from both vendors.
-    await a.call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Mirror throttling confirmed & <fixed>', share: { slack: true, pagerduty: true } });
+    await a.call('notes.append', {
+      incidentId: inc.id,
+      kind: 'finding',
+      body: 'Mirror throttling confirmed & <fixed>',
+      share: { slack: true, pagerduty: true },
+    });
     await a.drain();
     const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
     await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
@@ -189,15 +288,28 @@ describe('take-over', () => {
     clock.advance(10 * MIN);
 
     const url = `https://conn-sim.pagerduty.com/incidents/${pdId}`;
-    const rows = () => b.core.db.prepare('SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM timeline_events) + (SELECT count(*) FROM notes)').pluck().get();
+    const rows = () =>
+      b.core.db
+        .prepare(
+          'SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM timeline_events) + (SELECT count(*) FROM notes)',
+        )
+        .pluck()
+        .get();
     const before = rows();
     const preview = await b.call('takeover.import', { pagerdutyIncident: url });
     expect(preview.existing).toBe(false);
     expect(preview.incident).toBeNull();
     expect(preview.title).toBe('Users cannot start servers');
-    expect(preview.pagerduty).toMatchObject({ id: pdId, status: expect.stringMatching(/triggered|acknowledged/), assignees: ['Bob Okafor'] });
+    expect(preview.pagerduty).toMatchObject({
+      id: pdId,
+      status: expect.stringMatching(/triggered|acknowledged/),
+      assignees: ['Bob Okafor'],
+    });
     expect(preview.slackChannel).toMatchObject({ id: channel, name: 'inc-20261126-ocean-data' });
-    expect(preview.ticket).toMatchObject({ id: SIM_TICKET_ID, subject: 'Users cannot start servers on the Ocean Data hub' });
+    expect(preview.ticket).toMatchObject({
+      id: SIM_TICKET_ID,
+      subject: 'Users cannot start servers on the Ocean Data hub',
+    });
     expect(preview.brief).toContain('Alice Jansen is handing command to Bob Okafor');
     expect(preview.brief).not.toContain('[conn:');
     expect(preview.warnings).toEqual([]);
@@ -205,12 +317,18 @@ describe('take-over', () => {
     // The preview wrote nothing: no incident in the list, no timeline.
     expect(await b.call('incidents.list', {})).toEqual([]);
     expect(rows()).toBe(before);
-    await expect(b.call('takeover.confirm', { previewId: preview.previewId, confirmed: false })).rejects.toThrow(/Confirm/);
+    await expect(b.call('takeover.confirm', { previewId: preview.previewId, confirmed: false })).rejects.toThrow(
+      /Confirm/,
+    );
     expect(await b.call('incidents.list', {})).toEqual([]);
 
     const done = await b.call('takeover.confirm', { previewId: preview.previewId, confirmed: true });
     expect(done.existing).toBe(false);
-    expect(done.incident).toMatchObject({ title: 'Users cannot start servers', ticketUrl: TICKET, commanderId: b.people.bob.id });
+    expect(done.incident).toMatchObject({
+      title: 'Users cannot start servers',
+      ticketUrl: TICKET,
+      commanderId: b.people.bob.id,
+    });
     const incidentId = done.incident.id;
     expect((await b.call('incidents.list', {})).map((i) => i.id)).toEqual([incidentId]);
 
@@ -239,8 +357,16 @@ describe('take-over', () => {
     await b.call('updates.send', { incidentId, text: 'Bob here: still on it.' });
     await b.drain();
     expect(sim.state.pagerduty.incidents).toHaveLength(1);
-    expect(sim.state.slack.channels.find((c) => c.id === channel)!.messages.some((m) => (m.text ?? '').includes('Bob here: still on it.'))).toBe(true);
-    expect(sim.state.freshdesk.conversations.some((c) => c.ticket_id === SIM_TICKET_ID && c.body.includes('Bob here: still on it.'))).toBe(true);
+    expect(
+      sim.state.slack.channels
+        .find((c) => c.id === channel)!
+        .messages.some((m) => (m.text ?? '').includes('Bob here: still on it.')),
+    ).toBe(true);
+    expect(
+      sim.state.freshdesk.conversations.some(
+        (c) => c.ticket_id === SIM_TICKET_ID && c.body.includes('Bob here: still on it.'),
+      ),
+    ).toBe(true);
 
     // Taking over again re-imports into the same local incident without duplicates.
     const again = await b.call('takeover.import', { pagerdutyIncident: pdId });
@@ -251,7 +377,9 @@ describe('take-over', () => {
     const tl2 = await b.call('timeline.list', { incidentId, limit: 300 });
     expect(tl2.items.filter((e) => e.body.startsWith('Finding: Mirror throttling confirmed')).length).toBe(1);
     // A used preview cannot be confirmed twice.
-    await expect(b.call('takeover.confirm', { previewId: again.previewId, confirmed: true })).rejects.toThrow(/Import the incident again/);
+    await expect(b.call('takeover.confirm', { previewId: again.previewId, confirmed: true })).rejects.toThrow(
+      /Import the incident again/,
+    );
   });
 
   it('finds the incident from the Slack channel too', async () => {
@@ -266,9 +394,18 @@ describe('take-over', () => {
   });
 
   it('says plainly when the incident does not exist or the token cannot read it', async () => {
-    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0NOSUCH01' })).rejects.toThrow(/not_found PagerDuty has no incident Q0NOSUCH01/);
-    sim.fault({ vendor: 'pagerduty', method: 'GET', path: '/incidents/*', action: { type: 'status', status: 403, body: { error: { message: 'Access Denied', code: 2010 } } } });
-    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0SECRET01' })).rejects.toThrow(/forbidden The PagerDuty token cannot read incident Q0SECRET01/);
+    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0NOSUCH01' })).rejects.toThrow(
+      /not_found PagerDuty has no incident Q0NOSUCH01/,
+    );
+    sim.fault({
+      vendor: 'pagerduty',
+      method: 'GET',
+      path: '/incidents/*',
+      action: { type: 'status', status: 403, body: { error: { message: 'Access Denied', code: 2010 } } },
+    });
+    await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0SECRET01' })).rejects.toThrow(
+      /forbidden The PagerDuty token cannot read incident Q0SECRET01/,
+    );
     const bad = await b.core.invoke('takeover.import', { pagerdutyIncident: 'not an id!' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
@@ -291,7 +428,9 @@ describe('status updates with Freshdesk connected', () => {
     const c = await simConn(sim, clock, 'alice', { connect: false });
     try {
       const inc = await c.call('incidents.declare', { title: 'Offline one' });
-      expect((await c.call('updates.draft', { incidentId: inc.id, template: 'update' })).source).toBe('built-in template');
+      expect((await c.call('updates.draft', { incidentId: inc.id, template: 'update' })).source).toBe(
+        'built-in template',
+      );
     } finally {
       c.cleanup();
     }
@@ -302,7 +441,9 @@ describe('status updates with Freshdesk connected', () => {
     await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.bob.id });
     await a.drain();
     expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
-    expect(sim.state.pagerduty.notes.get(pdId)!.some((n) => n.content.startsWith('Bob Okafor is now the External Liaison'))).toBe(true);
+    expect(
+      sim.state.pagerduty.notes.get(pdId)!.some((n) => n.content.startsWith('Bob Okafor is now the External Liaison')),
+    ).toBe(true);
     // Giving it back to the commander writes nothing to the vendors.
     const before = (await a.call('outbox.list', {})).length;
     await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.alice.id });

@@ -38,7 +38,13 @@ describe('hub health probes', () => {
     dir = tempDir();
     clock = fakeClock();
     network.set(true);
-    core = createCore({ dataDir: dir.path, clock, network, timer: t.timer, hubProbes: { probeBase: sim.probeBase, timeoutMs: 400 } });
+    core = createCore({
+      dataDir: dir.path,
+      clock,
+      network,
+      timer: t.timer,
+      hubProbes: { probeBase: sim.probeBase, timeoutMs: 400 },
+    });
     await call(core, 'health.saveSettings', { referenceUrl: sim.referenceUrl });
     await call(core, 'registry.import', { folder: sim.registryDir });
   });
@@ -59,7 +65,10 @@ describe('hub health probes', () => {
     expect(Object.values(await stateOf(core, id))).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(await core.services.health.round()).toBe(4);
     expect(Object.values(await stateOf(core, id))).toEqual(['up', 'up', 'up', 'up']);
-    const health = () => timelineOf(core, id).filter((e) => e.kind === 'hub_health').map((e) => e.body);
+    const health = () =>
+      timelineOf(core, id)
+        .filter((e) => e.kind === 'hub_health')
+        .map((e) => e.body);
     expect(health()).toEqual([]); // the first look finding hubs up is no news
 
     clock.advance(30_000);
@@ -68,7 +77,9 @@ describe('hub health probes', () => {
     sim.set({ hubIds: ['seaweed/tidepool'] }, 'slow');
     await core.services.health.round();
     const s = (await call(core, 'health.status', { incidentId: id })).hubs;
-    expect(Object.fromEntries(s.map((h) => [h.hubId, [h.state, h.detail.replace(/^200 in \d+ ms$/, '200 in N ms')]]))).toEqual({
+    expect(
+      Object.fromEntries(s.map((h) => [h.hubId, [h.state, h.detail.replace(/^200 in \d+ ms$/, '200 in N ms')]])),
+    ).toEqual({
       'seaweed/kelp-lab': ['down', 'no answer within 400 ms'],
       'seaweed/ocean-data': ['down', 'answered 503'],
       'seaweed/staging': ['up', '200 in N ms'],
@@ -84,10 +95,15 @@ describe('hub health probes', () => {
     expect(s.find((h) => h.hubId === 'seaweed/ocean-data')?.since).toBe(new Date(downAt).toISOString());
 
     let p = await call(core, 'impact.propose', { incidentId: id });
-    expect(p.start).toEqual({ at: new Date(downAt).toISOString(), evidence: 'First failing probe: seaweed/kelp-lab (no answer within 400 ms)' });
+    expect(p.start).toEqual({
+      at: new Date(downAt).toISOString(),
+      evidence: 'First failing probe: seaweed/kelp-lab (no answer within 400 ms)',
+    });
     expect(p.end).toBeNull();
 
-    await call(core, 'health.saveSettings', { exitWindow: { runbookId: (await call(core, 'incidents.get', { incidentId: id })).runbookId, minutes: 5 } });
+    await call(core, 'health.saveSettings', {
+      exitWindow: { runbookId: (await call(core, 'incidents.get', { incidentId: id })).runbookId, minutes: 5 },
+    });
     sim.set({ cluster: 'seaweed' }, 'up');
     clock.advance(30_000);
     await core.services.health.round();
@@ -95,19 +111,30 @@ describe('hub health probes', () => {
     expect(health()).toHaveLength(4);
     clock.advance(4 * 60_000);
     await core.services.health.round();
-    expect((await call(core, 'impact.propose', { incidentId: id })).endPending).toContain('5-minute exit window ends in about 1 min');
+    expect((await call(core, 'impact.propose', { incidentId: id })).endPending).toContain(
+      '5-minute exit window ends in about 1 min',
+    );
     clock.advance(60_000);
     await core.services.health.round();
     p = await call(core, 'impact.propose', { incidentId: id });
     expect(p.end?.at).toBe(new Date(upAt).toISOString());
 
     // Accepting: the proposal as shown; a stale time is refused.
-    expect((await failure(core, 'impact.accept', { incidentId: id, which: 'start', at: new Date(0).toISOString() })).code).toBe('conflict');
+    expect(
+      (await failure(core, 'impact.accept', { incidentId: id, which: 'start', at: new Date(0).toISOString() })).code,
+    ).toBe('conflict');
     const inc = await call(core, 'impact.accept', { incidentId: id, which: 'start', at: p.start!.at });
     expect(inc.impactStartAt).toBe(p.start!.at);
     await call(core, 'impact.accept', { incidentId: id, which: 'end', at: p.end!.at });
-    expect((await call(core, 'impact.propose', { incidentId: id })).accepted).toEqual({ start: p.start!.at, end: p.end!.at });
-    expect(timelineOf(core, id).filter((e) => e.kind.startsWith('impact_')).map((e) => e.kind)).toEqual(['impact_start', 'impact_end']);
+    expect((await call(core, 'impact.propose', { incidentId: id })).accepted).toEqual({
+      start: p.start!.at,
+      end: p.end!.at,
+    });
+    expect(
+      timelineOf(core, id)
+        .filter((e) => e.kind.startsWith('impact_'))
+        .map((e) => e.kind),
+    ).toEqual(['impact_start', 'impact_end']);
   });
 
   it('records unknown, not down, when the reference check fails too or Conn is offline', async () => {
@@ -161,7 +188,10 @@ describe('hub health probes', () => {
     expect(sim.probes('staging.seaweed.example.cloud')).toBe(0);
     expect(sim.probes('tidepool.seaweed.example.cloud')).toBe(0);
     const v = (await call(core, 'health.status', { incidentId: id })).hubs;
-    expect(v.find((h) => h.hubId === 'seaweed/staging')).toMatchObject({ state: 'unknown', detail: 'no longer in the registry: not probed' });
+    expect(v.find((h) => h.hubId === 'seaweed/staging')).toMatchObject({
+      state: 'unknown',
+      detail: 'no longer in the registry: not probed',
+    });
     expect(v.find((h) => h.hubId === 'seaweed/tidepool')).toMatchObject({ state: 'down', detail: 'answered 503' });
   });
 
@@ -175,16 +205,27 @@ describe('hub health probes', () => {
   });
 
   it('never probes over plain http except on 127.0.0.1', async () => {
-    expect((await failure(core, 'health.saveSettings', { referenceUrl: 'http://example.com/' })).code).toBe('invalid_input');
+    expect((await failure(core, 'health.saveSettings', { referenceUrl: 'http://example.com/' })).code).toBe(
+      'invalid_input',
+    );
     const d = tempDir();
-    const other = createCore({ dataDir: d.path, clock, network, timer: t.timer, hubProbes: { probeBase: 'http://10.1.2.3/hubs' } });
+    const other = createCore({
+      dataDir: d.path,
+      clock,
+      network,
+      timer: t.timer,
+      hubProbes: { probeBase: 'http://10.1.2.3/hubs' },
+    });
     try {
       await call(other, 'registry.import', { folder: sim.registryDir });
       const inc = await call(other, 'incidents.declare', { title: 'x' });
       await call(other, 'incidents.setScope', { incidentId: inc.id, kind: 'hub', value: 'tundra/lichen' });
       await call(other, 'health.saveSettings', { referenceUrl: sim.referenceUrl });
       const v = await call(other, 'health.probeNow', { incidentId: inc.id });
-      expect(v.hubs[0]).toMatchObject({ state: 'unknown', detail: 'not probed: only https (or http on 127.0.0.1) is allowed' });
+      expect(v.hubs[0]).toMatchObject({
+        state: 'unknown',
+        detail: 'not probed: only https (or http on 127.0.0.1) is allowed',
+      });
     } finally {
       other.close();
       d.cleanup();

@@ -28,8 +28,17 @@ afterEach(() => {
 });
 
 async function incidentOnAllThree(): Promise<{ inc: Incident; pdId: string }> {
-  const inc = await a.call('incidents.declare', { title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: TICKET, commander: a.people.alice.id });
-  a.enqueue(inc.id, 'pagerduty.createIncident', { title: inc.title, details: `Freshdesk ticket: ${TICKET}`, assigneeUserId: 'PALICE1' });
+  const inc = await a.call('incidents.declare', {
+    title: 'Users cannot start servers',
+    hub: 'ocean-data',
+    ticketUrl: TICKET,
+    commander: a.people.alice.id,
+  });
+  a.enqueue(inc.id, 'pagerduty.createIncident', {
+    title: inc.title,
+    details: `Freshdesk ticket: ${TICKET}`,
+    assigneeUserId: 'PALICE1',
+  });
   a.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261126-ocean-data' });
   await a.drain();
   const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;
@@ -44,7 +53,11 @@ async function incidentOnAllThree(): Promise<{ inc: Incident; pdId: string }> {
 
 const brokenPages = {
   garbage: { type: 'malformed' as const },
-  'a page whose entries are not a list': { type: 'status' as const, status: 200, body: { log_entries: 'not a list', more: 'maybe' } },
+  'a page whose entries are not a list': {
+    type: 'status' as const,
+    status: 200,
+    body: { log_entries: 'not a list', more: 'maybe' },
+  },
 };
 
 describe('integrations.import per source', () => {
@@ -68,15 +81,29 @@ describe('integrations.import per source', () => {
   it('a page without limit/offset/more/total (all optional in the spec) imports as the last page', async () => {
     const { inc, pdId } = await incidentOnAllThree();
     const entries = sim.state.pagerduty.logEntries.get(pdId)!;
-    sim.fault({ vendor: 'pagerduty', method: 'GET', path: `/incidents/${pdId}/log_entries`, action: { type: 'status', status: 200, body: { log_entries: entries } } });
+    sim.fault({
+      vendor: 'pagerduty',
+      method: 'GET',
+      path: `/incidents/${pdId}/log_entries`,
+      action: { type: 'status', status: 200, body: { log_entries: entries } },
+    });
     const r = await a.call('integrations.import', { incidentId: inc.id });
-    expect(r.sources.find((s) => s.source === 'pagerduty')).toMatchObject({ status: 'ok', fetched: expect.any(Number) });
+    expect(r.sources.find((s) => s.source === 'pagerduty')).toMatchObject({
+      status: 'ok',
+      fetched: expect.any(Number),
+    });
     expect(r.sources.every((s) => s.status === 'ok')).toBe(true);
   });
 
   it('a retry with `sources` reads only the source that failed', async () => {
     const { inc, pdId } = await incidentOnAllThree();
-    sim.fault({ vendor: 'pagerduty', method: 'GET', path: `/incidents/${pdId}/log_entries`, count: 100, action: { type: 'malformed' } });
+    sim.fault({
+      vendor: 'pagerduty',
+      method: 'GET',
+      path: `/incidents/${pdId}/log_entries`,
+      count: 100,
+      action: { type: 'malformed' },
+    });
     const first = await a.call('integrations.import', { incidentId: inc.id });
     expect(first.sources.filter((s) => s.status === 'failed').map((s) => s.source)).toEqual(['pagerduty']);
     sim.clearFaults();
@@ -95,7 +122,11 @@ describe('integrations.import per source', () => {
       () => null,
       (e: { error?: { details?: { sources?: Array<{ source: string; status: string }> } } }) => e,
     );
-    expect(failing?.error?.details?.sources?.map((s) => `${s.source}:${s.status}`)).toEqual(['pagerduty:failed', 'slack:failed', 'freshdesk:failed']);
+    expect(failing?.error?.details?.sources?.map((s) => `${s.source}:${s.status}`)).toEqual([
+      'pagerduty:failed',
+      'slack:failed',
+      'freshdesk:failed',
+    ]);
   });
 });
 
@@ -104,15 +135,30 @@ describe('takeover.import per source', () => {
     const { inc, pdId } = await incidentOnAllThree();
     // What a handoff leaves in PagerDuty: where the channel and the ticket are.
     const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;
-    a.enqueue(inc.id, 'pagerduty.addNote', { content: `Slack channel: #${channel.name} (${channel.id})\nFreshdesk ticket: ${TICKET}` });
+    a.enqueue(inc.id, 'pagerduty.addNote', {
+      content: `Slack channel: #${channel.name} (${channel.id})\nFreshdesk ticket: ${TICKET}`,
+    });
     await a.drain();
     const b = await simConn(sim, clock, 'bob');
     try {
-      sim.fault({ vendor: 'pagerduty', method: 'GET', path: `/incidents/${pdId}/log_entries`, count: 100, action: { type: 'malformed' } });
+      sim.fault({
+        vendor: 'pagerduty',
+        method: 'GET',
+        path: `/incidents/${pdId}/log_entries`,
+        count: 100,
+        action: { type: 'malformed' },
+      });
       const preview = await b.call('takeover.import', { pagerdutyIncident: pdId });
       expect(preview.pagerduty?.id).toBe(pdId);
-      expect(preview.sources.find((s) => s.source === 'pagerduty')).toMatchObject({ status: 'failed', reason: expect.any(String) });
-      expect(preview.sources.map((s) => `${s.source}:${s.status}`)).toEqual(['pagerduty:failed', 'slack:ok', 'freshdesk:ok']);
+      expect(preview.sources.find((s) => s.source === 'pagerduty')).toMatchObject({
+        status: 'failed',
+        reason: expect.any(String),
+      });
+      expect(preview.sources.map((s) => `${s.source}:${s.status}`)).toEqual([
+        'pagerduty:failed',
+        'slack:ok',
+        'freshdesk:ok',
+      ]);
       expect(preview.record.entries).toBeGreaterThan(0);
       expect(preview.warnings.some((w) => /Retry/.test(w))).toBe(true);
       sim.clearFaults();

@@ -19,7 +19,9 @@ it('signs notes with the name of the person marked "me", and with null before an
   const before = await call<Note>('notes.append', { incidentId, body: 'first' });
   expect(before.author).toBeNull();
   // What the other panes read: the note's timeline entry and the notes list carry no author either.
-  const entries = await call<{ items: Array<{ refId: string | null; actor: string | null }> }>('timeline.list', { incidentId });
+  const entries = await call<{ items: Array<{ refId: string | null; actor: string | null }> }>('timeline.list', {
+    incidentId,
+  });
   expect(entries.items.find((e) => e.refId === before.id)?.actor).toBeNull();
   const listed = await call<{ items: Note[] }>('notes.list', { incidentId });
   expect(listed.items.find((n) => n.id === before.id)?.author).toBeNull();

@@ -38,12 +38,28 @@ describe('notes.append', () => {
       ['slack', 'queued'],
       ['pagerduty', 'queued'],
     ]);
-    const entry = t.core.db.prepare("SELECT source, kind, body, actor, ref_id FROM timeline_entries WHERE source = 'note'").get();
-    expect(entry).toEqual({ source: 'note', kind: 'action', body: 'Rolled back **deploy** 42', actor: 'Yuvi', ref_id: note.id });
+    const entry = t.core.db
+      .prepare("SELECT source, kind, body, actor, ref_id FROM timeline_entries WHERE source = 'note'")
+      .get();
+    expect(entry).toEqual({
+      source: 'note',
+      kind: 'action',
+      body: 'Rolled back **deploy** 42',
+      actor: 'Yuvi',
+      ref_id: note.id,
+    });
     const jobs = t.core.db.prepare('SELECT kind, payload, ref_type FROM outbox_jobs ORDER BY kind').all();
     expect(jobs).toEqual([
-      { kind: 'pagerduty.addNote', payload: JSON.stringify({ content: 'Action taken: Rolled back **deploy** 42' }), ref_type: 'note' },
-      { kind: 'slack.postMessage', payload: JSON.stringify({ text: 'Action taken: Rolled back **deploy** 42' }), ref_type: 'note' },
+      {
+        kind: 'pagerduty.addNote',
+        payload: JSON.stringify({ content: 'Action taken: Rolled back **deploy** 42' }),
+        ref_type: 'note',
+      },
+      {
+        kind: 'slack.postMessage',
+        payload: JSON.stringify({ text: 'Action taken: Rolled back **deploy** 42' }),
+        ref_type: 'note',
+      },
     ]);
     t.core.services.searchIndex.flush(); // the index is filled in batches after the commit
     expect(t.core.db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'deploy'").pluck().get()).toBe(1);
@@ -59,8 +75,18 @@ describe('notes.append', () => {
 
   it('is idempotent with a clientId: a retried append returns the same note and writes nothing new', async () => {
     const { t, incident, call } = await setup();
-    const a = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', clientId: 'c-1', share: { slack: true } });
-    const b = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', clientId: 'c-1', share: { slack: true } });
+    const a = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'once',
+      clientId: 'c-1',
+      share: { slack: true },
+    });
+    const b = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'once',
+      clientId: 'c-1',
+      share: { slack: true },
+    });
     expect(b.id).toBe(a.id);
     expect(t.core.db.prepare('SELECT count(*) FROM notes').pluck().get()).toBe(1);
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(1);
@@ -68,7 +94,12 @@ describe('notes.append', () => {
 
   it('answers 409 conflict naming the saved note when a clientId is reused with a different body, kind or share', async () => {
     const { t, incident, call } = await setup();
-    const a = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    const a = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'once',
+      kind: 'finding',
+      clientId: 'c-2',
+    });
     const variants = [
       { body: 'twice', kind: 'finding' },
       { body: 'once', kind: 'decision' },
@@ -85,11 +116,21 @@ describe('notes.append', () => {
     // The saved note is untouched and nothing was queued; the same request is still a quiet retry.
     expect(t.core.db.prepare('SELECT kind, body FROM notes').all()).toEqual([{ kind: 'finding', body: 'once' }]);
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(0);
-    const again = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    const again = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'once',
+      kind: 'finding',
+      clientId: 'c-2',
+    });
     expect(again.id).toBe(a.id);
     // A retry of the original still matches after the note was edited since.
     await call('notes.edit', { noteId: a.id, body: 'once, edited' });
-    const afterEdit = await call<Note>('notes.append', { incidentId: incident.id, body: 'once', kind: 'finding', clientId: 'c-2' });
+    const afterEdit = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'once',
+      kind: 'finding',
+      clientId: 'c-2',
+    });
     expect(afterEdit.id).toBe(a.id);
   });
 
@@ -111,7 +152,11 @@ describe('notes.append', () => {
     await call('notes.append', { incidentId: incident.id, body: exactly });
     const bigCommand = 'x'.repeat(1024 * 1024);
     await call('notes.append', { incidentId: incident.id, body: bigCommand, kind: 'command' });
-    const tooBig = await t.core.invoke('notes.append', { incidentId: incident.id, body: bigCommand + 'y', kind: 'command' });
+    const tooBig = await t.core.invoke('notes.append', {
+      incidentId: incident.id,
+      body: bigCommand + 'y',
+      kind: 'command',
+    });
     expect(!tooBig.ok && tooBig.error.message).toMatch(/1024 KiB/);
   });
 
@@ -155,7 +200,7 @@ describe('notes.edit and notes.history', () => {
       [2, 'finding', 'DB is NOT fine', '2026-11-26T12:01:00.000Z', '2026-11-26T12:02:00.000Z'],
       [3, 'finding', 'DB failed over', '2026-11-26T12:02:00.000Z', null],
     ]);
-    const entry = t.core.db.prepare("SELECT kind, body FROM timeline_entries WHERE ref_id = ?").get(note.id);
+    const entry = t.core.db.prepare('SELECT kind, body FROM timeline_entries WHERE ref_id = ?').get(note.id);
     expect(entry).toEqual({ kind: 'finding', body: 'DB failed over' });
     t.core.services.searchIndex.flush();
     expect(t.core.db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'fine'").pluck().get()).toBe(0);
@@ -185,12 +230,24 @@ describe('notes.list, pin and share', () => {
     const latest = await call<NotePage>('notes.list', { incidentId: incident.id, limit: 10 });
     expect(latest.items.map((n) => n.body)).toEqual(Array.from({ length: 10 }, (_, i) => `n${15 + i}`));
     expect([latest.hasBefore, latest.hasAfter, latest.timeZone]).toEqual([true, false, 'UTC']);
-    const older = await call<NotePage>('notes.list', { incidentId: incident.id, limit: 10, before: latest.items[0]!.cursor });
+    const older = await call<NotePage>('notes.list', {
+      incidentId: incident.id,
+      limit: 10,
+      before: latest.items[0]!.cursor,
+    });
     expect(older.items.map((n) => n.body)[0]).toBe('n5');
-    const oldest = await call<NotePage>('notes.list', { incidentId: incident.id, limit: 10, before: older.items[0]!.cursor });
+    const oldest = await call<NotePage>('notes.list', {
+      incidentId: incident.id,
+      limit: 10,
+      before: older.items[0]!.cursor,
+    });
     expect(oldest.items.map((n) => n.body)).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
     expect(oldest.hasBefore).toBe(false);
-    const after = await call<NotePage>('notes.list', { incidentId: incident.id, limit: 3, after: oldest.items[4]!.cursor });
+    const after = await call<NotePage>('notes.list', {
+      incidentId: incident.id,
+      limit: 3,
+      after: oldest.items[4]!.cursor,
+    });
     expect(after.items.map((n) => n.body)).toEqual(['n5', 'n6', 'n7']);
     const around = await call<NotePage>('notes.list', { incidentId: incident.id, limit: 5, around: ids[12] });
     expect(around.items.map((n) => n.body)).toEqual(['n10', 'n11', 'n12', 'n13', 'n14']);
@@ -199,7 +256,11 @@ describe('notes.list, pin and share', () => {
 
   it('pins, and shares an existing note once per target', async () => {
     const { t, incident, call } = await setup();
-    const note = await call<Note>('notes.append', { incidentId: incident.id, body: 'Status: degraded', kind: 'status' });
+    const note = await call<Note>('notes.append', {
+      incidentId: incident.id,
+      body: 'Status: degraded',
+      kind: 'status',
+    });
     expect((await call<Note>('notes.pin', { noteId: note.id, pinned: true })).pinned).toBe(true);
     const shared = await call<Note>('notes.share', { noteId: note.id, slack: true });
     expect(shared.shares.map((s) => s.vendor)).toEqual(['slack']);

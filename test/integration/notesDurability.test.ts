@@ -60,7 +60,9 @@ describe('a note acknowledged as saved survives the process being killed', () =>
             .all();
           expect(orphans).toEqual([]);
           // The search index is filled in batches: the core's start indexed what the kill left out, exactly.
-          expect(db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'note'").pluck().get()).toBe(ids.size);
+          expect(db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'note'").pluck().get()).toBe(
+            ids.size,
+          );
           db.prepare("INSERT INTO notes_fts(notes_fts, rank) VALUES('integrity-check', 1)").run();
         } finally {
           t.cleanup();

@@ -8,12 +8,14 @@ import { testCore } from '../helpers/core';
 const open: Array<{ cleanup(): void }> = [];
 afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
 
-const valueOf = <T,>(r: Result<unknown>): T => {
+const valueOf = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.value as T;
 };
 const plan = (db: ReturnType<typeof testCore>['core']['db'], sql: string, params: unknown[]) =>
-  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>)
+    .map((r) => r.detail)
+    .join(' | ');
 
 describe('10,000 notes', () => {
   it('pages from both ends and the middle, with index-driven queries', async () => {
@@ -26,24 +28,40 @@ describe('10,000 notes', () => {
     t.core.db.transaction(() => {
       for (let i = 0; i < 10_000; i++) {
         if (i % 7 === 0) t.clock.advance(1000);
-        notes.append({ incidentId: incident.id, body: `note ${i} about shard-${i % 40}`, kind: i % 5 ? 'note' : 'finding' });
+        notes.append({
+          incidentId: incident.id,
+          body: `note ${i} about shard-${i % 40}`,
+          kind: i % 5 ? 'note' : 'finding',
+        });
       }
     })();
     const latest = valueOf<NotePage>(await t.core.invoke('notes.list', { incidentId: incident.id, limit: 100 }));
     expect(latest.items.at(-1)!.body).toBe('note 9999 about shard-39');
     expect(latest.hasBefore).toBe(true);
-    const tl = valueOf<TimelinePage>(await t.core.invoke('timeline.list', { incidentId: incident.id, kinds: ['finding'], limit: 50 }));
+    const tl = valueOf<TimelinePage>(
+      await t.core.invoke('timeline.list', { incidentId: incident.id, kinds: ['finding'], limit: 50 }),
+    );
     expect(tl.items.length).toBe(50);
     const hits = await t.core.invoke('search.query', { text: 'shard-7', limit: 10 });
     expect(hits.ok && (hits.value as unknown[]).length).toBe(10);
 
     const db = t.core.db;
-    expect(plan(db, 'SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?) ORDER BY created_at DESC, seq DESC LIMIT 100', [incident.id, 1, 1])).toMatch(
-      /USING INDEX notes_by_incident/,
+    expect(
+      plan(
+        db,
+        'SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?) ORDER BY created_at DESC, seq DESC LIMIT 100',
+        [incident.id, 1, 1],
+      ),
+    ).toMatch(/USING INDEX notes_by_incident/);
+    expect(
+      plan(db, 'SELECT * FROM timeline_entries WHERE incident_id = ? AND (at, id) > (?, ?) ORDER BY at, id LIMIT 100', [
+        incident.id,
+        1,
+        'x',
+      ]),
+    ).toMatch(/USING INDEX timeline_by_incident/);
+    expect(plan(db, "SELECT * FROM timeline_entries WHERE ref_id = ? AND source = 'note'", ['x'])).toMatch(
+      /USING INDEX timeline_by_ref/,
     );
-    expect(plan(db, 'SELECT * FROM timeline_entries WHERE incident_id = ? AND (at, id) > (?, ?) ORDER BY at, id LIMIT 100', [incident.id, 1, 'x'])).toMatch(
-      /USING INDEX timeline_by_incident/,
-    );
-    expect(plan(db, "SELECT * FROM timeline_entries WHERE ref_id = ? AND source = 'note'", ['x'])).toMatch(/USING INDEX timeline_by_ref/);
   });
 });

@@ -23,7 +23,13 @@ describe('the outage register', () => {
     vendor.run('fd1', a.id, start + 12 * min, 'freshdesk', 'conversation.reply', 'We are looking into it', start);
     addEntry(core, a.id, { at: start + 5 * min, kind: 'finding', body: 'Node pool full' });
     await updateReport(core, a.id, { impactEnd: new Date(start + 90 * min).toISOString() });
-    await must(core.invoke('report.addActionItem', { incidentId: a.id, what: 'Alert', issueUrl: 'https://github.com/o/r/issues/1' }));
+    await must(
+      core.invoke('report.addActionItem', {
+        incidentId: a.id,
+        what: 'Alert',
+        issueUrl: 'https://github.com/o/r/issues/1',
+      }),
+    );
     await must(core.invoke('report.addActionItem', { incidentId: a.id, what: 'Runbook' }));
     clock.advance(60 * min);
     await must(core.invoke('incidents.setStatus', { incidentId: a.id, status: 'resolved' }));
@@ -50,7 +56,12 @@ describe('the outage register', () => {
       actionItems: { total: 2, withIssue: 1 },
     });
     const other = reg.rows.find((r) => r.incidentId === b.id)!;
-    expect([other.severity, other.durationMs, other.timeToFirstReplyMs, other.reportStatus]).toEqual([null, null, null, null]);
+    expect([other.severity, other.durationMs, other.timeToFirstReplyMs, other.reportStatus]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(reg.months).toEqual([
       { month: row.impactStart.slice(0, 7), count: 2, p1: 1, medianDurationMs: 90 * min, medianFirstReplyMs: 12 * min },
     ]);
@@ -58,7 +69,8 @@ describe('the outage register', () => {
 
   it('filters by period, severity and hub', async () => {
     const { core, a, b, start } = await seeded();
-    const ids = async (f: Record<string, string>) => (await must<Register>(core.invoke('register.list', f))).rows.map((r) => r.incidentId);
+    const ids = async (f: Record<string, string>) =>
+      (await must<Register>(core.invoke('register.list', f))).rows.map((r) => r.incidentId);
     const day = new Date(start).toISOString().slice(0, 10);
     const next = new Date(start + 24 * 60 * min).toISOString().slice(0, 10);
     expect(await ids({ severity: 'P1' })).toEqual([a.id]);

@@ -69,7 +69,10 @@ describe('the report draft', () => {
   it('refuses an impact end before the start, and an unknown timezone, changing nothing', async () => {
     const { core } = setup();
     const inc = await declare(core);
-    const bad = await core.invoke('report.update', { incidentId: inc.id, patch: { impactEnd: '2026-11-26T11:00:00Z' } });
+    const bad = await core.invoke('report.update', {
+      incidentId: inc.id,
+      patch: { impactEnd: '2026-11-26T11:00:00Z' },
+    });
     expect(!bad.ok && bad.error.code).toBe('invalid_input');
     const tz = await core.invoke('report.update', { incidentId: inc.id, patch: { timezone: 'Mars/Base' } });
     expect(!tz.ok && tz.error.message).toMatch(/IANA/);
@@ -81,7 +84,11 @@ describe('the report draft', () => {
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 5 * min, body: 'kubectl logs -n uw hub\nlots of output', kind: 'finding' });
     const hidden = addEntry(core, inc.id, { at: T0 + 6 * min, body: 'coffee', inReport: false });
-    const summarised = addEntry(core, inc.id, { at: T0 + 7 * min, body: 'long rambling note', summary: 'Found the quota limit' });
+    const summarised = addEntry(core, inc.id, {
+      at: T0 + 7 * min,
+      body: 'long rambling note',
+      summary: 'Found the quota limit',
+    });
     let r = await getReport(core, inc.id);
     expect(r.timeline.map((l) => [l.time, l.text])).toEqual([
       ['2026-11-26 12:00', 'Incident declared: Users cannot start servers'],
@@ -92,7 +99,11 @@ describe('the report draft', () => {
     flags.setInReport(hidden, true);
     flags.setInReport(summarised, false);
     r = await getReport(core, inc.id);
-    expect(r.timeline.map((l) => l.text)).toEqual(['Incident declared: Users cannot start servers', 'kubectl logs -n uw hub', 'coffee']);
+    expect(r.timeline.map((l) => l.text)).toEqual([
+      'Incident declared: Users cannot start servers',
+      'kubectl logs -n uw hub',
+      'coffee',
+    ]);
   });
 
   it('proposes Overview, What Happened and Resolution from the session until the author accepts or edits them', async () => {
@@ -100,9 +111,18 @@ describe('the report draft', () => {
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 1 * min, kind: 'classification', body: 'Users cannot start their servers' });
     addEntry(core, inc.id, { at: T0 + 10 * min, kind: 'finding', body: 'Node pool at max size' });
-    addEntry(core, inc.id, { at: T0 + 20 * min, kind: 'decision', body: 'ignored', summary: 'Raise the node pool limit to 10' });
+    addEntry(core, inc.id, {
+      at: T0 + 20 * min,
+      kind: 'decision',
+      body: 'ignored',
+      summary: 'Raise the node pool limit to 10',
+    });
     addEntry(core, inc.id, { at: T0 + 25 * min, kind: 'note', body: 'not a key entry' });
-    addEntry(core, inc.id, { at: T0 + 40 * min, kind: 'resolved', body: 'Servers start again after raising the limit.' });
+    addEntry(core, inc.id, {
+      at: T0 + 40 * min,
+      kind: 'resolved',
+      body: 'Servers start again after raising the limit.',
+    });
     const r = await getReport(core, inc.id);
     const overview = r.sections.find((s) => s.key === 'overview');
     const what = r.sections.find((s) => s.key === 'whatHappened');
@@ -132,8 +152,14 @@ describe('the report draft', () => {
     const { core } = setup();
     const inc = await declare(core);
     const v1 = await getReport(core, inc.id);
-    await must(core.invoke('report.update', { incidentId: inc.id, expectedVersion: v1.version, patch: { lucky: 'First' } }));
-    const stale = await core.invoke('report.update', { incidentId: inc.id, expectedVersion: v1.version, patch: { lucky: 'Second' } });
+    await must(
+      core.invoke('report.update', { incidentId: inc.id, expectedVersion: v1.version, patch: { lucky: 'First' } }),
+    );
+    const stale = await core.invoke('report.update', {
+      incidentId: inc.id,
+      expectedVersion: v1.version,
+      patch: { lucky: 'Second' },
+    });
     expect(!stale.ok && stale.error.code).toBe('conflict');
     const s = (await getReport(core, inc.id)).sections.find((x) => x.key === 'lucky');
     expect(s?.kind === 'text' && s.body).toBe('First');
@@ -149,7 +175,12 @@ describe('the report draft', () => {
     });
     expect(!bad.ok && bad.error.message).toMatch(/issues\/<number>/);
     let r = await must<ReportView>(
-      core.invoke('report.addActionItem', { incidentId: inc.id, what: 'Alert before the node pool is full', doneWhen: 'An alert fires at 80%', owner: 'SRE team' }),
+      core.invoke('report.addActionItem', {
+        incidentId: inc.id,
+        what: 'Alert before the node pool is full',
+        doneWhen: 'An alert fires at 80%',
+        owner: 'SRE team',
+      }),
     );
     const item = r.actionItems[0]!;
     expect(item).toMatchObject({ what: 'Alert before the node pool is full', issueUrl: null });
@@ -164,10 +195,14 @@ describe('the report draft', () => {
     expect(r.actionItems[0]!.issueUrl).toBe('https://github.com/2i2c-org/infrastructure/issues/4567');
     expect(r.warnings.some((w) => w.code === 'missing_issue_link')).toBe(false);
 
-    const text = await must<{ title: string; body: string }>(core.invoke('report.issueText', { incidentId: inc.id, itemId: item.id }));
+    const text = await must<{ title: string; body: string }>(
+      core.invoke('report.issueText', { incidentId: inc.id, itemId: item.id }),
+    );
     expect(text.title).toBe('Incident action item: Alert before the node pool is full');
     expect(text.body).toContain('### Incident Action Item');
-    expect(text.body).toContain(`**Incident report:** https://github.com/2i2c-org/incident-reports/blob/main/reports/${r.fileBase}.pdf`);
+    expect(text.body).toContain(
+      `**Incident report:** https://github.com/2i2c-org/incident-reports/blob/main/reports/${r.fileBase}.pdf`,
+    );
     expect(text.body).toMatch(/#### What needs to happen\n\nAlert before the node pool is full/);
     expect(text.body).toMatch(/#### Definition of done\n\nAn alert fires at 80%/);
 
@@ -180,16 +215,24 @@ describe('the report draft', () => {
   it('warns on the way to Reviewed without blocking, and moves Draft → Reviewed → Closed → Draft', async () => {
     const { core } = setup();
     const inc = await declare(core);
-    core.db.prepare("INSERT INTO settings (key, value) VALUES ('report.rosterNames', ?)").run(JSON.stringify(['Bob Okafor']));
+    core.db
+      .prepare("INSERT INTO settings (key, value) VALUES ('report.rosterNames', ?)")
+      .run(JSON.stringify(['Bob Okafor']));
     addEntry(core, inc.id, { at: T0 + 60_000, body: 'Restarted the hub', actor: 'Alice Smith' });
-    await updateReport(core, inc.id, { resolution: 'Service came back because Bob forgot to scale down. Alice restarted the hub.' });
+    await updateReport(core, inc.id, {
+      resolution: 'Service came back because Bob forgot to scale down. Alice restarted the hub.',
+    });
     await must(core.invoke('report.addActionItem', { incidentId: inc.id, what: 'Add an alert' }));
 
     const straight = await core.invoke('report.setStatus', { incidentId: inc.id, status: 'closed' });
     expect(!straight.ok && straight.error.code).toBe('conflict');
 
     const reviewed = await must<StatusChange>(
-      core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed', override: { reason: 'Testing the warnings' } }),
+      core.invoke('report.setStatus', {
+        incidentId: inc.id,
+        status: 'reviewed',
+        override: { reason: 'Testing the warnings' },
+      }),
     );
     expect(reviewed.report.header.status).toBe('reviewed');
     const codes = reviewed.warnings.map((w) => `${w.code}:${w.section ?? ''}`);
@@ -210,7 +253,9 @@ describe('the report draft', () => {
     const blame = reviewed.warnings.filter((w) => w.code === 'blame');
     expect(blame).toHaveLength(1);
     expect(blame[0]!.excerpt).toBe('Service came back because Bob forgot to scale down.');
-    expect(blame[0]!.suggestion).toBe('Service came back because no step in our process made sure we would scale down.');
+    expect(blame[0]!.suggestion).toBe(
+      'Service came back because no step in our process made sure we would scale down.',
+    );
 
     const closed = await must<StatusChange>(core.invoke('report.setStatus', { incidentId: inc.id, status: 'closed' }));
     expect(closed.report.header.status).toBe('closed');
@@ -232,7 +277,13 @@ describe('the report draft', () => {
       ['Hub B down', 'draft'],
       ['Hub A down', 'draft'],
     ]);
-    await must(core.invoke('report.setStatus', { incidentId: b.id, status: 'reviewed', override: { reason: 'Written elsewhere' } }));
+    await must(
+      core.invoke('report.setStatus', {
+        incidentId: b.id,
+        status: 'reviewed',
+        override: { reason: 'Written elsewhere' },
+      }),
+    );
     await must(core.invoke('report.setStatus', { incidentId: b.id, status: 'closed' }));
     debt = await must<ReportDebtItem[]>(core.invoke('report.debt', undefined));
     expect(debt.map((d) => d.title)).toEqual(['Hub A down']);

@@ -33,11 +33,16 @@ describe('report.check and the Reviewed gate', () => {
     addEntry(core, inc.id, { at: T0 + 20 * min, kind: 'decision', body: 'Raise the node pool limit to 10' });
     addEntry(core, inc.id, { at: T0 + 22 * min, kind: 'command', body: 'kubectl scale' });
     const r = await getReport(core, inc.id);
-    const ids = new Set(core.db.prepare('SELECT id FROM timeline_entries WHERE incident_id = ?').pluck().all(inc.id) as string[]);
+    const ids = new Set(
+      core.db.prepare('SELECT id FROM timeline_entries WHERE incident_id = ?').pluck().all(inc.id) as string[],
+    );
     for (const key of ['whatHappened', 'resolution']) {
       const proposal = text(r, key).proposal;
       expect(proposal, key).toBeTruthy();
-      const sentences = proposal!.split('\n\n').pop()!.split(/(?<=\])\s+(?=At )/);
+      const sentences = proposal!
+        .split('\n\n')
+        .pop()!
+        .split(/(?<=\])\s+(?=At )/);
       for (const s of sentences) {
         const cited = citedIds(s);
         expect(cited.length, s).toBeGreaterThan(0);
@@ -57,7 +62,9 @@ describe('report.check and the Reviewed gate', () => {
     addEntry(core, inc.id, { at: T0 + 20 * min, kind: 'decision', body: 'Raise the limit' });
     r = await getReport(core, inc.id);
     expect(text(r, 'whatHappened').body).toContain('the team decided: Raise the limit.');
-    expect(r.citations.map((c) => c.text)).toEqual(expect.arrayContaining(['Node pool at max size', 'Raise the limit']));
+    expect(r.citations.map((c) => c.text)).toEqual(
+      expect.arrayContaining(['Node pool at max size', 'Raise the limit']),
+    );
     // The writer changes a word: the text is theirs from then on.
     const edited = `${text(r, 'whatHappened').body!} We also paged the cloud provider.`;
     r = await updateReport(core, inc.id, { whatHappened: edited });
@@ -108,7 +115,9 @@ describe('report.check and the Reviewed gate', () => {
       }),
     );
     expect(await findings()).toEqual([]);
-    const reviewed = await must<StatusChange>(core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed' }));
+    const reviewed = await must<StatusChange>(
+      core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed' }),
+    );
     expect(reviewed.report.header.status).toBe('reviewed');
   });
 
@@ -117,16 +126,28 @@ describe('report.check and the Reviewed gate', () => {
     const inc = await declare(core);
     const appended: TimelineEntry[] = [];
     core.bus.subscribe((name, payload) => name === 'timeline.appended' && appended.push(payload as TimelineEntry));
-    const empty = await core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed', override: { reason: '   ' } });
+    const empty = await core.invoke('report.setStatus', {
+      incidentId: inc.id,
+      status: 'reviewed',
+      override: { reason: '   ' },
+    });
     expect(!empty.ok && empty.error.code).toBe('invalid_input');
     const done = await must<StatusChange>(
-      core.invoke('report.setStatus', { incidentId: inc.id, status: 'reviewed', override: { reason: 'Reviewed in the team call' } }),
+      core.invoke('report.setStatus', {
+        incidentId: inc.id,
+        status: 'reviewed',
+        override: { reason: 'Reviewed in the team call' },
+      }),
     );
     expect(done.report.header.status).toBe('reviewed');
     const row = core.db
-      .prepare("SELECT body, in_report FROM timeline_entries WHERE incident_id = ? AND kind = 'report_check_overridden'")
+      .prepare(
+        "SELECT body, in_report FROM timeline_entries WHERE incident_id = ? AND kind = 'report_check_overridden'",
+      )
       .get(inc.id) as { body: string; in_report: number };
-    expect(row.body).toMatch(/^Report marked Reviewed with \d+ open fact-check findings overridden\. Reason: Reviewed in the team call$/);
+    expect(row.body).toMatch(
+      /^Report marked Reviewed with \d+ open fact-check findings overridden\. Reason: Reviewed in the team call$/,
+    );
     expect(row.in_report).toBe(0);
     expect(appended.map((e) => e.kind)).toEqual(['report_check_overridden']);
     expect(done.report.timeline.map((l) => l.text)).not.toContain(row.body);
@@ -145,7 +166,9 @@ describe('report.check and the Reviewed gate', () => {
     expect(md).not.toMatch(/\[\^e:|conn:proposed/);
     const html = reportHtml(r);
     expect(html).toContain('<a href="#source-1">[1]</a>');
-    expect(html).toMatch(/<section id="sources"><h2>Sources<\/h2>.*<li id="source-1"><span class="time">2026-11-26 12:20<\/span> Raise the limit<\/li>/s);
+    expect(html).toMatch(
+      /<section id="sources"><h2>Sources<\/h2>.*<li id="source-1"><span class="time">2026-11-26 12:20<\/span> Raise the limit<\/li>/s,
+    );
     expect(html).not.toContain('[^e:');
   });
 });

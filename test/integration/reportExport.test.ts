@@ -13,8 +13,17 @@ const min = 60_000;
 
 async function fullReport(core: ReturnType<typeof reportCore>['core']) {
   const inc = await declare(core, 'Users cannot start servers <on> "staging" & prod', 'uw-hub');
-  addEntry(core, inc.id, { at: T0 + 3 * min, kind: 'finding', body: 'Hub logs show <b>quota</b> errors\nkubectl output...' });
-  addEntry(core, inc.id, { at: T0 + 13 * 60 * min, kind: 'decision', body: 'x', summary: 'Raised the node pool limit' });
+  addEntry(core, inc.id, {
+    at: T0 + 3 * min,
+    kind: 'finding',
+    body: 'Hub logs show <b>quota</b> errors\nkubectl output...',
+  });
+  addEntry(core, inc.id, {
+    at: T0 + 13 * 60 * min,
+    kind: 'decision',
+    body: 'x',
+    summary: 'Raised the node pool limit',
+  });
   await updateReport(core, inc.id, {
     owner: 'Incident Commander',
     impactEnd: '2026-11-27T02:30:00Z',
@@ -49,8 +58,14 @@ describe('report export', () => {
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
     expect(res.path).toBe(join(dataDir, 'reports', '2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.md'));
     const md = readFileSync(res.path!, 'utf8');
-    expect(md.startsWith('---\ntitle: "Users cannot start servers <on> \\"staging\\" & prod"\nstatus: "Draft"\nowner: "Incident Commander"\n')).toBe(true);
-    expect(md).toContain('impact_start: "2026-11-26 12:00"\nimpact_end: "2026-11-27 02:30"\nduration: "14 hours 30 minutes"\ntimezone: "UTC"\n---');
+    expect(
+      md.startsWith(
+        '---\ntitle: "Users cannot start servers <on> \\"staging\\" & prod"\nstatus: "Draft"\nowner: "Incident Commander"\n',
+      ),
+    ).toBe(true);
+    expect(md).toContain(
+      'impact_start: "2026-11-26 12:00"\nimpact_end: "2026-11-27 02:30"\nduration: "14 hours 30 minutes"\ntimezone: "UTC"\n---',
+    );
     const headings = md.match(/^## .+$/gm);
     expect(headings).toEqual([
       '## Overview',
@@ -82,7 +97,9 @@ describe('report export', () => {
     expect(html).toContain('<h1>Users cannot start servers &lt;on&gt; &quot;staging&quot; &amp; prod</h1>');
     expect(html).toContain('Hub logs show &lt;b&gt;quota&lt;/b&gt; errors');
     expect(html).toContain('<strong>uw-hub</strong>');
-    expect(html).toContain('<a href="https://github.com/2i2c-org/infrastructure/issues/4567">2i2c-org/infrastructure#4567</a>');
+    expect(html).toContain(
+      '<a href="https://github.com/2i2c-org/infrastructure/issues/4567">2i2c-org/infrastructure#4567</a>',
+    );
     expect(html).toContain("default-src 'none'");
   });
 
@@ -92,9 +109,13 @@ describe('report export', () => {
     core.db.prepare('UPDATE timeline_events SET in_report = 0 WHERE incident_id = ?').run(inc.id);
     core.db.prepare('UPDATE notes SET in_report = 0 WHERE incident_id = ?').run(inc.id);
     const md = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
-    expect(readFileSync(md.path!, 'utf8')).toMatch(/## Timeline\n\n_No timeline entries have been marked for this report._/);
+    expect(readFileSync(md.path!, 'utf8')).toMatch(
+      /## Timeline\n\n_No timeline entries have been marked for this report._/,
+    );
     const html = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'html' }));
-    expect(readFileSync(html.path!, 'utf8')).toContain('<h2>Timeline</h2><p class="empty">No timeline entries have been marked for this report.</p>');
+    expect(readFileSync(html.path!, 'utf8')).toContain(
+      '<h2>Timeline</h2><p class="empty">No timeline entries have been marked for this report.</p>',
+    );
   });
 
   it('without a printer (the web shell), PDF export draws a real PDF: sections, header, times, action items, links', async () => {
@@ -148,7 +169,16 @@ describe('report export', () => {
       expect(text).toContain(expected);
     }
     // Sections in the report's order, each once as a heading.
-    const order = ['Overview', 'What Happened', 'Resolution', 'Where we got lucky', 'What Went Well?', "What Didn't Go So Well?", 'Action Items', 'Timeline'];
+    const order = [
+      'Overview',
+      'What Happened',
+      'Resolution',
+      'Where we got lucky',
+      'What Went Well?',
+      "What Didn't Go So Well?",
+      'Action Items',
+      'Timeline',
+    ];
     const at = order.map((h) => raw.split('\n').findIndex((l) => l.trim() === h));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -179,7 +209,9 @@ describe('report export', () => {
       chmodSync(dir.path, 0o755);
       expect(!denied.ok && denied.error.code).toBe('forbidden');
     } else {
-      console.log('root ignores folder permissions here: the permission-denied case is covered with a failing fs below');
+      console.log(
+        'root ignores folder permissions here: the permission-denied case is covered with a failing fs below',
+      );
     }
     expect(await getReport(core, inc.id)).toEqual(before);
   });
@@ -193,7 +225,12 @@ describe('report export', () => {
     writeFileSync(victim, 'keep me');
     const names = [victim, `../../${outside.path}/victim.md`, '..\\..\\victim', '.hidden', 'a/b/c', 'con:aux|<>?*'];
     for (const fileName of names) {
-      const r = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName, overwrite: true });
+      const r = await core.invoke('report.export', {
+        incidentId: inc.id,
+        format: 'markdown',
+        fileName,
+        overwrite: true,
+      });
       expect(r.ok, fileName).toBe(true);
       if (!r.ok) continue;
       const res = r.value as ExportResult;
@@ -203,11 +240,16 @@ describe('report export', () => {
     }
     expect(readFileSync(victim, 'utf8')).toBe('keep me');
 
-    const first = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine' }));
+    const first = await must<ExportResult>(
+      core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine' }),
+    );
     writeFileSync(first.path!, 'edited by hand');
     const again = await core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: 'mine' });
     expect(again.ok).toBe(false);
-    expect(!again.ok && again.error).toMatchObject({ code: 'conflict', message: /mine\.md already exists\. Nothing was written/ });
+    expect(!again.ok && again.error).toMatchObject({
+      code: 'conflict',
+      message: /mine\.md already exists\. Nothing was written/,
+    });
     expect(readFileSync(first.path!, 'utf8')).toBe('edited by hand');
     expect(readdirSync(join(dataDir, 'reports')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const replaced = await must<ExportResult>(
@@ -225,7 +267,9 @@ describe('report export', () => {
     let answer: string | null = join(dir.path, 'chosen name.md');
     const { core, dataDir } = setup({ chooseExportFile: async (s) => (asked.push(s), answer) });
     const inc = await fullReport(core);
-    const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: '../x' }));
+    const res = await must<ExportResult>(
+      core.invoke('report.export', { incidentId: inc.id, format: 'markdown', fileName: '../x' }),
+    );
     expect(asked).toEqual([{ defaultName: 'x.md', extension: 'md' }]);
     expect(res).toMatchObject({ path: join(dir.path, 'chosen name.md'), download: null });
     expect(readFileSync(join(dir.path, 'chosen name.md'), 'utf8')).toMatch(/^---\ntitle:/);
@@ -240,7 +284,10 @@ describe('report export', () => {
     const dir = tempDir();
     open.push(dir);
     const revealed: string[] = [];
-    const { core } = setup({ chooseExportFile: async () => join(dir.path, 'r.pdf'), revealFile: (p) => revealed.push(p) });
+    const { core } = setup({
+      chooseExportFile: async () => join(dir.path, 'r.pdf'),
+      revealFile: (p) => revealed.push(p),
+    });
     const inc = await fullReport(core);
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'markdown' }));
     expect(res.fileName).toBe('r.pdf');
@@ -252,7 +299,9 @@ describe('report export', () => {
 
     const web = setup();
     const webInc = await fullReport(web.core);
-    const webRes = await must<ExportResult>(web.core.invoke('report.export', { incidentId: webInc.id, format: 'markdown' }));
+    const webRes = await must<ExportResult>(
+      web.core.invoke('report.export', { incidentId: webInc.id, format: 'markdown' }),
+    );
     const refused = await web.core.invoke('report.showExport', { path: webRes.path! });
     expect(refused.ok ? null : refused.error.code).toBe('precondition_failed');
   });
@@ -271,7 +320,9 @@ describe('report export', () => {
       };
     };
     const target = join(dir.path, 'r.md');
-    expect(() => writeAtomically(target, 'x', failingWrite('ENOSPC'))).toThrow(/disk holding .* is full.*draft is unchanged/);
+    expect(() => writeAtomically(target, 'x', failingWrite('ENOSPC'))).toThrow(
+      /disk holding .* is full.*draft is unchanged/,
+    );
     expect(() => writeAtomically(target, 'x', failingWrite('EACCES'))).toThrow(/not writable/);
     expect(readdirSync(dir.path)).toEqual([]);
     expect(existsSync(target)).toBe(false);

@@ -8,7 +8,11 @@ let t: ReturnType<typeof outboxCore>;
 afterEach(() => t?.cleanup());
 
 const declare = () =>
-  t.core.services.incidents.declare({ title: 'Servers will not start', hub: 'uw', ticketUrl: 'https://acme.freshdesk.com/a/tickets/7' }).id;
+  t.core.services.incidents.declare({
+    title: 'Servers will not start',
+    hub: 'uw',
+    ticketUrl: 'https://acme.freshdesk.com/a/tickets/7',
+  }).id;
 const replies = () => [...t.vendor.effects.keys()].length;
 
 describe('a second run of a sent action', () => {
@@ -34,7 +38,10 @@ describe('a second run of a sent action', () => {
     const id = declare();
     const ref = { incidentId: id, stepId: 'trigger_pagerduty' };
     await must(t.core, 'checklist.runAction', ref);
-    expect(await failure(t.core, 'checklist.runAction', { ...ref, again: true })).toMatchObject({ code: 'conflict', details: { reason: 'pending' } });
+    expect(await failure(t.core, 'checklist.runAction', { ...ref, again: true })).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'pending' },
+    });
     await t.drain();
     expect(t.vendor.requests).toBe(2); // one PagerDuty incident, one Slack channel
   });
@@ -95,11 +102,17 @@ describe('a second run of a sent action', () => {
     const id = declare();
     const text = 'We are still working on it. Next update in an hour.';
     await must(t.core, 'updates.send', { incidentId: id, text });
-    expect(await failure(t.core, 'updates.send', { incidentId: id, text })).toMatchObject({ code: 'conflict', details: { reason: 'pending' } });
+    expect(await failure(t.core, 'updates.send', { incidentId: id, text })).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'pending' },
+    });
     await t.drain();
     const sentOnce = t.vendor.requests;
     expect(sentOnce).toBe(3);
-    expect(await failure(t.core, 'updates.send', { incidentId: id, text })).toMatchObject({ code: 'conflict', details: { reason: 'already_sent' } });
+    expect(await failure(t.core, 'updates.send', { incidentId: id, text })).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'already_sent' },
+    });
     await must(t.core, 'updates.send', { incidentId: id, text, again: true });
     await t.drain();
     expect(t.vendor.requests).toBe(sentOnce + 3);
@@ -110,7 +123,12 @@ describe('a second run of a sent action', () => {
     t = outboxCore();
     const id = declare();
     const ada = await must(t.core, 'people.save', { name: 'Ada', timezone: 'Europe/Berlin' });
-    const bob = await must(t.core, 'people.save', { name: 'Bob', timezone: 'Europe/Berlin', slackUserId: 'U2', pagerdutyUserId: 'PBOB' });
+    const bob = await must(t.core, 'people.save', {
+      name: 'Bob',
+      timezone: 'Europe/Berlin',
+      slackUserId: 'U2',
+      pagerdutyUserId: 'PBOB',
+    });
     await must(t.core, 'people.setMe', { personId: ada.id });
     await must(t.core, 'roles.assign', { incidentId: id, role: 'incident_commander', personId: ada.id });
     await must(t.core, 'checklist.runAction', { incidentId: id, stepId: 'trigger_pagerduty' }); // link PagerDuty and Slack
@@ -120,7 +138,10 @@ describe('a second run of a sent action', () => {
     expect(first.parts.length).toBeGreaterThan(0);
     await t.drain();
     const before = t.vendor.requests;
-    expect(await failure(t.core, 'handoff.send', send)).toMatchObject({ code: 'conflict', details: { reason: 'already_sent' } });
+    expect(await failure(t.core, 'handoff.send', send)).toMatchObject({
+      code: 'conflict',
+      details: { reason: 'already_sent' },
+    });
     await t.drain();
     expect(t.vendor.requests).toBe(before);
   });

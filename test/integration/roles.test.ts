@@ -8,8 +8,17 @@ describe('people and roles through the core', () => {
   const setup = async () => {
     const t = testCore();
     open.push(t);
-    const ada = await call(t.core, 'people.save', { name: 'Ada', timezone: 'Europe/Berlin', email: 'ada@example.org', pagerdutyUserId: 'PADA' });
-    const bo = await call(t.core, 'people.save', { name: 'Bo', timezone: 'America/Los_Angeles', workingHours: { start: '09:00', end: '17:00' } });
+    const ada = await call(t.core, 'people.save', {
+      name: 'Ada',
+      timezone: 'Europe/Berlin',
+      email: 'ada@example.org',
+      pagerdutyUserId: 'PADA',
+    });
+    const bo = await call(t.core, 'people.save', {
+      name: 'Bo',
+      timezone: 'America/Los_Angeles',
+      workingHours: { start: '09:00', end: '17:00' },
+    });
     const cy = await call(t.core, 'people.save', { name: 'Cy', timezone: 'Asia/Kolkata' });
     return { ...t, ada, bo, cy };
   };
@@ -21,7 +30,12 @@ describe('people and roles through the core', () => {
     const fields = (bad.details as { fields: Array<{ path: string }> }).fields.map((f) => f.path);
     expect(fields).toEqual(expect.arrayContaining(['timezone', 'email']));
 
-    const edited = await call(t.core, 'people.save', { id: t.bo.id, name: 'Bo Chen', timezone: 'UTC', slackUserId: 'UBO' });
+    const edited = await call(t.core, 'people.save', {
+      id: t.bo.id,
+      name: 'Bo Chen',
+      timezone: 'UTC',
+      slackUserId: 'UBO',
+    });
     expect(edited).toMatchObject({ name: 'Bo Chen', timezone: 'UTC', slackUserId: 'UBO', workingHours: null });
     expect((await failure(t.core, 'people.save', { id: 'ghost', name: 'x', timezone: 'UTC' })).code).toBe('not_found');
 
@@ -48,7 +62,11 @@ describe('people and roles through the core', () => {
     expect(roles).toMatchObject({ liaison: { name: 'Cy' }, liaisonIsCommander: false });
     roles = await call(t.core, 'roles.unassign', { incidentId: inc.id, role: 'external_liaison', personId: t.cy.id });
     expect(roles).toMatchObject({ liaison: { name: 'Ada' }, liaisonIsCommander: true });
-    expect(timelineOf(t.core, inc.id).filter((e) => e.source === 'role').map((e) => e.body)).toEqual([
+    expect(
+      timelineOf(t.core, inc.id)
+        .filter((e) => e.source === 'role')
+        .map((e) => e.body),
+    ).toEqual([
       'Ada is now Incident Commander',
       'Cy is now External Liaison',
       'Cy is no longer External Liaison; the commander keeps the liaison duty',
@@ -63,9 +81,19 @@ describe('people and roles through the core', () => {
     t.clock.advance(5 * 60_000);
     await call(t.core, 'roles.assign', { incidentId: id, role: 'incident_commander', personId: t.bo.id });
     expect((await call(t.core, 'incidents.get', { incidentId: id })).commanderId).toBe(t.bo.id);
-    await call(t.core, 'roles.assign', { incidentId: id, role: 'subject_matter_expert', personId: t.ada.id, techLead: true });
+    await call(t.core, 'roles.assign', {
+      incidentId: id,
+      role: 'subject_matter_expert',
+      personId: t.ada.id,
+      techLead: true,
+    });
     await call(t.core, 'roles.assign', { incidentId: id, role: 'subject_matter_expert', personId: t.cy.id });
-    let roles = await call(t.core, 'roles.assign', { incidentId: id, role: 'subject_matter_expert', personId: t.cy.id, techLead: true });
+    let roles = await call(t.core, 'roles.assign', {
+      incidentId: id,
+      role: 'subject_matter_expert',
+      personId: t.cy.id,
+      techLead: true,
+    });
     expect(roles.smes.map((s) => [s.person.name, s.techLead])).toEqual([
       ['Ada', false],
       ['Cy', true],
@@ -96,12 +124,23 @@ describe('people and roles through the core', () => {
   it('refuses unknown people, removed people, unknown incidents and unassigning what is not assigned', async () => {
     const t = await setup();
     const inc = await call(t.core, 'incidents.declare', { title: 'x' });
-    expect((await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'support_triager', personId: 'ghost' })).code).toBe('not_found');
+    expect(
+      (await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'support_triager', personId: 'ghost' })).code,
+    ).toBe('not_found');
     await call(t.core, 'people.remove', { personId: t.cy.id });
-    expect((await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'support_triager', personId: t.cy.id })).code).toBe('not_found');
-    expect((await failure(t.core, 'roles.assign', { incidentId: 'nope', role: 'support_triager', personId: t.ada.id })).code).toBe('not_found');
-    expect((await failure(t.core, 'roles.unassign', { incidentId: inc.id, role: 'support_triager', personId: t.ada.id })).code).toBe('not_found');
-    expect((await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'janitor', personId: t.ada.id })).code).toBe('invalid_input');
+    expect(
+      (await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'support_triager', personId: t.cy.id })).code,
+    ).toBe('not_found');
+    expect(
+      (await failure(t.core, 'roles.assign', { incidentId: 'nope', role: 'support_triager', personId: t.ada.id })).code,
+    ).toBe('not_found');
+    expect(
+      (await failure(t.core, 'roles.unassign', { incidentId: inc.id, role: 'support_triager', personId: t.ada.id }))
+        .code,
+    ).toBe('not_found');
+    expect(
+      (await failure(t.core, 'roles.assign', { incidentId: inc.id, role: 'janitor', personId: t.ada.id })).code,
+    ).toBe('invalid_input');
     // declaring with an unknown commander writes nothing at all
     expect((await failure(t.core, 'incidents.declare', { title: 'y', commander: 'ghost' })).code).toBe('not_found');
     expect(t.core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(1);

@@ -6,7 +6,8 @@ import { testCore } from '../helpers/core';
 import { tempDir } from '../helpers/tempDir';
 
 const defaultJson = readFileSync('resources/runbooks/default.json', 'utf8');
-const custom = (over: Record<string, unknown> = {}) => JSON.stringify({ ...JSON.parse(defaultJson), id: 'ours', name: 'Our process', ...over });
+const custom = (over: Record<string, unknown> = {}) =>
+  JSON.stringify({ ...JSON.parse(defaultJson), id: 'ours', name: 'Our process', ...over });
 
 describe('runbooks through the core', () => {
   const open: Array<{ cleanup(): void }> = [];
@@ -43,7 +44,9 @@ describe('runbooks through the core', () => {
     const err = await failure(t.core, 'runbooks.import', { json: JSON.stringify(bad) });
     expect(err.code).toBe('invalid_input');
     const paths = (err.details as { fields: Array<{ path: string }> }).fields.map((f) => f.path);
-    expect(paths).toEqual(expect.arrayContaining(['steps.0.action.params.template', 'steps.4.title', 'criteria.questions.1.id']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['steps.0.action.params.template', 'steps.4.title', 'criteria.questions.1.id']),
+    );
     expect(err.message).toMatch(/nothing was imported/);
     expect(t.core.db.prepare('SELECT count(*) FROM runbooks').pluck().get()).toBe(0);
 

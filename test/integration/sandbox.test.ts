@@ -27,7 +27,11 @@ describe('sandbox wiring', () => {
       }
       return realFetch(input, init);
     };
-    core = createCore({ dataDir: dir.path, secrets: memorySecretStore({ backend: 'keyring', strong: true }), ...sandboxCoreOptions(sim) });
+    core = createCore({
+      dataDir: dir.path,
+      secrets: memorySecretStore({ backend: 'keyring', strong: true }),
+      ...sandboxCoreOptions(sim),
+    });
     connectToSim(core, sim);
   });
   afterAll(async () => {
@@ -44,14 +48,34 @@ describe('sandbox wiring', () => {
   });
 
   it('a take-over in the sandbox reads the incident from the PagerDuty simulator, and import reaches it too', async () => {
-    const pd = createPagerDutyClient({ token: sim.tokens.pagerduty, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty });
-    const { incident } = await pd.createIncident({ serviceId: 'PSVC004', title: 'Hub down in the sandbox', details: 'x', incidentKey: 'sandbox-1' });
+    const pd = createPagerDutyClient({
+      token: sim.tokens.pagerduty,
+      fromEmail: sim.fromEmail,
+      baseUrl: sim.urls.pagerduty,
+    });
+    const { incident } = await pd.createIncident({
+      serviceId: 'PSVC004',
+      title: 'Hub down in the sandbox',
+      details: 'x',
+      incidentKey: 'sandbox-1',
+    });
     sim.clearRequests();
     const preview = await core.services.takeover.import({ pagerdutyIncident: incident.id });
     expect(preview.pagerduty?.id).toBe(incident.id);
-    expect(sim.requests({ vendor: 'pagerduty', method: 'GET', path: `/incidents/${incident.id}` }).length).toBeGreaterThan(0);
+    expect(
+      sim.requests({ vendor: 'pagerduty', method: 'GET', path: `/incidents/${incident.id}` }).length,
+    ).toBeGreaterThan(0);
     const created = core.services.incidents.declare({ title: 'Hub down in the sandbox' });
-    incidentLinksRepo(core.db).put({ incidentId: created.id, pagerdutyIncidentId: incident.id, pagerdutyUrl: null, slackChannelId: null, slackChannelName: null }, Date.now());
+    incidentLinksRepo(core.db).put(
+      {
+        incidentId: created.id,
+        pagerdutyIncidentId: incident.id,
+        pagerdutyUrl: null,
+        slackChannelId: null,
+        slackChannelName: null,
+      },
+      Date.now(),
+    );
     const again = await core.services.recordImport.import({ incidentId: created.id });
     expect(again.fetched).toBeGreaterThan(0);
     expect(outside).toEqual([]);

@@ -9,7 +9,12 @@ import { testCore } from '../helpers/core';
 import { tempDir } from '../helpers/tempDir';
 
 const open: Array<{ cleanup(): void }> = [];
-afterEach(() => open.splice(0).reverse().forEach((c) => c.cleanup())); // cores before their folder
+afterEach(() =>
+  open
+    .splice(0)
+    .reverse()
+    .forEach((c) => c.cleanup()),
+); // cores before their folder
 
 function start(dataDir?: string) {
   const t = testCore(dataDir ? { dataDir } : {});
@@ -25,7 +30,8 @@ function start(dataDir?: string) {
 /** Rows of notes_fts matching a word, read straight from the index (no flush). */
 const indexed = (db: Database.Database, word: string) =>
   db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid').pluck().all(word) as number[];
-const upto = (db: Database.Database) => db.prepare("SELECT upto FROM search_index_state WHERE name = 'notes'").pluck().get() as number;
+const upto = (db: Database.Database) =>
+  db.prepare("SELECT upto FROM search_index_state WHERE name = 'notes'").pluck().get() as number;
 
 /** FTS5's own check, then the strict one: the index holds exactly the notes' current bodies. */
 function checkIndex(db: Database.Database): void {
@@ -72,7 +78,15 @@ describe('batched notes search index', () => {
     const notes = notesRepo(first.t.core.db);
     first.t.core.db.transaction(() => {
       for (let i = 0; i < 1_234; i++) {
-        notes.insert({ id: `n${i}`, incidentId: incident.id, kind: 'note', body: `backlog item ${i} flapping`, author: 'me', at: 1, clientId: null });
+        notes.insert({
+          id: `n${i}`,
+          incidentId: incident.id,
+          kind: 'note',
+          body: `backlog item ${i} flapping`,
+          author: 'me',
+          at: 1,
+          clientId: null,
+        });
       }
     })();
     first.t.core.db.close();
@@ -124,7 +138,10 @@ describe('batched notes search index', () => {
     t.core.services.searchIndex.flush();
     await call<Note>('notes.append', { incidentId: gone.id, body: 'doomed pending one' });
     await call<Note>('notes.append', { incidentId: gone.id, body: 'doomed pending two' });
-    const goneSeqs = db.prepare('SELECT seq FROM notes WHERE incident_id = ? ORDER BY seq').pluck().all(gone.id) as number[];
+    const goneSeqs = db
+      .prepare('SELECT seq FROM notes WHERE incident_id = ? ORDER BY seq')
+      .pluck()
+      .all(gone.id) as number[];
     expect(upto(db)).toBe(goneSeqs[0]);
 
     db.prepare('DELETE FROM incidents WHERE id = ?').run(gone.id);
@@ -135,7 +152,8 @@ describe('batched notes search index', () => {
 
     // The freed seq values come back for new notes, which must count as not yet indexed.
     const fresh: Note[] = [];
-    for (const body of ['reborn alpha', 'reborn beta', 'reborn gamma']) fresh.push(await call<Note>('notes.append', { incidentId: keep.id, body }));
+    for (const body of ['reborn alpha', 'reborn beta', 'reborn gamma'])
+      fresh.push(await call<Note>('notes.append', { incidentId: keep.id, body }));
     const freshSeqs = fresh.map((n) => db.prepare('SELECT seq FROM notes WHERE id = ?').pluck().get(n.id) as number);
     expect(freshSeqs).toEqual(goneSeqs);
     const hits = await call<SearchHit[]>('search.query', { text: 'reborn' });

@@ -22,7 +22,11 @@ const dir = () => {
   dirs.push(d);
   return d.path;
 };
-const slack = (token?: string) => ({ vendor: 'slack' as const, config: { channelPattern: 'inc-YYYYMMDD-<hub>' }, ...(token ? { token } : {}) });
+const slack = (token?: string) => ({
+  vendor: 'slack' as const,
+  config: { channelPattern: 'inc-YYYYMMDD-<hub>' },
+  ...(token ? { token } : {}),
+});
 
 /** Every file under a folder, as bytes. */
 const allBytes = (root: string): string =>
@@ -61,11 +65,19 @@ describe('token storage policy', () => {
     const core = createCore({ dataDir: d, clock: fakeClock(), secrets: fileSecretStore(d) });
     cores.push(core);
     const saved = await call(core, 'integrations.save', slack(CANARY));
-    expect(saved).toMatchObject({ ok: true, value: { storage: { backend: 'file', strong: false, weakAccepted: false, warning: expect.stringMatching(/memory only/) } } });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: {
+        storage: { backend: 'file', strong: false, weakAccepted: false, warning: expect.stringMatching(/memory only/) },
+      },
+    });
     expect(saved.ok && saved.value.vendors.find((v) => v.vendor === 'slack')?.token).toBe('session');
     expect(readdirSync(d)).not.toContain(SECRET_FILE);
     const accepted = await call(core, 'integrations.acceptWeakStorage', { accept: true });
-    expect(accepted).toMatchObject({ ok: true, value: { storage: { weakAccepted: true, warning: expect.stringMatching(/No OS keyring/) } } });
+    expect(accepted).toMatchObject({
+      ok: true,
+      value: { storage: { weakAccepted: true, warning: expect.stringMatching(/No OS keyring/) } },
+    });
     expect(accepted.ok && accepted.value.vendors.find((v) => v.vendor === 'slack')?.token).toBe('stored');
     core.close();
     const again = createCore({ dataDir: d, clock: fakeClock(), secrets: fileSecretStore(d) });
@@ -79,7 +91,12 @@ describe('token storage policy', () => {
 
   it('no token in the database file, WAL, log, or anything the renderer receives (canary)', async () => {
     const d = dir();
-    const core = createCore({ dataDir: d, clock: fakeClock(), secrets: fileSecretStore(d), logger: fileLogger(join(d, 'logs')) });
+    const core = createCore({
+      dataDir: d,
+      clock: fakeClock(),
+      secrets: fileSecretStore(d),
+      logger: fileLogger(join(d, 'logs')),
+    });
     cores.push(core);
     const events: string[] = [];
     core.bus.subscribe((n, p) => events.push(JSON.stringify({ n, p })));
@@ -144,7 +161,10 @@ describe('the Electron safeStorage adapter', () => {
 
   it('with no encryption at all keeps tokens for the session and says so', () => {
     const d = dir();
-    const core = createCore({ dataDir: d, secrets: safeStorageSecretStore(fakeSafeStorage('basic_text', false), d, 'linux') });
+    const core = createCore({
+      dataDir: d,
+      secrets: safeStorageSecretStore(fakeSafeStorage('basic_text', false), d, 'linux'),
+    });
     cores.push(core);
     core.services.integrations.acceptWeakStorage({ accept: true });
     core.services.integrations.save(slack(CANARY));

@@ -28,14 +28,34 @@ describe('timeline.list', () => {
     await call('notes.append', { incidentId: incident.id, body: 'restarted pods', kind: 'action' });
     // An imported Slack message that happened earlier than both notes, recorded later.
     const repo = timelineRepo(t.core.db);
-    repo.append({ id: 'slack1', incidentId: incident.id, at: t.clock.now() - 5_000, source: 'slack', kind: 'message', body: 'users report 502s', recordedAt: t.clock.now() });
+    repo.append({
+      id: 'slack1',
+      incidentId: incident.id,
+      at: t.clock.now() - 5_000,
+      source: 'slack',
+      kind: 'message',
+      body: 'users report 502s',
+      recordedAt: t.clock.now(),
+    });
     const all = await call<TimelinePage>('timeline.list', { incidentId: incident.id });
-    expect(all.items.map((e) => e.body)).toEqual(['Incident declared: Hub down', 'users report 502s', 'checked the logs', 'restarted pods']);
+    expect(all.items.map((e) => e.body)).toEqual([
+      'Incident declared: Hub down',
+      'users report 502s',
+      'checked the logs',
+      'restarted pods',
+    ]);
     const notes = await call<TimelinePage>('timeline.list', { incidentId: incident.id, sources: ['note'] });
     expect(notes.items.map((e) => e.kind)).toEqual(['finding', 'action']);
-    const actions = await call<TimelinePage>('timeline.list', { incidentId: incident.id, kinds: ['action', 'message'] });
+    const actions = await call<TimelinePage>('timeline.list', {
+      incidentId: incident.id,
+      kinds: ['action', 'message'],
+    });
     expect(actions.items.map((e) => e.body)).toEqual(['users report 502s', 'restarted pods']);
-    const both = await call<TimelinePage>('timeline.list', { incidentId: incident.id, sources: ['note'], kinds: ['action'] });
+    const both = await call<TimelinePage>('timeline.list', {
+      incidentId: incident.id,
+      sources: ['note'],
+      kinds: ['action'],
+    });
     expect(both.items.map((e) => e.body)).toEqual(['restarted pods']);
   });
 
@@ -48,11 +68,23 @@ describe('timeline.list', () => {
     const first = await call<TimelinePage>('timeline.list', { incidentId: incident.id, limit: 5 });
     expect(first.items.map((e) => e.body)).toEqual(['Incident declared: Hub down', 'n0', 'n1', 'n2', 'n3']);
     expect([first.hasBefore, first.hasAfter]).toEqual([false, true]);
-    const next = await call<TimelinePage>('timeline.list', { incidentId: incident.id, limit: 5, after: first.items[4]!.cursor });
+    const next = await call<TimelinePage>('timeline.list', {
+      incidentId: incident.id,
+      limit: 5,
+      after: first.items[4]!.cursor,
+    });
     expect(next.items.map((e) => e.body)).toEqual(['n4', 'n5', 'n6', 'n7', 'n8']);
-    const back = await call<TimelinePage>('timeline.list', { incidentId: incident.id, limit: 2, before: next.items[0]!.cursor });
+    const back = await call<TimelinePage>('timeline.list', {
+      incidentId: incident.id,
+      limit: 2,
+      before: next.items[0]!.cursor,
+    });
     expect(back.items.map((e) => e.body)).toEqual(['n2', 'n3']);
-    const around = await call<TimelinePage>('timeline.list', { incidentId: incident.id, limit: 3, around: next.items[2]!.id });
+    const around = await call<TimelinePage>('timeline.list', {
+      incidentId: incident.id,
+      limit: 3,
+      around: next.items[2]!.id,
+    });
     expect(around.items.map((e) => e.body)).toEqual(['n5', 'n6', 'n7']);
     const bad = await t.core.invoke('timeline.list', { incidentId: incident.id, after: 'garbage' });
     expect(!bad.ok && bad.error.code).toBe('invalid_input');
@@ -64,12 +96,23 @@ describe('timeline.list', () => {
     const entry = page.items[0]!;
     const seen: string[] = [];
     t.core.bus.subscribe((name) => seen.push(name));
-    expect((await call<{ inReport: boolean }>('timeline.setInReport', { entryId: entry.id, inReport: false })).inReport).toBe(false);
-    expect((await call<{ summary: string }>('timeline.setSummary', { entryId: entry.id, summary: ' Declared after alerts ' })).summary).toBe('Declared after alerts');
+    expect(
+      (await call<{ inReport: boolean }>('timeline.setInReport', { entryId: entry.id, inReport: false })).inReport,
+    ).toBe(false);
+    expect(
+      (
+        await call<{ summary: string }>('timeline.setSummary', {
+          entryId: entry.id,
+          summary: ' Declared after alerts ',
+        })
+      ).summary,
+    ).toBe('Declared after alerts');
     expect(seen).toEqual(['timeline.changed', 'timeline.changed']);
     const multi = await t.core.invoke('timeline.setSummary', { entryId: entry.id, summary: 'a\nb' });
     expect(!multi.ok && multi.error.code).toBe('invalid_input');
-    expect((await call<{ summary: string | null }>('timeline.setSummary', { entryId: entry.id, summary: '' })).summary).toBeNull();
+    expect(
+      (await call<{ summary: string | null }>('timeline.setSummary', { entryId: entry.id, summary: '' })).summary,
+    ).toBeNull();
   });
 });
 
@@ -79,7 +122,9 @@ describe('timeline.setTimeZone', () => {
     expect((await call<TimelinePage>('timeline.list', { incidentId: incident.id })).timeZone).toBe('UTC');
     await call('timeline.setTimeZone', { incidentId: incident.id, timeZone: 'Europe/Berlin' });
     expect((await call<TimelinePage>('timeline.list', { incidentId: incident.id })).timeZone).toBe('Europe/Berlin');
-    expect((await call<{ timeZone: string }>('notes.list', { incidentId: incident.id })).timeZone).toBe('Europe/Berlin');
+    expect((await call<{ timeZone: string }>('notes.list', { incidentId: incident.id })).timeZone).toBe(
+      'Europe/Berlin',
+    );
     const bad = await t.core.invoke('timeline.setTimeZone', { incidentId: incident.id, timeZone: 'Mars/Olympus' });
     expect(!bad.ok && bad.error.message).toMatch(/not a timezone/);
   });
@@ -89,14 +134,34 @@ describe('search.query', () => {
   it('ranks better matches first across incidents, with highlighted snippets and where to open', async () => {
     const { t, incident, call } = await setup();
     const other = await call<Incident>('incidents.declare', { title: 'Dask gateway' });
-    await call('notes.append', { incidentId: incident.id, body: 'the database was slow for a while, unrelated to anything' });
-    const best = await call<Note>('notes.append', { incidentId: other.id, body: 'database database failover of the database', kind: 'finding' });
-    timelineRepo(t.core.db).append({ id: 'pd1', incidentId: incident.id, at: t.clock.now(), source: 'pagerduty', kind: 'log', body: 'Alert: database CPU high', recordedAt: t.clock.now() });
+    await call('notes.append', {
+      incidentId: incident.id,
+      body: 'the database was slow for a while, unrelated to anything',
+    });
+    const best = await call<Note>('notes.append', {
+      incidentId: other.id,
+      body: 'database database failover of the database',
+      kind: 'finding',
+    });
+    timelineRepo(t.core.db).append({
+      id: 'pd1',
+      incidentId: incident.id,
+      at: t.clock.now(),
+      source: 'pagerduty',
+      kind: 'log',
+      body: 'Alert: database CPU high',
+      recordedAt: t.clock.now(),
+    });
     const hits = await call<SearchHit[]>('search.query', { text: 'datab' });
     expect(hits.length).toBe(3);
     // bm25 ranks within each index; the note with the most matches beats the note with one.
     const noteHits = hits.filter((h) => h.type === 'note');
-    expect(noteHits[0]).toMatchObject({ noteId: best.id, incidentId: other.id, incidentTitle: 'Dask gateway', kind: 'finding' });
+    expect(noteHits[0]).toMatchObject({
+      noteId: best.id,
+      incidentId: other.id,
+      incidentTitle: 'Dask gateway',
+      kind: 'finding',
+    });
     expect(noteHits[0]!.entryId).toBeTruthy();
     expect(noteHits[0]!.snippet.filter((p) => p.hit).map((p) => p.text)).toEqual(['database', 'database', 'database']);
     expect(noteHits[1]!.incidentTitle).toBe('Hub down');
@@ -152,8 +217,10 @@ describe('search.query on a long history', () => {
   it('ranks the newest matches, and a narrower query reaches older ones', async () => {
     const { incident, call } = await setup();
     // The oldest notes are the best bm25 matches for "disk", but more than a pool of newer matches follow them.
-    for (let i = 0; i < 3; i++) await call('notes.append', { incidentId: incident.id, body: `disk disk disk ancient ${i}` });
-    for (let i = 0; i < SEARCH_POOL + 20; i++) await call('notes.append', { incidentId: incident.id, body: `disk check number ${i} on node ${i % 7}` });
+    for (let i = 0; i < 3; i++)
+      await call('notes.append', { incidentId: incident.id, body: `disk disk disk ancient ${i}` });
+    for (let i = 0; i < SEARCH_POOL + 20; i++)
+      await call('notes.append', { incidentId: incident.id, body: `disk check number ${i} on node ${i % 7}` });
     const recent = await call<SearchHit[]>('search.query', { text: 'disk', limit: 200 });
     expect(recent.length).toBe(200);
     expect(recent.some((h) => h.snippet.some((p) => p.text.includes('ancient')))).toBe(false);

@@ -15,7 +15,12 @@ async function call<T>(name: string, input: unknown): Promise<T> {
   if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`);
   return r.value as T;
 }
-const declare = () => call<Incident>('incidents.declare', { title: 'Servers will not start', hub: 'uw-hub', ticketUrl: 'https://x.freshdesk.com/a/tickets/9' });
+const declare = () =>
+  call<Incident>('incidents.declare', {
+    title: 'Servers will not start',
+    hub: 'uw-hub',
+    ticketUrl: 'https://x.freshdesk.com/a/tickets/9',
+  });
 
 beforeEach(() => {
   t = testCore();
@@ -28,7 +33,10 @@ describe('updates.draft', () => {
   it('fills the built-in template from the session and lists what is missing', async () => {
     const inc = await declare();
     await call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Restarted the hub pod' });
-    const d = await call<{ text: string; missing: string[]; unknownPlaceholders: string[] }>('updates.draft', { incidentId: inc.id, template: 'update' });
+    const d = await call<{ text: string; missing: string[]; unknownPlaceholders: string[] }>('updates.draft', {
+      incidentId: inc.id,
+      template: 'update',
+    });
     expect(d.text).toContain('"Servers will not start" on uw-hub');
     expect(d.text).toContain('- Restarted the hub pod');
     expect(d.text).toContain('by 15:00 UTC'); // 12:00 + 3 h cadence
@@ -51,19 +59,34 @@ describe('updates.send', () => {
     expect((await call<{ items: Array<{ state: string }> }>('reminders.list', {})).items[0]!.state).toBe('due_soon');
     await call('reminders.snooze', { incidentId: inc.id, minutes: 15 });
     events = [];
-    const sent = await call<{ id: string; jobs: Array<{ kind: string; payload: unknown; refId: string; state: string }> }>('updates.send', {
+    const sent = await call<{
+      id: string;
+      jobs: Array<{ kind: string; payload: unknown; refId: string; state: string }>;
+    }>('updates.send', {
       incidentId: inc.id,
       text: 'All good now.',
     });
     expect(sent.jobs.map((j) => j.kind)).toEqual(['freshdesk.reply', 'slack.postMessage', 'pagerduty.statusUpdate']);
     expect(sent.jobs.every((j) => j.refId === sent.id && j.state === 'queued')).toBe(true);
     expect(sent.jobs[0]!.payload).toEqual({ body: 'All good now.' });
-    const rows = t.core.db.prepare("SELECT kind FROM outbox_jobs WHERE incident_id = ? ORDER BY kind").pluck().all(inc.id);
+    const rows = t.core.db
+      .prepare('SELECT kind FROM outbox_jobs WHERE incident_id = ? ORDER BY kind')
+      .pluck()
+      .all(inc.id);
     expect(rows).toEqual(['freshdesk.reply', 'pagerduty.statusUpdate', 'slack.postMessage']);
-    const entry = t.core.db.prepare("SELECT source, kind, body FROM timeline_entries WHERE kind = 'status_update'").get();
+    const entry = t.core.db
+      .prepare("SELECT source, kind, body FROM timeline_entries WHERE kind = 'status_update'")
+      .get();
     expect(entry).toEqual({ source: 'status', kind: 'status_update', body: 'All good now.' });
-    const list = await call<{ items: Array<{ state: string; lastPublicUpdateAt: string; snoozedUntil: string | null; msUntilDue: number }> }>('reminders.list', {});
-    expect(list.items[0]).toMatchObject({ state: 'ok', lastPublicUpdateAt: new Date(t.clock.now()).toISOString(), snoozedUntil: null, msUntilDue: 180 * MIN });
+    const list = await call<{
+      items: Array<{ state: string; lastPublicUpdateAt: string; snoozedUntil: string | null; msUntilDue: number }>;
+    }>('reminders.list', {});
+    expect(list.items[0]).toMatchObject({
+      state: 'ok',
+      lastPublicUpdateAt: new Date(t.clock.now()).toISOString(),
+      snoozedUntil: null,
+      msUntilDue: 180 * MIN,
+    });
     expect(events.map((e) => e.name)).toEqual([
       'timeline.appended',
       'outbox.changed',
@@ -89,15 +112,24 @@ describe('updates.send', () => {
   it('refuses text that still has placeholders, naming them, and writes nothing', async () => {
     const inc = await declare();
     const before = rowCounts(t.core.db);
-    const r = await t.core.invoke('updates.send', { incidentId: inc.id, text: 'Dear {{customer}}, next at {{ next_update_time }}' });
+    const r = await t.core.invoke('updates.send', {
+      incidentId: inc.id,
+      text: 'Dear {{customer}}, next at {{ next_update_time }}',
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!r.ok) expect(r.error.message).toContain('{{customer}}, {{next_update_time}}');
     expect(rowCounts(t.core.db)).toEqual(before);
   });
 
   it('refuses empty text and unknown incidents', async () => {
-    expect(await t.core.invoke('updates.send', { incidentId: 'x', text: '   ' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await t.core.invoke('updates.send', { incidentId: 'nope', text: 'hi' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await t.core.invoke('updates.send', { incidentId: 'x', text: '   ' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await t.core.invoke('updates.send', { incidentId: 'nope', text: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 });
 
@@ -106,7 +138,13 @@ describe('reminders operations', () => {
     const inc = await declare();
     let list = await call<{ items: Array<Record<string, unknown>> }>('reminders.list', {});
     expect(list.items).toEqual([
-      expect.objectContaining({ incidentId: inc.id, state: 'ok', cadenceMinutes: 180, msUntilDue: 180 * MIN, dueAt: '2026-11-26T15:00:00.000Z' }),
+      expect.objectContaining({
+        incidentId: inc.id,
+        state: 'ok',
+        cadenceMinutes: 180,
+        msUntilDue: 180 * MIN,
+        dueAt: '2026-11-26T15:00:00.000Z',
+      }),
     ]);
     const item = await call<Record<string, unknown>>('updates.setCadence', { incidentId: inc.id, minutes: 60 });
     expect(item).toMatchObject({ cadenceMinutes: 60, msUntilDue: 60 * MIN });
@@ -126,12 +164,27 @@ describe('reminders operations', () => {
     expect((await t.core.invoke('reminders.snooze', { incidentId: inc.id, minutes: 20 })).ok).toBe(false);
     expect((await t.core.invoke('updates.setCadence', { incidentId: inc.id, minutes: 5 })).ok).toBe(false);
     expect((await t.core.invoke('updates.setCadence', { incidentId: inc.id, minutes: 2000 })).ok).toBe(false);
-    expect((await t.core.invoke('reminders.setQuietHours', { enabled: true, start: '25:00', end: '07:00', timeZone: 'UTC' })).ok).toBe(false);
-    expect(await t.core.invoke('reminders.setQuietHours', { enabled: true, start: '22:00', end: '07:00', timeZone: 'Mars/Base' })).toMatchObject({
+    expect(
+      (await t.core.invoke('reminders.setQuietHours', { enabled: true, start: '25:00', end: '07:00', timeZone: 'UTC' }))
+        .ok,
+    ).toBe(false);
+    expect(
+      await t.core.invoke('reminders.setQuietHours', {
+        enabled: true,
+        start: '22:00',
+        end: '07:00',
+        timeZone: 'Mars/Base',
+      }),
+    ).toMatchObject({
       ok: false,
       error: { message: 'Unknown timezone: Mars/Base' },
     });
-    const q = await call('reminders.setQuietHours', { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' });
+    const q = await call('reminders.setQuietHours', {
+      enabled: true,
+      start: '22:00',
+      end: '07:00',
+      timeZone: 'Europe/Berlin',
+    });
     expect(q).toEqual({ enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' });
     expect((await call<{ quietHours: unknown }>('reminders.list', {})).quietHours).toEqual(q);
   });
@@ -142,6 +195,8 @@ describe('reminders operations', () => {
     t.clock.advance(171 * MIN);
     t.core.services.reminders.scheduler.reschedule();
     const fired = events.filter((e) => e.name === 'reminders.fired');
-    expect(fired).toEqual([{ name: 'reminders.fired', payload: expect.objectContaining({ incidentId: inc.id, kind: 'due_soon' }) }]);
+    expect(fired).toEqual([
+      { name: 'reminders.fired', payload: expect.objectContaining({ incidentId: inc.id, kind: 'due_soon' }) },
+    ]);
   });
 });

@@ -19,7 +19,11 @@ const incChannel = () => suite.sim.state.slack.channels.find((c) => c.id === cha
 const madeChannel = (job: { result: unknown }) => (channelId = (job.result as { channelId: string }).channelId);
 /** Every answer a vendor gave that was not a success (Slack: ok:false on HTTP 200). */
 const vendorErrors = () =>
-  suite.sim.requests().filter((r) => (r.status ?? 0) >= 400 || (r.vendor === 'slack' && (r.response as { ok?: boolean } | null)?.ok === false));
+  suite.sim
+    .requests()
+    .filter(
+      (r) => (r.status ?? 0) >= 400 || (r.vendor === 'slack' && (r.response as { ok?: boolean } | null)?.ok === false),
+    );
 
 async function slack(method: string, args: Record<string, string>) {
   const res = await fetch(`${suite.sim.urls.slack}${method}`, {
@@ -32,29 +36,50 @@ async function slack(method: string, args: Record<string, string>) {
 async function pd(method: string, path: string, body: unknown) {
   const res = await fetch(`${suite.sim.urls.pagerduty}${path}`, {
     method,
-    headers: { authorization: `Token token=${suite.sim.tokens.pagerduty}`, 'content-type': 'application/json', from: suite.sim.fromEmail, accept: 'application/vnd.pagerduty+json;version=2' },
+    headers: {
+      authorization: `Token token=${suite.sim.tokens.pagerduty}`,
+      'content-type': 'application/json',
+      from: suite.sim.fromEmail,
+      accept: 'application/vnd.pagerduty+json;version=2',
+    },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { incident?: { id: string }; error?: { code: number; errors?: string[] } } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { incident?: { id: string }; error?: { code: number; errors?: string[] } },
+  };
 }
 const pdIncident = (title: string, key: string) =>
-  pd('POST', '/incidents', { incident: { type: 'incident', title, service: { id: 'PSVC001', type: 'service_reference' }, incident_key: key } });
+  pd('POST', '/incidents', {
+    incident: { type: 'incident', title, service: { id: 'PSVC001', type: 'service_reference' }, incident_key: key },
+  });
 
 describe('the simulators enforce the vendor limits as the real APIs answer', () => {
   it('Slack chat.postMessage: 40 000 characters pass (emoji count once), 40 001 → msg_too_long', async () => {
     const ch = (await slack('conversations.create', { name: 'limits' })).channel!.id;
-    expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText - 1) })).toMatchObject({ ok: true });
+    expect(
+      await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText - 1) }),
+    ).toMatchObject({ ok: true });
     suite.sim.state.slack.rate.buckets.clear();
-    expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText) })).toMatchObject({ ok: true });
+    expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText) })).toMatchObject({
+      ok: true,
+    });
     suite.sim.state.slack.rate.buckets.clear();
-    expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText + 1) })).toEqual(expect.objectContaining({ ok: false, error: 'msg_too_long' }));
+    expect(await slack('chat.postMessage', { channel: ch, text: EMOJI.repeat(SIM_LIMITS.slackText + 1) })).toEqual(
+      expect.objectContaining({ ok: false, error: 'msg_too_long' }),
+    );
   });
 
   it('Slack conversations.invite: 100 ids pass, 101 → too_many_users', async () => {
     const ch = (await slack('conversations.create', { name: 'invites' })).channel!.id;
     const ids = (n: number) => ['U0ALICE01', ...Array.from({ length: n - 1 }, (_, i) => `U0NOBODY${i}`)].join(',');
-    expect(await slack('conversations.invite', { channel: ch, users: ids(101), force: 'true' })).toMatchObject({ ok: false, error: 'too_many_users' });
-    expect(await slack('conversations.invite', { channel: ch, users: ids(100), force: 'true' })).toMatchObject({ ok: true });
+    expect(await slack('conversations.invite', { channel: ch, users: ids(101), force: 'true' })).toMatchObject({
+      ok: false,
+      error: 'too_many_users',
+    });
+    expect(await slack('conversations.invite', { channel: ch, users: ids(100), force: 'true' })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('PagerDuty: titles up to 1 024 characters, notes up to 25 000; one more → 400', async () => {
@@ -62,8 +87,13 @@ describe('the simulators enforce the vendor limits as the real APIs answer', () 
     const ok = await pdIncident(EMOJI.repeat(SIM_LIMITS.pdTitle), 'k2');
     expect(ok.status).toBe(201);
     const id = ok.body.incident!.id;
-    expect((await pd('POST', `/incidents/${id}/notes`, { note: { content: '事'.repeat(SIM_LIMITS.pdNote + 1) } })).body.error).toMatchObject({ code: 2001 });
-    expect((await pd('POST', `/incidents/${id}/notes`, { note: { content: '事'.repeat(SIM_LIMITS.pdNote) } })).status).toBe(201);
+    expect(
+      (await pd('POST', `/incidents/${id}/notes`, { note: { content: '事'.repeat(SIM_LIMITS.pdNote + 1) } })).body
+        .error,
+    ).toMatchObject({ code: 2001 });
+    expect(
+      (await pd('POST', `/incidents/${id}/notes`, { note: { content: '事'.repeat(SIM_LIMITS.pdNote) } })).status,
+    ).toBe(201);
   });
 });
 
@@ -81,7 +111,8 @@ describe('long text through the outbox arrives without a vendor error', () => {
     return inc.id;
   }
 
-  /** Parts in channel order: each within the limit, labelled i of n, together the whole text (but whitespace at cuts). */
+  /** Parts in channel order: each within the limit, labelled i of n, together the whole text (but whitespace at cuts).
+   * */
   function expectParts(text: string): string[] {
     const msgs = incChannel().messages.map((m) => m.text);
     msgs.forEach((m, i) => {
@@ -101,7 +132,12 @@ describe('long text through the outbox arrives without a vendor error', () => {
     while (chars(body) < 10_000) body += `${para}\n\n`;
     body = Array.from(body).slice(0, 10_000).join('');
     expect(chars(body)).toBe(10_000);
-    const note = await t!.core.services.notes.append({ incidentId, body, kind: 'note', share: { slack: true, pagerduty: true } });
+    const note = await t!.core.services.notes.append({
+      incidentId,
+      body,
+      kind: 'note',
+      share: { slack: true, pagerduty: true },
+    });
     const jobs = await t!.drain();
     expect(jobs.filter((j) => j.refId === note.id).map((j) => [j.kind, j.state])).toEqual([
       ['slack.postMessage', 'sent'],
@@ -115,9 +151,16 @@ describe('long text through the outbox arrives without a vendor error', () => {
 
   it('a 60 000-character note (over Slack’s hard 40 000): 16 Slack parts; PagerDuty gets 25 000 characters ending in "…"', async () => {
     const incidentId = await linked();
-    const body = Array.from({ length: 600 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(89)}`).join('\n');
+    const body = Array.from({ length: 600 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(89)}`).join(
+      '\n',
+    );
     expect(body.length).toBe(60_000 - 1);
-    const note = await t!.core.services.notes.append({ incidentId, body, kind: 'note', share: { slack: true, pagerduty: true } });
+    const note = await t!.core.services.notes.append({
+      incidentId,
+      body,
+      kind: 'note',
+      share: { slack: true, pagerduty: true },
+    });
     const jobs = await t!.drain(60_000);
     expect(jobs.filter((j) => j.refId === note.id).map((j) => j.state)).toEqual(['sent', 'sent']);
     expect(vendorErrors()).toEqual([]);
@@ -146,7 +189,15 @@ describe('long text through the outbox arrives without a vendor error', () => {
   it('a channel for 150 people is made with invites of at most 100 ids per call', async () => {
     t = suite.core();
     const people = Array.from({ length: 150 }, (_, i) => `U0P${String(i).padStart(6, '0')}`);
-    suite.sim.state.slack.users.push(...people.map((id) => ({ id, name: id.toLowerCase(), real_name: id, email: `${id}@conn-sim.example`, is_bot: false })));
+    suite.sim.state.slack.users.push(
+      ...people.map((id) => ({
+        id,
+        name: id.toLowerCase(),
+        real_name: id,
+        email: `${id}@conn-sim.example`,
+        is_bot: false,
+      })),
+    );
     const inc = t.incident();
     const job = t.enqueue(inc.id, 'slack.createChannel', { name: 'x', inviteUserIds: people });
     await t.drain();

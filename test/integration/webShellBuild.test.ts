@@ -44,11 +44,16 @@ describe('the web shell bundle', () => {
   it('loads SQLite at start, and the Slack SDK and React only when first used', () => {
     const atStart = loadedAtStart();
     expect(atStart.has('better-sqlite3')).toBe(true);
-    for (const lazy of ['@slack/web-api', 'react', 'react-dom', 'react-markdown']) expect(atStart.has(lazy), lazy).toBe(false);
-    const dynamic = Object.values(built.metafile.outputs).flatMap((o) => o.imports.filter((i) => i.kind === 'dynamic-import' && i.external));
+    for (const lazy of ['@slack/web-api', 'react', 'react-dom', 'react-markdown'])
+      expect(atStart.has(lazy), lazy).toBe(false);
+    const dynamic = Object.values(built.metafile.outputs).flatMap((o) =>
+      o.imports.filter((i) => i.kind === 'dynamic-import' && i.external),
+    );
     expect(dynamic.map((i) => i.path)).toContain('@slack/web-api');
     // zod is inlined (one file instead of ~100 modules), so it is not an external import anywhere.
-    expect(Object.values(built.metafile.outputs).some((o) => o.imports.some((i) => i.external && i.path.startsWith('zod')))).toBe(false);
+    expect(
+      Object.values(built.metafile.outputs).some((o) => o.imports.some((i) => i.external && i.path.startsWith('zod'))),
+    ).toBe(false);
   });
 
   it('is up to date right after a build, and stale when a source changed or went away', () => {
@@ -60,7 +65,10 @@ describe('the web shell bundle', () => {
     try {
       writeFileSync(manifestFile, JSON.stringify({ ...manifest, builtAt: 0 }));
       expect(staleReason(dir)).toMatch(/changed since the last build/);
-      writeFileSync(manifestFile, JSON.stringify({ ...manifest, inputs: [...manifest.inputs, 'src/main/web/gone.ts'] }));
+      writeFileSync(
+        manifestFile,
+        JSON.stringify({ ...manifest, inputs: [...manifest.inputs, 'src/main/web/gone.ts'] }),
+      );
       expect(staleReason(dir)).toBe('src/main/web/gone.ts is gone since the last build');
       writeFileSync(manifestFile, '{');
       expect(staleReason(dir)).toMatch(/no readable list/);

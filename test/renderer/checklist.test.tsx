@@ -18,7 +18,9 @@ beforeEach(async () => {
   const api = coreApi(t.core);
   setApi(api);
   useChecklist.setState({ steps: {}, selected: {}, error: null, busy: false });
-  incidentId = (await call(t.core, 'incidents.declare', { title: 'Hub down', ticketUrl: 'https://x.freshdesk.com/a/tickets/1' })).id;
+  incidentId = (
+    await call(t.core, 'incidents.declare', { title: 'Hub down', ticketUrl: 'https://x.freshdesk.com/a/tickets/1' })
+  ).id;
   disconnect = connectEvents(api);
 });
 afterEach(() => {
@@ -50,7 +52,11 @@ describe('ChecklistPanel', () => {
     await act(async () => {
       fireEvent.submit(reason.closest('form')!);
     });
-    await waitFor(() => expect(screen.getByRole('article', { name: 'Current step' }).textContent).toContain('Blocked: no PagerDuty access'));
+    await waitFor(() =>
+      expect(screen.getByRole('article', { name: 'Current step' }).textContent).toContain(
+        'Blocked: no PagerDuty access',
+      ),
+    );
   });
 
   it('shows a change made in another window, and a stale click gets a clear conflict without losing the typed reason', async () => {
@@ -79,7 +85,9 @@ describe('ChecklistPanel', () => {
     await act(async () => {
       fireEvent.keyDown(window, { key: 'a' });
     });
-    await waitFor(() => expect(screen.getByRole('list', { name: 'Requests for this step' }).textContent).toMatch(/queued/));
+    await waitFor(() =>
+      expect(screen.getByRole('list', { name: 'Requests for this step' }).textContent).toMatch(/queued/),
+    );
     // The vendor took it (as the dispatcher would record it).
     t.core.db.prepare("UPDATE outbox_jobs SET state = 'sent' WHERE incident_id = ?").run(incidentId);
     await act(async () => {

@@ -21,7 +21,9 @@ const note = (id: string, at: string): Note => ({
 
 function fakeApi() {
   let listener: ((name: EventName, payload: unknown) => void) | null = null;
-  const api = { subscribe: (l: typeof listener) => ((listener = l), () => (listener = null)) } as unknown as ApiWithEvents;
+  const api = {
+    subscribe: (l: typeof listener) => ((listener = l), () => (listener = null)),
+  } as unknown as ApiWithEvents;
   return { api, emit: (name: EventName, payload: unknown) => listener!(name, payload) };
 }
 

@@ -53,7 +53,9 @@ describe('markdown in notes renders inert', () => {
   });
 
   it('keeps the text of a javascript: link but not as a link, and shows code blocks as code', () => {
-    const { container } = render(<SafeMarkdown text={'[click me](javascript:alert(1)) and `rm -rf` and [ok](https://example.com/a)'} />);
+    const { container } = render(
+      <SafeMarkdown text={'[click me](javascript:alert(1)) and `rm -rf` and [ok](https://example.com/a)'} />,
+    );
     expect(container.textContent).toContain('click me');
     const links = Array.from(container.querySelectorAll('a'));
     expect(links.map((a) => a.textContent)).toEqual(['ok']);
@@ -70,7 +72,15 @@ describe('markdown in notes renders inert', () => {
   it('accepts only absolute http(s) URLs', () => {
     expect(safeHref('https://example.com/x')).toBe('https://example.com/x');
     expect(safeHref('http://example.com')).toBe('http://example.com/');
-    for (const bad of ['javascript:alert(1)', ' javascript:alert(1)', 'data:text/html,x', '/relative', 'mailto:a@b', '', null]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,x',
+      '/relative',
+      'mailto:a@b',
+      '',
+      null,
+    ]) {
       expect(safeHref(bad), String(bad)).toBeNull();
     }
   });

@@ -64,7 +64,10 @@ describe('NotesPanel', () => {
     expect(box().value).toBe(big);
     expect(notesInDb()).toEqual([]);
     // The debounced draft reaches the database, so a crash now would not lose it.
-    await waitFor(() => expect(t.core.db.prepare('SELECT length(body) FROM note_drafts').pluck().get()).toBe(big.length), { timeout: 3000 });
+    await waitFor(
+      () => expect(t.core.db.prepare('SELECT length(body) FROM note_drafts').pluck().get()).toBe(big.length),
+      { timeout: 3000 },
+    );
     cleanup();
     useNotes.setState({ incidentId: null, items: [], draft: '' });
     render(<NotesPanel incidentId={incident.id} />);
@@ -84,8 +87,16 @@ describe('NotesPanel', () => {
   });
 
   it('renders a command note monospace with its whitespace', async () => {
-    await t.core.invoke('notes.append', { incidentId: incident.id, body: '$ kubectl get pods\nNAME   READY\nweb-1  1/1', kind: 'command' });
+    await t.core.invoke('notes.append', {
+      incidentId: incident.id,
+      body: '$ kubectl get pods\nNAME   READY\nweb-1  1/1',
+      kind: 'command',
+    });
     const { container } = render(<NotesPanel incidentId={incident.id} />);
-    await waitFor(() => expect(container.querySelector('pre.note-command')?.textContent).toBe('$ kubectl get pods\nNAME   READY\nweb-1  1/1'));
+    await waitFor(() =>
+      expect(container.querySelector('pre.note-command')?.textContent).toBe(
+        '$ kubectl get pods\nNAME   READY\nweb-1  1/1',
+      ),
+    );
   });
 });

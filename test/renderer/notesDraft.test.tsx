@@ -94,7 +94,10 @@ describe('note box drafts', () => {
       fireEvent.keyDown(box(), { key: 'Enter' });
     });
     await waitFor(() => expect(box().value).toBe(''));
-    expect(t.core.db.prepare('SELECT body FROM notes ORDER BY seq').pluck().all()).toEqual(['written by someone else', 'still typing']);
+    expect(t.core.db.prepare('SELECT body FROM notes ORDER BY seq').pluck().all()).toEqual([
+      'written by someone else',
+      'still typing',
+    ]);
   });
 
   it('enables Save only when there is text, and shows the size meter near the limit', async () => {

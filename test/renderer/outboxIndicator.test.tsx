@@ -10,11 +10,24 @@ import { jobStates, type JobState, type OutboxStatus, type VendorConnection } fr
 
 afterEach(cleanup);
 
-const ok = (vendor: VendorConnection['vendor']): VendorConnection => ({ vendor, state: 'ok', reason: null, detail: null, pausedUntil: null });
+const ok = (vendor: VendorConnection['vendor']): VendorConnection => ({
+  vendor,
+  state: 'ok',
+  reason: null,
+  detail: null,
+  pausedUntil: null,
+});
 const status = (over: Partial<OutboxStatus> = {}, counts: Partial<Record<JobState, number>> = {}): OutboxStatus => {
   const c = { ...Object.fromEntries(jobStates.map((s) => [s, 0])), ...counts } as Record<JobState, number>;
   const pending = c.queued + c.sending + c.retrying + c.uncertain + c.needs_you;
-  return { counts: c, pending, needsYou: c.needs_you, online: true, vendors: [ok('slack'), ok('pagerduty'), ok('freshdesk')], ...over };
+  return {
+    counts: c,
+    pending,
+    needsYou: c.needs_you,
+    online: true,
+    vendors: [ok('slack'), ok('pagerduty'), ok('freshdesk')],
+    ...over,
+  };
 };
 const unreachable: VendorConnection = {
   vendor: 'slack',
@@ -28,20 +41,38 @@ describe('the top-bar outbox indicator', () => {
   it('says Online and all sent only when every vendor is reachable and nothing waits or needs you', () => {
     expect(headline(status())).toEqual({ text: 'Online · all sent', tone: 'ok' });
     expect(headline(status({}, { queued: 4 })).text).toBe('Online · 4 pending');
-    const outage = headline(status({ vendors: [unreachable, { ...unreachable, vendor: 'pagerduty' }, ok('freshdesk')] }, { queued: 4 }));
+    const outage = headline(
+      status({ vendors: [unreachable, { ...unreachable, vendor: 'pagerduty' }, ok('freshdesk')] }, { queued: 4 }),
+    );
     expect(outage.text).toBe('Slack unreachable, PagerDuty unreachable · 4 pending');
     const quietOutage = headline(status({ vendors: [unreachable, ok('pagerduty'), ok('freshdesk')] })).text;
     expect(quietOutage).not.toMatch(/Online|all sent/);
     const needsYou = headline(status({}, { needs_you: 2, queued: 1 }));
     expect(needsYou).toEqual({ text: '2 need you · 1 pending', tone: 'bad' });
     expect(headline(status({ online: false }, { queued: 1 })).text).toBe('Offline · 1 pending');
-    const token = headline(status({ vendors: [{ ...ok('slack'), state: 'reconnect', reason: 'r' }, ok('pagerduty'), ok('freshdesk')] }));
+    const token = headline(
+      status({ vendors: [{ ...ok('slack'), state: 'reconnect', reason: 'r' }, ok('pagerduty'), ok('freshdesk')] }),
+    );
     expect(token.text).toBe('Slack needs token · nothing waiting');
   });
 
   it('lists each vendor as reachable / unreachable / needs token, the raw error behind a disclosure', () => {
-    setApi({ call: new Proxy({}, { get: () => async () => ({ ok: false, error: { code: 'internal', message: 'x' } }) }), subscribe: () => () => {} } as never);
-    useOutbox.setState({ status: status({ vendors: [unreachable, { ...ok('pagerduty'), state: 'reconnect', reason: 'PagerDuty: the token was refused.' }, ok('freshdesk')] }, { queued: 3 }) });
+    setApi({
+      call: new Proxy({}, { get: () => async () => ({ ok: false, error: { code: 'internal', message: 'x' } }) }),
+      subscribe: () => () => {},
+    } as never);
+    useOutbox.setState({
+      status: status(
+        {
+          vendors: [
+            unreachable,
+            { ...ok('pagerduty'), state: 'reconnect', reason: 'PagerDuty: the token was refused.' },
+            ok('freshdesk'),
+          ],
+        },
+        { queued: 3 },
+      ),
+    });
     render(<OutboxIndicator onOpen={() => {}} onReconnect={() => {}} />);
     const list = screen.getByRole('list', { name: 'Vendors' });
     expect(list.textContent).toContain('Slack: unreachable');

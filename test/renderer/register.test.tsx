@@ -11,7 +11,14 @@ let t: ReturnType<typeof reportCore>;
 beforeEach(() => {
   t = reportCore();
   setApi(coreApi(t.core));
-  useRegister.setState({ filter: {}, register: null, error: null, pdDebt: null, backfillError: null, backfilling: null });
+  useRegister.setState({
+    filter: {},
+    register: null,
+    error: null,
+    pdDebt: null,
+    backfillError: null,
+    backfilling: null,
+  });
 });
 afterEach(() => {
   cleanup();
@@ -35,14 +42,18 @@ describe('RegisterScreen', () => {
     await waitFor(() => expect(screen.queryByRole('row', { name: /Servers do not start/ })).toBeNull());
     expect(screen.getByRole('row', { name: /Slow logins/ })).toBeTruthy();
 
-    await act(async () => fireEvent.click(within(screen.getByRole('row', { name: /Slow logins/ })).getByRole('button')));
+    await act(async () =>
+      fireEvent.click(within(screen.getByRole('row', { name: /Slow logins/ })).getByRole('button')),
+    );
     expect(open).toHaveBeenCalledWith(expect.any(String));
     expect(open.mock.calls[0]![0]).not.toBe(a.id);
   });
 
   it('says what to do when PagerDuty is not connected for the past-incident list', async () => {
     render(<RegisterScreen onOpenIncident={() => {}} />);
-    await act(async () => fireEvent.click(screen.getByRole('button', { name: /PagerDuty incidents without a report/ })));
+    await act(async () =>
+      fireEvent.click(screen.getByRole('button', { name: /PagerDuty incidents without a report/ })),
+    );
     expect((await screen.findByRole('alert')).textContent).toContain('Connect PagerDuty first');
   });
 });

@@ -18,7 +18,16 @@ beforeEach(() => {
   const api = coreApi(t.core);
   setApi(api);
   disconnect = connectEvents(api);
-  useReport.setState({ views: {}, error: null, warnings: null, exported: null, exportError: null, debt: [], snoozedUntil: 0, factCheck: null });
+  useReport.setState({
+    views: {},
+    error: null,
+    warnings: null,
+    exported: null,
+    exportError: null,
+    debt: [],
+    snoozedUntil: 0,
+    factCheck: null,
+  });
 });
 afterEach(() => {
   cleanup();
@@ -49,10 +58,16 @@ describe('ReportPanel', () => {
     const lucky = await screen.findByRole('textbox', { name: 'Where we got lucky' });
     fireEvent.change(lucky, { target: { value: 'It happened <b>during</b> office hours.' } });
     await act(async () => fireEvent.blur(lucky));
-    await waitFor(() => expect(t.core.db.prepare('SELECT lucky FROM report_drafts').pluck().get()).toBe('It happened <b>during</b> office hours.'));
+    await waitFor(() =>
+      expect(t.core.db.prepare('SELECT lucky FROM report_drafts').pluck().get()).toBe(
+        'It happened <b>during</b> office hours.',
+      ),
+    );
 
     fireEvent.change(screen.getByLabelText('New item: what needs to happen'), { target: { value: 'Alert on quota' } });
-    fireEvent.change(screen.getByLabelText('New item: GitHub issue'), { target: { value: 'https://gitlab.com/x/y/issues/1' } });
+    fireEvent.change(screen.getByLabelText('New item: GitHub issue'), {
+      target: { value: 'https://gitlab.com/x/y/issues/1' },
+    });
     expect(screen.getByText(/Use a link like/)).toBeTruthy();
     expect((screen.getByRole('button', { name: /Add/ }) as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(screen.getByLabelText('New item: GitHub issue'), { target: { value: '' } });
@@ -70,9 +85,9 @@ describe('ReportPanel', () => {
     await act(async () => fireEvent.click(override));
     const warnings = await screen.findByRole('status', { name: 'Review warnings' });
     expect(screen.queryByRole('region', { name: 'Fact check' })).toBeNull();
-    expect(t.core.db.prepare("SELECT body FROM timeline_entries WHERE kind = 'report_check_overridden'").pluck().get()).toMatch(
-      /Reason: Reviewed in the retro call$/,
-    );
+    expect(
+      t.core.db.prepare("SELECT body FROM timeline_entries WHERE kind = 'report_check_overridden'").pluck().get(),
+    ).toMatch(/Reason: Reviewed in the retro call$/);
     expect(warnings.textContent).toContain('has no GitHub issue linked');
     expect(warnings.textContent).toContain('impact end time is missing');
     expect(screen.getByRole('button', { name: 'Reviewed' }).getAttribute('aria-pressed')).toBe('true');

@@ -26,7 +26,10 @@ describe('SearchOverlay', () => {
     const r = await t.core.invoke('incidents.declare', { title: 'Hub down' });
     if (!r.ok) throw new Error(r.error.message);
     const incident = r.value as Incident;
-    const n = await t.core.invoke('notes.append', { incidentId: incident.id, body: '<img src=x onerror=alert(1)> oomkilled pods' });
+    const n = await t.core.invoke('notes.append', {
+      incidentId: incident.id,
+      body: '<img src=x onerror=alert(1)> oomkilled pods',
+    });
     if (!n.ok) throw new Error(n.error.message);
     render(<SearchOverlay />);
     fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
@@ -40,7 +43,11 @@ describe('SearchOverlay', () => {
       fireEvent.keyDown(input, { key: 'Enter' });
     });
     expect(useIncidents.getState().selectedId).toBe(incident.id);
-    expect(useNavigation.getState().target).toMatchObject({ incidentId: incident.id, tab: 'work', noteId: (n.value as { id: string }).id });
+    expect(useNavigation.getState().target).toMatchObject({
+      incidentId: incident.id,
+      tab: 'work',
+      noteId: (n.value as { id: string }).id,
+    });
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
@@ -49,6 +56,8 @@ describe('SearchOverlay', () => {
     fireEvent.keyDown(window, { key: '/' });
     const input = await screen.findByLabelText('Search notes and timelines');
     fireEvent.change(input, { target: { value: 'disk OR' } });
-    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/needs something to search for on both sides/));
+    await waitFor(() =>
+      expect(screen.getByRole('alert').textContent).toMatch(/needs something to search for on both sides/),
+    );
   });
 });

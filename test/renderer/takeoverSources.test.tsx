@@ -16,13 +16,25 @@ const preview: TakeoverPreview = {
   title: 'Users cannot start servers',
   incident: null,
   existing: false,
-  pagerduty: { id: 'Q1', url: 'https://x/incidents/Q1', title: 'Users cannot start servers', status: 'triggered', service: 'Managed JupyterHubs', assignees: [] },
+  pagerduty: {
+    id: 'Q1',
+    url: 'https://x/incidents/Q1',
+    title: 'Users cannot start servers',
+    status: 'triggered',
+    service: 'Managed JupyterHubs',
+    assignees: [],
+  },
   slackChannel: { id: 'C1', name: 'inc-20261126-ocean-data' },
   ticket: null,
   brief: null,
   record: { entries: 4 },
   sources: [
-    { source: 'pagerduty', status: 'failed', fetched: 0, reason: 'PagerDuty sent an answer Conn could not understand (x).' },
+    {
+      source: 'pagerduty',
+      status: 'failed',
+      fetched: 0,
+      reason: 'PagerDuty sent an answer Conn could not understand (x).',
+    },
     { source: 'slack', status: 'ok', fetched: 3 },
     { source: 'freshdesk', status: 'ok', fetched: 1 },
   ],
@@ -54,7 +66,9 @@ describe('take-over sources', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Retry PagerDuty' }));
     });
     expect(asked).toEqual([{ previewId: 'p1', sources: ['pagerduty'] }]);
-    expect(screen.getByRole('list', { name: 'What was read from each source' }).textContent).toContain('PagerDuty: read (5 records)');
+    expect(screen.getByRole('list', { name: 'What was read from each source' }).textContent).toContain(
+      'PagerDuty: read (5 records)',
+    );
     expect(screen.queryByRole('button', { name: /Retry/ })).toBeNull();
     expect(screen.getByText(/9 entries to import on Confirm/)).toBeTruthy();
     expect(screen.queryByText(/Use "Retry"/)).toBeNull();

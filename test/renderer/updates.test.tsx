@@ -48,7 +48,9 @@ describe('update composer', () => {
     // Looks disabled and says why (a disabled button could not be focused or explain itself).
     expect(send.getAttribute('aria-disabled')).toBe('true');
     expect(screen.getByRole('status').textContent).toContain('{{current_state}}');
-    expect(document.getElementById('send-blocked-reason')?.textContent).toMatch(/fill or remove \{\{current_state\}\}.*line \d+/);
+    expect(document.getElementById('send-blocked-reason')?.textContent).toMatch(
+      /fill or remove \{\{current_state\}\}.*line \d+/,
+    );
     // Ctrl+Enter while blocked sends nothing and shows the reason as an alert.
     await act(async () => {
       fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });

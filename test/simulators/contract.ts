@@ -12,10 +12,17 @@ type Json = Record<string, unknown>;
 /**
  * Fields Slack documents today that its 2021 spec lacks (the spec sets additionalProperties:false). Each is named here,
  * so the overlay stays small and visible: message `metadata` (message metadata, 2022), `response_metadata` on list
- * answers, `include_all_metadata`/`metadata` arguments, and empty `messages`/`channels` arrays (the spec says minItems 1).
+ * answers, `include_all_metadata`/`metadata` arguments, and empty `messages`/`channels` arrays (the spec says minItems
+ * 1).
  */
 export const SLACK_NEWER_FIELDS = {
-  messageProperties: { metadata: { type: 'object', properties: { event_type: { type: 'string' }, event_payload: { type: 'object' } }, required: ['event_type'] } },
+  messageProperties: {
+    metadata: {
+      type: 'object',
+      properties: { event_type: { type: 'string' }, event_payload: { type: 'object' } },
+      required: ['event_type'],
+    },
+  },
   responseProperties: { response_metadata: { type: 'object', properties: { next_cursor: { type: 'string' } } } },
   arguments: ['metadata', 'include_all_metadata', 'force'],
 };
@@ -26,7 +33,10 @@ export const SLACK_NEWER_FIELDS = {
  */
 export const PD_KNOWN_DEVIATIONS = [/^request body \/incident\/body\/details must be object/];
 
-export interface Problem { where: string; errors: string[] }
+export interface Problem {
+  where: string;
+  errors: string[];
+}
 
 export interface ContractValidator {
   /** Problems with one captured exchange (request sent by a client and response sent by the simulator). */
@@ -35,13 +45,17 @@ export interface ContractValidator {
 
 const ajvFor = () => {
   const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
-  const add = (addFormats as unknown as { default?: (a: Ajv) => void }).default ?? (addFormats as unknown as (a: Ajv) => void);
+  const add =
+    (addFormats as unknown as { default?: (a: Ajv) => void }).default ?? (addFormats as unknown as (a: Ajv) => void);
   add(ajv);
   // PagerDuty's own time-zone formats: names such as "Europe/Amsterdam".
   for (const f of ['tzinfo', 'activesupport-time-zone']) ajv.addFormat(f, /^[A-Za-z_+\-/ ()0-9:.]+$/);
   return ajv;
 };
-const fmt = (v: ValidateFunction) => (v.errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${e.params ? JSON.stringify(e.params) : ''}`);
+const fmt = (v: ValidateFunction) =>
+  (v.errors ?? []).map(
+    (e) => `${e.instancePath || '(root)'} ${e.message ?? ''} ${e.params ? JSON.stringify(e.params) : ''}`,
+  );
 
 function matchPath(paths: Json, p: string): string | null {
   for (const tpl of Object.keys(paths)) {
@@ -52,7 +66,9 @@ function matchPath(paths: Json, p: string): string | null {
 }
 
 export async function pagerDutyContract(): Promise<ContractValidator> {
-  const api = (await SwaggerParser.dereference(path.join(here, 'specs', 'pagerduty-rest.trimmed.json'))) as unknown as Json;
+  const api = (await SwaggerParser.dereference(
+    path.join(here, 'specs', 'pagerduty-rest.trimmed.json'),
+  )) as unknown as Json;
   // PagerDuty's polymorphic `oneOf`s overlap (a log entry channel `{type:"api"}` fits several), so "exactly one"
   // can never hold for valid data: they are read as `anyOf` ("at least one").
   oneOfAsAnyOf(api);
@@ -70,20 +86,31 @@ export async function pagerDutyContract(): Promise<ContractValidator> {
       const errs: string[] = [];
       for (const p of (op.parameters as Json[]) ?? []) {
         const name = String(p.name).toLowerCase();
-        if (p.in === 'header' && p.required && name !== 'content-type' && !(name in r.headers)) errs.push(`missing required header ${p.name}`);
-        if (p.in === 'query' && r.query[String(p.name)] === undefined && p.required) errs.push(`missing query ${p.name}`);
+        if (p.in === 'header' && p.required && name !== 'content-type' && !(name in r.headers))
+          errs.push(`missing required header ${p.name}`);
+        if (p.in === 'query' && r.query[String(p.name)] === undefined && p.required)
+          errs.push(`missing query ${p.name}`);
       }
-      const known = new Set(((op.parameters as Json[]) ?? []).filter((p) => p.in === 'query').map((p) => String(p.name)));
+      const known = new Set(
+        ((op.parameters as Json[]) ?? []).filter((p) => p.in === 'query').map((p) => String(p.name)),
+      );
       for (const q of Object.keys(r.query)) if (!known.has(q)) errs.push(`unknown query parameter ${q}`);
-      const reqSchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;
+      const reqSchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+        Json | undefined;
       if (reqSchema?.schema && r.body !== null) {
         const v = compile(reqSchema.schema as object);
-        if (!v(r.body)) errs.push(...fmt(v).map((e) => `request body ${e}`).filter((e) => !PD_KNOWN_DEVIATIONS.some((d) => d.test(e))));
+        if (!v(r.body))
+          errs.push(
+            ...fmt(v)
+              .map((e) => `request body ${e}`)
+              .filter((e) => !PD_KNOWN_DEVIATIONS.some((d) => d.test(e))),
+          );
       }
       if (errs.length) problems.push({ where: `${where} request`, errors: errs });
       if (r.status !== null && r.status >= 200 && r.status < 300 && r.response !== null) {
         const responses = op.responses as Json;
-        const res = (responses[String(r.status)] ?? Object.entries(responses).find(([k]) => k.startsWith('2'))?.[1]) as Json | undefined;
+        const res = (responses[String(r.status)] ?? Object.entries(responses).find(([k]) => k.startsWith('2'))?.[1]) as
+          Json | undefined;
         const schema = ((res?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
         if (!schema) problems.push({ where: `${where} response`, errors: [`no schema for status ${r.status}`] });
         else {
@@ -110,11 +137,16 @@ export async function slackContract(): Promise<ContractValidator> {
       if (!item) return [{ where, errors: ['method not in the Slack spec'] }];
       const op = (item.post ?? item.get) as Json;
       const params = (op.parameters as Json[]) ?? [];
-      const args: Record<string, unknown> = { ...Object.fromEntries(Object.entries(r.query).map(([k, v]) => [k, v[0]])), ...((r.body as Json) ?? {}) };
+      const args: Record<string, unknown> = {
+        ...Object.fromEntries(Object.entries(r.query).map(([k, v]) => [k, v[0]])),
+        ...((r.body as Json) ?? {}),
+      };
       const errs: string[] = [];
       const known = new Set([...params.map((p) => String(p.name)), ...SLACK_NEWER_FIELDS.arguments]);
       for (const k of Object.keys(args)) if (!known.has(k)) errs.push(`unknown argument ${k}`);
-      for (const p of params) if (p.required && p.in !== 'header' && p.name !== 'token' && args[String(p.name)] === undefined) errs.push(`missing argument ${p.name}`);
+      for (const p of params)
+        if (p.required && p.in !== 'header' && p.name !== 'token' && args[String(p.name)] === undefined)
+          errs.push(`missing argument ${p.name}`);
       // `token` may come as a query/form argument or, as Conn sends it, in the Authorization header (checked below).
       if (!r.headers.authorization?.startsWith('Bearer ')) errs.push('token not sent as Authorization: Bearer');
       const problems: Problem[] = errs.length ? [{ where: `${where} request`, errors: errs }] : [];
@@ -138,7 +170,8 @@ function overlay(api: Json): void {
     if (!node || typeof node !== 'object' || seen.has(node)) return;
     seen.add(node);
     const n = node as Json;
-    if (n.title === 'Message object' && n.properties) Object.assign(n.properties as Json, SLACK_NEWER_FIELDS.messageProperties);
+    if (n.title === 'Message object' && n.properties)
+      Object.assign(n.properties as Json, SLACK_NEWER_FIELDS.messageProperties);
     if (typeof n.title === 'string' && /success schema$/.test(n.title) && n.properties) {
       Object.assign(n.properties as Json, SLACK_NEWER_FIELDS.responseProperties);
       for (const k of ['messages', 'channels']) delete ((n.properties as Json)[k] as Json | undefined)?.minItems;
@@ -154,7 +187,8 @@ function oneOfAsAnyOf(node: unknown, seen = new Set<object>()): void {
   const n = node as Json;
   // The spec's acknowledge variant says `acknowledgement_log_entry`, while its LogEntry enum and the API say
   // `acknowledge_log_entry` (API-CONTRACTS.md §2.6.8): both are accepted.
-  if (Array.isArray(n.enum) && n.enum.includes('acknowledgement_log_entry')) n.enum = [...n.enum, 'acknowledge_log_entry'];
+  if (Array.isArray(n.enum) && n.enum.includes('acknowledgement_log_entry'))
+    n.enum = [...n.enum, 'acknowledge_log_entry'];
   if (Array.isArray(n.oneOf)) {
     n.anyOf = n.oneOf;
     delete n.oneOf;

@@ -1,8 +1,12 @@
-// The simulators' HTTP control API (/_control/...): faults, tokens, seeding, rate limits, and reading back requests and state.
+// The simulators' HTTP control API (/_control/...): faults, tokens, seeding, rate limits, and reading back requests and
+// state.
 import type { Simulators, SimState } from './server';
 import type { FaultAction, SimVendor } from './types';
 
-interface Out { status: number; body: unknown }
+interface Out {
+  status: number;
+  body: unknown;
+}
 
 /** A JSON-friendly copy of everything the simulators hold (Maps and Sets flattened, tokens not included). */
 export function snapshot(state: SimState) {
@@ -10,10 +14,21 @@ export function snapshot(state: SimState) {
   const fd = state.freshdesk;
   return {
     pagerduty: {
-      users: pd.users, services: pd.services, incidents: pd.incidents,
-      notes: Object.fromEntries(pd.notes), logEntries: Object.fromEntries(pd.logEntries), statusUpdates: Object.fromEntries(pd.statusUpdates),
+      users: pd.users,
+      services: pd.services,
+      incidents: pd.incidents,
+      notes: Object.fromEntries(pd.notes),
+      logEntries: Object.fromEntries(pd.logEntries),
+      statusUpdates: Object.fromEntries(pd.statusUpdates),
     },
-    freshdesk: { agents: fd.agents, contacts: fd.contacts, tickets: fd.tickets, conversations: fd.conversations, folders: fd.folders, cannedResponses: fd.canned },
+    freshdesk: {
+      agents: fd.agents,
+      contacts: fd.contacts,
+      tickets: fd.tickets,
+      conversations: fd.conversations,
+      folders: fd.folders,
+      cannedResponses: fd.canned,
+    },
     slack: {
       team: state.slack.team,
       users: state.slack.users,
@@ -37,14 +52,20 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
   const state = sim.state;
   switch (route) {
     case 'GET /requests':
-      return { status: 200, body: sim.requests({ vendor: q('vendor') as SimVendor | undefined, method: q('method'), path: q('path') }) };
+      return {
+        status: 200,
+        body: sim.requests({ vendor: q('vendor') as SimVendor | undefined, method: q('method'), path: q('path') }),
+      };
     case 'DELETE /requests':
       sim.clearRequests();
       return { status: 200, body: { ok: true } };
     case 'POST /faults': {
       const id = sim.fault({
-        vendor: body.vendor as SimVendor | undefined, method: body.method as string | undefined, path: body.path as string | undefined,
-        count: typeof body.count === 'number' ? body.count : 1, action: body.action as FaultAction,
+        vendor: body.vendor as SimVendor | undefined,
+        method: body.method as string | undefined,
+        path: body.path as string | undefined,
+        count: typeof body.count === 'number' ? body.count : 1,
+        action: body.action as FaultAction,
       });
       return { status: 200, body: { id } };
     }
@@ -91,10 +112,16 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       if (!c) return { status: 404, body: { error: 'unknown channel' } };
       const last = c.messages.at(-1)?.ts;
       const ts = typeof body.ts === 'string' ? body.ts : nextTs(last);
-      const m = { ts, user: String(body.user), text: String(body.text ?? ''), ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}) };
+      const m = {
+        ts,
+        user: String(body.user),
+        text: String(body.text ?? ''),
+        ...(typeof body.thread_ts === 'string' ? { thread_ts: body.thread_ts } : {}),
+      };
       if (m.thread_ts) {
         const parent = c.messages.find((x) => x.ts === m.thread_ts);
-        if (parent) Object.assign(parent, { thread_ts: parent.ts, reply_count: (parent.reply_count ?? 0) + 1, latest_reply: ts });
+        if (parent)
+          Object.assign(parent, { thread_ts: parent.ts, reply_count: (parent.reply_count ?? 0) + 1, latest_reply: ts });
       }
       c.messages.push(m);
       c.members.add(m.user);
@@ -112,28 +139,84 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
       const hub = String(body.hub ?? 'ocean-data');
       const day = iso(created).slice(0, 10).replace(/-/g, '');
-      const ref = (id: string, type: string, summary: string) => ({ id, type, summary, self: `https://api.pagerduty.com/${id}`, html_url: null });
+      const ref = (id: string, type: string, summary: string) => ({
+        id,
+        type,
+        summary,
+        self: `https://api.pagerduty.com/${id}`,
+        html_url: null,
+      });
       const agent = ref(user.id, 'user_reference', user.name);
       const id = `QPAST${String(++pd.seq).padStart(5, '0')}`;
       const ticket = Number(body.ticketId ?? state.freshdesk.tickets[0]?.id ?? 0);
       pd.incidents.push({
-        id, incident_number: ++pd.incidentNumber, title: String(body.title ?? `Hub ${hub} down`), status: 'resolved', urgency: 'high',
-        incident_key: null, service: ref(svc.id, 'service_reference', svc.name), assignments: [{ at: iso(created), assignee: agent }],
-        acknowledgements: [{ at: iso(created + 4 * 60_000), acknowledger: agent }], assigned_via: 'direct_assignment',
-        created_at: iso(created), updated_at: iso(created + 95 * 60_000), resolved_at: iso(created + 95 * 60_000),
-        last_status_change_at: iso(created + 95 * 60_000), last_status_change_by: agent, details: '',
+        id,
+        incident_number: ++pd.incidentNumber,
+        title: String(body.title ?? `Hub ${hub} down`),
+        status: 'resolved',
+        urgency: 'high',
+        incident_key: null,
+        service: ref(svc.id, 'service_reference', svc.name),
+        assignments: [{ at: iso(created), assignee: agent }],
+        acknowledgements: [{ at: iso(created + 4 * 60_000), acknowledger: agent }],
+        assigned_via: 'direct_assignment',
+        created_at: iso(created),
+        updated_at: iso(created + 95 * 60_000),
+        resolved_at: iso(created + 95 * 60_000),
+        last_status_change_at: iso(created + 95 * 60_000),
+        last_status_change_by: agent,
+        details: '',
       });
       const channel = `inc-${day}-${hub}`;
-      pd.notes.set(id, [{ id: `${id}N1`, user: agent, channel: { summary: 'The PagerDuty website' }, content: `Working in #${channel}, ticket https://conn-sim.freshdesk.com/a/tickets/${ticket}`, created_at: iso(created + 6 * 60_000), updated_at: iso(created + 6 * 60_000) }]);
+      pd.notes.set(id, [
+        {
+          id: `${id}N1`,
+          user: agent,
+          channel: { summary: 'The PagerDuty website' },
+          content: `Working in #${channel}, ticket https://conn-sim.freshdesk.com/a/tickets/${ticket}`,
+          created_at: iso(created + 6 * 60_000),
+          updated_at: iso(created + 6 * 60_000),
+        },
+      ]);
       pd.logEntries.set(id, [
-        { id: `${id}L1`, type: 'trigger_log_entry', summary: 'Triggered: P1 hub unreachable', created_at: iso(created), agent, channel: { type: 'api' } },
-        { id: `${id}L2`, type: 'acknowledge_log_entry', summary: `Acknowledged by ${user.name}`, created_at: iso(created + 4 * 60_000), agent, channel: { type: 'website' } },
-        { id: `${id}L3`, type: 'resolve_log_entry', summary: `Resolved by ${user.name}`, created_at: iso(created + 95 * 60_000), agent, channel: { type: 'website' } },
+        {
+          id: `${id}L1`,
+          type: 'trigger_log_entry',
+          summary: 'Triggered: P1 hub unreachable',
+          created_at: iso(created),
+          agent,
+          channel: { type: 'api' },
+        },
+        {
+          id: `${id}L2`,
+          type: 'acknowledge_log_entry',
+          summary: `Acknowledged by ${user.name}`,
+          created_at: iso(created + 4 * 60_000),
+          agent,
+          channel: { type: 'website' },
+        },
+        {
+          id: `${id}L3`,
+          type: 'resolve_log_entry',
+          summary: `Resolved by ${user.name}`,
+          created_at: iso(created + 95 * 60_000),
+          agent,
+          channel: { type: 'website' },
+        },
       ]);
       // Everyone holding a token (Conn's bot included) is a member, as the bot that created the channel would be.
       const members = new Set([...state.slack.tokens.values()].map((t) => t.userId));
       const creator = [...members][0] ?? 'U0ALICE01';
-      const c = { id: `CPAST${String(++state.slack.seq).padStart(5, '0')}`, name: channel, created: Math.floor(created / 1000), creator, is_private: false, is_archived: false, members, messages: [] };
+      const c = {
+        id: `CPAST${String(++state.slack.seq).padStart(5, '0')}`,
+        name: channel,
+        created: Math.floor(created / 1000),
+        creator,
+        is_private: false,
+        is_archived: false,
+        members,
+        messages: [],
+      };
       state.slack.channels.push(c);
       return { status: 200, body: { pagerdutyId: id, channelId: c.id, channelName: channel } };
     }
@@ -142,7 +225,20 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       const t = state.freshdesk.tickets.find((x) => x.id === body.ticketId);
       if (!t) return { status: 404, body: { error: 'unknown ticket' } };
       const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-      const c = { id: ++state.freshdesk.seq, body: String(body.body), body_text: String(body.body).replace(/<[^>]+>/g, ''), incoming: true, private: false, user_id: t.requester_id, source: 0, ticket_id: t.id, from_email: null, to_emails: [], created_at: at, updated_at: at };
+      const c = {
+        id: ++state.freshdesk.seq,
+        body: String(body.body),
+        body_text: String(body.body).replace(/<[^>]+>/g, ''),
+        incoming: true,
+        private: false,
+        user_id: t.requester_id,
+        source: 0,
+        ticket_id: t.id,
+        from_email: null,
+        to_emails: [],
+        created_at: at,
+        updated_at: at,
+      };
       state.freshdesk.conversations.push(c);
       return { status: 200, body: c };
     }

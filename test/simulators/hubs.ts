@@ -35,14 +35,18 @@ function readFiles(dir: string) {
   const clusters = join(dir, 'config', 'clusters');
   return readdirSync(clusters)
     .sort()
-    .map((c) => ({ path: `config/clusters/${c}/cluster.yaml`, text: readFileSync(join(clusters, c, 'cluster.yaml'), 'utf8') }));
+    .map((c) => ({
+      path: `config/clusters/${c}/cluster.yaml`,
+      text: readFileSync(join(clusters, c, 'cluster.yaml'), 'utf8'),
+    }));
 }
 
 export async function startHubSimulator(opts: { registryDir?: string; slowMs?: number } = {}): Promise<HubSimulator> {
   const registryDir = opts.registryDir ?? DEFAULT_REGISTRY_DIR;
   const files = readFiles(registryDir);
   const hubs = new Map<string, { domain: string; cluster: string }>();
-  for (const c of parseRepository(files)) for (const h of c.hubs) hubs.set(`${c.name}/${h.name}`, { domain: h.domain, cluster: c.name });
+  for (const c of parseRepository(files))
+    for (const h of c.hubs) hubs.set(`${c.name}/${h.name}`, { domain: h.domain, cluster: c.name });
   const state = new Map<string, HubSimState>([...hubs.values()].map((h) => [h.domain, 'up']));
   const counts = new Map<string, number>();
   let referenceUp = true;
@@ -72,7 +76,8 @@ export async function startHubSimulator(opts: { registryDir?: string; slowMs?: n
       if (req.method === 'GET' && url.pathname === '/reference') return json(res, referenceUp ? 200 : 503, {});
       if (req.method === 'GET' && url.pathname === '/registry') return json(res, 200, { files });
       if (url.pathname === '/_control/hubs') {
-        if (req.method === 'GET') return json(res, 200, { hubs: Object.fromEntries(state), probes: Object.fromEntries(counts), referenceUp });
+        if (req.method === 'GET')
+          return json(res, 200, { hubs: Object.fromEntries(state), probes: Object.fromEntries(counts), referenceUp });
         if (req.method === 'POST') {
           let body: { hubIds?: string[]; cluster?: string; domains?: string[]; state?: string } = {};
           try {
@@ -80,7 +85,8 @@ export async function startHubSimulator(opts: { registryDir?: string; slowMs?: n
           } catch {
             return json(res, 400, { error: 'body must be JSON' });
           }
-          if (!STATES.includes(body.state as HubSimState)) return json(res, 400, { error: 'state must be up, down, slow or hang' });
+          if (!STATES.includes(body.state as HubSimState))
+            return json(res, 400, { error: 'state must be up, down, slow or hang' });
           return json(res, 200, { changed: sim.set(body, body.state as HubSimState) });
         }
       }
@@ -107,7 +113,8 @@ export async function startHubSimulator(opts: { registryDir?: string; slowMs?: n
     hubs,
     set(target: { hubIds?: string[]; cluster?: string; domains?: string[] }, s: HubSimState) {
       const domains = new Set(target.domains ?? []);
-      for (const [id, h] of hubs) if (target.hubIds?.includes(id) || target.cluster === h.cluster) domains.add(h.domain);
+      for (const [id, h] of hubs)
+        if (target.hubIds?.includes(id) || target.cluster === h.cluster) domains.add(h.domain);
       for (const d of domains) if (state.has(d)) state.set(d, s);
       return domains.size;
     },

@@ -7,7 +7,8 @@ export { SIM_TOKENS, SIM_FROM_EMAIL, SIM_TICKET_ID } from './seed';
 export { snapshot } from './control';
 export type { FaultAction, LoggedRequest, SimVendor } from './types';
 
-/** Resets the simulators to the realistic account: people, services, the "cannot start servers" ticket, canned responses. */
+/** Resets the simulators to the realistic account: people, services, the "cannot start servers" ticket, canned
+ * responses. */
 export function seedRealisticAccount(sim: Simulators): void {
   sim.reset('realistic');
 }

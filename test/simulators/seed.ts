@@ -1,4 +1,5 @@
-// Seed data for the simulators: a realistic small account (people, services, a ticket, canned responses) and its tokens.
+// Seed data for the simulators: a realistic small account (people, services, a ticket, canned responses) and its
+// tokens.
 import type { FdState } from './freshdesk';
 import type { PdState } from './pagerduty';
 import type { SlackState } from './slack';
@@ -18,10 +19,24 @@ export const SIM_FROM_EMAIL = 'alice@conn-sim.example';
 export const SIM_TICKET_ID = 4711;
 
 const people = [
-  { pd: 'PALICE1', fd: 770001, slack: 'U0ALICE01', name: 'Alice Jansen', email: 'alice@conn-sim.example', role: 'admin' },
+  {
+    pd: 'PALICE1',
+    fd: 770001,
+    slack: 'U0ALICE01',
+    name: 'Alice Jansen',
+    email: 'alice@conn-sim.example',
+    role: 'admin',
+  },
   { pd: 'PBOB001', fd: 770002, slack: 'U0BOB0001', name: 'Bob Okafor', email: 'bob@conn-sim.example', role: 'user' },
   { pd: 'PCHEN01', fd: 770003, slack: 'U0CHEN001', name: 'Chen Wei', email: 'chen@conn-sim.example', role: 'user' },
-  { pd: 'PDANA01', fd: 770004, slack: 'U0DANA001', name: 'Dana Fischer', email: 'dana@conn-sim.example', role: 'limited_user' },
+  {
+    pd: 'PDANA01',
+    fd: 770004,
+    slack: 'U0DANA001',
+    name: 'Dana Fischer',
+    email: 'dana@conn-sim.example',
+    role: 'limited_user',
+  },
 ];
 
 export function seedPagerDuty(s: PdState): void {
@@ -31,7 +46,11 @@ export function seedPagerDuty(s: PdState): void {
     { id: 'PSVC002', name: 'Community Hubs', description: 'Hosted JupyterHub deployments' },
     { id: 'PSVC003', name: 'Identity', description: 'Login and accounts' },
     { id: 'PSVC004', name: 'Managed JupyterHubs', description: 'The hubs the default runbook pages for' },
-    { id: 'PSVC005', name: 'Misc alerts from Prometheus Alert Manager', description: 'The service the 2i2c runbook pages for' },
+    {
+      id: 'PSVC005',
+      name: 'Misc alerts from Prometheus Alert Manager',
+      description: 'The service the 2i2c runbook pages for',
+    },
   );
   s.priorities.push(
     { id: 'PPRIO01', name: 'P1', description: 'Critical' },
@@ -51,19 +70,57 @@ export function seedFreshdesk(s: FdState, nowIso: string): void {
     subject: 'Users cannot start servers on the Ocean Data hub',
     description:
       '<div>Since this morning none of our users can start their servers. The spawn page spins and then shows "Spawn failed: timeout". About 40 people are blocked before a workshop this afternoon.</div>',
-    status: 2, priority: 3, source: 1, type: 'Incident', requester_id: 880001, responder_id: null, group_id: 66001, tags: ['ocean-data'],
-    created_at: nowIso, updated_at: nowIso,
+    status: 2,
+    priority: 3,
+    source: 1,
+    type: 'Incident',
+    requester_id: 880001,
+    responder_id: null,
+    group_id: 66001,
+    tags: ['ocean-data'],
+    created_at: nowIso,
+    updated_at: nowIso,
   });
   s.conversations.push({
-    id: ++s.seq, body: '<div>Also: users who were already running are fine, only new servers fail.</div>',
-    body_text: 'Also: users who were already running are fine, only new servers fail.', incoming: true, private: false, user_id: 880001,
-    source: 0, ticket_id: SIM_TICKET_ID, from_email: 'priya@oceandata.example', to_emails: ['support@conn-sim.freshdesk.com'], created_at: nowIso, updated_at: nowIso,
+    id: ++s.seq,
+    body: '<div>Also: users who were already running are fine, only new servers fail.</div>',
+    body_text: 'Also: users who were already running are fine, only new servers fail.',
+    incoming: true,
+    private: false,
+    user_id: 880001,
+    source: 0,
+    ticket_id: SIM_TICKET_ID,
+    from_email: 'priya@oceandata.example',
+    to_emails: ['support@conn-sim.freshdesk.com'],
+    created_at: nowIso,
+    updated_at: nowIso,
   });
-  s.folders.push({ id: 5001, name: 'Incidents', personal: false }, { id: 5002, name: 'Personal', personal: true, ownerAgentId: 770002 });
+  s.folders.push(
+    { id: 5001, name: 'Incidents', personal: false },
+    { id: 5002, name: 'Personal', personal: true, ownerAgentId: 770002 },
+  );
   s.canned.push(
-    { id: 6001, folder_id: 5001, title: 'incident first response', content_html: '<p>Hi {{ticket.requester.name}},</p><p>Thank you for reporting this. We are treating it as an incident and are investigating now (ticket #{{ticket.id}}). We will send you an update within the hour.</p><p>{{ticket.agent.name}}</p>' },
-    { id: 6002, folder_id: 5001, title: 'incident update', content_html: '<p>Hi {{ticket.requester.name}},</p><p>An update on "{{ticket.subject}}": we are still working on it and will keep you posted.</p><p>{{ticket.agent.name}}</p>' },
-    { id: 6003, folder_id: 5001, title: 'incident resolved', content_html: '<p>Hi {{ticket.requester.name}},</p><p>The problem behind "{{ticket.subject}}" is resolved. Please let us know if you still see it.</p><p>{{ticket.agent.name}}</p>' },
+    {
+      id: 6001,
+      folder_id: 5001,
+      title: 'incident first response',
+      content_html:
+        '<p>Hi {{ticket.requester.name}},</p><p>Thank you for reporting this. We are treating it as an incident and are investigating now (ticket #{{ticket.id}}). We will send you an update within the hour.</p><p>{{ticket.agent.name}}</p>',
+    },
+    {
+      id: 6002,
+      folder_id: 5001,
+      title: 'incident update',
+      content_html:
+        '<p>Hi {{ticket.requester.name}},</p><p>An update on "{{ticket.subject}}": we are still working on it and will keep you posted.</p><p>{{ticket.agent.name}}</p>',
+    },
+    {
+      id: 6003,
+      folder_id: 5001,
+      title: 'incident resolved',
+      content_html:
+        '<p>Hi {{ticket.requester.name}},</p><p>The problem behind "{{ticket.subject}}" is resolved. Please let us know if you still see it.</p><p>{{ticket.agent.name}}</p>',
+    },
     { id: 6004, folder_id: 5002, title: 'Bob private template', content_html: '<p>Personal</p>' },
   );
   s.apiKeys.set(SIM_TOKENS.freshdesk, { agentId: 770001, revoked: false });
@@ -71,10 +128,46 @@ export function seedFreshdesk(s: FdState, nowIso: string): void {
 }
 
 export function seedSlack(s: SlackState, nowMs: number): void {
-  s.users.push(...people.map((p) => ({ id: p.slack, name: p.name.split(' ')[0]!.toLowerCase(), real_name: p.name, email: p.email, is_bot: false })));
+  s.users.push(
+    ...people.map((p) => ({
+      id: p.slack,
+      name: p.name.split(' ')[0]!.toLowerCase(),
+      real_name: p.name,
+      email: p.email,
+      is_bot: false,
+    })),
+  );
   s.users.push({ id: 'U0BOTUSER', name: 'conn', real_name: 'Conn', email: 'conn-bot@conn-sim.example', is_bot: true });
-  s.channels.push({ id: 'C0GENERAL1', name: 'general', created: Math.floor(nowMs / 1000) - 86_400, creator: 'U0ALICE01', is_private: false, is_archived: false, members: new Set(['U0ALICE01', 'U0BOB0001', 'U0BOTUSER']), messages: [] });
-  s.channels.push({ id: 'C0OLDINC01', name: 'inc-archived-example', created: Math.floor(nowMs / 1000) - 864_000, creator: 'U0ALICE01', is_private: false, is_archived: true, members: new Set(['U0ALICE01']), messages: [] });
-  s.tokens.set(SIM_TOKENS.slack, { userId: 'U0BOTUSER', botId: 'B0BOT1234', scopes: ['chat:write', 'channels:manage', 'channels:history', 'channels:read', 'users:read', 'users:read.email'], revoked: false });
-  s.tokens.set(SIM_TOKENS.slackLimited, { userId: 'U0BOTUSER', botId: 'B0BOT1234', scopes: ['chat:write'], revoked: false });
+  s.channels.push({
+    id: 'C0GENERAL1',
+    name: 'general',
+    created: Math.floor(nowMs / 1000) - 86_400,
+    creator: 'U0ALICE01',
+    is_private: false,
+    is_archived: false,
+    members: new Set(['U0ALICE01', 'U0BOB0001', 'U0BOTUSER']),
+    messages: [],
+  });
+  s.channels.push({
+    id: 'C0OLDINC01',
+    name: 'inc-archived-example',
+    created: Math.floor(nowMs / 1000) - 864_000,
+    creator: 'U0ALICE01',
+    is_private: false,
+    is_archived: true,
+    members: new Set(['U0ALICE01']),
+    messages: [],
+  });
+  s.tokens.set(SIM_TOKENS.slack, {
+    userId: 'U0BOTUSER',
+    botId: 'B0BOT1234',
+    scopes: ['chat:write', 'channels:manage', 'channels:history', 'channels:read', 'users:read', 'users:read.email'],
+    revoked: false,
+  });
+  s.tokens.set(SIM_TOKENS.slackLimited, {
+    userId: 'U0BOTUSER',
+    botId: 'B0BOT1234',
+    scopes: ['chat:write'],
+    revoked: false,
+  });
 }

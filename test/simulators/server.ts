@@ -1,4 +1,5 @@
-// One node:http server for the three vendor simulators (real paths under /pagerduty, /freshdesk, /slack) plus /_control.
+// One node:http server for the three vendor simulators (real paths under /pagerduty, /freshdesk, /slack) plus
+// /_control.
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { freshdeskHandler, newFdState, type FdState } from './freshdesk';
@@ -8,7 +9,11 @@ import { newSlackState, slackHandler, type SlackState } from './slack';
 import { controlRoute } from './control';
 import type { Fault, FaultAction, Handler, LoggedRequest, SimRequest, SimResponse, SimVendor } from './types';
 
-export interface SimState { pagerduty: PdState; freshdesk: FdState; slack: SlackState }
+export interface SimState {
+  pagerduty: PdState;
+  freshdesk: FdState;
+  slack: SlackState;
+}
 
 export interface StartOptions {
   port?: number;
@@ -30,7 +35,8 @@ export interface Simulators {
   /** Injects a fault for the next `count` (default 1) matching requests. Returns its id. */
   fault(f: { vendor?: SimVendor; method?: string; path?: string; count?: number; action: FaultAction }): number;
   clearFaults(): void;
-  /** Consulted for every vendor request that has no queued fault (random fault mixes for load tests); null removes it. */
+  /** Consulted for every vendor request that has no queued fault (random fault mixes for load tests); null removes it.
+   * */
   setFaultPicker(pick: ((r: { vendor: SimVendor; method: string; path: string }) => FaultAction | null) | null): void;
   setToken(vendor: SimVendor, token: string, revoked: boolean): void;
   reset(seed?: 'realistic' | 'empty'): void;
@@ -57,13 +63,21 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
       seedFreshdesk(state.freshdesk, new Date(now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
       seedSlack(state.slack, now());
     }
-    handlers = { pagerduty: pagerdutyHandler(state.pagerduty, now), freshdesk: freshdeskHandler(state.freshdesk, now), slack: slackHandler(state.slack, now) };
+    handlers = {
+      pagerduty: pagerdutyHandler(state.pagerduty, now),
+      freshdesk: freshdeskHandler(state.freshdesk, now),
+      slack: slackHandler(state.slack, now),
+    };
     sim.state = state;
   };
 
   const takeFault = (r: SimRequest): FaultAction | null => {
-    const f = faults.find((x) => (!x.vendor || x.vendor === r.vendor) && (!x.method || x.method === r.method) &&
-      (!x.path || (x.path.endsWith('*') ? r.path.startsWith(x.path.slice(0, -1)) : r.path === x.path)));
+    const f = faults.find(
+      (x) =>
+        (!x.vendor || x.vendor === r.vendor) &&
+        (!x.method || x.method === r.method) &&
+        (!x.path || (x.path.endsWith('*') ? r.path.startsWith(x.path.slice(0, -1)) : r.path === x.path)),
+    );
     if (!f) return faultPicker ? faultPicker({ vendor: r.vendor, method: r.method, path: r.path }) : null;
     f.remaining--;
     if (f.remaining <= 0) faults = faults.filter((x) => x !== f);
@@ -115,13 +129,32 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
         }
     }
     const sreq: SimRequest = {
-      vendor, method: req.method ?? 'GET', path: url.pathname.slice(PREFIX[vendor].length), query: url.searchParams, headers, rawBody: raw, body,
+      vendor,
+      method: req.method ?? 'GET',
+      path: url.pathname.slice(PREFIX[vendor].length),
+      query: url.searchParams,
+      headers,
+      rawBody: raw,
+      body,
       baseUrl: `http://${req.headers.host}${PREFIX[vendor]}`,
     };
     const entry: LoggedRequest = {
-      seq: ++seq, at: new Date(now()).toISOString(), vendor, method: sreq.method, path: sreq.path, headers, body, rawBody: raw,
-      query: [...new Set(url.searchParams.keys())].reduce<Record<string, string[]>>((o, k) => ({ ...o, [k]: url.searchParams.getAll(k) }), {}),
-      status: null, response: null, fault: null, applied: false,
+      seq: ++seq,
+      at: new Date(now()).toISOString(),
+      vendor,
+      method: sreq.method,
+      path: sreq.path,
+      headers,
+      body,
+      rawBody: raw,
+      query: [...new Set(url.searchParams.keys())].reduce<Record<string, string[]>>(
+        (o, k) => ({ ...o, [k]: url.searchParams.getAll(k) }),
+        {},
+      ),
+      status: null,
+      response: null,
+      fault: null,
+      applied: false,
     };
     log.push(entry);
     const fault = takeFault(sreq);
@@ -129,8 +162,10 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
     const apply = (): SimResponse => {
       if (badJson) return invalidJson(vendor);
       const r = handlers[vendor](sreq);
-      const isOk = r.status >= 200 && r.status < 300 && !(vendor === 'slack' && (r.body as { ok?: boolean })?.ok === false);
-      entry.applied = isOk && (vendor === 'slack' ? /create|invite|postMessage/.test(sreq.path) : sreq.method !== 'GET');
+      const isOk =
+        r.status >= 200 && r.status < 300 && !(vendor === 'slack' && (r.body as { ok?: boolean })?.ok === false);
+      entry.applied =
+        isOk && (vendor === 'slack' ? /create|invite|postMessage/.test(sreq.path) : sreq.method !== 'GET');
       return r;
     };
     const send = (r: SimResponse) => {
@@ -138,7 +173,10 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
       entry.response = r.body ?? null;
       if (r.headers) entry.responseHeaders = r.headers;
       const isText = typeof r.body === 'string';
-      res.writeHead(r.status, { 'content-type': isText ? 'text/plain' : 'application/json; charset=utf-8', ...(r.headers ?? {}) });
+      res.writeHead(r.status, {
+        'content-type': isText ? 'text/plain' : 'application/json; charset=utf-8',
+        ...(r.headers ?? {}),
+      });
       res.end(r.body === undefined ? '' : isText ? r.body : JSON.stringify(r.body));
     };
     if (!fault) return send(apply());
@@ -154,7 +192,11 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
         if (fault.apply) apply();
         return send({ status: 200, body: vendor === 'slack' ? '{"ok": true, "chann' : '{"incident": {"id": "Q1' });
       case 'status':
-        return send({ status: fault.status, headers: fault.headers ?? {}, body: fault.body ?? defaultErrorBody(vendor, fault.status) });
+        return send({
+          status: fault.status,
+          headers: fault.headers ?? {},
+          body: fault.body ?? defaultErrorBody(vendor, fault.status),
+        });
       case 'rate_limit':
         return send(rateLimited(vendor, fault.waitSeconds ?? 1, fault.omitHeaders ?? false));
     }
@@ -164,10 +206,24 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
   const sim: Simulators = {
-    port, origin,
-    urls: { pagerduty: `${origin}/pagerduty`, freshdesk: `${origin}/freshdesk/api/v2`, slack: `${origin}/slack/api/`, control: `${origin}/_control` },
-    tokens: SIM_TOKENS, fromEmail: SIM_FROM_EMAIL, state: undefined as unknown as SimState,
-    requests: (f = {}) => log.filter((r) => (!f.vendor || r.vendor === f.vendor) && (!f.method || r.method === f.method) && (!f.path || r.path === f.path)),
+    port,
+    origin,
+    urls: {
+      pagerduty: `${origin}/pagerduty`,
+      freshdesk: `${origin}/freshdesk/api/v2`,
+      slack: `${origin}/slack/api/`,
+      control: `${origin}/_control`,
+    },
+    tokens: SIM_TOKENS,
+    fromEmail: SIM_FROM_EMAIL,
+    state: undefined as unknown as SimState,
+    requests: (f = {}) =>
+      log.filter(
+        (r) =>
+          (!f.vendor || r.vendor === f.vendor) &&
+          (!f.method || r.method === f.method) &&
+          (!f.path || r.path === f.path),
+      ),
     clearRequests: () => void log.splice(0),
     fault: (f) => {
       const id = ++faultSeq;
@@ -177,7 +233,12 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
     clearFaults: () => void (faults = []),
     setFaultPicker: (pick) => void (faultPicker = pick),
     setToken: (vendor, token, revoked) => {
-      const map: Map<string, { revoked: boolean }> = vendor === 'pagerduty' ? state.pagerduty.tokens : vendor === 'freshdesk' ? state.freshdesk.apiKeys : state.slack.tokens;
+      const map: Map<string, { revoked: boolean }> =
+        vendor === 'pagerduty'
+          ? state.pagerduty.tokens
+          : vendor === 'freshdesk'
+            ? state.freshdesk.apiKeys
+            : state.slack.tokens;
       const rec = map.get(token);
       if (!rec) throw new Error(`unknown ${vendor} token`);
       rec.revoked = revoked;
@@ -194,20 +255,41 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
 }
 
 function defaultErrorBody(vendor: SimVendor, status: number): unknown {
-  if (vendor === 'pagerduty') return { error: { message: status >= 500 ? 'Internal Server Error' : 'Error', code: 2000 } };
+  if (vendor === 'pagerduty')
+    return { error: { message: status >= 500 ? 'Internal Server Error' : 'Error', code: 2000 } };
   if (vendor === 'freshdesk') return { message: status >= 500 ? 'Internal server error' : 'Error' };
   return '<html><body>Slack is having trouble</body></html>';
 }
 
 function rateLimited(vendor: SimVendor, wait: number, omit: boolean): SimResponse {
   if (vendor === 'pagerduty')
-    return omit ? { status: 429 } : { status: 429, headers: { 'ratelimit-limit': '960', 'ratelimit-remaining': '0', 'ratelimit-reset': String(wait) }, body: { error: { message: 'Rate Limit Exceeded', code: 2020 } } };
-  if (vendor === 'freshdesk') return { status: 429, headers: omit ? {} : { 'retry-after': String(wait) }, body: { message: 'You have exceeded the limit of requests per minute' } };
-  return { status: 429, headers: omit ? {} : { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
+    return omit
+      ? { status: 429 }
+      : {
+          status: 429,
+          headers: { 'ratelimit-limit': '960', 'ratelimit-remaining': '0', 'ratelimit-reset': String(wait) },
+          body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
+        };
+  if (vendor === 'freshdesk')
+    return {
+      status: 429,
+      headers: omit ? {} : { 'retry-after': String(wait) },
+      body: { message: 'You have exceeded the limit of requests per minute' },
+    };
+  return {
+    status: 429,
+    headers: omit ? {} : { 'retry-after': String(wait) },
+    body: { ok: false, error: 'ratelimited' },
+  };
 }
 
 function invalidJson(vendor: SimVendor): SimResponse {
-  if (vendor === 'pagerduty') return { status: 400, body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Request body is not valid JSON.'] } } };
-  if (vendor === 'freshdesk') return { status: 400, body: { code: 'invalid_json', message: 'Request body has invalid json format' } };
+  if (vendor === 'pagerduty')
+    return {
+      status: 400,
+      body: { error: { message: 'Invalid Input Provided', code: 2001, errors: ['Request body is not valid JSON.'] } },
+    };
+  if (vendor === 'freshdesk')
+    return { status: 400, body: { code: 'invalid_json', message: 'Request body has invalid json format' } };
   return { status: 200, body: { ok: false, error: 'invalid_json' } };
 }

@@ -2,25 +2,59 @@
 import { chars, SIM_LIMITS } from './limits';
 import type { SimRequest, SimResponse } from './types';
 
-export interface SlackUserRec { id: string; name: string; real_name: string; email: string; is_bot: boolean }
-export interface SlackMessageRec {
-  ts: string; user: string; bot_id?: string; text: string; thread_ts?: string; metadata?: { event_type: string; event_payload: Record<string, unknown> };
-  reply_count?: number; latest_reply?: string; subtype?: string;
+export interface SlackUserRec {
+  id: string;
+  name: string;
+  real_name: string;
+  email: string;
+  is_bot: boolean;
 }
-export interface SlackChannelRec { id: string; name: string; created: number; creator: string; is_private: boolean; is_archived: boolean; members: Set<string>; messages: SlackMessageRec[] }
-export interface SlackTokenRec { userId: string; botId?: string; scopes: string[]; revoked: boolean }
+export interface SlackMessageRec {
+  ts: string;
+  user: string;
+  bot_id?: string;
+  text: string;
+  thread_ts?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  reply_count?: number;
+  latest_reply?: string;
+  subtype?: string;
+}
+export interface SlackChannelRec {
+  id: string;
+  name: string;
+  created: number;
+  creator: string;
+  is_private: boolean;
+  is_archived: boolean;
+  members: Set<string>;
+  messages: SlackMessageRec[];
+}
+export interface SlackTokenRec {
+  userId: string;
+  botId?: string;
+  scopes: string[];
+  revoked: boolean;
+}
 
 export interface SlackState {
   team: { id: string; name: string; domain: string };
   tokens: Map<string, SlackTokenRec>;
-  users: SlackUserRec[]; channels: SlackChannelRec[];
-  seq: number; lastTsMicros: bigint;
+  users: SlackUserRec[];
+  channels: SlackChannelRec[];
+  seq: number;
+  lastTsMicros: bigint;
   rate: { postsPerSecond: number; burst: number; buckets: Map<string, { tokens: number; at: number }> };
 }
 
 export const newSlackState = (): SlackState => ({
-  team: { id: 'T0CONNSIM', name: 'Conn Simulated', domain: 'conn-sim' }, tokens: new Map(), users: [], channels: [], seq: 0,
-  lastTsMicros: 0n, rate: { postsPerSecond: 1, burst: 3, buckets: new Map() },
+  team: { id: 'T0CONNSIM', name: 'Conn Simulated', domain: 'conn-sim' },
+  tokens: new Map(),
+  users: [],
+  channels: [],
+  seq: 0,
+  lastTsMicros: 0n,
+  rate: { postsPerSecond: 1, burst: 3, buckets: new Map() },
 });
 
 const SCOPES: Record<string, string[]> = {
@@ -40,7 +74,10 @@ const tsMicros = (ts: string): bigint => {
   const [s = '0', f = '0'] = ts.split('.');
   return BigInt(s) * 1_000_000n + BigInt(f.padEnd(6, '0').slice(0, 6));
 };
-const fail = (error: string, extra: Record<string, unknown> = {}): SimResponse => ({ status: 200, body: { ok: false, error, ...extra } });
+const fail = (error: string, extra: Record<string, unknown> = {}): SimResponse => ({
+  status: 200,
+  body: { ok: false, error, ...extra },
+});
 const encodeCursor = (offset: number) => Buffer.from(`offset:${offset}`).toString('base64');
 const decodeCursor = (c: string | undefined): number | null => {
   if (!c) return 0;
@@ -56,12 +93,34 @@ export function slackHandler(state: SlackState, now: () => number) {
     return `${s.slice(0, -6)}.${s.slice(-6)}`;
   };
   const channelJson = (c: SlackChannelRec, me: string) => ({
-    id: c.id, name: c.name, name_normalized: c.name, is_channel: !c.is_private, is_group: c.is_private, is_im: false, is_mpim: false,
-    is_private: c.is_private, is_archived: c.is_archived, is_general: false, is_member: c.members.has(me), created: c.created, creator: c.creator,
-    is_shared: false, is_org_shared: false, is_ext_shared: false, is_pending_ext_shared: false, unlinked: 0, previous_names: [],
-    topic: { value: '', creator: '', last_set: 0 }, purpose: { value: '', creator: '', last_set: 0 },
+    id: c.id,
+    name: c.name,
+    name_normalized: c.name,
+    is_channel: !c.is_private,
+    is_group: c.is_private,
+    is_im: false,
+    is_mpim: false,
+    is_private: c.is_private,
+    is_archived: c.is_archived,
+    is_general: false,
+    is_member: c.members.has(me),
+    created: c.created,
+    creator: c.creator,
+    is_shared: false,
+    is_org_shared: false,
+    is_ext_shared: false,
+    is_pending_ext_shared: false,
+    unlinked: 0,
+    previous_names: [],
+    topic: { value: '', creator: '', last_set: 0 },
+    purpose: { value: '', creator: '', last_set: 0 },
   });
-  const page = <T>(items: T[], args: Record<string, string>, defLimit: number, max: number): { slice: T[]; next: string } | SimResponse => {
+  const page = <T>(
+    items: T[],
+    args: Record<string, string>,
+    defLimit: number,
+    max: number,
+  ): { slice: T[]; next: string } | SimResponse => {
     const offset = decodeCursor(args.cursor);
     if (offset === null) return fail('invalid_cursor');
     const limit = Math.min(max, Math.max(1, Number(args.limit ?? defLimit) || defLimit));
@@ -91,7 +150,8 @@ export function slackHandler(state: SlackState, now: () => number) {
     const args: Record<string, string> = {};
     req.query.forEach((v, k) => (args[k] = v));
     const isJson = (req.headers['content-type'] ?? '').startsWith('application/json');
-    if (req.body && typeof req.body === 'object') for (const [k, v] of Object.entries(req.body)) args[k] = typeof v === 'string' ? v : JSON.stringify(v);
+    if (req.body && typeof req.body === 'object')
+      for (const [k, v] of Object.entries(req.body)) args[k] = typeof v === 'string' ? v : JSON.stringify(v);
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = bearer ?? (isJson ? undefined : args.token);
     if (!(method in SCOPES)) return { status: 404, headers: { 'content-type': 'text/plain' }, body: 'Not Found' };
@@ -101,7 +161,8 @@ export function slackHandler(state: SlackState, now: () => number) {
     if (tok.revoked) return fail('token_revoked');
     const headers = { 'x-oauth-scopes': tok.scopes.join(','), 'x-accepted-oauth-scopes': SCOPES[method]!.join(',') };
     const needed = SCOPES[method]!.filter((s) => !tok.scopes.includes(s));
-    if (needed.length) return { ...fail('missing_scope', { needed: needed.join(','), provided: tok.scopes.join(',') }), headers };
+    if (needed.length)
+      return { ...fail('missing_scope', { needed: needed.join(','), provided: tok.scopes.join(',') }), headers };
     const res = route(method, args, tok);
     return { ...res, headers: { ...headers, ...(res.headers ?? {}) } };
   };
@@ -112,12 +173,33 @@ export function slackHandler(state: SlackState, now: () => number) {
     const channel = () => state.channels.find((c) => c.id === a.channel || `#${c.name}` === a.channel);
     switch (method) {
       case 'auth.test':
-        return ok({ url: `https://${state.team.domain}.slack.com/`, team: state.team.name, user: state.users.find((u) => u.id === me)?.name ?? 'bot', team_id: state.team.id, user_id: me, ...(tok.botId ? { bot_id: tok.botId } : {}), is_enterprise_install: false });
+        return ok({
+          url: `https://${state.team.domain}.slack.com/`,
+          team: state.team.name,
+          user: state.users.find((u) => u.id === me)?.name ?? 'bot',
+          team_id: state.team.id,
+          user_id: me,
+          ...(tok.botId ? { bot_id: tok.botId } : {}),
+          is_enterprise_install: false,
+        });
       case 'users.lookupByEmail': {
         if (!a.email) return fail('invalid_arguments');
         const u = state.users.find((x) => x.email.toLowerCase() === a.email!.toLowerCase());
         if (!u) return fail('users_not_found');
-        return ok({ user: { id: u.id, team_id: state.team.id, name: u.name, real_name: u.real_name, deleted: false, is_bot: u.is_bot, is_admin: false, is_owner: false, tz: 'Europe/Amsterdam', profile: { email: u.email, real_name: u.real_name, display_name: u.name } } });
+        return ok({
+          user: {
+            id: u.id,
+            team_id: state.team.id,
+            name: u.name,
+            real_name: u.real_name,
+            deleted: false,
+            is_bot: u.is_bot,
+            is_admin: false,
+            is_owner: false,
+            tz: 'Europe/Amsterdam',
+            profile: { email: u.email, real_name: u.real_name, display_name: u.name },
+          },
+        });
       }
       case 'conversations.create': {
         const name = a.name ?? '';
@@ -126,7 +208,16 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (/[^a-z0-9_-]/.test(name)) return fail('invalid_name_specials');
         if (!/[a-z0-9]/.test(name)) return fail('invalid_name_punctuation');
         if (state.channels.some((c) => c.name === name)) return fail('name_taken');
-        const c: SlackChannelRec = { id: `C${(++state.seq).toString(36).toUpperCase().padStart(9, '0')}`, name, created: Math.floor(now() / 1000), creator: me, is_private: a.is_private === 'true', is_archived: false, members: new Set([me]), messages: [] };
+        const c: SlackChannelRec = {
+          id: `C${(++state.seq).toString(36).toUpperCase().padStart(9, '0')}`,
+          name,
+          created: Math.floor(now() / 1000),
+          creator: me,
+          is_private: a.is_private === 'true',
+          is_archived: false,
+          members: new Set([me]),
+          messages: [],
+        };
         state.channels.push(c);
         return ok({ channel: channelJson(c, me) });
       }
@@ -135,15 +226,26 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (!c) return fail('channel_not_found');
         if (c.is_archived) return fail('is_archived');
         if (!c.members.has(me)) return fail('not_in_channel');
-        const ids = (a.users ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+        const ids = (a.users ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
         if (ids.length === 0) return fail('no_user');
         if (ids.length > SIM_LIMITS.slackInviteIds) return fail('too_many_users');
         const errors = ids.flatMap((id) => {
-          const e = id === me ? 'cant_invite_self' : !state.users.some((u) => u.id === id) ? 'user_not_found' : c.members.has(id) ? 'already_in_channel' : null;
+          const e =
+            id === me
+              ? 'cant_invite_self'
+              : !state.users.some((u) => u.id === id)
+                ? 'user_not_found'
+                : c.members.has(id)
+                  ? 'already_in_channel'
+                  : null;
           return e ? [{ user: id, ok: false, error: e }] : [];
         });
         const force = a.force === 'true';
-        if (errors.length && (!force || errors.length === ids.length)) return fail(errors[0]!.error, ids.length > 1 ? { errors } : {});
+        if (errors.length && (!force || errors.length === ids.length))
+          return fail(errors[0]!.error, ids.length > 1 ? { errors } : {});
         for (const id of ids) if (!errors.some((e) => e.user === id)) c.members.add(id);
         return ok({ channel: channelJson(c, me), ...(errors.length ? { errors } : {}) });
       }
@@ -156,7 +258,8 @@ export function slackHandler(state: SlackState, now: () => number) {
         if (!text && !a.blocks) return fail('no_text');
         if (chars(text) > SIM_LIMITS.slackText) return fail('msg_too_long');
         const wait = postAllowed(c.id);
-        if (wait !== null) return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
+        if (wait !== null)
+          return { status: 429, headers: { 'retry-after': String(wait) }, body: { ok: false, error: 'ratelimited' } };
         let metadata: SlackMessageRec['metadata'];
         if (a.metadata) {
           try {
@@ -165,7 +268,13 @@ export function slackHandler(state: SlackState, now: () => number) {
             return fail('invalid_metadata_format');
           }
         }
-        const m: SlackMessageRec = { ts: nextTs(), user: me, ...(tok.botId ? { bot_id: tok.botId } : {}), text, ...(metadata ? { metadata } : {}) };
+        const m: SlackMessageRec = {
+          ts: nextTs(),
+          user: me,
+          ...(tok.botId ? { bot_id: tok.botId } : {}),
+          text,
+          ...(metadata ? { metadata } : {}),
+        };
         if (a.thread_ts) {
           const parent = c.messages.find((x) => x.ts === a.thread_ts);
           if (!parent) return fail('thread_not_found');
@@ -188,12 +297,22 @@ export function slackHandler(state: SlackState, now: () => number) {
           .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
           .filter((m) => {
             const t = tsMicros(m.ts);
-            return (oldest === null || (incl ? t >= oldest : t > oldest)) && (latest === null || (incl ? t <= latest : t < latest));
+            return (
+              (oldest === null || (incl ? t >= oldest : t > oldest)) &&
+              (latest === null || (incl ? t <= latest : t < latest))
+            );
           })
           .reverse();
         const p = page(top, a, 100, 999);
         if ('status' in p) return p;
-        return ok({ messages: p.slice.map((m) => msgJson(m, a.include_all_metadata === 'true')), has_more: p.next !== '', pin_count: 0, channel_actions_ts: null, channel_actions_count: 0, response_metadata: { next_cursor: p.next } });
+        return ok({
+          messages: p.slice.map((m) => msgJson(m, a.include_all_metadata === 'true')),
+          has_more: p.next !== '',
+          pin_count: 0,
+          channel_actions_ts: null,
+          channel_actions_count: 0,
+          response_metadata: { next_cursor: p.next },
+        });
       }
       case 'conversations.replies': {
         const c = channel();
@@ -204,7 +323,11 @@ export function slackHandler(state: SlackState, now: () => number) {
         const thread = [parent, ...c.messages.filter((m) => m.thread_ts === parent.ts && m.ts !== parent.ts)];
         const p = page(thread, a, 100, 1000);
         if ('status' in p) return p;
-        return ok({ messages: p.slice.map((m) => msgJson(m, false)), has_more: p.next !== '', response_metadata: { next_cursor: p.next } });
+        return ok({
+          messages: p.slice.map((m) => msgJson(m, false)),
+          has_more: p.next !== '',
+          response_metadata: { next_cursor: p.next },
+        });
       }
       case 'chat.getPermalink': {
         const c = channel();
@@ -212,7 +335,10 @@ export function slackHandler(state: SlackState, now: () => number) {
         const m = c.messages.find((x) => x.ts === a.message_ts);
         if (!m) return fail('message_not_found');
         const base = `https://${state.team.domain}.slack.com/archives/${c.id}/p${m.ts.replace('.', '')}`;
-        return ok({ channel: c.id, permalink: m.thread_ts && m.thread_ts !== m.ts ? `${base}?thread_ts=${m.thread_ts}&cid=${c.id}` : base });
+        return ok({
+          channel: c.id,
+          permalink: m.thread_ts && m.thread_ts !== m.ts ? `${base}?thread_ts=${m.thread_ts}&cid=${c.id}` : base,
+        });
       }
       case 'conversations.info': {
         const c = channel();
@@ -222,7 +348,12 @@ export function slackHandler(state: SlackState, now: () => number) {
       case 'conversations.list': {
         const excludeArchived = a.exclude_archived === 'true';
         const types = (a.types ?? 'public_channel').split(',');
-        const items = state.channels.filter((c) => (!excludeArchived || !c.is_archived) && types.includes(c.is_private ? 'private_channel' : 'public_channel') && (!c.is_private || c.members.has(me)));
+        const items = state.channels.filter(
+          (c) =>
+            (!excludeArchived || !c.is_archived) &&
+            types.includes(c.is_private ? 'private_channel' : 'public_channel') &&
+            (!c.is_private || c.members.has(me)),
+        );
         const p = page(items, a, 100, 1000);
         if ('status' in p) return p;
         return ok({ channels: p.slice.map((c) => channelJson(c, me)), response_metadata: { next_cursor: p.next } });

@@ -17,10 +17,20 @@ describe('chaos (slow)', () => {
   for (const seed of [1, 2]) {
     it(`300 jobs, faults and a crash mid-drain (seed ${seed}): each job exactly once or dead with a reason`, async () => {
       sim.reset('realistic');
-      const r = await chaosRun(sim, { incidents: 6, perIncident: 16, seed, faultsPerSecond: 30, maxFaults: 150, restartAt: 0.4, timeoutMs: 240_000 });
+      const r = await chaosRun(sim, {
+        incidents: 6,
+        perIncident: 16,
+        seed,
+        faultsPerSecond: 30,
+        maxFaults: 150,
+        restartAt: 0.4,
+        timeoutMs: 240_000,
+      });
       expect(r.jobs).toBe(300);
       expectExactlyOnce(r);
-      console.log(`chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ${r.ms} ms`);
+      console.log(
+        `chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ${r.ms} ms`,
+      );
     });
   }
 });

@@ -48,7 +48,12 @@ describe('the blameless-language check', () => {
 
   it('checks each sentence and list item on its own', () => {
     const text = '- Alice restarted the hub.\n- Later Bob broke the proxy. Yuvi fixed it.\n\nAll good now.';
-    expect(sentencesOf(text)).toEqual(['Alice restarted the hub.', 'Later Bob broke the proxy.', 'Yuvi fixed it.', 'All good now.']);
+    expect(sentencesOf(text)).toEqual([
+      'Alice restarted the hub.',
+      'Later Bob broke the proxy.',
+      'Yuvi fixed it.',
+      'All good now.',
+    ]);
     expect(findBlame(text, roster).map((h) => h.sentence)).toEqual(['Later Bob broke the proxy.']);
   });
 

@@ -103,7 +103,8 @@ describe('the tray shell', () => {
   it('menu clicks become actions: open, quick note, composer, snooze 15/30/60', async () => {
     const t = setup([item()]);
     await t.shell.refresh();
-    for (const label of ['Open incident', 'Add a quick note…', 'Write status update…', '15 minutes', '60 minutes']) find(t.menu(), label)!.click!();
+    for (const label of ['Open incident', 'Add a quick note…', 'Write status update…', '15 minutes', '60 minutes'])
+      find(t.menu(), label)!.click!();
     expect(t.actions).toEqual([
       { kind: 'openIncident', incidentId: 'i1' },
       { kind: 'quickNote', incidentId: 'i1' },
@@ -121,7 +122,11 @@ describe('the tray shell', () => {
     t.current.items = [item({ state: 'overdue', msUntilDue: -20 * 60_000 })];
     await t.shell.refresh();
     await t.shell.refresh();
-    expect(t.calls.filter((c) => c.startsWith('image'))).toEqual(['image /icons/active.png', 'image /icons/due_soon.png', 'image /icons/overdue.png']);
+    expect(t.calls.filter((c) => c.startsWith('image'))).toEqual([
+      'image /icons/active.png',
+      'image /icons/due_soon.png',
+      'image /icons/overdue.png',
+    ]);
     expect(t.calls.at(-1)).toBe('tooltip Conn: “Hub down”, update overdue by 20 min');
   });
 

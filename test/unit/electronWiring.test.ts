@@ -13,7 +13,11 @@ const fake = vi.hoisted(() => {
     permissionRequest: undefined as undefined | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
     permissionCheck: undefined as undefined | (() => boolean),
     headers: undefined as undefined | ((d: unknown, cb: (r: unknown) => void) => void),
-    windows: [] as Array<{ options: unknown; handlers: Record<string, (...a: unknown[]) => unknown>; openHandler?: (d: { url: string }) => unknown }>,
+    windows: [] as Array<{
+      options: unknown;
+      handlers: Record<string, (...a: unknown[]) => unknown>;
+      openHandler?: (d: { url: string }) => unknown;
+    }>,
     opened: [] as string[],
   };
   return state;
@@ -130,7 +134,7 @@ describe('the desktop window', () => {
     expect(webview).toBe(true);
   });
 
-  it('hands shell.openExternal only the policy\'s re-serialised URL, never the page\'s raw text (S-3 property)', async () => {
+  it("hands shell.openExternal only the policy's re-serialised URL, never the page's raw text (S-3 property)", async () => {
     const { createMainWindow } = await import('../../src/main/electron/window');
     const { safeExternalUrl } = await import('../../src/main/electron/policy');
     createMainWindow('/pre.cjs', '/app/index.html');
@@ -144,7 +148,13 @@ describe('the desktop window', () => {
     const hostile = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 120 }),
       fc.webUrl(),
-      fc.tuple(fc.constantFrom('https://', 'HTTPS://', 'http://', 'javascript:', ' https://'), fc.constantFrom('github.com', 'evil.example', 'github.com@evil.example', 'ｇｉｔｈｕｂ.com'), fc.string({ maxLength: 20 })).map((p) => p.join('')),
+      fc
+        .tuple(
+          fc.constantFrom('https://', 'HTTPS://', 'http://', 'javascript:', ' https://'),
+          fc.constantFrom('github.com', 'evil.example', 'github.com@evil.example', 'ｇｉｔｈｕｂ.com'),
+          fc.string({ maxLength: 20 }),
+        )
+        .map((p) => p.join('')),
     );
     fc.assert(
       fc.property(hostile, fc.boolean(), (raw, viaOpen) => {

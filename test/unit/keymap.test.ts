@@ -3,8 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { contexts, keymap, keyOf } from '../../src/renderer/src/ui/keymap';
 
-const press = (key: string, mods: Partial<{ ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean; code: string }> = {}) =>
-  keyOf({ key, code: mods.code ?? '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
+const press = (
+  key: string,
+  mods: Partial<{ ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean; code: string }> = {},
+) => keyOf({ key, code: mods.code ?? '', ctrlKey: false, altKey: false, shiftKey: false, metaKey: false, ...mods });
 
 describe('keyboard map', () => {
   it('no key does two things in any moment the app can be in', () => {

@@ -40,7 +40,11 @@ const job = (over: Partial<OutboxJob> = {}): OutboxJob => ({
 });
 /** States the dispatcher may move a job to from `from`, per the table. */
 const dispatcherTargets = (from: JobState) =>
-  new Set(Object.values(jobTransitions).flatMap((t) => (t.by === 'dispatcher' && (t.from as readonly JobState[]).includes(from) ? [t.to] : [])));
+  new Set(
+    Object.values(jobTransitions).flatMap((t) =>
+      t.by === 'dispatcher' && (t.from as readonly JobState[]).includes(from) ? [t.to] : [],
+    ),
+  );
 
 describe('outbox job transitions', () => {
   it('the table names only known states, and nothing leaves a final state', () => {
@@ -63,7 +67,12 @@ describe('outbox job transitions', () => {
   it("every send verdict moves a 'sending' job only where the table allows", () => {
     const outcomes: ExecOutcome[] = [
       { status: 'done', result: { id: 1 } },
-      ...failureKinds.flatMap((kind) => [true, false].map((mayHaveApplied): ExecOutcome => ({ status: 'failed', failure: { kind, message: 'm', mayHaveApplied } }))),
+      ...failureKinds.flatMap((kind) =>
+        [true, false].map((mayHaveApplied): ExecOutcome => ({
+          status: 'failed',
+          failure: { kind, message: 'm', mayHaveApplied },
+        })),
+      ),
     ];
     for (const o of outcomes) {
       const v = sendVerdict(job(), o, ctx);
@@ -95,7 +104,11 @@ describe('outbox job transitions', () => {
     for (;;) {
       const v = reconcileVerdict(j, { thrown: new VendorError('malformed', 'unreadable') }, { ...ctx, now: at });
       if (v.settle.state === 'needs_you') {
-        expect(v.settle).toMatchObject({ nextAt: null, checks: MAX_CHECKS, lastError: expect.stringMatching(/it arrived, send again, or discard/) });
+        expect(v.settle).toMatchObject({
+          nextAt: null,
+          checks: MAX_CHECKS,
+          lastError: expect.stringMatching(/it arrived, send again, or discard/),
+        });
         break;
       }
       expect(v.settle.state).toBe('uncertain');
@@ -106,20 +119,32 @@ describe('outbox job transitions', () => {
     expect(times.map((t) => t / 1000)).toEqual([10, 30, 70, 150, 310]);
     expect(checkDelayMs(0, cfg.settleMs)).toBe(cfg.settleMs);
     // A refused token is not a failed check: the count stays.
-    expect(reconcileVerdict(job({ state: 'uncertain', checks: 3 }), { thrown: new VendorError('auth', 'x') }, ctx).settle.checks).toBe(3);
+    expect(
+      reconcileVerdict(job({ state: 'uncertain', checks: 3 }), { thrown: new VendorError('auth', 'x') }, ctx).settle
+        .checks,
+    ).toBe(3);
   });
 
   it('a network failure or 5xx marks the vendor unreachable in plain words; any answer marks it reachable', () => {
-    const v = sendVerdict(job(), { status: 'failed', failure: { kind: 'network', message: 'fetch failed: other side closed (UND_ERR_SOCKET)' } }, ctx);
+    const v = sendVerdict(
+      job(),
+      { status: 'failed', failure: { kind: 'network', message: 'fetch failed: other side closed (UND_ERR_SOCKET)' } },
+      ctx,
+    );
     expect(v.reach).toEqual({
       reachable: false,
       reason: 'Freshdesk cannot be reached (the connection failed). Conn keeps trying; nothing is lost.',
       error: 'fetch failed: other side closed (UND_ERR_SOCKET)',
     });
-    expect(sendVerdict(job(), { status: 'failed', failure: { kind: 'validation', message: 'bad' } }, ctx).reach).toEqual({ reachable: true });
+    expect(
+      sendVerdict(job(), { status: 'failed', failure: { kind: 'validation', message: 'bad' } }, ctx).reach,
+    ).toEqual({ reachable: true });
     expect(sendVerdict(job(), { status: 'done', result: {} }, ctx).reach).toEqual({ reachable: true });
     // Offline says nothing about the vendor.
-    expect(sendVerdict(job(), { status: 'failed', failure: { kind: 'network', message: 'x' } }, { ...ctx, online: false }).reach).toBeUndefined();
+    expect(
+      sendVerdict(job(), { status: 'failed', failure: { kind: 'network', message: 'x' } }, { ...ctx, online: false })
+        .reach,
+    ).toBeUndefined();
   });
 
   it('rerun rule: pending and unsettled are refused even with again; sent only without it', () => {
@@ -136,6 +161,7 @@ describe('outbox job transitions', () => {
       [['sent', 'dead'], false, 'already_sent'],
       [['sent'], true, null],
     ];
-    for (const [states, again, want] of table) expect(rerunRefusal(states, again), `${states.join(',')} again=${again}`).toBe(want);
+    for (const [states, again, want] of table)
+      expect(rerunRefusal(states, again), `${states.join(',')} again=${again}`).toBe(want);
   });
 });

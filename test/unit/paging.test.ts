@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isVendorError } from '../../src/main/core/integrations';
 import { MAX_PAGES, walkPages } from '../../src/main/core/integrations/paging';
 
-const pages = (n: number) => async (at: number | undefined) => ({ items: [at ?? 0], next: (at ?? 0) + 1 < n ? (at ?? 0) + 1 : null });
+const pages = (n: number) => async (at: number | undefined) => ({
+  items: [at ?? 0],
+  next: (at ?? 0) + 1 < n ? (at ?? 0) + 1 : null,
+});
 
 describe('walkPages', () => {
   it('reads every page until the vendor says it is done', async () => {

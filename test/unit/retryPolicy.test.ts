@@ -5,7 +5,7 @@ import { toVendorFailure, VendorError, type FailureKind } from '../../src/main/c
 // A seeded generator so the jitter test is repeatable.
 function lcg(seed: number) {
   let s = seed;
-  return () => ((s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) % 2 ** 32) / 2 ** 32;
 }
 
 describe('retry policy', () => {
@@ -54,13 +54,25 @@ describe('retry policy', () => {
   });
 
   it('an uncertain send waits the settle delay before reconciling', () => {
-    expect(decide({ kind: 'timeout', message: 't', mayHaveApplied: true }, 1, now, () => 0)).toMatchObject({ action: 'uncertain', at: now + cfg.settleMs });
+    expect(decide({ kind: 'timeout', message: 't', mayHaveApplied: true }, 1, now, () => 0)).toMatchObject({
+      action: 'uncertain',
+      at: now + cfg.settleMs,
+    });
   });
 
   it('reads thrown errors: VendorError, duck-typed client errors, and unknown throws (as maybe applied)', () => {
-    expect(toVendorFailure(new VendorError('rate_limited', 'slow', { retryAfterMs: 3000 }))).toMatchObject({ kind: 'rate_limited', retryAfterMs: 3000 });
-    expect(toVendorFailure({ failureKind: 'auth', message: 'invalid_auth' })).toMatchObject({ kind: 'auth', mayHaveApplied: false });
-    expect(toVendorFailure(new VendorError('timeout', 'late'))).toMatchObject({ kind: 'timeout', mayHaveApplied: true });
+    expect(toVendorFailure(new VendorError('rate_limited', 'slow', { retryAfterMs: 3000 }))).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 3000,
+    });
+    expect(toVendorFailure({ failureKind: 'auth', message: 'invalid_auth' })).toMatchObject({
+      kind: 'auth',
+      mayHaveApplied: false,
+    });
+    expect(toVendorFailure(new VendorError('timeout', 'late'))).toMatchObject({
+      kind: 'timeout',
+      mayHaveApplied: true,
+    });
     expect(toVendorFailure(new TypeError('boom'))).toMatchObject({ kind: 'network', mayHaveApplied: true });
     expect(toVendorFailure('weird')).toMatchObject({ kind: 'network' });
   });

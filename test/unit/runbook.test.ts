@@ -18,7 +18,12 @@ describe('built-in runbooks', () => {
   it('the 2025 variant officially starts on its four conditions, each confirmable by a check', () => {
     const rb = builtIns.find((r) => r.id === '2i2c-2025')!;
     const starts = rb.startsWhen!.map((id) => rb.steps.find((s) => s.id === id)!.check?.type);
-    expect(starts).toEqual(['pagerduty_incident_exists', 'pagerduty_acknowledged', 'slack_channel_exists', 'ticket_public_reply']);
+    expect(starts).toEqual([
+      'pagerduty_incident_exists',
+      'pagerduty_acknowledged',
+      'slack_channel_exists',
+      'ticket_public_reply',
+    ]);
   });
 
   it('classifies: any yes is an incident, no yes is a support ticket', () => {
@@ -30,7 +35,8 @@ describe('built-in runbooks', () => {
 });
 
 describe('the runbook schema', () => {
-  const good = () => JSON.parse(JSON.stringify(builtIns[0])) as Record<string, unknown> & { steps: Array<Record<string, unknown>> };
+  const good = () =>
+    JSON.parse(JSON.stringify(builtIns[0])) as Record<string, unknown> & { steps: Array<Record<string, unknown>> };
 
   it('names the path of every bad field', () => {
     const rb = good();
@@ -47,7 +53,9 @@ describe('the runbook schema', () => {
     const rb = good();
     rb.steps[3]!.id = rb.steps[0]!.id;
     const issues = runbookSchema.safeParse(rb).error!.issues;
-    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([['steps.3.id', 'duplicate step id "acknowledge"']]);
+    expect(issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['steps.3.id', 'duplicate step id "acknowledge"'],
+    ]);
   });
 
   it('refuses unknown keys, unknown action types and startsWhen naming missing steps', () => {
@@ -83,12 +91,20 @@ describe('jobsForAction', () => {
     smes: [{ person: person({ id: 'b', name: 'Bo', slackUserId: 'UBO' }), techLead: true }],
     triagers: [],
   };
-  const incident = { id: 'i', title: 'Hub down: 502s', hub: 'uw', ticketUrl: 'https://x.freshdesk.com/a/tickets/9', declaredAt: '2026-11-26T12:00:00.000Z' } as Incident;
+  const incident = {
+    id: 'i',
+    title: 'Hub down: 502s',
+    hub: 'uw',
+    ticketUrl: 'https://x.freshdesk.com/a/tickets/9',
+    declaredAt: '2026-11-26T12:00:00.000Z',
+  } as Incident;
   const ctx = { roles, runbookName: 'Default' };
   const plan = (a: RunbookAction, inc: Incident = incident) => jobsForAction(a, inc, ctx);
 
   it('triggers PagerDuty assigned to the commander with the ticket link, plus the Slack channel', () => {
-    expect(plan({ type: 'trigger_pagerduty', params: { service: 'Managed JupyterHubs', withSlackChannel: true } })).toEqual({
+    expect(
+      plan({ type: 'trigger_pagerduty', params: { service: 'Managed JupyterHubs', withSlackChannel: true } }),
+    ).toEqual({
       kind: 'jobs',
       jobs: [
         {
@@ -100,18 +116,27 @@ describe('jobsForAction', () => {
             assigneeUserId: 'PADA',
           },
         },
-        { kind: 'slack.createChannel', payload: { name: 'incident-20261126-hub-down-502s', inviteUserIds: ['UADA', 'UBO'] } },
+        {
+          kind: 'slack.createChannel',
+          payload: { name: 'incident-20261126-hub-down-502s', inviteUserIds: ['UADA', 'UBO'] },
+        },
       ],
     });
   });
 
   it('fills templates, maps status updates per channel, and falls back to manual without a ticket', () => {
-    const reply = plan({ type: 'reply_ticket_template', params: { template: 'incident_first_response', body: 'Hi {{hub}}, {{commander}} here' } });
+    const reply = plan({
+      type: 'reply_ticket_template',
+      params: { template: 'incident_first_response', body: 'Hi {{hub}}, {{commander}} here' },
+    });
     expect(reply).toEqual({ kind: 'jobs', jobs: [{ kind: 'freshdesk.reply', payload: { body: 'Hi uw, Ada here' } }] });
     const noTicket = { ...incident, ticketUrl: null };
     expect(plan({ type: 'close_ticket', params: {} }, noTicket).kind).toBe('manual');
     const update = plan(
-      { type: 'post_status_update', params: { template: 'incident_update', body: 'still on it', channels: ['ticket', 'slack', 'pagerduty'] } },
+      {
+        type: 'post_status_update',
+        params: { template: 'incident_update', body: 'still on it', channels: ['ticket', 'slack', 'pagerduty'] },
+      },
       noTicket,
     );
     expect(update).toEqual({
@@ -121,13 +146,23 @@ describe('jobsForAction', () => {
         { kind: 'pagerduty.statusUpdate', payload: { message: 'still on it' } },
       ],
     });
-    expect(plan({ type: 'close_ticket', params: {} })).toEqual({ kind: 'jobs', jobs: [{ kind: 'freshdesk.updateTicket', payload: { status: 5 } }] });
+    expect(plan({ type: 'close_ticket', params: {} })).toEqual({
+      kind: 'jobs',
+      jobs: [{ kind: 'freshdesk.updateTicket', payload: { status: 5 } }],
+    });
     expect(plan({ type: 'open_report', params: {} })).toEqual({ kind: 'open', target: 'report' });
-    expect(plan({ type: 'resolve_pagerduty', params: {} })).toEqual({ kind: 'jobs', jobs: [{ kind: 'pagerduty.resolve', payload: {} }] });
+    expect(plan({ type: 'resolve_pagerduty', params: {} })).toEqual({
+      kind: 'jobs',
+      jobs: [{ kind: 'pagerduty.resolve', payload: {} }],
+    });
   });
 
   it('builds Slack-safe channel names and leaves unknown placeholders alone', () => {
-    expect(slackChannelName('incident', 'Ünïcode & spaces!! '.repeat(10), '2026-01-02T00:00:00Z')).toMatch(/^incident-20260102-[a-z0-9-]+$/);
-    expect(fillTemplate('{{nope}} {{ hub }}', { title: 't', hub: null, ticketUrl: null, commander: null, runbook: 'r' })).toBe('{{nope}} not set');
+    expect(slackChannelName('incident', 'Ünïcode & spaces!! '.repeat(10), '2026-01-02T00:00:00Z')).toMatch(
+      /^incident-20260102-[a-z0-9-]+$/,
+    );
+    expect(
+      fillTemplate('{{nope}} {{ hub }}', { title: 't', hub: null, ticketUrl: null, commander: null, runbook: 'r' }),
+    ).toBe('{{nope}} not set');
   });
 });

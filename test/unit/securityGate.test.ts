@@ -22,7 +22,8 @@ describe('security gate', () => {
 
   it('knows a truncated report from a whole one, so the gate runs the tool again instead of reading junk', () => {
     const header = 'issue, severity, confidence, filename, location, sample, description, url\n';
-    const row = 'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main.js","3:2","webPreferences: {\n  contextIsolation: false\n}","desc",u\n';
+    const row =
+      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main.js","3:2","webPreferences: {\n  contextIsolation: false\n}","desc",u\n';
     expect(isCompleteReport(header + row)).toBe(true);
     // Cut inside the quoted sample: what is left of it parses as rows that are not findings.
     const cut = header + row.slice(0, row.indexOf('contextIsolation'));

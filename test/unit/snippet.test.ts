@@ -8,7 +8,10 @@ const hits = (text: string, query: string) =>
   snippetParts(buildSnippet(text, termsOf(toFtsQuery(query))))
     .filter((p) => p.hit)
     .map((p) => p.text);
-const shown = (text: string, query: string) => snippetParts(buildSnippet(text, termsOf(toFtsQuery(query)))).map((p) => p.text).join('');
+const shown = (text: string, query: string) =>
+  snippetParts(buildSnippet(text, termsOf(toFtsQuery(query))))
+    .map((p) => p.text)
+    .join('');
 
 describe('search snippets', () => {
   it('marks prefix matches, whole phrases, and ignores case and accents like the index does', () => {

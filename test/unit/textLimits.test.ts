@@ -2,12 +2,21 @@
 // and never cutting a surrogate pair, an emoji sequence or an accented letter in half.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charCount, cutIndex, ellipsis, partLabel, splitText, TRUNCATED, truncateVisibly } from '../../src/main/core/outbox/vendors/common';
+import {
+  charCount,
+  cutIndex,
+  ellipsis,
+  partLabel,
+  splitText,
+  TRUNCATED,
+  truncateVisibly,
+} from '../../src/main/core/outbox/vendors/common';
 
 /** An independent counter (the simulators use the same one): code points. */
 const cp = (s: string) => Array.from(s).length;
 const wellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
-const graphemes = (s: string) => Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment);
+const graphemes = (s: string) =>
+  Array.from(new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s), (g) => g.segment);
 const stripLabel = (p: string) => p.replace(/\n_\(part \d+ of \d+\)_$/, '');
 
 const EMOJI = '😀'; // one character, two UTF-16 units, four UTF-8 bytes
@@ -37,15 +46,19 @@ describe('charCount counts as the vendors do', () => {
 describe('cutIndex', () => {
   it('property: cuts only where Intl.Segmenter (the oracle) sees a grapheme boundary, within the limit', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 120 }), (text, max) => {
-        const bounds = new Set([0, ...graphemes(text).map((_, i, all) => all.slice(0, i + 1).join('').length)]);
-        const at = cutIndex(text, 0, max);
-        expect(cp(text.slice(0, at))).toBeLessThanOrEqual(max);
-        // The only allowed exception: a single cluster longer than the whole limit is cut at a code point.
-        const longCluster = graphemes(text).some((g) => cp(g) > max);
-        if (!longCluster) expect(bounds.has(at)).toBe(true);
-        expect(wellFormed(text.slice(0, at))).toBe(true);
-      }),
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 120 }),
+        (text, max) => {
+          const bounds = new Set([0, ...graphemes(text).map((_, i, all) => all.slice(0, i + 1).join('').length)]);
+          const at = cutIndex(text, 0, max);
+          expect(cp(text.slice(0, at))).toBeLessThanOrEqual(max);
+          // The only allowed exception: a single cluster longer than the whole limit is cut at a code point.
+          const longCluster = graphemes(text).some((g) => cp(g) > max);
+          if (!longCluster) expect(bounds.has(at)).toBe(true);
+          expect(wellFormed(text.slice(0, at))).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

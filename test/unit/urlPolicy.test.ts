@@ -3,7 +3,12 @@
 // well-formed https URLs on the allow-list are ever handed to the shell, and always re-serialised.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXTERNAL_HOST_ALLOW_LIST, EXTERNAL_URL_MAX, isAllowedExternalUrl, safeExternalUrl } from '../../src/main/electron/policy';
+import {
+  EXTERNAL_HOST_ALLOW_LIST,
+  EXTERNAL_URL_MAX,
+  isAllowedExternalUrl,
+  safeExternalUrl,
+} from '../../src/main/electron/policy';
 
 /** The oracle, written independently of the policy: what may reach shell.openExternal. */
 function acceptable(opened: string, raw: string): boolean {
@@ -34,8 +39,14 @@ const ALLOWED: Array<[string, string]> = [
   ['https://acme.pagerduty.com/incidents/Q02JTSNZWHSEKV', 'https://acme.pagerduty.com/incidents/Q02JTSNZWHSEKV'],
   ['https://app.eu.pagerduty.com/incidents/P1', 'https://app.eu.pagerduty.com/incidents/P1'],
   ['https://myorg.slack.com/archives/C1', 'https://myorg.slack.com/archives/C1'],
-  ['https://acme.slack.com/archives/C0INC0001/p1759219200000100', 'https://acme.slack.com/archives/C0INC0001/p1759219200000100'],
-  ['https://acme.slack.com/archives/C1/p1?thread_ts=1.2&cid=C1', 'https://acme.slack.com/archives/C1/p1?thread_ts=1.2&cid=C1'],
+  [
+    'https://acme.slack.com/archives/C0INC0001/p1759219200000100',
+    'https://acme.slack.com/archives/C0INC0001/p1759219200000100',
+  ],
+  [
+    'https://acme.slack.com/archives/C1/p1?thread_ts=1.2&cid=C1',
+    'https://acme.slack.com/archives/C1/p1?thread_ts=1.2&cid=C1',
+  ],
   ['https://app.slack.com/client/T1/C1', 'https://app.slack.com/client/T1/C1'],
   ['https://slack.com/', 'https://slack.com/'],
   ['https://slack.com', 'https://slack.com/'],
@@ -43,7 +54,10 @@ const ALLOWED: Array<[string, string]> = [
   ['https://2i2c.freshdesk.com/a/tickets/1#note-3', 'https://2i2c.freshdesk.com/a/tickets/1#note-3'],
   ['https://freshdesk.com', 'https://freshdesk.com/'],
   ['https://github.com/2i2c-org/infrastructure/issues/1', 'https://github.com/2i2c-org/infrastructure/issues/1'],
-  ['https://github.com/2i2c-org/infrastructure/pull/2?diff=split', 'https://github.com/2i2c-org/infrastructure/pull/2?diff=split'],
+  [
+    'https://github.com/2i2c-org/infrastructure/pull/2?diff=split',
+    'https://github.com/2i2c-org/infrastructure/pull/2?diff=split',
+  ],
   ['https://gist.github.com/someone/abc', 'https://gist.github.com/someone/abc'],
   ['https://2i2c.org/', 'https://2i2c.org/'],
   ['https://docs.2i2c.org/howto/', 'https://docs.2i2c.org/howto/'],
@@ -64,7 +78,10 @@ const ALLOWED: Array<[string, string]> = [
   ['https://github.com/#', 'https://github.com/#'],
   ['https://github.com/x?a=<script>', 'https://github.com/x?a=%3Cscript%3E'],
   ['https://github.com/x#"onmouseover', 'https://github.com/x#%22onmouseover'],
-  ['https://github.com/' + 'a'.repeat(EXTERNAL_URL_MAX - 'https://github.com/'.length), 'https://github.com/' + 'a'.repeat(EXTERNAL_URL_MAX - 'https://github.com/'.length)],
+  [
+    'https://github.com/' + 'a'.repeat(EXTERNAL_URL_MAX - 'https://github.com/'.length),
+    'https://github.com/' + 'a'.repeat(EXTERNAL_URL_MAX - 'https://github.com/'.length),
+  ],
 ];
 
 const REFUSED: Array<[string, string]> = [
@@ -289,7 +306,15 @@ describe('external URL policy: table', () => {
   });
 
   it('refuses anything that is not a string', () => {
-    for (const v of [undefined, null, 42, {}, [], new URL('https://github.com/'), { toString: () => 'https://github.com/' }]) {
+    for (const v of [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      new URL('https://github.com/'),
+      { toString: () => 'https://github.com/' },
+    ]) {
       expect(safeExternalUrl(v)).toBeNull();
     }
   });
@@ -306,16 +331,78 @@ describe('external URL policy: table', () => {
 
 // ---- property: 10 000+ random strings -------------------------------------------------------------------------
 
-const hosts = [...EXTERNAL_HOST_ALLOW_LIST, 'acme.slack.com', 'acme.pagerduty.com', 'evil.example', 'github.com.evil.example', 'ｇｉｔｈｕｂ.com', 'xn--gthub-2ta.com', '127.0.0.1', 'git%68ub.com', 'github.com.'];
+const hosts = [
+  ...EXTERNAL_HOST_ALLOW_LIST,
+  'acme.slack.com',
+  'acme.pagerduty.com',
+  'evil.example',
+  'github.com.evil.example',
+  'ｇｉｔｈｕｂ.com',
+  'xn--gthub-2ta.com',
+  '127.0.0.1',
+  'git%68ub.com',
+  'github.com.',
+];
 const piece = fc.constantFrom(
-  '', '/', '//', '\\', '@', ':', '#', '?', '%', '%2e', '%2F', '%00', '%40', '..', '.', ' ', '\t', '\n', '\u0000', '\u202e', '\u00a0',
-  'evil.example', 'github.com', 'user:pass@', 'javascript:', ':443', ':8443', 'é', '事', '😀', 'a', 'Z', '=', '&',
+  '',
+  '/',
+  '//',
+  '\\',
+  '@',
+  ':',
+  '#',
+  '?',
+  '%',
+  '%2e',
+  '%2F',
+  '%00',
+  '%40',
+  '..',
+  '.',
+  ' ',
+  '\t',
+  '\n',
+  '\u0000',
+  '\u202e',
+  '\u00a0',
+  'evil.example',
+  'github.com',
+  'user:pass@',
+  'javascript:',
+  ':443',
+  ':8443',
+  'é',
+  '事',
+  '😀',
+  'a',
+  'Z',
+  '=',
+  '&',
 );
 /** URL-shaped strings built from hostile pieces around allow-listed and look-alike hosts. */
 const urlish = fc
   .tuple(
-    fc.constantFrom('https://', 'https://', 'https://', 'https://', 'HTTPS://', 'http://', 'https:', 'https:/', 'https:\\\\', ' https://', 'javascript:', 'data:text/html,', 'file://', '//', ''),
-    fc.oneof({ weight: 3, arbitrary: fc.constant([] as string[]) }, { weight: 1, arbitrary: fc.array(piece, { maxLength: 3 }) }),
+    fc.constantFrom(
+      'https://',
+      'https://',
+      'https://',
+      'https://',
+      'HTTPS://',
+      'http://',
+      'https:',
+      'https:/',
+      'https:\\\\',
+      ' https://',
+      'javascript:',
+      'data:text/html,',
+      'file://',
+      '//',
+      '',
+    ),
+    fc.oneof(
+      { weight: 3, arbitrary: fc.constant([] as string[]) },
+      { weight: 1, arbitrary: fc.array(piece, { maxLength: 3 }) },
+    ),
     fc.constantFrom(...hosts),
     fc.array(piece, { maxLength: 6 }),
   )
@@ -329,8 +416,14 @@ const checkOne = (raw: string) => {
 
 describe('external URL policy: property', () => {
   it('random Unicode strings (10 000) never pass unless they are well-formed allow-listed https URLs', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => void checkOne(raw)), { numRuns: 5000 });
-    fc.assert(fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (raw) => void checkOne(raw)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (raw) => void checkOne(raw)),
+      { numRuns: 5000 },
+    );
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (raw) => void checkOne(raw)),
+      { numRuns: 5000 },
+    );
   });
 
   it('hostile URL-shaped strings (10 000): only acceptable ones pass, and some do (the test is not vacuous)', () => {

@@ -94,7 +94,8 @@ export function createCore(opts: CoreOptions): Core {
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   createPrivateFile(dbFile);
   const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
-  const checkpointer = opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
+  const checkpointer =
+    opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;
   const ids = opts.ids ?? timeOrderedIds(clock);
   const bus = new EventBus();

@@ -10,9 +10,16 @@ import type { SecretStore } from '../core/secrets/store';
 export const SAFE_STORAGE_FILE = 'secrets.safestorage.json';
 const fileSchema = z.strictObject({ backend: z.string(), entries: z.record(z.string(), z.string()) });
 
-type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>;
+type SafeStorageLike = Pick<
+  SafeStorage,
+  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+>;
 
-export function safeStorageSecretStore(safeStorage: SafeStorageLike, dataDir: string, platform: NodeJS.Platform = process.platform): SecretStore {
+export function safeStorageSecretStore(
+  safeStorage: SafeStorageLike,
+  dataDir: string,
+  platform: NodeJS.Platform = process.platform,
+): SecretStore {
   const file = join(dataDir, SAFE_STORAGE_FILE);
   const linuxBackend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : 'os';
   const available = safeStorage.isEncryptionAvailable();
@@ -49,7 +56,10 @@ export function safeStorageSecretStore(safeStorage: SafeStorageLike, dataDir: st
     set(name, value) {
       if (!available) throw new Error('Encryption is not available on this system; the token was not saved.');
       const f = load();
-      save({ ...(f.backend === linuxBackend ? f.entries : {}), [name]: safeStorage.encryptString(value).toString('base64') });
+      save({
+        ...(f.backend === linuxBackend ? f.entries : {}),
+        [name]: safeStorage.encryptString(value).toString('base64'),
+      });
     },
     delete(name) {
       const f = load();

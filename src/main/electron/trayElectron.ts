@@ -51,7 +51,8 @@ export function startTray(core: Core, resourcesDir: string, window: () => Browse
   });
   core.bus.subscribe((name, payload) => {
     if (name === 'reminders.fired') shell.notify(payload as Parameters<TrayShell['notify']>[0]);
-    if (name === 'reminders.changed' || name === 'reminders.fired' || name === 'incidents.declared') void shell.refresh();
+    if (name === 'reminders.changed' || name === 'reminders.fired' || name === 'incidents.declared')
+      void shell.refresh();
   });
   void shell.refresh();
   return shell;

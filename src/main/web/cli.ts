@@ -11,7 +11,8 @@ import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecut
 import { startWebShell } from './server';
 import { probeBaseFromEnv } from '../core/health/probe';
 
-/** out/renderer, found by walking up from this module: works from the sources (src/main/web) and the bundle (out/web). */
+/** out/renderer, found by walking up from this module: works from the sources (src/main/web) and the bundle (out/web).
+ * */
 function defaultRendererDir(): string {
   const from = dirname(fileURLToPath(import.meta.url));
   for (let dir = from, i = 0; i < 8; i++) {
@@ -50,7 +51,16 @@ async function main(): Promise<void> {
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
     const baseUrls = vendorBaseUrlsFromEnv();
     const vendors = vendorWiring({ baseUrls });
-    core = createCore({ dataDir, logger, secrets: fileSecretStore(dataDir), executors: vendors.executors, identify: vendors.identify, vendorUrls: baseUrls, checks: vendors.checks, hubProbes: { probeBase: probeBaseFromEnv() } });
+    core = createCore({
+      dataDir,
+      logger,
+      secrets: fileSecretStore(dataDir),
+      executors: vendors.executors,
+      identify: vendors.identify,
+      vendorUrls: baseUrls,
+      checks: vendors.checks,
+      hubProbes: { probeBase: probeBaseFromEnv() },
+    });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));
   }

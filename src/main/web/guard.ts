@@ -1,4 +1,5 @@
-// Request checks for the loopback web shell: DNS-rebinding (Host), CSRF (Origin), and the access token (a bearer header, never a cookie).
+// Request checks for the loopback web shell: DNS-rebinding (Host), CSRF (Origin), and the access token (a bearer
+// header, never a cookie).
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 

@@ -12,7 +12,12 @@ import { RegistryScreen } from './features/hubs/RegistryScreen';
 import { useIncidents } from './features/incidents/store';
 
 type Screen = 'incidents' | 'register' | 'registry' | 'connections' | 'outbox';
-const screenLabels = { incidents: 'Incidents', register: 'Register', registry: 'Hubs', connections: 'Connections' } as const;
+const screenLabels = {
+  incidents: 'Incidents',
+  register: 'Register',
+  registry: 'Hubs',
+  connections: 'Connections',
+} as const;
 import { DebtBanner } from './features/report/DebtBanner';
 import { RemindersHost } from './features/reminders/RemindersHost';
 import { SearchOverlay } from './features/search/SearchOverlay';
@@ -29,7 +34,8 @@ export function App() {
         if (inTextField(e) && e.target instanceof HTMLElement) {
           if (!e.target.closest('[aria-modal="true"]')) e.target.blur();
         } else if (!document.querySelector('[aria-modal="true"]')) setScreen('incidents');
-      } else if (matches(e, 'outbox')) setScreen('outbox'); // Shift+O: plain o reopens a checklist step
+      } else if (matches(e, 'outbox'))
+        setScreen('outbox'); // Shift+O: plain o reopens a checklist step
       else if (matches(e, 'help')) {
         e.preventDefault();
         setKeys(true);

@@ -76,7 +76,9 @@ const routes = {
   },
   'reminders.fired': (n) => {
     useReminders.getState().fired(n);
-    showBrowserNotification(n, () => (n.incidentId && n.kind !== 'report_debt' ? openComposer(n.incidentId) : undefined));
+    showBrowserNotification(n, () =>
+      n.incidentId && n.kind !== 'report_debt' ? openComposer(n.incidentId) : undefined,
+    );
   },
   'reminders.changed': () => void useReminders.getState().load(),
   'ui.actionRequested': (a) => {

@@ -33,7 +33,11 @@ export const backfillOps = {
     'Write a report for a past incident: from a PagerDuty incident (URL or id), find its Slack channel and Freshdesk ' +
       'ticket, build the incident in Conn and import its whole record (thread replies included). Repeating it ' +
       're-imports into the same incident.',
-    z.strictObject({ pagerdutyIncident: storableText(300, 'pagerdutyIncident').transform((s) => s.trim()).pipe(z.string().min(1)) }),
+    z.strictObject({
+      pagerdutyIncident: storableText(300, 'pagerdutyIncident')
+        .transform((s) => s.trim())
+        .pipe(z.string().min(1)),
+    }),
   ),
   'backfill.debt': op<BackfillDebtItem[]>()(
     'PagerDuty incidents of the last `days` days (default 90) with high urgency, or the chosen priority, that have ' +

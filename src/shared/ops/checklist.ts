@@ -23,7 +23,10 @@ export interface RunActionResult {
 }
 
 export const checklistOps = {
-  'checklist.list': op<ChecklistStep[]>()('The steps of an incident in order, with their state.', z.strictObject({ incidentId: id })),
+  'checklist.list': op<ChecklistStep[]>()(
+    'The steps of an incident in order, with their state.',
+    z.strictObject({ incidentId: id }),
+  ),
   'checklist.start': op<ChecklistStep>()('Mark a step in progress.', optionalReason),
   'checklist.complete': op<ChecklistStep>()('Mark a step done (by me, now, by hand).', optionalReason),
   'checklist.skip': op<ChecklistStep>()('Skip a step; a reason is required.', requiredReason('skipped')),
@@ -33,7 +36,10 @@ export const checklistOps = {
     "Run a step's action: queues its vendor requests in the outbox (or opens the report). Once its requests were sent, " +
       'a rerun answers conflict (reason already_sent) unless `again: true`; while one may have arrived (uncertain, needs you) ' +
       'it answers conflict (reason unsettled) even with again: settle it in the outbox first.',
-    z.strictObject({ ...stepRef, again: z.boolean().optional().describe('Send the action once more although it was already sent') }),
+    z.strictObject({
+      ...stepRef,
+      again: z.boolean().optional().describe('Send the action once more although it was already sent'),
+    }),
   ),
 };
 

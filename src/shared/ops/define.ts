@@ -8,10 +8,12 @@ export interface OpSpec<I extends z.ZodType, O> {
   readonly output?: O;
 }
 
-export const op = <O>() => <I extends z.ZodType>(summary: string, input: I): OpSpec<I, O> => ({
-  input,
-  summary,
-});
+export const op =
+  <O>() =>
+  <I extends z.ZodType>(summary: string, input: I): OpSpec<I, O> => ({
+    input,
+    summary,
+  });
 
 export interface EventSpec<P> {
   readonly payload?: P;

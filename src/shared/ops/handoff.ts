@@ -75,7 +75,8 @@ export interface TakeoverPreview {
   brief: string | null;
   /** Entries of the shared record (a note shared to both Slack and PagerDuty counted once). */
   record: { entries: number };
-  /** Each source of the record (PagerDuty, Slack, Freshdesk): read or failed (with why); a retry reads only that source. */
+  /** Each source of the record (PagerDuty, Slack, Freshdesk): read or failed (with why); a retry reads only that
+   * source. */
   sources: SourceOutcome[];
   warnings: string[];
 }
@@ -107,7 +108,7 @@ const slackRef = z
 export const handoffOps = {
   'handoff.draft': op<HandoffDraft>()(
     'Propose the handoff brief from the session (state, hypothesis, what was tried, open steps, people, next update, links) ' +
-      'and the roster with each person\'s local time.',
+      "and the roster with each person's local time.",
     z.strictObject({ incidentId: id, toPersonId: id.optional(), liaisonMoves: z.boolean().optional() }),
   ),
   'handoff.send': op<HandoffSent>()(

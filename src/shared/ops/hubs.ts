@@ -1,19 +1,29 @@
 // Operations on the hub registry, an incident's blast radius, hub health probes and impact from evidence.
 import { z } from 'zod';
 import type { Incident } from '../domain';
-import type { HealthSettings, HealthView, ImpactProposal, ImportSummary, IncidentScope, RegistryHub, RegistryView } from '../hubs';
+import type {
+  HealthSettings,
+  HealthView,
+  ImpactProposal,
+  ImportSummary,
+  IncidentScope,
+  RegistryHub,
+  RegistryView,
+} from '../hubs';
 import { scopeKinds } from '../hubs';
 import { httpsUrl, id, label, storableText } from '../text';
 import { event, op } from './define';
 
-const hubId = z.string().regex(/^[0-9A-Za-z_.-]{1,100}\/[0-9A-Za-z_.-]{1,100}$/, { message: 'not a hub id (<cluster>/<hub>)' });
+const hubId = z
+  .string()
+  .regex(/^[0-9A-Za-z_.-]{1,100}\/[0-9A-Za-z_.-]{1,100}$/, { message: 'not a hub id (<cluster>/<hub>)' });
 const optionalText = (max: number, name: string) => z.union([label(max, name), z.null()]).optional();
 
 export const hubOps = {
   'registry.import': op<ImportSummary>()(
     'Import clusters and hubs from a deployment repository laid out as config/clusters/<cluster>/cluster.yaml: ' +
       'a local folder path, or the files pasted as { path, text }. All or nothing; an error names the file and line. ' +
-      "Hubs of an imported cluster that are no longer listed are removed; contacts kept in Conn are never overwritten.",
+      'Hubs of an imported cluster that are no longer listed are removed; contacts kept in Conn are never overwritten.',
     z.union([
       z.strictObject({ folder: storableText(4096, 'folder').refine((s) => s.trim().length > 0, 'folder is required') }),
       z.strictObject({
@@ -24,16 +34,21 @@ export const hubOps = {
       }),
     ]),
   ),
-  'registry.list': op<RegistryView>()('Every cluster and hub in the registry.', z.strictObject({}).optional().default({})),
+  'registry.list': op<RegistryView>()(
+    'Every cluster and hub in the registry.',
+    z.strictObject({}).optional().default({}),
+  ),
   'registry.updateHub': op<RegistryHub>()(
-    "Edit a hub: its community, Freshdesk company, requester e-mail, display name or domain (null clears).",
+    'Edit a hub: its community, Freshdesk company, requester e-mail, display name or domain (null clears).',
     z.strictObject({
       hubId,
       displayName: label(200, 'displayName').optional(),
       domain: label(253, 'domain').optional(),
       community: optionalText(200, 'community'),
       freshdeskCompany: optionalText(200, 'freshdeskCompany'),
-      requesterEmail: z.union([z.email({ message: 'requesterEmail must be an e-mail address' }).max(254), z.null()]).optional(),
+      requesterEmail: z
+        .union([z.email({ message: 'requesterEmail must be an e-mail address' }).max(254), z.null()])
+        .optional(),
     }),
   ),
   'registry.removeHub': op<{ removed: boolean }>()('Remove a hub from the registry.', z.strictObject({ hubId })),
@@ -46,16 +61,34 @@ export const hubOps = {
     'Add a hub to (included: true) or remove it from (false) the affected hubs. Recorded on the timeline.',
     z.strictObject({ incidentId: id, hubId, included: z.boolean() }),
   ),
-  'incidents.scope': op<IncidentScope>()('An incident\'s scope, affected hubs and communities.', z.strictObject({ incidentId: id })),
-  'health.status': op<HealthView>()("Each affected hub's probed health (up/down/unknown since when).", z.strictObject({ incidentId: id })),
-  'health.probeNow': op<HealthView>()('Probe the affected hubs now instead of waiting for the next round.', z.strictObject({ incidentId: id })),
+  'incidents.scope': op<IncidentScope>()(
+    "An incident's scope, affected hubs and communities.",
+    z.strictObject({ incidentId: id }),
+  ),
+  'health.status': op<HealthView>()(
+    "Each affected hub's probed health (up/down/unknown since when).",
+    z.strictObject({ incidentId: id }),
+  ),
+  'health.probeNow': op<HealthView>()(
+    'Probe the affected hubs now instead of waiting for the next round.',
+    z.strictObject({ incidentId: id }),
+  ),
   'health.settings': op<HealthSettings>()('Probe settings.', z.strictObject({}).optional().default({})),
   'health.saveSettings': op<HealthSettings>()(
     'Turn probing on or off, set the reference URL, or the exit window (minutes all hubs must pass) of a runbook.',
     z.strictObject({
       enabled: z.boolean().optional(),
       referenceUrl: httpsUrl('referenceUrl').optional(),
-      exitWindow: z.strictObject({ runbookId: id, minutes: z.number().int().min(1).max(24 * 60) }).optional(),
+      exitWindow: z
+        .strictObject({
+          runbookId: id,
+          minutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 60),
+        })
+        .optional(),
     }),
   ),
   'impact.propose': op<ImpactProposal>()(

@@ -24,10 +24,7 @@ export const incidentOps = {
       scope: z.strictObject({ kind: z.enum(scopeKinds), value: label(200, 'scope.value') }).optional(),
     }),
   ),
-  'incidents.list': op<Incident[]>()(
-    'List incidents, newest first.',
-    z.strictObject({}).optional().default({}),
-  ),
+  'incidents.list': op<Incident[]>()('List incidents, newest first.', z.strictObject({}).optional().default({})),
   'incidents.get': op<Incident>()('One incident by id.', z.strictObject({ incidentId: id })),
   'incidents.setStatus': op<Incident>()(
     'Move an incident through declared → active → mitigated → resolved → report_in_review → closed. ' +

@@ -47,9 +47,16 @@ export const noteOps = {
   ),
   'notes.saveDraft': op<{ draft: NoteDraft | null }>()(
     'Keep the unsent text of an incident’s note box so it survives a crash or quit. An empty body removes the draft.',
-    z.strictObject({ incidentId: id, body: storableText(2 * 1024 * 1024, 'body'), kind: kind.optional().default('note') }),
+    z.strictObject({
+      incidentId: id,
+      body: storableText(2 * 1024 * 1024, 'body'),
+      kind: kind.optional().default('note'),
+    }),
   ),
-  'notes.getDraft': op<{ draft: NoteDraft | null }>()('The saved unsent note text for an incident, if any.', z.strictObject({ incidentId: id })),
+  'notes.getDraft': op<{ draft: NoteDraft | null }>()(
+    'The saved unsent note text for an incident, if any.',
+    z.strictObject({ incidentId: id }),
+  ),
 };
 
 export const noteEvents = {

@@ -38,7 +38,10 @@ export const peopleOps = {
     'Mark the person who uses this copy of Conn (null to unset). Their name goes on what they do.',
     z.strictObject({ personId: id.nullable() }),
   ),
-  'people.me': op<{ me: Person | null }>()('The person marked as me, if any.', z.strictObject({}).optional().default({})),
+  'people.me': op<{ me: Person | null }>()(
+    'The person marked as me, if any.',
+    z.strictObject({}).optional().default({}),
+  ),
 };
 
 export const peopleEvents = {

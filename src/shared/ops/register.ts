@@ -30,5 +30,8 @@ export const registerOps = {
       'count, P1 count, median duration and median time to first reply.',
     registerFilter,
   ),
-  'register.csv': op<RegisterCsv>()('The outage register as CSV, the same rows and figures as register.list.', registerFilter),
+  'register.csv': op<RegisterCsv>()(
+    'The outage register as CSV, the same rows and figures as register.list.',
+    registerFilter,
+  ),
 };

@@ -11,7 +11,8 @@ import {
 import { id } from '../text';
 import { event, op } from './define';
 
-const hhmm = (name: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: `${name} must be HH:MM (24-hour)` });
+const hhmm = (name: string) =>
+  z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: `${name} must be HH:MM (24-hour)` });
 const timeZone = z
   .string()
   .min(1)

@@ -17,9 +17,13 @@ import { isValidTimeZone } from '../zonedTime';
 import { event, op } from './define';
 
 const instant = (name: string) =>
-  storableText(40, name).refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-    message: `${name} must be an ISO-8601 time with a zone, e.g. 2026-11-26T14:05:00Z`,
-  });
+  storableText(40, name).refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)),
+    {
+      message: `${name} must be an ISO-8601 time with a zone, e.g. 2026-11-26T14:05:00Z`,
+    },
+  );
 const section = (name: string) => storableText(50_000, name).nullable();
 const shortText = (max: number, name: string) => storableText(max, name).transform((s) => s.trim());
 const version = z.number().int().min(1).optional();

@@ -5,7 +5,10 @@ import { id, storableText } from '../text';
 import { op } from './define';
 
 export const runbookOps = {
-  'runbooks.list': op<RunbookSummary[]>()('Every runbook: built-in first, then imported.', z.strictObject({}).optional().default({})),
+  'runbooks.list': op<RunbookSummary[]>()(
+    'Every runbook: built-in first, then imported.',
+    z.strictObject({}).optional().default({}),
+  ),
   'runbooks.get': op<RunbookWithSource>()('One runbook with all its steps.', z.strictObject({ id })),
   'runbooks.import': op<RunbookSummary>()(
     'Import a runbook from its JSON text. Invalid files are refused with the path of each bad field; ' +

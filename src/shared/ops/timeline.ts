@@ -29,12 +29,17 @@ export const timelineOps = {
     'Give a timeline entry a one-line summary for the report (empty clears it).',
     z.strictObject({
       entryId: id,
-      summary: storableText(300, 'summary').refine((s) => !/[\r\n]/.test(s), { message: 'summary must be a single line' }),
+      summary: storableText(300, 'summary').refine((s) => !/[\r\n]/.test(s), {
+        message: 'summary must be a single line',
+      }),
     }),
   ),
   'timeline.setTimeZone': op<{ timeZone: string }>()(
     'Choose the timezone (an IANA name such as Europe/Berlin, or UTC) an incident’s times are shown in.',
-    z.strictObject({ incidentId: id, timeZone: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, { message: 'not a timezone name' }) }),
+    z.strictObject({
+      incidentId: id,
+      timeZone: z.string().regex(/^[A-Za-z0-9_+\-/]{1,64}$/, { message: 'not a timezone name' }),
+    }),
   ),
 };
 

@@ -7,9 +7,16 @@ const suite = useSimulators();
 let t: SimCore | undefined;
 
 const declare = (s: SimCore) =>
-  s.core.services.incidents.declare({ title: 'Users cannot start servers', hub: 'ocean-data', ticketUrl: SIM_TICKET_URL, runbookId: '2i2c-2025' });
-const statusOf = (run: { results: { check: string; status: string }[] }) => Object.fromEntries(run.results.map((r) => [r.check, r.status]));
-const step = (s: SimCore, incidentId: string, stepId: string) => s.core.services.checklist.list(incidentId).find((x) => x.stepId === stepId)!;
+  s.core.services.incidents.declare({
+    title: 'Users cannot start servers',
+    hub: 'ocean-data',
+    ticketUrl: SIM_TICKET_URL,
+    runbookId: '2i2c-2025',
+  });
+const statusOf = (run: { results: { check: string; status: string }[] }) =>
+  Object.fromEntries(run.results.map((r) => [r.check, r.status]));
+const step = (s: SimCore, incidentId: string, stepId: string) =>
+  s.core.services.checklist.list(incidentId).find((x) => x.stepId === stepId)!;
 
 describe('checks against vendor state', () => {
   it('nothing is confirmed before anything happened at the vendors', async () => {
@@ -50,7 +57,10 @@ describe('checks against vendor state', () => {
     for (const id of ['trigger_pagerduty', 'acknowledge_pagerduty', 'slack_channel', 'tell_community']) {
       expect(step(t, inc.id, id), id).toMatchObject({ state: 'done', doneVia: 'check' });
     }
-    expect(run.results.find((r) => r.check === 'pagerduty_incident_exists')).toMatchObject({ confirmedNow: true, url: expect.stringContaining('http') });
+    expect(run.results.find((r) => r.check === 'pagerduty_incident_exists')).toMatchObject({
+      confirmedNow: true,
+      url: expect.stringContaining('http'),
+    });
     const timeline = await t.core.invoke('timeline.list', { incidentId: inc.id });
     expect(JSON.stringify(timeline)).toContain('confirmed by a check');
     // A second run does not ask again about steps already done.
@@ -81,7 +91,10 @@ describe('checks against vendor state', () => {
     const inc2 = declare(t);
     suite.sim.fault({ vendor: 'freshdesk', count: 5, action: { type: 'status', status: 503 } });
     const run2 = await t.core.services.checks.run({ incidentId: inc2.id });
-    expect(run2.results.find((r) => r.check === 'ticket_closed')).toMatchObject({ status: 'unknown', detail: expect.stringMatching(/server/) });
+    expect(run2.results.find((r) => r.check === 'ticket_closed')).toMatchObject({
+      status: 'unknown',
+      detail: expect.stringMatching(/server/),
+    });
   });
 
   it('polls open incidents by itself and stops asking once their checked steps are done', async () => {
@@ -91,12 +104,14 @@ describe('checks against vendor state', () => {
     await t.drain();
     t.core.services.checks.start();
     const until = Date.now() + 10_000;
-    while (step(t, inc.id, 'trigger_pagerduty').state !== 'done' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    while (step(t, inc.id, 'trigger_pagerduty').state !== 'done' && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 20));
     t.core.services.checks.stop();
     expect(step(t, inc.id, 'trigger_pagerduty')).toMatchObject({ state: 'done', doneVia: 'check' });
     // Everything checked done (or skipped) → the poll has nothing to ask.
     for (const s of t.core.services.checklist.list(inc.id)) {
-      if (s.check && s.state !== 'done') t.core.services.checklist.transition('skip', { incidentId: inc.id, stepId: s.stepId, reason: 'test' });
+      if (s.check && s.state !== 'done')
+        t.core.services.checklist.transition('skip', { incidentId: inc.id, stepId: s.stepId, reason: 'test' });
     }
     suite.sim.clearRequests();
     expect(await t.core.services.checks.poll()).toBe(0);

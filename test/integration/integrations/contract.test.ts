@@ -15,8 +15,19 @@ describe('contract', () => {
     const pd = t.clients().pagerduty;
     await pd.identify();
     await pd.listServices();
-    const { incident } = await pd.createIncident({ serviceId: 'PSVC001', title: 'Servers fail to start', details: 'See ticket', incidentKey: incidentKeyFor('c1'), assigneeUserId: 'PBOB001' });
-    await pd.createIncident({ serviceId: 'PSVC001', title: 'Servers fail to start', details: 'See ticket', incidentKey: incidentKeyFor('c1') });
+    const { incident } = await pd.createIncident({
+      serviceId: 'PSVC001',
+      title: 'Servers fail to start',
+      details: 'See ticket',
+      incidentKey: incidentKeyFor('c1'),
+      assigneeUserId: 'PBOB001',
+    });
+    await pd.createIncident({
+      serviceId: 'PSVC001',
+      title: 'Servers fail to start',
+      details: 'See ticket',
+      incidentKey: incidentKeyFor('c1'),
+    });
     await pd.acknowledge(incident.id);
     await pd.reassign(incident.id, 'PCHEN01');
     await pd.addNote(incident.id, `note ${markerFor('j')}`);
@@ -37,11 +48,24 @@ describe('contract', () => {
     const base = t.sim().requests();
     expect(base).toEqual([]);
     const fake = {
-      seq: 1, at: '', vendor: 'pagerduty' as const, method: 'POST', path: '/incidents', query: {}, headers: { accept: 'x' }, rawBody: '',
-      body: { incident: { type: 'incident', title: 'x', service: { id: 'P', type: 'service_reference' } } }, status: 201,
-      response: { incident: { id: 5 } }, fault: null, applied: true,
+      seq: 1,
+      at: '',
+      vendor: 'pagerduty' as const,
+      method: 'POST',
+      path: '/incidents',
+      query: {},
+      headers: { accept: 'x' },
+      rawBody: '',
+      body: { incident: { type: 'incident', title: 'x', service: { id: 'P', type: 'service_reference' } } },
+      status: 201,
+      response: { incident: { id: 5 } },
+      fault: null,
+      applied: true,
     };
-    const problems = v.check(fake).flatMap((p) => p.errors).join('\n');
+    const problems = v
+      .check(fake)
+      .flatMap((p) => p.errors)
+      .join('\n');
     expect(problems).toMatch(/From/);
     expect(problems).toMatch(/\/incident\/id must be string/);
   });
@@ -75,12 +99,26 @@ describe('contract', () => {
     await fd.reply(SIM_TICKET_ID, '<p>hi</p>');
     await fd.addNote(SIM_TICKET_ID, '<p>note</p>');
     await fd.updateTicket(SIM_TICKET_ID, { status: 3, responderId: 770001 });
-    const allowed: Record<string, string[]> = { reply: ['body'], notes: ['body', 'private'], '': ['status', 'responder_id'] };
+    const allowed: Record<string, string[]> = {
+      reply: ['body'],
+      notes: ['body', 'private'],
+      '': ['status', 'responder_id'],
+    };
     // Documented response shapes (API-CONTRACTS.md §3.6): required keys must be present with the right types.
     const strict = {
       agent: FD.agent.extend({ contact: FD.contact.extend({ email: z.string(), name: z.string() }) }),
-      ticket: FD.ticket.extend({ description_text: z.string(), tags: z.array(z.string()), custom_fields: z.record(z.string(), z.unknown()) }),
-      conversation: FD.conversation.extend({ body_text: z.string(), to_emails: z.array(z.string()), cc_emails: z.array(z.string()), bcc_emails: z.array(z.string()), attachments: z.array(z.unknown()) }),
+      ticket: FD.ticket.extend({
+        description_text: z.string(),
+        tags: z.array(z.string()),
+        custom_fields: z.record(z.string(), z.unknown()),
+      }),
+      conversation: FD.conversation.extend({
+        body_text: z.string(),
+        to_emails: z.array(z.string()),
+        cc_emails: z.array(z.string()),
+        bcc_emails: z.array(z.string()),
+        attachments: z.array(z.unknown()),
+      }),
     };
     for (const r of t.sim().requests({ vendor: 'freshdesk' })) {
       expect(r.headers.authorization).toMatch(/^Basic [A-Za-z0-9+/=]+$/);

@@ -18,7 +18,12 @@ describe('documented answers', () => {
     expect(documented).not.toHaveProperty('private');
     t = suite.core();
     const inc = t.incident();
-    suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'status', status: 201, body: documented } });
+    suite.sim.fault({
+      vendor: 'freshdesk',
+      method: 'POST',
+      path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`,
+      action: { type: 'status', status: 201, body: documented },
+    });
     const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'We are investigating.' });
     await t.drain();
     expect(t.job(reply).state).toBe('sent');
@@ -44,7 +49,16 @@ describe('bounded paging', () => {
   const { sim, clients } = useSim();
 
   it('a looping Slack cursor stops with a classified malformed error after one repeat', async () => {
-    sim().fault({ vendor: 'slack', path: '/api/conversations.list', count: 1000, action: { type: 'status', status: 200, body: { ok: true, channels: [], response_metadata: { next_cursor: 'dGVhbTpDMDYx' } } } });
+    sim().fault({
+      vendor: 'slack',
+      path: '/api/conversations.list',
+      count: 1000,
+      action: {
+        type: 'status',
+        status: 200,
+        body: { ok: true, channels: [], response_metadata: { next_cursor: 'dGVhbTpDMDYx' } },
+      },
+    });
     const err = await caught(clients().slack.findChannelByName('never-there'));
     expect(isVendorError(err) && err.kind === 'malformed').toBe(true);
     expect(String((err as Error).message)).toMatch(/same page position/);
@@ -52,14 +66,27 @@ describe('bounded paging', () => {
   });
 
   it('a PagerDuty list whose offset never advances stops instead of looping', async () => {
-    sim().fault({ vendor: 'pagerduty', path: '/services', count: 1000, action: { type: 'status', status: 200, body: { services: [{ id: 'P1', name: 'x' }], limit: 0, offset: 0, more: true } } });
+    sim().fault({
+      vendor: 'pagerduty',
+      path: '/services',
+      count: 1000,
+      action: {
+        type: 'status',
+        status: 200,
+        body: { services: [{ id: 'P1', name: 'x' }], limit: 0, offset: 0, more: true },
+      },
+    });
     const err = await caught(clients().pagerduty.listServices());
     expect(isVendorError(err) && err.kind === 'malformed').toBe(true);
     expect(sim().requests({ vendor: 'pagerduty', path: '/services' }).length).toBeLessThanOrEqual(2);
   });
 
   it('a PagerDuty page without limit/offset/more/total (all optional in its spec) is read as the last page', async () => {
-    sim().fault({ vendor: 'pagerduty', path: '/services', action: { type: 'status', status: 200, body: { services: [{ id: 'P1', name: 'Managed JupyterHubs' }] } } });
+    sim().fault({
+      vendor: 'pagerduty',
+      path: '/services',
+      action: { type: 'status', status: 200, body: { services: [{ id: 'P1', name: 'Managed JupyterHubs' }] } },
+    });
     expect((await clients().pagerduty.listServices()).map((s) => s.name)).toEqual(['Managed JupyterHubs']);
   });
 
@@ -68,7 +95,11 @@ describe('bounded paging', () => {
     sim().clearRequests();
     const found = await clients().slack.findChannelByName('inc-info-first', { knownId: created.id });
     expect(found?.id).toBe(created.id);
-    expect(sim().requests({ vendor: 'slack' }).map((r) => r.path)).toEqual(['/api/conversations.info']);
+    expect(
+      sim()
+        .requests({ vendor: 'slack' })
+        .map((r) => r.path),
+    ).toEqual(['/api/conversations.info']);
   });
 
   it('the by-name lookup leaves archived channels out unless asked', async () => {
@@ -76,6 +107,8 @@ describe('bounded paging', () => {
     const [list] = sim().requests({ vendor: 'slack', path: '/api/conversations.list' });
     expect(JSON.stringify(list!.body)).toMatch(/exclude_archived.{0,4}true/);
     expect(await clients().slack.findChannelByName('inc-archived-example')).toBeNull();
-    expect((await clients().slack.findChannelByName('inc-archived-example', { includeArchived: true }))?.is_archived).toBe(true);
+    expect(
+      (await clients().slack.findChannelByName('inc-archived-example', { includeArchived: true }))?.is_archived,
+    ).toBe(true);
   });
 });

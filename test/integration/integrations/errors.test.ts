@@ -1,4 +1,5 @@
-// Failure kinds across the three clients: timeout, dropped connection, malformed bodies, 5xx, refused, and no tokens in messages.
+// Failure kinds across the three clients: timeout, dropped connection, malformed bodies, 5xx, refused, and no tokens in
+// messages.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -21,8 +22,14 @@ describe('vendor error classification', () => {
     const c = t.clients();
     const sim = t.sim();
     sim.fault({ vendor: 'freshdesk', method: 'POST', action: { type: 'apply_then_drop' } });
-    expect(await caught(c.freshdesk.reply(SIM_TICKET_ID, '<p>hello [conn:j9]</p>'))).toMatchObject({ kind: 'network', mayHaveApplied: true });
-    expect(sim.requests({ vendor: 'freshdesk', method: 'POST' })[0]).toMatchObject({ applied: true, fault: 'apply_then_drop' });
+    expect(await caught(c.freshdesk.reply(SIM_TICKET_ID, '<p>hello [conn:j9]</p>'))).toMatchObject({
+      kind: 'network',
+      mayHaveApplied: true,
+    });
+    expect(sim.requests({ vendor: 'freshdesk', method: 'POST' })[0]).toMatchObject({
+      applied: true,
+      fault: 'apply_then_drop',
+    });
     expect(await c.freshdesk.findConversationByMarker(SIM_TICKET_ID, '[conn:j9]')).not.toBeNull();
     sim.fault({ vendor: 'pagerduty', action: { type: 'drop' } });
     expect(await caught(c.pagerduty.listUsers())).toMatchObject({ kind: 'network' });
@@ -32,8 +39,15 @@ describe('vendor error classification', () => {
     const c = t.clients();
     const sim = t.sim();
     sim.fault({ action: { type: 'malformed' }, count: 3 });
-    expect(await caught(c.pagerduty.getIncident('Q1'))).toMatchObject({ kind: 'malformed', vendor: 'pagerduty', operation: 'getIncident' });
-    expect(await caught(c.freshdesk.getTicket(SIM_TICKET_ID))).toMatchObject({ kind: 'malformed', vendor: 'freshdesk' });
+    expect(await caught(c.pagerduty.getIncident('Q1'))).toMatchObject({
+      kind: 'malformed',
+      vendor: 'pagerduty',
+      operation: 'getIncident',
+    });
+    expect(await caught(c.freshdesk.getTicket(SIM_TICKET_ID))).toMatchObject({
+      kind: 'malformed',
+      vendor: 'freshdesk',
+    });
     expect(await caught(c.slack.identify())).toMatchObject({ kind: 'malformed', vendor: 'slack' });
     sim.fault({ vendor: 'freshdesk', action: { type: 'status', status: 200, body: { id: 'not-a-number' } } });
     const e = (await caught(c.freshdesk.getTicket(SIM_TICKET_ID))) as VendorError;
@@ -46,8 +60,18 @@ describe('vendor error classification', () => {
     t.sim().fault({ vendor: 'pagerduty', action: { type: 'status', status: 502 } });
     expect(await caught(c.pagerduty.listServices())).toMatchObject({ kind: 'server', status: 502 });
     const port = await closedPort();
-    const dead = createVendorClients({ slack: { token: 'xoxb-secret-abc', apiUrl: `http://127.0.0.1:${port}/api/` }, freshdesk: { domain: 'x', apiKey: 'fdSecretKey99', baseUrl: `http://127.0.0.1:${port}/api/v2` } }, { timeoutMs: 2000 });
-    expect(await caught(dead.freshdesk!.identify())).toMatchObject({ kind: 'network', vendorCode: 'ECONNREFUSED', mayHaveApplied: false });
+    const dead = createVendorClients(
+      {
+        slack: { token: 'xoxb-secret-abc', apiUrl: `http://127.0.0.1:${port}/api/` },
+        freshdesk: { domain: 'x', apiKey: 'fdSecretKey99', baseUrl: `http://127.0.0.1:${port}/api/v2` },
+      },
+      { timeoutMs: 2000 },
+    );
+    expect(await caught(dead.freshdesk!.identify())).toMatchObject({
+      kind: 'network',
+      vendorCode: 'ECONNREFUSED',
+      mayHaveApplied: false,
+    });
     expect(await caught(dead.slack!.identify())).toMatchObject({ kind: 'network' });
   });
 
@@ -63,8 +87,18 @@ describe('vendor error classification', () => {
       { timeoutMs: 5000 },
     );
     // The simulator echoes the Authorization header back in an error body: the clients must scrub it.
-    sim.fault({ vendor: 'pagerduty', action: { type: 'status', status: 400, body: { error: { message: `bad token Token token=${secrets.pd}`, code: 2001 } } } });
-    sim.fault({ vendor: 'freshdesk', action: { type: 'status', status: 400, body: { code: 'x', message: `key ${secrets.fd} refused` } } });
+    sim.fault({
+      vendor: 'pagerduty',
+      action: {
+        type: 'status',
+        status: 400,
+        body: { error: { message: `bad token Token token=${secrets.pd}`, code: 2001 } },
+      },
+    });
+    sim.fault({
+      vendor: 'freshdesk',
+      action: { type: 'status', status: 400, body: { code: 'x', message: `key ${secrets.fd} refused` } },
+    });
     const errors = [
       await caught(c.pagerduty!.listServices()),
       await caught(c.freshdesk!.identify()),
@@ -81,12 +115,28 @@ describe('vendor error classification', () => {
 
   it('explains failures in plain words', () => {
     const mk = (init: ConstructorParameters<typeof VendorError>[0]) => explainVendorError(new VendorError(init));
-    expect(mk({ vendor: 'slack', operation: 'auth.test', kind: 'auth', vendorMessage: 'invalid_auth' })).toMatch(/did not accept the token/);
-    expect(mk({ vendor: 'slack', operation: 'x', kind: 'permission', vendorMessage: 'missing_scope (needed: chat:write)', vendorCode: 'missing_scope' })).toMatch(/scope/);
-    expect(mk({ vendor: 'freshdesk', operation: 'identify', kind: 'not_found', vendorMessage: 'not found' })).toMatch(/domain/);
-    expect(mk({ vendor: 'freshdesk', operation: 'identify', kind: 'network', vendorMessage: 'x', vendorCode: 'ENOTFOUND' })).toMatch(/domain/);
+    expect(mk({ vendor: 'slack', operation: 'auth.test', kind: 'auth', vendorMessage: 'invalid_auth' })).toMatch(
+      /did not accept the token/,
+    );
+    expect(
+      mk({
+        vendor: 'slack',
+        operation: 'x',
+        kind: 'permission',
+        vendorMessage: 'missing_scope (needed: chat:write)',
+        vendorCode: 'missing_scope',
+      }),
+    ).toMatch(/scope/);
+    expect(mk({ vendor: 'freshdesk', operation: 'identify', kind: 'not_found', vendorMessage: 'not found' })).toMatch(
+      /domain/,
+    );
+    expect(
+      mk({ vendor: 'freshdesk', operation: 'identify', kind: 'network', vendorMessage: 'x', vendorCode: 'ENOTFOUND' }),
+    ).toMatch(/domain/);
     expect(mk({ vendor: 'pagerduty', operation: 'x', kind: 'network', vendorMessage: 'x' })).toMatch(/network/);
-    expect(mk({ vendor: 'pagerduty', operation: 'x', kind: 'rate_limited', vendorMessage: 'x', retryAfterMs: 7000 })).toMatch(/7 s/);
+    expect(
+      mk({ vendor: 'pagerduty', operation: 'x', kind: 'rate_limited', vendorMessage: 'x', retryAfterMs: 7000 }),
+    ).toMatch(/7 s/);
     expect(explainVendorError(new Error('boom'))).toMatch(/unexpected/);
   });
 });

@@ -10,7 +10,8 @@ const suite = useSimulators();
 let t: SimCore | undefined;
 
 const channels = () => suite.sim.state.slack.channels.filter((c) => c.name.startsWith('inc-') && !c.is_archived);
-const conversationsWith = (marker: string) => suite.sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));
+const conversationsWith = (marker: string) =>
+  suite.sim.state.freshdesk.conversations.filter((c) => c.body.includes(marker));
 const pdIncidents = () => suite.sim.state.pagerduty.incidents;
 const date = () => new Date().toISOString().slice(0, 10).replace(/-/g, '');
 
@@ -36,7 +37,10 @@ describe('vendor executors against the simulators', () => {
     expect([...ch[0]!.members].sort()).toEqual(['U0ALICE01', 'U0BOTUSER', 'U0CHEN001', 'U0DANA001']);
     expect(t.job(create)).toMatchObject({ state: 'sent', result: { channelId: ch[0]!.id, name: ch[0]!.name } });
     expect(ch[0]!.messages).toHaveLength(1);
-    expect(ch[0]!.messages[0]).toMatchObject({ text: 'We are on it.', metadata: { event_payload: { marker: `conn:${post}` } } });
+    expect(ch[0]!.messages[0]).toMatchObject({
+      text: 'We are on it.',
+      metadata: { event_payload: { marker: `conn:${post}` } },
+    });
     expect(ch[0]!.messages[0]!.thread_ts).toBeUndefined();
     // The permalink is the one Slack itself gives, built without a second call per post.
     const ts = ch[0]!.messages[0]!.ts;
@@ -61,7 +65,9 @@ describe('vendor executors against the simulators', () => {
     const post = t.enqueue(inc.id, 'slack.postMessage', { text: 'too early' });
     await t.drain();
     expect(t.job(post).state).toBe('dead');
-    expect(t.job(post).lastError).toMatch(/no Slack channel for this incident yet: run 'Create the Slack channel' first/);
+    expect(t.job(post).lastError).toMatch(
+      /no Slack channel for this incident yet: run 'Create the Slack channel' first/,
+    );
     expect(suite.sim.requests({ vendor: 'slack', path: '/api/chat.postMessage' })).toHaveLength(0);
   });
 
@@ -104,7 +110,11 @@ describe('vendor executors against the simulators', () => {
     t = suite.core();
     const inc = t.incident();
     const long = `Servers will not start ${'x'.repeat(1200)}`;
-    const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: long, details: `Freshdesk ticket: https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`, assigneeUserId: 'PBOB001' });
+    const create = t.enqueue(inc.id, 'pagerduty.createIncident', {
+      title: long,
+      details: `Freshdesk ticket: https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`,
+      assigneeUserId: 'PBOB001',
+    });
     const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'Restarted the spawner.' });
     const ack = t.enqueue(inc.id, 'pagerduty.acknowledge', {});
     const re = t.enqueue(inc.id, 'pagerduty.reassign', { assigneeUserId: 'PCHEN01' });
@@ -114,17 +124,28 @@ describe('vendor executors against the simulators', () => {
     expect(jobs.map((j) => j.state)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent', 'sent']);
     const [pd] = pdIncidents();
     expect(pdIncidents()).toHaveLength(1);
-    expect(pd).toMatchObject({ incident_key: `conn-${inc.id}`, urgency: 'high', status: 'resolved', service: { id: 'PSVC001' } });
+    expect(pd).toMatchObject({
+      incident_key: `conn-${inc.id}`,
+      urgency: 'high',
+      status: 'resolved',
+      service: { id: 'PSVC001' },
+    });
     expect(pd!.title.length).toBe(PD_TITLE_MAX);
     expect(pd!.title.endsWith('…')).toBe(true);
     expect(pd!.details).toContain(`/tickets/${SIM_TICKET_ID}`);
     expect(t.job(create).result).toMatchObject({ incidentId: pd!.id, htmlUrl: expect.stringContaining(pd!.id) });
-    expect(suite.sim.state.pagerduty.notes.get(pd!.id)!.map((n) => n.content)).toEqual([`Restarted the spawner.\n\n[conn:${note}]`]);
-    expect(suite.sim.state.pagerduty.statusUpdates.get(pd!.id)!.map((s) => s.message)).toEqual(['Still investigating.']);
+    expect(suite.sim.state.pagerduty.notes.get(pd!.id)!.map((n) => n.content)).toEqual([
+      `Restarted the spawner.\n\n[conn:${note}]`,
+    ]);
+    expect(suite.sim.state.pagerduty.statusUpdates.get(pd!.id)!.map((s) => s.message)).toEqual([
+      'Still investigating.',
+    ]);
     const log = suite.sim.state.pagerduty.logEntries.get(pd!.id)!;
     expect(log.map((l) => l.summary)).toContain('Reassigned to Chen Wei by Alice Jansen');
     const logTypes = log.map((l) => l.type);
-    expect(logTypes).toEqual(expect.arrayContaining(['trigger_log_entry', 'acknowledge_log_entry', 'resolve_log_entry']));
+    expect(logTypes).toEqual(
+      expect.arrayContaining(['trigger_log_entry', 'acknowledge_log_entry', 'resolve_log_entry']),
+    );
     const creates = suite.sim.requests({ vendor: 'pagerduty', method: 'POST', path: '/incidents' });
     expect(creates[0]!.headers.from).toBe(suite.sim.fromEmail);
     expect(creates[0]!.body).toMatchObject({ incident: { assignments: [{ assignee: { id: 'PBOB001' } }] } });
@@ -136,7 +157,10 @@ describe('vendor executors against the simulators', () => {
     const inc = t.incident();
     const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'x' });
     await t.drain();
-    expect(t.job(note)).toMatchObject({ state: 'dead', lastError: expect.stringMatching(/run 'Trigger PagerDuty' first/) });
+    expect(t.job(note)).toMatchObject({
+      state: 'dead',
+      lastError: expect.stringMatching(/run 'Trigger PagerDuty' first/),
+    });
   });
 
   it('Freshdesk: a public reply as HTML with a hidden marker, a private note, and closing the ticket', async () => {
@@ -183,18 +207,30 @@ describe('vendor executors against the simulators', () => {
       t = suite.core();
       const inc = t.incident();
       suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'apply_then_drop' } });
-      suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents/*', action: { type: 'apply_then_drop' } });
+      suite.sim.fault({
+        vendor: 'pagerduty',
+        method: 'POST',
+        path: '/incidents/*',
+        action: { type: 'apply_then_drop' },
+      });
       t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
       const note = t.enqueue(inc.id, 'pagerduty.addNote', { content: 'once' });
       await t.drain();
       expect(pdIncidents()).toHaveLength(1);
-      expect(suite.sim.state.pagerduty.notes.get(pdIncidents()[0]!.id)!.filter((n) => n.content.includes(`conn:${note}`))).toHaveLength(1);
+      expect(
+        suite.sim.state.pagerduty.notes.get(pdIncidents()[0]!.id)!.filter((n) => n.content.includes(`conn:${note}`)),
+      ).toHaveLength(1);
     });
 
     it('Freshdesk reply (Freshdesk itself never de-duplicates)', async () => {
       t = suite.core();
       const inc = t.incident();
-      suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'apply_then_drop' } });
+      suite.sim.fault({
+        vendor: 'freshdesk',
+        method: 'POST',
+        path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`,
+        action: { type: 'apply_then_drop' },
+      });
       const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'once' });
       await t.drain();
       expect(t.job(reply).state).toBe('sent');
@@ -204,7 +240,12 @@ describe('vendor executors against the simulators', () => {
     it('a hung request times out, is reconciled, and is sent once', async () => {
       t = suite.core({ timeoutMs: 300 });
       const inc = t.incident();
-      suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/notes`, action: { type: 'hang' } });
+      suite.sim.fault({
+        vendor: 'freshdesk',
+        method: 'POST',
+        path: `/api/v2/tickets/${SIM_TICKET_ID}/notes`,
+        action: { type: 'hang' },
+      });
       const note = t.enqueue(inc.id, 'freshdesk.addNote', { body: 'after a hang' });
       await t.drain();
       expect(t.job(note).state).toBe('sent');
@@ -215,7 +256,12 @@ describe('vendor executors against the simulators', () => {
   it('honours rate limits: a 429 with Retry-After pauses the vendor until then, and the job is sent once afterwards', async () => {
     t = suite.core();
     const inc = t.incident();
-    suite.sim.fault({ vendor: 'freshdesk', method: 'POST', path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`, action: { type: 'rate_limit', waitSeconds: 1 } });
+    suite.sim.fault({
+      vendor: 'freshdesk',
+      method: 'POST',
+      path: `/api/v2/tickets/${SIM_TICKET_ID}/reply`,
+      action: { type: 'rate_limit', waitSeconds: 1 },
+    });
     const reply = t.enqueue(inc.id, 'freshdesk.reply', { body: 'after the wait' });
     const before = Date.now();
     await t.core.dispatcher.runOnce();
@@ -232,7 +278,12 @@ describe('vendor executors against the simulators', () => {
   it('honours PagerDuty ratelimit-reset the same way', async () => {
     t = suite.core();
     const inc = t.incident();
-    suite.sim.fault({ vendor: 'pagerduty', method: 'POST', path: '/incidents', action: { type: 'rate_limit', waitSeconds: 1 } });
+    suite.sim.fault({
+      vendor: 'pagerduty',
+      method: 'POST',
+      path: '/incidents',
+      action: { type: 'rate_limit', waitSeconds: 1 },
+    });
     const create = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'T' });
     const before = Date.now();
     await t.core.dispatcher.runOnce();
@@ -247,7 +298,9 @@ describe('vendor executors against the simulators', () => {
       const r = await t.core.services.integrations.test({ vendor });
       expect(r, vendor).toMatchObject({ ok: true });
     }
-    expect((await t.core.services.integrations.test({ vendor: 'pagerduty' })).message).toMatch(/Alice Jansen <alice@conn-sim.example>/);
+    expect((await t.core.services.integrations.test({ vendor: 'pagerduty' })).message).toMatch(
+      /Alice Jansen <alice@conn-sim.example>/,
+    );
     suite.sim.setToken('slack', suite.sim.tokens.slack, true);
     const bad = await t.core.services.integrations.test({ vendor: 'slack' });
     expect(bad.ok).toBe(false);

@@ -11,11 +11,19 @@ describe('PagerDuty service and priority from the runbook', () => {
   it('opens the incident on the named service with the named priority, not on the default service', async () => {
     t = suite.core();
     const inc = t.incident();
-    const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'Hub down', details: '', service: 'managed jupyterhubs', priority: 'P2' });
+    const job = t.enqueue(inc.id, 'pagerduty.createIncident', {
+      title: 'Hub down',
+      details: '',
+      service: 'managed jupyterhubs',
+      priority: 'P2',
+    });
     await t.drain();
     expect(t.job(job).state).toBe('sent');
     expect(pdIncidents()).toHaveLength(1);
-    expect(pdIncidents()[0]).toMatchObject({ service: { id: 'PSVC004', summary: 'Managed JupyterHubs' }, priority: { id: 'PPRIO02' } });
+    expect(pdIncidents()[0]).toMatchObject({
+      service: { id: 'PSVC004', summary: 'Managed JupyterHubs' },
+      priority: { id: 'PPRIO02' },
+    });
   });
 
   it('takes a service id as well, and reads the service and priority lists once for several incidents', async () => {
@@ -33,9 +41,16 @@ describe('PagerDuty service and priority from the runbook', () => {
   it('a service PagerDuty does not have fails the job with a reason naming it and the services it has; nothing is created', async () => {
     t = suite.core();
     const inc = t.incident();
-    const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'Hub down', details: '', service: 'Unmanaged Hubs' });
+    const job = t.enqueue(inc.id, 'pagerduty.createIncident', {
+      title: 'Hub down',
+      details: '',
+      service: 'Unmanaged Hubs',
+    });
     await t.drain();
-    expect(t.job(job)).toMatchObject({ state: 'dead', lastError: expect.stringMatching(/no service "Unmanaged Hubs".*Managed JupyterHubs/) });
+    expect(t.job(job)).toMatchObject({
+      state: 'dead',
+      lastError: expect.stringMatching(/no service "Unmanaged Hubs".*Managed JupyterHubs/),
+    });
     expect(pdIncidents()).toHaveLength(0);
   });
 
@@ -43,7 +58,12 @@ describe('PagerDuty service and priority from the runbook', () => {
     t = suite.core();
     suite.sim.state.pagerduty.priorities.length = 0;
     const inc = t.incident();
-    const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'Hub down', details: '', service: 'Managed JupyterHubs', priority: 'P1' });
+    const job = t.enqueue(inc.id, 'pagerduty.createIncident', {
+      title: 'Hub down',
+      details: '',
+      service: 'Managed JupyterHubs',
+      priority: 'P1',
+    });
     await t.drain();
     expect(t.job(job).state).toBe('sent');
     const [create] = suite.sim.requests({ vendor: 'pagerduty', method: 'POST', path: '/incidents' });
@@ -53,8 +73,16 @@ describe('PagerDuty service and priority from the runbook', () => {
   it('an unknown priority name, where the account has priorities, fails with the names it has', async () => {
     t = suite.core();
     const inc = t.incident();
-    const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'Hub down', details: '', service: 'Managed JupyterHubs', priority: 'SEV-0' });
+    const job = t.enqueue(inc.id, 'pagerduty.createIncident', {
+      title: 'Hub down',
+      details: '',
+      service: 'Managed JupyterHubs',
+      priority: 'SEV-0',
+    });
     await t.drain();
-    expect(t.job(job)).toMatchObject({ state: 'dead', lastError: expect.stringMatching(/no priority "SEV-0".*P1, P2, P3/) });
+    expect(t.job(job)).toMatchObject({
+      state: 'dead',
+      lastError: expect.stringMatching(/no priority "SEV-0".*P1, P2, P3/),
+    });
   });
 });

@@ -3,7 +3,10 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createVendorClients, type VendorClients } from '../../../src/main/core/integrations';
 import { startSimulators, type Simulators } from '../../simulators';
 
-export function useSim(timeoutMs = 5000): { sim: () => Simulators; clients: () => Required<{ [K in keyof VendorClients]: NonNullable<VendorClients[K]> }> } {
+export function useSim(timeoutMs = 5000): {
+  sim: () => Simulators;
+  clients: () => Required<{ [K in keyof VendorClients]: NonNullable<VendorClients[K]> }>;
+} {
   let sim: Simulators;
   beforeAll(async () => {
     sim = await startSimulators();

@@ -12,7 +12,11 @@ describe('migration 0003 (runbooks, roles, checklist)', () => {
       const file = join(d.path, 'x.sqlite');
       openDatabase(file, { migrations: migrations.slice(0, 2) }).close();
       const raw = new Database(file);
-      raw.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('old', 'Old one', 'active', 1000, 1000)").run();
+      raw
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('old', 'Old one', 'active', 1000, 1000)",
+        )
+        .run();
       raw.close();
 
       const db = openDatabase(file, { migrations: migrations.slice(0, 3) });
@@ -32,10 +36,14 @@ describe('migration 0003 (runbooks, roles, checklist)', () => {
     try {
       const db = openDatabase(join(d.path, 'x.sqlite'), { migrations: migrations.slice(0, 3) });
       db.prepare("INSERT INTO incidents (id, title, declared_at, updated_at) VALUES ('i', 't', 1, 1)").run();
-      const person = db.prepare("INSERT INTO people (id, name, timezone, created_at, updated_at) VALUES (?, ?, 'UTC', 1, 1)");
+      const person = db.prepare(
+        "INSERT INTO people (id, name, timezone, created_at, updated_at) VALUES (?, ?, 'UTC', 1, 1)",
+      );
       person.run('a', 'Ada');
       person.run('b', 'Bo');
-      const role = db.prepare('INSERT INTO incident_roles (incident_id, role, person_id, tech_lead, assigned_at) VALUES (?, ?, ?, ?, 1)');
+      const role = db.prepare(
+        'INSERT INTO incident_roles (incident_id, role, person_id, tech_lead, assigned_at) VALUES (?, ?, ?, ?, 1)',
+      );
       role.run('i', 'incident_commander', 'a', 0);
       expect(() => role.run('i', 'incident_commander', 'b', 0)).toThrow(/UNIQUE/);
       role.run('i', 'subject_matter_expert', 'a', 1);

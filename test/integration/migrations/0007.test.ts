@@ -12,7 +12,11 @@ describe('migration 0007 (update cadence and status updates)', () => {
       const file = join(d.path, 'x.sqlite');
       const before = migrations.filter((m) => m.version < 7);
       const old = openDatabase(file, { migrations: before });
-      old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
+      old
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+        )
+        .run();
       expect(old.pragma('user_version', { simple: true })).toBe(6);
       old.close();
 
@@ -28,9 +32,13 @@ describe('migration 0007 (update cadence and status updates)', () => {
       ]);
       db.prepare("INSERT INTO update_cadence (incident_id, updated_at) VALUES ('i1', 2)").run();
       expect(db.prepare('SELECT cadence_minutes FROM update_cadence').pluck().get()).toBe(180);
-      expect(() => db.prepare("INSERT INTO update_cadence (incident_id, updated_at) VALUES ('nope', 2)").run()).toThrow(/FOREIGN KEY/);
-      expect(() => db.prepare("UPDATE update_cadence SET cadence_minutes = 5").run()).toThrow(/CHECK/);
-      expect(() => db.prepare("UPDATE update_cadence SET cadence_minutes = 'often'").run()).toThrow(/cannot store TEXT/);
+      expect(() => db.prepare("INSERT INTO update_cadence (incident_id, updated_at) VALUES ('nope', 2)").run()).toThrow(
+        /FOREIGN KEY/,
+      );
+      expect(() => db.prepare('UPDATE update_cadence SET cadence_minutes = 5').run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE update_cadence SET cadence_minutes = 'often'").run()).toThrow(
+        /cannot store TEXT/,
+      );
       expect(() =>
         db.prepare("INSERT INTO status_updates (id, incident_id, body, sent_at) VALUES ('u', 'nope', 'b', 1)").run(),
       ).toThrow(/FOREIGN KEY/);

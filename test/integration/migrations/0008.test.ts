@@ -14,7 +14,11 @@ describe('migration 0008 (imports, links, handoffs)', () => {
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 8) });
-      old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
+      old
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+        )
+        .run();
       old.exec(entry('a', 'role', 'p1'));
       old.exec(entry('b', 'role', 'p1')); // non-vendor refs may repeat
       old.close();
@@ -28,12 +32,22 @@ describe('migration 0008 (imports, links, handoffs)', () => {
       db.exec(entry('n1', 'slack', null));
       db.exec(entry('n2', 'slack', null));
 
-      db.prepare("INSERT INTO incident_links (incident_id, pagerduty_incident_id, updated_at) VALUES ('i1', 'PX1', 1)").run();
-      expect(() => db.prepare("INSERT INTO incident_links (incident_id, updated_at) VALUES ('nope', 1)").run()).toThrow(/FOREIGN KEY/);
+      db.prepare(
+        "INSERT INTO incident_links (incident_id, pagerduty_incident_id, updated_at) VALUES ('i1', 'PX1', 1)",
+      ).run();
+      expect(() => db.prepare("INSERT INTO incident_links (incident_id, updated_at) VALUES ('nope', 1)").run()).toThrow(
+        /FOREIGN KEY/,
+      );
       expect(() =>
-        db.prepare("INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 2, 1)").run(),
+        db
+          .prepare(
+            "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 2, 1)",
+          )
+          .run(),
       ).toThrow(/CHECK/);
-      db.prepare("INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 1, 1)").run();
+      db.prepare(
+        "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 1, 1)",
+      ).run();
       db.prepare("DELETE FROM incidents WHERE id = 'i1'").run();
       expect(db.prepare('SELECT count(*) FROM incident_links').pluck().get()).toBe(0);
       expect(db.prepare('SELECT count(*) FROM handoffs').pluck().get()).toBe(0);

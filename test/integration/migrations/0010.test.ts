@@ -13,12 +13,18 @@ describe('migration 0010 (notes on the timeline)', () => {
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 10) });
-      old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
+      old
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+        )
+        .run();
       const entry = old.prepare(
         `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, in_report, summary, recorded_at)
          VALUES (?, 'i1', ?, ?, ?, ?, 'Sam', ?, ?, ?, ?)`,
       );
-      const note = old.prepare("INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, 'i1', ?, ?, 'Sam', ?)");
+      const note = old.prepare(
+        "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, 'i1', ?, ?, 'Sam', ?)",
+      );
       entry.run('e1', 1000, 'system', 'declared', 'Incident declared: Hub down', null, 1, null, 1000);
       note.run('n1', 'finding', 'quota reached on the user pool', 2000);
       entry.run('e2', 2000, 'note', 'finding', 'quota reached on the user pool', 'n1', 0, 'Quota reached', 2000);
@@ -29,7 +35,11 @@ describe('migration 0010 (notes on the timeline)', () => {
 
       const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= 10) });
       expect(db.pragma('user_version', { simple: true })).toBe(10);
-      const rows = db.prepare("SELECT id, source, kind, ref_id, in_report, summary FROM timeline_entries WHERE incident_id = 'i1' ORDER BY at, id").all();
+      const rows = db
+        .prepare(
+          "SELECT id, source, kind, ref_id, in_report, summary FROM timeline_entries WHERE incident_id = 'i1' ORDER BY at, id",
+        )
+        .all();
       expect(rows).toEqual([
         { id: 'e1', source: 'system', kind: 'declared', ref_id: null, in_report: 1, summary: null },
         { id: 'n1', source: 'note', kind: 'finding', ref_id: 'n1', in_report: 0, summary: 'Quota reached' },
@@ -38,7 +48,9 @@ describe('migration 0010 (notes on the timeline)', () => {
       ]);
       // No copy of a note is left behind, and the full-text triggers still follow the renamed table.
       expect(db.prepare("SELECT count(*) FROM timeline_events WHERE source = 'note'").pluck().get()).toBe(0);
-      expect(db.prepare("SELECT entry_id FROM timeline_fts WHERE timeline_fts MATCH 'commander'").pluck().all()).toEqual(['e4']);
+      expect(
+        db.prepare("SELECT entry_id FROM timeline_fts WHERE timeline_fts MATCH 'commander'").pluck().all(),
+      ).toEqual(['e4']);
       // The report flags are written to whichever table holds the entry.
       const q = timelineQueryRepo(db);
       q.setInReport('n1', true);
@@ -58,14 +70,22 @@ describe('migration 0010 (notes on the timeline)', () => {
     try {
       const db = openDatabase(join(d.path, 'x.sqlite'), { migrations });
       const plan = (sql: string) =>
-        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ incidentId: 'i1', sources: null, kinds: null, at: 0, id: '', limit: 50 }) as Array<{ detail: string }>)
+        (
+          db
+            .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+            .all({ incidentId: 'i1', sources: null, kinds: null, at: 0, id: '', limit: 50 }) as Array<{
+            detail: string;
+          }>
+        )
           .map((r) => r.detail)
           .join('\n');
       const first = plan('SELECT * FROM timeline_entries WHERE incident_id = @incidentId ORDER BY at, id LIMIT @limit');
       expect(first).toMatch(/notes_by_incident/);
       expect(first).toMatch(/timeline_by_incident/);
       expect(first).not.toMatch(/TEMP B-TREE/);
-      const before = plan('SELECT * FROM timeline_entries WHERE incident_id = @incidentId AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit');
+      const before = plan(
+        'SELECT * FROM timeline_entries WHERE incident_id = @incidentId AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit',
+      );
       expect(before).not.toMatch(/TEMP B-TREE/);
       db.close();
     } finally {

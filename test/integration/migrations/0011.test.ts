@@ -17,17 +17,25 @@ describe('migration 0011 (batched notes search index)', () => {
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0011.version) });
-      old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
+      old
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+        )
+        .run();
       for (let i = 1; i <= 5; i++) old.exec(note(`n${i}`, `disk full on node${i}`));
       old.exec("DELETE FROM notes WHERE id = 'n2'");
       old.close();
 
       const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= migration0011.version) });
       expect(db.pragma('user_version', { simple: true })).toBe(migration0011.version);
-      const match = (w: string) => db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid').pluck().all(w);
+      const match = (w: string) =>
+        db.prepare('SELECT rowid FROM notes_fts WHERE notes_fts MATCH ? ORDER BY rowid').pluck().all(w);
       expect(match('disk')).toEqual([1, 3, 4, 5]);
-      expect(db.prepare("SELECT name, upto FROM search_index_state").all()).toEqual([{ name: 'notes', upto: 5 }]);
-      const triggers = db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'notes' ORDER BY name").pluck().all();
+      expect(db.prepare('SELECT name, upto FROM search_index_state').all()).toEqual([{ name: 'notes', upto: 5 }]);
+      const triggers = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'notes' ORDER BY name")
+        .pluck()
+        .all();
       expect(triggers).toEqual(['notes_fts_ad', 'notes_fts_au']);
       db.prepare("INSERT INTO notes_fts(notes_fts, rank) VALUES('integrity-check', 1)").run();
 
@@ -50,7 +58,9 @@ describe('migration 0011 (batched notes search index)', () => {
   it('starts an empty database at upto 0', () => {
     const d = tempDir();
     try {
-      const db = openDatabase(join(d.path, 'x.sqlite'), { migrations: migrations.filter((m) => m.version <= migration0011.version) });
+      const db = openDatabase(join(d.path, 'x.sqlite'), {
+        migrations: migrations.filter((m) => m.version <= migration0011.version),
+      });
       expect(db.prepare("SELECT upto FROM search_index_state WHERE name = 'notes'").pluck().get()).toBe(0);
       db.close();
     } finally {

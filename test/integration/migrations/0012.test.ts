@@ -13,10 +13,16 @@ describe('migration 0012 (needs you, reachability)', () => {
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 12) });
-      old.prepare("INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)").run();
+      old
+        .prepare(
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+        )
+        .run();
       old.exec(`INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts, next_at, created_at, updated_at)
                 VALUES ('u1', 'i1', 'freshdesk', 'freshdesk.reply', '{"body":"x"}', 'freshdesk:i1', 'uncertain', 1, 5, 1, 1)`);
-      old.exec("INSERT INTO vendor_state (vendor, state, reason, paused_until, updated_at) VALUES ('slack', 'reconnect', 'token_revoked', NULL, 1)");
+      old.exec(
+        "INSERT INTO vendor_state (vendor, state, reason, paused_until, updated_at) VALUES ('slack', 'reconnect', 'token_revoked', NULL, 1)",
+      );
       old.close();
 
       const db = openDatabase(file, { migrations });
@@ -27,7 +33,11 @@ describe('migration 0012 (needs you, reachability)', () => {
       // The new columns hold reachability, and any answer clears it.
       expect(vs.unreachable('pagerduty', 'PagerDuty cannot be reached.', 'ECONNRESET', 100)).toBe(true);
       expect(vs.unreachable('pagerduty', 'PagerDuty cannot be reached.', 'ETIMEDOUT', 200)).toBe(false);
-      expect(vs.get('pagerduty').unreachable).toEqual({ since: 100, reason: 'PagerDuty cannot be reached.', error: 'ETIMEDOUT' });
+      expect(vs.get('pagerduty').unreachable).toEqual({
+        since: 100,
+        reason: 'PagerDuty cannot be reached.',
+        error: 'ETIMEDOUT',
+      });
       expect(vs.reached('pagerduty', 300)).toBe(true);
       expect(vs.get('pagerduty').unreachable).toBeNull();
       // checks is NOT NULL with a default: old-style inserts still work.

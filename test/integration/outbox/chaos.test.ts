@@ -11,7 +11,15 @@ let t: SimCore | undefined;
 
 describe('outbox reliability against the simulators', () => {
   it('a smaller chaos run (≈60 jobs, random faults, a crash mid-drain) delivers each job exactly once or dead with a reason', async () => {
-    const r = await chaosRun(suite.sim, { incidents: 3, perIncident: 6, seed: 7, faultsPerSecond: 15, maxFaults: 30, restartAt: 0.35, timeoutMs: 50_000 });
+    const r = await chaosRun(suite.sim, {
+      incidents: 3,
+      perIncident: 6,
+      seed: 7,
+      faultsPerSecond: 15,
+      maxFaults: 30,
+      restartAt: 0.35,
+      timeoutMs: 50_000,
+    });
     expect(r.jobs).toBe(60);
     expectExactlyOnce(r);
     expect(r.faults).toBeGreaterThan(10);
@@ -27,8 +35,12 @@ describe('outbox reliability against the simulators', () => {
     const posts = [1, 2, 3, 4, 5].map((i) => t!.enqueue(inc.id, 'slack.postMessage', { text: `offline ${i}` }));
     const replies = [1, 2, 3].map((i) => t!.enqueue(inc.id, 'freshdesk.reply', { body: `offline reply ${i}` }));
     expect(await t.core.dispatcher.runOnce()).toBe(0);
-    expect(t.core.services.outbox.list({ states: ['queued'] }).every((j) => j.reason === 'Waiting for the network.')).toBe(true);
-    expect(suite.sim.requests({ method: 'POST' }).filter((r) => r.path.includes('postMessage') || r.path.includes('reply'))).toHaveLength(0);
+    expect(
+      t.core.services.outbox.list({ states: ['queued'] }).every((j) => j.reason === 'Waiting for the network.'),
+    ).toBe(true);
+    expect(
+      suite.sim.requests({ method: 'POST' }).filter((r) => r.path.includes('postMessage') || r.path.includes('reply')),
+    ).toHaveLength(0);
     t.network.set(true);
     await t.drain();
     const channel = suite.sim.state.slack.channels.find((c) => c.name.startsWith('inc-') && !c.is_archived)!;
@@ -49,7 +61,10 @@ describe('outbox reliability against the simulators', () => {
     const pd = t.enqueue(inc.id, 'pagerduty.createIncident', { title: 'still works' });
     for (let i = 0; i < 5; i++) await t.core.dispatcher.runOnce();
     const status = t.core.services.outbox.status();
-    expect(status.vendors.find((v) => v.vendor === 'slack')).toMatchObject({ state: 'reconnect', reason: expect.stringMatching(/token was refused/) });
+    expect(status.vendors.find((v) => v.vendor === 'slack')).toMatchObject({
+      state: 'reconnect',
+      reason: expect.stringMatching(/token was refused/),
+    });
     expect(t.job(posts[0]!).state).toBe('queued');
     expect(t.core.services.outbox.list({}).find((j) => j.id === posts[1])!.reason).toMatch(/token was refused/);
     expect(t.job(pd).state).toBe('sent'); // other vendors carry on
@@ -63,7 +78,11 @@ describe('outbox reliability against the simulators', () => {
       body: JSON.stringify({ vendor: 'slack', action: 'replace', token: suite.sim.tokens.slack, newToken }),
     });
     expect(res.ok).toBe(true);
-    t.core.services.integrations.save({ vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: [] }, token: newToken });
+    t.core.services.integrations.save({
+      vendor: 'slack',
+      config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: [] },
+      token: newToken,
+    });
     await t.drain();
     const channel = suite.sim.state.slack.channels.find((c) => c.name.startsWith('inc-') && !c.is_archived)!;
     expect(channel.messages.map((m) => m.text)).toEqual([1, 2, 3].map((i) => `after revoke ${i}`));

@@ -58,7 +58,11 @@ describe('the outbox dispatcher', () => {
     expect(t.job(a).state).toBe('dead');
     expect(t.job(a).lastError).toMatch(/slack.postMessage: Refused: msg_too_long/);
     const listed = t.core.services.outbox.list({});
-    expect(listed.find((j) => j.id === b)).toMatchObject({ state: 'queued', blockedBy: a, reason: expect.stringMatching(/Blocked by a failed earlier job/) });
+    expect(listed.find((j) => j.id === b)).toMatchObject({
+      state: 'queued',
+      blockedBy: a,
+      reason: expect.stringMatching(/Blocked by a failed earlier job/),
+    });
     t.core.services.outbox.discard({ jobId: a });
     await t.drain();
     expect(t.job(b).state).toBe('sent');
@@ -181,9 +185,16 @@ describe('the outbox dispatcher', () => {
     expect(t.job(b).state).toBe('queued');
     expect(t.job(pd).state).toBe('sent');
     const status = t.core.services.outbox.status();
-    expect(status.vendors.find((v) => v.vendor === 'slack')).toMatchObject({ state: 'reconnect', reason: expect.stringMatching(/token was refused/) });
+    expect(status.vendors.find((v) => v.vendor === 'slack')).toMatchObject({
+      state: 'reconnect',
+      reason: expect.stringMatching(/token was refused/),
+    });
     expect(t.core.services.outbox.list({}).find((j) => j.id === b)?.reason).toMatch(/token was refused/);
-    t.core.services.integrations.save({ vendor: 'slack', config: { channelPattern: 'inc-YYYYMMDD-<hub>' }, token: `${TOKENS.slack}x` });
+    t.core.services.integrations.save({
+      vendor: 'slack',
+      config: { channelPattern: 'inc-YYYYMMDD-<hub>' },
+      token: `${TOKENS.slack}x`,
+    });
     await t.drain();
     expect([t.job(a).state, t.job(b).state]).toEqual(['sent', 'sent']);
     expect(t.core.services.outbox.list({}).filter((j) => j.state === 'dead')).toEqual([]);
@@ -204,7 +215,18 @@ describe('the outbox dispatcher', () => {
     let finish!: () => void;
     t.core.dispatcher.start();
     const a = t.enqueue(inc, 'pagerduty.addNote', { content: 'a' });
-    t.core.bus.emit('timeline.appended', { id: 'x', incidentId: inc, at: '', source: 'note', kind: 'note', body: '', actor: null, refId: null, inReport: true, summary: null });
+    t.core.bus.emit('timeline.appended', {
+      id: 'x',
+      incidentId: inc,
+      at: '',
+      source: 'note',
+      kind: 'note',
+      body: '',
+      actor: null,
+      refId: null,
+      inReport: true,
+      summary: null,
+    });
     await vi.waitFor(() => expect(t.job(a).state).toBe('retrying'));
     const due = t.timer.nextAt();
     expect(due).toBe(Date.parse(t.job(a).nextAt!));

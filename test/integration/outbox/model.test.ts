@@ -19,9 +19,22 @@ type Cmd =
 
 const kinds: JobKind[] = ['slack.postMessage', 'pagerduty.addNote', 'freshdesk.reply'];
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('enqueue' as const), stream: fc.integer({ min: 0, max: 2 }), kind: fc.constantFrom(...kinds) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('enqueue' as const),
+      stream: fc.integer({ min: 0, max: 2 }),
+      kind: fc.constantFrom(...kinds),
+    }),
+  },
   { weight: 4, arbitrary: fc.constant({ t: 'dispatch' as const }) },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('answer' as const), a: fc.constantFrom<Answer>('ok', '429', '5xx', 'timeout', 'drop', 'invalid', 'auth') }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('answer' as const),
+      a: fc.constantFrom<Answer>('ok', '429', '5xx', 'timeout', 'drop', 'invalid', 'auth'),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ t: 'crashMidSend' as const }) },
   { weight: 1, arbitrary: fc.constant({ t: 'restart' as const }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('network' as const), online: fc.boolean() }) },
@@ -45,7 +58,18 @@ async function run(cmds: Cmd[]) {
     for (const c of cmds) {
       switch (c.t) {
         case 'enqueue':
-          created.push(t.enqueue(incident, c.kind, c.kind === 'slack.postMessage' ? { text: 'x' } : c.kind === 'pagerduty.addNote' ? { content: 'x' } : { body: 'x' }, `stream${c.stream}`));
+          created.push(
+            t.enqueue(
+              incident,
+              c.kind,
+              c.kind === 'slack.postMessage'
+                ? { text: 'x' }
+                : c.kind === 'pagerduty.addNote'
+                  ? { content: 'x' }
+                  : { body: 'x' },
+              `stream${c.stream}`,
+            ),
+          );
           break;
         case 'dispatch':
           await t.core.dispatcher.runOnce();

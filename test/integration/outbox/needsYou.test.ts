@@ -44,7 +44,11 @@ describe('an uncertain job is bounded and settled by the user', () => {
     expect([t.job(slack).state, t.job(pd).state]).toEqual(['sent', 'sent']);
     // The job behind it in the same stream waits, and says why.
     const listed = t.core.services.outbox.list({});
-    expect(listed.find((j) => j.id === behind)).toMatchObject({ state: 'queued', blockedBy: reply, reason: expect.stringMatching(/needs you/) });
+    expect(listed.find((j) => j.id === behind)).toMatchObject({
+      state: 'queued',
+      blockedBy: reply,
+      reason: expect.stringMatching(/needs you/),
+    });
     expect(t.core.services.outbox.status()).toMatchObject({ needsYou: 1, pending: 2 });
     // Nothing more happens by itself.
     t.clock.advance(3_600_000);
@@ -90,12 +94,18 @@ describe('an uncertain job is bounded and settled by the user', () => {
     const reply = t.enqueue(inc, 'freshdesk.reply', { body: 'We are on it' });
     const behind = t.enqueue(inc, 'freshdesk.addNote', { body: 'internal' });
     await t.drain();
-    expect(await call(t.core, 'outbox.resolve', { jobId: reply, choice: 'discard' })).toMatchObject({ ok: true, value: { state: 'discarded' } });
+    expect(await call(t.core, 'outbox.resolve', { jobId: reply, choice: 'discard' })).toMatchObject({
+      ok: true,
+      value: { state: 'discarded' },
+    });
     await t.drain();
     expect(t.job(behind).state).toBe('sent');
     for (const choice of ['mark_sent', 'send_again', 'discard'] as const) {
       const refused = await call(t.core, 'outbox.resolve', { jobId: behind, choice });
-      expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/only a job whose arrival is unknown/i) } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'conflict', message: expect.stringMatching(/only a job whose arrival is unknown/i) },
+      });
     }
     expect(t.job(behind).state).toBe('sent');
     expect((await t.core.invoke('outbox.resolve', { jobId: reply, choice: 'forget' })).ok).toBe(false);
@@ -108,16 +118,22 @@ describe('an uncertain job is bounded and settled by the user', () => {
     const reply = t.enqueue(inc, 'freshdesk.reply', { body: 'We are on it' });
     await t.drain();
     t.vendor.reconcile = async () => ({ status: 'done', result: { id: 9 } }); // the vendor is readable again
-    expect(await call(t.core, 'outbox.retry', { jobId: reply })).toMatchObject({ ok: true, value: { state: 'uncertain', checks: 0 } });
+    expect(await call(t.core, 'outbox.retry', { jobId: reply })).toMatchObject({
+      ok: true,
+      value: { state: 'uncertain', checks: 0 },
+    });
     await t.drain();
     expect(t.job(reply).state).toBe('sent');
     expect(t.vendor.requests).toBe(1);
   });
 
-  it("a vendor that cannot be reached shows as unreachable in plain words, the raw error behind it, until it answers", async () => {
+  it('a vendor that cannot be reached shows as unreachable in plain words, the raw error behind it, until it answers', async () => {
     t = outboxCore();
     const inc = t.incident();
-    t.vendor.send = async () => ({ status: 'failed', failure: { kind: 'network', message: 'fetch failed: other side closed (UND_ERR_SOCKET)', mayHaveApplied: false } });
+    t.vendor.send = async () => ({
+      status: 'failed',
+      failure: { kind: 'network', message: 'fetch failed: other side closed (UND_ERR_SOCKET)', mayHaveApplied: false },
+    });
     const a = t.enqueue(inc, 'slack.postMessage', { text: 'x' });
     await t.core.dispatcher.runOnce();
     const slack = t.core.services.outbox.status().vendors.find((v) => v.vendor === 'slack');
@@ -131,7 +147,10 @@ describe('an uncertain job is bounded and settled by the user', () => {
     expect(row.detail).toMatch(/UND_ERR_SOCKET/);
     t.vendor.send = async () => ({ status: 'done', result: {} });
     await t.drain();
-    expect(t.core.services.outbox.status().vendors.find((v) => v.vendor === 'slack')).toMatchObject({ state: 'ok', detail: null });
+    expect(t.core.services.outbox.status().vendors.find((v) => v.vendor === 'slack')).toMatchObject({
+      state: 'ok',
+      detail: null,
+    });
   });
 
   it('user moves follow the table: each works from exactly the states it lists', async () => {
@@ -147,7 +166,9 @@ describe('an uncertain job is bounded and settled by the user', () => {
       edit: (id: string, now: number) => repo.edit(id, { body: 'y' }, now),
     } as const;
     const states: JobState[] = ['queued', 'sending', 'retrying', 'uncertain', 'needs_you', 'sent', 'dead', 'discarded'];
-    for (const [name, move] of Object.entries(moves) as Array<[keyof typeof moves, (id: string, now: number) => unknown]>) {
+    for (const [name, move] of Object.entries(moves) as Array<
+      [keyof typeof moves, (id: string, now: number) => unknown]
+    >) {
       for (const s of states) {
         const id = t.enqueue(inc, 'freshdesk.reply', { body: 'x' }, `k-${name}-${s}`);
         t.core.db.prepare('UPDATE outbox_jobs SET state = ? WHERE id = ?').run(s, id);

@@ -16,7 +16,9 @@ describe('outbox operations', () => {
     const res = await call(t.core, 'outbox.list', { incidentId: a });
     expect(res.ok && res.value.map((j) => j.id)).toEqual([dead]);
     const deadOnly = await call(t.core, 'outbox.list', { states: ['dead'] });
-    expect(deadOnly.ok && deadOnly.value).toMatchObject([{ id: dead, state: 'dead', reason: expect.stringMatching(/Refused: msg_too_long/) }]);
+    expect(deadOnly.ok && deadOnly.value).toMatchObject([
+      { id: dead, state: 'dead', reason: expect.stringMatching(/Refused: msg_too_long/) },
+    ]);
     const bad = await t.core.invoke('outbox.list', { states: ['lost'] });
     expect(bad.ok).toBe(false);
   });
@@ -33,7 +35,10 @@ describe('outbox operations', () => {
     expect(t.job(id).state).toBe('sent');
     const again = await call(t.core, 'outbox.retry', { jobId: id });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await call(t.core, 'outbox.retry', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await call(t.core, 'outbox.retry', { jobId: 'nope' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('edit checks the payload against the kind schema, only for dead jobs, then sends the new payload', async () => {
@@ -45,7 +50,10 @@ describe('outbox operations', () => {
     expect(notDead).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await t.drain();
     const wrong = await call(t.core, 'outbox.edit', { jobId: id, payload: { txt: 'short' } });
-    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/slack.postMessage payload/) } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/slack.postMessage payload/) },
+    });
     expect(t.job(id).payload).toEqual({ text: 'too long' }); // unchanged by the refused edit
     const ok = await call(t.core, 'outbox.edit', { jobId: id, payload: { text: 'short' } });
     expect(ok).toMatchObject({ ok: true, value: { state: 'queued', payload: { text: 'short' } } });
@@ -68,9 +76,15 @@ describe('outbox operations', () => {
     await t.core.dispatcher.runOnce();
     expect(t.job(maybe).state).toBe('uncertain');
     // A row being checked has Discard too: it stops the checks and is never sent again.
-    expect(await call(t.core, 'outbox.discard', { jobId: maybe })).toMatchObject({ ok: true, value: { state: 'discarded' } });
+    expect(await call(t.core, 'outbox.discard', { jobId: maybe })).toMatchObject({
+      ok: true,
+      value: { state: 'discarded' },
+    });
     const refused = await call(t.core, 'outbox.discard', { jobId: flying });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/being sent or checked right now/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: expect.stringMatching(/being sent or checked right now/) },
+    });
     await t.drain();
     expect(t.vendor.effects.has(`conn:${queued}`)).toBe(false);
     expect(t.vendor.effects.get(`conn:${maybe}`)).toBe(1); // the one drop that landed, never a second
@@ -83,6 +97,10 @@ describe('outbox operations', () => {
     t.enqueue(inc, 'slack.postMessage', { text: 'x' });
     const res = await call(t.core, 'outbox.status', {});
     expect(res.ok && res.value).toMatchObject({ pending: 1, online: true, counts: { queued: 1, sent: 0 } });
-    expect(res.ok && res.value.vendors.map((v) => v.state)).toEqual(['not_configured', 'not_configured', 'not_configured']);
+    expect(res.ok && res.value.vendors.map((v) => v.state)).toEqual([
+      'not_configured',
+      'not_configured',
+      'not_configured',
+    ]);
   });
 });

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildBrief } from '../../../src/main/core/handoff/brief';
 import type { HandoffFacts, HandoffPerson } from '../../../src/main/core/handoff/facts';
-import { handoffJobs, handoffPartLabel, isOutsideWorkingHours, validateHandoff } from '../../../src/main/core/handoff/rules';
+import {
+  handoffJobs,
+  handoffPartLabel,
+  isOutsideWorkingHours,
+  validateHandoff,
+} from '../../../src/main/core/handoff/rules';
 import { jobPayloads } from '../../../src/shared/outbox';
 
 const person = (id: string, name: string, over: Partial<HandoffPerson> = {}): HandoffPerson => ({
@@ -16,7 +21,13 @@ const person = (id: string, name: string, over: Partial<HandoffPerson> = {}): Ha
 });
 
 const facts = (over: Partial<HandoffFacts> = {}): HandoffFacts => ({
-  incident: { id: 'i1', title: 'Servers will not start', hub: 'uw-hub', status: 'active', declaredAt: '2026-11-26T09:05:00Z' },
+  incident: {
+    id: 'i1',
+    title: 'Servers will not start',
+    hub: 'uw-hub',
+    status: 'active',
+    declaredAt: '2026-11-26T09:05:00Z',
+  },
   from: person('sam', 'Sam'),
   to: person('ana', 'Ana', { timeZone: 'Australia/Sydney' }),
   currentState: 'New servers start; about 30 users still see a spinner.',
@@ -29,10 +40,17 @@ const facts = (over: Partial<HandoffFacts> = {}): HandoffFacts => ({
     { title: 'Move the image to the regional mirror', owner: 'Kai' },
     { title: 'Check registry rate limits', owner: null },
   ],
-  smes: [{ name: 'Kai', area: 'Tech Lead' }, { name: 'Lee', area: null }],
+  smes: [
+    { name: 'Kai', area: 'Tech Lead' },
+    { name: 'Lee', area: null },
+  ],
   liaison: { name: 'Sam', movesToNewCommander: true },
   nextUpdateDueAt: '2026-11-26T13:00:00Z',
-  links: { pagerduty: 'https://example.pagerduty.com/incidents/P1', slackChannel: 'https://example.slack.com/archives/C1', ticket: null },
+  links: {
+    pagerduty: 'https://example.pagerduty.com/incidents/P1',
+    slackChannel: 'https://example.slack.com/archives/C1',
+    ticket: null,
+  },
   timeZone: 'UTC',
   ...over,
 });
@@ -54,13 +72,30 @@ describe('buildBrief', () => {
     expect(md).toContain('- PagerDuty incident: https://example.pagerduty.com/incidents/P1');
     expect(md).toContain('- Ticket: _not linked_');
     // Sections in a fixed order.
-    const order = ['## Current state', '## What has been tried', '## Open steps', '## People', '## Next status update', '## Links'];
+    const order = [
+      '## Current state',
+      '## What has been tried',
+      '## Open steps',
+      '## People',
+      '## Next status update',
+      '## Links',
+    ];
     expect(order.map((h) => md.indexOf(h))).toEqual([...order.map((h) => md.indexOf(h))].sort((a, b) => a - b));
   });
 
   it('says plainly when things are not known yet, and uses the brief’s one timezone', () => {
     const md = buildBrief(
-      facts({ to: null, currentState: null, hypothesis: null, tried: [], openSteps: [], smes: [], liaison: null, nextUpdateDueAt: null, timeZone: 'Europe/Berlin' }),
+      facts({
+        to: null,
+        currentState: null,
+        hypothesis: null,
+        tried: [],
+        openSteps: [],
+        smes: [],
+        liaison: null,
+        nextUpdateDueAt: null,
+        timeZone: 'Europe/Berlin',
+      }),
     );
     expect(md).toContain('(new commander not chosen yet)');
     expect(md).toContain('_No status recorded yet._');
@@ -109,8 +144,16 @@ describe('isOutsideWorkingHours', () => {
   });
   it('counts the weekend as outside, on the local date', () => {
     // Friday 23:30 UTC is already Saturday in Tokyo.
-    expect(isOutsideWorkingHours('Asia/Tokyo', { ...hours, end: '23:59', start: '00:00' }, Date.parse('2026-11-27T23:30:00Z'))).toBe(true);
-    expect(isOutsideWorkingHours('UTC', { ...hours, end: '23:59', start: '00:00' }, Date.parse('2026-11-27T23:30:00Z'))).toBe(false);
+    expect(
+      isOutsideWorkingHours(
+        'Asia/Tokyo',
+        { ...hours, end: '23:59', start: '00:00' },
+        Date.parse('2026-11-27T23:30:00Z'),
+      ),
+    ).toBe(true);
+    expect(
+      isOutsideWorkingHours('UTC', { ...hours, end: '23:59', start: '00:00' }, Date.parse('2026-11-27T23:30:00Z')),
+    ).toBe(false);
   });
 });
 
@@ -130,19 +173,34 @@ describe('handoffJobs', () => {
   });
   it('moves the ticket and notes it on PagerDuty when the liaison duty moves', () => {
     const jobs = handoffJobs({ ...base, liaisonMoves: true });
-    expect(jobs.map((j) => j.kind)).toEqual(['pagerduty.reassign', 'pagerduty.addNote', 'slack.postMessage', 'freshdesk.updateTicket', 'pagerduty.addNote']);
-    expect(jobs[3]).toEqual({ kind: 'freshdesk.updateTicket', payload: { responderId: 42 }, label: 'Assign the ticket to the new liaison' });
+    expect(jobs.map((j) => j.kind)).toEqual([
+      'pagerduty.reassign',
+      'pagerduty.addNote',
+      'slack.postMessage',
+      'freshdesk.updateTicket',
+      'pagerduty.addNote',
+    ]);
+    expect(jobs[3]).toEqual({
+      kind: 'freshdesk.updateTicket',
+      payload: { responderId: 42 },
+      label: 'Assign the ticket to the new liaison',
+    });
     expect(JSON.stringify(jobs[4])).toContain('Ana');
     // The stored job labels the same way: the brief note and the liaison note differ by what they say.
     expect(jobs[4]!.label).toBe('Note on PagerDuty that the liaison duty moved');
     expect(handoffPartLabel({ kind: 'pagerduty.addNote', payload: jobs[4]!.payload })).toBe(jobs[4]!.label);
-    expect(handoffPartLabel({ kind: 'pagerduty.addNote', payload: { content: 'A brief without the usual heading' } })).toBe(
-      'Add the brief as a PagerDuty note',
-    );
+    expect(
+      handoffPartLabel({ kind: 'pagerduty.addNote', payload: { content: 'A brief without the usual heading' } }),
+    ).toBe('Add the brief as a PagerDuty note');
   });
   it('writes nothing for integrations the incident is not linked to; every payload is valid', () => {
-    const jobs = handoffJobs({ ...base, liaisonMoves: true, linked: { pagerduty: false, slack: true, freshdesk: false } });
+    const jobs = handoffJobs({
+      ...base,
+      liaisonMoves: true,
+      linked: { pagerduty: false, slack: true, freshdesk: false },
+    });
     expect(jobs.map((j) => j.kind)).toEqual(['slack.postMessage']);
-    for (const j of handoffJobs({ ...base, liaisonMoves: true })) expect(() => jobPayloads[j.kind].parse(j.payload)).not.toThrow();
+    for (const j of handoffJobs({ ...base, liaisonMoves: true }))
+      expect(() => jobPayloads[j.kind].parse(j.payload)).not.toThrow();
   });
 });

@@ -9,29 +9,59 @@ const fail = { ok: false, detail: 'answered 503' };
 
 describe('hub probe state machine', () => {
   it('up when the probe passes; down only when the reference check passes; unknown when it fails or Conn is offline', () => {
-    expect(judge(undefined, pass, 'skipped', 10)).toEqual({ state: 'up', since: 10, detail: '200 in 5 ms', changed: true });
+    expect(judge(undefined, pass, 'skipped', 10)).toEqual({
+      state: 'up',
+      since: 10,
+      detail: '200 in 5 ms',
+      changed: true,
+    });
     expect(judge(undefined, fail, 'ok', 10)).toMatchObject({ state: 'down', changed: true });
-    expect(judge(undefined, fail, 'failed', 10)).toMatchObject({ state: 'unknown', detail: expect.stringContaining('reference check failed') });
-    expect(judge(undefined, { ok: false, notProbed: true, detail: 'not probed' }, 'ok', 10)).toMatchObject({ state: 'unknown' });
-    expect(judge({ state: 'up', since: 1 }, pass, 'offline', 10)).toMatchObject({ state: 'unknown', since: 10, changed: true });
+    expect(judge(undefined, fail, 'failed', 10)).toMatchObject({
+      state: 'unknown',
+      detail: expect.stringContaining('reference check failed'),
+    });
+    expect(judge(undefined, { ok: false, notProbed: true, detail: 'not probed' }, 'ok', 10)).toMatchObject({
+      state: 'unknown',
+    });
+    expect(judge({ state: 'up', since: 1 }, pass, 'offline', 10)).toMatchObject({
+      state: 'unknown',
+      since: 10,
+      changed: true,
+    });
   });
 
   it('keeps since while the state holds and moves it on a change', () => {
-    expect(judge({ state: 'down', since: 5 }, fail, 'ok', 10)).toMatchObject({ state: 'down', since: 5, changed: false });
-    expect(judge({ state: 'down', since: 5 }, pass, 'skipped', 10)).toMatchObject({ state: 'up', since: 10, changed: true });
-    expect(judge({ state: 'unknown', since: 5 }, fail, 'ok', 10)).toMatchObject({ state: 'down', since: 10, changed: true });
+    expect(judge({ state: 'down', since: 5 }, fail, 'ok', 10)).toMatchObject({
+      state: 'down',
+      since: 5,
+      changed: false,
+    });
+    expect(judge({ state: 'down', since: 5 }, pass, 'skipped', 10)).toMatchObject({
+      state: 'up',
+      since: 10,
+      changed: true,
+    });
+    expect(judge({ state: 'unknown', since: 5 }, fail, 'ok', 10)).toMatchObject({
+      state: 'down',
+      since: 10,
+      changed: true,
+    });
   });
 
   it('never has more than the limit in flight', async () => {
     let inFlight = 0;
     let most = 0;
-    const out = await boundedAll(Array.from({ length: 30 }, (_, i) => i), 8, async (i) => {
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise((r) => setImmediate(r));
-      inFlight--;
-      return i * 2;
-    });
+    const out = await boundedAll(
+      Array.from({ length: 30 }, (_, i) => i),
+      8,
+      async (i) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setImmediate(r));
+        inFlight--;
+        return i * 2;
+      },
+    );
     expect(most).toBe(8);
     expect(out).toEqual(Array.from({ length: 30 }, (_, i) => i * 2));
   });
@@ -51,7 +81,13 @@ describe('impact proposal', () => {
   const base = { includedHubIds: ['c/a', 'c/b'], ticket: null, exitWindowMs: 30 * min };
 
   it('proposes no end before any failure, and the ticket as start when it is all there is', () => {
-    const p = proposeImpact({ ...base, changes: [], current: new Map(), ticket: { at: 0, label: 'The ticket was opened' }, now: 100 * min });
+    const p = proposeImpact({
+      ...base,
+      changes: [],
+      current: new Map(),
+      ticket: { at: 0, label: 'The ticket was opened' },
+      now: 100 * min,
+    });
     expect(p.start).toEqual({ at: new Date(0).toISOString(), evidence: 'The ticket was opened' });
     expect(p.end).toBeNull();
     expect(p.endPending).toBe('No affected hub has failed a probe yet.');
@@ -70,18 +106,35 @@ describe('impact proposal', () => {
       ['c/b', { state: 'up' as const, since: 45 * min }],
     ]);
     const early = proposeImpact({ ...base, changes, current, now: 60 * min });
-    expect(early.start).toEqual({ at: new Date(10 * min).toISOString(), evidence: 'First failing probe: c/a (answered 503)' });
+    expect(early.start).toEqual({
+      at: new Date(10 * min).toISOString(),
+      evidence: 'First failing probe: c/a (answered 503)',
+    });
     expect(early.end).toBeNull();
     expect(early.endPending).toContain('exit window ends in about 15 min');
 
     const late = proposeImpact({ ...base, changes, current, now: 75 * min });
-    expect(late.end).toEqual({ at: new Date(45 * min).toISOString(), evidence: 'All 2 affected hubs passing since then, for the 30-minute exit window' });
+    expect(late.end).toEqual({
+      at: new Date(45 * min).toISOString(),
+      evidence: 'All 2 affected hubs passing since then, for the 30-minute exit window',
+    });
 
-    const ticketFirst = proposeImpact({ ...base, changes, current, now: 75 * min, ticket: { at: 5 * min, label: 'The ticket was opened' } });
+    const ticketFirst = proposeImpact({
+      ...base,
+      changes,
+      current,
+      now: 75 * min,
+      ticket: { at: 5 * min, label: 'The ticket was opened' },
+    });
     expect(ticketFirst.start?.at).toBe(new Date(5 * min).toISOString());
     expect(ticketFirst.start?.evidence).toBe('The ticket was opened, before the first failing probe');
 
-    const oneDown = proposeImpact({ ...base, changes, current: new Map([...current, ['c/b', { state: 'down' as const, since: 12 * min }]]), now: 75 * min });
+    const oneDown = proposeImpact({
+      ...base,
+      changes,
+      current: new Map([...current, ['c/b', { state: 'down' as const, since: 12 * min }]]),
+      now: 75 * min,
+    });
     expect(oneDown.end).toBeNull();
     expect(oneDown.endPending).toBe('1 of 2 hubs passing; waiting for c/b');
   });

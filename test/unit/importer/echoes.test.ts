@@ -24,14 +24,23 @@ describe('shared-note echoes', () => {
 
   it('keeps both when either copy lacks a Conn marker, both come from one vendor, or they are far apart', () => {
     const a = entry('slack', '2026-11-26T14:05:00.000Z', 'Same words', 'job1');
-    expect(withoutSharedEchoes([a, entry('pagerduty', '2026-11-26T14:05:01.000Z', 'Same words', null)])).toHaveLength(2);
+    expect(withoutSharedEchoes([a, entry('pagerduty', '2026-11-26T14:05:01.000Z', 'Same words', null)])).toHaveLength(
+      2,
+    );
     expect(withoutSharedEchoes([a, entry('slack', '2026-11-26T14:05:01.000Z', 'Same words', 'job2')])).toHaveLength(2);
-    expect(withoutSharedEchoes([a, entry('pagerduty', '2026-11-26T16:05:00.000Z', 'Same words', 'job2')])).toHaveLength(2);
+    expect(withoutSharedEchoes([a, entry('pagerduty', '2026-11-26T16:05:00.000Z', 'Same words', 'job2')])).toHaveLength(
+      2,
+    );
   });
 
   it('drops a copy the timeline already holds from the other vendor (a later re-import)', () => {
     const pd = entry('pagerduty', '2026-11-26T14:05:02.000Z', 'Same words', 'job2');
-    expect(withoutSharedEchoes([pd], [{ source: 'slack', at: Date.parse('2026-11-26T14:05:00.000Z'), key: echoKey('Same words') }])).toEqual([]);
+    expect(
+      withoutSharedEchoes(
+        [pd],
+        [{ source: 'slack', at: Date.parse('2026-11-26T14:05:00.000Z'), key: echoKey('Same words') }],
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseClusterFile, parseRepository, RegistryImportError } from '../../../src/main/core/registry/parse';
 
 const example = 'test/fixtures/registry/config/clusters';
-const file = (cluster: string) => ({ path: `config/clusters/${cluster}/cluster.yaml`, text: readFileSync(`${example}/${cluster}/cluster.yaml`, 'utf8') });
+const file = (cluster: string) => ({
+  path: `config/clusters/${cluster}/cluster.yaml`,
+  text: readFileSync(`${example}/${cluster}/cluster.yaml`, 'utf8'),
+});
 
 const errorOf = (fn: () => unknown): RegistryImportError => {
   try {
@@ -50,7 +53,9 @@ describe('registry import: parsing cluster.yaml', () => {
 
   it('names the line of a layout problem: hubs not a list, a hub without a domain, a bad domain, a duplicate', () => {
     const at = (text: string) => errorOf(() => parseClusterFile({ path: 'config/clusters/x/cluster.yaml', text }));
-    expect(at('name: x\nprovider: gcp\nhubs:\n  name: a\n').message).toBe('config/clusters/x/cluster.yaml:4: unknown layout: "hubs" must be a list of hubs');
+    expect(at('name: x\nprovider: gcp\nhubs:\n  name: a\n').message).toBe(
+      'config/clusters/x/cluster.yaml:4: unknown layout: "hubs" must be a list of hubs',
+    );
     expect(at('name: x\nprovider: gcp\n').message).toContain('"hubs" must be a list');
     expect(at('name: x\nhubs: []\n').message).toContain('the cluster has no "provider"');
     expect(at('name: x\nprovider: gcp\nhubs:\n  - name: a\n    display_name: A\n').message).toBe(
@@ -59,7 +64,9 @@ describe('registry import: parsing cluster.yaml', () => {
     expect(at('name: x\nprovider: gcp\nhubs:\n  - name: a\n    domain: "not a host/"\n').message).toBe(
       'config/clusters/x/cluster.yaml:5: hub "a": "not a host/" is not a host name',
     );
-    expect(at('name: x\nprovider: gcp\nhubs:\n  - name: a\n    domain: a.x\n  - name: a\n    domain: b.x\n').line).toBe(6);
+    expect(at('name: x\nprovider: gcp\nhubs:\n  - name: a\n    domain: a.x\n  - name: a\n    domain: b.x\n').line).toBe(
+      6,
+    );
     expect(at('- just\n- a list\n').message).toContain('not a mapping of cluster settings');
   });
 

@@ -1,7 +1,13 @@
 // Wall-clock windows in named timezones: crossing midnight, weekdays, DST.
 import { describe, expect, it } from 'vitest';
 import { isValidTimeZone } from '../../../src/shared/zonedTime';
-import { inDailyWindow, localClock, minuteInWindow, nextLocalTime, windowEndsAt } from '../../../src/main/core/reminders/localTime';
+import {
+  inDailyWindow,
+  localClock,
+  minuteInWindow,
+  nextLocalTime,
+  windowEndsAt,
+} from '../../../src/main/core/reminders/localTime';
 import { formatDuration } from '../../../src/main/core/reminders/cadence';
 
 const at = (iso: string) => Date.parse(iso);

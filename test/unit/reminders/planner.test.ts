@@ -131,12 +131,18 @@ describe('notifications', () => {
   it('a snooze that ends during quiet hours waits for the morning', () => {
     const s = settings({ quietHours: { enabled: true, start: '22:00', end: '07:00', timeZone: 'Europe/Berlin' } });
     const d = driver(s);
-    const f = fact({ declaredAt: at('2026-11-26T20:00:00Z'), cadenceMinutes: 60, snoozedUntil: at('2026-11-26T21:30:00Z') });
+    const f = fact({
+      declaredAt: at('2026-11-26T20:00:00Z'),
+      cadenceMinutes: 60,
+      snoozedUntil: at('2026-11-26T21:30:00Z'),
+    });
     d.at(at('2026-11-26T20:55:00Z'), [f]);
     expect(d.nextWakeAt).toBe(at('2026-11-26T21:00:00Z'));
     d.at(at('2026-11-26T21:45:00Z'), [f]);
     expect(d.nextWakeAt).toBe(at('2026-11-26T22:00:00Z')); // marks keep waking us; each is held
-    expect(d.sweep(at('2026-11-26T21:46:00Z'), at('2026-11-27T06:05:00Z'), () => [f])).toEqual([{ at: '06:00', kind: 'overdue' }]);
+    expect(d.sweep(at('2026-11-26T21:46:00Z'), at('2026-11-27T06:05:00Z'), () => [f])).toEqual([
+      { at: '06:00', kind: 'overdue' },
+    ]);
   });
 
   it('a cadence change moves the due time: shorter cadence fires the new latest mark once', () => {

@@ -55,10 +55,11 @@ describe('trayModel', () => {
     expect(trayModel([a, b]).state).toBe('due_soon');
     const m = trayModel([a, b]);
     expect(m.tooltip).toBe('Conn: 2 open incidents; “B”, next update due in 5 min');
-    expect(labels(m.menu).slice(0, 2).map((x) => Object.keys(x as object)[0])).toEqual([
-      'B (next update due in 5 min)',
-      'A (next update due in 1 h 00 min)',
-    ]);
+    expect(
+      labels(m.menu)
+        .slice(0, 2)
+        .map((x) => Object.keys(x as object)[0]),
+    ).toEqual(['B (next update due in 5 min)', 'A (next update due in 1 h 00 min)']);
     const c = item({ incidentId: 'c', title: 'C', state: 'overdue', msUntilDue: -20 * 60_000 });
     const o = trayModel([a, b, c]);
     expect(o.state).toBe('overdue');

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportTimelineRow } from '../../../src/main/core/db/repos/report';
 import { factCheck, referencesIn, timesIn, type FactCheckFindingInput } from '../../../src/main/core/report/factCheck';
-import { sectionKeys, sectionTitles, type ActionItem, type ReportView, type TextSectionKey } from '../../../src/shared/report';
+import {
+  sectionKeys,
+  sectionTitles,
+  type ActionItem,
+  type ReportView,
+  type TextSectionKey,
+} from '../../../src/shared/report';
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 const min = 60_000;
@@ -25,7 +31,15 @@ const record: ReportTimelineRow[] = [
 ];
 
 const full = 'Written.';
-function viewOf(over: { texts?: Partial<Record<TextSectionKey, string | null>>; items?: ActionItem[]; start?: number; end?: number | null; tz?: string } = {}): ReportView {
+function viewOf(
+  over: {
+    texts?: Partial<Record<TextSectionKey, string | null>>;
+    items?: ActionItem[];
+    start?: number;
+    end?: number | null;
+    tz?: string;
+  } = {},
+): ReportView {
   const texts: Record<TextSectionKey, string | null> = {
     overview: full,
     whatHappened: full,
@@ -54,8 +68,24 @@ function viewOf(over: { texts?: Partial<Record<TextSectionKey, string | null>>; 
         ? { kind: key, key, title: sectionTitles[key] }
         : { kind: 'text', key, title: sectionTitles[key], body: texts[key], proposal: null, following: false },
     ) as ReportView['sections'],
-    actionItems: over.items ?? [{ id: 'a1', what: 'Alert on pool size', doneWhen: '', owner: '', issueUrl: 'https://github.com/2i2c-org/infrastructure/issues/77' }],
-    timeline: [{ entryId: 'd1', at: new Date(T0).toISOString(), time: '2026-11-26 12:00', day: 'Thursday', text: 'Incident declared' }],
+    actionItems: over.items ?? [
+      {
+        id: 'a1',
+        what: 'Alert on pool size',
+        doneWhen: '',
+        owner: '',
+        issueUrl: 'https://github.com/2i2c-org/infrastructure/issues/77',
+      },
+    ],
+    timeline: [
+      {
+        entryId: 'd1',
+        at: new Date(T0).toISOString(),
+        time: '2026-11-26 12:00',
+        day: 'Thursday',
+        text: 'Incident declared',
+      },
+    ],
     citations: [],
     warnings: [],
     fileBase: 'x',
@@ -65,7 +95,14 @@ function viewOf(over: { texts?: Partial<Record<TextSectionKey, string | null>>; 
 }
 
 const check = (view: ReportView, extra: Partial<FactCheckFindingInput> = {}) =>
-  factCheck({ view, record, roster: ['Bob Smith'], knownHubs: ['uw-hub', 'ocean-data'], ticketUrl: 'https://x.freshdesk.com/a/tickets/4711', ...extra });
+  factCheck({
+    view,
+    record,
+    roster: ['Bob Smith'],
+    knownHubs: ['uw-hub', 'ocean-data'],
+    ticketUrl: 'https://x.freshdesk.com/a/tickets/4711',
+    ...extra,
+  });
 const codes = (view: ReportView, extra?: Partial<FactCheckFindingInput>) => check(view, extra).map((f) => f.code);
 
 describe('the fact checker', () => {
@@ -104,15 +141,21 @@ describe('the fact checker', () => {
   it('reads times in the report timezone unless UTC is written, and ignores citations and version numbers', () => {
     expect(codes(viewOf({ tz: 'Europe/Berlin', texts: { resolution: 'Found at 13:10.' } }))).toEqual([]);
     expect(codes(viewOf({ tz: 'Europe/Berlin', texts: { resolution: 'Found at 12:10 UTC.' } }))).toEqual([]);
-    expect(codes(viewOf({ tz: 'Europe/Berlin', texts: { resolution: 'Found at 12:10.' } }))).toEqual(['unmatched_time']);
+    expect(codes(viewOf({ tz: 'Europe/Berlin', texts: { resolution: 'Found at 12:10.' } }))).toEqual([
+      'unmatched_time',
+    ]);
     expect(timesIn('upgraded to 1.12:30 and v2.3.4 [^e:f1]', 'UTC')).toEqual([]);
   });
 
   it('flags an impact end before the last failure on the record, and an impact start after users were affected', () => {
     const end = check(viewOf({ end: T0 + 30 * min }));
-    expect(end.map((f) => [f.code, f.place.field, f.nearest?.[0]?.entryId])).toEqual([['impact_contradiction', 'impactEnd', 'p2']]);
+    expect(end.map((f) => [f.code, f.place.field, f.nearest?.[0]?.entryId])).toEqual([
+      ['impact_contradiction', 'impactEnd', 'p2'],
+    ]);
     const start = check(viewOf({ start: T0 + 8 * min }));
-    expect(start.map((f) => [f.code, f.place.field, f.nearest?.[0]?.entryId])).toEqual([['impact_contradiction', 'impactStart', 'p1']]);
+    expect(start.map((f) => [f.code, f.place.field, f.nearest?.[0]?.entryId])).toEqual([
+      ['impact_contradiction', 'impactStart', 'p1'],
+    ]);
     // An end after the last failure, or no end yet, is consistent.
     expect(codes(viewOf({ end: T0 + 46 * min }))).toEqual([]);
     expect(codes(viewOf({ end: null }))).toEqual([]);
@@ -122,7 +165,8 @@ describe('the fact checker', () => {
     const found = check(
       viewOf({
         texts: {
-          whatHappened: 'The leap-east hub failed. Ticket 9999 came in; PR #600 and https://github.com/2i2c-org/infrastructure/issues/78 fixed it.',
+          whatHappened:
+            'The leap-east hub failed. Ticket 9999 came in; PR #600 and https://github.com/2i2c-org/infrastructure/issues/78 fixed it.',
         },
       }),
     );
@@ -134,13 +178,22 @@ describe('the fact checker', () => {
     ]);
     // Known ones: the incident's hub and other hubs Conn knows, the declared ticket, links seen on the record.
     expect(
-      codes(viewOf({ texts: { whatHappened: 'The ocean-data hub and the uw-hub hub; ticket #4711; github.com/2i2c-org/infrastructure/pull/512.' } })),
+      codes(
+        viewOf({
+          texts: {
+            whatHappened:
+              'The ocean-data hub and the uw-hub hub; ticket #4711; github.com/2i2c-org/infrastructure/pull/512.',
+          },
+        }),
+      ),
     ).toEqual([]);
     expect(referencesIn('the shared hub and every hub')).toEqual([]);
   });
 
   it('flags an action item without an issue', () => {
-    const found = check(viewOf({ items: [{ id: 'a2', what: 'Write a runbook', doneWhen: '', owner: '', issueUrl: null }] }));
+    const found = check(
+      viewOf({ items: [{ id: 'a2', what: 'Write a runbook', doneWhen: '', owner: '', issueUrl: null }] }),
+    );
     expect(found.map((f) => [f.code, f.place])).toEqual([['missing_issue', { section: 'actionItems', itemId: 'a2' }]]);
   });
 

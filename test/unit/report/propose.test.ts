@@ -13,7 +13,14 @@ import {
 
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 const min = 60_000;
-const row = (id: string, minutes: number, kind: string, body: string, source = 'note', summary: string | null = null): ReportTimelineRow => ({
+const row = (
+  id: string,
+  minutes: number,
+  kind: string,
+  body: string,
+  source = 'note',
+  summary: string | null = null,
+): ReportTimelineRow => ({
   id,
   at: T0 + minutes * min,
   kind,
@@ -68,7 +75,9 @@ describe('proposed What Happened', () => {
 
   it('writes full dates when the story spans days, and proposes nothing from a record without story entries', () => {
     const twoDays = [row('f1', 10, 'finding', 'Disk full'), row('f2', 24 * 60 + 5, 'finding', 'Disk full again')];
-    expect(proposeWhatHappened({ ...input, entries: twoDays })).toContain('At 2026-11-27 12:05, a finding was recorded: Disk full again. [^e:f2]');
+    expect(proposeWhatHappened({ ...input, entries: twoDays })).toContain(
+      'At 2026-11-27 12:05, a finding was recorded: Disk full again. [^e:f2]',
+    );
     expect(proposeWhatHappened({ ...input, entries: [row('c1', 1, 'note', 'hello')] })).toBeNull();
     expect(proposeTimelineSummary({ ...input, entries: [] })).toBeNull();
   });

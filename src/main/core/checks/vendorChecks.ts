@@ -37,13 +37,18 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
       }
     },
   });
-  const seen = (i: PdIncident, what: string): CheckOutcome => ({ status: 'confirmed', evidence: `PagerDuty #${i.incident_number ?? i.id} ${what}`, url: i.html_url });
+  const seen = (i: PdIncident, what: string): CheckOutcome => ({
+    status: 'confirmed',
+    evidence: `PagerDuty #${i.incident_number ?? i.id} ${what}`,
+    url: i.html_url,
+  });
   const ticketCheck = (id: CheckType, run: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check => ({
     id,
     vendor: 'freshdesk',
     async run(incident, links) {
       if (!v.freshdesk()) return notConnected('Freshdesk');
-      if (links.freshdeskTicketId === undefined) return { status: 'unknown', detail: 'This incident has no Freshdesk ticket.' };
+      if (links.freshdeskTicketId === undefined)
+        return { status: 'unknown', detail: 'This incident has no Freshdesk ticket.' };
       try {
         return await run(links.freshdeskTicketId, incident);
       } catch (err) {
@@ -55,10 +60,14 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
   return {
     pagerduty_incident_exists: pdCheck('pagerduty_incident_exists', (i) => seen(i, `exists (${i.status})`)),
     pagerduty_acknowledged: pdCheck('pagerduty_acknowledged', (i) =>
-      i.status === 'triggered' ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is not acknowledged yet.` } : seen(i, `is ${i.status}`),
+      i.status === 'triggered'
+        ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is not acknowledged yet.` }
+        : seen(i, `is ${i.status}`),
     ),
     pagerduty_resolved: pdCheck('pagerduty_resolved', (i) =>
-      i.status === 'resolved' ? seen(i, 'is resolved') : { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is ${i.status}.` },
+      i.status === 'resolved'
+        ? seen(i, 'is resolved')
+        : { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is ${i.status}.` },
     ),
     slack_channel_exists: {
       id: 'slack_channel_exists',
@@ -66,7 +75,8 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
       async run(_incident, links) {
         const slack = v.slack();
         if (!slack) return notConnected('Slack');
-        if (!links.slackChannelName) return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
+        if (!links.slackChannelName)
+          return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
         try {
           const c = await slack.client.findChannelByName(links.slackChannelName, { knownId: links.slackChannelId });
           return c && !c.is_archived

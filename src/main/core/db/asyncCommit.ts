@@ -7,7 +7,10 @@ import { closeSync, fsync, openSync } from 'node:fs';
 
 export interface AsyncCommit {
   /** Runs `tx` (already a db.transaction) as IMMEDIATE; `durable` resolves once its WAL frames are on disk. */
-  run<A extends unknown[], T>(tx: Database.Transaction<(...args: A) => T>, ...args: A): { value: T; durable: Promise<void> };
+  run<A extends unknown[], T>(
+    tx: Database.Transaction<(...args: A) => T>,
+    ...args: A
+  ): { value: T; durable: Promise<void> };
   close(): void;
 }
 

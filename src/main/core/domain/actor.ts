@@ -21,6 +21,9 @@ export const timeZoneKey = (incidentId: string) => `incidents.${incidentId}.time
 
 /** The incident's display timezone (an IANA name) from settings; UTC when unset or unknown. */
 export function incidentTimeZone(db: Database.Database, incidentId: string): string {
-  const value = z.string().max(64).safeParse(settingsRepo(db).get(timeZoneKey(incidentId)));
+  const value = z
+    .string()
+    .max(64)
+    .safeParse(settingsRepo(db).get(timeZoneKey(incidentId)));
   return value.success && isValidTimeZone(value.data) ? value.data : 'UTC';
 }

@@ -16,10 +16,7 @@ export interface KeysetSource<R> {
 }
 
 export type KeysetRequest<R> =
-  | { around: { row: R; pos: Position } }
-  | { before: Position }
-  | { after: Position }
-  | Record<string, never>;
+  { around: { row: R; pos: Position } } | { before: Position } | { after: Position } | Record<string, never>;
 
 export interface KeysetPage<R> {
   rows: R[];
@@ -28,8 +25,14 @@ export interface KeysetPage<R> {
   hasAfter: boolean;
 }
 
-/** One page of `limit` rows; `opensAt` says which end a list without a cursor shows (notes: newest; timeline: oldest). */
-export function keysetPage<R>(src: KeysetSource<R>, req: KeysetRequest<R>, limit: number, opensAt: 'newest' | 'oldest'): KeysetPage<R> {
+/** One page of `limit` rows; `opensAt` says which end a list without a cursor shows (notes: newest; timeline: oldest).
+ * */
+export function keysetPage<R>(
+  src: KeysetSource<R>,
+  req: KeysetRequest<R>,
+  limit: number,
+  opensAt: 'newest' | 'oldest',
+): KeysetPage<R> {
   if ('around' in req && req.around) {
     const { row, pos } = req.around;
     const half = Math.floor((limit - 1) / 2);
@@ -37,7 +40,11 @@ export function keysetPage<R>(src: KeysetSource<R>, req: KeysetRequest<R>, limit
     const newer = src.after(pos, limit - half);
     const hasBefore = older.length > half;
     const hasAfter = newer.length > limit - half - 1;
-    return { rows: [...(hasBefore ? older.slice(1) : older), row, ...newer.slice(0, limit - half - 1)], hasBefore, hasAfter };
+    return {
+      rows: [...(hasBefore ? older.slice(1) : older), row, ...newer.slice(0, limit - half - 1)],
+      hasBefore,
+      hasAfter,
+    };
   }
   if ('before' in req && req.before) {
     const rows = src.before(req.before, limit + 1);

@@ -10,7 +10,9 @@ export function rolesView(incidentId: string, list: RoleAssignment[]): IncidentR
     commander,
     liaison: liaison ?? commander,
     liaisonIsCommander: liaison === null || liaison.id === commander?.id,
-    smes: list.filter((a) => a.role === 'subject_matter_expert').map((a) => ({ person: a.person, techLead: a.techLead })),
+    smes: list
+      .filter((a) => a.role === 'subject_matter_expert')
+      .map((a) => ({ person: a.person, techLead: a.techLead })),
     triagers: list.filter((a) => a.role === 'support_triager').map((a) => a.person),
   };
 }

@@ -53,7 +53,9 @@ export function buildBrief(f: HandoffFacts): string {
   }
 
   out.push('', '## Next status update');
-  out.push(f.nextUpdateDueAt ? `Due by ${time(f.nextUpdateDueAt, tz)}.` : 'No update is owed (the incident is not open).');
+  out.push(
+    f.nextUpdateDueAt ? `Due by ${time(f.nextUpdateDueAt, tz)}.` : 'No update is owed (the incident is not open).',
+  );
 
   out.push('', '## Links');
   const links: Array<[string, string | null]> = [

@@ -50,7 +50,12 @@ export function sessionGatherer(db: Database.Database, communityOf: CommunitySte
   const hypothesisOf = (notes: SessionNote[]): string | null => {
     const marked = [...notes].reverse().find((n) => HYPOTHESIS.test(n.body));
     if (marked) return marked.body.replace(HYPOTHESIS, '').trim() || marked.body.trim();
-    return [...notes].reverse().find((n) => n.kind === 'finding')?.body.trim() ?? null;
+    return (
+      [...notes]
+        .reverse()
+        .find((n) => n.kind === 'finding')
+        ?.body.trim() ?? null
+    );
   };
 
   const openSteps = (incidentId: string, commander: string | null) =>
@@ -93,12 +98,31 @@ export function sessionGatherer(db: Database.Database, communityOf: CommunitySte
       const fromP = from ?? view.commander;
       const liaison = view.liaison;
       return {
-        incident: { id: incident.id, title: incident.title, hub: incident.hub, status: incident.status, declaredAt: incident.declaredAt },
-        from: fromP ? handoffPerson(fromP) : { id: '', name: 'The current commander', timeZone: null, pagerdutyUserId: null, slackUserId: null, freshdeskAgentId: null },
+        incident: {
+          id: incident.id,
+          title: incident.title,
+          hub: incident.hub,
+          status: incident.status,
+          declaredAt: incident.declaredAt,
+        },
+        from: fromP
+          ? handoffPerson(fromP)
+          : {
+              id: '',
+              name: 'The current commander',
+              timeZone: null,
+              pagerdutyUserId: null,
+              slackUserId: null,
+              freshdeskAgentId: null,
+            },
         to: to ? handoffPerson(to) : null,
         currentState: status?.body ?? null,
         hypothesis: hypothesisOf(all),
-        tried: tried.map((n) => ({ at: new Date(n.at).toISOString(), text: n.kind === 'command' ? `Ran: ${firstLine(n.body)}` : n.body, result: null })),
+        tried: tried.map((n) => ({
+          at: new Date(n.at).toISOString(),
+          text: n.kind === 'command' ? `Ran: ${firstLine(n.body)}` : n.body,
+          result: null,
+        })),
         openSteps: openSteps(incidentId, view.commander?.name ?? null),
         smes: view.smes.map((s) => ({ name: s.person.name, area: s.techLead ? 'Tech Lead' : null })),
         liaison: liaison ? { name: liaison.name, movesToNewCommander: liaisonMoves ?? view.liaisonIsCommander } : null,

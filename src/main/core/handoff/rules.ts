@@ -24,16 +24,25 @@ export function validateHandoff(c: HandoffCheck): HandoffVerdict {
     return {
       ok: false,
       reason: 'no_pagerduty_user',
-      message: 'The new commander has no PagerDuty user linked, so the PagerDuty incident cannot be reassigned to them. Link one in the roster first.',
+      message:
+        'The new commander has no PagerDuty user linked, so the PagerDuty incident cannot be reassigned to them. Link one in the roster first.',
     };
   }
   if (!c.confirmed) {
-    return { ok: false, reason: 'not_confirmed', message: 'Confirm that they agreed to take command (the process requires it).' };
+    return {
+      ok: false,
+      reason: 'not_confirmed',
+      message: 'Confirm that they agreed to take command (the process requires it).',
+    };
   }
   return { ok: true };
 }
 
-export const DEFAULT_WORKING_HOURS: Omit<WorkingHours, 'timeZone'> = { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5] };
+export const DEFAULT_WORKING_HOURS: Omit<WorkingHours, 'timeZone'> = {
+  start: '09:00',
+  end: '17:00',
+  days: [1, 2, 3, 4, 5],
+};
 
 /** True when `now` is outside the person's working hours in their timezone (for the handoff warning). */
 export function isOutsideWorkingHours(
@@ -89,7 +98,8 @@ export function handoffJobs(i: HandoffJobsInput): PlannedJob[] {
   if (i.linked.slack) jobs.push({ kind: 'slack.postMessage', payload: { text: i.brief } });
   if (i.liaisonMoves && i.linked.freshdesk && i.to.freshdeskAgentId !== null) {
     jobs.push({ kind: 'freshdesk.updateTicket', payload: { responderId: i.to.freshdeskAgentId } });
-    if (i.linked.pagerduty) jobs.push({ kind: 'pagerduty.addNote', payload: { content: `${LIAISON_NOTE}${i.to.name}.` } });
+    if (i.linked.pagerduty)
+      jobs.push({ kind: 'pagerduty.addNote', payload: { content: `${LIAISON_NOTE}${i.to.name}.` } });
   }
   return jobs.map((j) => ({ ...j, label: handoffPartLabel(j) }) as PlannedJob);
 }

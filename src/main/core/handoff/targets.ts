@@ -55,7 +55,15 @@ export function linkedVendors(
 }
 
 /** How the brief names the links: the PagerDuty URL, `#channel (C123)`, the ticket URL. */
-export function briefLinks(t: IncidentTargets): { pagerduty: string | null; slackChannel: string | null; ticket: string | null } {
+export function briefLinks(t: IncidentTargets): {
+  pagerduty: string | null;
+  slackChannel: string | null;
+  ticket: string | null;
+} {
   const slack = t.slackChannelId ? `#${t.slackChannelName ?? 'incident-channel'} (${t.slackChannelId})` : null;
-  return { pagerduty: t.pagerdutyUrl ?? (t.pagerdutyIncidentId ? `PagerDuty incident ${t.pagerdutyIncidentId}` : null), slackChannel: slack, ticket: t.ticketUrl };
+  return {
+    pagerduty: t.pagerdutyUrl ?? (t.pagerdutyIncidentId ? `PagerDuty incident ${t.pagerdutyIncidentId}` : null),
+    slackChannel: slack,
+    ticket: t.ticketUrl,
+  };
 }

@@ -25,9 +25,13 @@ export function proposeImpact(p: ImpactInputs): Proposal {
   const included = new Set(p.includedHubIds);
   const firstDown = p.changes.find((c) => c.state === 'down' && included.has(c.hubId));
   let start: ImpactMark | null = null;
-  if (firstDown) start = { at: iso(firstDown.at), evidence: `First failing probe: ${firstDown.hubId} (${firstDown.detail})` };
+  if (firstDown)
+    start = { at: iso(firstDown.at), evidence: `First failing probe: ${firstDown.hubId} (${firstDown.detail})` };
   if (p.ticket && (!firstDown || p.ticket.at < firstDown.at)) {
-    start = { at: iso(p.ticket.at), evidence: `${p.ticket.label}${firstDown ? ', before the first failing probe' : ''}` };
+    start = {
+      at: iso(p.ticket.at),
+      evidence: `${p.ticket.label}${firstDown ? ', before the first failing probe' : ''}`,
+    };
   }
 
   const minutes = Math.round(p.exitWindowMs / 60_000);
@@ -35,16 +39,27 @@ export function proposeImpact(p: ImpactInputs): Proposal {
   if (p.includedHubIds.length === 0) return { start, end: null, endPending: 'No affected hubs.' };
   const notUp = p.includedHubIds.filter((id) => p.current.get(id)?.state !== 'up');
   if (notUp.length > 0) {
-    return { start, end: null, endPending: `${p.includedHubIds.length - notUp.length} of ${p.includedHubIds.length} hubs passing; waiting for ${notUp.slice(0, 3).join(', ')}${notUp.length > 3 ? '…' : ''}` };
+    return {
+      start,
+      end: null,
+      endPending: `${p.includedHubIds.length - notUp.length} of ${p.includedHubIds.length} hubs passing; waiting for ${notUp.slice(0, 3).join(', ')}${notUp.length > 3 ? '…' : ''}`,
+    };
   }
   const allUpSince = Math.max(...p.includedHubIds.map((id) => p.current.get(id)!.since));
   if (p.now - allUpSince < p.exitWindowMs) {
     const left = Math.ceil((allUpSince + p.exitWindowMs - p.now) / 60_000);
-    return { start, end: null, endPending: `All hubs passing since ${iso(allUpSince)}; the ${minutes}-minute exit window ends in about ${left} min.` };
+    return {
+      start,
+      end: null,
+      endPending: `All hubs passing since ${iso(allUpSince)}; the ${minutes}-minute exit window ends in about ${left} min.`,
+    };
   }
   return {
     start,
-    end: { at: iso(allUpSince), evidence: `All ${p.includedHubIds.length} affected hubs passing since then, for the ${minutes}-minute exit window` },
+    end: {
+      at: iso(allUpSince),
+      evidence: `All ${p.includedHubIds.length} affected hubs passing since then, for the ${minutes}-minute exit window`,
+    },
     endPending: null,
   };
 }

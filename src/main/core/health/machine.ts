@@ -26,7 +26,12 @@ export interface Judged {
   changed: boolean;
 }
 
-export function judge(prev: Previous | undefined, outcome: ProbeOutcome, reference: ReferenceResult, now: number): Judged {
+export function judge(
+  prev: Previous | undefined,
+  outcome: ProbeOutcome,
+  reference: ReferenceResult,
+  now: number,
+): Judged {
   let state: HubState;
   let detail = outcome.detail;
   if (reference === 'offline') {

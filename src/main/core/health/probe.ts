@@ -8,7 +8,11 @@ export type Probe = (url: string, timeoutMs: number) => Promise<ProbeOutcome>;
 export function isProbeableUrl(url: string): boolean {
   try {
     const u = new URL(url);
-    return u.username === '' && u.password === '' && (u.protocol === 'https:' || (u.protocol === 'http:' && u.hostname === '127.0.0.1'));
+    return (
+      u.username === '' &&
+      u.password === '' &&
+      (u.protocol === 'https:' || (u.protocol === 'http:' && u.hostname === '127.0.0.1'))
+    );
   } catch {
     return false;
   }
@@ -31,12 +35,23 @@ export const fetchProbe: Probe = async (url, timeoutMs) => {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {
-    const res = await fetch(url, { method: 'GET', redirect: 'manual', signal: ctl.signal, headers: { 'user-agent': 'Conn hub probe' } });
+    const res = await fetch(url, {
+      method: 'GET',
+      redirect: 'manual',
+      signal: ctl.signal,
+      headers: { 'user-agent': 'Conn hub probe' },
+    });
     await res.body?.cancel().catch(() => {});
     const ms = Date.now() - started;
-    return res.status === 200 ? { ok: true, detail: `200 in ${ms} ms` } : { ok: false, detail: `answered ${res.status}` };
+    return res.status === 200
+      ? { ok: true, detail: `200 in ${ms} ms` }
+      : { ok: false, detail: `answered ${res.status}` };
   } catch (err) {
-    if (ctl.signal.aborted) return { ok: false, detail: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}` };
+    if (ctl.signal.aborted)
+      return {
+        ok: false,
+        detail: `no answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}`,
+      };
     const cause = (err as { cause?: { code?: string } }).cause?.code;
     return { ok: false, detail: `could not connect${cause ? ` (${cause})` : ''}` };
   } finally {
@@ -48,6 +63,7 @@ export const fetchProbe: Probe = async (url, timeoutMs) => {
 export function probeBaseFromEnv(env: Record<string, string | undefined> = process.env): string | undefined {
   const v = env.CONN_HUB_PROBE_URL?.trim();
   if (!v) return undefined;
-  if (!isProbeableUrl(v)) throw new Error(`CONN_HUB_PROBE_URL must be an https:// URL (plain http only for 127.0.0.1), got ${v}`);
+  if (!isProbeableUrl(v))
+    throw new Error(`CONN_HUB_PROBE_URL must be an https:// URL (plain http only for 127.0.0.1), got ${v}`);
   return v;
 }

@@ -19,7 +19,13 @@ export interface Discovered {
 
 /** Reads texts newest first; the first match of each kind wins (the latest brief names the current targets). */
 export function discoverTargets(textsNewestFirst: readonly string[]): Discovered {
-  const d: Discovered = { slackChannelName: null, slackChannelId: null, ticketUrl: null, ticketId: null, pagerdutyIncidentId: null };
+  const d: Discovered = {
+    slackChannelName: null,
+    slackChannelId: null,
+    ticketUrl: null,
+    ticketId: null,
+    pagerdutyIncidentId: null,
+  };
   for (const text of textsNewestFirst) {
     const slack = SLACK_LINE.exec(text);
     if (slack && !d.slackChannelName) {

@@ -5,10 +5,22 @@ import { importSources, type ImportSource, type SourceOutcome } from '../../../s
 
 export function asAppError(err: unknown, what?: string): AppError {
   if (err instanceof AppError) return err;
-  if (!isVendorError(err)) return new AppError('internal', 'Something unexpected went wrong while reading from the vendors.');
+  if (!isVendorError(err))
+    return new AppError('internal', 'Something unexpected went wrong while reading from the vendors.');
   const code: ErrorCode =
-    err.kind === 'not_found' ? 'not_found' : err.kind === 'auth' ? 'unauthorized' : err.kind === 'permission' ? 'forbidden' : err.kind === 'validation' ? 'invalid_input' : 'unavailable';
-  return new AppError(code, `${what ? `${what}: ` : ''}${explainVendorError(err)}`, { vendor: err.vendor, kind: err.kind });
+    err.kind === 'not_found'
+      ? 'not_found'
+      : err.kind === 'auth'
+        ? 'unauthorized'
+        : err.kind === 'permission'
+          ? 'forbidden'
+          : err.kind === 'validation'
+            ? 'invalid_input'
+            : 'unavailable';
+  return new AppError(code, `${what ? `${what}: ` : ''}${explainVendorError(err)}`, {
+    vendor: err.vendor,
+    kind: err.kind,
+  });
 }
 
 /** The per-source outcomes of a read, failures in plain words (for ImportResult and the take-over preview). */
@@ -18,7 +30,12 @@ export function sourceOutcomes(
 ): SourceOutcome[] {
   const out: SourceOutcome[] = [
     ...read.map((r) => ({ source: r.source, status: 'ok' as const, fetched: r.entries.length })),
-    ...failures.map((f) => ({ source: f.source, status: 'failed' as const, fetched: 0, reason: asAppError(f.error).message })),
+    ...failures.map((f) => ({
+      source: f.source,
+      status: 'failed' as const,
+      fetched: 0,
+      reason: asAppError(f.error).message,
+    })),
   ];
   return importSources.flatMap((s) => out.filter((o) => o.source === s));
 }

@@ -17,7 +17,8 @@ const MARKERS = /\s*(<!--\s*)?\[conn:[A-Za-z0-9_-]+\](\s*-->)?/g;
 
 export function withConnMarker(e: ImportedEntry, metadataMarker?: unknown): RecordEntry {
   // Slack metadata carries the marker as `conn:<jobId>` (brackets optional).
-  const fromMeta = typeof metadataMarker === 'string' ? /^\[?conn:([A-Za-z0-9_-]+)\]?$/.exec(metadataMarker)?.[1] : undefined;
+  const fromMeta =
+    typeof metadataMarker === 'string' ? /^\[?conn:([A-Za-z0-9_-]+)\]?$/.exec(metadataMarker)?.[1] : undefined;
   const fromText = MARKER.exec(e.body)?.[1];
   return { ...e, body: e.body.replace(MARKERS, '').trim(), connJobId: fromMeta ?? fromText ?? null };
 }
@@ -36,7 +37,12 @@ export async function readSlack(clients: VendorClients, channelId: string): Prom
       const thread = await slack.replies(channelId, m.ts);
       for (const r of thread) {
         if (r.ts === m.ts) continue;
-        out.push(withConnMarker(slackMap.messageToEntry(channelId, { ...r, thread_ts: r.thread_ts ?? m.ts }), r.metadata?.event_payload?.marker));
+        out.push(
+          withConnMarker(
+            slackMap.messageToEntry(channelId, { ...r, thread_ts: r.thread_ts ?? m.ts }),
+            r.metadata?.event_payload?.marker,
+          ),
+        );
       }
     }
   }
@@ -58,7 +64,9 @@ export async function readFreshdesk(clients: VendorClients, ticketId: number): P
   if (!fd) return [];
   const [ticket, conversations] = await Promise.all([fd.getTicket(ticketId), fd.listConversations(ticketId)]);
   // The HTML description keeps the requester's line breaks; description_text runs them together.
-  const description = ticket.description?.trim() ? freshdeskMap.textOfHtml(ticket.description) : (ticket.description_text ?? '').trim();
+  const description = ticket.description?.trim()
+    ? freshdeskMap.textOfHtml(ticket.description)
+    : (ticket.description_text ?? '').trim();
   const opened: RecordEntry = {
     source: 'freshdesk',
     vendorRef: `ticket:${ticket.id}`,
@@ -97,6 +105,8 @@ export async function readRecordBySource(
     if (r.status === 'fulfilled') read.push({ source, entries: r.value });
     else failures.push({ source, error: r.reason });
   });
-  const entries = read.flatMap((r) => r.entries).sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+  const entries = read
+    .flatMap((r) => r.entries)
+    .sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
   return { entries, read, failures };
 }

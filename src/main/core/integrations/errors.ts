@@ -17,7 +17,6 @@ export const vendorErrorKinds = [
 ] as const;
 export type VendorErrorKind = (typeof vendorErrorKinds)[number];
 
-
 export interface VendorErrorInit {
   vendor: VendorName;
   operation: string;
@@ -102,7 +101,13 @@ export function classifyTransportError(
   const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string } };
   const name = e?.name ?? '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return new VendorError({ vendor, operation, kind: 'timeout', vendorMessage: 'no answer before the time limit', mayHaveApplied: true });
+    return new VendorError({
+      vendor,
+      operation,
+      kind: 'timeout',
+      vendorMessage: 'no answer before the time limit',
+      mayHaveApplied: true,
+    });
   }
   const code = e?.cause?.code ?? e?.code ?? '';
   const detail = redact([e?.message, e?.cause?.message].filter(Boolean).join(': ') || 'request failed', secrets);
@@ -134,7 +139,8 @@ const reconnect = (v: VendorName) => `Open Connections and reconnect ${vendorLab
 
 /** Plain words for "Test connection" and for failed jobs. Never includes secrets. */
 export function explainVendorError(err: unknown): string {
-  if (!(err instanceof VendorError)) return 'Something unexpected went wrong. Try again; if it keeps failing, check the logs.';
+  if (!(err instanceof VendorError))
+    return 'Something unexpected went wrong. Try again; if it keeps failing, check the logs.';
   const v = vendorLabels[err.vendor];
   const msg = err.vendorMessage;
   switch (err.kind) {
@@ -143,7 +149,8 @@ export function explainVendorError(err: unknown): string {
         ? `${v} says this token was revoked or its account is inactive. ${reconnect(err.vendor)}`
         : `${v} did not accept the token: it may be mistyped, revoked or expired. ${reconnect(err.vendor)}`;
     case 'permission':
-      if (err.vendorCode === 'missing_scope') return `The ${v} token works but lacks a permission (scope) Conn needs: ${msg}. Add it to the app and reinstall, then reconnect.`;
+      if (err.vendorCode === 'missing_scope')
+        return `The ${v} token works but lacks a permission (scope) Conn needs: ${msg}. Add it to the app and reinstall, then reconnect.`;
       return `The ${v} token works but is not allowed to do this (${msg}). Use a token with more access.`;
     case 'not_found':
       if (err.vendor === 'freshdesk' && err.operation === 'identify')

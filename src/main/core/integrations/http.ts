@@ -62,7 +62,13 @@ export async function send(deps: HttpDeps, o: SendOptions): Promise<HttpResponse
       jsonOk = false;
     }
   }
-  if (status < 200 || status > 299) throw o.classify({ status, headers, text: redact(text, o.secrets), json: jsonOk ? redactDeep(json, o.secrets) : null });
+  if (status < 200 || status > 299)
+    throw o.classify({
+      status,
+      headers,
+      text: redact(text, o.secrets),
+      json: jsonOk ? redactDeep(json, o.secrets) : null,
+    });
   if (!jsonOk) {
     throw new VendorError({
       vendor: o.vendor,
@@ -90,11 +96,21 @@ export function parseWith<S extends z.ZodType>(
     .slice(0, 3)
     .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
     .join('; ');
-  throw new VendorError({ vendor, operation, kind: 'malformed', vendorMessage: `unexpected answer: ${what}`, mayHaveApplied });
+  throw new VendorError({
+    vendor,
+    operation,
+    kind: 'malformed',
+    vendorMessage: `unexpected answer: ${what}`,
+    mayHaveApplied,
+  });
 }
 
 /** Builds a URL from a base (which may carry a path prefix) and a path, plus query pairs (arrays repeat). */
-export function buildUrl(base: string, path: string, query: Record<string, string | number | boolean | string[] | undefined> = {}): string {
+export function buildUrl(
+  base: string,
+  path: string,
+  query: Record<string, string | number | boolean | string[] | undefined> = {},
+): string {
   const u = new URL(base.replace(/\/+$/, '') + path);
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined) continue;
@@ -108,6 +124,7 @@ export function buildUrl(base: string, path: string, query: Record<string, strin
 function redactDeep(v: unknown, secrets: readonly string[]): unknown {
   if (typeof v === 'string') return redact(v, secrets);
   if (Array.isArray(v)) return v.map((x) => redactDeep(x, secrets));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactDeep(x, secrets)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, redactDeep(x, secrets)]));
   return v;
 }

@@ -35,7 +35,11 @@ export function createVendorClients(config: VendorClientsConfig, deps: VendorDep
 export const markerFor = (jobId: string): string => `[conn:${jobId}]`;
 
 /** Adds the marker to outgoing text for a vendor/kind where it must travel in the body. */
-export function withMarker(text: string, marker: string, where: 'pagerduty.note' | 'freshdesk.note' | 'freshdesk.reply'): string {
+export function withMarker(
+  text: string,
+  marker: string,
+  where: 'pagerduty.note' | 'freshdesk.note' | 'freshdesk.reply',
+): string {
   if (where === 'freshdesk.reply') return `${text}\n<!-- ${marker} -->`;
   if (where === 'freshdesk.note') return `${text}\n<p>${marker}</p>`;
   return `${text}\n\n${marker}`;
@@ -46,8 +50,19 @@ export type { VendorErrorKind, VendorName } from './errors';
 export type { HttpDeps, FetchFn } from './http';
 export type { ImportedEntry, VendorPerson } from './types';
 export { createPagerDutyClient, incidentKeyFor, incidentDetails, pagerDutyBaseUrl } from './pagerduty/client';
-export type { PagerDutyClient, PagerDutyConfig, CreateIncidentInput, Identity as PagerDutyIdentity } from './pagerduty/client';
-export { createFreshdeskClient, freshdeskBaseUrl, freshdeskTicketUrl, normaliseFreshdeskDomain, ticketStatus } from './freshdesk/client';
+export type {
+  PagerDutyClient,
+  PagerDutyConfig,
+  CreateIncidentInput,
+  Identity as PagerDutyIdentity,
+} from './pagerduty/client';
+export {
+  createFreshdeskClient,
+  freshdeskBaseUrl,
+  freshdeskTicketUrl,
+  normaliseFreshdeskDomain,
+  ticketStatus,
+} from './freshdesk/client';
 export type { FreshdeskClient, FreshdeskConfig } from './freshdesk/client';
 export { fillPlaceholders, placeholdersIn, ticketPlaceholderValues } from './freshdesk/placeholders';
 export { createSlackClient, tsFromMs, CONN_EVENT_TYPE } from './slack/client';
@@ -56,6 +71,14 @@ export { sanitiseChannelName, channelNameFromPattern, channelNameProblem, withSu
 export * as pagerdutyMap from './pagerduty/map';
 export * as freshdeskMap from './freshdesk/map';
 export * as slackMap from './slack/map';
-export type { PdIncident, PdNote, PdLogEntry, PdUser, PdService, PdStatusUpdate, PdPriority } from './pagerduty/schemas';
+export type {
+  PdIncident,
+  PdNote,
+  PdLogEntry,
+  PdUser,
+  PdService,
+  PdStatusUpdate,
+  PdPriority,
+} from './pagerduty/schemas';
 export type { FdTicket, FdConversation, FdAgent, FdCannedResponse, FdCannedFolder } from './freshdesk/schemas';
 export type { SlackMessage, SlackChannel, SlackIdentity, SlackUser } from './slack/schemas';

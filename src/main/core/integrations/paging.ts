@@ -40,7 +40,12 @@ export async function walkPages<T, C extends string | number>(o: WalkOptions<T, 
     if (o.until && page.items.some(o.until)) return out;
     const next = page.next;
     if (next === null || next === undefined || next === '') return out;
-    if (seen.has(next)) throw malformed(o.vendor, o.operation, `the vendor sent the same page position twice (${String(next).slice(0, 40)}); stopped instead of looping`);
+    if (seen.has(next))
+      throw malformed(
+        o.vendor,
+        o.operation,
+        `the vendor sent the same page position twice (${String(next).slice(0, 40)}); stopped instead of looping`,
+      );
     if (n >= max) throw malformed(o.vendor, o.operation, `more than ${max} pages; stopped`);
     seen.add(next);
     at = next;

@@ -12,7 +12,14 @@ import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { EventBus } from '../events';
 import { silentLogger, type Clock, type Logger } from '../ports';
-import { executorFor, type ExecContext, type ExecOutcome, type ExecutorRegistry, type IsConfigured, type ReconcileOutcome } from './executors';
+import {
+  executorFor,
+  type ExecContext,
+  type ExecOutcome,
+  type ExecutorRegistry,
+  type IsConfigured,
+  type ReconcileOutcome,
+} from './executors';
 import { toVendorFailure } from './failures';
 import { linkResults } from './links';
 import type { NetworkStatus, Timer } from './ports';
@@ -78,7 +85,15 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const links = incidentLinks(db);
   const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
   const incidents = incidentsRepo(db);
-  const ready = { vendorState, isConfigured: deps.isConfigured, links, lastPost, pacingMs: deps.slackPacingMs ?? 1000, repo, owner };
+  const ready = {
+    vendorState,
+    isConfigured: deps.isConfigured,
+    links,
+    lastPost,
+    pacingMs: deps.slackPacingMs ?? 1000,
+    repo,
+    owner,
+  };
   const inFlight = new Set<Promise<void>>();
   const passes = new Set<Promise<unknown>>(); // passes waiting for their commit to reach the disk
   const commit = asyncCommit(db, (err) => log.warn('outbox commits fsync on the main thread', { error: err.message }));
@@ -91,8 +106,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const changed = (job: OutboxJob | undefined) => {
     if (job) bus.emit('outbox.changed', job);
   };
-  const statusChanged = () => bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
-
+  const statusChanged = () =>
+    bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
 
   // A pass: outcomes recorded and due jobs claimed in one short IMMEDIATE transaction; nothing awaited inside.
   const passTx = db.transaction((batch: Outcome[], claimAt: number | null, registry: ExecutorRegistry | null) => {
@@ -176,10 +191,14 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
         const now = clock.now();
         if (v.reconnect) vendorState.needReconnect(job.vendor, v.reconnect, now);
         if (v.reach?.reachable === true) reachChanged = vendorState.reached(job.vendor, now);
-        else if (v.reach) reachChanged = vendorState.unreachable(job.vendor, v.reach.reason, redact(v.reach.error), now);
+        else if (v.reach)
+          reachChanged = vendorState.unreachable(job.vendor, v.reach.reason, redact(v.reach.error), now);
         if (v.pauseVendorUntil) vendorState.pauseUntil(job.vendor, v.pauseVendorUntil, now);
         const s = v.settle;
-        const settled = repo.settle(job.id, owner, now, { ...s, lastError: s.lastError === null ? null : redact(s.lastError) });
+        const settled = repo.settle(job.id, owner, now, {
+          ...s,
+          lastError: s.lastError === null ? null : redact(s.lastError),
+        });
         if (!settled) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
         else if (settled.state === 'sent' && LINK_KINDS.has(settled.kind)) links.forget(settled.incidentId);
         return settled;
@@ -241,7 +260,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     if (w.mode === 'send') changed(w.job);
     const tracked = (w.mode === 'send' ? send(w) : reconcile(w))
       .catch((err: unknown) => {
-        log.error('outbox dispatch failed', { jobId: w.job.id, error: err instanceof Error ? err.message : String(err) });
+        log.error('outbox dispatch failed', {
+          jobId: w.job.id,
+          error: err instanceof Error ? err.message : String(err),
+        });
       })
       .finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);

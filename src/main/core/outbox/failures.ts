@@ -25,7 +25,8 @@ export interface VendorFailure {
   status?: number;
 }
 
-const isKind = (v: unknown): v is FailureKind => typeof v === 'string' && (failureKinds as readonly string[]).includes(v);
+const isKind = (v: unknown): v is FailureKind =>
+  typeof v === 'string' && (failureKinds as readonly string[]).includes(v);
 
 /** Thrown by executors/clients; anything carrying `kind` (or `failureKind`) is read the same way. */
 export class VendorError extends Error implements VendorFailure {

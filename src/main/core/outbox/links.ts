@@ -22,7 +22,10 @@ export function ticketIdFromUrl(url: string | null | undefined): number | undefi
   return m ? Number(m[1]) : undefined;
 }
 
-export function linksFrom(incident: Pick<Incident, 'ticketUrl'> | undefined, sent: Array<{ kind: string; result: unknown }>): IncidentLinks {
+export function linksFrom(
+  incident: Pick<Incident, 'ticketUrl'> | undefined,
+  sent: Array<{ kind: string; result: unknown }>,
+): IncidentLinks {
   const links: IncidentLinks = { freshdeskTicketId: ticketIdFromUrl(incident?.ticketUrl) };
   for (const s of sent) {
     if (s.kind === 'slack.createChannel') {

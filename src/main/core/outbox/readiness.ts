@@ -28,7 +28,8 @@ export function incidentLinks(db: Database.Database) {
     cache.set(incidentId, links);
     return links;
   };
-  const cached = (incidentId: string | null): IncidentLinks => (incidentId ? (cache.get(incidentId) ?? fresh(incidentId)) : {});
+  const cached = (incidentId: string | null): IncidentLinks =>
+    incidentId ? (cache.get(incidentId) ?? fresh(incidentId)) : {};
   return {
     cached,
     /** The links a job is sent with: from the cache when it holds the one the job needs, else from the database. */
@@ -77,7 +78,8 @@ export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: 
   return {
     /** The time the head may move, or null if it waits on something other than time (a lease, a token, a fix). */
     readyAt(head: Head): number | null {
-      if (head.state === 'uncertain' ? head.leaseOwner !== null : head.state !== 'queued' && head.state !== 'retrying') return null;
+      if (head.state === 'uncertain' ? head.leaseOwner !== null : head.state !== 'queued' && head.state !== 'retrying')
+        return null;
       const v = stateOf(head.vendor);
       if (v.state === 'reconnect' || !isConfigured(head.vendor) || !executorFor(registry, head.kind)) return null;
       let at = head.nextAt ?? now;

@@ -40,18 +40,32 @@ export function decide(
     case 'rate_limited': {
       const wait = Math.max(failure.retryAfterMs ?? 0, jitter);
       // The wait applies to the vendor's bucket, not just this job: nothing else to it should go out first.
-      return { action: 'retry', at: now + wait, reason: `Rate limited: ${failure.message}`, pauseVendorUntil: now + (failure.retryAfterMs ?? wait) };
+      return {
+        action: 'retry',
+        at: now + wait,
+        reason: `Rate limited: ${failure.message}`,
+        pauseVendorUntil: now + (failure.retryAfterMs ?? wait),
+      };
     }
     case 'server':
     case 'network':
     case 'timeout':
       if (failure.mayHaveApplied) {
-        return { action: 'uncertain', at: now + Math.max(cfg.settleMs, failure.retryAfterMs ?? 0), reason: `May have been sent (${failure.kind}): ${failure.message}` };
+        return {
+          action: 'uncertain',
+          at: now + Math.max(cfg.settleMs, failure.retryAfterMs ?? 0),
+          reason: `May have been sent (${failure.kind}): ${failure.message}`,
+        };
       }
-      return { action: 'retry', at: now + Math.max(failure.retryAfterMs ?? 0, jitter), reason: `${failure.kind}: ${failure.message}` };
+      return {
+        action: 'retry',
+        at: now + Math.max(failure.retryAfterMs ?? 0, jitter),
+        reason: `${failure.kind}: ${failure.message}`,
+      };
     case 'malformed':
       // A success with an unreadable body may well have applied: check before anything else.
-      if (failure.mayHaveApplied) return { action: 'uncertain', at: now + cfg.settleMs, reason: `Unreadable answer: ${failure.message}` };
+      if (failure.mayHaveApplied)
+        return { action: 'uncertain', at: now + cfg.settleMs, reason: `Unreadable answer: ${failure.message}` };
       return { action: 'dead', reason: `Unreadable answer: ${failure.message}` };
     case 'permission':
       return { action: 'dead', reason: `Not allowed: ${failure.message}` };

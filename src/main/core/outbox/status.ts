@@ -1,13 +1,26 @@
 // The outbox's global status (counts per state, vendor connections, online) and each job's reason to wait,
 // in plain words with the raw error kept beside it.
 import type Database from 'better-sqlite3';
-import { jobStates, vendors, type JobState, type OutboxJob, type OutboxJobView, type OutboxStatus, type VendorConnection } from '../../../shared/outbox';
+import {
+  jobStates,
+  vendors,
+  type JobState,
+  type OutboxJob,
+  type OutboxJobView,
+  type OutboxStatus,
+  type VendorConnection,
+} from '../../../shared/outbox';
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { vendorStateRepo } from '../db/repos/vendorState';
 import type { IsConfigured } from './executors';
 import { vendorLabels } from '../../../shared/labels';
 
-export function outboxStatus(db: Database.Database, online: boolean, isConfigured: IsConfigured, now: number): OutboxStatus {
+export function outboxStatus(
+  db: Database.Database,
+  online: boolean,
+  isConfigured: IsConfigured,
+  now: number,
+): OutboxStatus {
   const counts = outboxDispatchRepo(db).counts();
   const perState = Object.fromEntries(jobStates.map((s) => [s, counts.get(s) ?? 0])) as Record<JobState, number>;
   const pending = perState.queued + perState.sending + perState.retrying + perState.uncertain + perState.needs_you;
@@ -15,11 +28,31 @@ export function outboxStatus(db: Database.Database, online: boolean, isConfigure
   const conns: VendorConnection[] = vendors.map((v) => {
     const s = vs.get(v);
     const pausedUntil = s.pausedUntil !== null && s.pausedUntil > now ? new Date(s.pausedUntil).toISOString() : null;
-    if (!isConfigured(v)) return { vendor: v, state: 'not_configured', reason: `${vendorLabels[v]} is not connected yet.`, detail: null, pausedUntil };
+    if (!isConfigured(v))
+      return {
+        vendor: v,
+        state: 'not_configured',
+        reason: `${vendorLabels[v]} is not connected yet.`,
+        detail: null,
+        pausedUntil,
+      };
     if (s.state === 'reconnect') {
-      return { vendor: v, state: 'reconnect', reason: `${vendorLabels[v]}: the token was refused. Connect it again with a new one.`, detail: s.reason, pausedUntil };
+      return {
+        vendor: v,
+        state: 'reconnect',
+        reason: `${vendorLabels[v]}: the token was refused. Connect it again with a new one.`,
+        detail: s.reason,
+        pausedUntil,
+      };
     }
-    if (s.unreachable) return { vendor: v, state: 'unreachable', reason: s.unreachable.reason, detail: s.unreachable.error || null, pausedUntil };
+    if (s.unreachable)
+      return {
+        vendor: v,
+        state: 'unreachable',
+        reason: s.unreachable.reason,
+        detail: s.unreachable.error || null,
+        pausedUntil,
+      };
     return { vendor: v, state: 'ok', reason: s.reason, detail: null, pausedUntil };
   });
   return { counts: perState, pending, needsYou: perState.needs_you, online, vendors: conns };
@@ -32,8 +65,10 @@ function plainError(job: OutboxJob): string | null {
   const name = vendorLabels[job.vendor];
   if (/^(network|timeout|server): /.test(e)) return `${name} could not be reached; Conn tries again by itself.`;
   if (/^Rate limited: /.test(e)) return `${name} asked Conn to slow down; it waits and tries again.`;
-  if (/^May have been sent/.test(e)) return `The answer from ${name} was lost: Conn checks whether it arrived before anything else.`;
-  if (/^Not sure it was sent/.test(e)) return `Conn could not yet tell whether ${name} has it; it checks again (${job.checks} of its checks done).`;
+  if (/^May have been sent/.test(e))
+    return `The answer from ${name} was lost: Conn checks whether it arrived before anything else.`;
+  if (/^Not sure it was sent/.test(e))
+    return `Conn could not yet tell whether ${name} has it; it checks again (${job.checks} of its checks done).`;
   return e;
 }
 

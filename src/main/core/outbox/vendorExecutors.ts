@@ -52,7 +52,11 @@ export function vendorBaseUrlsFromEnv(env: Record<string, string | undefined> = 
     }
     return v;
   };
-  return { pagerduty: pick('CONN_PAGERDUTY_URL'), freshdesk: pick('CONN_FRESHDESK_URL'), slack: pick('CONN_SLACK_URL') };
+  return {
+    pagerduty: pick('CONN_PAGERDUTY_URL'),
+    freshdesk: pick('CONN_FRESHDESK_URL'),
+    slack: pick('CONN_SLACK_URL'),
+  };
 }
 
 type Clients = { slack: SlackClient; pagerduty: PagerDutyClient; freshdesk: FreshdeskClient };
@@ -76,17 +80,28 @@ export function vendorWiring(opts: VendorWiringOptions = {}): VendorWiring {
     const creds = c as VendorCredentials;
     switch (creds.vendor) {
       case 'slack':
-        return createSlackClient({ token: creds.token, ...(urls.slack ? { apiUrl: urls.slack } : {}) }, deps) as Clients[V];
+        return createSlackClient(
+          { token: creds.token, ...(urls.slack ? { apiUrl: urls.slack } : {}) },
+          deps,
+        ) as Clients[V];
       case 'pagerduty': {
         const cfg = creds.config as VendorCredentials<'pagerduty'>['config'];
         return createPagerDutyClient(
-          { token: creds.token, fromEmail: cfg.fromEmail, region: cfg.region, ...(urls.pagerduty ? { baseUrl: urls.pagerduty } : {}) },
+          {
+            token: creds.token,
+            fromEmail: cfg.fromEmail,
+            region: cfg.region,
+            ...(urls.pagerduty ? { baseUrl: urls.pagerduty } : {}),
+          },
           deps,
         ) as Clients[V];
       }
       case 'freshdesk': {
         const cfg = creds.config as VendorCredentials<'freshdesk'>['config'];
-        return createFreshdeskClient({ domain: cfg.domain, apiKey: creds.token, ...(urls.freshdesk ? { baseUrl: urls.freshdesk } : {}) }, deps) as Clients[V];
+        return createFreshdeskClient(
+          { domain: cfg.domain, apiKey: creds.token, ...(urls.freshdesk ? { baseUrl: urls.freshdesk } : {}) },
+          deps,
+        ) as Clients[V];
       }
     }
   };
@@ -135,7 +150,11 @@ export function vendorWiring(opts: VendorWiringOptions = {}): VendorWiring {
         }
         case 'freshdesk': {
           const me = await clientFor(creds as VendorCredentials<'freshdesk'>).identify();
-          return { name: [me.contact?.name, me.contact?.email ? `<${me.contact.email}>` : null].filter(Boolean).join(' ') || `agent ${me.id}` };
+          return {
+            name:
+              [me.contact?.name, me.contact?.email ? `<${me.contact.email}>` : null].filter(Boolean).join(' ') ||
+              `agent ${me.id}`,
+          };
         }
       }
     } catch (err) {

@@ -16,9 +16,17 @@ export function unreachableFrom(job: Pick<OutboxJob, 'vendor'>, f: VendorFailure
   const name = vendorLabels[job.vendor];
   switch (f.kind) {
     case 'network':
-      return { reachable: false, reason: `${name} cannot be reached (the connection failed). Conn keeps trying; nothing is lost.`, error: f.message };
+      return {
+        reachable: false,
+        reason: `${name} cannot be reached (the connection failed). Conn keeps trying; nothing is lost.`,
+        error: f.message,
+      };
     case 'timeout':
-      return { reachable: false, reason: `${name} does not answer in time. Conn keeps trying; nothing is lost.`, error: f.message };
+      return {
+        reachable: false,
+        reason: `${name} does not answer in time. Conn keeps trying; nothing is lost.`,
+        error: f.message,
+      };
     case 'server':
       return {
         reachable: false,
@@ -48,7 +56,11 @@ export interface VerdictContext {
 }
 
 export function sendVerdict(job: OutboxJob, outcome: ExecOutcome, c: VerdictContext): Verdict {
-  if (outcome.status === 'done') return { settle: { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} }, reach: { reachable: true } };
+  if (outcome.status === 'done')
+    return {
+      settle: { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} },
+      reach: { reachable: true },
+    };
   const f = outcome.failure;
   if (!c.online && (f.kind === 'network' || f.kind === 'timeout') && !f.mayHaveApplied) {
     // Offline is not the job's fault: give the attempt back and wait for the network.
@@ -60,7 +72,11 @@ export function sendVerdict(job: OutboxJob, outcome: ExecOutcome, c: VerdictCont
     case 'reconnect':
       return { settle: { state: 'queued', nextAt: c.now, lastError: d.reason, refund: 1 }, reconnect: d.reason, reach };
     case 'retry':
-      return { settle: { state: 'retrying', nextAt: d.at, lastError: d.reason }, reach, ...(d.pauseVendorUntil ? { pauseVendorUntil: d.pauseVendorUntil } : {}) };
+      return {
+        settle: { state: 'retrying', nextAt: d.at, lastError: d.reason },
+        reach,
+        ...(d.pauseVendorUntil ? { pauseVendorUntil: d.pauseVendorUntil } : {}),
+      };
     case 'uncertain':
       return { settle: { state: 'uncertain', nextAt: d.at, lastError: d.reason, checks: 0 }, reach };
     case 'dead':
@@ -69,7 +85,11 @@ export function sendVerdict(job: OutboxJob, outcome: ExecOutcome, c: VerdictCont
 }
 
 /** A reconcile's answer, or what it threw: never a resend unless the vendor certainly lacks the effect. */
-export function reconcileVerdict(job: OutboxJob, answer: { outcome: ReconcileOutcome } | { thrown: unknown }, c: VerdictContext): Verdict {
+export function reconcileVerdict(
+  job: OutboxJob,
+  answer: { outcome: ReconcileOutcome } | { thrown: unknown },
+  c: VerdictContext,
+): Verdict {
   let outcome: ReconcileOutcome;
   let reach: Reach | undefined;
   if ('thrown' in answer) {
@@ -77,7 +97,12 @@ export function reconcileVerdict(job: OutboxJob, answer: { outcome: ReconcileOut
     if (f.kind === 'auth') {
       return {
         // A refused token is not a failed check: the count stays, and the check runs again after reconnecting.
-        settle: { state: 'uncertain', nextAt: c.now, lastError: 'Checking whether it was sent, after reconnecting.', checks: job.checks },
+        settle: {
+          state: 'uncertain',
+          nextAt: c.now,
+          lastError: 'Checking whether it was sent, after reconnecting.',
+          checks: job.checks,
+        },
         reconnect: `The token was refused: ${f.message}`,
         reach: { reachable: true },
       };
@@ -93,7 +118,10 @@ export function reconcileVerdict(job: OutboxJob, answer: { outcome: ReconcileOut
     case 'done':
       return { settle: { state: 'sent', nextAt: null, lastError: null, result: outcome.result ?? {} }, reach };
     case 'not_sent':
-      return { settle: { state: 'retrying', nextAt: c.now, lastError: 'The vendor did not receive it; sending again.' }, reach };
+      return {
+        settle: { state: 'retrying', nextAt: c.now, lastError: 'The vendor did not receive it; sending again.' },
+        reach,
+      };
     case 'unknown': {
       // Bounded: after the last check the job needs the user; only its own order key waits behind it.
       const checks = job.checks + 1;

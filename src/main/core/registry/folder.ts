@@ -24,7 +24,12 @@ export function readRepositoryFolder(folder: string): RepoFile[] {
     throw new RegistryImportError(folder, null, 'no such folder');
   }
   const dir = clustersDir(folder);
-  if (!dir) throw new RegistryImportError(folder, null, 'unknown layout: no config/clusters/<cluster>/cluster.yaml in this folder');
+  if (!dir)
+    throw new RegistryImportError(
+      folder,
+      null,
+      'unknown layout: no config/clusters/<cluster>/cluster.yaml in this folder',
+    );
   const files: RepoFile[] = [];
   for (const d of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const file = join(dir, d.name, 'cluster.yaml');

@@ -69,10 +69,19 @@ export function parseClusterFile(file: RepoFile): ParsedCluster {
   const nodeLine = (n: unknown) => lineAt((n as Node | null)?.range?.[0]);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    throw new RegistryImportError(file.path, e.linePos?.[0].line ?? lineAt(e.pos[0]), `not valid YAML: ${e.message.split('\n')[0]}`);
+    throw new RegistryImportError(
+      file.path,
+      e.linePos?.[0].line ?? lineAt(e.pos[0]),
+      `not valid YAML: ${e.message.split('\n')[0]}`,
+    );
   }
   const root = doc.contents;
-  if (!isMap(root)) throw new RegistryImportError(file.path, nodeLine(root) ?? 1, 'unknown layout: the file is not a mapping of cluster settings');
+  if (!isMap(root))
+    throw new RegistryImportError(
+      file.path,
+      nodeLine(root) ?? 1,
+      'unknown layout: the file is not a mapping of cluster settings',
+    );
   const fail = (node: unknown, problem: string): never => {
     throw new RegistryImportError(file.path, nodeLine(node) ?? nodeLine(root), problem);
   };
@@ -88,7 +97,8 @@ export function parseClusterFile(file: RepoFile): ParsedCluster {
   };
 
   const name = str(root, 'name', 'the cluster', false) ?? folder;
-  if (!SLUG.test(name)) fail(root.get('name', true), `cluster name "${name}" may only hold letters, digits, ".", "_" and "-"`);
+  if (!SLUG.test(name))
+    fail(root.get('name', true), `cluster name "${name}" may only hold letters, digits, ".", "_" and "-"`);
   const provider = str(root, 'provider', 'the cluster', true)!;
   const blockNode = root.get(provider, true);
   const block = isMap(blockNode) ? (blockNode.toJSON() as Record<string, unknown>) : {};
@@ -100,7 +110,8 @@ export function parseClusterFile(file: RepoFile): ParsedCluster {
     if (!isMap(item)) fail(item, `unknown layout: hub ${i + 1} is not a mapping`);
     const hub = item as YAMLMap;
     const hubName = str(hub, 'name', `hub ${i + 1}`, true)!;
-    if (!SLUG.test(hubName)) fail(hub.get('name', true), `hub name "${hubName}" may only hold letters, digits, ".", "_" and "-"`);
+    if (!SLUG.test(hubName))
+      fail(hub.get('name', true), `hub name "${hubName}" may only hold letters, digits, ".", "_" and "-"`);
     if (seen.has(hubName)) fail(hub.get('name', true), `hub "${hubName}" is listed twice`);
     seen.add(hubName);
     const domain = str(hub, 'domain', `hub "${hubName}"`, true)!.toLowerCase();
@@ -130,6 +141,7 @@ export function parseRepository(files: readonly RepoFile[]): ParsedCluster[] {
     byName.set(c.name, f.path);
     clusters.push(c);
   }
-  if (clusters.length === 0) throw new RegistryImportError('(import)', null, 'no config/clusters/<cluster>/cluster.yaml found');
+  if (clusters.length === 0)
+    throw new RegistryImportError('(import)', null, 'no config/clusters/<cluster>/cluster.yaml found');
   return clusters;
 }

@@ -67,7 +67,12 @@ function heldUntil(f: CadenceFact, now: number, quiet: QuietHours): number {
   return until;
 }
 
-export function planReminders(facts: CadenceFact[], now: number, memory: PlannerMemory, settings: ReminderSettings): Plan {
+export function planReminders(
+  facts: CadenceFact[],
+  now: number,
+  memory: PlannerMemory,
+  settings: ReminderSettings,
+): Plan {
   const fired = new Map<string, FiredMark>();
   const notifications: ReminderNotification[] = [];
   let wake: number | null = null;
@@ -88,7 +93,12 @@ export function planReminders(facts: CadenceFact[], now: number, memory: Planner
       if (held > now) {
         wakeAt(held);
       } else {
-        notifications.push({ incidentId: f.incidentId, kind: mark.kind, ...messageFor(f, mark, dueAt, now), at: new Date(now).toISOString() });
+        notifications.push({
+          incidentId: f.incidentId,
+          kind: mark.kind,
+          ...messageFor(f, mark, dueAt, now),
+          at: new Date(now).toISOString(),
+        });
         fired.set(f.incidentId, { dueAt, markAt: mark.at });
       }
     }

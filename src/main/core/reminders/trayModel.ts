@@ -26,7 +26,7 @@ export interface TrayModel {
   menu: TrayMenuItem[];
 }
 
-const urgency = (i: ReminderItem) => (i.msUntilDue ?? Number.POSITIVE_INFINITY);
+const urgency = (i: ReminderItem) => i.msUntilDue ?? Number.POSITIVE_INFINITY;
 
 function countdown(i: ReminderItem): string {
   const ms = i.msUntilDue ?? 0;
@@ -36,9 +36,24 @@ function countdown(i: ReminderItem): string {
 function incidentActions(i: ReminderItem): TrayMenuItem[] {
   const snoozed = i.snoozedUntil !== null;
   return [
-    { type: 'action', label: 'Open incident', action: { kind: 'openIncident', incidentId: i.incidentId }, enabled: true },
-    { type: 'action', label: 'Add a quick note…', action: { kind: 'quickNote', incidentId: i.incidentId }, enabled: true },
-    { type: 'action', label: 'Write status update…', action: { kind: 'openComposer', incidentId: i.incidentId }, enabled: true },
+    {
+      type: 'action',
+      label: 'Open incident',
+      action: { kind: 'openIncident', incidentId: i.incidentId },
+      enabled: true,
+    },
+    {
+      type: 'action',
+      label: 'Add a quick note…',
+      action: { kind: 'quickNote', incidentId: i.incidentId },
+      enabled: true,
+    },
+    {
+      type: 'action',
+      label: 'Write status update…',
+      action: { kind: 'openComposer', incidentId: i.incidentId },
+      enabled: true,
+    },
     {
       type: 'submenu',
       label: snoozed ? 'Snooze reminder (snoozed)' : 'Snooze reminder',
@@ -97,7 +112,19 @@ export function trayModel(all: ReminderItem[]): TrayModel {
       : `Conn: ${items.length} open incidents; “${first.title}”, ${countdown(first)}`;
   const menu: TrayMenuItem[] =
     items.length === 1
-      ? [{ type: 'action', label: first.title, action: { kind: 'openIncident', incidentId: first.incidentId }, enabled: false }, ...incidentActions(first)]
-      : items.map((i) => ({ type: 'submenu' as const, label: `${i.title} (${countdown(i)})`, items: incidentActions(i) }));
+      ? [
+          {
+            type: 'action',
+            label: first.title,
+            action: { kind: 'openIncident', incidentId: first.incidentId },
+            enabled: false,
+          },
+          ...incidentActions(first),
+        ]
+      : items.map((i) => ({
+          type: 'submenu' as const,
+          label: `${i.title} (${countdown(i)})`,
+          items: incidentActions(i),
+        }));
   return { state, tooltip, menu: [...menu, ...tail] };
 }

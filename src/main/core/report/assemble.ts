@@ -100,7 +100,14 @@ export function assembleReport(a: AssembleInput): ReportView {
     // An accepted proposal nobody changed follows the record while the report is a Draft.
     const following = stored.untouched && draft.status === 'draft' && proposed !== null;
     const body = following ? proposed : stored.text;
-    return { kind: 'text', key, title: sectionTitles[key], body, proposal: body === null ? proposed : null, following: stored.untouched };
+    return {
+      kind: 'text',
+      key,
+      title: sectionTitles[key],
+      body,
+      proposal: body === null ? proposed : null,
+      following: stored.untouched,
+    };
   });
   const base = fileBaseName(title, incident.hub, draft.impact_start, tz);
   const view: ReportView = {

@@ -15,7 +15,8 @@ const FORGOT = "forgot|forgets|failed|fails|neglected|didn'?t|did not|never";
 const DID_HARM =
   'broke|breaks|broken|caused|causes|deleted|dropped|botched|messed up|screwed up|overlooked|ignored|missed|misconfigured|fat-fingered|took down|brought down';
 const ADVERBS = 'accidentally|mistakenly|carelessly|wrongly|negligently';
-const WAS_BAD = 'careless|negligent|sloppy|at fault|to blame|responsible for (?:the|this) (?:outage|incident|failure|breakage)';
+const WAS_BAD =
+  'careless|negligent|sloppy|at fault|to blame|responsible for (?:the|this) (?:outage|incident|failure|breakage)';
 
 /** Names to look for: each full name, and its first word when that is distinctive enough. */
 export function nameVariants(roster: readonly string[]): string[] {
@@ -73,7 +74,8 @@ function judge(sentence: string, name: string): string | null {
   if (m) return 'Describe what the system allowed (a missing check, an unclear runbook step), not the person.';
 
   m = re(`^(.*?)${n}(?:\\s+(?:${ADVERBS}))?\\s+(?:${DID_HARM})\\s+(.+)$`).exec(sentence);
-  if (m) return tidy(`${m[1] ?? ''}a change affected ${stripEnd(m[2] ?? '')}, and nothing in our checks caught it first.`);
+  if (m)
+    return tidy(`${m[1] ?? ''}a change affected ${stripEnd(m[2] ?? '')}, and nothing in our checks caught it first.`);
 
   m = re(`${n}${gap}\\s+(?:${ADVERBS})(?!${L})`).exec(sentence);
   if (m) return 'Describe the change and what would have caught it, without naming who made it.';

@@ -27,7 +27,11 @@ export function reviewWarnings(view: ReportView, roster: readonly string[]): Rep
       out.push({ code: 'empty_section', section: s.key, message: 'There are no action items.' });
     } else if (s.kind === 'timeline') {
       if (view.timeline.length === 0) {
-        out.push({ code: 'empty_section', section: s.key, message: 'The timeline has no entries marked for the report.' });
+        out.push({
+          code: 'empty_section',
+          section: s.key,
+          message: 'The timeline has no entries marked for the report.',
+        });
       } else if (view.timeline.length < 3) {
         out.push({
           code: 'thin_timeline',

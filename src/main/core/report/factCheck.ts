@@ -45,8 +45,10 @@ interface Text {
 /** Texts written by people (or accepted from proposals) that the checker reads. */
 function textsOf(view: ReportView): Text[] {
   const out: Text[] = [];
-  for (const s of view.sections) if (s.kind === 'text' && !blank(s.body)) out.push({ section: s.key, text: prose(s.body ?? '') });
-  for (const a of view.actionItems) out.push({ section: 'actionItems', itemId: a.id, text: `${a.what}\n${a.doneWhen}` });
+  for (const s of view.sections)
+    if (s.kind === 'text' && !blank(s.body)) out.push({ section: s.key, text: prose(s.body ?? '') });
+  for (const a of view.actionItems)
+    out.push({ section: 'actionItems', itemId: a.id, text: `${a.what}\n${a.doneWhen}` });
   return out;
 }
 
@@ -207,7 +209,11 @@ export function referencesIn(text: string): Reference[] {
   for (const m of withoutUrls.matchAll(/\b([\p{L}\p{N}][\p{L}\p{N}_-]{1,62})\s+hub\b/giu)) {
     const name = m[1] as string;
     if (NOT_HUB_NAMES.has(name.toLowerCase()) || /^\d+$/.test(name)) continue;
-    out.push({ kind: 'hub', excerpt: m[0], seenAs: [new RegExp(`(?<![\\p{L}\\p{N}_-])${esc(name)}(?![\\p{L}\\p{N}_])`, 'iu')] });
+    out.push({
+      kind: 'hub',
+      excerpt: m[0],
+      seenAs: [new RegExp(`(?<![\\p{L}\\p{N}_-])${esc(name)}(?![\\p{L}\\p{N}_])`, 'iu')],
+    });
   }
   return out;
 }
@@ -249,7 +255,12 @@ export function factCheck(input: FactCheckFindingInput): Finding[] {
           : `“${s.title}” is empty.`,
       });
     } else if (s.kind === 'actionItems' && view.actionItems.length === 0) {
-      out.push({ id: 'empty_section:actionItems', code: 'empty_section', place: { section: s.key }, message: 'There are no action items.' });
+      out.push({
+        id: 'empty_section:actionItems',
+        code: 'empty_section',
+        place: { section: s.key },
+        message: 'There are no action items.',
+      });
     } else if (s.kind === 'timeline' && view.timeline.length === 0) {
       out.push({
         id: 'empty_section:timeline',
@@ -274,7 +285,10 @@ export function factCheck(input: FactCheckFindingInput): Finding[] {
       });
     }
   }
-  const blameTexts = [...texts, ...view.timeline.map((l) => ({ section: 'timeline' as const, text: l.text, itemId: undefined }))];
+  const blameTexts = [
+    ...texts,
+    ...view.timeline.map((l) => ({ section: 'timeline' as const, text: l.text, itemId: undefined })),
+  ];
   for (const t of blameTexts) {
     findBlame(t.text, input.roster).forEach((hit, i) => {
       out.push({

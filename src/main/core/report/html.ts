@@ -5,10 +5,20 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
 import type { ReportView } from '../../../shared/report';
 import { reportCss } from './htmlStyle';
-import { EMPTY_ACTIONS_TEXT, EMPTY_SECTION_TEXT, EMPTY_TIMELINE_TEXT, citationNumbers, headerFacts, replaceCitations } from './markdown';
+import {
+  EMPTY_ACTIONS_TEXT,
+  EMPTY_SECTION_TEXT,
+  EMPTY_TIMELINE_TEXT,
+  citationNumbers,
+  headerFacts,
+  replaceCitations,
+} from './markdown';
 
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Markdown → HTML with raw HTML shown as text and unsafe link protocols dropped (react-markdown's defaults). */

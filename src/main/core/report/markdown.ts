@@ -22,12 +22,10 @@ export function citationNumbers(view: ReportView): Map<string, number> {
  * entry was deleted), and any acceptance marker comment is removed.
  */
 export function replaceCitations(text: string, numbers: Map<string, number>, render: (n: number) => string): string {
-  return text
-    .replace(/\n*<!-- conn:proposed:[0-9a-f]{8} -->\s*$/, '')
-    .replace(CITATION, (_m, id: string) => {
-      const n = numbers.get(id);
-      return n === undefined ? '' : render(n);
-    });
+  return text.replace(/\n*<!-- conn:proposed:[0-9a-f]{8} -->\s*$/, '').replace(CITATION, (_m, id: string) => {
+    const n = numbers.get(id);
+    return n === undefined ? '' : render(n);
+  });
 }
 
 export interface HeaderFacts {
@@ -78,7 +76,11 @@ export function reportMarkdown(view: ReportView): string {
   for (const s of view.sections) {
     out.push('', `## ${s.title}`, '');
     if (s.kind === 'text') {
-      out.push(s.body && s.body.trim() ? replaceCitations(s.body.trim(), numbers, (n) => `[^${n}]`) : `_${EMPTY_SECTION_TEXT}_`);
+      out.push(
+        s.body && s.body.trim()
+          ? replaceCitations(s.body.trim(), numbers, (n) => `[^${n}]`)
+          : `_${EMPTY_SECTION_TEXT}_`,
+      );
     } else if (s.kind === 'actionItems') {
       if (view.actionItems.length === 0) out.push(`_${EMPTY_ACTIONS_TEXT}_`);
       view.actionItems.forEach((a, i) => {

@@ -35,7 +35,8 @@ const BODY_SIZE = 10.5;
 /** Characters pdfkit's standard fonts can show (WinAnsi), beyond Latin-1. */
 const WIN_ANSI_EXTRA = new Set('ƒ–—‘’‚“”„†‡•…€‰‹›ˆ™ŒœŠšŸŽž˜');
 
-/** The standard PDF fonts speak WinAnsi only: accents are kept where a base letter exists, anything else shows as '?'. */
+/** The standard PDF fonts speak WinAnsi only: accents are kept where a base letter exists, anything else shows as '?'.
+ * */
 export function pdfSafe(text: string): string {
   let out = '';
   for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ')) {
@@ -75,7 +76,11 @@ function keepRoom(doc: Doc, needed: number) {
   if (doc.y + needed > bottom(doc)) doc.addPage();
 }
 
-function inlineRuns(nodes: PhrasingContent[], ctx: Ctx, style: { bold?: boolean; italic?: boolean; link?: string } = {}): Run[] {
+function inlineRuns(
+  nodes: PhrasingContent[],
+  ctx: Ctx,
+  style: { bold?: boolean; italic?: boolean; link?: string } = {},
+): Run[] {
   const font = () =>
     style.bold && style.italic ? F.boldItalic : style.bold ? F.bold : style.italic ? F.italic : F.body;
   const runs: Run[] = [];
@@ -163,7 +168,14 @@ function block(ctx: Ctx, n: Content, x: number, width: number) {
       const page = doc.bufferedPageRange().count;
       blocks(ctx, n.children as Content[], x + 10, width - 10);
       if (doc.bufferedPageRange().count === page) {
-        doc.save().moveTo(x + 1.5, top).lineTo(x + 1.5, doc.y - 4).lineWidth(3).strokeColor(RULE).stroke().restore();
+        doc
+          .save()
+          .moveTo(x + 1.5, top)
+          .lineTo(x + 1.5, doc.y - 4)
+          .lineWidth(3)
+          .strokeColor(RULE)
+          .stroke()
+          .restore();
       }
       break;
     }
@@ -180,7 +192,14 @@ function block(ctx: Ctx, n: Content, x: number, width: number) {
       break;
     }
     case 'thematicBreak':
-      doc.save().moveTo(x, doc.y + 3).lineTo(x + width, doc.y + 3).lineWidth(0.5).strokeColor(RULE).stroke().restore();
+      doc
+        .save()
+        .moveTo(x, doc.y + 3)
+        .lineTo(x + width, doc.y + 3)
+        .lineWidth(0.5)
+        .strokeColor(RULE)
+        .stroke()
+        .restore();
       doc.y += 9;
       break;
     case 'html':
@@ -198,7 +217,11 @@ function list(ctx: Ctx, n: List, x: number, width: number) {
     const marker = n.ordered ? `${(n.start ?? 1) + i}.` : '•';
     keepRoom(doc, 14);
     const y = doc.y;
-    doc.font(F.body).fontSize(BODY_SIZE).fillColor(INK).text(marker, x, y, { width: indent - 3, align: 'right' });
+    doc
+      .font(F.body)
+      .fontSize(BODY_SIZE)
+      .fillColor(INK)
+      .text(marker, x, y, { width: indent - 3, align: 'right' });
     doc.y = y;
     blocks(ctx, item.children as Content[], x + indent, width - indent);
   });
@@ -267,7 +290,14 @@ function table(ctx: Ctx, columns: Column[], rows: Cell[][], opts: { header: bool
       x += c.width;
     }
     doc.y = y + 16;
-    doc.save().moveTo(x0, doc.y).lineTo(x0 + contentWidth(doc), doc.y).lineWidth(0.75).strokeColor(RULE).stroke().restore();
+    doc
+      .save()
+      .moveTo(x0, doc.y)
+      .lineTo(x0 + contentWidth(doc), doc.y)
+      .lineWidth(0.75)
+      .strokeColor(RULE)
+      .stroke()
+      .restore();
   };
   drawHeader();
   for (const row of rows) {
@@ -285,7 +315,14 @@ function table(ctx: Ctx, columns: Column[], rows: Cell[][], opts: { header: bool
       x += col.width;
     }
     doc.y = y + h;
-    doc.save().moveTo(x0, doc.y).lineTo(x0 + contentWidth(doc), doc.y).lineWidth(0.5).strokeColor(FAINT_RULE).stroke().restore();
+    doc
+      .save()
+      .moveTo(x0, doc.y)
+      .lineTo(x0 + contentWidth(doc), doc.y)
+      .lineWidth(0.5)
+      .strokeColor(FAINT_RULE)
+      .stroke()
+      .restore();
   }
   doc.y += 8;
   doc.x = x0;
@@ -324,11 +361,21 @@ function actionItems(ctx: Ctx, view: ReportView) {
     cell({ text: String(i + 1), font: F.body, color: MUTED }),
     cell(
       { text: a.what, font: F.bold },
-      ...(a.doneWhen ? [{ text: '\n', font: F.body }, { text: `Done when: ${a.doneWhen}`, font: F.body, color: SOFT }] : []),
+      ...(a.doneWhen
+        ? [
+            { text: '\n', font: F.body },
+            { text: `Done when: ${a.doneWhen}`, font: F.body, color: SOFT },
+          ]
+        : []),
     ),
     cell({ text: a.owner || '—', font: F.body }),
     a.issueUrl
-      ? cell({ text: a.issueUrl.replace('https://github.com/', '').replace('/issues/', '#'), font: F.body, color: LINK, link: a.issueUrl })
+      ? cell({
+          text: a.issueUrl.replace('https://github.com/', '').replace('/issues/', '#'),
+          font: F.body,
+          color: LINK,
+          link: a.issueUrl,
+        })
       : cell({ text: 'Not linked yet', font: F.italic, color: '#9a6700' }),
   ]);
   table(ctx, columns, rows, { header: true });
@@ -346,7 +393,10 @@ function timeline(ctx: Ctx, view: ReportView) {
   for (const line of view.timeline) {
     let day = days.at(-1);
     if (day?.day !== line.day) days.push((day = { day: line.day, rows: [] }));
-    day.rows.push([cell({ text: line.time.slice(11), font: F.mono, color: SOFT }), cell({ text: line.text, font: F.body })]);
+    day.rows.push([
+      cell({ text: line.time.slice(11), font: F.mono, color: SOFT }),
+      cell({ text: line.text, font: F.body }),
+    ]);
   }
   for (const d of days) {
     keepRoom(doc, 44);
@@ -360,9 +410,20 @@ function timeline(ctx: Ctx, view: ReportView) {
 function sectionHeading(doc: Doc, title: string) {
   keepRoom(doc, 60);
   doc.y += 12;
-  doc.font(F.sansBold).fontSize(13).fillColor(INK).text(pdfSafe(title), left(doc), doc.y, { width: contentWidth(doc) });
+  doc
+    .font(F.sansBold)
+    .fontSize(13)
+    .fillColor(INK)
+    .text(pdfSafe(title), left(doc), doc.y, { width: contentWidth(doc) });
   doc.y += 2;
-  doc.save().moveTo(left(doc), doc.y).lineTo(left(doc) + contentWidth(doc), doc.y).lineWidth(0.75).strokeColor(RULE).stroke().restore();
+  doc
+    .save()
+    .moveTo(left(doc), doc.y)
+    .lineTo(left(doc) + contentWidth(doc), doc.y)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke()
+    .restore();
   doc.y += 6;
 }
 
@@ -387,8 +448,16 @@ function headerBox(doc: Doc, view: ReportView) {
   meta.forEach(([k, v], i) => {
     const x = x0 + 10 + (i % 2) * (colW + 4);
     const y = y0 + 8 + Math.floor(i / 2) * rowH;
-    doc.font(F.sansBold).fontSize(6.5).fillColor(MUTED).text(k.toUpperCase(), x, y, { width: colW, characterSpacing: 0.6 });
-    doc.font(F.body).fontSize(10).fillColor(INK).text(pdfSafe(v), x, y + 9, { width: colW, lineBreak: false, ellipsis: true });
+    doc
+      .font(F.sansBold)
+      .fontSize(6.5)
+      .fillColor(MUTED)
+      .text(k.toUpperCase(), x, y, { width: colW, characterSpacing: 0.6 });
+    doc
+      .font(F.body)
+      .fontSize(10)
+      .fillColor(INK)
+      .text(pdfSafe(v), x, y + 9, { width: colW, lineBreak: false, ellipsis: true });
   });
   doc.x = x0;
   doc.y = y0 + h + 6;
@@ -403,8 +472,16 @@ function footers(doc: Doc, title: string) {
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     const y = doc.page.height - bottomMargin + 14;
     doc.font(F.sans).fontSize(7.5).fillColor(MUTED);
-    doc.text(pdfSafe(`Incident report: ${title}`), left(doc), y, { width: contentWidth(doc) - 70, lineBreak: false, ellipsis: true });
-    doc.text(`Page ${i + 1} of ${range.count}`, left(doc), y, { width: contentWidth(doc), align: 'right', lineBreak: false });
+    doc.text(pdfSafe(`Incident report: ${title}`), left(doc), y, {
+      width: contentWidth(doc) - 70,
+      lineBreak: false,
+      ellipsis: true,
+    });
+    doc.text(`Page ${i + 1} of ${range.count}`, left(doc), y, {
+      width: contentWidth(doc),
+      align: 'right',
+      lineBreak: false,
+    });
     doc.page.margins.bottom = bottomMargin;
   }
 }
@@ -430,7 +507,11 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
 
   doc.font(F.sansBold).fontSize(7.5).fillColor(MUTED).text('INCIDENT REPORT', { characterSpacing: 0.6 });
   doc.y += 3;
-  doc.font(F.sansBold).fontSize(20).fillColor(INK).text(pdfSafe(title), { width: contentWidth(doc), lineGap: 2 });
+  doc
+    .font(F.sansBold)
+    .fontSize(20)
+    .fillColor(INK)
+    .text(pdfSafe(title), { width: contentWidth(doc), lineGap: 2 });
   doc.y += 10;
   headerBox(doc, view);
 

@@ -19,7 +19,8 @@ export const withoutCitations = (text: string) => text.replace(CITATION, '');
 
 export type Role = 'finding' | 'decision' | 'action' | 'command' | 'status' | 'vendor' | 'resolution';
 
-const VENDOR_KINDS = /^(log\.(trigger|acknowledge|resolve|escalate|assign|unacknowledge|priority_change|urgency_change)|ticket\.opened)$/;
+const VENDOR_KINDS =
+  /^(log\.(trigger|acknowledge|resolve|escalate|assign|unacknowledge|priority_change|urgency_change)|ticket\.opened)$/;
 const RESOLUTION_KINDS = new Set(['resolution', 'resolved']);
 
 /** What part an entry plays in the story, or null when it is conversation, checklist bookkeeping or similar. */
@@ -46,7 +47,10 @@ const vendorName: Record<string, string> = { pagerduty: 'PagerDuty', freshdesk: 
 
 /** A line as the end of a sentence: one line, no trailing punctuation run, Markdown emphasis characters kept. */
 function clause(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim().replace(/[\s.;:,]+$/, '');
+  const one = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s.;:,]+$/, '');
   return one.length > 280 ? `${one.slice(0, 279).trimEnd()}…` : one;
 }
 
@@ -137,7 +141,14 @@ export function proposeTimelineSummary({ entries, timezone }: ProposeInput): str
 
 /** What Happened: the timeline summary, then the story of findings, decisions, actions, status and vendor events. */
 export function proposeWhatHappened(input: ProposeInput): string | null {
-  const sentences = story(input.entries, input.timezone, ['finding', 'decision', 'action', 'command', 'status', 'vendor']);
+  const sentences = story(input.entries, input.timezone, [
+    'finding',
+    'decision',
+    'action',
+    'command',
+    'status',
+    'vendor',
+  ]);
   if (sentences.length === 0) return null;
   const summary = proposeTimelineSummary(input);
   return [summary, sentences.join(' ')].filter(Boolean).join('\n\n');

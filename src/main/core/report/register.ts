@@ -28,7 +28,9 @@ export function severityOf(record: readonly ReportTimelineRow[]): string | null 
 /** The first public reply to the community: a Freshdesk reply, imported or sent through Conn's outbox. */
 export function firstReplyAt(record: readonly ReportTimelineRow[]): number | null {
   const reply = record.find(
-    (e) => (e.source === 'freshdesk' && e.kind === 'conversation.reply') || (e.source === 'outbox' && e.kind === 'freshdesk.reply'),
+    (e) =>
+      (e.source === 'freshdesk' && e.kind === 'conversation.reply') ||
+      (e.source === 'outbox' && e.kind === 'freshdesk.reply'),
   );
   return reply ? reply.at : null;
 }
@@ -63,7 +65,9 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] as number) : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : Math.round(((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2);
 }
 
 /** One summary per month of impact start (UTC), oldest first, months without incidents left out. */

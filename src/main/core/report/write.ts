@@ -13,9 +13,13 @@ export type FsOps = Pick<
 /** The target exists and replacing it was not asked for. */
 export class AlreadyExists extends AppError {
   constructor(readonly target: string) {
-    super('conflict', `${basename(target)} already exists. Nothing was written; export again with overwrite to replace it.`, {
-      fileName: basename(target),
-    });
+    super(
+      'conflict',
+      `${basename(target)} already exists. Nothing was written; export again with overwrite to replace it.`,
+      {
+        fileName: basename(target),
+      },
+    );
   }
 }
 
@@ -25,18 +29,33 @@ export function explainWriteError(err: unknown, target: string): AppError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return new AppError('storage_full', `Could not write ${basename(target)}: the disk holding ${folder} is full. Nothing was written and the draft is unchanged.`);
+      return new AppError(
+        'storage_full',
+        `Could not write ${basename(target)}: the disk holding ${folder} is full. Nothing was written and the draft is unchanged.`,
+      );
     case 'EACCES':
     case 'EPERM':
     case 'EROFS':
-      return new AppError('forbidden', `Could not write to ${folder}: the folder is not writable. Choose another folder; the draft is unchanged.`);
+      return new AppError(
+        'forbidden',
+        `Could not write to ${folder}: the folder is not writable. Choose another folder; the draft is unchanged.`,
+      );
     case 'ENOTDIR':
     case 'EEXIST':
-      return new AppError('invalid_input', `Could not write to ${folder}: part of that path is a file, not a folder. The draft is unchanged.`);
+      return new AppError(
+        'invalid_input',
+        `Could not write to ${folder}: part of that path is a file, not a folder. The draft is unchanged.`,
+      );
     case 'EISDIR':
-      return new AppError('invalid_input', `Could not write ${target}: a folder with that name is in the way. The draft is unchanged.`);
+      return new AppError(
+        'invalid_input',
+        `Could not write ${target}: a folder with that name is in the way. The draft is unchanged.`,
+      );
     default:
-      return new AppError('unavailable', `Could not write ${target} (${String(code ?? (err instanceof Error ? err.message : err))}). The draft is unchanged.`);
+      return new AppError(
+        'unavailable',
+        `Could not write ${target} (${String(code ?? (err instanceof Error ? err.message : err))}). The draft is unchanged.`,
+      );
   }
 }
 

@@ -28,13 +28,15 @@ export function fileSecretStore(dir: string): SecretStore {
   const key = (): Buffer => {
     if (!existsSync(keyFile)) writePrivate(keyFile, randomBytes(32));
     const k = readFileSync(keyFile);
-    if (k.length !== 32) throw new Error(`The secret key file ${keyFile} is damaged; remove it and enter the tokens again.`);
+    if (k.length !== 32)
+      throw new Error(`The secret key file ${keyFile} is damaged; remove it and enter the tokens again.`);
     return k;
   };
   const load = (): SecretFile => {
     if (!existsSync(secretFile)) return { version: 1, entries: {} };
     const parsed = fileSchema.safeParse(JSON.parse(readFileSync(secretFile, 'utf8')));
-    if (!parsed.success) throw new Error(`The secrets file ${secretFile} is damaged; remove it and enter the tokens again.`);
+    if (!parsed.success)
+      throw new Error(`The secrets file ${secretFile} is damaged; remove it and enter the tokens again.`);
     return parsed.data;
   };
   const save = (f: SecretFile) => writePrivate(secretFile, JSON.stringify(f));
@@ -61,7 +63,11 @@ export function fileSecretStore(dir: string): SecretStore {
       c.setAAD(Buffer.from(name));
       const data = Buffer.concat([c.update(value, 'utf8'), c.final()]);
       const f = load();
-      f.entries[name] = { iv: iv.toString('base64'), tag: c.getAuthTag().toString('base64'), data: data.toString('base64') };
+      f.entries[name] = {
+        iv: iv.toString('base64'),
+        tag: c.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      };
       save(f);
     },
     delete(name) {

@@ -23,7 +23,8 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
   const settings = settingsRepo(db);
   const session = memorySecretStore();
   const weakAccepted = () => settings.get(WEAK_KEY) === true;
-  const mayPersist = () => store.isEncryptionAvailable() && store.backend !== 'none' && (store.strong || weakAccepted());
+  const mayPersist = () =>
+    store.isEncryptionAvailable() && store.backend !== 'none' && (store.strong || weakAccepted());
 
   const readStored = (vendor: Vendor): string | undefined => {
     try {
@@ -81,7 +82,8 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
       const accepted = weakAccepted();
       let warning: string | null = null;
       if (store.backend === 'none' || !store.isEncryptionAvailable()) {
-        warning = 'This system offers no way to encrypt tokens. They are kept in memory only and must be entered again after Conn restarts.';
+        warning =
+          'This system offers no way to encrypt tokens. They are kept in memory only and must be entered again after Conn restarts.';
       } else if (!store.strong) {
         const what =
           store.backend === 'file'

@@ -44,7 +44,10 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
   ].flatMap((p) => (p?.slackUserId ? [p.slackUserId] : []));
   const channel = (prefix: string): JobSpec => ({
     kind: 'slack.createChannel',
-    payload: { name: slackChannelName(prefix, incident.title, incident.declaredAt), inviteUserIds: [...new Set(everyoneSlack)] },
+    payload: {
+      name: slackChannelName(prefix, incident.title, incident.declaredAt),
+      inviteUserIds: [...new Set(everyoneSlack)],
+    },
   });
 
   switch (action.type) {

@@ -37,11 +37,15 @@ export function backfillService({ db, clock, clients, takeover }: BackfillDeps) 
 
     async debt({ days, priority }: OpParsed<'backfill.debt'> = {}): Promise<BackfillDebtItem[]> {
       const pd = clients().pagerduty;
-      if (!pd) throw new AppError('precondition_failed', 'Connect PagerDuty first (Connections) to list its past incidents.');
+      if (!pd)
+        throw new AppError('precondition_failed', 'Connect PagerDuty first (Connections) to list its past incidents.');
       const now = clock.now();
       let list: PdIncident[];
       try {
-        list = await pd.listIncidents(new Date(now - (days ?? 90) * DAY).toISOString(), new Date(now + 60_000).toISOString());
+        list = await pd.listIncidents(
+          new Date(now - (days ?? 90) * DAY).toISOString(),
+          new Date(now + 60_000).toISOString(),
+        );
       } catch (err) {
         throw asAppError(err, 'Listing PagerDuty incidents');
       }

@@ -96,36 +96,58 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     if (inc) bus.emit('incidents.updated', inc);
   };
 
-  const transitionTx = db.transaction((t: Transition, ref: StepRef, via: { by: string | null; how: 'manual' | 'check' }) => {
-    const step = load(ref);
-    const rule = rules[t];
-    if (!rule.from.includes(step.state)) {
-      throw new AppError('conflict', `"${step.title}" is ${stateWords[step.state]}; it cannot be ${rule.verb.toLowerCase()} from there.`, {
-        step,
+  const transitionTx = db.transaction(
+    (t: Transition, ref: StepRef, via: { by: string | null; how: 'manual' | 'check' }) => {
+      const step = load(ref);
+      const rule = rules[t];
+      if (!rule.from.includes(step.state)) {
+        throw new AppError(
+          'conflict',
+          `"${step.title}" is ${stateWords[step.state]}; it cannot be ${rule.verb.toLowerCase()} from there.`,
+          {
+            step,
+          },
+        );
+      }
+      const at = clock.now();
+      const done = rule.to === 'done';
+      const ok = steps.update(step.incidentId, step.stepId, step.version, {
+        state: rule.to,
+        reason: ref.reason ?? null,
+        doneBy: done ? via.by : null,
+        doneAt: done ? at : null,
+        doneVia: done ? via.how : null,
+        at,
       });
-    }
-    const at = clock.now();
-    const done = rule.to === 'done';
-    const ok = steps.update(step.incidentId, step.stepId, step.version, {
-      state: rule.to,
-      reason: ref.reason ?? null,
-      doneBy: done ? via.by : null,
-      doneAt: done ? at : null,
-      doneVia: done ? via.how : null,
-      at,
-    });
-    if (!ok) throw new AppError('conflict', `"${step.title}" was changed at the same moment elsewhere. Try again.`, { step });
-    const how = via.how === 'check' ? ' (confirmed by a check)' : '';
-    const entry = record(step, rule.kind, `${rule.verb}: ${step.title}${how}${ref.reason ? ` (${ref.reason})` : ''}`, at);
-    const implied = done ? statusForStep(step) : null;
-    const auto = implied ? status.advanceInTx(step.incidentId, implied, `"${step.title}" is done`, at) : null;
-    const updated = steps.get(step.incidentId, step.stepId);
-    if (!updated) throw new AppError('internal', 'step vanished after update');
-    return { updated, entry, auto };
-  });
+      if (!ok)
+        throw new AppError('conflict', `"${step.title}" was changed at the same moment elsewhere. Try again.`, {
+          step,
+        });
+      const how = via.how === 'check' ? ' (confirmed by a check)' : '';
+      const entry = record(
+        step,
+        rule.kind,
+        `${rule.verb}: ${step.title}${how}${ref.reason ? ` (${ref.reason})` : ''}`,
+        at,
+      );
+      const implied = done ? statusForStep(step) : null;
+      const auto = implied ? status.advanceInTx(step.incidentId, implied, `"${step.title}" is done`, at) : null;
+      const updated = steps.get(step.incidentId, step.stepId);
+      if (!updated) throw new AppError('internal', 'step vanished after update');
+      return { updated, entry, auto };
+    },
+  );
 
-  const transition = (t: Transition, ref: StepRef, via?: { by: string | null; how: 'manual' | 'check' }): ChecklistStep => {
-    const { updated, entry, auto } = transitionTx.immediate(t, ref, via ?? { by: whoAmI(db)?.name ?? null, how: 'manual' });
+  const transition = (
+    t: Transition,
+    ref: StepRef,
+    via?: { by: string | null; how: 'manual' | 'check' },
+  ): ChecklistStep => {
+    const { updated, entry, auto } = transitionTx.immediate(
+      t,
+      ref,
+      via ?? { by: whoAmI(db)?.name ?? null, how: 'manual' },
+    );
     announce(ref.incidentId, entry);
     if (auto) bus.emit('timeline.appended', auto);
     return updated;
@@ -133,12 +155,15 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
 
   const runActionTx = db.transaction((ref: StepRef) => {
     const step = load(ref);
-    if (!step.action) throw new AppError('invalid_input', `"${step.title}" has no action; do it by hand and mark it done.`);
+    if (!step.action)
+      throw new AppError('invalid_input', `"${step.title}" has no action; do it by hand and mark it done.`);
     // A step done because its requests were sent answers like a sent one (already_sent, or again: true sends once
     // more); done by hand or skipped, it must be reopened first.
     const sentBefore = step.state === 'done' && step.jobs.length > 0;
     if (step.state === 'skipped' || (step.state === 'done' && !sentBefore)) {
-      throw new AppError('conflict', `"${step.title}" is already ${stateWords[step.state]}; reopen it first.`, { step });
+      throw new AppError('conflict', `"${step.title}" is already ${stateWords[step.state]}; reopen it first.`, {
+        step,
+      });
     }
     const incident = incidents.get(step.incidentId)!;
     const plan = jobsForAction(step.action, incident, {
@@ -166,7 +191,12 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
         at,
       });
     }
-    const entry = record(step, 'action_queued', `Queued: ${actionLabels[step.action.type]} (${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`, at);
+    const entry = record(
+      step,
+      'action_queued',
+      `Queued: ${actionLabels[step.action.type]} (${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`,
+      at,
+    );
     const jobs = jobIds.flatMap((id) => outbox.get(id) ?? []);
     return { step: steps.get(step.incidentId, step.stepId)!, entry, jobs, open: null };
   });
@@ -189,10 +219,20 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       if (job.state !== 'sent' || !job.incidentId) return;
       const incidentId = job.incidentId;
       const step = job.refType === 'checklist_step' && job.refId ? steps.get(incidentId, job.refId) : undefined;
-      const finishes = step && (step.state === 'todo' || step.state === 'in_progress' || step.state === 'blocked') && !step.jobs.some((j) => WAITING.has(j.state));
+      const finishes =
+        step &&
+        (step.state === 'todo' || step.state === 'in_progress' || step.state === 'blocked') &&
+        !step.jobs.some((j) => WAITING.has(j.state));
       if (step && finishes) {
         try {
-          transition('complete', { incidentId, stepId: step.stepId }, { by: `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} accepted the requests`, how: 'check' });
+          transition(
+            'complete',
+            { incidentId, stepId: step.stepId },
+            {
+              by: `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} accepted the requests`,
+              how: 'check',
+            },
+          );
           return;
         } catch (err) {
           if (!(err instanceof AppError && err.code === 'conflict')) throw err;
@@ -200,7 +240,11 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       }
       const to = statusForJob(job.kind);
       if (!to) return;
-      const auto = db.transaction(() => status.advanceInTx(incidentId, to, `${vendorLabel(vendorOf(job.kind))} accepted "${jobKindLabel(job.kind)}"`)).immediate();
+      const auto = db
+        .transaction(() =>
+          status.advanceInTx(incidentId, to, `${vendorLabel(vendorOf(job.kind))} accepted "${jobKindLabel(job.kind)}"`),
+        )
+        .immediate();
       if (auto) announce(incidentId, auto);
     },
     runAction(ref: StepRef): RunActionResult {

@@ -39,7 +39,8 @@ export function checksService(deps: ChecksServiceDeps) {
   let started = false;
 
   /** Open steps with a check, for an incident; empty when there is nothing to ask. */
-  const pendingChecks = (incidentId: string) => checklist.list(incidentId).filter((s) => s.check && PENDING.has(s.state));
+  const pendingChecks = (incidentId: string) =>
+    checklist.list(incidentId).filter((s) => s.check && PENDING.has(s.state));
 
   async function runChecks(incidentId: string): Promise<ChecksRun> {
     const incident = incidents.get(incidentId);

@@ -25,7 +25,9 @@ export function toFtsQuery(text: string): string {
     if (ch === '"') {
       const end = input.indexOf('"', i + 1);
       if (end < 0) {
-        throw invalid('Search has an opening quote (") without a closing one. Add the closing quote, or remove it to search for the words.');
+        throw invalid(
+          'Search has an opening quote (") without a closing one. Add the closing quote, or remove it to search for the words.',
+        );
       }
       const words = tokens(input.slice(i + 1, end));
       if (words.length) parts.push({ term: `"${words.join(' ')}"` });
@@ -43,7 +45,9 @@ export function toFtsQuery(text: string): string {
     const words = tokens(word);
     if (words.length) parts.push({ term: `"${words.join(' ')}"*` });
     else if (OPERATOR_CHARS.test(word)) {
-      throw invalid(`Search does not understand “${word}” on its own. Type words, or put text in "double quotes" to match it exactly.`);
+      throw invalid(
+        `Search does not understand “${word}” on its own. Type words, or put text in "double quotes" to match it exactly.`,
+      );
     }
   }
   const out: string[] = [];
@@ -55,7 +59,9 @@ export function toFtsQuery(text: string): string {
     const prev = parts[k - 1];
     const next = parts[k + 1];
     if (!prev || !next || !('term' in prev) || !('term' in next)) {
-      throw invalid(`“${p.op}” needs something to search for on both sides, like: disk ${p.op} memory. To find the word itself, write "${p.op.toLowerCase()}".`);
+      throw invalid(
+        `“${p.op}” needs something to search for on both sides, like: disk ${p.op} memory. To find the word itself, write "${p.op.toLowerCase()}".`,
+      );
     }
     out.push(p.op);
   });

@@ -2,7 +2,13 @@
 // transaction), and report each part's state. A failed part is retried alone with outbox.retry.
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
-import type { HandoffCandidate, HandoffDraft, HandoffPart, HandoffSent, HandoffStatus } from '../../../shared/ops/handoff';
+import type {
+  HandoffCandidate,
+  HandoffDraft,
+  HandoffPart,
+  HandoffSent,
+  HandoffStatus,
+} from '../../../shared/ops/handoff';
 import type { OutboxJob, Vendor } from '../../../shared/outbox';
 import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
@@ -13,7 +19,13 @@ import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { buildBrief } from '../handoff/brief';
 import { sessionGatherer } from '../handoff/gather';
-import { DEFAULT_WORKING_HOURS, handoffJobs, handoffPartLabel, isOutsideWorkingHours, validateHandoff } from '../handoff/rules';
+import {
+  DEFAULT_WORKING_HOURS,
+  handoffJobs,
+  handoffPartLabel,
+  isOutsideWorkingHours,
+  validateHandoff,
+} from '../handoff/rules';
 import { linkedVendors } from '../handoff/targets';
 import { isValidTimeZone } from '../../../shared/zonedTime';
 import type { ServiceDeps } from '../ports';
@@ -24,10 +36,15 @@ import type { RolesService } from './roles';
 
 export const HANDOFF_REF = 'handoff';
 
-
 export function localTimeText(ms: number, timeZone: string): string {
   const tz = isValidTimeZone(timeZone) ? timeZone : 'UTC';
-  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
 }
 
 export interface HandoffDeps extends ServiceDeps {
@@ -52,7 +69,13 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
 
   const statusOf = (h: HandoffRow): HandoffStatus => {
     const jobs = outbox.forRef(HANDOFF_REF, h.id);
-    const parts: HandoffPart[] = jobs.map((j) => ({ jobId: j.id, kind: j.kind, label: handoffPartLabel(j), state: j.state, lastError: j.lastError }));
+    const parts: HandoffPart[] = jobs.map((j) => ({
+      jobId: j.id,
+      kind: j.kind,
+      label: handoffPartLabel(j),
+      state: j.state,
+      lastError: j.lastError,
+    }));
     return {
       handoffId: h.id,
       incidentId: h.incident_id,
@@ -77,44 +100,63 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
 
   const commanderOf = (incidentId: string) => rolesView(incidentId, roleRows.list(incidentId));
 
-  const sendTx = db.transaction((input: OpParsed<'handoff.send'>, to: Person, fromId: string | null, liaisonMoves: boolean) => {
-    const incident = gather.mustIncident(input.incidentId);
-    const at = clock.now();
-    const id = ids.next();
-    handoffs.insert({ id, incidentId: incident.id, fromPersonId: fromId, toPersonId: to.id, brief: input.brief, liaisonMoves, at });
-    const planned = handoffJobs({
-      brief: input.brief,
-      to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: freshdeskAgentNumber(to) },
-      linked: linkedVendors(db, incident, isConfigured),
-      liaisonMoves,
-    });
-    for (const p of planned) outbox.enqueue({ id: ids.next(), incidentId: incident.id, kind: p.kind, payload: p.payload, refType: HANDOFF_REF, refId: id, at } as Parameters<typeof outbox.enqueue>[0]);
-    const view = commanderOf(incident.id);
-    const fromName = view.commander?.name ?? whoAmI(db)?.name ?? 'The commander';
-    const entries: TimelineEntry[] = [
-      timeline.append({
-        id: ids.next(),
+  const sendTx = db.transaction(
+    (input: OpParsed<'handoff.send'>, to: Person, fromId: string | null, liaisonMoves: boolean) => {
+      const incident = gather.mustIncident(input.incidentId);
+      const at = clock.now();
+      const id = ids.next();
+      handoffs.insert({
+        id,
         incidentId: incident.id,
+        fromPersonId: fromId,
+        toPersonId: to.id,
+        brief: input.brief,
+        liaisonMoves,
         at,
-        source: 'role',
-        kind: 'handoff',
-        body: `${fromName} handed command to ${to.name}${liaisonMoves ? ', with the community liaison duty' : ''}. The brief went out with it.`,
-        actor: whoAmI(db)?.name ?? null,
-        refId: id,
-        recordedAt: at,
-      }),
-    ];
-    const ic = roles.assignInTx(incident.id, 'incident_commander', to.id, undefined, at);
-    if (ic) entries.push(ic);
-    // An explicitly delegated liaison moves only when asked; an implicit one (the commander) follows command.
-    const explicitLiaison = roleRows.list(incident.id).find((a) => a.role === 'external_liaison');
-    if (liaisonMoves && explicitLiaison && explicitLiaison.person.id !== to.id) {
-      const l = roles.assignInTx(incident.id, 'external_liaison', to.id, undefined, at);
-      if (l) entries.push(l);
-    }
-    const h = handoffs.get(id)!;
-    return { status: statusOf(h), entries, jobs: outbox.forRef(HANDOFF_REF, id) };
-  });
+      });
+      const planned = handoffJobs({
+        brief: input.brief,
+        to: { name: to.name, pagerdutyUserId: to.pagerdutyUserId, freshdeskAgentId: freshdeskAgentNumber(to) },
+        linked: linkedVendors(db, incident, isConfigured),
+        liaisonMoves,
+      });
+      for (const p of planned)
+        outbox.enqueue({
+          id: ids.next(),
+          incidentId: incident.id,
+          kind: p.kind,
+          payload: p.payload,
+          refType: HANDOFF_REF,
+          refId: id,
+          at,
+        } as Parameters<typeof outbox.enqueue>[0]);
+      const view = commanderOf(incident.id);
+      const fromName = view.commander?.name ?? whoAmI(db)?.name ?? 'The commander';
+      const entries: TimelineEntry[] = [
+        timeline.append({
+          id: ids.next(),
+          incidentId: incident.id,
+          at,
+          source: 'role',
+          kind: 'handoff',
+          body: `${fromName} handed command to ${to.name}${liaisonMoves ? ', with the community liaison duty' : ''}. The brief went out with it.`,
+          actor: whoAmI(db)?.name ?? null,
+          refId: id,
+          recordedAt: at,
+        }),
+      ];
+      const ic = roles.assignInTx(incident.id, 'incident_commander', to.id, undefined, at);
+      if (ic) entries.push(ic);
+      // An explicitly delegated liaison moves only when asked; an implicit one (the commander) follows command.
+      const explicitLiaison = roleRows.list(incident.id).find((a) => a.role === 'external_liaison');
+      if (liaisonMoves && explicitLiaison && explicitLiaison.person.id !== to.id) {
+        const l = roles.assignInTx(incident.id, 'external_liaison', to.id, undefined, at);
+        if (l) entries.push(l);
+      }
+      const h = handoffs.get(id)!;
+      return { status: statusOf(h), entries, jobs: outbox.forRef(HANDOFF_REF, id) };
+    },
+  );
 
   return {
     draft(input: OpParsed<'handoff.draft'>): HandoffDraft {
@@ -123,7 +165,8 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
       const view = commanderOf(incident.id);
       const from = view.commander ?? whoAmI(db);
       const to = input.toPersonId ? (people.get(input.toPersonId) ?? null) : null;
-      if (input.toPersonId && (!to || to.removed)) throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
+      if (input.toPersonId && (!to || to.removed))
+        throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
       const liaisonMoves = input.liaisonMoves ?? view.liaisonIsCommander;
       const facts = gather.handoff(incident.id, from, to, liaisonMoves);
       const pdConnected = isConfigured('pagerduty');
@@ -137,8 +180,12 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
         isCommander: p.id === view.commander?.id,
       }));
       const warnings: string[] = [];
-      if (to && outside(to, now)) warnings.push(`It is ${localTimeText(now, to.timezone)} for ${to.name} (${to.timezone}): outside their working hours.`);
-      if (to && pdConnected && !to.pagerdutyUserId) warnings.push(`${to.name} has no PagerDuty user in the roster, so PagerDuty cannot be reassigned to them.`);
+      if (to && outside(to, now))
+        warnings.push(
+          `It is ${localTimeText(now, to.timezone)} for ${to.name} (${to.timezone}): outside their working hours.`,
+        );
+      if (to && pdConnected && !to.pagerdutyUserId)
+        warnings.push(`${to.name} has no PagerDuty user in the roster, so PagerDuty cannot be reassigned to them.`);
       const linked = linkedVendors(db, incident, isConfigured);
       // What a send would write to someone with every vendor id (the warnings above say when they lack one).
       const parts = handoffJobs({
@@ -165,13 +212,16 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
       const view = commanderOf(input.incidentId);
       const fromId = view.commander?.id ?? whoAmI(db)?.id ?? null;
       const to = input.toPersonId ? people.get(input.toPersonId) : undefined;
-      if (input.toPersonId && (!to || to.removed)) throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
+      if (input.toPersonId && (!to || to.removed))
+        throw new AppError('not_found', `No person with id ${input.toPersonId} in the roster.`);
       // A second press is not a second handoff: the same handoff again is refused unless `again` says so.
       const last = handoffs.latest(input.incidentId);
       if (last && to && last.to_person_id === to.id) {
         // A handoff with no vendor part (nothing linked yet) was still done: it counts as sent.
         const parts = outbox.forRef(HANDOFF_REF, last.id);
-        const done = parts.length ? parts : [{ state: 'sent' as const, updatedAt: new Date(last.created_at).toISOString() }];
+        const done = parts.length
+          ? parts
+          : [{ state: 'sent' as const, updatedAt: new Date(last.created_at).toISOString() }];
         refuseRerun(done, input.again === true, `The handoff to ${to.name}`, { handoffId: last.id });
       }
       const verdict = validateHandoff({
@@ -181,8 +231,18 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
         pagerdutyConnected: isConfigured('pagerduty'),
         toHasPagerdutyUser: !!to?.pagerdutyUserId,
       });
-      if (!verdict.ok) throw new AppError(verdict.reason === 'to_self' || verdict.reason === 'to_nobody' ? 'invalid_input' : 'conflict', verdict.message, { reason: verdict.reason });
-      const { status, entries, jobs } = sendTx.immediate(input, to!, fromId, input.liaisonMoves ?? view.liaisonIsCommander);
+      if (!verdict.ok)
+        throw new AppError(
+          verdict.reason === 'to_self' || verdict.reason === 'to_nobody' ? 'invalid_input' : 'conflict',
+          verdict.message,
+          { reason: verdict.reason },
+        );
+      const { status, entries, jobs } = sendTx.immediate(
+        input,
+        to!,
+        fromId,
+        input.liaisonMoves ?? view.liaisonIsCommander,
+      );
       for (const e of entries) bus.emit('timeline.appended', e);
       for (const j of jobs) bus.emit('outbox.changed', j);
       bus.emit('roles.changed', roles.list(input.incidentId));

@@ -60,7 +60,10 @@ export function healthService(deps: HealthDeps) {
   let handle: unknown = null;
   let started = false;
 
-  const settings = (): HealthSettings => ({ ...defaultHealthSettings, ...((settingsStore.get(SETTINGS_KEY) as Partial<HealthSettings>) ?? {}) });
+  const settings = (): HealthSettings => ({
+    ...defaultHealthSettings,
+    ...((settingsStore.get(SETTINGS_KEY) as Partial<HealthSettings>) ?? {}),
+  });
 
   const view = (incidentId: string): HealthView => {
     const rows = new Map(repo.health(incidentId).map((r) => [r.hub_id, r]));
@@ -93,7 +96,12 @@ export function healthService(deps: HealthDeps) {
   }
 
   const recordTx = db.transaction(
-    (incidentId: string, results: ReadonlyMap<string, ProbeOutcome>, reference: ReferenceResult, now: number): TimelineEntry[] => {
+    (
+      incidentId: string,
+      results: ReadonlyMap<string, ProbeOutcome>,
+      reference: ReferenceResult,
+      now: number,
+    ): TimelineEntry[] => {
       const prev = new Map(repo.health(incidentId).map((r) => [r.hub_id, { state: r.state, since: r.since }]));
       const entries: TimelineEntry[] = [];
       for (const hub of deps.scope.included(incidentId)) {
@@ -106,7 +114,17 @@ export function healthService(deps: HealthDeps) {
         repo.addChange(incidentId, { hubId: hub.hubId, at: now, state: j.state, detail: j.detail });
         if (!before && j.state === 'up') continue; // the first look finding a hub up is no news
         const body = `Hub ${hub.hubId}${hub.community ? ` (${hub.community})` : ''} is ${j.state}${before ? ` (was ${before.state})` : ''}: ${j.detail}`;
-        entries.push(timeline.append({ id: ids.next(), incidentId, at: now, source: 'system', kind: 'hub_health', body, recordedAt: now }));
+        entries.push(
+          timeline.append({
+            id: ids.next(),
+            incidentId,
+            at: now,
+            source: 'system',
+            kind: 'hub_health',
+            body,
+            recordedAt: now,
+          }),
+        );
       }
       return entries;
     },
@@ -117,7 +135,9 @@ export function healthService(deps: HealthDeps) {
     const s = settings();
     if (!s.enabled) return 0;
     const open = only ? [mustGet(only)] : incidents.list().filter((i) => PROBED_STATUSES.has(i.status));
-    const perIncident = open.map((i) => ({ id: i.id, hubs: deps.scope.included(i.id) })).filter((x) => x.hubs.length > 0);
+    const perIncident = open
+      .map((i) => ({ id: i.id, hubs: deps.scope.included(i.id) }))
+      .filter((x) => x.hubs.length > 0);
     if (perIncident.length === 0) return 0;
     // Only hubs still in the registry are probed, at the domain the registry has now.
     const registry = new Map(repo.hubs().map((h) => [h.id, h.domain]));
@@ -134,11 +154,19 @@ export function healthService(deps: HealthDeps) {
     if (!deps.network.isOnline()) reference = 'offline';
     else {
       const domains = [...urls.keys()];
-      const outcomes = await boundedAll<string, ProbeOutcome>(domains, deps.concurrency ?? DEFAULT_CONCURRENCY, async (d) => {
-        const url = urls.get(d);
-        if (!url) return { ok: false, notProbed: true, detail: 'not probed: only https (or http on 127.0.0.1) is allowed' };
-        return probe(url, timeoutMs).catch((err: unknown): ProbeOutcome => ({ ok: false, detail: `probe failed: ${String(err)}` }));
-      });
+      const outcomes = await boundedAll<string, ProbeOutcome>(
+        domains,
+        deps.concurrency ?? DEFAULT_CONCURRENCY,
+        async (d) => {
+          const url = urls.get(d);
+          if (!url)
+            return { ok: false, notProbed: true, detail: 'not probed: only https (or http on 127.0.0.1) is allowed' };
+          return probe(url, timeoutMs).catch((err: unknown): ProbeOutcome => ({
+            ok: false,
+            detail: `probe failed: ${String(err)}`,
+          }));
+        },
+      );
       domains.forEach((d, i) => byDomain.set(d, outcomes[i]!));
       if (outcomes.some((o) => !o.ok && !o.notProbed)) reference = await referenceCheck(s.referenceUrl);
     }
@@ -169,7 +197,8 @@ export function healthService(deps: HealthDeps) {
     }, intervalMs);
   };
 
-  const exitWindowMinutes = (runbookId: string) => settings().exitWindowMinutes[runbookId] ?? DEFAULT_EXIT_WINDOW_MINUTES;
+  const exitWindowMinutes = (runbookId: string) =>
+    settings().exitWindowMinutes[runbookId] ?? DEFAULT_EXIT_WINDOW_MINUTES;
 
   const propose = (incidentId: string): ImpactProposal => {
     const incident = mustGet(incidentId);
@@ -186,7 +215,12 @@ export function healthService(deps: HealthDeps) {
       exitWindowMs: minutes * 60_000,
     });
     const end = repo.impactEnd(incidentId);
-    return { incidentId, ...p, exitWindowMinutes: minutes, accepted: { start: incident.impactStartAt, end: end === null ? null : new Date(end).toISOString() } };
+    return {
+      incidentId,
+      ...p,
+      exitWindowMinutes: minutes,
+      accepted: { start: incident.impactStartAt, end: end === null ? null : new Date(end).toISOString() },
+    };
   };
 
   const acceptTx = db.transaction((input: OpParsed<'impact.accept'>): TimelineEntry => {
@@ -195,7 +229,9 @@ export function healthService(deps: HealthDeps) {
     const mark = input.which === 'start' ? p.start : p.end;
     const at = Date.parse(input.at);
     if (!mark || Date.parse(mark.at) !== at) {
-      throw new AppError('conflict', `The proposed impact ${input.which} has changed; look again before accepting.`, { proposal: p });
+      throw new AppError('conflict', `The proposed impact ${input.which} has changed; look again before accepting.`, {
+        proposal: p,
+      });
     }
     const now = clock.now();
     if (input.which === 'start') repo.setImpactStart(input.incidentId, at, now);
@@ -227,12 +263,16 @@ export function healthService(deps: HealthDeps) {
     saveSettings(input: OpParsed<'health.saveSettings'>): HealthSettings {
       const s = settings();
       if (input.referenceUrl !== undefined && !isProbeableUrl(input.referenceUrl)) {
-        throw new AppError('invalid_input', 'referenceUrl must be https (http only for 127.0.0.1)', { fields: [{ path: 'referenceUrl', message: 'https only' }] });
+        throw new AppError('invalid_input', 'referenceUrl must be https (http only for 127.0.0.1)', {
+          fields: [{ path: 'referenceUrl', message: 'https only' }],
+        });
       }
       const next: HealthSettings = {
         enabled: input.enabled ?? s.enabled,
         referenceUrl: input.referenceUrl ?? s.referenceUrl,
-        exitWindowMinutes: input.exitWindow ? { ...s.exitWindowMinutes, [input.exitWindow.runbookId]: input.exitWindow.minutes } : s.exitWindowMinutes,
+        exitWindowMinutes: input.exitWindow
+          ? { ...s.exitWindowMinutes, [input.exitWindow.runbookId]: input.exitWindow.minutes }
+          : s.exitWindowMinutes,
       };
       settingsStore.set(SETTINGS_KEY, next);
       return next;

@@ -34,7 +34,10 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     const answers = input.classification ?? {};
     const unknown = Object.keys(answers).filter((k) => !questionIds.has(k));
     if (unknown.length) {
-      const fields = unknown.map((k) => ({ path: `classification.${k}`, message: `runbook "${runbook.id}" has no question "${k}"` }));
+      const fields = unknown.map((k) => ({
+        path: `classification.${k}`,
+        message: `runbook "${runbook.id}" has no question "${k}"`,
+      }));
       throw new AppError('invalid_input', fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
     }
     const impactStartAt = input.impactStart ? Date.parse(input.impactStart) : at;
@@ -61,7 +64,16 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     });
     const actor = whoAmI(db)?.name ?? null;
     const entries: TimelineEntry[] = [
-      timeline.append({ id: ids.next(), incidentId: id, at, source: 'system', kind: 'declared', body: `Incident declared: ${input.title}`, actor, recordedAt: at }),
+      timeline.append({
+        id: ids.next(),
+        incidentId: id,
+        at,
+        source: 'system',
+        kind: 'declared',
+        body: `Incident declared: ${input.title}`,
+        actor,
+        recordedAt: at,
+      }),
     ];
     if (input.classification) {
       const yes = runbook.criteria.questions.filter((q) => answers[q.id]).map((q) => q.text);
@@ -69,7 +81,18 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
         classification?.verdict === 'incident'
           ? `Meets the incident criteria: ${yes.join('; ')}`
           : 'Declared although no incident criterion was met (would otherwise be a support ticket)';
-      entries.push(timeline.append({ id: ids.next(), incidentId: id, at, source: 'system', kind: 'classified', body, actor, recordedAt: at }));
+      entries.push(
+        timeline.append({
+          id: ids.next(),
+          incidentId: id,
+          at,
+          source: 'system',
+          kind: 'classified',
+          body,
+          actor,
+          recordedAt: at,
+        }),
+      );
     }
     checklist.instantiate(id, runbook.steps, at);
     if (input.commander) {
@@ -83,7 +106,8 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     const current = mustGet(input.incidentId);
     const from = incidentStatuses.indexOf(current.status);
     const to = incidentStatuses.indexOf(input.status);
-    if (from === to) throw new AppError('conflict', `The incident is already ${statusWords(current.status)}.`, { incident: current });
+    if (from === to)
+      throw new AppError('conflict', `The incident is already ${statusWords(current.status)}.`, { incident: current });
     const reopening = to < from;
     if (reopening && !input.reopen) {
       throw new AppError(

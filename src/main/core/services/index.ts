@@ -75,7 +75,13 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       return null; // a runbook removed since: no community steps to list
     }
   };
-  const integrations = integrationsService({ ...deps, vault: opts.vault, identify: opts.identify, redact: opts.redact, resumed: () => opts.kick() });
+  const integrations = integrationsService({
+    ...deps,
+    vault: opts.vault,
+    identify: opts.identify,
+    redact: opts.redact,
+    resumed: () => opts.kick(),
+  });
   const clients = clientsFromCredentials(integrations.credentials, opts.vendorUrls);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
   const reminders = remindersService(deps);
@@ -86,7 +92,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
   deps.bus.subscribe((name, payload) => {
     if (name !== 'outbox.changed') return;
     const job = payload as OutboxJob;
-    if (job.state === 'sent' && job.incidentId) queueMicrotask(() => {
+    if (job.state === 'sent' && job.incidentId)
+      queueMicrotask(() => {
         try {
           checklist.jobSent(job);
         } catch {
@@ -107,7 +114,16 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     timer: opts.timer ?? realTimer,
     intervalMs: opts.checkIntervalMs,
   });
-  const takeover = takeoverService({ ...deps, clients, incidents, roles, checklist, recordImport, checks, freshdeskDomain });
+  const takeover = takeoverService({
+    ...deps,
+    clients,
+    incidents,
+    roles,
+    checklist,
+    recordImport,
+    checks,
+    freshdeskDomain,
+  });
   return {
     incidents,
     people: peopleService(deps),
@@ -123,7 +139,13 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({ ...deps, dataDir: opts.dataDir, pdfPrinter: opts.pdfPrinter, chooseExportFile: opts.chooseExportFile, revealFile: opts.revealFile }),
+    report: reportService({
+      ...deps,
+      dataDir: opts.dataDir,
+      pdfPrinter: opts.pdfPrinter,
+      chooseExportFile: opts.chooseExportFile,
+      revealFile: opts.revealFile,
+    }),
     register: registerService(deps),
     outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),

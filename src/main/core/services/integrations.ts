@@ -2,7 +2,13 @@
 // and record the choice about weaker token storage. A new token resumes a vendor paused for reconnect.
 import type Database from 'better-sqlite3';
 import type { OpParsed } from '../../../shared/contract';
-import { tokenFormats, vendorConfigs, type IntegrationsView, type TestResult, type VendorSettings } from '../../../shared/integrations';
+import {
+  tokenFormats,
+  vendorConfigs,
+  type IntegrationsView,
+  type TestResult,
+  type VendorSettings,
+} from '../../../shared/integrations';
 import { vendors, type Vendor } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
 import { settingsRepo } from '../db/repos/settings';
@@ -99,8 +105,15 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
       const { vendor } = input;
       const parsed = vendorConfigs[vendor].safeParse(input.config);
       if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => ({ path: `config.${i.path.map(String).join('.') || '(all)'}`, message: i.message }));
-        throw new AppError('invalid_input', `${vendorLabels[vendor]} settings: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`, { fields });
+        const fields = parsed.error.issues.map((i) => ({
+          path: `config.${i.path.map(String).join('.') || '(all)'}`,
+          message: i.message,
+        }));
+        throw new AppError(
+          'invalid_input',
+          `${vendorLabels[vendor]} settings: ${fields.map((f) => `${f.path} ${f.message}`).join('; ')}`,
+          { fields },
+        );
       }
       if (input.token !== undefined && !tokenFormats[vendor].pattern.test(input.token)) {
         // Name the field and the expected shape; never echo what was typed.
@@ -136,7 +149,10 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
         return { ok: true, vendor, message: `Connected to ${vendorLabels[vendor]} as ${deps.redact(who.name)}.` };
       } catch (err) {
         // The identify port may attach vendor-specific plain words (e.g. PagerDuty's From e-mail); prefer them.
-        const own = err && typeof err === 'object' && 'explanation' in err && typeof err.explanation === 'string' ? err.explanation : null;
+        const own =
+          err && typeof err === 'object' && 'explanation' in err && typeof err.explanation === 'string'
+            ? err.explanation
+            : null;
         return { ok: false, vendor, message: own ? deps.redact(own) : explain(vendor, toVendorFailure(err)) };
       }
     },

@@ -93,7 +93,11 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
   };
 
   /** Inside a transaction: queues each requested target not already queued for this note. */
-  const enqueueShares = (row: NoteRow, targets: Partial<Record<ShareTarget, boolean | undefined>>, at: number): OutboxJob[] => {
+  const enqueueShares = (
+    row: NoteRow,
+    targets: Partial<Record<ShareTarget, boolean | undefined>>,
+    at: number,
+  ): OutboxJob[] => {
     const existing = outbox.forRef('note', row.id).filter((j) => j.state !== 'discarded');
     const jobs: OutboxJob[] = [];
     for (const target of shareTargets) {
@@ -103,9 +107,25 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       const jobId = ids.next();
       const text = shareText(row.kind, row.body);
       if (kind === 'slack.postMessage') {
-        outbox.enqueue({ id: jobId, incidentId: row.incident_id, kind, payload: { text }, refType: 'note', refId: row.id, at });
+        outbox.enqueue({
+          id: jobId,
+          incidentId: row.incident_id,
+          kind,
+          payload: { text },
+          refType: 'note',
+          refId: row.id,
+          at,
+        });
       } else {
-        outbox.enqueue({ id: jobId, incidentId: row.incident_id, kind: 'pagerduty.addNote', payload: { content: text }, refType: 'note', refId: row.id, at });
+        outbox.enqueue({
+          id: jobId,
+          incidentId: row.incident_id,
+          kind: 'pagerduty.addNote',
+          payload: { content: text },
+          refType: 'note',
+          refId: row.id,
+          at,
+        });
       }
       const job = outbox.get(jobId);
       if (job) jobs.push(job);
@@ -113,7 +133,8 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     return jobs;
   };
 
-  /** A reused clientId is a retry only if it asks for what was saved (as first written, with the shares queued then). */
+  /** A reused clientId is a retry only if it asks for what was saved (as first written, with the shares queued then).
+   * */
   const assertSameAppend = (row: NoteRow, input: OpParsed<'notes.append'>) => {
     const first = notes.revisions(row.id)[0];
     const saved = first ? { kind: first.kind, body: first.body } : { kind: row.kind, body: row.body };
@@ -150,10 +171,19 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     const author = whoAmI(db)?.name ?? null;
     let row: NoteRow;
     try {
-      row = notes.insert({ id, incidentId: input.incidentId, kind: input.kind, body: input.body, author, at, clientId: input.clientId ?? null });
+      row = notes.insert({
+        id,
+        incidentId: input.incidentId,
+        kind: input.kind,
+        body: input.body,
+        author,
+        at,
+        clientId: input.clientId ?? null,
+      });
     } catch (err) {
       // The foreign key is the existence check (one probe inside the insert instead of a query before it).
-      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
+      if ((err as { code?: unknown }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
+        throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
       throw err;
     }
     const entry = noteEntry(row);
@@ -170,7 +200,13 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     if (kind === row.kind && input.body === row.body) return { row, entry: null };
     checkBody(kind, input.body);
     const at = clock.now();
-    notes.addRevision({ noteId: row.id, kind: row.kind, body: row.body, writtenAt: row.edited_at ?? row.created_at, replacedAt: at });
+    notes.addRevision({
+      noteId: row.id,
+      kind: row.kind,
+      body: row.body,
+      writtenAt: row.edited_at ?? row.created_at,
+      replacedAt: at,
+    });
     notes.update(row.id, kind, input.body, at);
     return { row: mustGet(row.id), entry: entries.forRef('note', row.id) ?? null };
   });
@@ -212,7 +248,8 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
       let req: KeysetRequest<NoteRow> = {};
       if (input.around) {
         const centre = notes.get(input.around);
-        if (!centre || centre.incident_id !== incidentId) throw new AppError('not_found', `No note ${input.around} in this incident.`);
+        if (!centre || centre.incident_id !== incidentId)
+          throw new AppError('not_found', `No note ${input.around} in this incident.`);
         req = { around: { row: centre, pos: { at: centre.created_at, id: centre.id } } };
       } else if (input.before) req = { before: position(input.before) };
       else if (input.after) req = { after: position(input.after) };
@@ -285,7 +322,9 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
 
     getDraft(input: OpParsed<'notes.getDraft'>): { draft: NoteDraft | null } {
       const d = notes.draft(input.incidentId);
-      return { draft: d ? { incidentId: d.incident_id, kind: d.kind, body: d.body, updatedAt: iso(d.updated_at) } : null };
+      return {
+        draft: d ? { incidentId: d.incident_id, kind: d.kind, body: d.body, updatedAt: iso(d.updated_at) } : null,
+      };
     },
   };
 }

@@ -51,7 +51,10 @@ export function outboxService({ db, clock, bus, network, isConfigured, kick }: O
       const unsettled = before.state === 'uncertain' || before.state === 'needs_you';
       const job = unsettled ? repo.checkNow(jobId, clock.now()) : repo.retry(jobId, clock.now());
       if (!job) {
-        const why = before.state === 'sending' || unsettled ? 'it is being sent or checked right now; try again in a moment' : `it is ${before.state}`;
+        const why =
+          before.state === 'sending' || unsettled
+            ? 'it is being sent or checked right now; try again in a moment'
+            : `it is ${before.state}`;
         throw new AppError('conflict', `This job cannot be retried: ${why}.`, { state: before.state });
       }
       return changed(job);
@@ -60,7 +63,10 @@ export function outboxService({ db, clock, bus, network, isConfigured, kick }: O
       const before = existing(jobId);
       const job = repo.discard(jobId, clock.now());
       if (!job) {
-        const why = before.state === 'sending' || before.state === 'uncertain' ? 'it is being sent or checked right now; try again in a moment' : `it is ${before.state}`;
+        const why =
+          before.state === 'sending' || before.state === 'uncertain'
+            ? 'it is being sent or checked right now; try again in a moment'
+            : `it is ${before.state}`;
         throw new AppError('conflict', `This job cannot be discarded: ${why}.`, { state: before.state });
       }
       return changed(job);
@@ -91,11 +97,19 @@ export function outboxService({ db, clock, bus, network, isConfigured, kick }: O
     },
     edit({ jobId, payload }: OpParsed<'outbox.edit'>): OutboxJob {
       const before = existing(jobId);
-      if (before.state !== 'dead') throw new AppError('conflict', `Only failed jobs can be edited; this one is ${before.state}.`);
+      if (before.state !== 'dead')
+        throw new AppError('conflict', `Only failed jobs can be edited; this one is ${before.state}.`);
       const parsed = jobPayloads[before.kind].safeParse(payload);
       if (!parsed.success) {
-        const fields = parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(payload)', message: i.message }));
-        throw new AppError('invalid_input', `Invalid ${before.kind} payload: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`, { fields });
+        const fields = parsed.error.issues.map((i) => ({
+          path: i.path.map(String).join('.') || '(payload)',
+          message: i.message,
+        }));
+        throw new AppError(
+          'invalid_input',
+          `Invalid ${before.kind} payload: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`,
+          { fields },
+        );
       }
       const job = repo.edit(jobId, parsed.data, clock.now());
       if (!job) throw new AppError('conflict', 'The job changed while editing; look again.');

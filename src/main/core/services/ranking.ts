@@ -39,9 +39,10 @@ export function rankPool(candidates: Candidate[], terms: SearchTerm[]): number[]
     return Math.log((n - df + 0.5) / (df + 0.5) + 1);
   });
   const score = tf.map((row, i) =>
-    row.reduce((s, f, k) => s + (f === 0 ? 0 : (idf[k]! * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengths[i]!) / avg))), 0),
+    row.reduce(
+      (s, f, k) => s + (f === 0 ? 0 : (idf[k]! * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengths[i]!) / avg))),
+      0,
+    ),
   );
-  return candidates
-    .map((_, i) => i)
-    .sort((a, b) => score[b]! - score[a]! || candidates[b]!.key - candidates[a]!.key);
+  return candidates.map((_, i) => i).sort((a, b) => score[b]! - score[a]! || candidates[b]!.key - candidates[a]!.key);
 }

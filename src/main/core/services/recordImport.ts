@@ -37,9 +37,19 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
   /** Writes fetched entries; emits after COMMIT. */
   function write(incidentId: string, entries: RecordEntry[], sources: SourceOutcome[] = []): ImportResult {
     // A note shared to both Slack and PagerDuty is imported once (see importer/echoes.ts).
-    const { added, known } = writeTx.immediate(incidentId, withoutSharedEchoes(entries, importedNearby(db, incidentId, entries)));
+    const { added, known } = writeTx.immediate(
+      incidentId,
+      withoutSharedEchoes(entries, importedNearby(db, incidentId, entries)),
+    );
     for (const e of added) bus.emit('timeline.appended', e);
-    return { incidentId, fetched: entries.length, added: added.length, alreadyImported: entries.length - added.length - known, sentByConn: known, sources };
+    return {
+      incidentId,
+      fetched: entries.length,
+      added: added.length,
+      alreadyImported: entries.length - added.length - known,
+      sentByConn: known,
+      sources,
+    };
   }
 
   return {
@@ -69,7 +79,10 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
       // Nothing could be read at all: the import failed, and says why (per source in the details).
       if (r.read.length === 0) {
         const first = asAppError(r.failures[0]!.error, 'Import failed');
-        throw new AppError(first.code, first.message, { ...((first.details as object | undefined) ?? {}), sources: outcomes });
+        throw new AppError(first.code, first.message, {
+          ...((first.details as object | undefined) ?? {}),
+          sources: outcomes,
+        });
       }
       return write(incidentId, r.entries, outcomes);
     },

@@ -15,7 +15,15 @@ export function registerService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>
     return incidents
       .list()
       .map((incident) =>
-        registerRow({ incident, draft: report.draft(incident.id), items: report.items(incident.id), record: report.record(incident.id) }, now),
+        registerRow(
+          {
+            incident,
+            draft: report.draft(incident.id),
+            items: report.items(incident.id),
+            record: report.record(incident.id),
+          },
+          now,
+        ),
       )
       .filter((r) => matches(r, filter ?? {}))
       .sort((a, b) => b.impactStart.localeCompare(a.impactStart) || a.incidentId.localeCompare(b.incidentId));

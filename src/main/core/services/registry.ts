@@ -34,7 +34,11 @@ export function registryService({ db, clock, bus }: ServiceDeps) {
         return sum;
       } catch (err) {
         if (err instanceof RegistryImportError) {
-          throw new AppError('invalid_input', `Nothing was imported. ${err.message}`, { file: err.file, line: err.line, problem: err.problem });
+          throw new AppError('invalid_input', `Nothing was imported. ${err.message}`, {
+            file: err.file,
+            line: err.line,
+            problem: err.problem,
+          });
         }
         throw err;
       }
@@ -57,7 +61,9 @@ export function registryService({ db, clock, bus }: ServiceDeps) {
         requesterEmail: input.requesterEmail === undefined ? hub.requesterEmail : input.requesterEmail,
       };
       if (!/^[a-z0-9.-]+(:\d{1,5})?$/.test(next.domain)) {
-        throw new AppError('invalid_input', `domain: "${next.domain}" is not a host name`, { fields: [{ path: 'domain', message: 'not a host name' }] });
+        throw new AppError('invalid_input', `domain: "${next.domain}" is not a host name`, {
+          fields: [{ path: 'domain', message: 'not a host name' }],
+        });
       }
       repo.updateHub(next, clock.now());
       changed();

@@ -58,7 +58,9 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
   };
   const workingHours = (): WorkingHours => {
     const parsed = workingSchema.safeParse(settings.get(WORKING_HOURS_KEY));
-    return parsed.success ? parsed.data : { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5], timeZone: defaultZone() };
+    return parsed.success
+      ? parsed.data
+      : { start: '09:00', end: '17:00', days: [1, 2, 3, 4, 5], timeZone: defaultZone() };
   };
   const reminderSettings = (): ReminderSettings => ({ quietHours: quietHours(), workingHours: workingHours() });
 
@@ -78,7 +80,11 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
   const openFact = (incidentId: string): CadenceFact => {
     const f = cadence.factFor(incidentId);
     if (!f) throw new AppError('not_found', `No incident with id ${incidentId}`);
-    if (!isOpen(f.status)) throw new AppError('conflict', `The incident is ${f.status.replace(/_/g, ' ')}: it has no update clock any more.`);
+    if (!isOpen(f.status))
+      throw new AppError(
+        'conflict',
+        `The incident is ${f.status.replace(/_/g, ' ')}: it has no update clock any more.`,
+      );
     return f;
   };
 
@@ -119,7 +125,9 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
       return {
         now: new Date(now).toISOString(),
         items: facts.filter((f) => isOpen(f.status)).map((f) => toReminderItem(f, now)),
-        reportDebt: facts.filter((f) => owesReport(f.status)).map((f) => ({ incidentId: f.incidentId, title: f.title, status: f.status })),
+        reportDebt: facts
+          .filter((f) => owesReport(f.status))
+          .map((f) => ({ incidentId: f.incidentId, title: f.title, status: f.status })),
         quietHours: quietHours(),
       };
     },

@@ -161,14 +161,18 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         if (patch.timezone !== undefined) p.timezone = patch.timezone;
         if (patch.impactStart !== undefined) p.impact_start = Date.parse(patch.impactStart);
         if (patch.impactEnd !== undefined) p.impact_end = patch.impactEnd === null ? null : Date.parse(patch.impactEnd);
-        for (const [key, column] of Object.entries(sectionColumns) as Array<[keyof typeof sectionColumns, keyof DraftPatch]>) {
+        for (const [key, column] of Object.entries(sectionColumns) as Array<
+          [keyof typeof sectionColumns, keyof DraftPatch]
+        >) {
           const value = patch[key];
           if (value === undefined) continue;
           // Saving exactly what Conn proposed (or what an untouched accepted proposal shows now) accepts it: it keeps
           // following the record until someone changes a word.
           const section = shown.sections.find((s) => s.key === key);
           const accepting =
-            value !== null && section?.kind === 'text' && (section.proposal === value || (section.following && section.body === value));
+            value !== null &&
+            section?.kind === 'text' &&
+            (section.proposal === value || (section.following && section.body === value));
           (p as Record<string, string | null>)[column] = accepting ? markAccepted(value) : value;
         }
         const start = p.impact_start ?? draft.impact_start;
@@ -209,7 +213,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
           const view = viewOf(incident, draft);
           // What is reviewed is what the report shows now: accepted proposals stop following the record here.
           for (const s of view.sections) {
-            if (s.kind === 'text' && s.following && s.body !== null) (p as Record<string, string>)[sectionColumns[s.key]] = markAccepted(s.body);
+            if (s.kind === 'text' && s.following && s.body !== null)
+              (p as Record<string, string>)[sectionColumns[s.key]] = markAccepted(s.body);
           }
           const findings = findingsOf(incident, view);
           if (findings.length > 0 && !override) {
@@ -274,7 +279,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
 
     removeActionItem({ incidentId, itemId }: OpParsed<'report.removeActionItem'>): ReportView {
       return change(incidentId, undefined, (_d, at) => {
-        if (!repo.removeItem(incidentId, itemId)) throw new AppError('not_found', `No action item ${itemId} in this report`);
+        if (!repo.removeItem(incidentId, itemId))
+          throw new AppError('not_found', `No action item ${itemId} in this report`);
         repo.touch(incidentId, at);
       });
     },
@@ -339,7 +345,16 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       if (chooseExportFile) {
         // The desktop app writes only where the user chose in its dialog (which asked before replacing a file).
         const chosen = await chooseExportFile({ defaultName: name, extension: ext });
-        if (chosen === null) return { format, path: null, fileName: null, download: null, bytes: 0, printed, message: 'Export cancelled; nothing was written.' };
+        if (chosen === null)
+          return {
+            format,
+            path: null,
+            fileName: null,
+            download: null,
+            bytes: 0,
+            printed,
+            message: 'Export cancelled; nothing was written.',
+          };
         if (!isAbsolute(chosen)) throw new AppError('internal', 'the save dialog returned a relative path');
         target = chosen;
         overwrite = true;
@@ -350,13 +365,20 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       }
       const bytes = writeAtomically(target, data, undefined, overwrite === true);
       exportedPaths.add(target);
-      const message = download ? `Saved ${name} in Conn’s reports folder; your browser downloads it.` : `Saved ${target}.`;
+      const message = download
+        ? `Saved ${name} in Conn’s reports folder; your browser downloads it.`
+        : `Saved ${target}.`;
       return { format, path: target, fileName: basename(target), download, bytes, printed, message };
     },
 
     showExport({ path }: OpParsed<'report.showExport'>): { shown: boolean } {
-      if (!revealFile) throw new AppError('precondition_failed', 'This Conn cannot open folders: the file was downloaded by your browser.');
-      if (!exportedPaths.has(path)) throw new AppError('forbidden', 'Conn shows only files it exported since it started.');
+      if (!revealFile)
+        throw new AppError(
+          'precondition_failed',
+          'This Conn cannot open folders: the file was downloaded by your browser.',
+        );
+      if (!exportedPaths.has(path))
+        throw new AppError('forbidden', 'Conn shows only files it exported since it started.');
       revealFile(path);
       return { shown: true };
     },

@@ -11,13 +11,24 @@ export interface EarlierJob {
 }
 
 /** Throws `conflict` with details.reason `pending` | `unsettled` | `already_sent` (and the caller's details). */
-export function refuseRerun(jobs: readonly EarlierJob[], again: boolean, what: string, details: Record<string, unknown> = {}): void {
+export function refuseRerun(
+  jobs: readonly EarlierJob[],
+  again: boolean,
+  what: string,
+  details: Record<string, unknown> = {},
+): void {
   const refusal = rerunRefusal(
     jobs.map((j) => j.state),
     again,
   );
   if (refusal === null) return;
-  const sentAt = jobs.filter((j) => j.state === 'sent').map((j) => j.updatedAt ?? j.at ?? null).filter((t): t is string => t !== null).sort().at(-1) ?? null;
+  const sentAt =
+    jobs
+      .filter((j) => j.state === 'sent')
+      .map((j) => j.updatedAt ?? j.at ?? null)
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1) ?? null;
   const message = {
     pending: `${what} already has requests waiting to be sent.`,
     unsettled: `${what} may already have reached the vendor: Conn could not confirm it yet. Settle it in the outbox first (it arrived, send again, or discard).`,

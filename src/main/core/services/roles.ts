@@ -1,7 +1,13 @@
 // Use cases for incident roles. Every change lands on the timeline (source 'role') in its transaction.
 import type { TimelineEntry } from '../../../shared/domain';
 import type { OutboxJob, Vendor } from '../../../shared/outbox';
-import { freshdeskAgentNumber, roleLabels, singleHolderRoles, type IncidentRoles, type RoleKind } from '../../../shared/people';
+import {
+  freshdeskAgentNumber,
+  roleLabels,
+  singleHolderRoles,
+  type IncidentRoles,
+  type RoleKind,
+} from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
@@ -36,10 +42,26 @@ export function rolesService({ db, clock, ids, bus, isConfigured = () => false }
     return p;
   };
   const note = (incidentId: string, kind: string, body: string, personId: string, at: number) =>
-    timeline.append({ id: ids.next(), incidentId, at, source: 'role', kind, body, actor: whoAmI(db)?.name ?? null, refId: personId, recordedAt: at });
+    timeline.append({
+      id: ids.next(),
+      incidentId,
+      at,
+      source: 'role',
+      kind,
+      body,
+      actor: whoAmI(db)?.name ?? null,
+      refId: personId,
+      recordedAt: at,
+    });
 
   /** Runs inside the caller's transaction; returns the timeline entry, or null when nothing changed. */
-  function assignInTx(incidentId: string, role: RoleKind, personId: string, techLead: boolean | undefined, at: number): TimelineEntry | null {
+  function assignInTx(
+    incidentId: string,
+    role: RoleKind,
+    personId: string,
+    techLead: boolean | undefined,
+    at: number,
+  ): TimelineEntry | null {
     const person = mustPerson(personId);
     const current = roles.list(incidentId);
     const label = roleLabels[role];
@@ -98,7 +120,12 @@ export function rolesService({ db, clock, ids, bus, isConfigured = () => false }
     if (linked.pagerduty) {
       const id = ids.next();
       const ticket = linked.freshdesk && agent !== null ? ' The ticket is assigned to them.' : '';
-      outbox.enqueue({ ...ref, id, kind: 'pagerduty.addNote', payload: { content: `${person.name} is now the External Liaison and keeps the community informed.${ticket}` } });
+      outbox.enqueue({
+        ...ref,
+        id,
+        kind: 'pagerduty.addNote',
+        payload: { content: `${person.name} is now the External Liaison and keeps the community informed.${ticket}` },
+      });
       jobIds.push(id);
     }
     return jobIds.map((j) => outbox.get(j)).filter((j): j is OutboxJob => j !== undefined);
@@ -146,7 +173,13 @@ export function rolesService({ db, clock, ids, bus, isConfigured = () => false }
           const at = clock.now();
           incidents.touch(incidentId, at);
           const extra = role === 'external_liaison' ? '; the commander keeps the liaison duty' : '';
-          return note(incidentId, 'role_removed', `${person.name} is no longer ${roleLabels[role]}${extra}`, personId, at);
+          return note(
+            incidentId,
+            'role_removed',
+            `${person.name} is no longer ${roleLabels[role]}${extra}`,
+            personId,
+            at,
+          );
         })
         .immediate();
       return finish(incidentId, entry);

@@ -31,7 +31,9 @@ export function loadBuiltInRunbooks(resourcesDir: string): Runbook[] {
   const out = files.map((f) => {
     const parsed = runbookSchema.safeParse(JSON.parse(readFileSync(join(dir, f), 'utf8')));
     if (!parsed.success) {
-      const why = issuesOf(parsed.error).map((i) => `${i.path}: ${i.message}`).join('; ');
+      const why = issuesOf(parsed.error)
+        .map((i) => `${i.path}: ${i.message}`)
+        .join('; ');
       throw new Error(`built-in runbook ${f} is invalid: ${why}`);
     }
     return parsed.data;

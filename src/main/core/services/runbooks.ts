@@ -43,7 +43,10 @@ export function runbooksService({ db, clock }: ServiceDeps, builtIns: readonly R
       try {
         raw = JSON.parse(json);
       } catch (err) {
-        throw new AppError('invalid_input', `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
+        throw new AppError(
+          'invalid_input',
+          `The file is not valid JSON: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
       const parsed = runbookSchema.safeParse(raw);
       if (!parsed.success) {

@@ -43,14 +43,27 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
     if (!incidents.get(incidentId)) throw new AppError('not_found', `No incident with id ${incidentId}`);
   };
   const entry = (incidentId: string, at: number, body: string) =>
-    timeline.append({ id: ids.next(), incidentId, at, source: 'system', kind: 'scope_changed', body, actor: whoAmI(db)?.name ?? null, recordedAt: at });
+    timeline.append({
+      id: ids.next(),
+      incidentId,
+      at,
+      source: 'system',
+      kind: 'scope_changed',
+      body,
+      actor: whoAmI(db)?.name ?? null,
+      recordedAt: at,
+    });
 
   const matching = (kind: ScopeKind, value: string, path = 'value') => {
     const matched = hubsInScope(repo.hubs(), kind, value);
     if (matched.length === 0) {
-      throw new AppError('invalid_input', `No hub in the registry matches ${scopeWords(kind, value)}. Import or edit the registry first.`, {
-        fields: [{ path, message: 'matches no hub' }],
-      });
+      throw new AppError(
+        'invalid_input',
+        `No hub in the registry matches ${scopeWords(kind, value)}. Import or edit the registry first.`,
+        {
+          fields: [{ path, message: 'matches no hub' }],
+        },
+      );
     }
     return matched;
   };
@@ -109,8 +122,12 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
       return view(incidentId);
     },
     setScope: (input: OpParsed<'incidents.setScope'>) => publish(input.incidentId, setScopeTx.immediate(input)),
-    /** Declares with the scope picked in the same step: a scope matching no hub is refused before anything is written. */
-    declareScoped<I extends { scope?: { kind: ScopeKind; value: string } }, R extends { id: string }>(input: I, declare: (input: I) => R): R {
+    /** Declares with the scope picked in the same step: a scope matching no hub is refused before anything is written.
+     * */
+    declareScoped<I extends { scope?: { kind: ScopeKind; value: string } }, R extends { id: string }>(
+      input: I,
+      declare: (input: I) => R,
+    ): R {
       if (input.scope) matching(input.scope.kind, input.scope.value, 'scope.value');
       const created = declare(input);
       if (input.scope) publish(created.id, setScopeTx.immediate({ incidentId: created.id, ...input.scope }));

@@ -1,4 +1,5 @@
-// Use case for full-text search: flushes the batched notes index when it can, then safe query building, ranked hits, snippets as plain/highlight parts.
+// Use case for full-text search: flushes the batched notes index when it can, then safe query building, ranked hits,
+// snippets as plain/highlight parts.
 import type { OpParsed } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
@@ -22,7 +23,9 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
       try {
         index.flush();
       } catch (err) {
-        logger?.warn('search answered without indexing waiting notes', { error: err instanceof Error ? err.message : String(err) });
+        logger?.warn('search answered without indexing waiting notes', {
+          error: err instanceof Error ? err.message : String(err),
+        });
       }
       let candidates;
       try {
@@ -30,7 +33,10 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
       } catch (err) {
         // toFtsQuery should make this unreachable; if FTS5 still objects, answer as bad input, not a crash.
         if (err instanceof Error && /fts5|syntax/i.test(err.message)) {
-          throw new AppError('invalid_input', 'Search could not understand that. Try plain words, or put text in "double quotes".');
+          throw new AppError(
+            'invalid_input',
+            'Search could not understand that. Try plain words, or put text in "double quotes".',
+          );
         }
         throw err;
       }

@@ -30,7 +30,12 @@ export function buildSnippet(text: string, terms: SearchTerm[], width = 16): str
 
 function buildSnippetOf(text: string, terms: SearchTerm[], width: number): string {
   const tokens: Array<{ start: number; end: number; folded: string }> = [];
-  for (const m of text.matchAll(TOKEN)) tokens.push({ start: m.index, end: m.index + m[0].length, folded: ASCII.test(m[0]) ? m[0].toLowerCase() : fold(m[0]) });
+  for (const m of text.matchAll(TOKEN))
+    tokens.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      folded: ASCII.test(m[0]) ? m[0].toLowerCase() : fold(m[0]),
+    });
   const hit = new Uint8Array(tokens.length);
   const wordMatches = (token: string, word: string, last: boolean, prefix: boolean) =>
     token === word || (last && prefix && token.startsWith(word));

@@ -46,7 +46,11 @@ async function readPdIncident(clients: VendorClients, id: string): Promise<PdInc
   try {
     return await pd.getIncident(id);
   } catch (err) {
-    if (isVendorError(err) && err.kind === 'not_found') throw new AppError('not_found', `PagerDuty has no incident ${id} (or this token cannot see it). Check the id or URL.`);
+    if (isVendorError(err) && err.kind === 'not_found')
+      throw new AppError(
+        'not_found',
+        `PagerDuty has no incident ${id} (or this token cannot see it). Check the id or URL.`,
+      );
     if (isVendorError(err) && (err.kind === 'permission' || err.kind === 'auth'))
       throw new AppError('forbidden', `The PagerDuty token cannot read incident ${id}: ${asAppError(err).message}`);
     throw asAppError(err, `Reading PagerDuty incident ${id}`);
@@ -91,7 +95,9 @@ export function takeoverService(d: TakeoverDeps) {
         for (const n of notes) texts.push({ at: n.created_at, text: n.content });
       } catch (err) {
         // The notes only help find the brief and the other targets: the take-over goes on without them.
-        gatherWarnings.push(`${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in them were not read.`);
+        gatherWarnings.push(
+          `${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in them were not read.`,
+        );
       }
     }
     texts.sort((a, b) => (a.at < b.at ? 1 : -1));
@@ -110,7 +116,17 @@ export function takeoverService(d: TakeoverDeps) {
       const t = await c.freshdesk.getTicket(found.ticketId).catch(() => null);
       if (t) ticket = { id: t.id, url: ticketUrl ?? '', subject: t.subject };
     }
-    return { c, pd, slackId, slackName, brief: brief ? clean(brief.text) : null, ticketUrl, ticketId: found.ticketId, ticket, gatherWarnings };
+    return {
+      c,
+      pd,
+      slackId,
+      slackName,
+      brief: brief ? clean(brief.text) : null,
+      ticketUrl,
+      ticketId: found.ticketId,
+      ticket,
+      gatherWarnings,
+    };
   }
 
   type Gathered = Awaited<ReturnType<typeof gather>>;
@@ -129,11 +145,18 @@ export function takeoverService(d: TakeoverDeps) {
     for (const [k, v] of pending) if (now - v.at > PREVIEW_TTL_MS) pending.delete(k);
     while (pending.size >= MAX_PREVIEWS) pending.delete(pending.keys().next().value as string);
   };
-  const targetsOf = (g: Gathered) => ({ pagerdutyIncidentId: g.pd?.id, slackChannelId: g.slackId, freshdeskTicketId: g.c.freshdesk ? g.ticketId : null });
+  const targetsOf = (g: Gathered) => ({
+    pagerdutyIncidentId: g.pd?.id,
+    slackChannelId: g.slackId,
+    freshdeskTicketId: g.c.freshdesk ? g.ticketId : null,
+  });
   function livePreview(previewId: string): Pending {
     const p = pending.get(previewId);
     if (!p || clock.now() - p.at > PREVIEW_TTL_MS) {
-      throw new AppError('not_found', 'That preview is gone (Conn restarted or it is over 30 minutes old). Import the incident again.');
+      throw new AppError(
+        'not_found',
+        'That preview is gone (Conn restarted or it is over 30 minutes old). Import the incident again.',
+      );
     }
     return p;
   }
@@ -148,14 +171,23 @@ export function takeoverService(d: TakeoverDeps) {
   function previewOf(previewId: string, p: Pending): TakeoverPreview {
     const { g } = p;
     const known = knownIncident(g);
-    const failed = p.sources.filter((f) => f.status === 'failed').map((f) => `${f.reason} Use "Retry" to read it again.`);
+    const failed = p.sources
+      .filter((f) => f.status === 'failed')
+      .map((f) => `${f.reason} Use "Retry" to read it again.`);
     return {
       previewId,
       title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
       incident: known ? d.incidents.get(known.incidentId) : null,
       existing: !!known,
       pagerduty: g.pd
-        ? { id: g.pd.id, url: g.pd.html_url, title: g.pd.title, status: g.pd.status, service: g.pd.service.summary ?? g.pd.service.id, assignees: g.pd.assignments.map((a) => a.assignee.summary ?? a.assignee.id) }
+        ? {
+            id: g.pd.id,
+            url: g.pd.html_url,
+            title: g.pd.title,
+            status: g.pd.status,
+            service: g.pd.service.summary ?? g.pd.service.id,
+            assignees: g.pd.assignments.map((a) => a.assignee.summary ?? a.assignee.id),
+          }
         : null,
       slackChannel: g.slackId ? { id: g.slackId, name: g.slackName } : null,
       ticket: g.ticket ?? (g.ticketId ? { id: g.ticketId, url: g.ticketUrl ?? '', subject: '' } : null),
@@ -165,7 +197,8 @@ export function takeoverService(d: TakeoverDeps) {
       warnings: [...p.warnings, ...failed],
     };
   }
-  const knownIncident = (g: Gathered) => (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
+  const knownIncident = (g: Gathered) =>
+    (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
 
   /** Creates the local incident from what was gathered: status, links, the commander who handed off, steps done. */
   function createLocal(g: Gathered): Incident {
@@ -191,7 +224,13 @@ export function takeoverService(d: TakeoverDeps) {
 
   function linkAndMarkDone(incident: Incident, g: Gathered, isNew: boolean) {
     links.put(
-      { incidentId: incident.id, pagerdutyIncidentId: g.pd?.id ?? null, pagerdutyUrl: g.pd?.html_url ?? null, slackChannelId: g.slackId, slackChannelName: g.slackName },
+      {
+        incidentId: incident.id,
+        pagerdutyIncidentId: g.pd?.id ?? null,
+        pagerdutyUrl: g.pd?.html_url ?? null,
+        slackChannelId: g.slackId,
+        slackChannelName: g.slackName,
+      },
       clock.now(),
     );
     if (!isNew) return;
@@ -203,7 +242,11 @@ export function takeoverService(d: TakeoverDeps) {
         (t === 'create_slack_channel' && g.slackId) ||
         (t === 'acknowledge_pagerduty' && g.pd && g.pd.status !== 'triggered');
       if (done && (s.state === 'todo' || s.state === 'in_progress' || s.state === 'blocked')) {
-        d.checklist.transition('complete', { incidentId: incident.id, stepId: s.stepId, reason: 'already done: found in the shared systems at take-over' });
+        d.checklist.transition('complete', {
+          incidentId: incident.id,
+          stepId: s.stepId,
+          reason: 'already done: found in the shared systems at take-over',
+        });
       }
     }
   }
@@ -212,7 +255,8 @@ export function takeoverService(d: TakeoverDeps) {
     /** Reads the shared systems and answers what taking over would bring; writes nothing. */
     async import(input: OpParsed<'takeover.import'>): Promise<TakeoverPreview> {
       const g = await gather(input);
-      if (!g.pd && !g.slackId) throw new AppError('not_found', 'Nothing to take over: no PagerDuty incident or Slack channel was found.');
+      if (!g.pd && !g.slackId)
+        throw new AppError('not_found', 'Nothing to take over: no PagerDuty incident or Slack channel was found.');
       const warnings: string[] = [...g.gatherWarnings];
       if (!g.pd) warnings.push('No PagerDuty incident was found for this channel (or PagerDuty is not connected).');
       if (!g.slackId) warnings.push('No Slack channel was found for this incident (or Slack is not connected).');
@@ -222,7 +266,13 @@ export function takeoverService(d: TakeoverDeps) {
       const read = await readRecordBySource(g.c, targetsOf(g));
       forget();
       const previewId = d.ids.next();
-      const p: Pending = { g, entries: read.entries, sources: sourceOutcomes(read.read, read.failures), warnings, at: clock.now() };
+      const p: Pending = {
+        g,
+        entries: read.entries,
+        sources: sourceOutcomes(read.read, read.failures),
+        warnings,
+        at: clock.now(),
+      };
       pending.set(previewId, p);
       return previewOf(previewId, p);
     },
@@ -230,7 +280,9 @@ export function takeoverService(d: TakeoverDeps) {
     /** Reads again only the failed sources of a preview; what was read before is kept. Writes nothing. */
     async retry(input: OpParsed<'takeover.retry'>): Promise<TakeoverPreview> {
       const p = livePreview(input.previewId);
-      const again = new Set(input.sources.filter((x) => p.sources.some((o) => o.source === x && o.status === 'failed')));
+      const again = new Set(
+        input.sources.filter((x) => p.sources.some((o) => o.source === x && o.status === 'failed')),
+      );
       if (again.size === 0) return previewOf(input.previewId, p);
       const t = targetsOf(p.g);
       const read = await readRecordBySource(p.g.c, {
@@ -239,7 +291,9 @@ export function takeoverService(d: TakeoverDeps) {
         freshdeskTicketId: again.has('freshdesk') ? t.freshdeskTicketId : null,
       });
       const redone = new Map(sourceOutcomes(read.read, read.failures).map((o) => [o.source, o]));
-      p.entries = [...p.entries, ...read.entries].sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));
+      p.entries = [...p.entries, ...read.entries].sort(
+        (a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef),
+      );
       p.sources = p.sources.map((o) => redone.get(o.source) ?? o);
       return previewOf(input.previewId, p);
     },
@@ -252,7 +306,11 @@ export function takeoverService(d: TakeoverDeps) {
       const p = livePreview(previewId);
       const { incident, result } = build(p);
       pending.delete(previewId);
-      return { ...previewOf(previewId, p), incident: d.incidents.get(incident.id), imported: { fetched: result.fetched, added: result.added } };
+      return {
+        ...previewOf(previewId, p),
+        incident: d.incidents.get(incident.id),
+        imported: { fetched: result.fetched, added: result.added },
+      };
     },
 
     /**
@@ -261,9 +319,19 @@ export function takeoverService(d: TakeoverDeps) {
      */
     async confirm(input: OpParsed<'takeover.confirm'>): Promise<TakeoverDone> {
       const p = livePreview(input.previewId);
-      if (!input.confirmed) throw new AppError('conflict', 'Confirm that you are taking command (and that the previous commander knows) first.', { reason: 'not_confirmed' });
+      if (!input.confirmed)
+        throw new AppError(
+          'conflict',
+          'Confirm that you are taking command (and that the previous commander knows) first.',
+          { reason: 'not_confirmed' },
+        );
       const me = whoAmI(db);
-      if (!me) throw new AppError('conflict', 'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.', { reason: 'no_me' });
+      if (!me)
+        throw new AppError(
+          'conflict',
+          'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.',
+          { reason: 'no_me' },
+        );
       const { incident, known, result } = build(p);
       d.roles.assign(incident.id, 'incident_commander', me.id);
       pending.delete(input.previewId);
@@ -273,7 +341,12 @@ export function takeoverService(d: TakeoverDeps) {
       } catch {
         // The poll asks again within a minute; taking command does not wait on a vendor.
       }
-      return { incident: d.incidents.get(incident.id), existing: !!known, imported: { fetched: result.fetched, added: result.added }, checks };
+      return {
+        incident: d.incidents.get(incident.id),
+        existing: !!known,
+        imported: { fetched: result.fetched, added: result.added },
+        checks,
+      };
     },
   };
 }

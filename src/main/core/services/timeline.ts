@@ -35,7 +35,8 @@ export function timelineService({ db, bus }: ServiceDeps) {
       let req: KeysetRequest<PagedEntry> = {};
       if (input.around) {
         const centre = entries.get(input.around);
-        if (!centre || centre.incidentId !== incidentId) throw new AppError('not_found', `No timeline entry ${input.around} in this incident.`);
+        if (!centre || centre.incidentId !== incidentId)
+          throw new AppError('not_found', `No timeline entry ${input.around} in this incident.`);
         req = { around: { row: centre, pos: { at: Date.parse(centre.at), id: centre.id } } };
       } else if (input.before) req = { before: position(input.before) };
       else if (input.after) req = { after: position(input.after) };
@@ -59,7 +60,10 @@ export function timelineService({ db, bus }: ServiceDeps) {
     setTimeZone(input: OpParsed<'timeline.setTimeZone'>): { timeZone: string } {
       if (!incidents.get(input.incidentId)) throw new AppError('not_found', `No incident with id ${input.incidentId}.`);
       if (!isValidTimeZone(input.timeZone)) {
-        throw new AppError('invalid_input', `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`);
+        throw new AppError(
+          'invalid_input',
+          `“${input.timeZone}” is not a timezone this computer knows. Use a name like Europe/Berlin or UTC.`,
+        );
       }
       settingsRepo(db).set(timeZoneKey(input.incidentId), input.timeZone);
       return { timeZone: input.timeZone };

@@ -49,7 +49,9 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
     const last = latestUpdateJobs.get(incidentId);
     if (last) {
       const jobs = outbox.forRef(STATUS_UPDATE_REF, last.ref_id);
-      const same = jobs.some((j) => j.kind === 'pagerduty.statusUpdate' && (j.payload as { message?: unknown }).message === text);
+      const same = jobs.some(
+        (j) => j.kind === 'pagerduty.statusUpdate' && (j.payload as { message?: unknown }).message === text,
+      );
       if (same) refuseRerun(jobs, again, 'This status update');
     }
     const at = clock.now();
@@ -58,7 +60,12 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
     const jobIds = [ids.next(), ids.next(), ids.next()];
     const ref = { incidentId, refType: STATUS_UPDATE_REF, refId: id, at };
     outbox.enqueue({ ...ref, id: jobIds[0]!, kind: 'freshdesk.reply', payload: { body: text } });
-    outbox.enqueue({ ...ref, id: jobIds[1]!, kind: 'slack.postMessage', payload: { text: `Status update sent to the community:\n\n${text}` } });
+    outbox.enqueue({
+      ...ref,
+      id: jobIds[1]!,
+      kind: 'slack.postMessage',
+      payload: { text: `Status update sent to the community:\n\n${text}` },
+    });
     outbox.enqueue({ ...ref, id: jobIds[2]!, kind: 'pagerduty.statusUpdate', payload: { message: text } });
     const entry = timeline.append({
       id: ids.next(),

@@ -38,16 +38,24 @@ export async function cannedDraft(
     const all = await fd.listAllCannedResponses();
     const canned = all.find((c) => norm(c.title) === cannedTitles[template]);
     if (!canned) return null;
-    let text = freshdeskMap.stripHtml(canned.content_html).replace(/\n{3,}/g, '\n\n').trim();
+    let text = freshdeskMap
+      .stripHtml(canned.content_html)
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     const usesSession = placeholderNames.some((n) => text.includes(`{{${n}}}`));
     if (template === 'update' && !usesSession) text += sessionTail(session);
     let ticketValues: Record<string, string | null> = {};
     if (ticketId !== null) {
       const [ticket, me] = await Promise.all([fd.getTicket(ticketId), fd.identify().catch(() => null)]);
       const raw = ticketPlaceholderValues(ticket, me);
-      ticketValues = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]));
+      ticketValues = Object.fromEntries(
+        Object.entries(raw).map(([k, v]) => [k, v === null || v === undefined ? null : String(v)]),
+      );
     }
-    const filled = fillTemplate(text, { ...session, ...ticketValues }, [...placeholderNames, ...Object.keys(ticketValues)]);
+    const filled = fillTemplate(text, { ...session, ...ticketValues }, [
+      ...placeholderNames,
+      ...Object.keys(ticketValues),
+    ]);
     return { ...filled, source: `Freshdesk canned response "${canned.title}"` };
   } catch {
     return null;

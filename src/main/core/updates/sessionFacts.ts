@@ -60,7 +60,9 @@ export function provisionalSessionFacts(facts: UpdateFactsRepo, cadence: Cadence
 const bullets = (lines: string[]) => (lines.length ? lines.map((l) => `- ${l}`).join('\n') : null);
 
 export function formatClockTime(ms: number, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+  const text = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false }).format(
+    ms,
+  );
   return `${text} ${timeZone}`;
 }
 

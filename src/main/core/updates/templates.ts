@@ -29,7 +29,11 @@ export function fileTemplates(dir: string | null = findTemplatesDir()): Template
     get(name) {
       const hit = cache.get(name);
       if (hit !== undefined) return hit;
-      if (!dir) throw new AppError('unavailable', 'The built-in update templates were not found (resources/templates is missing from this install).');
+      if (!dir)
+        throw new AppError(
+          'unavailable',
+          'The built-in update templates were not found (resources/templates is missing from this install).',
+        );
       const text = readFileSync(join(dir, `${name}.md`), 'utf8');
       cache.set(name, text);
       return text;

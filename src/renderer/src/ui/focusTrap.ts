@@ -6,7 +6,9 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';
 
 export function focusablesIn(el: HTMLElement): HTMLElement[] {
-  return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((n) => !n.closest('[inert], [hidden]') && n.getClientRects().length > 0);
+  return [...el.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (n) => !n.closest('[inert], [hidden]') && n.getClientRects().length > 0,
+  );
 }
 
 export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean): void {
@@ -14,14 +16,16 @@ export function useFocusTrap(ref: RefObject<HTMLElement | null>, active: boolean
   // any effect runs.
   const before = useRef<HTMLElement | null>(null);
   const wasActive = useRef(false);
-  if (active && !wasActive.current) before.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  if (active && !wasActive.current)
+    before.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   wasActive.current = active;
 
   useEffect(() => {
     const el = ref.current;
     if (!active || !el) return;
     const previous = before.current;
-    if (!el.contains(document.activeElement)) (el.querySelector<HTMLElement>('[autofocus]') ?? focusablesIn(el)[0] ?? el).focus();
+    if (!el.contains(document.activeElement))
+      (el.querySelector<HTMLElement>('[autofocus]') ?? focusablesIn(el)[0] ?? el).focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Tab' || e.defaultPrevented) return;
       const list = focusablesIn(el);

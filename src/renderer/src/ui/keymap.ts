@@ -54,7 +54,13 @@ export const keymap = [
   b('note.history', 'H', 'note', "Show the note's earlier versions"),
   // The note box
   b('note.save', 'Enter', 'field', 'Save the note (Shift+Enter: new line)', true),
-  b('note.kind', digits('Alt', 6), 'field', 'Kind of the next note: note, finding, action taken, decision, command, status', true),
+  b(
+    'note.kind',
+    digits('Alt', 6),
+    'field',
+    'Kind of the next note: note, finding, action taken, decision, command, status',
+    true,
+  ),
   b('note.pinLatest', 'Alt+P', 'field', 'Pin the latest note', true),
   b('note.shareSlack', 'Alt+S', 'field', 'Share the next note to Slack (toggle)', true),
   b('note.sharePagerduty', 'Alt+D', 'field', 'Share the next note to PagerDuty (toggle)', true),

@@ -12,7 +12,10 @@ export interface PagedWindow<T extends { id: string; cursor: string }> {
   error: ApiError | null;
 }
 
-export type FetchPage<T> = (incidentId: string, cursor: { before: string } | { after: string }) => Promise<Result<Page<T>>>;
+export type FetchPage<T> = (
+  incidentId: string,
+  cursor: { before: string } | { after: string },
+) => Promise<Result<Page<T>>>;
 
 /**
  * Loads the page on one side of the window and joins it on; answers for an incident no longer open are dropped.
@@ -27,7 +30,10 @@ export async function extendWindow<T extends { id: string; cursor: string }>(
   const { incidentId, items, hasBefore, hasAfter, loading } = get();
   if (!incidentId || loading || items.length === 0 || !(side === 'before' ? hasBefore : hasAfter)) return 0;
   set({ loading: true });
-  const res = await fetch(incidentId, side === 'before' ? { before: items[0]!.cursor } : { after: items[items.length - 1]!.cursor });
+  const res = await fetch(
+    incidentId,
+    side === 'before' ? { before: items[0]!.cursor } : { after: items[items.length - 1]!.cursor },
+  );
   if (get().incidentId !== incidentId) return 0;
   if (!res.ok) {
     set({ loading: false, error: res.error });
@@ -37,7 +43,11 @@ export async function extendWindow<T extends { id: string; cursor: string }>(
     set({ items: [...res.value.items, ...get().items], hasBefore: res.value.hasBefore, loading: false });
   } else {
     const known = new Set(get().items.map((x) => x.id));
-    set({ items: [...get().items, ...res.value.items.filter((x) => !known.has(x.id))], hasAfter: res.value.hasAfter, loading: false });
+    set({
+      items: [...get().items, ...res.value.items.filter((x) => !known.has(x.id))],
+      hasAfter: res.value.hasAfter,
+      loading: false,
+    });
   }
   return res.value.items.length;
 }

@@ -71,7 +71,9 @@ export const checklistRepo = perDb((db: Database.Database) => {
      VALUES (@incidentId, @stepId, @position, @title, @why, @instructions, @action, @check, @at)`,
   );
   const all = db.prepare<[string], StepRow>('SELECT * FROM checklist_steps WHERE incident_id = ? ORDER BY position');
-  const one = db.prepare<[string, string], StepRow>('SELECT * FROM checklist_steps WHERE incident_id = ? AND step_id = ?');
+  const one = db.prepare<[string, string], StepRow>(
+    'SELECT * FROM checklist_steps WHERE incident_id = ? AND step_id = ?',
+  );
   const jobsOf = db.prepare<[string], JobRow>(
     `SELECT id, ref_id, kind, state, last_error, updated_at FROM outbox_jobs
      WHERE incident_id = ? AND ref_type = 'checklist_step' ORDER BY created_at, id`,
@@ -90,7 +92,8 @@ export const checklistRepo = perDb((db: Database.Database) => {
   const toJobs = (rows: JobRow[]): StepJob[] =>
     rows.flatMap((j) => {
       const parsed = jobSchema.safeParse(j);
-      return parsed.success ? [
+      return parsed.success
+        ? [
             {
               id: j.id,
               kind: parsed.data.kind as StepJob['kind'],
@@ -98,7 +101,8 @@ export const checklistRepo = perDb((db: Database.Database) => {
               lastError: j.last_error,
               at: new Date(j.updated_at).toISOString(),
             },
-          ] : [];
+          ]
+        : [];
     });
 
   return {

@@ -18,9 +18,19 @@ export const handoffsRepo = perDb((db: Database.Database) => {
      VALUES (@id, @incidentId, @fromPersonId, @toPersonId, @brief, @liaisonMoves, @at)`,
   );
   const byId = db.prepare<[string], HandoffRow>('SELECT * FROM handoffs WHERE id = ?');
-  const latest = db.prepare<[string], HandoffRow>('SELECT * FROM handoffs WHERE incident_id = ? ORDER BY created_at DESC, id DESC LIMIT 1');
+  const latest = db.prepare<[string], HandoffRow>(
+    'SELECT * FROM handoffs WHERE incident_id = ? ORDER BY created_at DESC, id DESC LIMIT 1',
+  );
   return {
-    insert(h: { id: string; incidentId: string; fromPersonId: string | null; toPersonId: string; brief: string; liaisonMoves: boolean; at: number }) {
+    insert(h: {
+      id: string;
+      incidentId: string;
+      fromPersonId: string | null;
+      toPersonId: string;
+      brief: string;
+      liaisonMoves: boolean;
+      at: number;
+    }) {
       insert.run({ ...h, liaisonMoves: h.liaisonMoves ? 1 : 0 });
     },
     get: (id: string) => byId.get(id),

@@ -94,7 +94,9 @@ export const hubsRepo = perDb((db: Database.Database) => {
        ON CONFLICT(name) DO UPDATE SET provider = excluded.provider, region = excluded.region,
          provider_config = excluded.provider_config, source_file = excluded.source_file, imported_at = excluded.imported_at`,
     ),
-    hubNames: db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM registry_hubs WHERE cluster = ?'),
+    hubNames: db.prepare<[string], { id: string; name: string }>(
+      'SELECT id, name FROM registry_hubs WHERE cluster = ?',
+    ),
     // Contacts and an edited community are Conn's own: an import only fills the community when it is empty.
     upsertHub: db.prepare(
       `INSERT INTO registry_hubs (id, cluster, name, display_name, domain, helm_chart, community, source_line, updated_at)
@@ -118,14 +120,20 @@ export const hubsRepo = perDb((db: Database.Database) => {
     affected: db.prepare<[string], AffectedRow>(
       'SELECT * FROM incident_hubs WHERE incident_id = ? ORDER BY excluded, cluster, name',
     ),
-    dropScopeHubs: db.prepare<[string]>("DELETE FROM incident_hubs WHERE incident_id = ? AND origin = 'scope' AND excluded = 0"),
+    dropScopeHubs: db.prepare<[string]>(
+      "DELETE FROM incident_hubs WHERE incident_id = ? AND origin = 'scope' AND excluded = 0",
+    ),
     addAffected: db.prepare(
       `INSERT INTO incident_hubs (incident_id, hub_id, name, cluster, domain, community, origin, excluded, added_at)
        VALUES (@incidentId, @hubId, @name, @cluster, @domain, @community, @origin, 0, @at)
        ON CONFLICT(incident_id, hub_id) DO NOTHING`,
     ),
-    setExcluded: db.prepare<[number, string, string]>('UPDATE incident_hubs SET excluded = ? WHERE incident_id = ? AND hub_id = ?'),
-    health: db.prepare<[string], HealthRow>('SELECT hub_id, state, since, last_checked_at, detail FROM hub_health WHERE incident_id = ?'),
+    setExcluded: db.prepare<[number, string, string]>(
+      'UPDATE incident_hubs SET excluded = ? WHERE incident_id = ? AND hub_id = ?',
+    ),
+    health: db.prepare<[string], HealthRow>(
+      'SELECT hub_id, state, since, last_checked_at, detail FROM hub_health WHERE incident_id = ?',
+    ),
     putHealth: db.prepare(
       `INSERT INTO hub_health (incident_id, hub_id, state, since, last_checked_at, detail)
        VALUES (@incidentId, @hubId, @state, @since, @checkedAt, @detail)
@@ -138,12 +146,16 @@ export const hubsRepo = perDb((db: Database.Database) => {
     changes: db.prepare<[string], { hub_id: string; at: number; state: HubState; detail: string }>(
       'SELECT hub_id, at, state, detail FROM hub_health_changes WHERE incident_id = ? ORDER BY at, rowid',
     ),
-    impact: db.prepare<[string], { impact_end_at: number | null }>('SELECT impact_end_at FROM incident_impact WHERE incident_id = ?'),
+    impact: db.prepare<[string], { impact_end_at: number | null }>(
+      'SELECT impact_end_at FROM incident_impact WHERE incident_id = ?',
+    ),
     setImpactEnd: db.prepare(
       `INSERT INTO incident_impact (incident_id, impact_end_at, end_evidence) VALUES (@incidentId, @at, @evidence)
        ON CONFLICT(incident_id) DO UPDATE SET impact_end_at = excluded.impact_end_at, end_evidence = excluded.end_evidence`,
     ),
-    setImpactStart: db.prepare<[number, number, string]>('UPDATE incidents SET impact_start_at = ?, updated_at = ? WHERE id = ?'),
+    setImpactStart: db.prepare<[number, number, string]>(
+      'UPDATE incidents SET impact_start_at = ?, updated_at = ? WHERE id = ?',
+    ),
   };
 
   return {
@@ -155,13 +167,30 @@ export const hubsRepo = perDb((db: Database.Database) => {
     clusters: (): RegistryCluster[] => s.clusters.all().map(toCluster),
     /** Call inside a transaction. Returns how many hubs were added, updated and removed. */
     importCluster(c: ParsedCluster, at: number): { added: number; updated: number; removed: number } {
-      s.upsertCluster.run({ name: c.name, provider: c.provider, region: c.region, config: JSON.stringify(c.providerConfig), file: c.file, at });
+      s.upsertCluster.run({
+        name: c.name,
+        provider: c.provider,
+        region: c.region,
+        config: JSON.stringify(c.providerConfig),
+        file: c.file,
+        at,
+      });
       const before = new Map(s.hubNames.all(c.name).map((r) => [r.name, r.id]));
       let added = 0;
       for (const h of c.hubs) {
         if (!before.has(h.name)) added++;
         before.delete(h.name);
-        s.upsertHub.run({ id: `${c.name}/${h.name}`, cluster: c.name, name: h.name, displayName: h.displayName, domain: h.domain, helmChart: h.helmChart, community: h.community, line: h.line, at });
+        s.upsertHub.run({
+          id: `${c.name}/${h.name}`,
+          cluster: c.name,
+          name: h.name,
+          displayName: h.displayName,
+          domain: h.domain,
+          helmChart: h.helmChart,
+          community: h.community,
+          line: h.line,
+          at,
+        });
       }
       for (const id of before.values()) s.deleteHub.run(id);
       return { added, updated: c.hubs.length - added, removed: before.size };
@@ -182,13 +211,29 @@ export const hubsRepo = perDb((db: Database.Database) => {
       s.dropScopeHubs.run(incidentId);
     },
     addAffected(incidentId: string, hub: RegistryHub, origin: 'scope' | 'manual', at: number): void {
-      s.addAffected.run({ incidentId, hubId: hub.id, name: hub.name, cluster: hub.cluster, domain: hub.domain, community: hub.community, origin, at });
+      s.addAffected.run({
+        incidentId,
+        hubId: hub.id,
+        name: hub.name,
+        cluster: hub.cluster,
+        domain: hub.domain,
+        community: hub.community,
+        origin,
+        at,
+      });
     },
     setExcluded(incidentId: string, hubId: string, excluded: boolean): boolean {
       return s.setExcluded.run(excluded ? 1 : 0, incidentId, hubId).changes > 0;
     },
     health: (incidentId: string): HealthRow[] => s.health.all(incidentId),
-    putHealth(incidentId: string, hubId: string, state: HubState, since: number, checkedAt: number, detail: string): void {
+    putHealth(
+      incidentId: string,
+      hubId: string,
+      state: HubState,
+      since: number,
+      checkedAt: number,
+      detail: string,
+    ): void {
       s.putHealth.run({ incidentId, hubId, state, since, checkedAt, detail });
     },
     addChange(incidentId: string, c: HealthChange): void {

@@ -15,9 +15,30 @@ export const importsRepo = perDb((db: Database.Database) => {
     /** Call inside a transaction. Returns the new entry, or null when this record was imported before. */
     add(incidentId: string, e: ImportedEntry, id: string, recordedAt: number): TimelineEntry | null {
       const at = Date.parse(e.at);
-      const row = { id, incidentId, at, source: e.source, kind: e.kind, body: e.body, actor: e.actor, refId: e.vendorRef, recordedAt };
+      const row = {
+        id,
+        incidentId,
+        at,
+        source: e.source,
+        kind: e.kind,
+        body: e.body,
+        actor: e.actor,
+        refId: e.vendorRef,
+        recordedAt,
+      };
       if (insert.run(row).changes === 0) return null;
-      return { id, incidentId, at: new Date(at).toISOString(), source: e.source, kind: e.kind, body: e.body, actor: e.actor, refId: e.vendorRef, inReport: true, summary: null };
+      return {
+        id,
+        incidentId,
+        at: new Date(at).toISOString(),
+        source: e.source,
+        kind: e.kind,
+        body: e.body,
+        actor: e.actor,
+        refId: e.vendorRef,
+        inReport: true,
+        summary: null,
+      };
     },
     /** True when this database sent the outbox job a [conn:<jobId>] marker names. */
     hasJob: (jobId: string): boolean => sentJob.get(jobId) !== undefined,

@@ -29,7 +29,9 @@ const toLinks = (r: Row): StoredLinks => ({
 export const incidentLinksRepo = perDb((db: Database.Database) => {
   const get = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE incident_id = ?');
   const byPd = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE pagerduty_incident_id = ?');
-  const bySlack = db.prepare<[string], Row>('SELECT * FROM incident_links WHERE slack_channel_id = ? ORDER BY updated_at DESC LIMIT 1');
+  const bySlack = db.prepare<[string], Row>(
+    'SELECT * FROM incident_links WHERE slack_channel_id = ? ORDER BY updated_at DESC LIMIT 1',
+  );
   const put = db.prepare(
     `INSERT INTO incident_links (incident_id, pagerduty_incident_id, pagerduty_url, slack_channel_id, slack_channel_name, updated_at)
      VALUES (@incidentId, @pagerdutyIncidentId, @pagerdutyUrl, @slackChannelId, @slackChannelName, @at)

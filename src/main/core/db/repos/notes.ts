@@ -86,8 +86,18 @@ export const notesRepo = perDb((db: Database.Database) => {
 
   return {
     /** Inserts the note and returns its row as stored, without reading it back. */
-    insert(n: { id: string; incidentId: string; kind: NoteKind; body: string; author: string | null; at: number; clientId: string | null }): NoteRow {
-      const seq = Number(insert.run(n.id, n.incidentId, n.kind, n.body, n.author ?? '', n.at, n.clientId).lastInsertRowid);
+    insert(n: {
+      id: string;
+      incidentId: string;
+      kind: NoteKind;
+      body: string;
+      author: string | null;
+      at: number;
+      clientId: string | null;
+    }): NoteRow {
+      const seq = Number(
+        insert.run(n.id, n.incidentId, n.kind, n.body, n.author ?? '', n.at, n.clientId).lastInsertRowid,
+      );
       return {
         seq,
         id: n.id,
@@ -108,7 +118,8 @@ export const notesRepo = perDb((db: Database.Database) => {
     /** Newest `limit` notes, returned oldest first. */
     latest: (incidentId: string, limit: number) => latest.all(incidentId, limit).reverse(),
     /** Up to `limit` notes just before the position, oldest first. */
-    before: (incidentId: string, at: number, id: string, limit: number) => before.all(incidentId, at, id, limit).reverse(),
+    before: (incidentId: string, at: number, id: string, limit: number) =>
+      before.all(incidentId, at, id, limit).reverse(),
     after: (incidentId: string, at: number, id: string, limit: number) => after.all(incidentId, at, id, limit),
     update(id: string, kind: NoteKind, body: string, editedAt: number): void {
       update.run(kind, body, editedAt, id);

@@ -1,6 +1,13 @@
 // SQL for outbox jobs. enqueue() must be called inside the caller's domain transaction.
 import type Database from 'better-sqlite3';
-import { jobPayloads, vendorOf, type JobKind, type JobPayload, type JobState, type OutboxJob } from '../../../../shared/outbox';
+import {
+  jobPayloads,
+  vendorOf,
+  type JobKind,
+  type JobPayload,
+  type JobState,
+  type OutboxJob,
+} from '../../../../shared/outbox';
 import { perDb } from '../perDb';
 
 export interface JobRow {

@@ -1,6 +1,14 @@
 // SQL for delivering outbox jobs: heads of each ordered stream, leased claims, fenced settles, user fixes.
 import type Database from 'better-sqlite3';
-import { jobTransitions, vendorOf, type JobKind, type JobState, type JobTransition, type OutboxJob, type Vendor } from '../../../../shared/outbox';
+import {
+  jobTransitions,
+  vendorOf,
+  type JobKind,
+  type JobState,
+  type JobTransition,
+  type OutboxJob,
+  type Vendor,
+} from '../../../../shared/outbox';
 import { toJob, type JobRow } from './outbox';
 import { perDb } from '../perDb';
 
@@ -95,7 +103,8 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
      WHERE id = @id AND state IN (${fromStates('retry')}) RETURNING *`,
   );
   // A check in flight (lease held) finishes first: these wait for it rather than race its outcome.
-  const unleased = (t: JobTransition) => `WHERE id = @id AND state IN (${fromStates(t)}) AND lease_owner IS NULL RETURNING *`;
+  const unleased = (t: JobTransition) =>
+    `WHERE id = @id AND state IN (${fromStates(t)}) AND lease_owner IS NULL RETURNING *`;
   const discard = db.prepare<{ id: string; now: number }, JobRow>(
     `UPDATE outbox_jobs SET state = 'discarded', next_at = NULL, updated_at = @now ${unleased('discard')}`,
   );
@@ -118,7 +127,9 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
        AND (@states IS NULL OR state IN (SELECT value FROM json_each(@states)))
      ORDER BY created_at, id`,
   );
-  const counts = db.prepare<[], { state: string; n: number }>('SELECT state, count(*) AS n FROM outbox_jobs GROUP BY state');
+  const counts = db.prepare<[], { state: string; n: number }>(
+    'SELECT state, count(*) AS n FROM outbox_jobs GROUP BY state',
+  );
   const sentResults = db.prepare<[{ i: string }], { kind: string; result: string | null }>(
     // Links learnt by a take-over (incident_links) come first; the incident's own created targets override them.
     `SELECT kind, result FROM (
@@ -134,9 +145,12 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
          WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent' AND result IS NOT NULL
      ) ORDER BY created_at, id`,
   );
-  const ticketUrl = db.prepare<[string], { ticket_url: string | null }>('SELECT ticket_url FROM incidents WHERE id = ?');
+  const ticketUrl = db.prepare<[string], { ticket_url: string | null }>(
+    'SELECT ticket_url FROM incidents WHERE id = ?',
+  );
   const one = (r: JobRow | undefined) => (r ? toJob(r) : undefined);
-  const leased = (r: LeasedRow | undefined): Claimed | undefined => (r ? { job: toJob(r), claimedAt: r.claimed_at } : undefined);
+  const leased = (r: LeasedRow | undefined): Claimed | undefined =>
+    r ? { job: toJob(r), claimedAt: r.claimed_at } : undefined;
   return {
     /** Each stream's head, without its payload (a pass reads these often; a claim returns the full job). */
     heads: (): Head[] => heads.all().map(toHead),
@@ -177,7 +191,9 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
     /** What an incident's links are read from besides its sent jobs: the ticket URL it was declared with. */
     ticketUrlOf: (incidentId: string): string | null => ticketUrl.get(incidentId)?.ticket_url ?? null,
     sentResults(incidentId: string): Array<{ kind: string; result: unknown }> {
-      return sentResults.all({ i: incidentId }).map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
+      return sentResults
+        .all({ i: incidentId })
+        .map((r) => ({ kind: r.kind, result: r.result === null ? null : (JSON.parse(r.result) as unknown) }));
     },
   };
 });

@@ -44,7 +44,9 @@ export interface PersonFields {
 export const peopleRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
   // Both candidates for "who is acting" in one statement (it runs for every note saved).
-  const active = db.prepare<[], PersonRow>('SELECT * FROM people WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id');
+  const active = db.prepare<[], PersonRow>(
+    'SELECT * FROM people WHERE removed_at IS NULL ORDER BY name COLLATE NOCASE, id',
+  );
   const everyone = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name COLLATE NOCASE, id');
   const upsert = db.prepare(
     `INSERT INTO people (id, name, email, timezone, pagerduty_user_id, slack_user_id, freshdesk_agent_id, working_hours, created_at, updated_at)

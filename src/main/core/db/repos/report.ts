@@ -87,7 +87,9 @@ export const reportRepo = perDb((db: Database.Database) => {
   const items = db.prepare<[string], ItemRow>(
     'SELECT * FROM report_action_items WHERE incident_id = ? ORDER BY position, id',
   );
-  const item = db.prepare<[string, string], ItemRow>('SELECT * FROM report_action_items WHERE incident_id = ? AND id = ?');
+  const item = db.prepare<[string, string], ItemRow>(
+    'SELECT * FROM report_action_items WHERE incident_id = ? AND id = ?',
+  );
   const nextPos = db.prepare<[string], { p: number }>(
     'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM report_action_items WHERE incident_id = ?',
   );
@@ -141,10 +143,26 @@ export const reportRepo = perDb((db: Database.Database) => {
     touch: (incidentId: string, at: number) => void bump.run(at, incidentId),
     items: (incidentId: string) => items.all(incidentId),
     item: (incidentId: string, id: string) => item.get(incidentId, id),
-    addItem(i: { id: string; incidentId: string; what: string; doneWhen: string; owner: string; issueUrl: string | null; at: number }) {
+    addItem(i: {
+      id: string;
+      incidentId: string;
+      what: string;
+      doneWhen: string;
+      owner: string;
+      issueUrl: string | null;
+      at: number;
+    }) {
       insertItem.run({ ...i, position: nextPos.get(i.incidentId)?.p ?? 1 });
     },
-    updateItem(i: { id: string; incidentId: string; what: string; doneWhen: string; owner: string; issueUrl: string | null; at: number }) {
+    updateItem(i: {
+      id: string;
+      incidentId: string;
+      what: string;
+      doneWhen: string;
+      owner: string;
+      issueUrl: string | null;
+      at: number;
+    }) {
       updateItem.run(i);
     },
     removeItem: (incidentId: string, id: string) => deleteItem.run(incidentId, id).changes === 1,

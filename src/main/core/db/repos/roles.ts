@@ -23,7 +23,9 @@ export const rolesRepo = perDb((db: Database.Database) => {
   const removeOne = db.prepare<[string, string, string]>(
     'DELETE FROM incident_roles WHERE incident_id = ? AND role = ? AND person_id = ?',
   );
-  const clearTechLead = db.prepare<[string]>('UPDATE incident_roles SET tech_lead = 0 WHERE incident_id = ? AND tech_lead = 1');
+  const clearTechLead = db.prepare<[string]>(
+    'UPDATE incident_roles SET tech_lead = 0 WHERE incident_id = ? AND tech_lead = 1',
+  );
   const setTechLead = db.prepare<[number, string, string]>(
     "UPDATE incident_roles SET tech_lead = ? WHERE incident_id = ? AND role = 'subject_matter_expert' AND person_id = ?",
   );
@@ -31,7 +33,14 @@ export const rolesRepo = perDb((db: Database.Database) => {
     list(incidentId: string): RoleAssignment[] {
       return forIncident.all(incidentId).flatMap((r) =>
         isRole(r.role)
-          ? [{ role: r.role, person: toPerson(r), techLead: r.tech_lead === 1, assignedAt: new Date(r.assigned_at).toISOString() }]
+          ? [
+              {
+                role: r.role,
+                person: toPerson(r),
+                techLead: r.tech_lead === 1,
+                assignedAt: new Date(r.assigned_at).toISOString(),
+              },
+            ]
           : [],
       );
     },

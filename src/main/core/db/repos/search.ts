@@ -55,13 +55,18 @@ export const searchRepo = perDb((db: Database.Database) => {
     /** The newest matches of both indexes. `q` must come from toFtsQuery(); FTS5 errors surface as SqliteError. */
     candidates(q: string, pool = SEARCH_POOL): SearchCandidate[] {
       return [
-        ...noteCandidates.all({ q, pool }).map((c) => ({ type: 'note' as const, key: c.key, ref: c.key, text: c.text })),
-        ...entryCandidates.all({ q, pool }).map((c) => ({ type: 'timeline' as const, key: c.key, ref: c.ref, text: c.text })),
+        ...noteCandidates
+          .all({ q, pool })
+          .map((c) => ({ type: 'note' as const, key: c.key, ref: c.key, text: c.text })),
+        ...entryCandidates
+          .all({ q, pool })
+          .map((c) => ({ type: 'timeline' as const, key: c.key, ref: c.ref, text: c.text })),
       ];
     },
     /** Details of the chosen candidates in two queries, in the candidates' order; vanished rows are left out. */
     details(chosen: SearchCandidate[]): Array<{ c: SearchCandidate; row: SearchRow }> {
-      const refs = (type: SearchCandidate['type']) => JSON.stringify(chosen.filter((c) => c.type === type).map((c) => c.ref));
+      const refs = (type: SearchCandidate['type']) =>
+        JSON.stringify(chosen.filter((c) => c.type === type).map((c) => c.ref));
       const notes = new Map(noteDetails.all(refs('note')).map((r) => [r.ref, r]));
       const entries = new Map(entryDetails.all(refs('timeline')).map((r) => [r.ref, r]));
       return chosen.flatMap((c) => {

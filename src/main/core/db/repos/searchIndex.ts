@@ -5,10 +5,14 @@ import { perDb } from '../perDb';
 export const searchIndexRepo = perDb((db: Database.Database) => {
   const upto = db.prepare<[], number>("SELECT upto FROM search_index_state WHERE name = 'notes'").pluck();
   const pending = db
-    .prepare<[], number>("SELECT EXISTS (SELECT 1 FROM notes WHERE seq > (SELECT upto FROM search_index_state WHERE name = 'notes'))")
+    .prepare<[], number>(
+      "SELECT EXISTS (SELECT 1 FROM notes WHERE seq > (SELECT upto FROM search_index_state WHERE name = 'notes'))",
+    )
     .pluck();
   const batchEnd = db
-    .prepare<[number, number], number | null>('SELECT max(seq) FROM (SELECT seq FROM notes WHERE seq > ? ORDER BY seq LIMIT ?)')
+    .prepare<[number, number], number | null>(
+      'SELECT max(seq) FROM (SELECT seq FROM notes WHERE seq > ? ORDER BY seq LIMIT ?)',
+    )
     .pluck();
   const insert = db.prepare<[number, number]>(
     'INSERT INTO notes_fts (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',

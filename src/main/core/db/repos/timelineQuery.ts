@@ -49,7 +49,9 @@ const FILTER = `incident_id = @incidentId
   AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))`;
 
 export const timelineQueryRepo = perDb((db: Database.Database) => {
-  const first = db.prepare<Record<string, unknown>, EntryRow>(`SELECT * FROM timeline_entries WHERE ${FILTER} ORDER BY at, id LIMIT @limit`);
+  const first = db.prepare<Record<string, unknown>, EntryRow>(
+    `SELECT * FROM timeline_entries WHERE ${FILTER} ORDER BY at, id LIMIT @limit`,
+  );
   const before = db.prepare<Record<string, unknown>, EntryRow>(
     `SELECT * FROM timeline_entries WHERE ${FILTER} AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit`,
   );
@@ -69,7 +71,8 @@ export const timelineQueryRepo = perDb((db: Database.Database) => {
     db.prepare<[string | null, string]>('UPDATE timeline_events SET summary = ? WHERE id = ?'),
     db.prepare<[string | null, string]>('UPDATE notes SET summary = ? WHERE id = ?'),
   ];
-  const firstChanged = (stmts: Database.Statement[], ...args: unknown[]) => stmts.some((s) => s.run(...args).changes > 0);
+  const firstChanged = (stmts: Database.Statement[], ...args: unknown[]) =>
+    stmts.some((s) => s.run(...args).changes > 0);
 
   const params = (f: TimelineFilter, limit: number, pos?: { at: number; id: string }) => ({
     incidentId: f.incidentId,
@@ -84,8 +87,12 @@ export const timelineQueryRepo = perDb((db: Database.Database) => {
     first: (f: TimelineFilter, limit: number) => first.all(params(f, limit)).map(toEntry),
     /** Entries just before the position, oldest first. */
     before: (f: TimelineFilter, pos: { at: number; id: string }, limit: number) =>
-      before.all(params(f, limit, pos)).reverse().map(toEntry),
-    after: (f: TimelineFilter, pos: { at: number; id: string }, limit: number) => after.all(params(f, limit, pos)).map(toEntry),
+      before
+        .all(params(f, limit, pos))
+        .reverse()
+        .map(toEntry),
+    after: (f: TimelineFilter, pos: { at: number; id: string }, limit: number) =>
+      after.all(params(f, limit, pos)).map(toEntry),
     get(id: string): PagedEntry | undefined {
       const r = byId.get(id);
       return r ? toEntry(r) : undefined;

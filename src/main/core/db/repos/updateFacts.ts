@@ -11,7 +11,9 @@ interface IncidentRow {
 }
 
 export const updateFactsRepo = perDb((db: Database.Database) => {
-  const incident = db.prepare<[string], IncidentRow>('SELECT title, hub, ticket_url, status FROM incidents WHERE id = ?');
+  const incident = db.prepare<[string], IncidentRow>(
+    'SELECT title, hub, ticket_url, status FROM incidents WHERE id = ?',
+  );
   const byKinds = (kinds: string[]) => `(${kinds.map(() => '?').join(', ')})`;
   return {
     incident(id: string) {

@@ -50,7 +50,9 @@ export const vendorStateRepo = perDb((db: Database.Database) => {
       reason: r.reason,
       pausedUntil: r.paused_until,
       unreachable:
-        r.unreachable_since === null ? null : { since: r.unreachable_since, reason: r.unreachable_reason ?? '', error: r.unreachable_error ?? '' },
+        r.unreachable_since === null
+          ? null
+          : { since: r.unreachable_since, reason: r.unreachable_reason ?? '', error: r.unreachable_error ?? '' },
     };
   };
   const write = (s: VendorStateRow, at: number) =>
@@ -87,7 +89,8 @@ export const vendorStateRepo = perDb((db: Database.Database) => {
       write({ ...cur, unreachable: null }, at);
       return true;
     },
-    /** A request could not reach the vendor. Keeps the first `since`; returns whether the vendor was reachable before. */
+    /** A request could not reach the vendor. Keeps the first `since`; returns whether the vendor was reachable before.
+     * */
     unreachable(vendor: Vendor, reason: string, error: string, at: number): boolean {
       const cur = read(vendor);
       if (cur.unreachable && cur.unreachable.reason === reason && cur.unreachable.error === error) return false; // no write per failure

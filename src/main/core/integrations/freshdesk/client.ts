@@ -17,11 +17,17 @@ const DOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 
 /** Normalises a Freshdesk domain, or returns null when it cannot be one. */
 export function normaliseFreshdeskDomain(input: string): string | null {
-  const d = input.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.freshdesk\.com$/, '');
+  const d = input
+    .trim()
+    .toLowerCase()
+    .replace(/^https?:\/\//, '')
+    .replace(/\/.*$/, '')
+    .replace(/\.freshdesk\.com$/, '');
   return DOMAIN.test(d) ? d : null;
 }
 
-export const freshdeskBaseUrl = (domain: string): string => `https://${normaliseFreshdeskDomain(domain) ?? domain}.freshdesk.com/api/v2`;
+export const freshdeskBaseUrl = (domain: string): string =>
+  `https://${normaliseFreshdeskDomain(domain) ?? domain}.freshdesk.com/api/v2`;
 
 /** Agent-facing link to a ticket (for PagerDuty details and Slack posts). */
 export const freshdeskTicketUrl = (domain: string, ticketId: number): string =>
@@ -52,7 +58,13 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
     });
   }
 
-  async function call<Sch extends z.ZodType>(operation: string, method: 'GET' | 'POST' | 'PUT', path: string, schema: Sch, opts: { query?: Query; body?: unknown } = {}) {
+  async function call<Sch extends z.ZodType>(
+    operation: string,
+    method: 'GET' | 'POST' | 'PUT',
+    path: string,
+    schema: Sch,
+    opts: { query?: Query; body?: unknown } = {},
+  ) {
     const res = await request(operation, method, buildUrl(base, path, opts.query), opts.body);
     return parseWith(schema, res.body, 'freshdesk', operation, method !== 'GET');
   }
@@ -67,7 +79,10 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
       ...(deps.maxPages ? { maxPages: deps.maxPages } : {}),
       fetchPage: async (at) => {
         const res = await request(operation, 'GET', at ?? first);
-        return { items: parseWith(schema, res.body, 'freshdesk', operation), next: nextLink(res.headers.get('link'), base) };
+        return {
+          items: parseWith(schema, res.body, 'freshdesk', operation),
+          next: nextLink(res.headers.get('link'), base),
+        };
       },
     });
   }
@@ -76,8 +91,10 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
     identify: () => call('identify', 'GET', '/agents/me', S.agent),
     listAgents: () => all('listAgents', '/agents', S.agents),
     /** The ticket with its requester (for placeholders). */
-    getTicket: (ticketId: number) => call('getTicket', 'GET', `/tickets/${ticketId}`, S.ticket, { query: { include: 'requester' } }),
-    listConversations: (ticketId: number) => all('listConversations', `/tickets/${ticketId}/conversations`, S.conversations),
+    getTicket: (ticketId: number) =>
+      call('getTicket', 'GET', `/tickets/${ticketId}`, S.ticket, { query: { include: 'requester' } }),
+    listConversations: (ticketId: number) =>
+      all('listConversations', `/tickets/${ticketId}/conversations`, S.conversations),
     listCannedFolders: () => call('listCannedFolders', 'GET', '/canned_response_folders', S.cannedFolders),
     listCannedResponses: (folderId: number) =>
       call('listCannedResponses', 'GET', `/canned_response_folders/${folderId}/responses`, S.cannedResponses),
@@ -96,11 +113,14 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
     },
 
     /** Public reply: e-mails the requester. */
-    reply: (ticketId: number, bodyHtml: string) => call('reply', 'POST', `/tickets/${ticketId}/reply`, S.conversation, { body: { body: bodyHtml } }),
+    reply: (ticketId: number, bodyHtml: string) =>
+      call('reply', 'POST', `/tickets/${ticketId}/reply`, S.conversation, { body: { body: bodyHtml } }),
 
     /** Note; `private` is always sent explicitly (Freshdesk defaults to private). */
     addNote: (ticketId: number, bodyHtml: string, isPrivate = true) =>
-      call('addNote', 'POST', `/tickets/${ticketId}/notes`, S.conversation, { body: { body: bodyHtml, private: isPrivate } }),
+      call('addNote', 'POST', `/tickets/${ticketId}/notes`, S.conversation, {
+        body: { body: bodyHtml, private: isPrivate },
+      }),
 
     /** Sends only the changed fields (unknown keys are rejected by Freshdesk). */
     updateTicket: (ticketId: number, change: { status?: number; responderId?: number | null }) =>
@@ -138,11 +158,20 @@ export function nextLink(link: string | null, base: string): string | null {
   return null;
 }
 
-export function classifyFreshdesk(operation: string, status: number, headers: Headers, json: unknown, isWrite: boolean): VendorError {
+export function classifyFreshdesk(
+  operation: string,
+  status: number,
+  headers: Headers,
+  json: unknown,
+  isWrite: boolean,
+): VendorError {
   const parsed = S.errorBody.safeParse(json);
   const b = parsed.success ? parsed.data : {};
   const fieldErrors = (b.errors ?? []).map((e) => [e.field, e.message].filter(Boolean).join(': '));
-  const message = [b.description ?? b.message ?? (status === 404 ? 'not found' : `HTTP ${status}`), ...fieldErrors].join('; ');
+  const message = [
+    b.description ?? b.message ?? (status === 404 ? 'not found' : `HTTP ${status}`),
+    ...fieldErrors,
+  ].join('; ');
   const code = b.code ?? b.errors?.[0]?.code;
   let kind = kindForStatus(status);
   if (status === 400 && b.errors?.some((e) => e.code === 'duplicate_value')) kind = 'conflict';

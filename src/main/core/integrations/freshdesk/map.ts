@@ -2,9 +2,15 @@
 import type { ImportedEntry, VendorPerson } from '../types';
 import type { FdAgent, FdConversation } from './schemas';
 
-export function conversationToEntry(c: FdConversation, agentNames: ReadonlyMap<number, string> = new Map()): ImportedEntry {
+export function conversationToEntry(
+  c: FdConversation,
+  agentNames: ReadonlyMap<number, string> = new Map(),
+): ImportedEntry {
   const kind = c.private ? 'conversation.note' : c.incoming ? 'conversation.incoming' : 'conversation.reply';
-  const actor = (c.user_id != null ? agentNames.get(c.user_id) : undefined) ?? c.from_email ?? (c.user_id != null ? String(c.user_id) : null);
+  const actor =
+    (c.user_id != null ? agentNames.get(c.user_id) : undefined) ??
+    c.from_email ??
+    (c.user_id != null ? String(c.user_id) : null);
   return {
     source: 'freshdesk',
     vendorRef: `conversation:${c.id}`,
@@ -17,7 +23,11 @@ export function conversationToEntry(c: FdConversation, agentNames: ReadonlyMap<n
   };
 }
 
-export const agentToPerson = (a: FdAgent): VendorPerson => ({ id: String(a.id), name: a.contact.name ?? String(a.id), email: a.contact.email ?? null });
+export const agentToPerson = (a: FdAgent): VendorPerson => ({
+  id: String(a.id),
+  name: a.contact.name ?? String(a.id),
+  email: a.contact.email ?? null,
+});
 
 export const stripHtml = (html: string): string =>
   html

@@ -9,7 +9,10 @@ export interface FillResult {
   unknown: string[];
 }
 
-export function fillPlaceholders(template: string, values: Record<string, string | number | null | undefined>): FillResult {
+export function fillPlaceholders(
+  template: string,
+  values: Record<string, string | number | null | undefined>,
+): FillResult {
   const unknown = new Set<string>();
   const text = template.replace(PLACEHOLDER, (whole, name: string) => {
     const v = values[name];
@@ -23,7 +26,9 @@ export function fillPlaceholders(template: string, values: Record<string, string
 }
 
 /** Lists the placeholder names a template uses. */
-export const placeholdersIn = (template: string): string[] => [...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!))];
+export const placeholdersIn = (template: string): string[] => [
+  ...new Set([...template.matchAll(PLACEHOLDER)].map((m) => m[1]!)),
+];
 
 const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

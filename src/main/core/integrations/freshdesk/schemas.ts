@@ -88,7 +88,9 @@ export const cannedResponses = z.array(cannedResponse);
 /** The three Freshdesk error shapes: validation list, request-level `{code,message}`, or `{message}` alone. */
 export const errorBody = z.object({
   description: z.string().optional(),
-  errors: z.array(z.object({ field: z.string().optional(), message: z.string().optional(), code: z.string().optional() })).optional(),
+  errors: z
+    .array(z.object({ field: z.string().optional(), message: z.string().optional(), code: z.string().optional() }))
+    .optional(),
   code: z.string().optional(),
   message: z.string().optional(),
 });

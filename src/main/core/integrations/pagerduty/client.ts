@@ -111,9 +111,11 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
 
   const client = {
     listUsers: () => all<S.PdUser, 'users'>('listUsers', '/users', 'users', S.usersPage),
-    listServices: () => all<S.PdService, 'services'>('listServices', '/services', 'services', S.servicesPage, { sort_by: 'name' }),
+    listServices: () =>
+      all<S.PdService, 'services'>('listServices', '/services', 'services', S.servicesPage, { sort_by: 'name' }),
     /** The account's incident priorities, highest first; empty where the account has priorities turned off. */
-    listPriorities: () => all<S.PdPriority, 'priorities'>('listPriorities', '/priorities', 'priorities', S.prioritiesPage),
+    listPriorities: () =>
+      all<S.PdPriority, 'priorities'>('listPriorities', '/priorities', 'priorities', S.prioritiesPage),
 
     /** Checks the token and the From e-mail. Account keys cannot call /users/me, so the From user is looked up. */
     async identify(): Promise<Identity> {
@@ -121,7 +123,11 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
         const me = await call('identify', 'GET', '/users/me', S.userEnvelope);
         return { tokenType: 'user', user: me.user };
       } catch (e) {
-        if (!(e instanceof VendorError) || !(e.kind === 'validation' || e.kind === 'not_found' || e.kind === 'permission')) throw e;
+        if (
+          !(e instanceof VendorError) ||
+          !(e.kind === 'validation' || e.kind === 'not_found' || e.kind === 'permission')
+        )
+          throw e;
       }
       const users = await all<S.PdUser, 'users'>('identify', '/users', 'users', S.usersPage);
       const user = users.find((u) => u.email.toLowerCase() === config.fromEmail.trim().toLowerCase());
@@ -176,12 +182,18 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
       return matching.find((i) => i.status !== 'resolved') ?? matching[0] ?? null;
     },
 
-    /** Incidents created in [since, until), every status, oldest first (the report-debt view reads the last 90 days). */
+    /** Incidents created in [since, until), every status, oldest first (the report-debt view reads the last 90 days).
+     * */
     listIncidents: (since: string, until: string) =>
-      all<S.PdIncident, 'incidents'>('listIncidents', '/incidents', 'incidents', S.incidentsPage, { since, until, sort_by: 'created_at:asc' }),
+      all<S.PdIncident, 'incidents'>('listIncidents', '/incidents', 'incidents', S.incidentsPage, {
+        since,
+        until,
+        sort_by: 'created_at:asc',
+      }),
 
     acknowledge: (id: string) => update('acknowledge', id, { status: 'acknowledged' }),
-    reassign: (id: string, userId: string) => update('reassign', id, { assignments: [{ assignee: ref(userId, 'user_reference') }] }),
+    reassign: (id: string, userId: string) =>
+      update('reassign', id, { assignments: [{ assignee: ref(userId, 'user_reference') }] }),
     resolve: (id: string, resolution?: string) =>
       update('resolve', id, { status: 'resolved', ...(resolution ? { resolution } : {}) }),
 
@@ -202,7 +214,12 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
       call('listNotes', 'GET', `/incidents/${encodeURIComponent(id)}/notes`, S.notesList).then((r) => r.notes),
 
     listLogEntries: (id: string) =>
-      all<S.PdLogEntry, 'log_entries'>('listLogEntries', `/incidents/${encodeURIComponent(id)}/log_entries`, 'log_entries', S.logEntriesPage),
+      all<S.PdLogEntry, 'log_entries'>(
+        'listLogEntries',
+        `/incidents/${encodeURIComponent(id)}/log_entries`,
+        'log_entries',
+        S.logEntriesPage,
+      ),
 
     /** Reconciliation: the note on the incident whose content carries the marker, or null. */
     async findNoteByMarker(id: string, marker: string): Promise<S.PdNote | null> {
@@ -216,7 +233,13 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
 export type PagerDutyClient = ReturnType<typeof createPagerDutyClient>;
 
 /** PagerDuty error answers → VendorError. Wait time comes from `ratelimit-reset` (seconds), never Retry-After. */
-export function classifyPagerDuty(operation: string, status: number, headers: Headers, json: unknown, isWrite: boolean): VendorError {
+export function classifyPagerDuty(
+  operation: string,
+  status: number,
+  headers: Headers,
+  json: unknown,
+  isWrite: boolean,
+): VendorError {
   const parsed = S.errorBody.safeParse(json);
   const err = parsed.success ? parsed.data.error : undefined;
   const details = Array.isArray(err?.errors) ? err.errors.map(String) : err?.errors ? [JSON.stringify(err.errors)] : [];
@@ -225,7 +248,8 @@ export function classifyPagerDuty(operation: string, status: number, headers: He
   if (status === 400 && /incident_key|dedup|matching open incident|already exists/i.test(message)) kind = 'conflict';
   if (err?.code === 2020) kind = 'rate_limited';
   const reset = headers.get('ratelimit-reset');
-  const retryAfterMs = kind === 'rate_limited' && reset !== null && /^\d+(\.\d+)?$/.test(reset.trim()) ? Number(reset) * 1000 : undefined;
+  const retryAfterMs =
+    kind === 'rate_limited' && reset !== null && /^\d+(\.\d+)?$/.test(reset.trim()) ? Number(reset) * 1000 : undefined;
   return new VendorError({
     vendor: 'pagerduty',
     operation,

@@ -2,7 +2,12 @@
 // use); unknown fields pass through and optional ones may be missing.
 import { z } from 'zod';
 
-export const reference = z.object({ id: z.string(), type: z.string().nullish(), summary: z.string().nullish(), html_url: z.string().nullish() });
+export const reference = z.object({
+  id: z.string(),
+  type: z.string().nullish(),
+  summary: z.string().nullish(),
+  html_url: z.string().nullish(),
+});
 
 export const user = z.object({
   id: z.string(),
@@ -45,7 +50,10 @@ export const incident = z.object({
   updated_at: z.string().nullish(),
   resolved_at: z.string().nullish(),
   service: reference,
-  assignments: z.array(z.object({ at: z.string().nullish(), assignee: reference })).nullish().transform((a) => a ?? []),
+  assignments: z
+    .array(z.object({ at: z.string().nullish(), assignee: reference }))
+    .nullish()
+    .transform((a) => a ?? []),
   last_status_change_at: z.string().nullish(),
   last_status_change_by: reference.nullish(),
 });

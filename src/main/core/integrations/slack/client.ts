@@ -57,7 +57,11 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
     ));
   let identity: S.SlackIdentity | null = null;
 
-  async function call<Sch extends z.ZodType>(method: string, args: Record<string, unknown>, schema: Sch): Promise<z.output<Sch>> {
+  async function call<Sch extends z.ZodType>(
+    method: string,
+    args: Record<string, unknown>,
+    schema: Sch,
+  ): Promise<z.output<Sch>> {
     if ('thread_ts' in args) throw new Error('Conn never posts into threads');
     const sdkClient = await webClient();
     let res: unknown;
@@ -98,7 +102,14 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
     /** Creates a channel with exactly this name; `name_taken` surfaces as a `conflict` VendorError. */
     async createChannel(name: string, isPrivate = false): Promise<S.SlackChannel> {
       const problem = channelNameProblem(name);
-      if (problem) throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'validation', vendorMessage: problem, vendorCode: problem });
+      if (problem)
+        throw new VendorError({
+          vendor: 'slack',
+          operation: 'conversations.create',
+          kind: 'validation',
+          vendorMessage: problem,
+          vendorCode: problem,
+        });
       return (await call('conversations.create', { name, is_private: isPrivate }, S.channelEnvelope)).channel;
     },
 
@@ -106,9 +117,19 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
      * Creates the incident channel from a wished name: sanitised, and on `name_taken` either reuses the channel
      * this bot created earlier (a retried create whose answer was lost) or tries `-2`, `-3`… up to `maxTries`.
      */
-    async createIncidentChannel(wished: string, opts: { isPrivate?: boolean; maxTries?: number } = {}): Promise<{ channel: S.SlackChannel; reused: boolean }> {
+    async createIncidentChannel(
+      wished: string,
+      opts: { isPrivate?: boolean; maxTries?: number } = {},
+    ): Promise<{ channel: S.SlackChannel; reused: boolean }> {
       const base = sanitiseChannelName(wished);
-      if (!base) throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'validation', vendorMessage: 'invalid_name_required', vendorCode: 'invalid_name_required' });
+      if (!base)
+        throw new VendorError({
+          vendor: 'slack',
+          operation: 'conversations.create',
+          kind: 'validation',
+          vendorMessage: 'invalid_name_required',
+          vendorCode: 'invalid_name_required',
+        });
       const me = identity ?? (await client.identify());
       for (let n = 1; n <= (opts.maxTries ?? 10); n++) {
         const name = n === 1 ? base : withSuffix(base, n);
@@ -117,10 +138,17 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
         } catch (e) {
           if (!(e instanceof VendorError && e.vendorCode === 'name_taken')) throw e;
           const existing = await client.findChannelByName(name, { includeArchived: true });
-          if (existing && existing.creator === me.user_id && !existing.is_archived) return { channel: existing, reused: true };
+          if (existing && existing.creator === me.user_id && !existing.is_archived)
+            return { channel: existing, reused: true };
         }
       }
-      throw new VendorError({ vendor: 'slack', operation: 'conversations.create', kind: 'conflict', vendorMessage: 'name_taken', vendorCode: 'name_taken' });
+      throw new VendorError({
+        vendor: 'slack',
+        operation: 'conversations.create',
+        kind: 'conflict',
+        vendorMessage: 'name_taken',
+        vendorCode: 'name_taken',
+      });
     },
 
     /**
@@ -133,7 +161,11 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
       for (let i = 0; i < users.length; i += SLACK_INVITE_MAX) {
         const batch = users.slice(i, i + SLACK_INVITE_MAX);
         try {
-          await call('conversations.invite', { channel: channelId, users: batch.join(','), force: true }, S.channelEnvelope);
+          await call(
+            'conversations.invite',
+            { channel: channelId, users: batch.join(','), force: true },
+            S.channelEnvelope,
+          );
         } catch (e) {
           if (!(e instanceof VendorError && e.vendorCode === 'already_in_channel')) throw e;
         }
@@ -141,7 +173,11 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
     },
 
     /** Posts a top-level message (never in a thread). `marker` (the outbox job id) travels as message metadata. */
-    async postMessage(channelId: string, text: string, opts: { marker?: string } = {}): Promise<{ channel: string; ts: string }> {
+    async postMessage(
+      channelId: string,
+      text: string,
+      opts: { marker?: string } = {},
+    ): Promise<{ channel: string; ts: string }> {
       const args: Record<string, unknown> = { channel: channelId, text, unfurl_links: false };
       if (opts.marker) args.metadata = { event_type: CONN_EVENT_TYPE, event_payload: { marker: opts.marker } };
       const r = await call('chat.postMessage', args, S.postMessage);
@@ -150,11 +186,21 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
 
     /** Channel history, newest first, every page (optionally only messages after `oldest`). */
     history: (channelId: string, opts: { oldest?: string } = {}) =>
-      all<S.SlackMessage>('conversations.history', { channel: channelId, include_all_metadata: true, ...(opts.oldest ? { oldest: opts.oldest } : {}) }, S.history, (p: z.infer<typeof S.history>) => p.messages),
+      all<S.SlackMessage>(
+        'conversations.history',
+        { channel: channelId, include_all_metadata: true, ...(opts.oldest ? { oldest: opts.oldest } : {}) },
+        S.history,
+        (p: z.infer<typeof S.history>) => p.messages,
+      ),
 
     /** A thread: the parent first, then its replies. */
     replies: (channelId: string, threadTs: string) =>
-      all<S.SlackMessage>('conversations.replies', { channel: channelId, ts: threadTs }, S.replies, (p: z.infer<typeof S.replies>) => p.messages),
+      all<S.SlackMessage>(
+        'conversations.replies',
+        { channel: channelId, ts: threadTs },
+        S.replies,
+        (p: z.infer<typeof S.replies>) => p.messages,
+      ),
 
     permalink: async (channelId: string, ts: string) =>
       (await call('chat.getPermalink', { channel: channelId, message_ts: ts }, S.permalink)).permalink,
@@ -185,7 +231,10 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
      * match, skips archived channels unless `includeArchived` (a retried create must still see a name taken by an
      * archived channel), and is bounded like every list.
      */
-    async findChannelByName(name: string, opts: { knownId?: string | null; includeArchived?: boolean } = {}): Promise<S.SlackChannel | null> {
+    async findChannelByName(
+      name: string,
+      opts: { knownId?: string | null; includeArchived?: boolean } = {},
+    ): Promise<S.SlackChannel | null> {
       if (opts.knownId) {
         const byId = await client.channelInfo(opts.knownId);
         if (byId && byId.name === name) return byId;
@@ -213,4 +262,5 @@ export function createSlackClient(config: SlackConfig, deps: HttpDeps = {}) {
 export type SlackClient = ReturnType<typeof createSlackClient>;
 
 /** A Slack ts for "this instant minus skew", for `oldest` in reconciliation reads. */
-export const tsFromMs = (ms: number): string => `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000).padStart(6, '0')}`;
+export const tsFromMs = (ms: number): string =>
+  `${Math.floor(ms / 1000)}.${String((ms % 1000) * 1000).padStart(6, '0')}`;

@@ -2,13 +2,16 @@
 import type { ErrorCode as SdkErrorCode } from '@slack/web-api';
 import { VendorError, classifyTransportError, redact, type VendorErrorKind } from '../errors';
 
-/** The SDK's error codes, spelled out so classifying does not load the SDK (checked against its enum at compile time). */
+/** The SDK's error codes, spelled out so classifying does not load the SDK (checked against its enum at compile time).
+ * */
 const ErrorCode = {
   RequestError: 'slack_webapi_request_error',
   HTTPError: 'slack_webapi_http_error',
   PlatformError: 'slack_webapi_platform_error',
   RateLimitedError: 'slack_webapi_rate_limited_error',
-} as const satisfies { [K in 'RequestError' | 'HTTPError' | 'PlatformError' | 'RateLimitedError']: `${(typeof SdkErrorCode)[K]}` };
+} as const satisfies {
+  [K in 'RequestError' | 'HTTPError' | 'PlatformError' | 'RateLimitedError']: `${(typeof SdkErrorCode)[K]}`;
+};
 
 const KIND_BY_CODE: Record<string, VendorErrorKind> = {
   not_authed: 'auth',
@@ -46,7 +49,13 @@ export const slackErrorKind = (code: string): VendorErrorKind =>
 interface SdkError {
   code?: string;
   message?: string;
-  data?: { error?: string; needed?: string; provided?: string; errors?: unknown; response_metadata?: { retryAfter?: number } };
+  data?: {
+    error?: string;
+    needed?: string;
+    provided?: string;
+    errors?: unknown;
+    response_metadata?: { retryAfter?: number };
+  };
   statusCode?: number;
   retryAfter?: number;
   original?: unknown;
@@ -67,7 +76,12 @@ export function classifySlack(operation: string, err: unknown, token: string, is
         vendor: 'slack',
         operation,
         kind,
-        vendorMessage: redact(kind === 'malformed' ? `the answer was not JSON (starts with ${JSON.stringify(code.slice(0, 40))})` : code + extra, secrets),
+        vendorMessage: redact(
+          kind === 'malformed'
+            ? `the answer was not JSON (starts with ${JSON.stringify(code.slice(0, 40))})`
+            : code + extra,
+          secrets,
+        ),
         vendorCode: kind === 'malformed' ? undefined : code,
         ...(kind === 'rate_limited' && typeof retryAfter === 'number' ? { retryAfterMs: retryAfter * 1000 } : {}),
         // A garbled 200 answer means Slack processed the call; a server-side error may have too.
@@ -89,7 +103,18 @@ export function classifySlack(operation: string, err: unknown, token: string, is
       return new VendorError({
         vendor: 'slack',
         operation,
-        kind: status >= 500 ? 'server' : status === 408 ? 'timeout' : status === 401 ? 'auth' : status === 403 ? 'permission' : status === 404 ? 'not_found' : 'validation',
+        kind:
+          status >= 500
+            ? 'server'
+            : status === 408
+              ? 'timeout'
+              : status === 401
+                ? 'auth'
+                : status === 403
+                  ? 'permission'
+                  : status === 404
+                    ? 'not_found'
+                    : 'validation',
         status,
         vendorMessage: redact(`HTTP ${status}`, secrets),
         mayHaveApplied: isWrite && status >= 500,
@@ -100,7 +125,14 @@ export function classifySlack(operation: string, err: unknown, token: string, is
     default: {
       const msg = String(e.message ?? err);
       if (/Retry header did not contain a valid timeout/.test(msg))
-        return new VendorError({ vendor: 'slack', operation, kind: 'rate_limited', status: 429, vendorMessage: 'ratelimited (no usable Retry-After)', vendorCode: 'ratelimited' });
+        return new VendorError({
+          vendor: 'slack',
+          operation,
+          kind: 'rate_limited',
+          status: 429,
+          vendorMessage: 'ratelimited (no usable Retry-After)',
+          vendorCode: 'ratelimited',
+        });
       return classifyTransportError('slack', operation, err, secrets);
     }
   }

@@ -8,7 +8,12 @@ export function tsToIso(ts: string): string {
   return new Date(Number(sec) * 1000 + Number(frac.padEnd(6, '0').slice(0, 3))).toISOString();
 }
 
-export function messageToEntry(channelId: string, m: SlackMessage, names: ReadonlyMap<string, string> = new Map(), permalink: string | null = null): ImportedEntry {
+export function messageToEntry(
+  channelId: string,
+  m: SlackMessage,
+  names: ReadonlyMap<string, string> = new Map(),
+  permalink: string | null = null,
+): ImportedEntry {
   const isReply = !!m.thread_ts && m.thread_ts !== m.ts;
   const who = m.user ?? m.bot_id ?? null;
   return {

@@ -36,7 +36,11 @@ export function channelNameProblem(name: string): string | null {
 }
 
 /** Expands a pattern such as `inc-YYYYMMDD-<hub>` for a date and values, then sanitises it. */
-export function channelNameFromPattern(pattern: string, date: Date, values: Record<string, string> = {}): string | null {
+export function channelNameFromPattern(
+  pattern: string,
+  date: Date,
+  values: Record<string, string> = {},
+): string | null {
   const pad = (n: number) => String(n).padStart(2, '0');
   const y = String(date.getUTCFullYear());
   const expanded = pattern

@@ -43,7 +43,12 @@ export type SlackMessage = z.infer<typeof message>;
 
 export const channelEnvelope = z.object({ ok, channel: conversation });
 export const postMessage = z.object({ ok, channel: z.string(), ts, message: message.nullish() });
-export const history = z.object({ ok, messages: z.array(message), has_more: z.boolean().nullish(), response_metadata: meta });
+export const history = z.object({
+  ok,
+  messages: z.array(message),
+  has_more: z.boolean().nullish(),
+  response_metadata: meta,
+});
 export const replies = history;
 export const permalink = z.object({ ok, channel: z.string().nullish(), permalink: z.string() });
 export const lookupByEmail = z.object({
@@ -54,7 +59,10 @@ export const lookupByEmail = z.object({
     real_name: z.string().nullish(),
     deleted: z.boolean().nullish(),
     is_bot: z.boolean().nullish(),
-    profile: z.object({ email: z.string().nullish(), real_name: z.string().nullish(), display_name: z.string().nullish() }).passthrough().nullish(),
+    profile: z
+      .object({ email: z.string().nullish(), real_name: z.string().nullish(), display_name: z.string().nullish() })
+      .passthrough()
+      .nullish(),
   }),
 });
 export type SlackUser = z.infer<typeof lookupByEmail>['user'];

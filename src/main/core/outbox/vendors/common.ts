@@ -20,10 +20,13 @@ export interface LiveVendors {
   freshdesk(): Live<FreshdeskClient, 'freshdesk'> | undefined;
 }
 
-
 /** The live client or a clear failure (the dispatcher only calls configured vendors, but tokens can vanish). */
 export function live<T>(vendor: Vendor, got: T | undefined): T {
-  if (got === undefined) throw new VendorError('auth', `${vendorLabels[vendor]} is not connected: add its settings and token in Connections.`);
+  if (got === undefined)
+    throw new VendorError(
+      'auth',
+      `${vendorLabels[vendor]} is not connected: add its settings and token in Connections.`,
+    );
   return got;
 }
 
@@ -44,9 +47,19 @@ export function asFailure(err: unknown): VendorFailure {
   return toVendorFailure(err);
 }
 
-export { charCount, cutIndex, ellipsis, ELLIPSIS, partLabel, splitText, truncateVisibly, TRUNCATED } from './textLimits';
+export {
+  charCount,
+  cutIndex,
+  ellipsis,
+  ELLIPSIS,
+  partLabel,
+  splitText,
+  truncateVisibly,
+  TRUNCATED,
+} from './textLimits';
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Plain text (templates, notes) as the HTML Freshdesk expects: paragraphs on blank lines, <br> on newlines. */
 export function textToHtml(text: string): string {

@@ -59,7 +59,9 @@ export function freshdeskExecutors(v: LiveVendors) {
       const t = await live('freshdesk', v.freshdesk()).client.getTicket(ticket);
       const statusOk = ctx.payload.status === undefined || t.status === ctx.payload.status;
       const responderOk = ctx.payload.responderId === undefined || t.responder_id === ctx.payload.responderId;
-      return statusOk && responderOk ? { status: 'done', result: { ticketId: ticket, status: t.status } } : { status: 'not_sent' };
+      return statusOk && responderOk
+        ? { status: 'done', result: { ticketId: ticket, status: t.status } }
+        : { status: 'not_sent' };
     },
   };
   return {

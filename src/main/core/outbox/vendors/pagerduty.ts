@@ -11,11 +11,13 @@ import { asFailure, charCount, ellipsis, live, refuse, truncateVisibly, type Liv
 /** PagerDuty caps an incident's title/summary at 1 024 characters (API-CONTRACTS 2.8); longer titles end in "…". */
 export const PD_TITLE_MAX = 1024;
 /**
- * The note content limit Conn assumes: API-CONTRACTS.md names none for REST notes, so this is a cautious cap (unverified).
+ * The note content limit Conn assumes: API-CONTRACTS.md names none for REST notes, so this is a cautious cap
+ * (unverified).
  * Longer notes are truncated visibly, ending in "… [truncated, full text in Conn]" before the marker.
  */
 export const PD_NOTE_MAX = 25_000;
-export const NO_PD_INCIDENT = "There is no PagerDuty incident for this incident yet: run 'Trigger PagerDuty' first, then retry.";
+export const NO_PD_INCIDENT =
+  "There is no PagerDuty incident for this incident yet: run 'Trigger PagerDuty' first, then retry.";
 
 type PdKind = Extract<JobKind, `pagerduty.${string}`>;
 type Ctx<K extends PdKind> = ExecContext<K>;
@@ -46,7 +48,9 @@ function stateChange<K extends PdKind>(
   shows: (i: PdIncident, ctx: Ctx<K>) => boolean,
 ): Executor<K> {
   return {
-    send: guarded<K>(async (_job, ctx) => pdResult(await apply(live('pagerduty', v.pagerduty()).client, incidentIdOf(ctx), ctx))),
+    send: guarded<K>(async (_job, ctx) =>
+      pdResult(await apply(live('pagerduty', v.pagerduty()).client, incidentIdOf(ctx), ctx)),
+    ),
     async reconcile(_job, ctx): Promise<ReconcileOutcome> {
       const id = ctx.links.pagerdutyIncidentId;
       if (!id) return { status: 'not_sent' };
@@ -74,7 +78,11 @@ function pagerdutyLookups(now: () => number = Date.now) {
   let priorities: Cached<PdPriority> | null = null;
   const norm = (s: string) => s.trim().toLowerCase();
 
-  async function find<T>(slot: { get: () => Cached<T> | null; set: (c: Cached<T> | null) => void }, load: () => Promise<T[]>, match: (t: T) => boolean) {
+  async function find<T>(
+    slot: { get: () => Cached<T> | null; set: (c: Cached<T> | null) => void },
+    load: () => Promise<T[]>,
+    match: (t: T) => boolean,
+  ) {
     const reload = () => {
       const c = { at: now(), items: load() };
       slot.set(c);
@@ -101,8 +109,13 @@ function pagerdutyLookups(now: () => number = Date.now) {
         (s) => s.id === wanted.trim() || norm(s.name) === norm(wanted),
       );
       if (hit) return hit.id;
-      const names = all.map((s) => s.name).slice(0, 20).join(', ');
-      throw refuse(`PagerDuty has no service "${wanted}" that this token can see${names ? ` (it has: ${names})` : ''}. Fix the runbook step or the PagerDuty service name.`);
+      const names = all
+        .map((s) => s.name)
+        .slice(0, 20)
+        .join(', ');
+      throw refuse(
+        `PagerDuty has no service "${wanted}" that this token can see${names ? ` (it has: ${names})` : ''}. Fix the runbook step or the PagerDuty service name.`,
+      );
     },
     /** The priority's id; null where the account has no priorities (the incident opens without one). */
     async priorityId(pd: PagerDutyClient, wanted: string): Promise<string | null> {
@@ -113,7 +126,9 @@ function pagerdutyLookups(now: () => number = Date.now) {
       );
       if (hit) return hit.id;
       if (all.length === 0) return null;
-      throw refuse(`PagerDuty has no priority "${wanted}" (it has: ${all.map((p) => p.name).join(', ')}). Fix the runbook step.`);
+      throw refuse(
+        `PagerDuty has no priority "${wanted}" (it has: ${all.map((p) => p.name).join(', ')}). Fix the runbook step.`,
+      );
     },
   };
 }
@@ -176,7 +191,10 @@ export function pagerdutyExecutors(v: LiveVendors) {
     // may have arrived, Conn does not send it again (at most once) and says so in the result.
     reconcile: async (_job, ctx) => ({
       status: 'done',
-      result: { incidentId: ctx.links.pagerdutyIncidentId ?? null, unverified: 'PagerDuty cannot be asked whether this status update arrived; it was not sent again.' },
+      result: {
+        incidentId: ctx.links.pagerdutyIncidentId ?? null,
+        unverified: 'PagerDuty cannot be asked whether this status update arrived; it was not sent again.',
+      },
     }),
   };
 

@@ -38,7 +38,8 @@ export function permalinkOf(workspaceUrl: string, channel: string, ts: string): 
   return `${workspaceUrl.replace(/\/+$/, '')}/archives/${channel}/p${ts.replace('.', '')}`;
 }
 
-export const NO_CHANNEL = "There is no Slack channel for this incident yet: run 'Create the Slack channel' first, then retry this message.";
+export const NO_CHANNEL =
+  "There is no Slack channel for this incident yet: run 'Create the Slack channel' first, then retry this message.";
 
 /** The channel name for an incident: the connection's pattern (e.g. inc-YYYYMMDD-<hub>), else the job's own name. */
 /**
@@ -62,7 +63,12 @@ export function channelNameFor(pattern: string, ctx: ExecContext<'slack.createCh
  * The channel an earlier attempt of this job created (its answer was lost): among the names the job may have
  * used, the newest one this bot created since the job was queued. A first attempt never reuses a taken name.
  */
-async function ownChannel(slack: SlackClient, base: string, botUserId: string, job: OutboxJob): Promise<SlackChannel | null> {
+async function ownChannel(
+  slack: SlackClient,
+  base: string,
+  botUserId: string,
+  job: OutboxJob,
+): Promise<SlackChannel | null> {
   const since = Date.parse(job.createdAt) - SKEW_MS;
   let best: SlackChannel | null = null;
   for (let n = 1; n <= MAX_NAME_TRIES; n++) {
@@ -81,7 +87,10 @@ async function inviteAll(slack: SlackClient, channelId: string, ids: string[], e
   await slack.invite(channelId, users);
 }
 
-export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executor<'slack.createChannel'>; 'slack.postMessage': Executor<'slack.postMessage'> } {
+export function slackExecutors(v: LiveVendors): {
+  'slack.createChannel': Executor<'slack.createChannel'>;
+  'slack.postMessage': Executor<'slack.postMessage'>;
+} {
   const invitees = (config: { defaultInvitees: string[] }, payloadIds: string[]) => {
     const ids = [...payloadIds, ...config.defaultInvitees.filter((i) => !i.includes('@'))];
     const emails = config.defaultInvitees.filter((i) => i.includes('@'));
@@ -102,7 +111,10 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
             if (!(e instanceof ClientError && e.vendorCode === 'name_taken')) throw e; // taken: try the next suffix
           }
         }
-        if (!channel) throw refuse(`Slack channel names ${base} to ${withSuffix(base, MAX_NAME_TRIES)} are all taken; change the name pattern in Connections.`);
+        if (!channel)
+          throw refuse(
+            `Slack channel names ${base} to ${withSuffix(base, MAX_NAME_TRIES)} are all taken; change the name pattern in Connections.`,
+          );
         const { ids, emails } = invitees(config, ctx.payload.inviteUserIds);
         await inviteAll(slack, channel.id, ids, emails);
         return { status: 'done', result: { channelId: channel.id, name: channel.name } };
@@ -148,15 +160,24 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
         if (!channel) throw refuse(NO_CHANNEL);
         const parts = partsOf(ctx);
         // A later attempt of a split message skips the parts that already arrived.
-        const posted = parts.length > 1 && ctx.attempt > 1 ? await alreadyPosted(slack, channel, job) : new Map<string, string>();
+        const posted =
+          parts.length > 1 && ctx.attempt > 1 ? await alreadyPosted(slack, channel, job) : new Map<string, string>();
         let firstTs: string | undefined = posted.get(parts[0]!.marker);
         for (const p of parts) {
           if (posted.has(p.marker)) continue;
           const r = await slack.postMessage(channel, p.text, { marker: p.marker });
           firstTs ??= r.ts;
         }
-        const url = firstTs ? await me(slack).then((id) => permalinkOf(id.url, channel, firstTs), () => undefined) : undefined;
-        return { status: 'done', result: { channelId: channel, ts: firstTs, parts: parts.length, ...(url ? { url } : {}) } };
+        const url = firstTs
+          ? await me(slack).then(
+              (id) => permalinkOf(id.url, channel, firstTs),
+              () => undefined,
+            )
+          : undefined;
+        return {
+          status: 'done',
+          result: { channelId: channel, ts: firstTs, parts: parts.length, ...(url ? { url } : {}) },
+        };
       } catch (err) {
         return { status: 'failed', failure: asFailure(err) };
       }
@@ -168,7 +189,10 @@ export function slackExecutors(v: LiveVendors): { 'slack.createChannel': Executo
       const parts = partsOf(ctx);
       const posted = await alreadyPosted(slack, channel, job);
       if (parts.every((p) => posted.has(p.marker))) {
-        return { status: 'done', result: { channelId: channel, ts: posted.get(parts[0]!.marker), parts: parts.length } };
+        return {
+          status: 'done',
+          result: { channelId: channel, ts: posted.get(parts[0]!.marker), parts: parts.length },
+        };
       }
       // Missing parts are sent by the next attempt, which skips those already posted.
       return { status: 'not_sent' };

@@ -36,10 +36,12 @@ const EXTENDS = /^[\p{M}\p{Emoji_Modifier}\u200d\u{e0020}-\u{e007f}]/u;
 const ZWJ = 0x200d;
 const isRegional = (cp: number | undefined) => cp !== undefined && cp >= 0x1f1e6 && cp <= 0x1f1ff;
 /** Prepend characters (GB9b): they join the character after them. */
-const PREPEND = /^[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]$/u;
+const PREPEND =
+  /^[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]$/u;
 /** Indic conjuncts (GB9c): consonant + virama + consonant stays one character in these six scripts. */
 const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
-const INDIC_CONSONANT = /^[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09b9\u09dc-\u09df\u09f0\u09f1\u0a95-\u0ab9\u0af9\u0b15-\u0b39\u0b5c-\u0b5f\u0b71\u0c15-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]$/u;
+const INDIC_CONSONANT =
+  /^[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09b9\u09dc-\u09df\u09f0\u09f1\u0a95-\u0ab9\u0af9\u0b15-\u0b39\u0b5c-\u0b5f\u0b71\u0c15-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]$/u;
 
 /** Hangul syllable types (GB6-GB8): leading, vowel and trailing jamo, and precomposed LV / LVT syllables. */
 function hangul(cp: number | undefined): 'L' | 'V' | 'T' | 'LV' | 'LVT' | null {
@@ -50,10 +52,17 @@ function hangul(cp: number | undefined): 'L' | 'V' | 'T' | 'LV' | 'LVT' | null {
   if (cp >= 0xac00 && cp <= 0xd7a3) return (cp - 0xac00) % 28 === 0 ? 'LV' : 'LVT';
   return null;
 }
-const HANGUL_JOINS: Record<string, readonly string[]> = { L: ['L', 'V', 'LV', 'LVT'], V: ['V', 'T'], LV: ['V', 'T'], T: ['T'], LVT: ['T'] };
+const HANGUL_JOINS: Record<string, readonly string[]> = {
+  L: ['L', 'V', 'LV', 'LVT'],
+  V: ['V', 'T'],
+  LV: ['V', 'T'],
+  T: ['T'],
+  LVT: ['T'],
+};
 
 /** Index of the code point that ends just before `i`. */
-const prevIndex = (s: string, i: number) => (i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1);
+const prevIndex = (s: string, i: number) =>
+  i >= 2 && isLow(s.charCodeAt(i - 1)) && isHigh(s.charCodeAt(i - 2)) ? i - 2 : i - 1;
 
 /**
  * The best cut at or before `end` (a code-point boundary) that does not split a grapheme cluster: moves back over
@@ -186,7 +195,8 @@ export function splitText(text: string, max: number, label: (i: number, n: numbe
     if (room < 1) throw new Error(`A message limit of ${max} characters leaves no room for text.`);
     const parts = splitAt(text, room);
     if (parts.length === 0) return [text.trim()]; // only whitespace: nothing to label
-    if (String(parts.length).length <= String(guess).length) return parts.map((p, i) => `${p}${label(i + 1, parts.length)}`);
+    if (String(parts.length).length <= String(guess).length)
+      return parts.map((p, i) => `${p}${label(i + 1, parts.length)}`);
     guess = parts.length;
   }
 }

@@ -9,7 +9,13 @@ import { StepCard, type Asking } from './StepCard';
 import { useChecklist } from './store';
 import './checklist.css';
 
-const glyph: Record<ChecklistStep['state'], string> = { todo: '○', in_progress: '◐', done: '●', skipped: '⊘', blocked: '■' };
+const glyph: Record<ChecklistStep['state'], string> = {
+  todo: '○',
+  in_progress: '◐',
+  done: '●',
+  skipped: '⊘',
+  blocked: '■',
+};
 
 export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: string; onOpenReport?: () => void }) {
   const steps = useChecklist((s) => s.steps[incidentId]);
@@ -23,7 +29,10 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
   }, [incidentId, load]);
 
   const list = steps ?? [];
-  const index = Math.max(0, list.findIndex((s) => s.stepId === selectedId));
+  const index = Math.max(
+    0,
+    list.findIndex((s) => s.stepId === selectedId),
+  );
   const step = list[index];
   const next = nextOpenStep(list);
   const doneCount = list.filter((s) => s.state === 'done' || s.state === 'skipped').length;
@@ -67,7 +76,12 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
     return () => window.removeEventListener('keydown', onKey);
   }, [incidentId, step, act, move, runAction, onOpenReport]);
 
-  if (!steps) return <section className="panel checklist" aria-label="Checklist"><p className="muted">Loading the checklist…</p></section>;
+  if (!steps)
+    return (
+      <section className="panel checklist" aria-label="Checklist">
+        <p className="muted">Loading the checklist…</p>
+      </section>
+    );
 
   return (
     <section className="panel checklist" aria-label="Checklist">
@@ -92,7 +106,9 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
           onAsk={setAsking}
           onComplete={() => void act(incidentId, step.stepId, 'complete')}
           onReopen={() => void act(incidentId, step.stepId, 'reopen')}
-          onRunAction={() => void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.())}
+          onRunAction={() =>
+            void runAction(incidentId, step.stepId).then((open) => open === 'report' && onOpenReport?.())
+          }
           onAskAgain={() => setConfirmAgain(true)}
           onReason={async (kind, reason) => {
             const ok = await act(incidentId, step.stepId, kind, reason);
@@ -140,13 +156,16 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
                 {i + 1}. {s.title}
               </span>
               {s.jobs.some((j) => j.state === 'queued') ? <span className="step-row-meta">queued</span> : null}
-              {s.state === 'blocked' || s.state === 'skipped' ? <span className="step-row-meta">{s.reason}</span> : null}
+              {s.state === 'blocked' || s.state === 'skipped' ? (
+                <span className="step-row-meta">{s.reason}</span>
+              ) : null}
             </button>
           </li>
         ))}
       </ol>
       <p className="shortcut-hint muted">
-        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>C</kbd> done · <kbd>S</kbd> skip · <kbd>B</kbd> blocked · <kbd>O</kbd> reopen · <kbd>A</kbd> action
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>C</kbd> done · <kbd>S</kbd> skip · <kbd>B</kbd> blocked · <kbd>O</kbd>{' '}
+        reopen · <kbd>A</kbd> action
       </p>
     </section>
   );

@@ -47,7 +47,17 @@ const jobText = (j: StepJob, connection: VendorConnection['state'] | undefined) 
   return `${what} · ${j.state}`;
 };
 
-function ReasonPrompt({ kind, busy, onSubmit, onCancel }: { kind: 'skip' | 'block'; busy: boolean; onSubmit(r: string): Promise<boolean>; onCancel(): void }) {
+function ReasonPrompt({
+  kind,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  kind: 'skip' | 'block';
+  busy: boolean;
+  onSubmit(r: string): Promise<boolean>;
+  onCancel(): void;
+}) {
   const [text, setText] = useState('');
   const ref = useRef<HTMLInputElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -85,7 +95,19 @@ function ReasonPrompt({ kind, busy, onSubmit, onCancel }: { kind: 'skip' | 'bloc
   );
 }
 
-export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, onReopen, onRunAction, onAskAgain, onReason }: Props) {
+export function StepCard({
+  step,
+  index,
+  busy,
+  error,
+  asking,
+  onAsk,
+  onComplete,
+  onReopen,
+  onRunAction,
+  onAskAgain,
+  onReason,
+}: Props) {
   const connections = useOutbox((st) => st.status?.vendors);
   const closed = step.state === 'done' || step.state === 'skipped';
   const refusal = rerunRefusal(
@@ -139,7 +161,9 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
           </span>
         ) : null}
         {step.action && !closed && refusal === 'unsettled' ? (
-          <span className="step-sent muted">May have been sent: settle it in the outbox (Shift+O) before sending again.</span>
+          <span className="step-sent muted">
+            May have been sent: settle it in the outbox (Shift+O) before sending again.
+          </span>
         ) : null}
         {!closed ? (
           <button type="button" className={canRun ? '' : 'primary'} disabled={busy} onClick={onComplete}>
@@ -162,7 +186,15 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
           </button>
         ) : null}
       </div>
-      {asking ? <ReasonPrompt key={asking} kind={asking} busy={busy} onSubmit={(r) => onReason(asking, r)} onCancel={() => onAsk(null)} /> : null}
+      {asking ? (
+        <ReasonPrompt
+          key={asking}
+          kind={asking}
+          busy={busy}
+          onSubmit={(r) => onReason(asking, r)}
+          onCancel={() => onAsk(null)}
+        />
+      ) : null}
       {error ? (
         <p role="alert" className="error">
           {error.message}
@@ -178,7 +210,9 @@ export function StepCard({ step, index, busy, error, asking, onAsk, onComplete, 
         </ul>
       ) : null}
       <div className="step-instructions">{step.instructions}</div>
-      {step.check && !closed ? <p className="step-check muted">Can be confirmed automatically once {checkLabels[step.check.type]}.</p> : null}
+      {step.check && !closed ? (
+        <p className="step-check muted">Can be confirmed automatically once {checkLabels[step.check.type]}.</p>
+      ) : null}
     </article>
   );
 }

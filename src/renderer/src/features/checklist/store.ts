@@ -76,7 +76,12 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     const step = get().steps[incidentId]?.find((s) => s.stepId === stepId);
     if (!step) return false;
     set({ busy: true, error: null });
-    const res = await api().call['checklist.runAction']({ incidentId, stepId, expectedVersion: step.version, ...(again ? { again: true } : {}) });
+    const res = await api().call['checklist.runAction']({
+      incidentId,
+      stepId,
+      expectedVersion: step.version,
+      ...(again ? { again: true } : {}),
+    });
     set({ busy: false });
     if (res.ok) {
       put(res.value.step, false);
@@ -104,7 +109,10 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     move(incidentId, delta) {
       const list = get().steps[incidentId] ?? [];
       if (!list.length) return;
-      const at = Math.max(0, list.findIndex((s) => s.stepId === get().selected[incidentId]));
+      const at = Math.max(
+        0,
+        list.findIndex((s) => s.stepId === get().selected[incidentId]),
+      );
       const next = list[Math.min(list.length - 1, Math.max(0, at + delta))];
       if (next) get().select(incidentId, next.stepId);
     },
@@ -129,12 +137,20 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     },
     jobChanged(job) {
       if (job.refType !== 'checklist_step' || !job.incidentId || !job.refId) return;
-      latestJob.set(job.id, { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt });
+      latestJob.set(job.id, {
+        id: job.id,
+        kind: job.kind,
+        state: job.state,
+        lastError: job.lastError,
+        at: job.updatedAt,
+      });
       const list = get().steps[job.incidentId];
       const step = list?.find((s) => s.stepId === job.refId);
       if (!step) return;
       const summary = { id: job.id, kind: job.kind, state: job.state, lastError: job.lastError, at: job.updatedAt };
-      const jobs = step.jobs.some((j) => j.id === job.id) ? step.jobs.map((j) => (j.id === job.id ? summary : j)) : [...step.jobs, summary];
+      const jobs = step.jobs.some((j) => j.id === job.id)
+        ? step.jobs.map((j) => (j.id === job.id ? summary : j))
+        : [...step.jobs, summary];
       put({ ...step, jobs }, false);
     },
   };

@@ -7,7 +7,13 @@ import { useHandoff } from './store';
 import './handoff.css';
 
 const stateWords: Record<string, string> = {
-  queued: 'waiting', sending: 'sending…', retrying: 'will retry', uncertain: 'checking…', sent: 'done', dead: 'failed', discarded: 'discarded',
+  queued: 'waiting',
+  sending: 'sending…',
+  retrying: 'will retry',
+  uncertain: 'checking…',
+  sent: 'done',
+  dead: 'failed',
+  discarded: 'discarded',
 };
 
 function Part({ part, onRetry }: { part: HandoffPart; onRetry: (id: string) => void }) {
@@ -18,7 +24,9 @@ function Part({ part, onRetry }: { part: HandoffPart; onRetry: (id: string) => v
       {part.state === 'dead' ? (
         <>
           <span className="part-error">{part.lastError ?? 'failed'}</span>
-          <button type="button" onClick={() => onRetry(part.jobId)}>Retry</button>
+          <button type="button" onClick={() => onRetry(part.jobId)}>
+            Retry
+          </button>
         </>
       ) : null}
     </li>
@@ -37,7 +45,15 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
   };
   return (
     <div className="composer-backdrop">
-      <section ref={dialogRef} className="composer handoff" role="dialog" aria-modal="true" aria-label="Hand off command" tabIndex={-1} onKeyDown={onKey}>
+      <section
+        ref={dialogRef}
+        className="composer handoff"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Hand off command"
+        tabIndex={-1}
+        onKeyDown={onKey}
+      >
         <header className="composer-head">
           <h2>Hand off command</h2>
           <span className="muted composer-for">{incidentTitle}</span>
@@ -49,7 +65,11 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
           <div className="handoff-progress" role="status">
             <p>
               Command handed to <strong>{s.status.toName}</strong>.{' '}
-              {s.status.complete ? 'Everything went out.' : s.status.failed > 0 ? 'A part failed: retry it below.' : 'Sending the parts…'}
+              {s.status.complete
+                ? 'Everything went out.'
+                : s.status.failed > 0
+                  ? 'A part failed: retry it below.'
+                  : 'Sending the parts…'}
             </p>
             <ol className="handoff-parts">
               {s.status.parts.map((p) => (
@@ -69,13 +89,20 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
                 .filter((c) => !c.isCommander)
                 .map((c) => (
                   <label key={c.personId} className={c.personId === s.toPersonId ? 'candidate selected' : 'candidate'}>
-                    <input type="radio" name="handoff-to" checked={c.personId === s.toPersonId} onChange={() => void s.pickPerson(c.personId)} />
+                    <input
+                      type="radio"
+                      name="handoff-to"
+                      checked={c.personId === s.toPersonId}
+                      onChange={() => void s.pickPerson(c.personId)}
+                    />
                     <span className="cand-name">{c.name}</span>
                     <span className="muted">
                       {c.localTime} {c.timeZone}
                     </span>
                     {c.outsideWorkingHours ? <span className="cand-warn">outside working hours</span> : null}
-                    {d.pagerdutyConnected && !c.hasPagerdutyUser ? <span className="cand-warn">no PagerDuty user</span> : null}
+                    {d.pagerdutyConnected && !c.hasPagerdutyUser ? (
+                      <span className="cand-warn">no PagerDuty user</span>
+                    ) : null}
                   </label>
                 ))}
             </fieldset>
@@ -88,14 +115,28 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
             ) : null}
             <label className="composer-text">
               Brief (goes to PagerDuty as a note and to the Slack channel as a top-level message)
-              <textarea value={s.brief} onChange={(e) => s.editBrief(e.target.value)} rows={16} disabled={s.loading && !s.brief} />
+              <textarea
+                value={s.brief}
+                onChange={(e) => s.editBrief(e.target.value)}
+                rows={16}
+                disabled={s.loading && !s.brief}
+              />
             </label>
             <label className="handoff-check">
-              <input type="checkbox" checked={d?.liaisonMoves ?? false} onChange={(e) => void s.setLiaisonMoves(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={d?.liaisonMoves ?? false}
+                onChange={(e) => void s.setLiaisonMoves(e.target.checked)}
+              />
               The community liaison duty moves too (the ticket is assigned to them)
             </label>
             <label className="handoff-check">
-              <input type="checkbox" checked={s.confirmed} onChange={(e) => s.setConfirmed(e.target.checked)} disabled={!to} />
+              <input
+                type="checkbox"
+                checked={s.confirmed}
+                onChange={(e) => s.setConfirmed(e.target.checked)}
+                disabled={!to}
+              />
               {to ? `${to.name} confirmed they can take command` : 'They confirmed they can take command'}
             </label>
             {d ? <p className="muted handoff-plan">On send: {d.parts.join(' · ')}</p> : null}
@@ -112,7 +153,12 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
               Done
             </button>
           ) : (
-            <button type="button" className="primary" disabled={s.sending || !to || !s.confirmed} onClick={() => void s.send()}>
+            <button
+              type="button"
+              className="primary"
+              disabled={s.sending || !to || !s.confirmed}
+              onClick={() => void s.send()}
+            >
               {s.sending ? 'Handing off…' : 'Hand off'}
             </button>
           )}

@@ -49,7 +49,12 @@ export function TakeoverDialog() {
         >
           <label>
             PagerDuty incident id or URL, or the Slack channel
-            <input value={s.ref} onChange={(e) => s.setRef(e.target.value)} placeholder="Q1ABCD2EFGH3IJ, https://…/incidents/…, or #inc-20261126-hub" autoFocus />
+            <input
+              value={s.ref}
+              onChange={(e) => s.setRef(e.target.value)}
+              placeholder="Q1ABCD2EFGH3IJ, https://…/incidents/…, or #inc-20261126-hub"
+              autoFocus
+            />
           </label>
           <button type="submit" disabled={s.loading || !s.ref.trim()}>
             {s.loading ? 'Reading PagerDuty, Slack and Freshdesk…' : 'Import'}
@@ -68,7 +73,8 @@ export function TakeoverDialog() {
                 <>
                   <dt>PagerDuty</dt>
                   <dd>
-                    {p.pagerduty.status} · {p.pagerduty.service} · assigned to {p.pagerduty.assignees.join(', ') || 'nobody'}
+                    {p.pagerduty.status} · {p.pagerduty.service} · assigned to{' '}
+                    {p.pagerduty.assignees.join(', ') || 'nobody'}
                   </dd>
                 </>
               ) : null}
@@ -88,21 +94,28 @@ export function TakeoverDialog() {
               ) : null}
               <dt>Timeline</dt>
               <dd>
-                {p.record.entries} entries to import on Confirm{p.existing ? ' (already on this machine; only new ones are added)' : ''}
+                {p.record.entries} entries to import on Confirm
+                {p.existing ? ' (already on this machine; only new ones are added)' : ''}
               </dd>
             </dl>
             {p.sources.length ? (
               <ul className="takeover-sources" aria-label="What was read from each source">
                 {p.sources.map((x) => (
                   <li key={x.source} className={x.status === 'failed' ? 'failed' : 'ok'}>
-                    <strong>{SOURCE_LABELS[x.source]}</strong>: {x.status === 'ok' ? `read (${x.fetched} records)` : `failed: ${x.reason ?? 'no reason given'}`}
+                    <strong>{SOURCE_LABELS[x.source]}</strong>:{' '}
+                    {x.status === 'ok' ? `read (${x.fetched} records)` : `failed: ${x.reason ?? 'no reason given'}`}
                   </li>
                 ))}
               </ul>
             ) : null}
             {p.sources.some((x) => x.status === 'failed') ? (
               <button type="button" disabled={s.loading} onClick={() => void s.retryFailed()}>
-                {s.loading ? 'Reading again…' : `Retry ${p.sources.filter((x) => x.status === 'failed').map((x) => SOURCE_LABELS[x.source]).join(' and ')}`}
+                {s.loading
+                  ? 'Reading again…'
+                  : `Retry ${p.sources
+                      .filter((x) => x.status === 'failed')
+                      .map((x) => SOURCE_LABELS[x.source])
+                      .join(' and ')}`}
               </button>
             ) : null}
             {p.warnings.length ? (
@@ -115,11 +128,16 @@ export function TakeoverDialog() {
             <h4>Handoff brief</h4>
             <pre className="takeover-brief">{p.brief ?? 'No brief was found.'}</pre>
             <label className="handoff-check">
-              <input type="checkbox" checked={s.confirmed} onChange={(e) => s.setConfirmed(e.target.checked)} />
-              I am taking command (the previous commander knows)
+              <input type="checkbox" checked={s.confirmed} onChange={(e) => s.setConfirmed(e.target.checked)} />I am
+              taking command (the previous commander knows)
             </label>
             <div className="composer-actions">
-              <button type="button" className="primary" disabled={!s.confirmed || s.confirming} onClick={() => void s.confirm()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={!s.confirmed || s.confirming}
+                onClick={() => void s.confirm()}
+              >
                 {s.confirming ? 'Taking over…' : 'Confirm: I am the commander'}
               </button>
             </div>

@@ -42,7 +42,17 @@ export const useHandoff = create<HandoffState>((set, get) => ({
   error: null,
   status: null,
   async open(incidentId) {
-    set({ incidentId, draft: null, brief: '', briefEdited: false, toPersonId: null, confirmed: false, liaisonMoves: null, error: null, status: null });
+    set({
+      incidentId,
+      draft: null,
+      brief: '',
+      briefEdited: false,
+      toPersonId: null,
+      confirmed: false,
+      liaisonMoves: null,
+      error: null,
+      status: null,
+    });
     await refresh(set, get);
   },
   async pickPerson(personId) {
@@ -138,7 +148,10 @@ export const useTakeover = create<TakeoverState>((set, get) => ({
     const ref = get().ref.trim();
     if (!ref) return;
     set({ loading: true, error: null, preview: null });
-    const input = ref.startsWith('#') || /^C[A-Z0-9]{6,}$/.test(ref) || /^[a-z0-9_-]+$/.test(ref) ? { slackChannel: ref } : { pagerdutyIncident: ref };
+    const input =
+      ref.startsWith('#') || /^C[A-Z0-9]{6,}$/.test(ref) || /^[a-z0-9_-]+$/.test(ref)
+        ? { slackChannel: ref }
+        : { pagerdutyIncident: ref };
     const res = await api().call['takeover.import'](input);
     set(res.ok ? { loading: false, preview: res.value } : { loading: false, error: res.error });
   },

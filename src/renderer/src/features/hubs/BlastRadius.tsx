@@ -19,7 +19,19 @@ function At({ iso, short = false }: { iso: string; short?: boolean }) {
 }
 
 export function BlastRadius({ incidentId }: { incidentId: string }) {
-  const { registry, scope, health, impact, error, loadRegistry, loadIncident, setScope, setIncluded, probeNow, acceptImpact } = useHubs();
+  const {
+    registry,
+    scope,
+    health,
+    impact,
+    error,
+    loadRegistry,
+    loadIncident,
+    setScope,
+    setIncluded,
+    probeNow,
+    acceptImpact,
+  } = useHubs();
   const sc = scope[incidentId];
   const hv = health[incidentId];
   const ip = impact[incidentId];
@@ -35,7 +47,8 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
 
   const choices = useMemo(() => {
     const hubs = registry?.hubs ?? [];
-    if (kind === 'hub') return hubs.map((h) => ({ value: h.id, label: `${h.id}${h.community ? ` — ${h.community}` : ''}` }));
+    if (kind === 'hub')
+      return hubs.map((h) => ({ value: h.id, label: `${h.id}${h.community ? ` — ${h.community}` : ''}` }));
     if (kind === 'cluster') return [...new Set(hubs.map((h) => h.cluster))].map((c) => ({ value: c, label: c }));
     return [...new Set(hubs.map((h) => `${h.provider}/${h.region ?? ''}`))].map((r) => ({ value: r, label: r }));
   }, [registry, kind]);
@@ -51,8 +64,10 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
         <strong>Scope</strong>{' '}
         {sc?.scope ? (
           <span>
-            {sc.scope.kind === 'region' ? 'provider/region' : sc.scope.kind} <code>{sc.scope.value}</code> · {included.length} hub
-            {included.length === 1 ? '' : 's'} · {sc.communities.length} communit{sc.communities.length === 1 ? 'y' : 'ies'}
+            {sc.scope.kind === 'region' ? 'provider/region' : sc.scope.kind} <code>{sc.scope.value}</code> ·{' '}
+            {included.length} hub
+            {included.length === 1 ? '' : 's'} · {sc.communities.length} communit
+            {sc.communities.length === 1 ? 'y' : 'ies'}
           </span>
         ) : (
           <span className="muted">{noRegistry ? 'Import the hub registry to pick a scope.' : 'not set'}</span>
@@ -81,14 +96,22 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
             void setScope(incidentId, kind, value || choices[0]?.value || '').then((ok) => ok && setEditing(false));
           }}
         >
-          <select aria-label="Scope kind" value={kind} onChange={(e) => (setKind(e.target.value as ScopeKind), setValue(''))}>
+          <select
+            aria-label="Scope kind"
+            value={kind}
+            onChange={(e) => (setKind(e.target.value as ScopeKind), setValue(''))}
+          >
             {(Object.keys(kindLabels) as ScopeKind[]).map((k) => (
               <option key={k} value={k}>
                 {kindLabels[k]}
               </option>
             ))}
           </select>
-          <select aria-label="Scope value" value={value || choices[0]?.value || ''} onChange={(e) => setValue(e.target.value)}>
+          <select
+            aria-label="Scope value"
+            value={value || choices[0]?.value || ''}
+            onChange={(e) => setValue(e.target.value)}
+          >
             {choices.map((c) => (
               <option key={c.value} value={c.value}>
                 {c.label}
@@ -123,7 +146,12 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
                     since <At iso={st.since} short />
                   </span>
                 ) : null}
-                <button type="button" className="chip-x" aria-label={`Remove ${h.hubId} from the incident`} onClick={() => void setIncluded(incidentId, h.hubId, false)}>
+                <button
+                  type="button"
+                  className="chip-x"
+                  aria-label={`Remove ${h.hubId} from the incident`}
+                  onClick={() => void setIncluded(incidentId, h.hubId, false)}
+                >
                   ×
                 </button>
               </li>
@@ -131,13 +159,13 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
           })}
         </ul>
       ) : null}
-      {hv && !hv.enabled && included.length > 0 ? <p className="muted">Hub probing is turned off (Registry screen).</p> : null}
+      {hv && !hv.enabled && included.length > 0 ? (
+        <p className="muted">Hub probing is turned off (Registry screen).</p>
+      ) : null}
       {sc && (excluded.length > 0 || notAffected.length > 0) ? (
         <div className="scope-extra">
           {excluded.length > 0 ? (
-            <span className="muted">
-              Removed: {excluded.map((h) => h.hubId).join(', ')}{' '}
-            </span>
+            <span className="muted">Removed: {excluded.map((h) => h.hubId).join(', ')} </span>
           ) : null}
           <select aria-label="Add an affected hub" value={adding} onChange={(e) => setAdding(e.target.value)}>
             <option value="">Add a hub…</option>
@@ -147,7 +175,11 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
               </option>
             ))}
           </select>
-          <button type="button" disabled={!adding} onClick={() => void setIncluded(incidentId, adding, true).then(() => setAdding(''))}>
+          <button
+            type="button"
+            disabled={!adding}
+            onClick={() => void setIncluded(incidentId, adding, true).then(() => setAdding(''))}
+          >
             Add
           </button>
         </div>

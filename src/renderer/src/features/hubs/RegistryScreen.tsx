@@ -13,7 +13,10 @@ function HubRow({ hub }: { hub: RegistryHub }) {
   const [community, setCommunity] = useState(hub.community ?? '');
   const [company, setCompany] = useState(hub.freshdeskCompany ?? '');
   const [email, setEmail] = useState(hub.requesterEmail ?? '');
-  const dirty = community !== (hub.community ?? '') || company !== (hub.freshdeskCompany ?? '') || email !== (hub.requesterEmail ?? '');
+  const dirty =
+    community !== (hub.community ?? '') ||
+    company !== (hub.freshdeskCompany ?? '') ||
+    email !== (hub.requesterEmail ?? '');
   return (
     <tr aria-label={hub.id}>
       <td>{hub.cluster}</td>
@@ -26,16 +29,40 @@ function HubRow({ hub }: { hub: RegistryHub }) {
         {hub.region ? `/${hub.region}` : ''}
       </td>
       <td>
-        <input aria-label={`Community of ${hub.id}`} value={community} placeholder="serves no community" onChange={(e) => setCommunity(e.target.value)} />
+        <input
+          aria-label={`Community of ${hub.id}`}
+          value={community}
+          placeholder="serves no community"
+          onChange={(e) => setCommunity(e.target.value)}
+        />
       </td>
       <td>
-        <input aria-label={`Freshdesk company of ${hub.id}`} value={company} onChange={(e) => setCompany(e.target.value)} />
+        <input
+          aria-label={`Freshdesk company of ${hub.id}`}
+          value={company}
+          onChange={(e) => setCompany(e.target.value)}
+        />
       </td>
       <td>
-        <input aria-label={`Requester e-mail of ${hub.id}`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+        <input
+          aria-label={`Requester e-mail of ${hub.id}`}
+          type="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
       </td>
       <td className="row-actions">
-        <button type="button" disabled={!dirty} onClick={() => void updateHub(hub.id, { community: blank(community), freshdeskCompany: blank(company), requesterEmail: blank(email) })}>
+        <button
+          type="button"
+          disabled={!dirty}
+          onClick={() =>
+            void updateHub(hub.id, {
+              community: blank(community),
+              freshdeskCompany: blank(company),
+              requesterEmail: blank(email),
+            })
+          }
+        >
           Save
         </button>
         <button type="button" className="danger" aria-label={`Remove ${hub.id}`} onClick={() => void removeHub(hub.id)}>
@@ -59,8 +86,9 @@ export function RegistryScreen() {
     <section className="registry" aria-label="Hub registry">
       <h1>Hub registry</h1>
       <p className="muted">
-        Clusters and hubs from your deployment repository (<code>config/clusters/&lt;cluster&gt;/cluster.yaml</code>). Conn reads
-        only the <code>cluster.yaml</code> files, never encrypted ones, and nothing over the network. Contacts are kept in Conn.
+        Clusters and hubs from your deployment repository (<code>config/clusters/&lt;cluster&gt;/cluster.yaml</code>).
+        Conn reads only the <code>cluster.yaml</code> files, never encrypted ones, and nothing over the network.
+        Contacts are kept in Conn.
       </p>
       <div className="registry-import">
         <form
@@ -91,7 +119,12 @@ export function RegistryScreen() {
           </label>
           <label>
             cluster.yaml
-            <textarea rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder="name: mycluster&#10;provider: gcp&#10;hubs:&#10;  - name: …" />
+            <textarea
+              rows={5}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              placeholder="name: mycluster&#10;provider: gcp&#10;hubs:&#10;  - name: …"
+            />
           </label>
           <button type="submit" disabled={text.trim() === ''}>
             Import pasted file
@@ -109,7 +142,11 @@ export function RegistryScreen() {
         </p>
       ) : null}
       <label className="inline probe-toggle">
-        <input type="checkbox" checked={settings?.enabled ?? true} onChange={(e) => void saveSettings({ enabled: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings?.enabled ?? true}
+          onChange={(e) => void saveSettings({ enabled: e.target.checked })}
+        />
         Probe affected hubs (<code>GET https://&lt;domain&gt;/hub/health</code> every 30 s) while an incident is open
       </label>
       <p className="muted">

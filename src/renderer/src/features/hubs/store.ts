@@ -1,7 +1,14 @@
 // Hub registry, incident scope, hub health and impact proposals: state for the Registry screen and the incident's
 // blast-radius panel. Owns these api calls; listens to its own events (registry/scope/health changes).
 import { create } from 'zustand';
-import type { HealthSettings, HealthView, ImpactProposal, IncidentScope, RegistryView, ScopeKind } from '../../../../shared/hubs';
+import type {
+  HealthSettings,
+  HealthView,
+  ImpactProposal,
+  IncidentScope,
+  RegistryView,
+  ScopeKind,
+} from '../../../../shared/hubs';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 
@@ -16,7 +23,10 @@ interface HubsState {
   loadRegistry(): Promise<void>;
   importFolder(folder: string): Promise<boolean>;
   importFiles(files: { path: string; text: string }[]): Promise<boolean>;
-  updateHub(hubId: string, patch: { community?: string | null; freshdeskCompany?: string | null; requesterEmail?: string | null }): Promise<boolean>;
+  updateHub(
+    hubId: string,
+    patch: { community?: string | null; freshdeskCompany?: string | null; requesterEmail?: string | null },
+  ): Promise<boolean>;
   removeHub(hubId: string): Promise<void>;
   saveSettings(patch: { enabled?: boolean }): Promise<void>;
   loadIncident(incidentId: string): Promise<void>;
@@ -48,7 +58,10 @@ export const useHubs = create<HubsState>((set, get) => ({
       return false;
     }
     const v = r.value;
-    set({ error: null, notice: `Imported ${v.clusters.length} cluster${v.clusters.length === 1 ? '' : 's'} (${v.clusters.join(', ')}): ${v.added} hubs added, ${v.updated} updated, ${v.removed} removed.` });
+    set({
+      error: null,
+      notice: `Imported ${v.clusters.length} cluster${v.clusters.length === 1 ? '' : 's'} (${v.clusters.join(', ')}): ${v.added} hubs added, ${v.updated} updated, ${v.removed} removed.`,
+    });
     await get().loadRegistry();
     return true;
   },
@@ -58,7 +71,10 @@ export const useHubs = create<HubsState>((set, get) => ({
       set({ error: r.error, notice: null });
       return false;
     }
-    set({ error: null, notice: `Imported ${r.value.clusters.join(', ')}: ${r.value.added} hubs added, ${r.value.updated} updated, ${r.value.removed} removed.` });
+    set({
+      error: null,
+      notice: `Imported ${r.value.clusters.join(', ')}: ${r.value.added} hubs added, ${r.value.updated} updated, ${r.value.removed} removed.`,
+    });
     await get().loadRegistry();
     return true;
   },
@@ -79,7 +95,10 @@ export const useHubs = create<HubsState>((set, get) => ({
     else set({ error: r.error });
   },
   async loadIncident(incidentId) {
-    const [s, h] = await Promise.all([api().call['incidents.scope']({ incidentId }), api().call['health.status']({ incidentId })]);
+    const [s, h] = await Promise.all([
+      api().call['incidents.scope']({ incidentId }),
+      api().call['health.status']({ incidentId }),
+    ]);
     if (s.ok) set({ scope: { ...get().scope, [incidentId]: s.value } });
     if (h.ok) set({ health: { ...get().health, [incidentId]: h.value } });
     await get().loadImpact(incidentId);

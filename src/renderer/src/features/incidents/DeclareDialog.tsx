@@ -55,7 +55,9 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
       ...(hub.trim() ? { hub } : {}),
       ...(ticketUrl.trim() ? { ticketUrl: ticketUrl.trim() } : {}),
       runbookId,
-      ...(questions.length ? { classification: Object.fromEntries(questions.map((q) => [q.id, answers[q.id] === true])) } : {}),
+      ...(questions.length
+        ? { classification: Object.fromEntries(questions.map((q) => [q.id, answers[q.id] === true])) }
+        : {}),
       ...(at && !Number.isNaN(at.getTime()) ? { impactStart: at.toISOString() } : {}),
       ...(commander ? { commander } : {}),
       ...scopeInput(scope),

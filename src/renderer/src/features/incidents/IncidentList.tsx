@@ -16,7 +16,11 @@ interface Props {
 export function IncidentList({ items, selectedId, onSelect }: Props) {
   const everyone = usePeople((s) => s.everyone);
   if (items.length === 0) {
-    return <p className="empty">No incidents yet. Press <kbd>N</kbd> to declare one.</p>;
+    return (
+      <p className="empty">
+        No incidents yet. Press <kbd>N</kbd> to declare one.
+      </p>
+    );
   }
   return (
     <ul className="incident-list" aria-label="Incidents">
@@ -34,12 +38,16 @@ export function IncidentList({ items, selectedId, onSelect }: Props) {
               <span className={`status status-${i.status}`}>{i.status.replace(/_/g, ' ')}</span>
               {i.hub ? <span className="hub">{i.hub}</span> : null}
               <ReportBadge incidentId={i.id} />
-              <span className="commander">{i.commanderId ? `IC ${everyone[i.commanderId]?.name ?? '?'}` : 'no IC'}</span>
+              <span className="commander">
+                {i.commanderId ? `IC ${everyone[i.commanderId]?.name ?? '?'}` : 'no IC'}
+              </span>
               <time dateTime={i.declaredAt} title={`${formatTime(i.declaredAt)} · ${localTitle(i.declaredAt)}`}>
                 {age(i.declaredAt)}
               </time>
             </span>
-            {i.nextStep && !FINISHED.has(i.status) ? <span className="incident-next">Next: {i.nextStep.title}</span> : null}
+            {i.nextStep && !FINISHED.has(i.status) ? (
+              <span className="incident-next">Next: {i.nextStep.title}</span>
+            ) : null}
           </button>
         </li>
       ))}

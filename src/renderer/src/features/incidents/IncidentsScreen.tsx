@@ -68,7 +68,9 @@ export function IncidentsScreen() {
         {selected ? (
           <IncidentView key={selected.id} incident={selected} />
         ) : (
-          <p className="empty">Select an incident, or press <kbd>N</kbd> to declare one.</p>
+          <p className="empty">
+            Select an incident, or press <kbd>N</kbd> to declare one.
+          </p>
         )}
       </main>
       {showDeclare ? (

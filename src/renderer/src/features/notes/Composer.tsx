@@ -1,5 +1,6 @@
 // The note box: Enter saves, Shift+Enter adds a line, Alt+1..6 picks the kind, share toggles, size meter.
-// Typing must stay within a frame in a busy incident: the box is uncontrolled (the browser owns its text, the store gets
+// Typing must stay within a frame in a busy incident: the box is uncontrolled (the browser owns its text, the store
+// gets
 // a copy on each change) and this component reads only what it shows, so a keystroke re-renders nothing at all unless
 // the Save button or the size meter changes. Everything else on the page ignores the draft.
 import { matches } from '../../ui/keymap';
@@ -50,7 +51,8 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
     },
     [ref],
   );
-  // The store's draft changes without typing too (restored after a restart, cleared once saved): mirror it into the box.
+  // The store's draft changes without typing too (restored after a restart, cleared once saved): mirror it into the
+  // box.
   useEffect(() => {
     const show = (draft: string) => {
       if (box.current && box.current.value !== draft) box.current.value = draft;
@@ -147,7 +149,11 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
         aria-label="Note"
         className={p.kind === 'command' ? 'composer-input mono' : 'composer-input'}
         defaultValue={useNotes.getState().draft}
-        placeholder={p.kind === 'command' ? 'Paste the command and its output…' : 'What happened? Enter saves, Shift+Enter for a new line'}
+        placeholder={
+          p.kind === 'command'
+            ? 'Paste the command and its output…'
+            : 'What happened? Enter saves, Shift+Enter for a new line'
+        }
         onKeyDown={onKey}
         onBlur={() => void flushDraft()}
         rows={p.kind === 'command' ? 5 : 2}
@@ -171,9 +177,12 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
           {p.error.message}
         </p>
       ) : null}
-      {p.draftError ? <p className="warn small">Your draft could not be kept for after a restart: {p.draftError.message}</p> : null}
+      {p.draftError ? (
+        <p className="warn small">Your draft could not be kept for after a restart: {p.draftError.message}</p>
+      ) : null}
       <p className="muted small hints">
-        <kbd>Alt+1…6</kbd> kind of this note · <kbd>Alt+P</kbd> pin latest · <kbd>Esc</kbd> leave the box, then <kbd>?</kbd> for every key
+        <kbd>Alt+1…6</kbd> kind of this note · <kbd>Alt+P</kbd> pin latest · <kbd>Esc</kbd> leave the box, then{' '}
+        <kbd>?</kbd> for every key
       </p>
     </form>
   );

@@ -28,7 +28,16 @@ function clamp(body: string): { text: string; clamped: boolean } {
   return { text: lines.slice(0, CLAMP_LINES).join('\n').slice(0, CLAMP_CHARS), clamped: true };
 }
 
-export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, history, onPin, onEdit, onShare, onHistory }: Props) {
+export const NoteItem = memo(function NoteItem({
+  note,
+  timeZone,
+  highlighted,
+  history,
+  onPin,
+  onEdit,
+  onShare,
+  onHistory,
+}: Props) {
   const connections = useOutbox((st) => st.status?.vendors);
   const [editing, setEditing] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
@@ -63,13 +72,21 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
       onKeyDown={onKey}
     >
       <header className="note-head">
-        <time dateTime={note.createdAt} title={`${formatTime(note.createdAt, timeZone)} · ${localTitle(note.createdAt)}`}>
+        <time
+          dateTime={note.createdAt}
+          title={`${formatTime(note.createdAt, timeZone)} · ${localTitle(note.createdAt)}`}
+        >
           {formatClock(note.createdAt, timeZone)}
         </time>
         <span className={`kind-badge kind-${note.kind}`}>{noteKindLabels[note.kind]}</span>
         {note.author ? <span className="note-author">{note.author}</span> : null}
         {note.editedAt ? (
-          <button type="button" className="linkish" title={`Edited ${formatTime(note.editedAt, timeZone)}`} onClick={toggleHistory}>
+          <button
+            type="button"
+            className="linkish"
+            title={`Edited ${formatTime(note.editedAt, timeZone)}`}
+            onClick={toggleHistory}
+          >
             edited
           </button>
         ) : null}
@@ -78,12 +95,22 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
             {vendorLabel(s.vendor)}: {shareLabel(s, connections?.find((c) => c.vendor === s.vendor)?.state)}
           </span>
         ))}
-        {note.pinned ? <span className="pin-mark" title="Pinned">★</span> : null}
+        {note.pinned ? (
+          <span className="pin-mark" title="Pinned">
+            ★
+          </span>
+        ) : null}
         <span className="note-actions">
           {shareTargets
             .filter((t) => !note.shares.some((s) => s.vendor === t && s.state !== 'discarded'))
             .map((t) => (
-              <button key={t} type="button" className="mini" onClick={() => onShare(note.id, t)} title={`Share this note to ${vendorLabel(t)}`}>
+              <button
+                key={t}
+                type="button"
+                className="mini"
+                onClick={() => onShare(note.id, t)}
+                title={`Share this note to ${vendorLabel(t)}`}
+              >
                 → {vendorLabel(t)}
               </button>
             ))}
@@ -96,7 +123,12 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
           >
             {note.pinned ? '★ Pinned' : '☆ Pin'}
           </button>
-          <button type="button" className="mini" title="Edit (E when the note is focused)" onClick={() => setEditing(note.body)}>
+          <button
+            type="button"
+            className="mini"
+            title="Edit (E when the note is focused)"
+            onClick={() => setEditing(note.body)}
+          >
             Edit
           </button>
         </span>
@@ -115,7 +147,9 @@ export const NoteItem = memo(function NoteItem({ note, timeZone, highlighted, hi
               } else if (e.key === 'Escape') setEditing(null);
             }}
           />
-          <span className="muted small">Enter saves · Shift+Enter new line · Esc cancels · the earlier text is kept in the history</span>
+          <span className="muted small">
+            Enter saves · Shift+Enter new line · Esc cancels · the earlier text is kept in the history
+          </span>
         </div>
       ) : note.kind === 'command' ? (
         <pre className="note-command">{text}</pre>

@@ -119,7 +119,11 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
         <ul className="pinned-strip" aria-label="Pinned notes">
           {pinned.slice(-5).map((n) => (
             <li key={n.id}>
-              <button type="button" className="linkish" onClick={() => v.scrollToIndex(items.indexOf(n), { align: 'center' })}>
+              <button
+                type="button"
+                className="linkish"
+                onClick={() => v.scrollToIndex(items.indexOf(n), { align: 'center' })}
+              >
                 ★ {noteKindLabels[n.kind]}: {n.body.slice(0, 80)}
               </button>
             </li>
@@ -137,7 +141,13 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
           {v.getVirtualItems().map((row) => {
             const note = items[row.index]!;
             return (
-              <div key={row.key} data-index={row.index} ref={v.measureElement} className="note-row" style={{ transform: `translateY(${row.start}px)` }}>
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={v.measureElement}
+                className="note-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <NoteItem
                   note={note}
                   timeZone={s.timeZone}

@@ -51,10 +51,13 @@ const draftsOnServer = new Set<string>();
 let attempt: { body: string; clientId: string } | null = null;
 let queue: Promise<boolean> = Promise.resolve(true);
 const newClientId = () =>
-  typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
+  typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `c${Date.now()}${Math.random().toString(36).slice(2)}`;
 
 // The server's order: time, then id (compared as SQLite does, code unit by code unit).
-const byPosition = (a: Note, b: Note) => a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byPosition = (a: Note, b: Note) =>
+  a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export const useNotes = create<NotesState>((set, get) => {
   // Share states can change (outbox events) before the note's own answer arrives: remember the newest per job
@@ -104,7 +107,16 @@ export const useNotes = create<NotesState>((set, get) => {
       if (switching) {
         // Leaving an incident mid-debounce: keep its last keystrokes too (the save reads the state before the switch).
         void flushDraft();
-        set({ incidentId, items: [], draft: '', kind: 'note', saveError: null, draftError: null, histories: {}, focus: null });
+        set({
+          incidentId,
+          items: [],
+          draft: '',
+          kind: 'note',
+          saveError: null,
+          draftError: null,
+          histories: {},
+          focus: null,
+        });
       }
       set({ loading: true, error: null });
       const [page, draft] = await Promise.all([
@@ -131,10 +143,13 @@ export const useNotes = create<NotesState>((set, get) => {
       }
     },
 
-    loadOlder: () => extendWindow('before', get, set, (incidentId, c) => api().call['notes.list']({ incidentId, limit: PAGE, ...c })),
+    loadOlder: () =>
+      extendWindow('before', get, set, (incidentId, c) => api().call['notes.list']({ incidentId, limit: PAGE, ...c })),
 
     async loadNewer() {
-      await extendWindow('after', get, set, (incidentId, c) => api().call['notes.list']({ incidentId, limit: PAGE, ...c }));
+      await extendWindow('after', get, set, (incidentId, c) =>
+        api().call['notes.list']({ incidentId, limit: PAGE, ...c }),
+      );
     },
 
     setDraft(body) {
@@ -169,7 +184,13 @@ export const useNotes = create<NotesState>((set, get) => {
       const run = async (): Promise<boolean> => {
         if (!attempt || attempt.body !== draft) attempt = { body: draft, clientId: newClientId() };
         set({ saving: true, saveError: null });
-        const res = await api().call['notes.append']({ incidentId, body: draft, kind, share, clientId: attempt.clientId });
+        const res = await api().call['notes.append']({
+          incidentId,
+          body: draft,
+          kind,
+          share,
+          clientId: attempt.clientId,
+        });
         const here = get().incidentId === incidentId;
         if (!res.ok) {
           // Nothing typed is lost: the text goes back in the box, ahead of anything typed since, and is kept as
@@ -251,7 +272,13 @@ export const useNotes = create<NotesState>((set, get) => {
 
     outboxChanged(job) {
       if (job.refType !== 'note' || !job.refId) return;
-      const share = { jobId: job.id, vendor: job.vendor, state: job.state, lastError: job.lastError, updatedAt: job.updatedAt };
+      const share = {
+        jobId: job.id,
+        vendor: job.vendor,
+        state: job.state,
+        lastError: job.lastError,
+        updatedAt: job.updatedAt,
+      };
       const prev = latestShare.get(job.id);
       if (!prev || prev.updatedAt <= share.updatedAt) latestShare.set(job.id, share);
       const note = get().items.find((n) => n.id === job.refId);

@@ -54,7 +54,12 @@ export function NeedsYouBanner() {
             <button type="button" disabled={busy[j.id]} onClick={() => setConfirming(j)}>
               Send again…
             </button>
-            <button type="button" className="danger" disabled={busy[j.id]} onClick={() => void resolve(j.id, 'discard')}>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy[j.id]}
+              onClick={() => void resolve(j.id, 'discard')}
+            >
               Discard
             </button>
           </li>

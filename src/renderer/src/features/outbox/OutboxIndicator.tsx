@@ -23,7 +23,9 @@ export function headline(status: OutboxStatus): { text: string; tone: 'ok' | 'wa
     parts.push('Offline');
     tone = 'warn';
   } else if (unreachable.length || reconnect.length) {
-    parts.push([...unreachable, ...reconnect].map((v) => `${vendorLabels[v.vendor]} ${connectivity[v.state]}`).join(', '));
+    parts.push(
+      [...unreachable, ...reconnect].map((v) => `${vendorLabels[v.vendor]} ${connectivity[v.state]}`).join(', '),
+    );
     tone = 'warn';
   } else if (status.needsYou === 0) parts.push('Online');
   if (status.needsYou > 0) {
@@ -51,7 +53,12 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
   return (
     <div className="outbox-indicator">
       {reconnect.length ? (
-        <button type="button" className="reconnect" onClick={onReconnect} title={reconnect.map((v) => v.reason).join(' ')}>
+        <button
+          type="button"
+          className="reconnect"
+          onClick={onReconnect}
+          title={reconnect.map((v) => v.reason).join(' ')}
+        >
           Reconnect {reconnect.map((v) => vendorLabels[v.vendor]).join(', ')}
         </button>
       ) : null}
@@ -59,7 +66,11 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
         <details className="vendor-status">
           <summary aria-label="Vendor connections">
             {configured.map((v) => (
-              <span key={v.vendor} className={`vendor-chip vendor-${v.state}`} title={`${vendorLabels[v.vendor]}: ${connectivity[v.state]}`}>
+              <span
+                key={v.vendor}
+                className={`vendor-chip vendor-${v.state}`}
+                title={`${vendorLabels[v.vendor]}: ${connectivity[v.state]}`}
+              >
                 <span className={`dot dot-${v.state}`} aria-hidden="true" />
                 {vendorLabels[v.vendor]}
               </span>
@@ -84,7 +95,10 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
       <button type="button" className="outbox-button" onClick={onOpen} title="Open the outbox (Shift+O)">
         {/* The name says what the button opens and includes what it shows (axe: label-content-name-mismatch). */}
         <span className="sr-only">Outbox: </span>
-        <span className={head.tone === 'ok' ? 'dot dot-online' : head.tone === 'warn' ? 'dot dot-offline' : 'dot dot-bad'} aria-hidden="true" />
+        <span
+          className={head.tone === 'ok' ? 'dot dot-online' : head.tone === 'warn' ? 'dot dot-offline' : 'dot dot-bad'}
+          aria-hidden="true"
+        />
         <span className="outbox-headline">{head.text}</span>
         {dead ? <span className="dead-count">{dead} failed</span> : null}
       </button>

@@ -36,7 +36,11 @@ function JobRow({ job }: { job: OutboxJobView }) {
           {formatTime(job.createdAt)}
         </time>
       </div>
-      {job.reason && job.state !== 'sent' ? <p className={job.state === 'dead' || job.state === 'needs_you' ? 'job-reason error' : 'job-reason muted'}>{job.reason}</p> : null}
+      {job.reason && job.state !== 'sent' ? (
+        <p className={job.state === 'dead' || job.state === 'needs_you' ? 'job-reason error' : 'job-reason muted'}>
+          {job.reason}
+        </p>
+      ) : null}
       {job.detail && job.state !== 'sent' ? (
         <details className="raw-error">
           <summary>Technical detail</summary>
@@ -53,7 +57,13 @@ function JobRow({ job }: { job: OutboxJobView }) {
           <button
             type="button"
             disabled={busy[job.id] || inFlight}
-            title={inFlight ? 'Being sent right now' : unsettled ? 'Check at the vendor now whether it arrived' : 'Send it now'}
+            title={
+              inFlight
+                ? 'Being sent right now'
+                : unsettled
+                  ? 'Check at the vendor now whether it arrived'
+                  : 'Send it now'
+            }
             onClick={() => void retry(job.id)}
           >
             {unsettled ? 'Retry check' : 'Retry'}
@@ -123,7 +133,9 @@ export function OutboxPanel() {
           Show sent and discarded
         </label>
       </header>
-      <p className="muted">Everything Conn sends to PagerDuty, Freshdesk and Slack waits here until the vendor has it.</p>
+      <p className="muted">
+        Everything Conn sends to PagerDuty, Freshdesk and Slack waits here until the vendor has it.
+      </p>
       {error ? (
         <p role="alert" className="error">
           {error.message}

@@ -54,7 +54,8 @@ export const useOutbox = create<OutboxState>((set, get) => {
       } catch {
         return 'That is not valid JSON: check the quotes and braces.';
       }
-      if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return 'The payload must be a JSON object.';
+      if (!payload || typeof payload !== 'object' || Array.isArray(payload))
+        return 'The payload must be a JSON object.';
       const res = await api().call['outbox.edit']({ jobId, payload: payload as Record<string, unknown> });
       if (!res.ok) return res.error.message;
       await Promise.all([get().loadJobs(), get().loadStatus()]);

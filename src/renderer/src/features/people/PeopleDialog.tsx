@@ -7,7 +7,16 @@ import { useNow } from './localTime';
 import { usePeople } from './store';
 import './people.css';
 
-const empty = { name: '', email: '', timezone: '', pagerdutyUserId: '', slackUserId: '', freshdeskAgentId: '', start: '', end: '' };
+const empty = {
+  name: '',
+  email: '',
+  timezone: '',
+  pagerdutyUserId: '',
+  slackUserId: '',
+  freshdeskAgentId: '',
+  start: '',
+  end: '',
+};
 type Draft = typeof empty;
 
 const toDraft = (p: Person): Draft => ({
@@ -33,9 +42,15 @@ export function PeopleDialog({ onClose }: { onClose(): void }) {
   const { people, meId, error, save, remove, setMe } = usePeople();
   const now = useNow();
   const [editing, setEditing] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Draft>(() => ({ ...empty, timezone: Intl.DateTimeFormat().resolvedOptions().timeZone }));
+  const [draft, setDraft] = useState<Draft>(() => ({
+    ...empty,
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  }));
   const tzList = useMemo(zones, []);
-  const field = (k: keyof Draft) => ({ value: draft[k], onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value }) });
+  const field = (k: keyof Draft) => ({
+    value: draft[k],
+    onChange: (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value }),
+  });
   const opt = (s: string) => (s.trim() ? s.trim() : undefined);
 
   const pick = (p: Person | null) => {

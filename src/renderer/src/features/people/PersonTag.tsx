@@ -8,9 +8,16 @@ export function PersonTag({ person, now, lead }: { person: Person; now: number; 
   const time = localTime(person.timezone, now);
   const off = work === false;
   return (
-    <span className={off ? 'person-tag off-hours' : 'person-tag'} title={`${person.timezone}${off ? ', outside working hours' : ''}`}>
+    <span
+      className={off ? 'person-tag off-hours' : 'person-tag'}
+      title={`${person.timezone}${off ? ', outside working hours' : ''}`}
+    >
       <span className="person-name">{person.name}</span>
-      {lead ? <span className="tech-lead" title="Tech Lead">lead</span> : null}
+      {lead ? (
+        <span className="tech-lead" title="Tech Lead">
+          lead
+        </span>
+      ) : null}
       <span className="person-time">{time}</span>
     </span>
   );

@@ -17,13 +17,22 @@ const rowsOf = (r: IncidentRoles | undefined): Row[] => {
   if (!r) return [];
   const rows: Row[] = [];
   if (r.commander) rows.push({ role: 'incident_commander', personId: r.commander.id, techLead: false });
-  if (r.liaison && !r.liaisonIsCommander) rows.push({ role: 'external_liaison', personId: r.liaison.id, techLead: false });
+  if (r.liaison && !r.liaisonIsCommander)
+    rows.push({ role: 'external_liaison', personId: r.liaison.id, techLead: false });
   for (const s of r.smes) rows.push({ role: 'subject_matter_expert', personId: s.person.id, techLead: s.techLead });
   for (const p of r.triagers) rows.push({ role: 'support_triager', personId: p.id, techLead: false });
   return rows;
 };
 
-export function RolesEditor({ incidentId, onClose, onOpenPeople }: { incidentId: string; onClose(): void; onOpenPeople(): void }) {
+export function RolesEditor({
+  incidentId,
+  onClose,
+  onOpenPeople,
+}: {
+  incidentId: string;
+  onClose(): void;
+  onOpenPeople(): void;
+}) {
   const roles = useRoles((s) => s.byIncident[incidentId]);
   const { error, assign, unassign } = useRoles();
   const { people, everyone, meId } = usePeople();
@@ -49,7 +58,10 @@ export function RolesEditor({ incidentId, onClose, onOpenPeople }: { incidentId:
       <div className="roles-editor">
         {people.length === 0 ? (
           <p className="muted">
-            The roster is empty. <button type="button" onClick={onOpenPeople}>Add people</button>
+            The roster is empty.{' '}
+            <button type="button" onClick={onOpenPeople}>
+              Add people
+            </button>
           </p>
         ) : (
           <form className="assign" aria-label="Assign a role" onSubmit={submit}>
@@ -101,7 +113,11 @@ export function RolesEditor({ incidentId, onClose, onOpenPeople }: { incidentId:
                       Make Tech Lead
                     </button>
                   ) : null}{' '}
-                  <button type="button" aria-label={`Remove ${p?.name ?? ''} as ${roleLabels[r.role]}`} onClick={() => void unassign(incidentId, r.role, r.personId)}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${p?.name ?? ''} as ${roleLabels[r.role]}`}
+                    onClick={() => void unassign(incidentId, r.role, r.personId)}
+                  >
                     Remove
                   </button>
                 </span>
@@ -109,7 +125,9 @@ export function RolesEditor({ incidentId, onClose, onOpenPeople }: { incidentId:
             );
           })}
         </ul>
-        {roles?.liaisonIsCommander && roles.commander ? <p className="muted">The commander also acts as External Liaison until someone else is given that duty.</p> : null}
+        {roles?.liaisonIsCommander && roles.commander ? (
+          <p className="muted">The commander also acts as External Liaison until someone else is given that duty.</p>
+        ) : null}
       </div>
     </Modal>
   );

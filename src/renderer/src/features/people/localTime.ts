@@ -4,7 +4,12 @@ import type { Person } from '../../../../shared/people';
 
 export function localTime(timezone: string, now: number): string {
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false }).format(now);
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).format(now);
   } catch {
     return '??:??';
   }

@@ -23,7 +23,12 @@ export const useRoles = create<RolesState>((set, get) => ({
   },
   async assign(incidentId, role, personId, techLead) {
     set({ error: null });
-    const res = await api().call['roles.assign']({ incidentId, role, personId, ...(techLead === undefined ? {} : { techLead }) });
+    const res = await api().call['roles.assign']({
+      incidentId,
+      role,
+      personId,
+      ...(techLead === undefined ? {} : { techLead }),
+    });
     if (!res.ok) {
       set({ error: res.error });
       return false;

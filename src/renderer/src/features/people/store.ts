@@ -33,7 +33,10 @@ export const usePeople = create<PeopleState>((set, get) => ({
   loaded: false,
   error: null,
   async load() {
-    const [all, me] = await Promise.all([api().call['people.list']({ includeRemoved: true }), api().call['people.me']({})]);
+    const [all, me] = await Promise.all([
+      api().call['people.list']({ includeRemoved: true }),
+      api().call['people.me']({}),
+    ]);
     if (!all.ok) return set({ error: all.error });
     set({
       people: all.value.filter((p) => !p.removed),
@@ -51,7 +54,10 @@ export const usePeople = create<PeopleState>((set, get) => ({
       return null;
     }
     const others = get().people.filter((p) => p.id !== res.value.id);
-    set({ people: [...others, res.value].sort((a, b) => a.name.localeCompare(b.name)), everyone: index([res.value], get().everyone) });
+    set({
+      people: [...others, res.value].sort((a, b) => a.name.localeCompare(b.name)),
+      everyone: index([res.value], get().everyone),
+    });
     return res.value;
   },
   async remove(personId) {

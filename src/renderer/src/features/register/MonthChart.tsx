@@ -37,7 +37,9 @@ export function MonthChart({ months }: { months: RegisterMonth[] }) {
           );
         })}
       </svg>
-      <figcaption className="muted small">Incidents per month (darker: P1). Under each month: the median duration.</figcaption>
+      <figcaption className="muted small">
+        Incidents per month (darker: P1). Under each month: the median duration.
+      </figcaption>
     </figure>
   );
 }

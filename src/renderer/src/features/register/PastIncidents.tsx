@@ -50,9 +50,14 @@ export function PastIncidents({ onOpenIncident }: { onOpenIncident(incidentId: s
                 </span>
                 <span className="muted small">
                   {formatTime(d.createdAt)}
-                  {d.priority ? ` · ${d.priority}` : ''} · {d.reportStatus ? `report ${reportStatusLabels[d.reportStatus]}` : 'no report'}
+                  {d.priority ? ` · ${d.priority}` : ''} ·{' '}
+                  {d.reportStatus ? `report ${reportStatusLabels[d.reportStatus]}` : 'no report'}
                 </span>
-                <button type="button" disabled={backfilling !== null} onClick={() => void (d.incidentId ? onOpenIncident(d.incidentId) : start(d.pagerdutyId))}>
+                <button
+                  type="button"
+                  disabled={backfilling !== null}
+                  onClick={() => void (d.incidentId ? onOpenIncident(d.incidentId) : start(d.pagerdutyId))}
+                >
                   {d.incidentId ? 'Open' : backfilling === d.pagerdutyId ? 'Importing…' : 'Start'}
                 </button>
               </li>

@@ -35,12 +35,20 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
     <section className="panel register" aria-label="Outage register">
       <div className="register-head">
         <h1>Outage register</h1>
-        <form className="register-filters" role="search" aria-label="Filter the register" onSubmit={(e) => e.preventDefault()}>
+        <form
+          className="register-filters"
+          role="search"
+          aria-label="Filter the register"
+          onSubmit={(e) => e.preventDefault()}
+        >
           {field('from', 'From', 'date')}
           {field('to', 'To', 'date')}
           <label>
             Severity
-            <select value={filter.severity ?? ''} onChange={(e) => setFilter({ ...filter, severity: e.target.value || undefined })}>
+            <select
+              value={filter.severity ?? ''}
+              onChange={(e) => setFilter({ ...filter, severity: e.target.value || undefined })}
+            >
               <option value="">Any</option>
               {['P1', 'P2', 'P3', 'P4', 'P5'].map((p) => (
                 <option key={p}>{p}</option>
@@ -98,16 +106,22 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                 <td>
                   <time dateTime={r.impactStart}>{formatTime(r.impactStart)}</time>
                 </td>
-                <td>{r.durationMs === null ? <span className="muted">ongoing or no end</span> : shortDuration(r.durationMs)}</td>
+                <td>
+                  {r.durationMs === null ? (
+                    <span className="muted">ongoing or no end</span>
+                  ) : (
+                    shortDuration(r.durationMs)
+                  )}
+                </td>
                 <td>{shortDuration(r.timeToFirstReplyMs)}</td>
                 <td>{shortDuration(r.timeToResolveMs)}</td>
                 <td>
                   {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
-                  {r.reportAgeDays !== null && r.reportStatus !== 'closed' ? <span className="muted small"> · {r.reportAgeDays}d</span> : null}
+                  {r.reportAgeDays !== null && r.reportStatus !== 'closed' ? (
+                    <span className="muted small"> · {r.reportAgeDays}d</span>
+                  ) : null}
                 </td>
-                <td>
-                  {r.actionItems.total ? `${r.actionItems.withIssue}/${r.actionItems.total} with issue` : '—'}
-                </td>
+                <td>{r.actionItems.total ? `${r.actionItems.withIssue}/${r.actionItems.total} with issue` : '—'}</td>
               </tr>
             ))}
           </tbody>

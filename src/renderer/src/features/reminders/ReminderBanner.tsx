@@ -64,7 +64,9 @@ export function ReminderBanner({ item, reportDebt, onCompose, onSnooze }: Props)
         </>
       ) : (
         <span className="reminder-text">
-          {reportDebt === 1 ? 'A resolved incident still has an open report.' : `${reportDebt} resolved incidents still have open reports.`}
+          {reportDebt === 1
+            ? 'A resolved incident still has an open report.'
+            : `${reportDebt} resolved incidents still have open reports.`}
         </span>
       )}
       {permission === 'default' ? (

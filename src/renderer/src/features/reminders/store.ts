@@ -1,6 +1,11 @@
 // Reminder state for the banner: the overview from `reminders.list`, snoozes, and fired reminders.
 import { create } from 'zustand';
-import type { ReminderItem, ReminderNotification, RemindersOverview, SnoozeMinutes } from '../../../../shared/reminders';
+import type {
+  ReminderItem,
+  ReminderNotification,
+  RemindersOverview,
+  SnoozeMinutes,
+} from '../../../../shared/reminders';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 

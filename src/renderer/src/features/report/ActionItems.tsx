@@ -21,7 +21,12 @@ interface Props {
 const urlProblem = (v: string) =>
   v.trim() === '' || isGithubIssueUrl(v.trim()) ? null : 'Use a link like https://github.com/owner/repo/issues/123';
 
-function Cell(props: { label: string; value: string; check?: (v: string) => string | null; onCommit(v: string): void }) {
+function Cell(props: {
+  label: string;
+  value: string;
+  check?: (v: string) => string | null;
+  onCommit(v: string): void;
+}) {
   const [v, setV] = useState(props.value);
   useEffect(() => setV(props.value), [props.value]);
   const problem = props.check?.(v) ?? null;
@@ -59,7 +64,13 @@ function IssueCopy({ itemId, onIssueText }: { itemId: string; onIssueText: Props
         {state === 'copied' ? 'Copied' : 'Copy issue text'}
       </button>
       {state === 'shown' && text ? (
-        <textarea className="issue-text" readOnly aria-label="GitHub issue text" value={`${text.title}\n\n${text.body}`} rows={8} />
+        <textarea
+          className="issue-text"
+          readOnly
+          aria-label="GitHub issue text"
+          value={`${text.title}\n\n${text.body}`}
+          rows={8}
+        />
       ) : null}
     </>
   );
@@ -100,13 +111,32 @@ export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueTe
           <tbody>
             {items.map((i) => (
               <tr key={i.id} className={i.issueUrl ? '' : 'unlinked'} data-item-id={i.id}>
-                <Cell label="What needs to happen" value={i.what} check={(v) => (v.trim() ? null : 'Required')} onCommit={(what) => void onUpdate(i.id, { what })} />
-                <Cell label="Definition of done" value={i.doneWhen} onCommit={(doneWhen) => void onUpdate(i.id, { doneWhen })} />
+                <Cell
+                  label="What needs to happen"
+                  value={i.what}
+                  check={(v) => (v.trim() ? null : 'Required')}
+                  onCommit={(what) => void onUpdate(i.id, { what })}
+                />
+                <Cell
+                  label="Definition of done"
+                  value={i.doneWhen}
+                  onCommit={(doneWhen) => void onUpdate(i.id, { doneWhen })}
+                />
                 <Cell label="Owner" value={i.owner} onCommit={(owner) => void onUpdate(i.id, { owner })} />
-                <Cell label="GitHub issue" value={i.issueUrl ?? ''} check={urlProblem} onCommit={(issueUrl) => void onUpdate(i.id, { issueUrl })} />
+                <Cell
+                  label="GitHub issue"
+                  value={i.issueUrl ?? ''}
+                  check={urlProblem}
+                  onCommit={(issueUrl) => void onUpdate(i.id, { issueUrl })}
+                />
                 <td className="item-actions">
                   <IssueCopy itemId={i.id} onIssueText={onIssueText} />
-                  <button type="button" className="quiet" onClick={() => void onRemove(i.id)} aria-label={`Remove ${i.what}`}>
+                  <button
+                    type="button"
+                    className="quiet"
+                    onClick={() => void onRemove(i.id)}
+                    aria-label={`Remove ${i.what}`}
+                  >
                     Remove
                   </button>
                 </td>
@@ -114,13 +144,28 @@ export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueTe
             ))}
             <tr className="new-item">
               <td>
-                <input aria-label="New item: what needs to happen" placeholder="What needs to happen" value={draft.what} onChange={(e) => setDraft({ ...draft, what: e.target.value })} />
+                <input
+                  aria-label="New item: what needs to happen"
+                  placeholder="What needs to happen"
+                  value={draft.what}
+                  onChange={(e) => setDraft({ ...draft, what: e.target.value })}
+                />
               </td>
               <td>
-                <input aria-label="New item: definition of done" placeholder="Done when…" value={draft.doneWhen} onChange={(e) => setDraft({ ...draft, doneWhen: e.target.value })} />
+                <input
+                  aria-label="New item: definition of done"
+                  placeholder="Done when…"
+                  value={draft.doneWhen}
+                  onChange={(e) => setDraft({ ...draft, doneWhen: e.target.value })}
+                />
               </td>
               <td>
-                <input aria-label="New item: owner" placeholder="Owner" value={draft.owner} onChange={(e) => setDraft({ ...draft, owner: e.target.value })} />
+                <input
+                  aria-label="New item: owner"
+                  placeholder="Owner"
+                  value={draft.owner}
+                  onChange={(e) => setDraft({ ...draft, owner: e.target.value })}
+                />
               </td>
               <td>
                 <input

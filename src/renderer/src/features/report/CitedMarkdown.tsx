@@ -34,7 +34,13 @@ export function CitedMarkdown({ text, incidentId, entries }: Props) {
       const entry = byId.get(entryId);
       const label = entry ? `${entry.time}: ${entry.text}` : 'an entry on the timeline';
       return (
-        <button type="button" className="cite" title={label} aria-label={`Source: ${label}`} onClick={() => open(entryId)}>
+        <button
+          type="button"
+          className="cite"
+          title={label}
+          aria-label={`Source: ${label}`}
+          onClick={() => open(entryId)}
+        >
           {children}
         </button>
       );

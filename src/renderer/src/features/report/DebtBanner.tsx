@@ -24,7 +24,9 @@ export function DebtBanner() {
   return (
     <div className="debt-banner" role="region" aria-label="Reports to finish">
       <span>
-        {debt.length === 1 ? 'One resolved incident still has an open report:' : `${debt.length} resolved incidents still have open reports:`}
+        {debt.length === 1
+          ? 'One resolved incident still has an open report:'
+          : `${debt.length} resolved incidents still have open reports:`}
       </span>
       {debt.slice(0, 3).map((d) => (
         <button key={d.incidentId} type="button" className="link" onClick={() => select(d.incidentId)}>

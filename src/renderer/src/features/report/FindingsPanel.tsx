@@ -12,7 +12,9 @@ export function placeSelector(place: FindingPlace): string {
 }
 
 function goTo(place: FindingPlace) {
-  const el = document.querySelector<HTMLElement>(placeSelector(place)) ?? document.querySelector<HTMLElement>(`#section-${place.section}`);
+  const el =
+    document.querySelector<HTMLElement>(placeSelector(place)) ??
+    document.querySelector<HTMLElement>(`#section-${place.section}`);
   if (!el) return;
   el.scrollIntoView?.({ block: 'center' }); // absent in some test DOMs
   // The field itself, else the section's text box (or first field, or first button).
@@ -38,8 +40,10 @@ interface Props {
 
 export function FindingsPanel({ incidentId, findings, checking, gated, onOverride, onClose }: Props) {
   const [reason, setReason] = useState('');
-  if (findings === null) return checking ? <p className="muted small">Checking the report against the record…</p> : null;
-  const openEntry = (entryId: string) => useNavigation.getState().go({ incidentId, tab: 'timeline', noteId: null, entryId });
+  if (findings === null)
+    return checking ? <p className="muted small">Checking the report against the record…</p> : null;
+  const openEntry = (entryId: string) =>
+    useNavigation.getState().go({ incidentId, tab: 'timeline', noteId: null, entryId });
   return (
     <div className={`findings${findings.length ? '' : ' clear'}`} role="region" aria-label="Fact check">
       <div className="warnings-head">
@@ -67,7 +71,13 @@ export function FindingsPanel({ incidentId, findings, checking, gated, onOverrid
                 <div className="nearest">
                   {f.code === 'unmatched_time' ? 'Nearest on the record:' : 'On the record:'}
                   {f.nearest.map((n) => (
-                    <button key={n.entryId} type="button" className="link" onClick={() => openEntry(n.entryId)} title="Open on the timeline">
+                    <button
+                      key={n.entryId}
+                      type="button"
+                      className="link"
+                      onClick={() => openEntry(n.entryId)}
+                      title="Open on the timeline"
+                    >
                       {n.time.slice(11)} {n.text.length > 60 ? `${n.text.slice(0, 59)}…` : n.text}
                     </button>
                   ))}
@@ -88,7 +98,12 @@ export function FindingsPanel({ incidentId, findings, checking, gated, onOverrid
         >
           <label>
             Mark Reviewed anyway (as commander), because…
-            <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Why these findings can stand" maxLength={1000} />
+            <input
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="Why these findings can stand"
+              maxLength={1000}
+            />
           </label>
           <button type="submit" disabled={!reason.trim()}>
             Override and mark Reviewed

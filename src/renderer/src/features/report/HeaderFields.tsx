@@ -5,7 +5,15 @@ import type { ReportHeader } from '../../../../shared/report';
 import { isValidTimeZone, toWallTime, wallTimeToUtc } from '../../../../shared/zonedTime';
 
 type Patch = OpInput<'report.update'>['patch'];
-const ZONES = ['UTC', 'America/Los_Angeles', 'America/New_York', 'Europe/London', 'Europe/Berlin', 'Asia/Kolkata', 'Australia/Sydney'];
+const ZONES = [
+  'UTC',
+  'America/Los_Angeles',
+  'America/New_York',
+  'Europe/London',
+  'Europe/Berlin',
+  'Asia/Kolkata',
+  'Australia/Sydney',
+];
 
 interface Props {
   header: ReportHeader;
@@ -70,7 +78,12 @@ export function HeaderFields({ header, onSave }: Props) {
   };
   return (
     <div className="report-header" role="group" aria-label="Report header">
-      <Field label="Title" value={header.title} onCommit={(title) => void onSave({ title })} invalid={(v) => (v.trim() ? null : 'A title is needed')} />
+      <Field
+        label="Title"
+        value={header.title}
+        onCommit={(title) => void onSave({ title })}
+        invalid={(v) => (v.trim() ? null : 'A title is needed')}
+      />
       <Field label="Owner of the review" value={header.owner} onCommit={(owner) => void onSave({ owner })} />
       <Field
         label={`Impact start (${tz})`}
@@ -96,7 +109,8 @@ export function HeaderFields({ header, onSave }: Props) {
       />
       {proposal && !editingProposal ? (
         <p className="impact-end-proposal" role="status">
-          Proposed impact end: <strong>{wall(proposal).replace('T', ' ')}</strong> ({tz}), when the incident was resolved.{' '}
+          Proposed impact end: <strong>{wall(proposal).replace('T', ' ')}</strong> ({tz}), when the incident was
+          resolved.{' '}
           <button type="button" className="primary" onClick={() => void onSave({ impactEnd: proposal })}>
             Accept
           </button>{' '}

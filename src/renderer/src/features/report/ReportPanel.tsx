@@ -13,7 +13,19 @@ import './report.css';
 export function ReportPanel({ incidentId }: { incidentId: string }) {
   const view = useReport((s) => s.views[incidentId]);
   const { error, warnings, exporting, exported, exportError, lastExport, factCheck } = useReport();
-  const { load, update, setStatus, addItem, updateItem, removeItem, issueText, exportAs, dismissWarnings, check, closeCheck } = useReport();
+  const {
+    load,
+    update,
+    setStatus,
+    addItem,
+    updateItem,
+    removeItem,
+    issueText,
+    exportAs,
+    dismissWarnings,
+    check,
+    closeCheck,
+  } = useReport();
   const { openExport, dismissExport } = useReport();
   const checked = factCheck?.incidentId === incidentId ? factCheck : null;
 
@@ -24,14 +36,24 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
   if (!view) {
     return (
       <section className="panel report" aria-label="Report">
-        {error ? <p role="alert" className="error">Could not load the report: {error.message}</p> : <p className="muted">Loading the report…</p>}
+        {error ? (
+          <p role="alert" className="error">
+            Could not load the report: {error.message}
+          </p>
+        ) : (
+          <p className="muted">Loading the report…</p>
+        )}
       </section>
     );
   }
   return (
     <section className="panel report" aria-label="Report">
       <div className="report-toolbar">
-        <ReviewStatus status={view.header.status} pending={view.warnings.length} onSet={(s) => setStatus(incidentId, s)} />
+        <ReviewStatus
+          status={view.header.status}
+          pending={view.warnings.length}
+          onSet={(s) => setStatus(incidentId, s)}
+        />
         <button type="button" onClick={() => void check(incidentId)}>
           Check facts
         </button>

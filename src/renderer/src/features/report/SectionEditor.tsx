@@ -78,7 +78,11 @@ export function SectionEditor({ section, incidentId, entries, onSave }: Props) {
         </div>
       ) : preview ? (
         <div className="md preview">
-          {text.trim() ? <CitedMarkdown text={text} incidentId={incidentId} entries={entries} /> : <p className="muted">Nothing written yet.</p>}
+          {text.trim() ? (
+            <CitedMarkdown text={text} incidentId={incidentId} entries={entries} />
+          ) : (
+            <p className="muted">Nothing written yet.</p>
+          )}
         </div>
       ) : (
         <textarea

@@ -1,7 +1,15 @@
 // The report's timeline: read-only here, built from the timeline entries marked for the report.
 import type { ReportTimelineLine } from '../../../../shared/report';
 
-export function TimelineSection({ title, lines, timezone }: { title: string; lines: ReportTimelineLine[]; timezone: string }) {
+export function TimelineSection({
+  title,
+  lines,
+  timezone,
+}: {
+  title: string;
+  lines: ReportTimelineLine[];
+  timezone: string;
+}) {
   const days: Array<{ day: string; lines: ReportTimelineLine[] }> = [];
   for (const l of lines) {
     const last = days.at(-1);
@@ -15,7 +23,9 @@ export function TimelineSection({ title, lines, timezone }: { title: string; lin
         <span className="muted small">Times in {timezone}. Choose entries and summaries in the Timeline tab.</span>
       </div>
       {lines.length === 0 ? (
-        <p className="muted">No timeline entries are marked for the report yet. The section will say so in the export.</p>
+        <p className="muted">
+          No timeline entries are marked for the report yet. The section will say so in the export.
+        </p>
       ) : (
         days.map((d) => (
           <div key={d.day} className="tl-day">

@@ -12,7 +12,16 @@ import './search.css';
 const kindLabel = (k: string) => ((noteKinds as readonly string[]).includes(k) ? noteKindLabels[k as NoteKind] : k);
 
 export function SearchOverlay() {
-  const s = useSearch(useShallow((st) => ({ open: st.open, text: st.text, hits: st.hits, selected: st.selected, loading: st.loading, error: st.error })));
+  const s = useSearch(
+    useShallow((st) => ({
+      open: st.open,
+      text: st.text,
+      hits: st.hits,
+      selected: st.selected,
+      loading: st.loading,
+      error: st.error,
+    })),
+  );
   const actions = useSearch.getState();
   const inputRef = useRef<HTMLInputElement>(null);
   const boxRef = useRef<HTMLDivElement>(null);
@@ -58,7 +67,9 @@ export function SearchOverlay() {
             {s.error.message}
           </p>
         ) : null}
-        {!s.error && s.text.trim() && !s.loading && s.hits.length === 0 ? <p className="muted search-empty">No matches.</p> : null}
+        {!s.error && s.text.trim() && !s.loading && s.hits.length === 0 ? (
+          <p className="muted search-empty">No matches.</p>
+        ) : null}
         <ul className="search-results" role="listbox" aria-label="Results">
           {s.hits.map((h, i) => (
             <li
@@ -73,7 +84,9 @@ export function SearchOverlay() {
             >
               <div className="search-meta">
                 <span className="search-incident">{h.incidentTitle}</span>
-                <span className={`kind-badge kind-${h.kind}`}>{h.type === 'note' ? kindLabel(h.kind) : `${sourceLabel(h.source)} · ${timelineKindLabel(h.kind)}`}</span>
+                <span className={`kind-badge kind-${h.kind}`}>
+                  {h.type === 'note' ? kindLabel(h.kind) : `${sourceLabel(h.source)} · ${timelineKindLabel(h.kind)}`}
+                </span>
                 <time dateTime={h.at} title={localTitle(h.at)}>
                   {formatTime(h.at)}
                 </time>
@@ -86,8 +99,8 @@ export function SearchOverlay() {
         </ul>
         <p className="muted small search-hints">
           <kbd>↑</kbd>
-          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · best matches among the newest 300 of notes
-          and of other entries: add a word to reach older ones
+          <kbd>↓</kbd> choose · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close · best matches among the newest 300 of
+          notes and of other entries: add a word to reach older ones
         </p>
       </div>
     </div>

@@ -14,7 +14,14 @@ const forms: Array<{ vendor: Vendor; title: string; tokenLabel: string; tokenPla
     fields: [
       { key: 'fromEmail', label: 'From email (a PagerDuty user)', placeholder: 'ic@example.com' },
       { key: 'defaultServiceId', label: 'Default service id', placeholder: 'PABC123' },
-      { key: 'region', label: 'Region', options: [{ value: 'us', label: 'US (api.pagerduty.com)' }, { value: 'eu', label: 'EU (api.eu.pagerduty.com)' }] },
+      {
+        key: 'region',
+        label: 'Region',
+        options: [
+          { value: 'us', label: 'US (api.pagerduty.com)' },
+          { value: 'eu', label: 'EU (api.eu.pagerduty.com)' },
+        ],
+      },
     ],
   },
   {
@@ -31,7 +38,12 @@ const forms: Array<{ vendor: Vendor; title: string; tokenLabel: string; tokenPla
     tokenPlaceholder: 'xoxb-…',
     fields: [
       { key: 'channelPattern', label: 'Channel name pattern', placeholder: 'inc-YYYYMMDD-<hub>' },
-      { key: 'defaultInvitees', label: 'Invite by default (emails or member ids, comma-separated)', placeholder: 'lead@example.com, U0123ABCD', list: true },
+      {
+        key: 'defaultInvitees',
+        label: 'Invite by default (emails or member ids, comma-separated)',
+        placeholder: 'lead@example.com, U0123ABCD',
+        list: true,
+      },
     ],
   },
 ];
@@ -58,7 +70,11 @@ export function ConnectionsScreen() {
           </p>
           {storage.backend !== 'none' && !storage.strong ? (
             <label className="inline">
-              <input type="checkbox" checked={storage.weakAccepted} onChange={(e) => void s.acceptWeakStorage(e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={storage.weakAccepted}
+                onChange={(e) => void s.acceptWeakStorage(e.target.checked)}
+              />
               Keep tokens on this computer anyway (weaker protection)
             </label>
           ) : null}

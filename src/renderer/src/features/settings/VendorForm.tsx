@@ -46,13 +46,21 @@ export function VendorForm(p: VendorFormProps) {
   const [values, setValues] = useState<Record<string, string>>(() => initial(p.fields, p.settings?.config ?? null));
   const [token, setToken] = useState('');
   const fieldError = (key: string) => {
-    const fields = (p.error?.details as { fields?: Array<{ path: string; message: string }> } | undefined)?.fields ?? [];
+    const fields =
+      (p.error?.details as { fields?: Array<{ path: string; message: string }> } | undefined)?.fields ?? [];
     return fields.find((f) => f.path === key || f.path.startsWith(`${key}.`))?.message;
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const config = Object.fromEntries(
-      p.fields.map((f) => [f.key, f.list ? values[f.key]!.split(',').map((s) => s.trim()).filter(Boolean) : values[f.key]]),
+      p.fields.map((f) => [
+        f.key,
+        f.list
+          ? values[f.key]!.split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : values[f.key],
+      ]),
     );
     if (await p.onSave(config, token || undefined)) setToken('');
   };
@@ -63,14 +71,22 @@ export function VendorForm(p: VendorFormProps) {
         <h2>{p.title}</h2>
         <span className={`conn-state conn-${state}`}>{connectionText[state]}</span>
       </header>
-      {state === 'reconnect' && p.settings?.reason ? <p className="warn-text">{p.settings.reason} Paste a new token to resume sending.</p> : null}
+      {state === 'reconnect' && p.settings?.reason ? (
+        <p className="warn-text">{p.settings.reason} Paste a new token to resume sending.</p>
+      ) : null}
       <label>
         {p.tokenLabel}
         <input
           type="password"
           autoComplete="off"
           value={token}
-          placeholder={p.settings?.token === 'stored' ? 'Saved (leave empty to keep it)' : p.settings?.token === 'session' ? 'Kept until Conn quits (leave empty to keep it)' : p.tokenPlaceholder}
+          placeholder={
+            p.settings?.token === 'stored'
+              ? 'Saved (leave empty to keep it)'
+              : p.settings?.token === 'session'
+                ? 'Kept until Conn quits (leave empty to keep it)'
+                : p.tokenPlaceholder
+          }
           onChange={(e) => setToken(e.target.value)}
           aria-invalid={fieldError('token') ? true : undefined}
         />

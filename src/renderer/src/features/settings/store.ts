@@ -34,7 +34,11 @@ export const useSettings = create<SettingsState>((set, get) => ({
     else set({ loadError: res.error });
   },
   async save(vendor, config, token) {
-    set({ saving: { ...get().saving, [vendor]: true }, saveError: { ...get().saveError, [vendor]: null }, saved: { ...get().saved, [vendor]: false } });
+    set({
+      saving: { ...get().saving, [vendor]: true },
+      saveError: { ...get().saveError, [vendor]: null },
+      saved: { ...get().saved, [vendor]: false },
+    });
     const res = await api().call['integrations.save']({ vendor, config, ...(token ? { token } : {}) });
     set({ saving: { ...get().saving, [vendor]: false } });
     if (!res.ok) {

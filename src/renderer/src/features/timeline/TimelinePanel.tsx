@@ -60,7 +60,8 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
     const el = scrollRef.current;
     if (!el) return;
     const st = useTimeline.getState();
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX && st.hasAfter && !st.loading) await st.loadNewer();
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_EDGE_PX && st.hasAfter && !st.loading)
+      await st.loadNewer();
     else if (el.scrollTop < NEAR_EDGE_PX / 2 && st.hasBefore && !st.loading) {
       const added = await st.loadOlder();
       if (added) v.scrollToIndex(added, { align: 'start' });
@@ -120,7 +121,13 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
           {v.getVirtualItems().map((row) => {
             const entry = items[row.index]!;
             return (
-              <div key={row.key} data-index={row.index} ref={v.measureElement} className="note-row" style={{ transform: `translateY(${row.start}px)` }}>
+              <div
+                key={row.key}
+                data-index={row.index}
+                ref={v.measureElement}
+                className="note-row"
+                style={{ transform: `translateY(${row.start}px)` }}
+              >
                 <TimelineRow
                   entry={entry}
                   timeZone={s.timeZone}

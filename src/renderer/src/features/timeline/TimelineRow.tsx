@@ -57,7 +57,12 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
             onBlur={() => void save()}
           />
         ) : entry.summary ? (
-          <button type="button" className="tl-summary linkish" title="Edit summary (S)" onClick={() => setSummary(entry.summary ?? '')}>
+          <button
+            type="button"
+            className="tl-summary linkish"
+            title="Edit summary (S)"
+            onClick={() => setSummary(entry.summary ?? '')}
+          >
             {entry.summary}
           </button>
         ) : null}
@@ -70,7 +75,8 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
           </button>
         ) : null}
         <label className="share-toggle" title="Include in the report (I)">
-          <input type="checkbox" checked={entry.inReport} onChange={() => onInReport(entry.id, !entry.inReport)} /> In report
+          <input type="checkbox" checked={entry.inReport} onChange={() => onInReport(entry.id, !entry.inReport)} /> In
+          report
         </label>
       </span>
     </article>

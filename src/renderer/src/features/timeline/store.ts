@@ -58,7 +58,12 @@ export const useTimeline = create<TimelineState>((set, get) => {
       // Jumping to an entry clears filters that could hide it.
       if (aroundEntryId) set({ sources: [], kinds: [] });
       set({ loading: true, error: null });
-      const res = await api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...(aroundEntryId ? { around: aroundEntryId } : {}) });
+      const res = await api().call['timeline.list']({
+        incidentId,
+        limit: PAGE,
+        ...filter(),
+        ...(aroundEntryId ? { around: aroundEntryId } : {}),
+      });
       if (get().incidentId !== incidentId) return;
       if (!res.ok) {
         set({ loading: false, error: res.error });
@@ -76,11 +81,15 @@ export const useTimeline = create<TimelineState>((set, get) => {
     },
 
     async loadNewer() {
-      await extendWindow('after', get, set, (incidentId, c) => api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c }));
+      await extendWindow('after', get, set, (incidentId, c) =>
+        api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c }),
+      );
     },
 
     loadOlder: () =>
-      extendWindow('before', get, set, (incidentId, c) => api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c })),
+      extendWindow('before', get, set, (incidentId, c) =>
+        api().call['timeline.list']({ incidentId, limit: PAGE, ...filter(), ...c }),
+      ),
 
     async setFilter(f) {
       set({ ...f });

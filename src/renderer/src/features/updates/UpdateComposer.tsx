@@ -1,7 +1,13 @@
 // The status-update composer: pick a template, edit the filled text, see unfilled placeholders, send
 // to the ticket, Slack and PagerDuty in one go (Ctrl+Enter). Esc closes; drafts survive closing.
 import { useEffect, useRef, useState } from 'react';
-import { PLACEHOLDER_PATTERN, placeholderNames, placeholdersIn, updateTemplates, type UpdateTemplate } from '../../../../shared/reminders';
+import {
+  PLACEHOLDER_PATTERN,
+  placeholderNames,
+  placeholdersIn,
+  updateTemplates,
+  type UpdateTemplate,
+} from '../../../../shared/reminders';
 import { useFocusTrap } from '../../ui/focusTrap';
 import { PlaceholderPreview } from './PlaceholderPreview';
 import { againEffect } from '../outbox/jobText';
@@ -9,7 +15,9 @@ import { useUpdates } from './store';
 import './updates.css';
 
 /** Each placeholder left in the text, where it is: its line, the line's text and its character range. */
-export function placeholderSpots(text: string): Array<{ name: string; line: number; context: string; start: number; end: number }> {
+export function placeholderSpots(
+  text: string,
+): Array<{ name: string; line: number; context: string; start: number; end: number }> {
   return [...text.matchAll(PLACEHOLDER_PATTERN)].map((m) => {
     const start = m.index;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
@@ -99,7 +107,15 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
 
   return (
     <div className="composer-backdrop">
-      <section ref={dialogRef} className="composer" role="dialog" aria-modal="true" aria-label="Status update" tabIndex={-1} onKeyDown={onKey}>
+      <section
+        ref={dialogRef}
+        className="composer"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Status update"
+        tabIndex={-1}
+        onKeyDown={onKey}
+      >
         <header className="composer-head">
           <h2>Status update</h2>
           <span className="muted composer-for">{incidentTitle}</span>
@@ -153,7 +169,9 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
               ))}
             </ul>
             {unknown.length > 0 ? (
-              <p className="error">Conn does not know {unknown.map((u) => `{{${u}}}`).join(', ')}: it would reach the community as typed.</p>
+              <p className="error">
+                Conn does not know {unknown.map((u) => `{{${u}}}`).join(', ')}: it would reach the community as typed.
+              </p>
             ) : null}
             <PlaceholderPreview text={text} unknown={unknown} />
           </div>
@@ -165,7 +183,11 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
         ) : null}
         {error && (error.details as { reason?: string } | undefined)?.reason === 'already_sent' ? (
           <p className="composer-again">
-            {againEffect([{ kind: 'freshdesk.reply' }, { kind: 'slack.postMessage' }, { kind: 'pagerduty.statusUpdate' }])}{' '}
+            {againEffect([
+              { kind: 'freshdesk.reply' },
+              { kind: 'slack.postMessage' },
+              { kind: 'pagerduty.statusUpdate' },
+            ])}{' '}
             <button type="button" disabled={sending} onClick={() => void send(true)}>
               Send again
             </button>
@@ -173,12 +195,17 @@ export function UpdateComposer({ incidentTitle }: { incidentTitle: string }) {
         ) : null}
         {sent ? (
           <p role="status" className="composer-sent">
-            Recorded. Queued for the ticket, Slack and PagerDuty ({sent.jobs.length} messages); the update clock has restarted.
+            Recorded. Queued for the ticket, Slack and PagerDuty ({sent.jobs.length} messages); the update clock has
+            restarted.
           </p>
         ) : null}
         <footer className="composer-actions">
           {reason && !sending ? (
-            <span id="send-blocked-reason" className={told ? 'send-reason error' : 'send-reason muted'} role={told ? 'alert' : undefined}>
+            <span
+              id="send-blocked-reason"
+              className={told ? 'send-reason error' : 'send-reason muted'}
+              role={told ? 'alert' : undefined}
+            >
               {reason}
             </span>
           ) : null}

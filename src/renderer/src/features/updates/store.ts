@@ -55,7 +55,10 @@ export const useUpdates = create<UpdatesState>((set, get) => ({
       return;
     }
     const d = res.value;
-    set({ loading: false, drafts: { ...get().drafts, [template]: { text: d.text, unknown: d.unknownPlaceholders, missing: d.missing } } });
+    set({
+      loading: false,
+      drafts: { ...get().drafts, [template]: { text: d.text, unknown: d.unknownPlaceholders, missing: d.missing } },
+    });
   },
   edit(text) {
     const { template, drafts } = get();
