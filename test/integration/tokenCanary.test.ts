@@ -143,7 +143,10 @@ describe('token canary through the web shell and the simulators', () => {
     // Checklist actions: the PagerDuty incident and the Slack channel, then the first response on the ticket.
     await must('checklist.runAction', { incidentId: inc.id, stepId: 'trigger_pagerduty' });
     await drained();
-    await must('checklist.complete', { incidentId: inc.id, stepId: 'trigger_pagerduty' });
+    // Done once PagerDuty and Slack accepted the requests.
+    await expect.poll(async () => (await api('checklist.list', { incidentId: inc.id })).body.value).toContainEqual(
+      expect.objectContaining({ stepId: 'trigger_pagerduty', state: 'done' }),
+    );
     await must('checklist.start', { incidentId: inc.id, stepId: 'acknowledge' });
     // Notes shared to Slack and PagerDuty.
     for (let i = 0; i < 3; i++)

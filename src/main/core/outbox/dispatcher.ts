@@ -164,6 +164,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       batch.forEach((o) => o.done());
       return [];
     }
+    // The core closed while the commit was on its way to the disk (a quit, or a test's crash): the next start reads
+    // the state from the file; there is nothing left to tell or send.
+    if (!db.open) {
+      batch.forEach((o) => o.done());
+      return [];
+    }
     // Durable: tell the world, then start the sends.
     batch.forEach((o, i) => {
       changed(result.settled[i]);
