@@ -144,9 +144,9 @@ describe('token canary through the web shell and the simulators', () => {
     await must('checklist.runAction', { incidentId: inc.id, stepId: 'trigger_pagerduty' });
     await drained();
     // Done once PagerDuty and Slack accepted the requests.
-    await expect.poll(async () => (await api('checklist.list', { incidentId: inc.id })).body.value).toContainEqual(
-      expect.objectContaining({ stepId: 'trigger_pagerduty', state: 'done' }),
-    );
+    await expect
+      .poll(async () => (await api('checklist.list', { incidentId: inc.id })).body.value)
+      .toContainEqual(expect.objectContaining({ stepId: 'trigger_pagerduty', state: 'done' }));
     await must('checklist.start', { incidentId: inc.id, stepId: 'acknowledge' });
     // Notes shared to Slack and PagerDuty.
     for (let i = 0; i < 3; i++)
