@@ -212,8 +212,8 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   await expect(page.getByLabel('Share to PagerDuty')).toBeChecked();
   await box.press('Enter');
   const feed = page.getByRole('feed');
-  await expect(feed.getByRole('article', { name: /^Decision by/ })).toContainText('roll back the gateway');
-  await expect(feed.getByRole('article', { name: /^Note by/ })).toContainText('checking the scheduler logs');
+  await expect(feed.getByRole('article', { name: /^Decision\b/ })).toContainText('roll back the gateway');
+  await expect(feed.getByRole('article', { name: /^Note\b/ })).toContainText('checking the scheduler logs');
   const notes = await call<{ items: Array<{ kind: string; body: string }> }>('notes.list', {
     incidentId: inc.id,
     limit: 10,
@@ -240,7 +240,7 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   await page.keyboard.press('Escape');
 
   // A focused note: Shift+P pins it and opens nothing; P opens the roster and pins nothing.
-  const decision = feed.getByRole('article', { name: /^Decision by/ });
+  const decision = feed.getByRole('article', { name: /^Decision\b/ });
   await decision.focus();
   await page.keyboard.press('Shift+P');
   await expect(page.getByRole('list', { name: 'Pinned notes' })).toContainText('roll back the gateway');

@@ -34,7 +34,7 @@ test('Slack unreachable: the top bar says so, the reason is plain, the raw error
   const row = page
     .getByRole('region', { name: 'Outbox' })
     .getByRole('listitem')
-    .filter({ hasText: 'slack.createChannel' });
+    .filter({ hasText: 'Create the Slack channel' });
   // Plain words first (waiting to retry, or checking whether a lost answer arrived), the raw error only behind the
   // disclosure.
   await expect(row.locator('.job-reason')).toHaveText(/^(Slack cannot be reached|The answer from Slack was lost)/);

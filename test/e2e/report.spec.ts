@@ -155,7 +155,7 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
     'Users cannot start servers on the staging hub',
     'Overview',
     'What Happened',
-    'Decision: Raise the user node pool maximum to 6',
+    'the team decided: Raise the user node pool maximum to 6. [',
     'The community reported it during working hours for most of the team.',
     'Alert when a node pool reaches 80% of its maximum',
     'Done when: A test alert reaches #alerts',
@@ -164,7 +164,10 @@ test('write the report: accept a proposal, add an action item, mark Reviewed, ex
   ]) {
     expect(text).toContain(expected);
   }
-  expect(text).toMatch(/\b\d{2}:\d{2} — Finding: kubectl get nodes shows the user pool/); // What Happened, with times
+  // What Happened, with times and numbered citations; the cited entries listed under Sources.
+  expect(text).toMatch(/At \d{2}:\d{2}, a finding was recorded: kubectl get nodes shows the user pool .*\[\d+\]/);
+  expect(text).not.toContain('[^e:');
+  expect(text).toMatch(/Sources .*\[\d+\] \d{4}-\d{2}-\d{2} \d{2}:\d{2} — Raise the user node pool maximum to 6/);
   expect(text).toMatch(/Timeline \w+day, \d{1,2} \w+ \d{4} \d{2}:\d{2} Incident declared/);
   await toast.getByRole('button', { name: 'Dismiss' }).click();
   await expect(toast).toHaveCount(0);

@@ -7,7 +7,14 @@ import PDFDocument from 'pdfkit';
 import type { Content, List, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { ReportView } from '../../../shared/report';
-import { EMPTY_ACTIONS_TEXT, EMPTY_SECTION_TEXT, EMPTY_TIMELINE_TEXT, headerFacts } from './markdown';
+import {
+  citationNumbers,
+  EMPTY_ACTIONS_TEXT,
+  EMPTY_SECTION_TEXT,
+  EMPTY_TIMELINE_TEXT,
+  headerFacts,
+  replaceCitations,
+} from './markdown';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -515,14 +522,27 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
   doc.y += 10;
   headerBox(doc, view);
 
+  // Cited record entries are numbered in order of first citation, as in the Markdown and HTML exports.
+  const numbers = citationNumbers(view);
   for (const s of view.sections) {
     sectionHeading(doc, s.title);
     if (s.kind === 'text') {
-      if (s.body && s.body.trim()) markdownBody(ctx, s.body);
+      if (s.body && s.body.trim())
+        markdownBody(
+          ctx,
+          replaceCitations(s.body, numbers, (n) => `[${n}]`),
+        );
       else emptyLine(ctx, EMPTY_SECTION_TEXT);
       footnotes(ctx);
     } else if (s.kind === 'actionItems') actionItems(ctx, view);
     else timeline(ctx, view);
+  }
+  if (view.citations.length > 0) {
+    sectionHeading(doc, 'Sources');
+    emptyLine(ctx, `Entries of the incident record the sentences above cite (${view.header.timezone}).`);
+    view.citations.forEach((c, i) =>
+      paragraph(ctx, [{ text: `[${i + 1}] ${c.time} — ${c.text}`, font: F.body }], left(doc), contentWidth(doc)),
+    );
   }
   footers(doc, title);
   doc.end();
