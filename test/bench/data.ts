@@ -61,10 +61,12 @@ const notePhrases = [
   () => `${pick(rngG, people)} reports ${pick(rngG, symptoms).toLowerCase()} on ${pick(rngG, hubs)}`,
   () => `Looking at the ${pick(rngG, components)} logs now`,
   () =>
-    `Started around ${int(rngG, 0, 23)}:${String(int(rngG, 0, 59)).padStart(2, '0')} UTC according to the Grafana dashboard`,
+    `Started around ${int(rngG, 0, 23)}:${String(int(rngG, 0, 59)).padStart(2, '0')} UTC according to the Grafana ` +
+    `dashboard`,
   () => `Freshdesk ticket updated, customer says ${int(rngG, 2, 40)} students in the workshop are affected`,
   () =>
-    `The ${pick(rngG, pools)} node pool is at ${int(rngG, 3, 20)}/${int(rngG, 20, 40)} nodes, autoscaler events show quota exceeded`,
+    `The ${pick(rngG, pools)} node pool is at ${int(rngG, 3, 20)}/${int(rngG, 20, 40)} nodes, autoscaler events ` +
+    `show quota exceeded`,
   () => `kernel restarts are correlated with the Dask worker memory limit (${int(rngG, 2, 16)} GiB)`,
   () => `Posted an update in #incident channel, next one in 30 minutes`,
   () => `helm upgrade took ${int(rngG, 40, 600)} s, the pre-upgrade hook waited on the image puller`,
@@ -100,9 +102,11 @@ function podsTable(r: Rng): string {
       'Pending',
       'ContainerCreating',
     ]);
-    const name = `${pick(r, ['jupyter', 'hub', 'proxy', 'dask-worker', 'dask-scheduler', 'user-scheduler'])}-${hex(r, 5)}-${hex(r, 5)}`;
+    const app = pick(r, ['jupyter', 'hub', 'proxy', 'dask-worker', 'dask-scheduler', 'user-scheduler']);
+    const name = `${app}-${hex(r, 5)}-${hex(r, 5)}`;
     rows.push(
-      `${name.padEnd(36)}${`${status === 'Running' ? 1 : 0}/1`.padEnd(8)}${status.padEnd(19)}${String(int(r, 0, 40)).padEnd(11)}${int(r, 1, 90)}m`,
+      `${name.padEnd(36)}${`${status === 'Running' ? 1 : 0}/1`.padEnd(8)}${status.padEnd(19)}` +
+        `${String(int(r, 0, 40)).padEnd(11)}${int(r, 1, 90)}m`,
     );
   }
   return rows.join('\n');
@@ -117,11 +121,17 @@ function describeEvents(r: Rng): string {
   for (let i = 0, n = int(r, 2, 12); i < n; i++) {
     lines.push(
       pick(r, [
-        `  Warning  FailedScheduling  ${int(r, 1, 59)}m    default-scheduler  0/${int(r, 3, 30)} nodes are available: ${int(r, 1, 9)} Insufficient memory, ${int(r, 1, 5)} node(s) had untolerated taint {hub.jupyter.org/dedicated: user}.`,
-        `  Normal   TriggeredScaleUp  ${int(r, 1, 59)}m    cluster-autoscaler pod triggered scale-up: [{${pick(r, pools)} ${int(r, 1, 9)}->${int(r, 10, 20)} (max: 40)}]`,
-        `  Warning  BackOff           ${int(r, 1, 59)}m    kubelet            Back-off restarting failed container notebook in pod jupyter-${hex(r, 6)}`,
-        `  Warning  OOMKilling        ${int(r, 1, 59)}m    kernel-monitor     Memory cgroup out of memory: Killed process ${int(r, 1000, 99999)} (python)`,
-        `  Normal   Pulled            ${int(r, 1, 59)}m    kubelet            Container image "quay.io/2i2c/pangeo-image:${hex(r, 7)}" already present on machine`,
+        `  Warning  FailedScheduling  ${int(r, 1, 59)}m    default-scheduler  0/${int(r, 3, 30)} nodes are ` +
+          `available: ${int(r, 1, 9)} Insufficient memory, ${int(r, 1, 5)} node(s) had untolerated taint ` +
+          `{hub.jupyter.org/dedicated: user}.`,
+        `  Normal   TriggeredScaleUp  ${int(r, 1, 59)}m    cluster-autoscaler pod triggered scale-up: ` +
+          `[{${pick(r, pools)} ${int(r, 1, 9)}->${int(r, 10, 20)} (max: 40)}]`,
+        `  Warning  BackOff           ${int(r, 1, 59)}m    kubelet            Back-off restarting failed container ` +
+          `notebook in pod jupyter-${hex(r, 6)}`,
+        `  Warning  OOMKilling        ${int(r, 1, 59)}m    kernel-monitor     Memory cgroup out of memory: Killed ` +
+          `process ${int(r, 1000, 99999)} (python)`,
+        `  Normal   Pulled            ${int(r, 1, 59)}m    kubelet            Container image ` +
+          `"quay.io/2i2c/pangeo-image:${hex(r, 7)}" already present on machine`,
       ]),
     );
   }
@@ -131,13 +141,22 @@ function describeEvents(r: Rng): string {
 function logLines(r: Rng): string {
   const lines: string[] = [];
   for (let i = 0, n = int(r, 5, 60); i < n; i++) {
-    const ts = `2026-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')} ${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}.${int(r, 100, 999)}`;
+    const ts =
+      `2026-${String(int(r, 1, 12)).padStart(2, '0')}-${String(int(r, 1, 28)).padStart(2, '0')} ` +
+      `${String(int(r, 0, 23)).padStart(2, '0')}:${String(int(r, 0, 59)).padStart(2, '0')}:` +
+      `${String(int(r, 0, 59)).padStart(2, '0')}.${int(r, 100, 999)}`;
     lines.push(
       pick(r, [
-        `[I ${ts} JupyterHub log:192] 200 GET /hub/api/users/${pick(r, people).toLowerCase()} (${pick(r, people).toLowerCase()}@10.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}) ${int(r, 5, 900)}.${int(r, 10, 99)}ms`,
-        `[W ${ts} JupyterHub spawner:2712] User ${pick(r, people).toLowerCase()}'s server failed to start in 300 seconds, giving up.`,
-        `[E ${ts} JupyterHub app:2989] Failed to poll spawner for ${pick(r, people).toLowerCase()}, assuming the spawner is not running.`,
-        `${ts} distributed.nanny - WARNING - Worker tcp://10.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}:${int(r, 30000, 45000)} exceeded 95% memory budget. Restarting`,
+        `[I ${ts} JupyterHub log:192] 200 GET /hub/api/users/${pick(r, people).toLowerCase()} ` +
+          `(${pick(r, people).toLowerCase()}@10.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}) ` +
+          `${int(r, 5, 900)}.${int(r, 10, 99)}ms`,
+        `[W ${ts} JupyterHub spawner:2712] User ${pick(r, people).toLowerCase()}'s server failed to start in 300 ` +
+          `seconds, giving up.`,
+        `[E ${ts} JupyterHub app:2989] Failed to poll spawner for ${pick(r, people).toLowerCase()}, assuming the ` +
+          `spawner is not running.`,
+        `${ts} distributed.nanny - WARNING - Worker ` +
+          `tcp://10.${int(r, 0, 255)}.${int(r, 0, 255)}.${int(r, 0, 255)}:${int(r, 30000, 45000)} exceeded 95% ` +
+          `memory budget. Restarting`,
         `${ts} dask_gateway_server - INFO - Cluster ${hex(r, 32)} pending: waiting for scheduler pod`,
         `[I ${ts} ServerApp] Kernel restarted: ${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)}`,
       ]),
@@ -156,9 +175,27 @@ function command(r: Rng): string {
     case 2:
       return `$ kubectl -n ${ns} logs deploy/${pick(r, components)} --since=1h\n${logLines(r)}`;
     case 3:
-      return `$ helm -n ${ns} history ${ns}\nREVISION  UPDATED                   STATUS      CHART             APP VERSION\n${Array.from({ length: int(r, 2, 8) }, (_, i) => `${i + 1}`.padEnd(10) + `Mon Nov ${int(r, 1, 28)} 1${int(r, 0, 9)}:0${int(r, 0, 9)}:00 2026  ${pick(r, ['superseded', 'deployed', 'failed'])}  basehub-0.1.0     5.${int(r, 0, 3)}.${int(r, 0, 9)}`).join('\n')}`;
+      return (
+        `$ helm -n ${ns} history ${ns}\nREVISION  UPDATED                   STATUS      CHART             APP ` +
+        `VERSION\n${Array.from(
+          { length: int(r, 2, 8) },
+          (_, i) =>
+            `${i + 1}`.padEnd(10) +
+            `Mon Nov ${int(r, 1, 28)} 1${int(r, 0, 9)}:0${int(r, 0, 9)}:00 2026  ` +
+            `${pick(r, ['superseded', 'deployed', 'failed'])}  basehub-0.1.0     5.${int(r, 0, 3)}.${int(r, 0, 9)}`,
+        ).join('\n')}`
+      );
     default:
-      return `$ kubectl get nodes -l cloud.google.com/gke-nodepool=${pick(r, pools)}\nNAME   STATUS   ROLES   AGE   VERSION\n${Array.from({ length: int(r, 2, 20) }, () => `gke-${ns}-${pick(r, pools)}-${hex(r, 8)}-${hex(r, 4)}   ${pick(r, ['Ready', 'Ready', 'NotReady', 'Ready,SchedulingDisabled'])}   <none>   ${int(r, 1, 90)}d   v1.3${int(r, 0, 2)}.${int(r, 1, 9)}-gke.${int(r, 100, 999)}`).join('\n')}`;
+      return (
+        `$ kubectl get nodes -l cloud.google.com/gke-nodepool=${pick(r, pools)}\nNAME   STATUS   ROLES   AGE   ` +
+        `VERSION\n${Array.from(
+          { length: int(r, 2, 20) },
+          () =>
+            `gke-${ns}-${pick(r, pools)}-${hex(r, 8)}-${hex(r, 4)}   ` +
+            `${pick(r, ['Ready', 'Ready', 'NotReady', 'Ready,SchedulingDisabled'])}   <none>   ${int(r, 1, 90)}d   ` +
+            `v1.3${int(r, 0, 2)}.${int(r, 1, 9)}-gke.${int(r, 100, 999)}`,
+        ).join('\n')}`
+      );
   }
 }
 
@@ -174,9 +211,18 @@ export function noteBody(r: Rng, kind: NoteKind): string {
     case 'command':
       return command(r);
     case 'action':
-      return `${pick(r, verbs)[0]!.toUpperCase()}${pick(r, verbs).slice(1)} ${pick(r, components)} on ${pick(r, pools)}; ${prose(r)}`;
+      return (
+        `${pick(r, verbs)[0]!.toUpperCase()}${pick(r, verbs).slice(1)} ${pick(r, components)} on ` +
+        `${pick(r, pools)}; ${prose(r)}`
+      );
     case 'decision':
-      return `Decision: ${pick(r, ['roll back the helm release', 'raise the memory limit to 16 GiB', 'pause the Dask gateway', 'move the workshop to the highmem node pool', 'page the cloud provider'])}. ${prose(r)}`;
+      return `Decision: ${pick(r, [
+        'roll back the helm release',
+        'raise the memory limit to 16 GiB',
+        'pause the Dask gateway',
+        'move the workshop to the highmem node pool',
+        'page the cloud provider',
+      ])}. ${prose(r)}`;
     case 'status':
       return `Status: ${pick(r, ['investigating', 'identified', 'monitoring', 'mitigated'])}. ${prose(r)}`;
     case 'finding':

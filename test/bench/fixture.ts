@@ -50,7 +50,8 @@ export async function fixture(spec: FixtureSpec): Promise<Fixture> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   process.stdout.write(
-    `  building the ${spec.name} benchmark database (${spec.notes} notes in ${spec.incidents} incidents), cached in ${dir}…\n`,
+    `  building the ${spec.name} benchmark database (${spec.notes} notes in ${spec.incidents} incidents), cached in ` +
+      `${dir}…\n`,
   );
   const start = Date.UTC(2025, 10, 1, 8, 0, 0);
   const clock = fakeClock(start);

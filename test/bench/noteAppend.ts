@@ -16,7 +16,8 @@ function plainDb(file: string) {
   db.pragma('foreign_keys = ON');
   db.exec(`CREATE TABLE notes (
     seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, incident_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
-    author TEXT NOT NULL, created_at INTEGER NOT NULL, pinned INTEGER NOT NULL DEFAULT 0, edited_at INTEGER, client_id TEXT) STRICT`);
+    author TEXT NOT NULL, created_at INTEGER NOT NULL, pinned INTEGER NOT NULL DEFAULT 0, edited_at INTEGER,
+      client_id TEXT) STRICT`);
   const insert = db.prepare(
     'INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
@@ -89,7 +90,8 @@ export const noteAppendBench: Bench = {
           ratio: round(sc.median / sp.median),
           spread:
             `core median ${sc.median.toFixed(3)} ms ${spreadOf(sc)}; plain ${spreadOf(sp)}; ` +
-            `amortized incl. batched indexing ${amortized.toFixed(3)} ms per note (mean, of which indexing and yields ${(yieldMs / n).toFixed(3)} ms; plain mean ${(sum(plainMs) / n).toFixed(3)} ms)`,
+            `amortized incl. batched indexing ${amortized.toFixed(3)} ms per note (mean, of which indexing and ` +
+            `yields ${(yieldMs / n).toFixed(3)} ms; plain mean ${(sum(plainMs) / n).toFixed(3)} ms)`,
         }),
         result('note_append_p99_ms', sc.p99, 'ms', '<=', 5, {
           baseline: round(sp.p99),

@@ -158,9 +158,11 @@ export const rendererBench: Bench = {
           baseline: round(floor.p95),
           ratio: round(k.p95 / floor.p95),
           spread:
-            `without the 60 Hz clock's idle wait: median ${k.median.toFixed(1)} ms, p99 ${k.p99.toFixed(1)} ms, max ${k.max.toFixed(1)} ms (n=${k.n}); ` +
+            `without the 60 Hz clock's idle wait: median ${k.median.toFixed(1)} ms, p99 ${k.p99.toFixed(1)} ms, max ` +
+            `${k.max.toFixed(1)} ms (n=${k.n}); ` +
             `baseline: a bare textarea, p95 ${floor.p95.toFixed(1)} ms, median ${floor.median.toFixed(1)} ms; ` +
-            `paced by the 60 Hz clock: p95 ${paced.p95.toFixed(1)} ms, median ${paced.median.toFixed(1)} ms (n=${paced.n}), ` +
+            `paced by the 60 Hz clock: p95 ${paced.p95.toFixed(1)} ms, median ${paced.median.toFixed(1)} ms ` +
+            `(n=${paced.n}), ` +
             `bare textarea p95 ${floorPaced.p95.toFixed(1)} ms, median ${floorPaced.median.toFixed(1)} ms`,
         }),
         result('renderer_heap_mb', heapMb, 'MB', '<=', 150, { spread: 'one reading after GC' }),

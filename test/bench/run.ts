@@ -16,7 +16,9 @@ async function main(): Promise<void> {
   writeResults('out/bench/results.json', rows);
   const failed = rows.filter((r) => !r.pass);
   process.stdout.write(
-    `\n${rows.length - failed.length} of ${rows.length} targets met${quick ? ' (quick mode: timings not meaningful)' : ''}\n`,
+    `\n${rows.length - failed.length} of ${rows.length} targets met${
+      quick ? ' (quick mode: timings not meaningful)' : ''
+    }\n`,
   );
   if (!quick && failed.length) process.exitCode = 1;
 }

@@ -40,7 +40,9 @@ export const searchBench: Bench = {
       const sr = summarize(rawMs);
       return [
         result('search_p99_ms', sh.p99, 'ms', '<=', 20, {
-          spread: `median ${sh.median.toFixed(3)} ms, p95 ${sh.p95.toFixed(3)} ms, max ${sh.max.toFixed(3)} ms (${queries.length} queries × ${rounds})`,
+          spread:
+            `median ${sh.median.toFixed(3)} ms, p95 ${sh.p95.toFixed(3)} ms, max ${sh.max.toFixed(3)} ms ` +
+            `(${queries.length} queries × ${rounds})`,
         }),
         result('search_ratio', sh.median / sr.median, 'x', '<=', 1.5, {
           baseline: round(sr.median),

@@ -63,7 +63,9 @@ export const slackPacingBench: Bench = {
           ...result('slack_pacing_ratio', ratio, 'x', '<=', 1.15, {
             baseline: minimum,
             ratio: round(ratio),
-            spread: `elapsed ${elapsed.toFixed(2)} s for ${ids.length} posts; ${dupes} duplicates, ${missing} missing, ${limited} answered 429 of ${posts.length} requests`,
+            spread:
+              `elapsed ${elapsed.toFixed(2)} s for ${ids.length} posts; ${dupes} duplicates, ${missing} ` +
+              `missing, ${limited} answered 429 of ${posts.length} requests`,
           }),
           ...(ok ? {} : { pass: false }),
         },

@@ -28,9 +28,10 @@ export const deviations: readonly Deviation[] = [
     name: 'pagerduty-accept-vendor-media-type',
     vendor: 'pagerduty',
     reason:
-      'PagerDuty documents (and its file declares, as the required Accept header) `application/vnd.pagerduty+json;version=2`, ' +
-      'yet every answer in the file is declared only as `application/json`; the real API answers the versioned type with ' +
-      'JSON. Without this a mock answers 406 to the header the vendor itself requires.',
+      'PagerDuty documents (and its file declares, as the required Accept header) ' +
+      '`application/vnd.pagerduty+json;version=2`, yet every answer in the file is declared only as ' +
+      '`application/json`; the real API answers the versioned type with JSON. Without this a mock answers 406 to the ' +
+      'header the vendor itself requires.',
     apply(spec) {
       let n = 0;
       for (const item of Object.values<any>(spec.paths))
@@ -49,8 +50,9 @@ export const deviations: readonly Deviation[] = [
     name: 'pagerduty-incident-body-details-string',
     vendor: 'pagerduty',
     reason:
-      'The file types `IncidentBody.details` as an object; incidents created over REST take a string there (API-CONTRACTS ' +
-      '§7 quirk 11: an object is refused or shown as "[object Object]"), and Conn sends the text of the details.',
+      'The file types `IncidentBody.details` as an object; incidents created over REST take a string there ' +
+      '(API-CONTRACTS §7 quirk 11: an object is refused or shown as "[object Object]"), and Conn sends the text of ' +
+      'the details.',
     apply(spec) {
       const details = mustFind(spec.components?.schemas?.IncidentBody?.properties?.details, 'IncidentBody.details');
       spec.components.schemas.IncidentBody.properties.details = { anyOf: [{ type: 'string' }, details] };
@@ -60,9 +62,9 @@ export const deviations: readonly Deviation[] = [
     name: 'slack-every-method-accepts-post',
     vendor: 'slack',
     reason:
-      'The file lists read methods (conversations.history, conversations.list, users.lookupByEmail, …) as GET only, with ' +
-      'their arguments in the query string. The Web API takes every method as a form-encoded POST, which is what the ' +
-      'official SDK (and so Conn) sends.',
+      'The file lists read methods (conversations.history, conversations.list, users.lookupByEmail, …) as GET only, ' +
+      'with their arguments in the query string. The Web API takes every method as a form-encoded POST, which is ' +
+      'what the official SDK (and so Conn) sends.',
     apply(spec) {
       let n = 0;
       for (const item of Object.values<any>(spec.paths)) {
@@ -81,9 +83,9 @@ export const deviations: readonly Deviation[] = [
     name: 'slack-token-in-authorization-header',
     vendor: 'slack',
     reason:
-      'The file declares `token` as a parameter (query, form or a header literally named "token", sometimes required). ' +
-      'Slack recommends, and the SDK sends, `Authorization: Bearer xoxb-…` instead, which the file also declares as its ' +
-      'oauth2 security; a token argument would put the secret in logs.',
+      'The file declares `token` as a parameter (query, form or a header literally named "token", sometimes ' +
+      'required). Slack recommends, and the SDK sends, `Authorization: Bearer xoxb-…` instead, which the file also ' +
+      'declares as its oauth2 security; a token argument would put the secret in logs.',
     apply(spec) {
       let n = 0;
       for (const item of Object.values<any>(spec.paths))

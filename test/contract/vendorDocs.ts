@@ -11,7 +11,8 @@ export function sharedSpecsDir(): string {
   const dir = process.env.CONN_SHARED_SPECS ?? path.resolve(repoRoot, '..', 'shared', 'specs');
   if (!existsSync(path.join(dir, 'API-CONTRACTS.md')))
     throw new Error(
-      `The vendors' documents are not at ${dir} (expected the shared folder beside the repository; set CONN_SHARED_SPECS).`,
+      `The vendors' documents are not at ${dir} (expected the shared folder beside the repository; set ` +
+        `CONN_SHARED_SPECS).`,
     );
   return dir;
 }

@@ -141,9 +141,9 @@ test('1, 6, 10: status follows PagerDuty, Next: is the real next step, impact en
   await expect(status).toHaveValue('active');
 });
 
-test('2: the status update lists only community-facing next steps, shows where a placeholder is, and explains Send', async ({
-  page,
-}) => {
+const t2TheStatusUpdate =
+  '2: the status update lists only community-facing next steps, shows where a placeholder is, and explains Send';
+test(t2TheStatusUpdate, async ({ page }) => {
   const title = 'Kernels die on start';
   const inc = await declared(title);
   await open(page, title);
@@ -298,7 +298,8 @@ test('9: no 404s (favicon), the Status update button on one line, no working-hou
   const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="icon"]')?.href ?? null);
   expect(icon).toMatch(/favicon\.svg$/);
   expect((await page.request.get(icon!)).status()).toBe(200);
-  expect((await page.request.get(new URL('/favicon.ico', app.url).href)).status()).toBe(404); // the old default: nothing links it now
+  // The old default: nothing links it now.
+  expect((await page.request.get(new URL('/favicon.ico', app.url).href)).status()).toBe(404);
   expect(missing).toEqual([]);
 
   const button = page.getByRole('button', { name: /Status update/ });

@@ -5,7 +5,8 @@ import { tempDir } from '../helpers/tempDir';
 
 const binary = electronBinary();
 const reason =
-  'the Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, no network to fetch it); the desktop shell is covered by unit tests of its wiring';
+  'the Electron binary is not installed here (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, no network to fetch ' +
+  'it); the desktop shell is covered by unit tests of its wiring';
 
 test('desktop shell opens a hardened window showing the incidents screen', async () => {
   if (!binary) console.log(`skipped electron smoke test: ${reason}`);

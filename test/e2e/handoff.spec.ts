@@ -72,7 +72,8 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   const db = new Database(join(a.dataDir, 'conn.sqlite'));
   const now = Date.now();
   const insert = db.prepare(
-    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, created_at,
+      updated_at) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
   );
   insert.run(
     'e2ejob1',

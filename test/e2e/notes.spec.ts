@@ -96,7 +96,8 @@ test('an incident with a few hundred notes of mixed kinds', async ({ page }) => 
       kind === 'command'
         ? `$ kubectl -n hub get pvc\nNAME          STATUS   CAPACITY\nhome-nfs-${i}   Bound    ${i % 9}0Gi`
         : kind === 'decision'
-          ? `Decided to **${i % 2 ? 'fail over' : 'wait'}** (step ${i}); see [runbook](https://example.org/runbook#${i})`
+          ? `Decided to **${i % 2 ? 'fail over' : 'wait'}** (step ${i}); see ` +
+            `[runbook](https://example.org/runbook#${i})`
           : kind === 'finding'
             ? `NFS latency at ${100 + i} ms; \`iostat\` shows the disk saturated`
             : kind === 'status'

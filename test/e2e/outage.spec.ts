@@ -6,9 +6,10 @@ import { serveForFile } from './serveFile';
 // serve() points every vendor at a closed loopback port: each request fails at once as a network error.
 const app = serveForFile();
 
-test('Slack unreachable: the top bar says so, the reason is plain, the raw error is behind a disclosure, rows have Retry and Discard', async ({
-  page,
-}) => {
+const slackUnreachableTheTop =
+  'Slack unreachable: the top bar says so, the reason is plain, the raw error is behind a disclosure, rows have ' +
+  'Retry and Discard';
+test(slackUnreachableTheTop, async ({ page }) => {
   await app.call('integrations.save', { vendor: 'slack', config: {}, token: 'xoxb-1111-2222-outagetoken' });
   const inc = await app.call<{ id: string }>('incidents.declare', { title: 'Slack is down for us', hub: 'staging' });
   await app.call('checklist.runAction', { incidentId: inc.id, stepId: 'trigger_pagerduty' }); // a Slack channel too

@@ -78,17 +78,19 @@ test('pressing A twice sends the reply once; then A asks first, and Send again s
   await expect.poll(replies, { timeout: 20_000 }).toBe(2);
 });
 
-test('a request that needs you: the top bar says so, the banner offers the three choices and each does what it says', async ({
-  page,
-}) => {
+const aRequestThatNeeds =
+  'a request that needs you: the top bar says so, the banner offers the three choices and each does what it says';
+test(aRequestThatNeeds, async ({ page }) => {
   const title = 'Spawns time out on the staging hub';
   const inc = await app.call<{ id: string }>('incidents.declare', { title, hub: 'staging', ticketUrl: TICKET });
   // Three replies whose arrival Conn could not establish after its checks (as the dispatcher leaves them).
   const db = new Database(join(app.dataDir, 'conn.sqlite'));
   const now = Date.now();
   const insert = db.prepare(
-    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts, checks, last_error, created_at, updated_at)
-     VALUES (?, ?, 'freshdesk', 'freshdesk.reply', ?, ?, 'needs_you', 1, 5, 'Freshdesk may or may not have it: 5 checks could not tell.', ?, ?)`,
+    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts, checks,
+      last_error, created_at, updated_at)
+     VALUES (?, ?, 'freshdesk', 'freshdesk.reply', ?, ?, 'needs_you', 1, 5, 'Freshdesk may or may not have it: 5 ` +
+      `checks could not tell.', ?, ?)`,
   );
   for (const [id, body] of [
     ['nyjob1', 'First reply'],

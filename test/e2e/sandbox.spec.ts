@@ -210,9 +210,9 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   expect(await simRequests('vendor=freshdesk&method=POST&path=/api/v2/tickets/4711/reply')).toHaveLength(1);
 });
 
-test('write a report for a past incident: built from PagerDuty with its Slack thread, then in the register and its CSV', async ({
-  page,
-}) => {
+const writeAReportFor =
+  'write a report for a past incident: built from PagerDuty with its Slack thread, then in the register and its CSV';
+test(writeAReportFor, async ({ page }) => {
   test.setTimeout(90_000);
   const seed = await fetch(`${control}/past-incident`, {
     method: 'POST',

@@ -90,9 +90,9 @@ async function expectNothingRan(page: Page, traps: Traps) {
   expect(traps.consoleHits).toEqual([]);
 }
 
-test(`${payloads.length} XSS payloads as notes, imported ticket and Slack text, and a report preview execute nothing`, async ({
-  page,
-}) => {
+const xssPayloadsAsNotes =
+  `${payloads.length} XSS payloads as notes, imported ticket and Slack text, ` + `and a report preview execute nothing`;
+test(xssPayloadsAsNotes, async ({ page }) => {
   expect(payloads.length).toBeGreaterThanOrEqual(50);
   const traps = await arm(page);
   const inc = await call<{ id: string; declaredAt: string }>('incidents.declare', { title: 'XSS corpus', hub: 'xss' });
@@ -100,7 +100,8 @@ test(`${payloads.length} XSS payloads as notes, imported ticket and Slack text, 
   // Imported vendor text goes straight into the timeline, as the import path writes it.
   const db = new Database(join(app.dataDir, 'conn.sqlite'));
   const add = db.prepare(
-    `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, recorded_at) VALUES (?, ?, ?, ?, 'imported', ?, ?, ?)`,
+    `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, recorded_at) VALUES (?, ?, ?, ?,
+      'imported', ?, ?, ?)`,
   );
   const t0 = Date.parse(inc.declaredAt);
   payloads.forEach((p, i) => {

@@ -79,7 +79,9 @@ async function pastIncident() {
 }
 
 describe('reports for past incidents', () => {
-  it('lists the debt, builds the incident with its whole record, registers it, and clears the debt once Closed', async () => {
+  const listsTheDebtBuilds =
+    'lists the debt, builds the incident with its whole record, registers it, and clears the debt once Closed';
+  it(listsTheDebtBuilds, async () => {
     const { pdId, pdUrl } = await pastIncident();
     clock.advance(20 * DAY);
     b = await simConn(sim, clock, 'bob');
@@ -88,7 +90,8 @@ describe('reports for past incidents', () => {
     expect(debt.map((d) => [d.pagerdutyId, d.incidentId, d.reportStatus, d.urgency])).toEqual([
       [pdId, null, null, 'high'],
     ]);
-    expect(await b.call('backfill.debt', { priority: 'P1' })).toEqual([]); // no priority on it: only urgency counts by default
+    // No priority on it: only urgency counts by default.
+    expect(await b.call('backfill.debt', { priority: 'P1' })).toEqual([]);
 
     const built = await b.call('backfill.start', { pagerdutyIncident: pdUrl });
     expect(built.slackChannel?.name).toBe('inc-20261102-ocean-data');
@@ -101,7 +104,8 @@ describe('reports for past incidents', () => {
     expect(bodies.some((x) => x.startsWith('pagerduty|log.trigger|'))).toBe(true);
 
     debt = await b.call('backfill.debt', {});
-    expect(debt.map((d) => [d.incidentId, d.reportStatus])).toEqual([[built.incident.id, null]]); // built, no report yet
+    // Built, no report yet.
+    expect(debt.map((d) => [d.incidentId, d.reportStatus])).toEqual([[built.incident.id, null]]);
     await b.call('report.get', { incidentId: built.incident.id });
     debt = await b.call('backfill.debt', {});
     expect(debt.map((d) => d.reportStatus)).toEqual(['draft']);

@@ -210,7 +210,9 @@ describe('the checklist through the core', () => {
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(2);
   });
 
-  it('runAction: no action is invalid_input, no ticket is precondition_failed, the report opens in the window', async () => {
+  const runactionNoActionIs =
+    'runAction: no action is invalid_input, no ticket is precondition_failed, the report opens in the window';
+  it(runactionNoActionIs, async () => {
     const t = await setup({ ticketUrl: undefined });
     expect((await failure(t.core, 'checklist.runAction', { incidentId: t.id, stepId: 'work_in_channel' })).code).toBe(
       'invalid_input',

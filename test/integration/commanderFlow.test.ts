@@ -22,7 +22,9 @@ const statusEntries = (id: string) =>
     .map((e) => e.body);
 
 describe('incident status follows the record', () => {
-  it('triggering PagerDuty makes a declared incident active, with a timeline entry, and finishes the step', async () => {
+  const triggeringPagerdutyMakesA =
+    'triggering PagerDuty makes a declared incident active, with a timeline entry, and finishes the step';
+  it(triggeringPagerdutyMakesA, async () => {
     t = outboxCore();
     const id = t.incident();
     expect(status(id)).toBe('declared');

@@ -93,7 +93,8 @@ describe('migration 0001 (incidents)', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, recorded_at) VALUES ('t', 'missing', 1, 's', 'k', 'b', 1)",
+            "INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, recorded_at) VALUES ('t', " +
+              "'missing', 1, 's', 'k', 'b', 1)",
           )
           .run(),
       ).toThrow(/FOREIGN KEY/);
@@ -115,7 +116,8 @@ describe('migration 0002 (outbox and settings)', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, created_at, updated_at) VALUES ('j', 'missing', 'slack', 'slack.postMessage', '{}', 'k', 1, 1)",
+            'INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, created_at, updated_at) ' +
+              "VALUES ('j', 'missing', 'slack', 'slack.postMessage', '{}', 'k', 1, 1)",
           )
           .run(),
       ).toThrow(/FOREIGN KEY/);

@@ -59,7 +59,8 @@ describe('backups', () => {
       // Every restored incident has its declaration on the timeline: the snapshot is transactionally consistent.
       const orphans = restored
         .prepare(
-          "SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM timeline_entries t WHERE t.incident_id = i.id AND t.kind = 'declared')",
+          'SELECT count(*) FROM incidents i WHERE NOT EXISTS (SELECT 1 FROM timeline_entries t WHERE t.incident_id = ' +
+            "i.id AND t.kind = 'declared')",
         )
         .pluck()
         .get();

@@ -101,7 +101,9 @@ async function workedIncident(): Promise<{ inc: Incident; pdId: string; channel:
 }
 
 describe('integrations.import', () => {
-  it('brings Slack (with thread replies), PagerDuty and Freshdesk onto the timeline once, recognising what Conn sent', async () => {
+  const bringsSlackWithThread =
+    'brings Slack (with thread replies), PagerDuty and Freshdesk onto the timeline once, recognising what Conn sent';
+  it(bringsSlackWithThread, async () => {
     const { inc } = await workedIncident();
     const first = await a.call('integrations.import', { incidentId: inc.id });
     expect(first.added).toBeGreaterThan(5);
@@ -270,7 +272,9 @@ describe('take-over', () => {
   });
   afterEach(() => b.cleanup());
 
-  it('round trip: A hands off through the vendors, B previews (writing nothing), confirms and becomes commander', async () => {
+  const roundTripAHands =
+    'round trip: A hands off through the vendors, B previews (writing nothing), confirms and becomes commander';
+  it(roundTripAHands, async () => {
     const { inc, pdId, channel } = await workedIncident();
     // The first reply to the community went out from A, with paragraphs and a line break.
     a.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are looking into it.\nNext update within the hour.' });
@@ -291,7 +295,8 @@ describe('take-over', () => {
     const rows = () =>
       b.core.db
         .prepare(
-          'SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM timeline_events) + (SELECT count(*) FROM notes)',
+          'SELECT (SELECT count(*) FROM incidents) + (SELECT count(*) FROM timeline_events) + (SELECT count(*) FROM ' +
+            'notes)',
         )
         .pluck()
         .get();

@@ -60,7 +60,9 @@ describe('hub health probes', () => {
     return inc.id;
   };
 
-  it('follows up/down/slow/hang, records timeline entries only on a change, and proposes impact from the flips', async () => {
+  const followsUpDownSlow =
+    'follows up/down/slow/hang, records timeline entries only on a change, and proposes impact from the flips';
+  it(followsUpDownSlow, async () => {
     const id = await declareOnSeaweed();
     expect(Object.values(await stateOf(core, id))).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(await core.services.health.round()).toBe(4);

@@ -131,7 +131,9 @@ describe('integrations.import per source', () => {
 });
 
 describe('takeover.import per source', () => {
-  it('a broken PagerDuty log still takes over with the Slack and Freshdesk parts, and the preview says PagerDuty failed', async () => {
+  const aBrokenPagerdutyLog =
+    'a broken PagerDuty log still takes over with the Slack and Freshdesk parts, and the preview says PagerDuty failed';
+  it(aBrokenPagerdutyLog, async () => {
     const { inc, pdId } = await incidentOnAllThree();
     // What a handoff leaves in PagerDuty: where the channel and the ticket are.
     const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;

@@ -21,7 +21,9 @@ async function setup() {
 }
 
 describe('notes.append', () => {
-  it('saves the note (its own timeline entry) and its outbox jobs in one go, emits, and indexes it for search after', async () => {
+  const savesTheNoteIts =
+    'saves the note (its own timeline entry) and its outbox jobs in one go, emits, and indexes it for search after';
+  it(savesTheNoteIts, async () => {
     const { t, incident, call } = await setup();
     const yuvi = await call<{ id: string }>('people.save', { name: 'Yuvi', timezone: 'UTC' });
     await call('people.setMe', { personId: yuvi.id });
@@ -92,7 +94,9 @@ describe('notes.append', () => {
     expect(t.core.db.prepare('SELECT count(*) FROM outbox_jobs').pluck().get()).toBe(1);
   });
 
-  it('answers 409 conflict naming the saved note when a clientId is reused with a different body, kind or share', async () => {
+  const answers409ConflictNaming =
+    'answers 409 conflict naming the saved note when a clientId is reused with a different body, kind or share';
+  it(answers409ConflictNaming, async () => {
     const { t, incident, call } = await setup();
     const a = await call<Note>('notes.append', {
       incidentId: incident.id,
@@ -134,7 +138,9 @@ describe('notes.append', () => {
     expect(afterEdit.id).toBe(a.id);
   });
 
-  it('refuses oversized notes with a clear message at N+1 bytes, accepts N (multibyte text), and keeps the draft', async () => {
+  const refusesOversizedNotesWith =
+    'refuses oversized notes with a clear message at N+1 bytes, accepts N (multibyte text), and keeps the draft';
+  it(refusesOversizedNotesWith, async () => {
     const { t, incident, call } = await setup();
     const euro = '€'; // 3 bytes in UTF-8
     const exactly = euro.repeat(Math.floor((64 * 1024) / 3)) + 'a'.repeat((64 * 1024) % 3);
@@ -185,7 +191,9 @@ describe('notes.append', () => {
 });
 
 describe('notes.edit and notes.history', () => {
-  it('keeps every earlier version with when it was written and replaced; the timeline shows the current text', async () => {
+  const keepsEveryEarlierVersion =
+    'keeps every earlier version with when it was written and replaced; the timeline shows the current text';
+  it(keepsEveryEarlierVersion, async () => {
     const { t, incident, call } = await setup();
     const note = await call<Note>('notes.append', { incidentId: incident.id, body: 'DB is fine' });
     t.clock.advance(60_000);

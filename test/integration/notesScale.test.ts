@@ -49,7 +49,8 @@ describe('10,000 notes', () => {
     expect(
       plan(
         db,
-        'SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?) ORDER BY created_at DESC, seq DESC LIMIT 100',
+        'SELECT * FROM notes WHERE incident_id = ? AND (created_at, seq) < (?, ?) ORDER BY created_at DESC, seq DESC ' +
+          'LIMIT 100',
         [incident.id, 1, 1],
       ),
     ).toMatch(/USING INDEX notes_by_incident/);

@@ -67,7 +67,9 @@ const recording = () => {
 };
 
 describe('the data folder is private', () => {
-  it('a new folder is 0700 and every file Conn writes in it 0600 (database, WAL, SHM, log, report, secrets)', async () => {
+  const aNewFolderIs =
+    'a new folder is 0700 and every file Conn writes in it 0600 (database, WAL, SHM, log, report, secrets)';
+  it(aNewFolderIs, async () => {
     const dataDir = folder();
     const core = await useCore(dataDir);
     open.push(() => core.close());
@@ -87,7 +89,9 @@ describe('the data folder is private', () => {
     for (const [name, bits] of Object.entries(all)) expect(bits & 0o077, `${name} is ${bits.toString(8)}`).toBe(0);
   });
 
-  it('an existing folder open to others is tightened, said once in the log; the user’s own files are left alone', async () => {
+  const anExistingFolderOpen =
+    'an existing folder open to others is tightened, said once in the log; the user’s own files are left alone';
+  it(anExistingFolderOpen, async () => {
     const dataDir = folder();
     const first = await useCore(dataDir);
     first.close();

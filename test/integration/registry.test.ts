@@ -107,7 +107,9 @@ describe('hub registry and incident scope', () => {
     expect(timelineOf(t.core, inc.id).map((e) => e.kind)).toEqual(['declared', 'scope_changed']);
   });
 
-  it('sets a scope, lists affected hubs and communities, lets the commander add and remove, all on the timeline', async () => {
+  const setsAScopeLists =
+    'sets a scope, lists affected hubs and communities, lets the commander add and remove, all on the timeline';
+  it(setsAScopeLists, async () => {
     await call(t.core, 'registry.import', { folder: repo });
     const inc = await call(t.core, 'incidents.declare', { title: 'Seaweed cluster down' });
     expect(

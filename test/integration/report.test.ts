@@ -79,7 +79,9 @@ describe('the report draft', () => {
     expect((await getReport(core, inc.id)).version).toBe(1);
   });
 
-  it('builds the timeline from entries marked for the report, using summaries, and follows timeline edits', async () => {
+  const buildsTheTimelineFrom =
+    'builds the timeline from entries marked for the report, using summaries, and follows timeline edits';
+  it(buildsTheTimelineFrom, async () => {
     const { core } = setup();
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 5 * min, body: 'kubectl logs -n uw hub\nlots of output', kind: 'finding' });
@@ -106,7 +108,9 @@ describe('the report draft', () => {
     ]);
   });
 
-  it('proposes Overview, What Happened and Resolution from the session until the author accepts or edits them', async () => {
+  const proposesOverviewWhatHappened =
+    'proposes Overview, What Happened and Resolution from the session until the author accepts or edits them';
+  it(proposesOverviewWhatHappened, async () => {
     const { core } = setup();
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 1 * min, kind: 'classification', body: 'Users cannot start their servers' });

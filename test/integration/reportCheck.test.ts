@@ -73,7 +73,10 @@ describe('report.check and the Reviewed gate', () => {
     expect([text(r, 'whatHappened').body, text(r, 'whatHappened').following]).toEqual([edited, false]);
   });
 
-  it('flags a wrong time, an empty section, an unknown hub and a missing issue, clears each when fixed, and blocks Reviewed until then', async () => {
+  const flagsAWrongTime =
+    'flags a wrong time, an empty section, an unknown hub and a missing issue, clears each when fixed, and blocks ' +
+    'Reviewed until then';
+  it(flagsAWrongTime, async () => {
     const { core } = setup();
     const inc = await declare(core);
     addEntry(core, inc.id, { at: T0 + 10 * min, kind: 'finding', body: 'Node pool at max size' });
@@ -121,7 +124,9 @@ describe('report.check and the Reviewed gate', () => {
     expect(reviewed.report.header.status).toBe('reviewed');
   });
 
-  it('lets the commander override open findings with a reason, recorded on the timeline (not in the report)', async () => {
+  const letsTheCommanderOverride =
+    'lets the commander override open findings with a reason, recorded on the timeline (not in the report)';
+  it(letsTheCommanderOverride, async () => {
     const { core } = setup();
     const inc = await declare(core);
     const appended: TimelineEntry[] = [];
@@ -167,7 +172,11 @@ describe('report.check and the Reviewed gate', () => {
     const html = reportHtml(r);
     expect(html).toContain('<a href="#source-1">[1]</a>');
     expect(html).toMatch(
-      /<section id="sources"><h2>Sources<\/h2>.*<li id="source-1"><span class="time">2026-11-26 12:20<\/span> Raise the limit<\/li>/s,
+      new RegExp(
+        '<section id="sources"><h2>Sources</h2>.*<li id="source-1"><span class="time">2026-11-26 12:20</span> Raise ' +
+          'the limit</li>',
+        's',
+      ),
     );
     expect(html).not.toContain('[^e:');
   });

@@ -60,11 +60,13 @@ describe('report export', () => {
     const md = readFileSync(res.path!, 'utf8');
     expect(
       md.startsWith(
-        '---\ntitle: "Users cannot start servers <on> \\"staging\\" & prod"\nstatus: "Draft"\nowner: "Incident Commander"\n',
+        '---\ntitle: "Users cannot start servers <on> \\"staging\\" & prod"\nstatus: "Draft"\nowner: "Incident ' +
+          'Commander"\n',
       ),
     ).toBe(true);
     expect(md).toContain(
-      'impact_start: "2026-11-26 12:00"\nimpact_end: "2026-11-27 02:30"\nduration: "14 hours 30 minutes"\ntimezone: "UTC"\n---',
+      'impact_start: "2026-11-26 12:00"\nimpact_end: "2026-11-27 02:30"\nduration: "14 hours 30 minutes"\ntimezone: ' +
+        '"UTC"\n---',
     );
     const headings = md.match(/^## .+$/gm);
     expect(headings).toEqual([
@@ -118,7 +120,9 @@ describe('report export', () => {
     );
   });
 
-  it('without a printer (the web shell), PDF export draws a real PDF: sections, header, times, action items, links', async () => {
+  const withoutAPrinterThe =
+    'without a printer (the web shell), PDF export draws a real PDF: sections, header, times, action items, links';
+  it(withoutAPrinterThe, async () => {
     const { core } = setup();
     const inc = await fullReport(core);
     await updateReport(core, inc.id, {
@@ -216,7 +220,9 @@ describe('report export', () => {
     expect(await getReport(core, inc.id)).toEqual(before);
   });
 
-  it('web shell: writes only into reports/ under a sanitised name, answers a download, never replaces unasked', async () => {
+  const webShellWritesOnly =
+    'web shell: writes only into reports/ under a sanitised name, answers a download, never replaces unasked';
+  it(webShellWritesOnly, async () => {
     const { core, dataDir } = setup();
     const inc = await fullReport(core);
     const outside = tempDir();

@@ -131,7 +131,8 @@ describe('a second run of a sent action', () => {
     });
     await must(t.core, 'people.setMe', { personId: ada.id });
     await must(t.core, 'roles.assign', { incidentId: id, role: 'incident_commander', personId: ada.id });
-    await must(t.core, 'checklist.runAction', { incidentId: id, stepId: 'trigger_pagerduty' }); // link PagerDuty and Slack
+    // Link PagerDuty and Slack.
+    await must(t.core, 'checklist.runAction', { incidentId: id, stepId: 'trigger_pagerduty' });
     await t.drain();
     const send = { incidentId: id, toPersonId: bob.id, brief: 'All yours', confirmed: true };
     const first = await must(t.core, 'handoff.send', send);

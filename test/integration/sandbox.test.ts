@@ -47,7 +47,9 @@ describe('sandbox wiring', () => {
     expect(sandboxCoreOptions(sim).vendorUrls).toEqual(urls);
   });
 
-  it('a take-over in the sandbox reads the incident from the PagerDuty simulator, and import reaches it too', async () => {
+  const aTakeOverIn =
+    'a take-over in the sandbox reads the incident from the PagerDuty simulator, and import reaches it too';
+  it(aTakeOverIn, async () => {
     const pd = createPagerDutyClient({
       token: sim.tokens.pagerduty,
       fromEmail: sim.fromEmail,

@@ -128,7 +128,9 @@ describe('batched notes search index', () => {
     checkIndex(t.core.db);
   });
 
-  it('deleting an incident with indexed and unindexed notes, then reusing their seq values, keeps the index exact', async () => {
+  const deletingAnIncidentWith =
+    'deleting an incident with indexed and unindexed notes, then reusing their seq values, keeps the index exact';
+  it(deletingAnIncidentWith, async () => {
     const { t, call } = start();
     const db = t.core.db;
     const keep = await call<Incident>('incidents.declare', { title: 'Stays' });
@@ -163,7 +165,9 @@ describe('batched notes search index', () => {
     checkIndex(db);
   });
 
-  it('a search on a full disk answers from what is indexed instead of failing: reading never needs a write', async () => {
+  const aSearchOnA =
+    'a search on a full disk answers from what is indexed instead of failing: reading never needs a write';
+  it(aSearchOnA, async () => {
     const { t, call } = start();
     t.core.services.searchIndex.stop(); // no timer: the test decides when indexing is tried
     const incident = await call<Incident>('incidents.declare', { title: 'Hub down' });

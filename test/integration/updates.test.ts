@@ -53,7 +53,9 @@ describe('updates.draft', () => {
 });
 
 describe('updates.send', () => {
-  it('enqueues the ticket reply, the Slack mirror and the PagerDuty status update, records it, and restarts the clock', async () => {
+  const enqueuesTheTicketReply =
+    'enqueues the ticket reply, the Slack mirror and the PagerDuty status update, records it, and restarts the clock';
+  it(enqueuesTheTicketReply, async () => {
     const inc = await declare();
     t.clock.advance(170 * MIN);
     expect((await call<{ items: Array<{ state: string }> }>('reminders.list', {})).items[0]!.state).toBe('due_soon');

@@ -125,7 +125,9 @@ describe('long text through the outbox arrives without a vendor error', () => {
     return msgs;
   }
 
-  it('a 10 000-character note shared to Slack and PagerDuty: three labelled Slack parts, the whole note on PagerDuty', async () => {
+  const a10000Character =
+    'a 10 000-character note shared to Slack and PagerDuty: three labelled Slack parts, the whole note on PagerDuty';
+  it(a10000Character, async () => {
     const incidentId = await linked();
     const para = `Rolled back 事件 ${EMOJI} ${'the spawner restarts cleanly now '.repeat(30)}`.trim();
     let body = '';
@@ -149,7 +151,10 @@ describe('long text through the outbox arrives without a vendor error', () => {
     expect(pdNote!.content.startsWith(body)).toBe(true);
   });
 
-  it('a 60 000-character note (over Slack’s hard 40 000): 16 Slack parts; PagerDuty gets 25 000 characters ending in "…"', async () => {
+  const a60000Character =
+    'a 60 000-character note (over Slack’s hard 40 000): 16 Slack parts; PagerDuty gets 25 000 characters ending in ' +
+    '"…"';
+  it(a60000Character, async () => {
     const incidentId = await linked();
     const body = Array.from({ length: 600 }, (_, i) => `line ${String(i).padStart(4, '0')} ${'x'.repeat(89)}`).join(
       '\n',
@@ -174,7 +179,9 @@ describe('long text through the outbox arrives without a vendor error', () => {
     expect(marker).toBe(`${jobs.find((j) => j.refId === note.id && j.kind === 'pagerduty.addNote')!.id}]`);
   });
 
-  it('a PagerDuty title of 2 000 emoji arrives as 1 024 characters ending in "…", not cut inside an emoji', async () => {
+  const aPagerdutyTitleOf =
+    'a PagerDuty title of 2 000 emoji arrives as 1 024 characters ending in "…", not cut inside an emoji';
+  it(aPagerdutyTitleOf, async () => {
     t = suite.core();
     const inc = t.incident();
     const job = t.enqueue(inc.id, 'pagerduty.createIncident', { title: EMOJI.repeat(2000) });

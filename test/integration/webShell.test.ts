@@ -256,7 +256,8 @@ describe('the web shell under slow or many connections', () => {
     });
     const opened = new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     socket.write(
-      `POST /api/incidents.declare HTTP/1.1\r\nhost: 127.0.0.1:${small.port}\r\nauthorization: Bearer ${small.token}\r\n` +
+      `POST /api/incidents.declare HTTP/1.1\r\nhost: 127.0.0.1:${small.port}\r\nauthorization: Bearer ` +
+        `${small.token}\r\n` +
         'content-type: application/json\r\ncontent-length: 100\r\n\r\n{"title":',
     );
     return { socket, answer, opened };

@@ -59,7 +59,9 @@ describe('ChecklistPanel', () => {
     );
   });
 
-  it('shows a change made in another window, and a stale click gets a clear conflict without losing the typed reason', async () => {
+  const showsAChangeMade =
+    'shows a change made in another window, and a stale click gets a clear conflict without losing the typed reason';
+  it(showsAChangeMade, async () => {
     render(<ChecklistPanel incidentId={incidentId} />);
     await waitFor(() => expect(heading()).toBe('Tell the community we are on it'));
     await act(async () => {
@@ -79,7 +81,9 @@ describe('ChecklistPanel', () => {
     expect(screen.getByRole('article', { name: 'Current step' }).textContent).toContain('Done');
   });
 
-  it("a sent action shows 'Sent · Send again…'; A then asks, naming the vendor effect, and sends nothing by itself", async () => {
+  const aSentActionShows =
+    "a sent action shows 'Sent · Send again…'; A then asks, naming the vendor effect, and sends nothing by itself";
+  it(aSentActionShows, async () => {
     render(<ChecklistPanel incidentId={incidentId} />);
     await waitFor(() => expect(heading()).toBe('Tell the community we are on it'));
     await act(async () => {

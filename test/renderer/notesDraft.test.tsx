@@ -113,7 +113,9 @@ describe('note box drafts', () => {
     expect(screen.getByText('40 KiB of 64 KiB')).toBeTruthy();
   });
 
-  it('empties the box on Enter so the next note can be typed while one saves; a failed save puts its text back first', async () => {
+  const emptiesTheBoxOn =
+    'empties the box on Enter so the next note can be typed while one saves; a failed save puts its text back first';
+  it(emptiesTheBoxOn, async () => {
     render(<NotesPanel incidentId={a.id} />);
     await screen.findByText(/No notes yet/);
     const calls = api.call as unknown as Record<string, (input: unknown) => Promise<unknown>>;

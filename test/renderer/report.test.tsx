@@ -52,7 +52,10 @@ describe('ReportPanel', () => {
     expect(await screen.findByText(/follows the record until you change it/)).toBeTruthy();
   });
 
-  it('saves a section on blur, validates issue links; Reviewed shows the fact check, and an override marks it with warnings', async () => {
+  const savesASectionOn =
+    'saves a section on blur, validates issue links; Reviewed shows the fact check, and an override marks it with ' +
+    'warnings';
+  it(savesASectionOn, async () => {
     const inc = await declare(t.core);
     render(<ReportPanel incidentId={inc.id} />);
     const lucky = await screen.findByRole('textbox', { name: 'Where we got lucky' });
@@ -120,7 +123,9 @@ describe('citations and the fact check', () => {
     expect(useNavigation.getState().target).toMatchObject({ incidentId: inc.id, tab: 'timeline', entryId: finding });
   });
 
-  it('lists findings on demand, links each to its place and the nearest entries, and clears them as they are fixed', async () => {
+  const listsFindingsOnDemand =
+    'lists findings on demand, links each to its place and the nearest entries, and clears them as they are fixed';
+  it(listsFindingsOnDemand, async () => {
     const inc = await declare(t.core);
     const finding = addEntry(t.core, inc.id, { at: T0 + 10 * 60_000, kind: 'finding', body: 'Node pool full' });
     render(<ReportPanel incidentId={inc.id} />);

@@ -22,7 +22,9 @@ afterEach(() => {
 });
 
 describe('SearchOverlay', () => {
-  it('opens with Ctrl+K, highlights matches as text (never HTML), and Enter opens the incident at the note', async () => {
+  const opensWithCtrlK =
+    'opens with Ctrl+K, highlights matches as text (never HTML), and Enter opens the incident at the note';
+  it(opensWithCtrlK, async () => {
     const r = await t.core.invoke('incidents.declare', { title: 'Hub down' });
     if (!r.ok) throw new Error(r.error.message);
     const incident = r.value as Incident;

@@ -69,7 +69,8 @@ export function seedFreshdesk(s: FdState, nowIso: string): void {
     id: SIM_TICKET_ID,
     subject: 'Users cannot start servers on the Ocean Data hub',
     description:
-      '<div>Since this morning none of our users can start their servers. The spawn page spins and then shows "Spawn failed: timeout". About 40 people are blocked before a workshop this afternoon.</div>',
+      '<div>Since this morning none of our users can start their servers. The spawn page spins and then shows "Spawn ' +
+      'failed: timeout". About 40 people are blocked before a workshop this afternoon.</div>',
     status: 2,
     priority: 3,
     source: 1,
@@ -105,21 +106,25 @@ export function seedFreshdesk(s: FdState, nowIso: string): void {
       folder_id: 5001,
       title: 'incident first response',
       content_html:
-        '<p>Hi {{ticket.requester.name}},</p><p>Thank you for reporting this. We are treating it as an incident and are investigating now (ticket #{{ticket.id}}). We will send you an update within the hour.</p><p>{{ticket.agent.name}}</p>',
+        '<p>Hi {{ticket.requester.name}},</p><p>Thank you for reporting this. We are treating it as an incident and ' +
+        'are investigating now (ticket #{{ticket.id}}). We will send you an update within the ' +
+        'hour.</p><p>{{ticket.agent.name}}</p>',
     },
     {
       id: 6002,
       folder_id: 5001,
       title: 'incident update',
       content_html:
-        '<p>Hi {{ticket.requester.name}},</p><p>An update on "{{ticket.subject}}": we are still working on it and will keep you posted.</p><p>{{ticket.agent.name}}</p>',
+        '<p>Hi {{ticket.requester.name}},</p><p>An update on "{{ticket.subject}}": we are still working on it and ' +
+        'will keep you posted.</p><p>{{ticket.agent.name}}</p>',
     },
     {
       id: 6003,
       folder_id: 5001,
       title: 'incident resolved',
       content_html:
-        '<p>Hi {{ticket.requester.name}},</p><p>The problem behind "{{ticket.subject}}" is resolved. Please let us know if you still see it.</p><p>{{ticket.agent.name}}</p>',
+        '<p>Hi {{ticket.requester.name}},</p><p>The problem behind "{{ticket.subject}}" is resolved. Please let us ' +
+        'know if you still see it.</p><p>{{ticket.agent.name}}</p>',
     },
     { id: 6004, folder_id: 5002, title: 'Bob private template', content_html: '<p>Personal</p>' },
   );

@@ -121,9 +121,15 @@ describe(`a burst of ${NOTES} notes in ${SECONDS} s through the web shell`, () =
       p99: latencies[Math.floor(latencies.length * 0.99)],
       max: latencies.at(-1),
     };
-    console.log(
-      `L-4 burst: ${JSON.stringify({ notes: NOTES, acked: acked.length, seconds: elapsed / 1000, ackLatencyMs: ack, eventLoopMs: stats, sseAppended: appended })}`,
-    );
+    const summary = {
+      notes: NOTES,
+      acked: acked.length,
+      seconds: elapsed / 1000,
+      ackLatencyMs: ack,
+      eventLoopMs: stats,
+      sseAppended: appended,
+    };
+    console.log(`L-4 burst: ${JSON.stringify(summary)}`);
 
     expect(failures).toEqual([]);
     expect(acked).toHaveLength(NOTES);

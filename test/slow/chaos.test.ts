@@ -15,7 +15,9 @@ afterAll(async () => {
 
 describe('chaos (slow)', () => {
   for (const seed of [1, 2]) {
-    it(`300 jobs, faults and a crash mid-drain (seed ${seed}): each job exactly once or dead with a reason`, async () => {
+    const t300JobsFaultsAnd =
+      `300 jobs, faults and a crash mid-drain (seed ${seed}): ` + `each job exactly once or dead with a reason`;
+    it(t300JobsFaultsAnd, async () => {
       sim.reset('realistic');
       const r = await chaosRun(sim, {
         incidents: 6,
@@ -29,7 +31,8 @@ describe('chaos (slow)', () => {
       expect(r.jobs).toBe(300);
       expectExactlyOnce(r);
       console.log(
-        `chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ${r.ms} ms`,
+        `chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ` +
+          `${r.ms} ms`,
       );
     });
   }

@@ -120,9 +120,12 @@ describe(`SIGKILL at random points (${KILLS} kills)`, () => {
     };
     await Promise.all(dirs.map((_, i) => lane(i, Math.ceil(KILLS / LANES))));
     const notes = dirs.map((d, i) => verify(d.path, ackedPerLane[i]!).notes);
-    console.log(
-      `D-2 SIGKILL: ${JSON.stringify({ ...stats, notesOnDisk: notes.reduce((a, b) => a + b, 0), seconds: Math.round((Date.now() - start) / 1000) })}`,
-    );
+    const summary = {
+      ...stats,
+      notesOnDisk: notes.reduce((a, b) => a + b, 0),
+      seconds: Math.round((Date.now() - start) / 1000),
+    };
+    console.log(`D-2 SIGKILL: ${JSON.stringify(summary)}`);
     expect(stats.kills).toBeGreaterThanOrEqual(KILLS);
     expect(stats.acked).toBeGreaterThan(KILLS * 5);
   }, 900_000);

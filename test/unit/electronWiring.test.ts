@@ -110,7 +110,9 @@ describe('the desktop window', () => {
     expect(CONTENT_SECURITY_POLICY).toMatch(/(^|; )trusted-types 'none'(;|$)/);
   });
 
-  it('creates a sandboxed window, denies new windows and foreign navigation, opens only allow-listed links', async () => {
+  const createsASandboxedWindow =
+    'creates a sandboxed window, denies new windows and foreign navigation, opens only allow-listed links';
+  it(createsASandboxedWindow, async () => {
     const { createMainWindow } = await import('../../src/main/electron/window');
     createMainWindow('/pre.cjs', '/app/index.html');
     const w = fake.windows.at(-1)!;
@@ -134,7 +136,9 @@ describe('the desktop window', () => {
     expect(webview).toBe(true);
   });
 
-  it("hands shell.openExternal only the policy's re-serialised URL, never the page's raw text (S-3 property)", async () => {
+  const handsShellOpenexternalOnly =
+    "hands shell.openExternal only the policy's re-serialised URL, never the page's raw text (S-3 property)";
+  it(handsShellOpenexternalOnly, async () => {
     const { createMainWindow } = await import('../../src/main/electron/window');
     const { safeExternalUrl } = await import('../../src/main/electron/policy');
     createMainWindow('/pre.cjs', '/app/index.html');

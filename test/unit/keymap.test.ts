@@ -25,7 +25,9 @@ describe('keyboard map', () => {
     expect(collisions).toEqual([]);
   });
 
-  it('single keys (no Ctrl or Alt) never act while a text field has focus, except Esc and Enter in the note box', () => {
+  const singleKeysNoCtrl =
+    'single keys (no Ctrl or Alt) never act while a text field has focus, except Esc and Enter in the note box';
+  it(singleKeysNoCtrl, () => {
     const typingSingles = keymap
       .filter((b) => b.inFields)
       .flatMap((b) => b.keys.filter((k) => !/^(Ctrl|Alt)\+/.test(k)).map((k) => `${b.id}: ${k}`));

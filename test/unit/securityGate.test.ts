@@ -13,7 +13,8 @@ describe('security gate', () => {
       ['1', '2', '3'],
     ]);
     const f = findingsFrom(
-      'issue, severity, confidence, filename, location, sample, description, url\nX,"HIGH","FIRM","a.ts","1:1","s, t","desc",u\n',
+      'issue, severity, confidence, filename, location, sample, description, url\nX,"HIGH","FIRM","a.ts","1:1","s, ' +
+        't","desc",u\n',
     );
     expect(f).toEqual([
       { check: 'X', severity: 'HIGH', confidence: 'FIRM', file: 'a.ts', location: '1:1', description: 'desc' },
@@ -23,7 +24,8 @@ describe('security gate', () => {
   it('knows a truncated report from a whole one, so the gate runs the tool again instead of reading junk', () => {
     const header = 'issue, severity, confidence, filename, location, sample, description, url\n';
     const row =
-      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main.js","3:2","webPreferences: {\n  contextIsolation: false\n}","desc",u\n';
+      'CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main.js","3:2","webPreferences: {\n  contextIsolation: ' +
+      'false\n}","desc",u\n';
     expect(isCompleteReport(header + row)).toBe(true);
     // Cut inside the quoted sample: what is left of it parses as rows that are not findings.
     const cut = header + row.slice(0, row.indexOf('contextIsolation'));

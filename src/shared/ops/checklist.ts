@@ -33,9 +33,9 @@ export const checklistOps = {
   'checklist.block': op<ChecklistStep>()('Mark a step blocked; a reason is required.', requiredReason('blocked')),
   'checklist.reopen': op<ChecklistStep>()('Put a done, skipped or blocked step back to todo.', optionalReason),
   'checklist.runAction': op<RunActionResult>()(
-    "Run a step's action: queues its vendor requests in the outbox (or opens the report). Once its requests were sent, " +
-      'a rerun answers conflict (reason already_sent) unless `again: true`; while one may have arrived (uncertain, needs you) ' +
-      'it answers conflict (reason unsettled) even with again: settle it in the outbox first.',
+    "Run a step's action: queues its vendor requests in the outbox (or opens the report). Once its requests were " +
+      'sent, a rerun answers conflict (reason already_sent) unless `again: true`; while one may have arrived ' +
+      '(uncertain, needs you) it answers conflict (reason unsettled) even with again: settle it in the outbox first.',
     z.strictObject({
       ...stepRef,
       again: z.boolean().optional().describe('Send the action once more although it was already sent'),

@@ -107,13 +107,13 @@ const slackRef = z
 
 export const handoffOps = {
   'handoff.draft': op<HandoffDraft>()(
-    'Propose the handoff brief from the session (state, hypothesis, what was tried, open steps, people, next update, links) ' +
-      "and the roster with each person's local time.",
+    'Propose the handoff brief from the session (state, hypothesis, what was tried, open steps, people, next update, ' +
+      "links) and the roster with each person's local time.",
     z.strictObject({ incidentId: id, toPersonId: id.optional(), liaisonMoves: z.boolean().optional() }),
   ),
   'handoff.send': op<HandoffSent>()(
-    'Hand command to another person: reassign PagerDuty, post the brief to PagerDuty and Slack, move the ticket when the ' +
-      'liaison duty moves, record it and change the roles, all in one transaction. Refused without confirmation.',
+    'Hand command to another person: reassign PagerDuty, post the brief to PagerDuty and Slack, move the ticket when ' +
+      'the liaison duty moves, record it and change the roles, all in one transaction. Refused without confirmation.',
     z.strictObject({
       incidentId: id,
       toPersonId: id.optional(),
@@ -130,7 +130,8 @@ export const handoffOps = {
   ),
   'takeover.import': op<TakeoverPreview>()(
     'Preview taking over from the shared systems (writes nothing): the PagerDuty incident (id or URL) or the Slack ' +
-      'channel, its log, notes, channel history with thread replies, the handoff brief and the linked Freshdesk ticket.',
+      'channel, its log, notes, channel history with thread replies, the handoff brief and the linked Freshdesk ' +
+      'ticket.',
     z.union([z.strictObject({ pagerdutyIncident: pdRef }), z.strictObject({ slackChannel: slackRef })]),
   ),
   'takeover.retry': op<TakeoverPreview>()(
@@ -138,8 +139,8 @@ export const handoffOps = {
     z.strictObject({ previewId: id, sources: z.array(z.enum(importSources)).min(1) }),
   ),
   'takeover.confirm': op<TakeoverDone>()(
-    'Take command of a previewed incident (previewId from takeover.import), after the user confirmed: create the local ' +
-      'session, import the record, make the local user (people.me) commander and run the vendor checks at once.',
+    'Take command of a previewed incident (previewId from takeover.import), after the user confirmed: create the ' +
+      'local session, import the record, make the local user (people.me) commander and run the vendor checks at once.',
     z.strictObject({ previewId: id, confirmed: z.boolean() }),
   ),
 };

@@ -53,8 +53,9 @@ export const hubOps = {
   ),
   'registry.removeHub': op<{ removed: boolean }>()('Remove a hub from the registry.', z.strictObject({ hubId })),
   'incidents.setScope': op<IncidentScope>()(
-    "Pick an incident's blast radius: one hub (its id), a cluster (its name) or a provider/region ('gcp/us-central1'). " +
-      'Affected hubs are listed from the registry; hubs the commander added stay. Recorded on the timeline.',
+    "Pick an incident's blast radius: one hub (its id), a cluster (its name) or a provider/region " +
+      "('gcp/us-central1'). Affected hubs are listed from the registry; hubs the commander added stay. Recorded on " +
+      'the timeline.',
     z.strictObject({ incidentId: id, kind: z.enum(scopeKinds), value: label(200, 'value') }),
   ),
   'incidents.setHubIncluded': op<IncidentScope>()(

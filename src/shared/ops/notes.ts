@@ -12,8 +12,8 @@ const share = z.strictObject({ slack: z.boolean().optional(), pagerduty: z.boole
 
 export const noteOps = {
   'notes.append': op<Note>()(
-    'Append a note to an incident (kinds: note, finding, action, decision, command, status). Answers after it is on disk. ' +
-      'share queues it for Slack and/or PagerDuty; clientId makes retries idempotent.',
+    'Append a note to an incident (kinds: note, finding, action, decision, command, status). Answers after it is on ' +
+      'disk. share queues it for Slack and/or PagerDuty; clientId makes retries idempotent.',
     z.strictObject({
       incidentId: id,
       body,
@@ -23,7 +23,8 @@ export const noteOps = {
     }),
   ),
   'notes.list': op<NotePage>()(
-    'Page through an incident’s notes in time order. No cursor: the newest page. before/after: the page next to a cursor; around: a page centred on a note id.',
+    'Page through an incident’s notes in time order. No cursor: the newest page. before/after: the page next to a ' +
+      'cursor; around: a page centred on a note id.',
     z.strictObject({
       incidentId: id,
       before: cursor.optional(),
@@ -42,7 +43,8 @@ export const noteOps = {
   ),
   'notes.pin': op<Note>()('Pin or unpin a note.', z.strictObject({ noteId: id, pinned: z.boolean() })),
   'notes.share': op<Note>()(
-    'Share an existing note to Slack and/or PagerDuty (queued in the outbox; a target already queued is not queued twice).',
+    'Share an existing note to Slack and/or PagerDuty (queued in the outbox; a target already queued is not queued ' +
+      'twice).',
     z.strictObject({ noteId: id, slack: z.boolean().optional(), pagerduty: z.boolean().optional() }),
   ),
   'notes.saveDraft': op<{ draft: NoteDraft | null }>()(

@@ -13,7 +13,8 @@ export const outboxOps = {
       .default({}),
   ),
   'outbox.retry': op<OutboxJob>()(
-    'Send a dead or waiting job again now (its attempt count starts over); a job whose arrival is unknown is checked at the vendor now.',
+    'Send a dead or waiting job again now (its attempt count starts over); a job whose arrival is unknown is checked ' +
+      'at the vendor now.',
     z.strictObject({ jobId: id }),
   ),
   'outbox.discard': op<OutboxJob>()(
@@ -21,7 +22,8 @@ export const outboxOps = {
     z.strictObject({ jobId: id }),
   ),
   'outbox.resolve': op<OutboxJob>()(
-    'Settle a job whose arrival is unknown (uncertain or needs you): mark_sent (it arrived), send_again (exactly one more request), or discard.',
+    'Settle a job whose arrival is unknown (uncertain or needs you): mark_sent (it arrived), send_again (exactly one ' +
+      'more request), or discard.',
     z.strictObject({ jobId: id, choice: z.enum(resolveChoices) }),
   ),
   'outbox.edit': op<OutboxJob>()(

@@ -33,8 +33,9 @@ export interface ImportResult {
 export const recordImportOps = {
   'integrations.import': op<ImportResult>()(
     'Import the Slack channel (with thread replies), PagerDuty log entries and notes, and the Freshdesk conversation ' +
-      'into the timeline with their original times. Safe to repeat: nothing is imported twice. Each source imports or ' +
-      'fails on its own (see `sources` in the answer); `sources` in the request reads only those (a retry of the failed ones).',
+      'into the timeline with their original times. Safe to repeat: nothing is imported twice. Each source imports ' +
+      'or fails on its own (see `sources` in the answer); `sources` in the request reads only those (a retry of the ' +
+      'failed ones).',
     z.strictObject({ incidentId: id, sources: z.array(z.enum(importSources)).min(1).optional() }),
   ),
 };

@@ -68,8 +68,8 @@ export const reportOps = {
   ),
   'report.check': op<FactCheck>()(
     'Fact-check the report against the record: empty sections, times matching no entry within 2 minutes (nearest ' +
-      'entries offered), impact start/end the record contradicts, hubs/tickets/PRs/issues the record never saw, action ' +
-      'items without an issue, blaming language.',
+      'entries offered), impact start/end the record contradicts, hubs/tickets/PRs/issues the record never saw, ' +
+      'action items without an issue, blaming language.',
     z.strictObject({ incidentId: id }),
   ),
   'report.addActionItem': op<ReportView>()(
@@ -104,9 +104,9 @@ export const reportOps = {
     z.strictObject({ incidentId: id, itemId: id }),
   ),
   'report.export': op<ExportResult>()(
-    'Write the report as Markdown, HTML or PDF. The desktop app asks where with its save dialog; the web shell writes ' +
-      'only into the data folder’s reports/ (fileName: a name, no folders) and answers a `download` path. An existing ' +
-      'file is replaced only with overwrite: true.',
+    'Write the report as Markdown, HTML or PDF. The desktop app asks where with its save dialog; the web shell ' +
+      'writes only into the data folder’s reports/ (fileName: a name, no folders) and answers a `download` path. An ' +
+      'existing file is replaced only with overwrite: true.',
     z.strictObject({
       incidentId: id,
       format: z.enum(exportFormats),

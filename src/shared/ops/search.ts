@@ -6,7 +6,8 @@ import { op } from './define';
 
 export const searchOps = {
   'search.query': op<SearchHit[]>()(
-    'Search all incidents’ notes and timeline, best matches first. Words match as prefixes; "quoted phrases" match exactly; OR and NOT work between terms.',
+    'Search all incidents’ notes and timeline, best matches first. Words match as prefixes; "quoted phrases" match ' +
+      'exactly; OR and NOT work between terms.',
     z.strictObject({
       text: storableText(500, 'text'),
       limit: z.number().int().min(1).max(200).optional().default(50),

@@ -89,7 +89,9 @@ describe('contract', () => {
     for (const r of log) expect(r.body ?? {}).not.toHaveProperty('thread_ts');
   });
 
-  it('Freshdesk: requests carry only documented keys and Basic auth, responses parse with strict API-CONTRACTS shapes', async () => {
+  const freshdeskRequestsCarryOnly =
+    'Freshdesk: requests carry only documented keys and Basic auth, responses parse with strict API-CONTRACTS shapes';
+  it(freshdeskRequestsCarryOnly, async () => {
     const fd = t.clients().freshdesk;
     await fd.identify();
     await fd.listAgents();

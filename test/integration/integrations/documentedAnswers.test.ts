@@ -81,7 +81,9 @@ describe('bounded paging', () => {
     expect(sim().requests({ vendor: 'pagerduty', path: '/services' }).length).toBeLessThanOrEqual(2);
   });
 
-  it('a PagerDuty page without limit/offset/more/total (all optional in its spec) is read as the last page', async () => {
+  const aPagerdutyPageWithout =
+    'a PagerDuty page without limit/offset/more/total (all optional in its spec) is read as the last page';
+  it(aPagerdutyPageWithout, async () => {
     sim().fault({
       vendor: 'pagerduty',
       path: '/services',

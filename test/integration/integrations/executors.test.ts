@@ -22,7 +22,9 @@ describe('vendor executors against the simulators', () => {
     expect(jobKinds.filter((k) => !registry[k])).toEqual([]);
   });
 
-  it('creates the Slack channel from the name pattern, invites people, then posts top-level messages once', async () => {
+  const createsTheSlackChannel =
+    'creates the Slack channel from the name pattern, invites people, then posts top-level messages once';
+  it(createsTheSlackChannel, async () => {
     t = suite.core();
     t.core.services.integrations.save({
       vendor: 'slack',
@@ -46,7 +48,8 @@ describe('vendor executors against the simulators', () => {
     const ts = ch[0]!.messages[0]!.ts;
     const slack = t.wiring.live(t.core.services.integrations.credentials).slack()!.client;
     expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, ts, url: await slack.permalink(ch[0]!.id, ts) });
-    expect(suite.sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1); // this test's own
+    // This test's own.
+    expect(suite.sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1);
   });
 
   it('a second incident on the same day and hub gets its own channel, not the first one', async () => {
@@ -89,7 +92,9 @@ describe('vendor executors against the simulators', () => {
     expect(t.job(post)).toMatchObject({ state: 'sent', result: { parts: 3 } });
   });
 
-  it('a split message whose second part is rate limited is completed by the retry without repeating the first part', async () => {
+  const aSplitMessageWhose =
+    'a split message whose second part is rate limited is completed by the retry without repeating the first part';
+  it(aSplitMessageWhose, async () => {
     t = suite.core();
     const inc = t.incident();
     t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
@@ -106,7 +111,10 @@ describe('vendor executors against the simulators', () => {
     expect(suite.sim.requests({ path: '/api/chat.postMessage' }).filter((r) => r.status === 429)).toHaveLength(1);
   });
 
-  it('PagerDuty: creates the incident on the default service with the key, assignee and a capped title; then notes and state changes', async () => {
+  const pagerdutyCreatesTheIncident =
+    'PagerDuty: creates the incident on the default service with the key, assignee and a capped title; then notes ' +
+    'and state changes';
+  it(pagerdutyCreatesTheIncident, async () => {
     t = suite.core();
     const inc = t.incident();
     const long = `Servers will not start ${'x'.repeat(1200)}`;
@@ -253,7 +261,9 @@ describe('vendor executors against the simulators', () => {
     });
   });
 
-  it('honours rate limits: a 429 with Retry-After pauses the vendor until then, and the job is sent once afterwards', async () => {
+  const honoursRateLimitsA =
+    'honours rate limits: a 429 with Retry-After pauses the vendor until then, and the job is sent once afterwards';
+  it(honoursRateLimitsA, async () => {
     t = suite.core();
     const inc = t.incident();
     suite.sim.fault({

@@ -53,7 +53,9 @@ describe('PagerDuty client', () => {
     ]);
   });
 
-  it('creates, acknowledges, reassigns, notes, updates and resolves an incident with the right headers and bodies', async () => {
+  const createsAcknowledgesReassignsNotes =
+    'creates, acknowledges, reassigns, notes, updates and resolves an incident with the right headers and bodies';
+  it(createsAcknowledgesReassignsNotes, async () => {
     const pd = t.clients().pagerduty;
     const key = incidentKeyFor('inc_123');
     const { incident, existing } = await pd.createIncident({

@@ -38,7 +38,10 @@ describe('PagerDuty service and priority from the runbook', () => {
     expect(suite.sim.requests({ vendor: 'pagerduty', method: 'GET', path: '/priorities' })).toHaveLength(1);
   });
 
-  it('a service PagerDuty does not have fails the job with a reason naming it and the services it has; nothing is created', async () => {
+  const aServicePagerdutyDoes =
+    'a service PagerDuty does not have fails the job with a reason naming it and the services it has; nothing is ' +
+    'created';
+  it(aServicePagerdutyDoes, async () => {
     t = suite.core();
     const inc = t.incident();
     const job = t.enqueue(inc.id, 'pagerduty.createIncident', {

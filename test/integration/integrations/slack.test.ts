@@ -49,7 +49,9 @@ describe('Slack client', () => {
     expect(await raw.json()).toEqual({ ok: false, error: 'invalid_name_maxlength' });
   });
 
-  it('creates the incident channel, adds a suffix on name_taken, and reuses its own channel after a lost answer', async () => {
+  const createsTheIncidentChannel =
+    'creates the incident channel, adds a suffix on name_taken, and reuses its own channel after a lost answer';
+  it(createsTheIncidentChannel, async () => {
     const slack = t.clients().slack;
     const first = await slack.createIncidentChannel('inc-archived-example');
     expect(first).toMatchObject({ reused: false, channel: { name: 'inc-archived-example-2' } });
@@ -103,7 +105,9 @@ describe('Slack client', () => {
     );
   });
 
-  it('reads every history page (cursor until empty) and thread replies, mapping them with original timestamps', async () => {
+  const readsEveryHistoryPage =
+    'reads every history page (cursor until empty) and thread replies, mapping them with original timestamps';
+  it(readsEveryHistoryPage, async () => {
     const slack = t.clients().slack;
     const sim = t.sim();
     const ch = sim.state.slack.channels.find((c) => c.id === 'C0GENERAL1')!;

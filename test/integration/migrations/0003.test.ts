@@ -14,7 +14,8 @@ describe('migration 0003 (runbooks, roles, checklist)', () => {
       const raw = new Database(file);
       raw
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('old', 'Old one', 'active', 1000, 1000)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('old', 'Old one', 'active', " +
+            '1000, 1000)',
         )
         .run();
       raw.close();
@@ -51,7 +52,8 @@ describe('migration 0003 (runbooks, roles, checklist)', () => {
       expect(() => role.run('i', 'janitor', 'b', 0)).toThrow(/CHECK/);
       expect(() => role.run('missing', 'support_triager', 'b', 0)).toThrow(/FOREIGN KEY/);
       const step = db.prepare(
-        "INSERT INTO checklist_steps (incident_id, step_id, position, title, why, instructions, state, updated_at) VALUES (?, ?, 0, 't', 'w', 'i', ?, 1)",
+        'INSERT INTO checklist_steps (incident_id, step_id, position, title, why, instructions, state, updated_at) ' +
+          "VALUES (?, ?, 0, 't', 'w', 'i', ?, 1)",
       );
       step.run('i', 's1', 'todo');
       expect(() => step.run('i', 's2', 'half-done')).toThrow(/CHECK/);

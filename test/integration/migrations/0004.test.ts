@@ -17,7 +17,8 @@ describe('migration 0004 (notes, revisions, drafts, full-text indexes)', () => {
         .run();
       before
         .prepare(
-          "INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, recorded_at) VALUES ('e1', 'i1', 1, 'system', 'declared', 'Incident declared: Old', 1)",
+          "INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, recorded_at) VALUES ('e1', 'i1', " +
+            "1, 'system', 'declared', 'Incident declared: Old', 1)",
         )
         .run();
       before.close();
@@ -33,20 +34,23 @@ describe('migration 0004 (notes, revisions, drafts, full-text indexes)', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'i1', 'poem', 'x', 'me', 1)",
+            "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'i1', 'poem', 'x', " +
+              "'me', 1)",
           )
           .run(),
       ).toThrow(/CHECK/);
       expect(() =>
         db
           .prepare(
-            "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'missing', 'note', 'x', 'me', 1)",
+            "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'missing', 'note', " +
+              "'x', 'me', 1)",
           )
           .run(),
       ).toThrow(/FOREIGN KEY/);
       // Deleting an incident removes its notes and their index rows.
       db.prepare(
-        "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'i1', 'note', 'zebra', 'me', 1)",
+        "INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('n', 'i1', 'note', 'zebra', " +
+          "'me', 1)",
       ).run();
       db.prepare("DELETE FROM incidents WHERE id = 'i1'").run();
       expect(db.prepare("SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'zebra'").pluck().get()).toBe(0);

@@ -19,7 +19,8 @@ describe('migration 0005 (outbox dispatch)', () => {
     const raw = new Database(file);
     raw
       .prepare(
-        "INSERT INTO outbox_jobs (id, vendor, kind, payload, order_key, created_at, updated_at) VALUES ('j1','slack','slack.postMessage','{}','k',1,1)",
+        'INSERT INTO outbox_jobs (id, vendor, kind, payload, order_key, created_at, updated_at) VALUES ' +
+          "('j1','slack','slack.postMessage','{}','k',1,1)",
       )
       .run();
     raw.close();

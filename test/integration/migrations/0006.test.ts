@@ -38,7 +38,8 @@ describe('migration 0006 (report drafts and action items)', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO report_drafts (incident_id, impact_start, status, created_at, updated_at) VALUES ('i', 1, 'published', 1, 1)",
+            "INSERT INTO report_drafts (incident_id, impact_start, status, created_at, updated_at) VALUES ('i', 1, " +
+              "'published', 1, 1)",
           )
           .run(),
       ).toThrow(/CHECK/);
@@ -46,12 +47,14 @@ describe('migration 0006 (report drafts and action items)', () => {
         "INSERT INTO report_drafts (incident_id, impact_start, created_at, updated_at) VALUES ('i', 1, 1, 1)",
       ).run();
       db.prepare(
-        "INSERT INTO report_action_items (id, incident_id, position, what, created_at, updated_at) VALUES ('a', 'i', 1, 'w', 1, 1)",
+        "INSERT INTO report_action_items (id, incident_id, position, what, created_at, updated_at) VALUES ('a', 'i', " +
+          "1, 'w', 1, 1)",
       ).run();
       expect(() =>
         db
           .prepare(
-            "INSERT INTO report_action_items (id, incident_id, position, what, created_at, updated_at) VALUES ('b', 'i', 'x', 'w', 1, 1)",
+            "INSERT INTO report_action_items (id, incident_id, position, what, created_at, updated_at) VALUES ('b', " +
+              "'i', 'x', 'w', 1, 1)",
           )
           .run(),
       ).toThrow(/cannot store TEXT value in INTEGER column/);

@@ -14,7 +14,8 @@ describe('migration 0007 (update cadence and status updates)', () => {
       const old = openDatabase(file, { migrations: before });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       expect(old.pragma('user_version', { simple: true })).toBe(6);

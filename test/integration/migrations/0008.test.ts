@@ -6,7 +6,8 @@ import { migrations } from '../../../src/main/core/db/migrations';
 import { tempDir } from '../../helpers/tempDir';
 
 const entry = (id: string, source: string, ref: string | null) =>
-  `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, ref_id, recorded_at) VALUES ('${id}', 'i1', 1, '${source}', 'k', 'b', ${ref === null ? 'NULL' : `'${ref}'`}, 1)`;
+  `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, ref_id, recorded_at) VALUES ('${id}',
+    'i1', 1, '${source}', 'k', 'b', ${ref === null ? 'NULL' : `'${ref}'`}, 1)`;
 
 describe('migration 0008 (imports, links, handoffs)', () => {
   it('upgrades an older file and refuses a second copy of a vendor record', () => {
@@ -16,7 +17,8 @@ describe('migration 0008 (imports, links, handoffs)', () => {
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 8) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       old.exec(entry('a', 'role', 'p1'));
@@ -41,12 +43,14 @@ describe('migration 0008 (imports, links, handoffs)', () => {
       expect(() =>
         db
           .prepare(
-            "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 2, 1)",
+            "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', " +
+              "'i1', 'p', 'b', 2, 1)",
           )
           .run(),
       ).toThrow(/CHECK/);
       db.prepare(
-        "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', 'p', 'b', 1, 1)",
+        "INSERT INTO handoffs (id, incident_id, to_person_id, brief, liaison_moves, created_at) VALUES ('h', 'i1', " +
+          "'p', 'b', 1, 1)",
       ).run();
       db.prepare("DELETE FROM incidents WHERE id = 'i1'").run();
       expect(db.prepare('SELECT count(*) FROM incident_links').pluck().get()).toBe(0);

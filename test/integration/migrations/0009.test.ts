@@ -18,7 +18,8 @@ describe('migration 0009 (outbox indexes)', () => {
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 9) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       old.exec(job('a', 'slack:i1', 'sent', 1));
@@ -41,12 +42,14 @@ describe('migration 0009 (outbox indexes)', () => {
         (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join('\n');
       expect(
         plan(
-          "SELECT rowid FROM outbox_jobs WHERE order_key = 'x' AND state NOT IN ('sent', 'discarded') ORDER BY created_at, id LIMIT 1",
+          "SELECT rowid FROM outbox_jobs WHERE order_key = 'x' AND state NOT IN ('sent', 'discarded') ORDER BY " +
+            'created_at, id LIMIT 1',
         ),
       ).toMatch(/outbox_open_by_order/);
       expect(
         plan(
-          "SELECT result FROM outbox_jobs WHERE incident_id = 'i1' AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent'",
+          "SELECT result FROM outbox_jobs WHERE incident_id = 'i1' AND kind IN ('slack.createChannel', " +
+            "'pagerduty.createIncident') AND state = 'sent'",
         ),
       ).toMatch(/outbox_links_by_incident/);
       db.close();

@@ -15,11 +15,13 @@ describe('migration 0010 (notes on the timeline)', () => {
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 10) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       const entry = old.prepare(
-        `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, in_report, summary, recorded_at)
+        `INSERT INTO timeline_entries (id, incident_id, at, source, kind, body, actor, ref_id, in_report, summary,
+          recorded_at)
          VALUES (?, 'i1', ?, ?, ?, ?, 'Sam', ?, ?, ?, ?)`,
       );
       const note = old.prepare(
@@ -37,7 +39,8 @@ describe('migration 0010 (notes on the timeline)', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(10);
       const rows = db
         .prepare(
-          "SELECT id, source, kind, ref_id, in_report, summary FROM timeline_entries WHERE incident_id = 'i1' ORDER BY at, id",
+          "SELECT id, source, kind, ref_id, in_report, summary FROM timeline_entries WHERE incident_id = 'i1' ORDER " +
+            'BY at, id',
         )
         .all();
       expect(rows).toEqual([
@@ -84,7 +87,8 @@ describe('migration 0010 (notes on the timeline)', () => {
       expect(first).toMatch(/timeline_by_incident/);
       expect(first).not.toMatch(/TEMP B-TREE/);
       const before = plan(
-        'SELECT * FROM timeline_entries WHERE incident_id = @incidentId AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit',
+        'SELECT * FROM timeline_entries WHERE incident_id = @incidentId AND (at, id) < (@at, @id) ORDER BY at DESC, ' +
+          'id DESC LIMIT @limit',
       );
       expect(before).not.toMatch(/TEMP B-TREE/);
       db.close();

@@ -9,7 +9,8 @@ import { searchIndexRepo } from '../../../src/main/core/db/repos/searchIndex';
 import { tempDir } from '../../helpers/tempDir';
 
 const note = (id: string, body: string) =>
-  `INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('${id}', 'i1', 'note', '${body}', 'me', 1)`;
+  `INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES ('${id}', 'i1', 'note', '${body}',
+    'me', 1)`;
 
 describe('migration 0011 (batched notes search index)', () => {
   it('upgrades an older file: existing notes stay searchable and count as indexed', () => {
@@ -19,7 +20,8 @@ describe('migration 0011 (batched notes search index)', () => {
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0011.version) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       for (let i = 1; i <= 5; i++) old.exec(note(`n${i}`, `disk full on node${i}`));

@@ -8,20 +8,26 @@ import { vendorStateRepo } from '../../../src/main/core/db/repos/vendorState';
 import { tempDir } from '../../helpers/tempDir';
 
 describe('migration 0012 (needs you, reachability)', () => {
-  it('upgrades an older file: existing jobs start with no checks, vendor state keeps its token state and is reachable', () => {
+  const upgradesAnOlderFile =
+    'upgrades an older file: existing jobs start with no checks, vendor state keeps its token state and is reachable';
+  it(upgradesAnOlderFile, () => {
     const d = tempDir();
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 12) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
-      old.exec(`INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts, next_at, created_at, updated_at)
-                VALUES ('u1', 'i1', 'freshdesk', 'freshdesk.reply', '{"body":"x"}', 'freshdesk:i1', 'uncertain', 1, 5, 1, 1)`);
+      old.exec(`INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, attempts,
+        next_at, created_at, updated_at)
+                VALUES ('u1', 'i1', 'freshdesk', 'freshdesk.reply', '{"body":"x"}', 'freshdesk:i1', 'uncertain', 1,
+                  5, 1, 1)`);
       old.exec(
-        "INSERT INTO vendor_state (vendor, state, reason, paused_until, updated_at) VALUES ('slack', 'reconnect', 'token_revoked', NULL, 1)",
+        "INSERT INTO vendor_state (vendor, state, reason, paused_until, updated_at) VALUES ('slack', 'reconnect', " +
+          "'token_revoked', NULL, 1)",
       );
       old.close();
 

@@ -15,7 +15,8 @@ describe('migration 0013 (hub registry)', () => {
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0013.version) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
+            '1)',
         )
         .run();
       old.close();
@@ -35,10 +36,12 @@ describe('migration 0013 (hub registry)', () => {
         expect(db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get()).toBe(0);
       }
       db.exec(`INSERT INTO registry_clusters (name, provider, imported_at) VALUES ('c', 'gcp', 1);
-        INSERT INTO registry_hubs (id, cluster, name, display_name, domain, updated_at) VALUES ('c/a', 'c', 'a', 'A', 'a.example', 1);`);
+        INSERT INTO registry_hubs (id, cluster, name, display_name, domain, updated_at) VALUES ('c/a', 'c', 'a',
+          'A', 'a.example', 1);`);
       expect(() =>
         db.exec(
-          "INSERT INTO registry_hubs (id, cluster, name, display_name, domain, updated_at) VALUES ('c/a2', 'c', 'a', 'A', 'b', 1)",
+          "INSERT INTO registry_hubs (id, cluster, name, display_name, domain, updated_at) VALUES ('c/a2', 'c', 'a', " +
+            "'A', 'b', 1)",
         ),
       ).toThrow(/UNIQUE/);
       expect(() =>
@@ -46,7 +49,8 @@ describe('migration 0013 (hub registry)', () => {
       ).toThrow(/CHECK/);
       expect(() =>
         db.exec(
-          "INSERT INTO hub_health (incident_id, hub_id, state, since, last_checked_at, detail) VALUES ('i1', 'c/a', 'sideways', 1, 1, '')",
+          "INSERT INTO hub_health (incident_id, hub_id, state, since, last_checked_at, detail) VALUES ('i1', 'c/a', " +
+            "'sideways', 1, 1, '')",
         ),
       ).toThrow(/CHECK/);
       db.exec("DELETE FROM registry_clusters WHERE name = 'c'");

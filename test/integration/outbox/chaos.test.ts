@@ -10,22 +10,31 @@ const suite = useSimulators();
 let t: SimCore | undefined;
 
 describe('outbox reliability against the simulators', () => {
-  it('a smaller chaos run (≈60 jobs, random faults, a crash mid-drain) delivers each job exactly once or dead with a reason', async () => {
-    const r = await chaosRun(suite.sim, {
-      incidents: 3,
-      perIncident: 6,
-      seed: 7,
-      faultsPerSecond: 15,
-      maxFaults: 30,
-      restartAt: 0.35,
-      timeoutMs: 50_000,
-    });
-    expect(r.jobs).toBe(60);
-    expectExactlyOnce(r);
-    expect(r.faults).toBeGreaterThan(10);
-  }, 60_000);
+  const aSmallerChaosRun =
+    'a smaller chaos run (≈60 jobs, random faults, a crash mid-drain) delivers each job exactly once or dead with a ' +
+    'reason';
+  it(
+    aSmallerChaosRun,
+    async () => {
+      const r = await chaosRun(suite.sim, {
+        incidents: 3,
+        perIncident: 6,
+        seed: 7,
+        faultsPerSecond: 15,
+        maxFaults: 30,
+        restartAt: 0.35,
+        timeoutMs: 50_000,
+      });
+      expect(r.jobs).toBe(60);
+      expectExactlyOnce(r);
+      expect(r.faults).toBeGreaterThan(10);
+    },
+    60_000,
+  );
 
-  it('offline then online: everything queued while offline is delivered, in order, when the network returns', async () => {
+  const offlineThenOnlineEverything =
+    'offline then online: everything queued while offline is delivered, in order, when the network returns';
+  it(offlineThenOnlineEverything, async () => {
     t = suite.core();
     const inc = t.incident();
     t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });
@@ -50,7 +59,9 @@ describe('outbox reliability against the simulators', () => {
     expect([...posts, ...replies].map((id) => t!.job(id).state)).toEqual(Array(8).fill('sent'));
   });
 
-  it('a token revoked mid-incident stops its jobs with a reconnect state; they resume once the token is replaced', async () => {
+  const aTokenRevokedMid =
+    'a token revoked mid-incident stops its jobs with a reconnect state; they resume once the token is replaced';
+  it(aTokenRevokedMid, async () => {
     t = suite.core();
     const inc = t.incident();
     t.enqueue(inc.id, 'slack.createChannel', { name: 'x' });

@@ -208,7 +208,9 @@ describe('the outbox dispatcher', () => {
     expect(t.core.services.outbox.list({})[0]).toMatchObject({ id: a, reason: 'Slack is not connected yet.' });
   });
 
-  it('start() wakes on enqueue via the bus, sleeps on the timer until due, and stop() waits for in-flight sends', async () => {
+  const startWakesOnEnqueue =
+    'start() wakes on enqueue via the bus, sleeps on the timer until due, and stop() waits for in-flight sends';
+  it(startWakesOnEnqueue, async () => {
     t = outboxCore();
     const inc = t.incident();
     t.vendor.script = ['5xx'];

@@ -23,7 +23,9 @@ function unreadable(o: ReturnType<typeof outboxCore>) {
 }
 
 describe('an uncertain job is bounded and settled by the user', () => {
-  it('becomes needs_you within its deadline; the rest of the incident keeps flowing, only its own stream waits', async () => {
+  const becomesNeedsYouWithin =
+    'becomes needs_you within its deadline; the rest of the incident keeps flowing, only its own stream waits';
+  it(becomesNeedsYouWithin, async () => {
     t = outboxCore();
     const inc = t.incident();
     const lookups = unreadable(t);
@@ -127,7 +129,9 @@ describe('an uncertain job is bounded and settled by the user', () => {
     expect(t.vendor.requests).toBe(1);
   });
 
-  it('a vendor that cannot be reached shows as unreachable in plain words, the raw error behind it, until it answers', async () => {
+  const aVendorThatCannot =
+    'a vendor that cannot be reached shows as unreachable in plain words, the raw error behind it, until it answers';
+  it(aVendorThatCannot, async () => {
     t = outboxCore();
     const inc = t.incident();
     t.vendor.send = async () => ({

@@ -8,7 +8,9 @@ const pass = { ok: true, detail: '200 in 5 ms' };
 const fail = { ok: false, detail: 'answered 503' };
 
 describe('hub probe state machine', () => {
-  it('up when the probe passes; down only when the reference check passes; unknown when it fails or Conn is offline', () => {
+  const upWhenTheProbe =
+    'up when the probe passes; down only when the reference check passes; unknown when it fails or Conn is offline';
+  it(upWhenTheProbe, () => {
     expect(judge(undefined, pass, 'skipped', 10)).toEqual({
       state: 'up',
       since: 10,

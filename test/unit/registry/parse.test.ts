@@ -20,7 +20,9 @@ const errorOf = (fn: () => unknown): RegistryImportError => {
 };
 
 describe('registry import: parsing cluster.yaml', () => {
-  it('reads the example clusters: provider, region from the zone, hubs with domains, staging serving no community', () => {
+  const readsTheExampleClusters =
+    'reads the example clusters: provider, region from the zone, hubs with domains, staging serving no community';
+  it(readsTheExampleClusters, () => {
     const seaweed = parseClusterFile(file('seaweed'));
     expect(seaweed).toMatchObject({ name: 'seaweed', provider: 'gcp', region: 'us-central1' });
     expect(seaweed.providerConfig).toMatchObject({ project: 'seaweed-4711', zone: 'us-central1-b' });

@@ -110,7 +110,8 @@ describe('the fact checker', () => {
     const view = viewOf({
       texts: {
         whatHappened:
-          'At 12:10 the node pool was full [^e:f1] and at 12:21 we raised the limit (PR #512, issue #77) on the uw-hub hub. Ticket 4711 was answered.',
+          'At 12:10 the node pool was full [^e:f1] and at 12:21 we raised the limit (PR #512, issue #77) on the ' +
+          'uw-hub hub. Ticket 4711 was answered.',
       },
     });
     expect(check(view)).toEqual([]);
@@ -166,7 +167,8 @@ describe('the fact checker', () => {
       viewOf({
         texts: {
           whatHappened:
-            'The leap-east hub failed. Ticket 9999 came in; PR #600 and https://github.com/2i2c-org/infrastructure/issues/78 fixed it.',
+            'The leap-east hub failed. Ticket 9999 came in; PR #600 and ' +
+            'https://github.com/2i2c-org/infrastructure/issues/78 fixed it.',
         },
       }),
     );

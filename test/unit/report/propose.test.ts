@@ -49,12 +49,16 @@ const sentences = (text: string) => {
 };
 
 describe('proposed What Happened', () => {
-  it('tells the story in order, one sentence per finding, decision, action, status change and vendor event, each citing its entry', () => {
+  const tellsTheStoryIn =
+    'tells the story in order, one sentence per finding, decision, action, status change and vendor event, each ' +
+    'citing its entry';
+  it(tellsTheStoryIn, () => {
     const text = proposeWhatHappened(input);
     expect(text).not.toBeNull();
     const [summary, ...story] = sentences(text!);
     expect(summary).toBe(
-      'The timeline holds 9 entries, among them 1 finding, 1 decision, 1 action, 2 status changes and 2 vendor events, from 2026-11-26 12:00 [^e:d1] to 2026-11-26 12:41 [^e:p2] (UTC).',
+      'The timeline holds 9 entries, among them 1 finding, 1 decision, 1 action, 2 status changes and 2 vendor ' +
+        'events, from 2026-11-26 12:00 [^e:d1] to 2026-11-26 12:41 [^e:p2] (UTC).',
     );
     expect(story).toEqual([
       'At 12:02, PagerDuty recorded: Triggered through the API. [^e:p1]',
@@ -90,9 +94,10 @@ describe('proposed What Happened', () => {
 describe('proposed Resolution', () => {
   it('cites what was done after the last finding and the changes that closed the incident', () => {
     expect(proposeResolution(input)).toBe(
-      'At 12:15, the incident went from active to mitigated. [^e:s1] At 12:18, the team decided: Raise the node pool limit to 10. [^e:k1] ' +
-        'At 12:20, the team ran `kubectl scale --replicas=10`. [^e:a1] At 12:40, the incident went from mitigated to resolved (servers start). [^e:s2] ' +
-        'At 12:41, PagerDuty recorded: Resolved by Alice. [^e:p2]',
+      'At 12:15, the incident went from active to mitigated. [^e:s1] At 12:18, the team decided: Raise the node pool ' +
+        'limit to 10. [^e:k1] At 12:20, the team ran `kubectl scale --replicas=10`. [^e:a1] At 12:40, the incident ' +
+        'went from mitigated to resolved (servers start). [^e:s2] At 12:41, PagerDuty recorded: Resolved by Alice. ' +
+        '[^e:p2]',
     );
   });
 

@@ -25,7 +25,8 @@ const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBind
 db.pragma('busy_timeout = 0');
 const pass = () => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); }
-  catch (err) { if (!/SQLITE_BUSY|locked|busy/i.test(String(err && err.message))) parentPort.postMessage({ error: String(err && err.message) }); }
+  catch (err) { if (!/SQLITE_BUSY|locked|busy/i.test(String(err && err.message))) parentPort.postMessage({ error:
+    String(err && err.message) }); }
 };
 const timer = setInterval(pass, workerData.everyMs);
 parentPort.on('message', (m) => {

@@ -18,7 +18,8 @@ function assertSqliteFile(file: string): void {
     if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER) {
       throw new AppError(
         'conflict',
-        `${file} is not a Conn database (not an SQLite file). It has not been changed; move it away or set CONN_DATA_DIR to another folder.`,
+        `${file} is not a Conn database (not an SQLite file). It has not been changed; move it away or set ` +
+          `CONN_DATA_DIR to another folder.`,
       );
     }
   } finally {

@@ -48,7 +48,9 @@ export function buildBrief(f: HandoffFacts): string {
   );
   if (f.liaison) {
     out.push(
-      `- Community liaison: ${f.liaison.movesToNewCommander && f.to ? `moves to ${f.to.name}` : `stays with ${f.liaison.name}`}`,
+      `- Community liaison: ${
+        f.liaison.movesToNewCommander && f.to ? `moves to ${f.to.name}` : `stays with ${f.liaison.name}`
+      }`,
     );
   }
 

@@ -25,7 +25,8 @@ export function validateHandoff(c: HandoffCheck): HandoffVerdict {
       ok: false,
       reason: 'no_pagerduty_user',
       message:
-        'The new commander has no PagerDuty user linked, so the PagerDuty incident cannot be reassigned to them. Link one in the roster first.',
+        'The new commander has no PagerDuty user linked, so the PagerDuty incident cannot be reassigned to them. ' +
+        'Link one in the roster first.',
     };
   }
   if (!c.confirmed) {

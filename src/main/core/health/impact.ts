@@ -42,7 +42,9 @@ export function proposeImpact(p: ImpactInputs): Proposal {
     return {
       start,
       end: null,
-      endPending: `${p.includedHubIds.length - notUp.length} of ${p.includedHubIds.length} hubs passing; waiting for ${notUp.slice(0, 3).join(', ')}${notUp.length > 3 ? '…' : ''}`,
+      endPending:
+        `${p.includedHubIds.length - notUp.length} of ${p.includedHubIds.length} hubs passing; waiting ` +
+        `for ${notUp.slice(0, 3).join(', ')}${notUp.length > 3 ? '…' : ''}`,
     };
   }
   const allUpSince = Math.max(...p.includedHubIds.map((id) => p.current.get(id)!.since));
@@ -51,14 +53,16 @@ export function proposeImpact(p: ImpactInputs): Proposal {
     return {
       start,
       end: null,
-      endPending: `All hubs passing since ${iso(allUpSince)}; the ${minutes}-minute exit window ends in about ${left} min.`,
+      endPending:
+        `All hubs passing since ${iso(allUpSince)}; ` + `the ${minutes}-minute exit window ends in about ${left} min.`,
     };
   }
   return {
     start,
     end: {
       at: iso(allUpSince),
-      evidence: `All ${p.includedHubIds.length} affected hubs passing since then, for the ${minutes}-minute exit window`,
+      evidence:
+        `All ${p.includedHubIds.length} affected hubs passing since then, ` + `for the ${minutes}-minute exit window`,
     },
     endPending: null,
   };

@@ -150,7 +150,10 @@ export function explainVendorError(err: unknown): string {
         : `${v} did not accept the token: it may be mistyped, revoked or expired. ${reconnect(err.vendor)}`;
     case 'permission':
       if (err.vendorCode === 'missing_scope')
-        return `The ${v} token works but lacks a permission (scope) Conn needs: ${msg}. Add it to the app and reinstall, then reconnect.`;
+        return (
+          `The ${v} token works but lacks a permission (scope) Conn needs: ${msg}. Add it to the app and ` +
+          `reinstall, then reconnect.`
+        );
       return `The ${v} token works but is not allowed to do this (${msg}). Use a token with more access.`;
     case 'not_found':
       if (err.vendor === 'freshdesk' && err.operation === 'identify')

@@ -30,7 +30,9 @@ export function unreachableFrom(job: Pick<OutboxJob, 'vendor'>, f: VendorFailure
     case 'server':
       return {
         reachable: false,
-        reason: `${name} has a problem on its side${f.status ? ` (HTTP ${f.status})` : ''}. Conn keeps trying; nothing is lost.`,
+        reason:
+          `${name} has a problem on its side${f.status ? ` (HTTP ${f.status})` : ''}. Conn keeps trying; ` +
+          `nothing is lost.`,
         error: f.message,
       };
     default:
@@ -132,7 +134,9 @@ export function reconcileVerdict(
             state: 'needs_you',
             nextAt: null,
             checks,
-            lastError: `${name} may or may not have it: ${checks} checks could not tell (${outcome.reason}). Choose: it arrived, send again, or discard.`,
+            lastError:
+              `${name} may or may not have it: ${checks} checks could not tell (${outcome.reason}). ` +
+              `Choose: it arrived, send again, or discard.`,
           },
           reach,
         };

@@ -77,7 +77,9 @@ export function proposalFor(key: TextSectionKey, a: AssembleInput): string | nul
     lines.push(
       a.draft.impact_end === null
         ? `Impact began around ${start} (${tz}); the end of the impact is not recorded yet.`
-        : `Impact began around ${start} and ended at ${formatZoned(a.draft.impact_end, tz)} (${tz})${duration ? `, ${duration} in all` : ''}.`,
+        : `Impact began around ${start} and ended at ${formatZoned(a.draft.impact_end, tz)} (${tz})${
+            duration ? `, ${duration} in all` : ''
+          }.`,
     );
     if (facts.resolution) lines.push(`Resolution: ${facts.resolution}`);
     return lines.join(' ');

@@ -13,7 +13,8 @@ const L = '[\\p{L}\\p{N}]';
 const FAULT_NOUNS = 'mistake|mistakes|error|errors|fault|oversight|typo|carelessness|negligence|blunder|slip|screw-?up';
 const FORGOT = "forgot|forgets|failed|fails|neglected|didn'?t|did not|never";
 const DID_HARM =
-  'broke|breaks|broken|caused|causes|deleted|dropped|botched|messed up|screwed up|overlooked|ignored|missed|misconfigured|fat-fingered|took down|brought down';
+  'broke|breaks|broken|caused|causes|deleted|dropped|botched|messed up|screwed ' +
+  'up|overlooked|ignored|missed|misconfigured|fat-fingered|took down|brought down';
 const ADVERBS = 'accidentally|mistakenly|carelessly|wrongly|negligently';
 const WAS_BAD =
   'careless|negligent|sloppy|at fault|to blame|responsible for (?:the|this) (?:outage|incident|failure|breakage)';

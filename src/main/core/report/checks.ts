@@ -36,7 +36,9 @@ export function reviewWarnings(view: ReportView, roster: readonly string[]): Rep
         out.push({
           code: 'thin_timeline',
           section: s.key,
-          message: `The timeline has only ${view.timeline.length} ${view.timeline.length === 1 ? 'entry' : 'entries'}: a reader may not be able to tell what happened when.`,
+          message:
+            `The timeline has only ${view.timeline.length} ` +
+            `${view.timeline.length === 1 ? 'entry' : 'entries'}: a reader may not be able to tell what happened when.`,
         });
       }
     }
@@ -62,7 +64,9 @@ export function reviewWarnings(view: ReportView, roster: readonly string[]): Rep
         ...(t.itemId ? { itemId: t.itemId } : {}),
         excerpt: hit.sentence,
         suggestion: hit.suggestion,
-        message: `${sectionTitles[t.section]}: this sentence points at ${hit.name}. Reports describe what the system allowed, not who slipped.`,
+        message:
+          `${sectionTitles[t.section]}: this sentence points at ${hit.name}. Reports describe what the ` +
+          `system allowed, not who slipped.`,
       });
     }
   }

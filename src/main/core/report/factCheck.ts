@@ -145,7 +145,9 @@ function checkImpact(input: FactCheckFindingInput, out: Finding[]) {
       place: { section: 'header', field: 'impactStart' },
       excerpt: formatZoned(start, tz),
       nearest: [near(firstAffected, tz)],
-      message: `The impact start (${formatZoned(start, tz)}) is after the record shows users affected (${formatZoned(firstAffected.at, tz)}).`,
+      message:
+        `The impact start (${formatZoned(start, tz)}) is after the record shows users affected ` +
+        `(${formatZoned(firstAffected.at, tz)}).`,
     });
   }
   if (header.impactEnd) {
@@ -158,7 +160,9 @@ function checkImpact(input: FactCheckFindingInput, out: Finding[]) {
         place: { section: 'header', field: 'impactEnd' },
         excerpt: formatZoned(end, tz),
         nearest: [near(lastFailing, tz)],
-        message: `The impact end (${formatZoned(end, tz)}) is before the last failure on the record (${formatZoned(lastFailing.at, tz)}).`,
+        message:
+          `The impact end (${formatZoned(end, tz)}) is before the last failure on the record ` +
+          `(${formatZoned(lastFailing.at, tz)}).`,
       });
     }
   }
@@ -168,9 +172,10 @@ function checkImpact(input: FactCheckFindingInput, out: Finding[]) {
 
 /** Words that come before "hub" in ordinary prose and are not hub names. */
 const NOT_HUB_NAMES = new Set(
-  'the a an this that our their its your each every any one same other another which whole new old shared main jupyter jupyterhub user users community affected entire single second first staging production prod'.split(
-    ' ',
-  ),
+  (
+    'the a an this that our their its your each every any one same other another which whole new old shared main ' +
+    'jupyter jupyterhub user users community affected entire single second first staging production prod'
+  ).split(' '),
 );
 
 interface Reference {
@@ -233,7 +238,9 @@ function checkReferences(input: FactCheckFindingInput, texts: Text[], out: Findi
         code: 'unknown_reference',
         place: place(t),
         excerpt: r.excerpt,
-        message: `${sectionTitles[t.section]}: the ${r.kind} in “${r.excerpt}” is not mentioned anywhere on the record. Check the name, or record where it came from.`,
+        message:
+          `${sectionTitles[t.section]}: the ${r.kind} in “${r.excerpt}” is not mentioned anywhere on the ` +
+          `record. Check the name, or record where it came from.`,
       });
     });
   }
@@ -297,7 +304,9 @@ export function factCheck(input: FactCheckFindingInput): Finding[] {
         place: { section: t.section, ...(t.itemId ? { itemId: t.itemId } : {}) },
         excerpt: hit.sentence,
         suggestion: hit.suggestion,
-        message: `${sectionTitles[t.section]}: this sentence points at ${hit.name}. Reports describe what the system allowed, not who slipped.`,
+        message:
+          `${sectionTitles[t.section]}: this sentence points at ${hit.name}. Reports describe what the ` +
+          `system allowed, not who slipped.`,
       });
     });
   }

@@ -32,15 +32,19 @@ function actionItemsHtml(view: ReportView): string {
   if (view.actionItems.length === 0) return empty(EMPTY_ACTIONS_TEXT);
   const rows = view.actionItems
     .map((a, i) => {
+      const short = (url: string) => url.replace('https://github.com/', '').replace('/issues/', '#');
       const issue = a.issueUrl
-        ? `<a href="${esc(a.issueUrl)}">${esc(a.issueUrl.replace('https://github.com/', '').replace('/issues/', '#'))}</a>`
+        ? `<a href="${esc(a.issueUrl)}">${esc(short(a.issueUrl))}</a>`
         : '<span class="missing">Not linked yet</span>';
       return `<tr><td class="num">${i + 1}</td><td><strong>${esc(a.what)}</strong>${
         a.doneWhen ? `<div class="done">Done when: ${esc(a.doneWhen)}</div>` : ''
       }</td><td>${esc(a.owner || '—')}</td><td>${issue}</td></tr>`;
     })
     .join('');
-  return `<table class="items"><thead><tr><th class="num">#</th><th>What needs to happen</th><th>Owner</th><th>Issue</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return (
+    `<table class="items"><thead><tr><th class="num">#</th><th>What needs to happen</th>` +
+    `<th>Owner</th><th>Issue</th></tr></thead><tbody>${rows}</tbody></table>`
+  );
 }
 
 function timelineHtml(view: ReportView): string {
@@ -79,9 +83,8 @@ export function reportHtml(view: ReportView): string {
   const sources =
     view.citations.length === 0
       ? ''
-      : `\n<section id="sources"><h2>Sources</h2><p class="empty">Entries of the incident record the sentences above cite (${esc(
-          h.timezone,
-        )}).</p><ol class="sources">${view.citations
+      : `\n<section id="sources"><h2>Sources</h2><p class="empty">Entries of the incident record the sentences ` +
+        `above cite (${esc(h.timezone)}).</p><ol class="sources">${view.citations
           .map((c, i) => `<li id="source-${i + 1}"><span class="time">${esc(c.time)}</span> ${esc(c.text)}</li>`)
           .join('')}</ol></section>`;
   const sections = view.sections
@@ -98,11 +101,13 @@ export function reportHtml(view: ReportView): string {
     })
     .join('\n')
     .concat(sources);
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: https:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data: ` +
+    `https:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(`Incident report: ${h.title}`)}</title>
 <style>${reportCss}</style>
@@ -118,5 +123,6 @@ ${sections}
 </article>
 </body>
 </html>
-`;
+`
+  );
 }

@@ -132,7 +132,8 @@ export function proposeTimelineSummary({ entries, timezone }: ProposeInput): str
   const span =
     first.id === last.id
       ? `at ${formatZoned(first.at, timezone)} ${cite(first.id)}`
-      : `from ${formatZoned(first.at, timezone)} ${cite(first.id)} to ${formatZoned(last.at, timezone)} ${cite(last.id)}`;
+      : `from ${formatZoned(first.at, timezone)} ${cite(first.id)} to ${formatZoned(last.at, timezone)} ` +
+        `${cite(last.id)}`;
   const holds = parts.length
     ? `, among them ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`
     : '';

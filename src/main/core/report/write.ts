@@ -31,7 +31,8 @@ export function explainWriteError(err: unknown, target: string): AppError {
     case 'EDQUOT':
       return new AppError(
         'storage_full',
-        `Could not write ${basename(target)}: the disk holding ${folder} is full. Nothing was written and the draft is unchanged.`,
+        `Could not write ${basename(target)}: the disk holding ${folder} is full. Nothing was written and the draft ` +
+          `is unchanged.`,
       );
     case 'EACCES':
     case 'EPERM':
@@ -54,7 +55,8 @@ export function explainWriteError(err: unknown, target: string): AppError {
     default:
       return new AppError(
         'unavailable',
-        `Could not write ${target} (${String(code ?? (err instanceof Error ? err.message : err))}). The draft is unchanged.`,
+        `Could not write ${target} (${String(code ?? (err instanceof Error ? err.message : err))}). The draft is ` +
+          `unchanged.`,
       );
   }
 }

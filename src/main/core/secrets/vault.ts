@@ -83,7 +83,8 @@ export function createVault(db: Database.Database, store: SecretStore): Vault {
       let warning: string | null = null;
       if (store.backend === 'none' || !store.isEncryptionAvailable()) {
         warning =
-          'This system offers no way to encrypt tokens. They are kept in memory only and must be entered again after Conn restarts.';
+          'This system offers no way to encrypt tokens. They are kept in memory only and must be entered again after ' +
+          'Conn restarts.';
       } else if (!store.strong) {
         const what =
           store.backend === 'file'

@@ -25,7 +25,8 @@ export interface ActionContext {
 export const FRESHDESK_CLOSED = 5;
 
 const NO_TICKET =
-  'This incident has no Freshdesk ticket yet. First add its Freshdesk ticket URL to the incident; or do this by hand and mark the step done.';
+  'This incident has no Freshdesk ticket yet. First add its Freshdesk ticket URL to the incident; or do this by hand ' +
+  'and mark the step done.';
 
 export function jobsForAction(action: RunbookAction, incident: Incident, ctx: ActionContext): ActionPlan {
   const text = (t: string) =>

@@ -66,7 +66,8 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     if (ref.expectedVersion !== undefined && ref.expectedVersion !== step.version) {
       throw new AppError(
         'conflict',
-        `"${step.title}" was changed elsewhere (now ${stateWords[step.state]}). Nothing was applied; look again and retry.`,
+        `"${step.title}" was changed elsewhere (now ${stateWords[step.state]}). Nothing was applied; look again and ` +
+          `retry.`,
         { step },
       );
     }
@@ -194,7 +195,8 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     const entry = record(
       step,
       'action_queued',
-      `Queued: ${actionLabels[step.action.type]} (${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`,
+      `Queued: ${actionLabels[step.action.type]} ` +
+        `(${[...new Set(plan.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(', ')})`,
       at,
     );
     const jobs = jobIds.flatMap((id) => outbox.get(id) ?? []);
@@ -229,7 +231,9 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
             'complete',
             { incidentId, stepId: step.stepId },
             {
-              by: `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} accepted the requests`,
+              by:
+                `Conn: ${[...new Set(step.jobs.map((j) => vendorLabel(vendorOf(j.kind))))].join(' and ')} ` +
+                `accepted the requests`,
               how: 'check',
             },
           );

@@ -26,7 +26,8 @@ export function toFtsQuery(text: string): string {
       const end = input.indexOf('"', i + 1);
       if (end < 0) {
         throw invalid(
-          'Search has an opening quote (") without a closing one. Add the closing quote, or remove it to search for the words.',
+          'Search has an opening quote (") without a closing one. Add the closing quote, or remove it to search for ' +
+            'the words.',
         );
       }
       const words = tokens(input.slice(i + 1, end));
@@ -46,7 +47,8 @@ export function toFtsQuery(text: string): string {
     if (words.length) parts.push({ term: `"${words.join(' ')}"*` });
     else if (OPERATOR_CHARS.test(word)) {
       throw invalid(
-        `Search does not understand “${word}” on its own. Type words, or put text in "double quotes" to match it exactly.`,
+        `Search does not understand “${word}” on its own. Type words, or put text in "double quotes" to match it ` +
+          `exactly.`,
       );
     }
   }
@@ -60,7 +62,8 @@ export function toFtsQuery(text: string): string {
     const next = parts[k + 1];
     if (!prev || !next || !('term' in prev) || !('term' in next)) {
       throw invalid(
-        `“${p.op}” needs something to search for on both sides, like: disk ${p.op} memory. To find the word itself, write "${p.op.toLowerCase()}".`,
+        `“${p.op}” needs something to search for on both sides, like: disk ${p.op} memory. To find the word itself, ` +
+          `write "${p.op.toLowerCase()}".`,
       );
     }
     out.push(p.op);

@@ -139,7 +139,9 @@ export function handoffService({ db, clock, ids, bus, roles, isConfigured }: Han
           at,
           source: 'role',
           kind: 'handoff',
-          body: `${fromName} handed command to ${to.name}${liaisonMoves ? ', with the community liaison duty' : ''}. The brief went out with it.`,
+          body: `${fromName} handed command to ${to.name}${
+            liaisonMoves ? ', with the community liaison duty' : ''
+          }. The brief went out with it.`,
           actor: whoAmI(db)?.name ?? null,
           refId: id,
           recordedAt: at,

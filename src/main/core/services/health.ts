@@ -113,7 +113,9 @@ export function healthService(deps: HealthDeps) {
         if (!j.changed) continue;
         repo.addChange(incidentId, { hubId: hub.hubId, at: now, state: j.state, detail: j.detail });
         if (!before && j.state === 'up') continue; // the first look finding a hub up is no news
-        const body = `Hub ${hub.hubId}${hub.community ? ` (${hub.community})` : ''} is ${j.state}${before ? ` (was ${before.state})` : ''}: ${j.detail}`;
+        const body = `Hub ${hub.hubId}${hub.community ? ` (${hub.community})` : ''} is ${j.state}${
+          before ? ` (was ${before.state})` : ''
+        }: ${j.detail}`;
         entries.push(
           timeline.append({
             id: ids.next(),

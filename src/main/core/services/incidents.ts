@@ -112,14 +112,17 @@ export function incidentsService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     if (reopening && !input.reopen) {
       throw new AppError(
         'conflict',
-        `Going back from ${statusWords(current.status)} to ${statusWords(input.status)} reopens the incident: confirm with reopen: true.`,
+        `Going back from ${statusWords(current.status)} to ${statusWords(input.status)} reopens the incident: ` +
+          `confirm with reopen: true.`,
         { incident: current },
       );
     }
     const at = clock.now();
     incidents.setStatus(current.id, input.status, at);
     const what = reopening ? 'Reopened' : 'Status';
-    const body = `${what}: ${statusWords(current.status)} → ${statusWords(input.status)}${input.note ? ` (${input.note})` : ''}`;
+    const body = `${what}: ${statusWords(current.status)} → ${statusWords(input.status)}${
+      input.note ? ` (${input.note})` : ''
+    }`;
     const entry = timeline.append({
       id: ids.next(),
       incidentId: current.id,

@@ -75,9 +75,15 @@ export function integrationsService(deps: IntegrationsServiceDeps) {
     const said = deps.redact(f.message);
     switch (f.kind) {
       case 'auth':
-        return `${name} refused the token. Check that you copied all of it and that it has not been revoked, then save it again.`;
+        return (
+          `${name} refused the token. Check that you copied all of it and that it has not been revoked, then ` +
+          `save it again.`
+        );
       case 'permission':
-        return `The token works, but ${name} says it lacks a permission (${said}). Add that scope or role and try again.`;
+        return (
+          `The token works, but ${name} says it lacks a permission (${said}). Add that scope or role and try ` +
+          `again.`
+        );
       case 'not_found':
         return vendor === 'freshdesk'
           ? `No Freshdesk account answered at that domain. Check the domain (like yourteam.freshdesk.com).`

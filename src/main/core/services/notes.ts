@@ -38,7 +38,8 @@ export function checkBody(kind: NoteKind, body: string): void {
     const hint = kind === 'command' ? '' : ' Pasting terminal output? Use the Command kind, which allows 1 MiB.';
     throw new AppError(
       'too_large',
-      `This ${noteKindLabels[kind].toLowerCase()} is ${kib(bytes)}; the limit is ${kib(limit)}. Nothing was saved and your text is kept.${hint}`,
+      `This ${noteKindLabels[kind].toLowerCase()} is ${kib(bytes)}; the limit is ${kib(limit)}. Nothing was saved ` +
+        `and your text is kept.${hint}`,
       { bytes, limit },
     );
   }
@@ -152,7 +153,8 @@ export function notesService({ db, clock, ids, bus }: ServiceDeps) {
     const when = new Date(row.created_at).toISOString();
     throw new AppError(
       'conflict',
-      `clientId ${input.clientId} was already used for note ${row.id} (saved ${when}), with a different ${differs.join(', ')}. ` +
+      `clientId ${input.clientId} was already used for note ${row.id} (saved ${when}), with a different ` +
+        `${differs.join(', ')}. ` +
         'That note was kept as it was; send a new clientId to add another note, or edit or share the saved one.',
       { noteId: row.id, differs },
     );

@@ -89,7 +89,8 @@ export function outboxService({ db, clock, bus, network, isConfigured, kick }: O
           'conflict',
           unsettled
             ? 'Conn is checking this job at the vendor right now; try again in a moment.'
-            : `Only a job whose arrival is unknown can be settled this way; this one is ${before.state.replace('_', ' ')}.`,
+            : `Only a job whose arrival is unknown can be settled this way; this one is ` +
+                `${before.state.replace('_', ' ')}.`,
           { state: before.state },
         );
       }

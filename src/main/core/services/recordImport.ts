@@ -70,8 +70,10 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
         throw new AppError(
           'conflict',
           sources
-            ? `This incident has nothing to import from ${sources.join(', ')} (not connected, or no channel, incident or ticket linked).`
-            : 'This incident has no connected Slack channel, PagerDuty incident or Freshdesk ticket to import from yet.',
+            ? `This incident has nothing to import from ${sources.join(', ')} (not connected, or no channel, ` +
+                `incident or ticket linked).`
+            : 'This incident has no connected Slack channel, PagerDuty incident or Freshdesk ticket to import from ' +
+                'yet.',
         );
       }
       const r = await readRecordBySource(c, targets);

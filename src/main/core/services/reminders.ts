@@ -106,7 +106,9 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
             at,
             source: 'system',
             kind: 'cadence_changed',
-            body: `Status updates now due every ${minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`}.`,
+            body: `Status updates now due every ${
+              minutes >= 60 && minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`
+            }.`,
             recordedAt: at,
           });
     return entry;

@@ -130,7 +130,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         if (expectedVersion !== undefined && before.version !== expectedVersion) {
           throw new AppError(
             'conflict',
-            `The report was changed elsewhere (you had version ${expectedVersion}, it is now ${before.version}). Reload it; your text is still in the editor.`,
+            `The report was changed elsewhere (you had version ${expectedVersion}, it is now ${before.version}). ` +
+              `Reload it; your text is still in the editor.`,
           );
         }
         apply(before, clock.now());
@@ -204,7 +205,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         if (!nextStatuses[draft.status].includes(status)) {
           throw new AppError(
             'conflict',
-            `A ${reportStatusLabels[draft.status]} report cannot go straight to ${reportStatusLabels[status]}: mark it Reviewed first.`,
+            `A ${reportStatusLabels[draft.status]} report cannot go straight to ${reportStatusLabels[status]}: mark ` +
+              `it Reviewed first.`,
           );
         }
         const p: DraftPatch = { status };
@@ -220,7 +222,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
           if (findings.length > 0 && !override) {
             throw new AppError(
               'precondition_failed',
-              `The fact check has ${findings.length} open finding${findings.length === 1 ? '' : 's'}: fix ${findings.length === 1 ? 'it' : 'them'}, or override with a reason.`,
+              `The fact check has ${findings.length} open finding${findings.length === 1 ? '' : 's'}: fix ` +
+                `${findings.length === 1 ? 'it' : 'them'}, or override with a reason.`,
               { findings },
             );
           }
@@ -231,7 +234,9 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
               at,
               source: 'system',
               kind: 'report_check_overridden',
-              body: `Report marked Reviewed with ${findings.length} open fact-check finding${findings.length === 1 ? '' : 's'} overridden. Reason: ${override.reason}`,
+              body:
+                `Report marked Reviewed with ${findings.length} open fact-check ` +
+                `finding${findings.length === 1 ? '' : 's'} overridden. Reason: ${override.reason}`,
               actor: whoAmI(db)?.name ?? null,
               recordedAt: at,
             });
@@ -324,7 +329,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         } catch (err) {
           throw new AppError(
             'unavailable',
-            `Could not print the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; HTML export still works.`,
+            `Could not print the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
+              `HTML export still works.`,
           );
         }
       } else {
@@ -334,7 +340,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         } catch (err) {
           throw new AppError(
             'internal',
-            `Could not draw the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; HTML export still works.`,
+            `Could not draw the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
+              `HTML export still works.`,
           );
         }
       }

@@ -31,7 +31,9 @@ export function refuseRerun(
       .at(-1) ?? null;
   const message = {
     pending: `${what} already has requests waiting to be sent.`,
-    unsettled: `${what} may already have reached the vendor: Conn could not confirm it yet. Settle it in the outbox first (it arrived, send again, or discard).`,
+    unsettled:
+      `${what} may already have reached the vendor: Conn could not confirm it yet. Settle it in the outbox ` +
+      `first (it arrived, send again, or discard).`,
     already_sent: `${what} was already sent. To send it once more, confirm "Send again" (again: true).`,
   }[refusal];
   throw new AppError('conflict', message, { ...details, reason: refusal, sentAt });

@@ -59,7 +59,9 @@ export function statusRules({ db, clock, ids }: Pick<ServiceDeps, 'db' | 'clock'
         at,
         source: 'status',
         kind: 'status_changed',
-        body: `Status: ${words(incident.status)} → ${words(to)} (automatic: ${because}; set it by hand if that is wrong).${then}`,
+        body:
+          `Status: ${words(incident.status)} → ${words(to)} (automatic: ${because}; set it by hand if that is ` +
+          `wrong).${then}`,
         actor: 'Conn',
         recordedAt: at,
       });

@@ -96,7 +96,8 @@ export function takeoverService(d: TakeoverDeps) {
       } catch (err) {
         // The notes only help find the brief and the other targets: the take-over goes on without them.
         gatherWarnings.push(
-          `${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in them were not read.`,
+          `${asAppError(err, `Reading the notes of PagerDuty incident ${pd.id}`).message} The brief and links in ` +
+            `them were not read.`,
         );
       }
     }

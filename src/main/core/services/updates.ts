@@ -39,7 +39,8 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
   const store = templates ?? fileTemplates();
 
   const latestUpdateJobs = db.prepare<[string], { ref_id: string }>(
-    `SELECT ref_id FROM outbox_jobs WHERE incident_id = ? AND ref_type = '${STATUS_UPDATE_REF}' ORDER BY created_at DESC, id DESC LIMIT 1`,
+    `SELECT ref_id FROM outbox_jobs WHERE incident_id = ? AND ref_type = '${STATUS_UPDATE_REF}' ORDER BY created_at
+      DESC, id DESC LIMIT 1`,
   );
 
   const sendTx = db.transaction((incidentId: string, text: string, again: boolean) => {
@@ -98,7 +99,8 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
       if (left.length > 0) {
         throw new AppError(
           'invalid_input',
-          `The update still has placeholders to fill: ${left.map((p) => `{{${p}}}`).join(', ')}. Replace or remove them before sending.`,
+          `The update still has placeholders to fill: ${left.map((p) => `{{${p}}}`).join(', ')}. Replace or remove ` +
+            `them before sending.`,
           { placeholders: left },
         );
       }

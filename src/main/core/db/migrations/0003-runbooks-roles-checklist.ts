@@ -34,7 +34,8 @@ export const migration0003: Migration = {
 
       CREATE TABLE incident_roles (
         incident_id TEXT NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
-        role        TEXT NOT NULL CHECK (role IN ('incident_commander', 'external_liaison', 'subject_matter_expert', 'support_triager')),
+        role        TEXT NOT NULL CHECK (role IN ('incident_commander', 'external_liaison',
+          'subject_matter_expert', 'support_triager')),
         person_id   TEXT NOT NULL REFERENCES people(id),
         tech_lead   INTEGER NOT NULL DEFAULT 0 CHECK (tech_lead IN (0, 1)),
         assigned_at INTEGER NOT NULL,
@@ -62,7 +63,8 @@ export const migration0003: Migration = {
         instructions TEXT NOT NULL,
         action       TEXT,
         check_def    TEXT,
-        state        TEXT NOT NULL DEFAULT 'todo' CHECK (state IN ('todo', 'in_progress', 'done', 'skipped', 'blocked')),
+        state        TEXT NOT NULL DEFAULT 'todo' CHECK (state IN ('todo', 'in_progress', 'done', 'skipped',
+          'blocked')),
         reason       TEXT,
         done_by      TEXT,
         done_at      INTEGER,

@@ -11,7 +11,8 @@ export const migration0005: Migration = {
       ALTER TABLE outbox_jobs ADD COLUMN claimed_at INTEGER;
       CREATE INDEX outbox_by_vendor_state ON outbox_jobs(vendor, state);
 
-      -- 'reconnect' pauses every job of the vendor (revoked token); paused_until holds a rate-limit wait across restarts.
+      -- 'reconnect' pauses every job of the vendor (revoked token); paused_until holds a rate-limit wait across
+      -- restarts.
       CREATE TABLE vendor_state (
         vendor       TEXT PRIMARY KEY,
         state        TEXT NOT NULL CHECK (state IN ('ok', 'reconnect')),

@@ -38,7 +38,8 @@ export const cadenceRepo = perDb((db: Database.Database) => {
   // Each upsert touches one column and leaves the others as they were (or at their defaults).
   const upsertCadence = db.prepare<[string, number, number]>(
     `INSERT INTO update_cadence (incident_id, cadence_minutes, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(incident_id) DO UPDATE SET cadence_minutes = excluded.cadence_minutes, updated_at = excluded.updated_at`,
+     ON CONFLICT(incident_id) DO UPDATE SET cadence_minutes = excluded.cadence_minutes, updated_at =
+       excluded.updated_at`,
   );
   const upsertSnooze = db.prepare<[string, number | null, number]>(
     `INSERT INTO update_cadence (incident_id, snoozed_until, updated_at) VALUES (?, ?, ?)

@@ -67,7 +67,8 @@ export interface StepChange {
 
 export const checklistRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
-    `INSERT INTO checklist_steps (incident_id, step_id, position, title, why, instructions, action, check_def, updated_at)
+    `INSERT INTO checklist_steps (incident_id, step_id, position, title, why, instructions, action, check_def,
+      updated_at)
      VALUES (@incidentId, @stepId, @position, @title, @why, @instructions, @action, @check, @at)`,
   );
   const all = db.prepare<[string], StepRow>('SELECT * FROM checklist_steps WHERE incident_id = ? ORDER BY position');

@@ -92,14 +92,16 @@ export const hubsRepo = perDb((db: Database.Database) => {
       `INSERT INTO registry_clusters (name, provider, region, provider_config, source_file, imported_at)
        VALUES (@name, @provider, @region, @config, @file, @at)
        ON CONFLICT(name) DO UPDATE SET provider = excluded.provider, region = excluded.region,
-         provider_config = excluded.provider_config, source_file = excluded.source_file, imported_at = excluded.imported_at`,
+         provider_config = excluded.provider_config, source_file = excluded.source_file, imported_at =
+           excluded.imported_at`,
     ),
     hubNames: db.prepare<[string], { id: string; name: string }>(
       'SELECT id, name FROM registry_hubs WHERE cluster = ?',
     ),
     // Contacts and an edited community are Conn's own: an import only fills the community when it is empty.
     upsertHub: db.prepare(
-      `INSERT INTO registry_hubs (id, cluster, name, display_name, domain, helm_chart, community, source_line, updated_at)
+      `INSERT INTO registry_hubs (id, cluster, name, display_name, domain, helm_chart, community, source_line,
+        updated_at)
        VALUES (@id, @cluster, @name, @displayName, @domain, @helmChart, @community, @line, @at)
        ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name, domain = excluded.domain,
          helm_chart = excluded.helm_chart, community = COALESCE(registry_hubs.community, excluded.community),
@@ -141,7 +143,8 @@ export const hubsRepo = perDb((db: Database.Database) => {
          last_checked_at = excluded.last_checked_at, detail = excluded.detail`,
     ),
     addChange: db.prepare(
-      'INSERT INTO hub_health_changes (incident_id, hub_id, at, state, detail) VALUES (@incidentId, @hubId, @at, @state, @detail)',
+      'INSERT INTO hub_health_changes (incident_id, hub_id, at, state, detail) VALUES (@incidentId, @hubId, @at, ' +
+        '@state, @detail)',
     ),
     changes: db.prepare<[string], { hub_id: string; at: number; state: HubState; detail: string }>(
       'SELECT hub_id, at, state, detail FROM hub_health_changes WHERE incident_id = ? ORDER BY at, rowid',
@@ -151,7 +154,8 @@ export const hubsRepo = perDb((db: Database.Database) => {
     ),
     setImpactEnd: db.prepare(
       `INSERT INTO incident_impact (incident_id, impact_end_at, end_evidence) VALUES (@incidentId, @at, @evidence)
-       ON CONFLICT(incident_id) DO UPDATE SET impact_end_at = excluded.impact_end_at, end_evidence = excluded.end_evidence`,
+       ON CONFLICT(incident_id) DO UPDATE SET impact_end_at = excluded.impact_end_at, end_evidence =
+         excluded.end_evidence`,
     ),
     setImpactStart: db.prepare<[number, number, string]>(
       'UPDATE incidents SET impact_start_at = ?, updated_at = ? WHERE id = ?',

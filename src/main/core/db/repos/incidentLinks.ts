@@ -33,7 +33,8 @@ export const incidentLinksRepo = perDb((db: Database.Database) => {
     'SELECT * FROM incident_links WHERE slack_channel_id = ? ORDER BY updated_at DESC LIMIT 1',
   );
   const put = db.prepare(
-    `INSERT INTO incident_links (incident_id, pagerduty_incident_id, pagerduty_url, slack_channel_id, slack_channel_name, updated_at)
+    `INSERT INTO incident_links (incident_id, pagerduty_incident_id, pagerduty_url, slack_channel_id,
+      slack_channel_name, updated_at)
      VALUES (@incidentId, @pagerdutyIncidentId, @pagerdutyUrl, @slackChannelId, @slackChannelName, @at)
      ON CONFLICT(incident_id) DO UPDATE SET
        pagerduty_incident_id = coalesce(excluded.pagerduty_incident_id, pagerduty_incident_id),

@@ -55,7 +55,8 @@ const toIncident = (r: IncidentRow): Incident => ({
 
 const SELECT = `
   SELECT i.*,
-    (SELECT person_id FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'incident_commander') AS commander_id,
+    (SELECT person_id FROM incident_roles r WHERE r.incident_id = i.id AND r.role = 'incident_commander') AS
+      commander_id,
     n.step_id AS next_step_id,
     n.title AS next_step_title
   FROM incidents i
@@ -77,8 +78,10 @@ export interface NewIncident {
 
 export const incidentsRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
-    `INSERT INTO incidents (id, title, hub, ticket_url, status, declared_at, updated_at, runbook_id, runbook_version, impact_start_at, classification)
-     VALUES (@id, @title, @hub, @ticketUrl, 'declared', @at, @at, @runbookId, @runbookVersion, @impactStartAt, @classification)`,
+    `INSERT INTO incidents (id, title, hub, ticket_url, status, declared_at, updated_at, runbook_id,
+      runbook_version, impact_start_at, classification)
+     VALUES (@id, @title, @hub, @ticketUrl, 'declared', @at, @at, @runbookId, @runbookVersion, @impactStartAt,
+       @classification)`,
   );
   const byId = db.prepare<[string], IncidentRow>(`${SELECT} WHERE i.id = ?`);
   const known = db.prepare<[string], { one: number }>('SELECT 1 AS one FROM incidents WHERE id = ?');

@@ -71,7 +71,8 @@ export const notesRepo = perDb((db: Database.Database) => {
   const pin = db.prepare<[number, string]>('UPDATE notes SET pinned = ? WHERE id = ?');
   const addRevision = db.prepare(
     `INSERT INTO note_revisions (note_id, rev, kind, body, written_at, replaced_at)
-     VALUES (@noteId, (SELECT coalesce(max(rev), 0) + 1 FROM note_revisions WHERE note_id = @noteId), @kind, @body, @writtenAt, @replacedAt)`,
+     VALUES (@noteId, (SELECT coalesce(max(rev), 0) + 1 FROM note_revisions WHERE note_id = @noteId), @kind, @body,
+       @writtenAt, @replacedAt)`,
   );
   const revisions = db.prepare<[string], RevisionRow>(
     'SELECT rev, kind, body, written_at, replaced_at FROM note_revisions WHERE note_id = ? ORDER BY rev',
@@ -79,7 +80,8 @@ export const notesRepo = perDb((db: Database.Database) => {
   const draft = db.prepare<[string], DraftRow>('SELECT * FROM note_drafts WHERE incident_id = ?');
   const putDraft = db.prepare(
     `INSERT INTO note_drafts (incident_id, kind, body, updated_at) VALUES (@incidentId, @kind, @body, @at)
-     ON CONFLICT(incident_id) DO UPDATE SET kind = excluded.kind, body = excluded.body, updated_at = excluded.updated_at`,
+     ON CONFLICT(incident_id) DO UPDATE SET kind = excluded.kind, body = excluded.body, updated_at =
+       excluded.updated_at`,
   );
   const dropDraft = db.prepare<[string]>('DELETE FROM note_drafts WHERE incident_id = ?');
   const dropDraftIf = db.prepare<[string, string]>('DELETE FROM note_drafts WHERE incident_id = ? AND body = ?');

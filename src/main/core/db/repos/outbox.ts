@@ -64,7 +64,8 @@ export interface EnqueueInput<K extends JobKind> {
 
 export const outboxRepo = perDb((db: Database.Database) => {
   const insert = db.prepare(
-    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, ref_type, ref_id, created_at, updated_at)
+    `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, next_at, ref_type, ref_id,
+      created_at, updated_at)
      VALUES (@id, @incidentId, @vendor, @kind, @payload, @orderKey, 'queued', @at, @refType, @refId, @at, @at)`,
   );
   const byRef = db.prepare<[string, string], JobRow>(

@@ -87,19 +87,23 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
   );
   const releaseReconciles = db.prepare(`UPDATE outbox_jobs SET lease_owner = NULL WHERE state = 'uncertain'`);
   const claimSend = db.prepare<{ id: string; owner: string; now: number }, LeasedRow>(
-    `UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, claimed_at = @now, updated_at = @now
+    `UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, claimed_at = @now,
+      updated_at = @now
      WHERE id = @id AND state IN ('queued', 'retrying') RETURNING *`,
   );
   const claimReconcile = db.prepare<{ id: string; owner: string }, LeasedRow>(
-    `UPDATE outbox_jobs SET lease_owner = @owner WHERE id = @id AND state = 'uncertain' AND lease_owner IS NULL RETURNING *`,
+    `UPDATE outbox_jobs SET lease_owner = @owner WHERE id = @id AND state = 'uncertain' AND lease_owner IS NULL
+      RETURNING *`,
   );
   const settle = db.prepare<Record<string, unknown>, JobRow>(
     `UPDATE outbox_jobs SET state = @state, next_at = @nextAt, last_error = @lastError,
-       result = COALESCE(@result, result), checks = @checks, attempts = MAX(0, attempts - @refund), lease_owner = NULL, updated_at = @now
+       result = COALESCE(@result, result), checks = @checks, attempts = MAX(0, attempts - @refund), lease_owner =
+         NULL, updated_at = @now
      WHERE id = @id AND lease_owner = @owner AND state IN ('sending', 'uncertain') RETURNING *`,
   );
   const retry = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now
+    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL,
+      updated_at = @now
      WHERE id = @id AND state IN (${fromStates('retry')}) RETURNING *`,
   );
   // A check in flight (lease held) finishes first: these wait for it rather than race its outcome.
@@ -109,16 +113,20 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
     `UPDATE outbox_jobs SET state = 'discarded', next_at = NULL, updated_at = @now ${unleased('discard')}`,
   );
   const checkNow = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'uncertain', checks = 0, next_at = @now, updated_at = @now ${unleased('check_now')}`,
+    `UPDATE outbox_jobs SET state = 'uncertain', checks = 0, next_at = @now, updated_at = @now
+      ${unleased('check_now')}`,
   );
   const markSent = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'sent', next_at = NULL, last_error = NULL, result = COALESCE(result, '{}'), updated_at = @now ${unleased('mark_sent')}`,
+    `UPDATE outbox_jobs SET state = 'sent', next_at = NULL, last_error = NULL, result = COALESCE(result, '{}'),
+      updated_at = @now ${unleased('mark_sent')}`,
   );
   const sendAgain = db.prepare<{ id: string; now: number }, JobRow>(
-    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now ${unleased('send_again')}`,
+    `UPDATE outbox_jobs SET state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL,
+      updated_at = @now ${unleased('send_again')}`,
   );
   const edit = db.prepare<{ id: string; now: number; payload: string }, JobRow>(
-    `UPDATE outbox_jobs SET payload = @payload, state = 'queued', attempts = 0, checks = 0, next_at = @now, last_error = NULL, updated_at = @now
+    `UPDATE outbox_jobs SET payload = @payload, state = 'queued', attempts = 0, checks = 0, next_at = @now,
+      last_error = NULL, updated_at = @now
      WHERE id = @id AND state IN (${fromStates('edit')}) RETURNING *`,
   );
   const list = db.prepare<{ incidentId: string | null; states: string | null }, JobRow>(
@@ -133,16 +141,20 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
   const sentResults = db.prepare<[{ i: string }], { kind: string; result: string | null }>(
     // Links learnt by a take-over (incident_links) come first; the incident's own created targets override them.
     `SELECT kind, result FROM (
-       SELECT 'slack.createChannel' AS kind, CASE WHEN slack_channel_name IS NULL THEN json_object('channelId', slack_channel_id)
-         ELSE json_object('channelId', slack_channel_id, 'name', slack_channel_name) END AS result, 0 AS created_at, '' AS id
+       SELECT 'slack.createChannel' AS kind, CASE WHEN slack_channel_name IS NULL THEN json_object('channelId',
+         slack_channel_id)
+         ELSE json_object('channelId', slack_channel_id, 'name', slack_channel_name) END AS result, 0 AS
+           created_at, '' AS id
          FROM incident_links WHERE incident_id = @i AND slack_channel_id IS NOT NULL
        UNION ALL
-       SELECT 'pagerduty.createIncident', CASE WHEN pagerduty_url IS NULL THEN json_object('incidentId', pagerduty_incident_id)
+       SELECT 'pagerduty.createIncident', CASE WHEN pagerduty_url IS NULL THEN json_object('incidentId',
+         pagerduty_incident_id)
          ELSE json_object('incidentId', pagerduty_incident_id, 'htmlUrl', pagerduty_url) END, 0, '~'
          FROM incident_links WHERE incident_id = @i AND pagerduty_incident_id IS NOT NULL
        UNION ALL
        SELECT kind, result, created_at, id FROM outbox_jobs
-         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent' AND result IS NOT NULL
+         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent'
+           AND result IS NOT NULL
      ) ORDER BY created_at, id`,
   );
   const ticketUrl = db.prepare<[string], { ticket_url: string | null }>(

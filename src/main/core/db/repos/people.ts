@@ -49,11 +49,13 @@ export const peopleRepo = perDb((db: Database.Database) => {
   );
   const everyone = db.prepare<[], PersonRow>('SELECT * FROM people ORDER BY name COLLATE NOCASE, id');
   const upsert = db.prepare(
-    `INSERT INTO people (id, name, email, timezone, pagerduty_user_id, slack_user_id, freshdesk_agent_id, working_hours, created_at, updated_at)
+    `INSERT INTO people (id, name, email, timezone, pagerduty_user_id, slack_user_id, freshdesk_agent_id,
+      working_hours, created_at, updated_at)
      VALUES (@id, @name, @email, @timezone, @pagerdutyUserId, @slackUserId, @freshdeskAgentId, @workingHours, @at, @at)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, email = excluded.email, timezone = excluded.timezone,
        pagerduty_user_id = excluded.pagerduty_user_id, slack_user_id = excluded.slack_user_id,
-       freshdesk_agent_id = excluded.freshdesk_agent_id, working_hours = excluded.working_hours, updated_at = excluded.updated_at`,
+       freshdesk_agent_id = excluded.freshdesk_agent_id, working_hours = excluded.working_hours, updated_at =
+         excluded.updated_at`,
   );
   const remove = db.prepare<[number, number, string]>('UPDATE people SET removed_at = ?, updated_at = ? WHERE id = ?');
   return {

@@ -94,11 +94,13 @@ export const reportRepo = perDb((db: Database.Database) => {
     'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM report_action_items WHERE incident_id = ?',
   );
   const insertItem = db.prepare(
-    `INSERT INTO report_action_items (id, incident_id, position, what, done_when, owner, issue_url, created_at, updated_at)
+    `INSERT INTO report_action_items (id, incident_id, position, what, done_when, owner, issue_url, created_at,
+      updated_at)
      VALUES (@id, @incidentId, @position, @what, @doneWhen, @owner, @issueUrl, @at, @at)`,
   );
   const updateItem = db.prepare(
-    `UPDATE report_action_items SET what = @what, done_when = @doneWhen, owner = @owner, issue_url = @issueUrl, updated_at = @at
+    `UPDATE report_action_items SET what = @what, done_when = @doneWhen, owner = @owner, issue_url = @issueUrl,
+      updated_at = @at
      WHERE incident_id = @incidentId AND id = @id`,
   );
   const deleteItem = db.prepare<[string, string]>('DELETE FROM report_action_items WHERE incident_id = ? AND id = ?');

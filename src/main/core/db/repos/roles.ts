@@ -27,7 +27,8 @@ export const rolesRepo = perDb((db: Database.Database) => {
     'UPDATE incident_roles SET tech_lead = 0 WHERE incident_id = ? AND tech_lead = 1',
   );
   const setTechLead = db.prepare<[number, string, string]>(
-    "UPDATE incident_roles SET tech_lead = ? WHERE incident_id = ? AND role = 'subject_matter_expert' AND person_id = ?",
+    "UPDATE incident_roles SET tech_lead = ? WHERE incident_id = ? AND role = 'subject_matter_expert' AND person_id " +
+      '= ?',
   );
   return {
     list(incidentId: string): RoleAssignment[] {

@@ -13,7 +13,8 @@ export const runbooksRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], StoredRunbook>('SELECT id, version, body FROM runbooks WHERE id = ?');
   const upsert = db.prepare(
     `INSERT INTO runbooks (id, version, name, body, imported_at) VALUES (@id, @version, @name, @body, @at)
-     ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name, body = excluded.body, imported_at = excluded.imported_at`,
+     ON CONFLICT(id) DO UPDATE SET version = excluded.version, name = excluded.name, body = excluded.body,
+       imported_at = excluded.imported_at`,
   );
   return {
     list: (): StoredRunbook[] => all.all(),

@@ -47,7 +47,8 @@ export const searchRepo = perDb((db: Database.Database) => {
       FROM notes n JOIN incidents i ON i.id = n.incident_id
      WHERE n.seq IN (SELECT value FROM json_each(?))`);
   const entryDetails = db.prepare<[string], SearchRow & { ref: string }>(`
-    SELECT t.id AS ref, t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind, t.source, t.at
+    SELECT t.id AS ref, t.incident_id, i.title AS incident_title, NULL AS note_id, t.id AS entry_id, t.kind,
+      t.source, t.at
       FROM timeline_events t JOIN incidents i ON i.id = t.incident_id
      WHERE t.id IN (SELECT value FROM json_each(?))`);
 

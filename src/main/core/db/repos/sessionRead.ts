@@ -14,7 +14,8 @@ export interface SessionNote {
 export const sessionReadRepo = perDb((db: Database.Database) => {
   const inKinds = (kinds: readonly string[]) => `(${kinds.map(() => '?').join(', ')})`;
   const starter = db.prepare<[string, string], { actor: string | null }>(
-    `SELECT actor FROM timeline_entries WHERE incident_id = ? AND source = 'checklist' AND ref_id = ? AND kind = 'step_started'
+    `SELECT actor FROM timeline_entries WHERE incident_id = ? AND source = 'checklist' AND ref_id = ? AND kind =
+      'step_started'
      ORDER BY at DESC, id DESC LIMIT 1`,
   );
   return {

@@ -32,12 +32,15 @@ interface Row {
 
 export const vendorStateRepo = perDb((db: Database.Database) => {
   const get = db.prepare<[string], Row>(
-    'SELECT vendor, state, reason, paused_until, unreachable_since, unreachable_reason, unreachable_error FROM vendor_state WHERE vendor = ?',
+    'SELECT vendor, state, reason, paused_until, unreachable_since, unreachable_reason, unreachable_error FROM ' +
+      'vendor_state WHERE vendor = ?',
   );
   const upsert = db.prepare(
-    `INSERT INTO vendor_state (vendor, state, reason, paused_until, unreachable_since, unreachable_reason, unreachable_error, updated_at)
+    `INSERT INTO vendor_state (vendor, state, reason, paused_until, unreachable_since, unreachable_reason,
+      unreachable_error, updated_at)
      VALUES (@vendor, @state, @reason, @pausedUntil, @since, @uReason, @uError, @at)
-     ON CONFLICT(vendor) DO UPDATE SET state = excluded.state, reason = excluded.reason, paused_until = excluded.paused_until,
+     ON CONFLICT(vendor) DO UPDATE SET state = excluded.state, reason = excluded.reason, paused_until =
+       excluded.paused_until,
        unreachable_since = excluded.unreachable_since, unreachable_reason = excluded.unreachable_reason,
        unreachable_error = excluded.unreachable_error, updated_at = excluded.updated_at`,
   );
@@ -93,7 +96,8 @@ export const vendorStateRepo = perDb((db: Database.Database) => {
      * */
     unreachable(vendor: Vendor, reason: string, error: string, at: number): boolean {
       const cur = read(vendor);
-      if (cur.unreachable && cur.unreachable.reason === reason && cur.unreachable.error === error) return false; // no write per failure
+      // No write per failure.
+      if (cur.unreachable && cur.unreachable.reason === reason && cur.unreachable.error === error) return false;
       write({ ...cur, unreachable: { since: cur.unreachable?.since ?? at, reason, error } }, at);
       return cur.unreachable === null;
     },

@@ -96,7 +96,8 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
         const page = await call(operation, 'GET', path, schema, { query: { ...query, limit: 100, offset } });
         const items = page[key];
         const step = page.limit ?? items.length;
-        const next = page.more === true && items.length > 0 && offset + step + step <= 10_000 ? offset + step : null; // the API refuses deeper pages
+        // The API refuses deeper pages.
+        const next = page.more === true && items.length > 0 && offset + step + step <= 10_000 ? offset + step : null;
         return { items, next };
       },
     });

@@ -114,7 +114,8 @@ function pagerdutyLookups(now: () => number = Date.now) {
         .slice(0, 20)
         .join(', ');
       throw refuse(
-        `PagerDuty has no service "${wanted}" that this token can see${names ? ` (it has: ${names})` : ''}. Fix the runbook step or the PagerDuty service name.`,
+        `PagerDuty has no service "${wanted}" that this token can see${names ? ` (it has: ${names})` : ''}. Fix the ` +
+          `runbook step or the PagerDuty service name.`,
       );
     },
     /** The priority's id; null where the account has no priorities (the incident opens without one). */

@@ -113,7 +113,8 @@ export function slackExecutors(v: LiveVendors): {
         }
         if (!channel)
           throw refuse(
-            `Slack channel names ${base} to ${withSuffix(base, MAX_NAME_TRIES)} are all taken; change the name pattern in Connections.`,
+            `Slack channel names ${base} to ${withSuffix(base, MAX_NAME_TRIES)} are all taken; change the name ` +
+              `pattern in Connections.`,
           );
         const { ids, emails } = invitees(config, ctx.payload.inviteUserIds);
         await inviteAll(slack, channel.id, ids, emails);

@@ -36,12 +36,18 @@ const EXTENDS = /^[\p{M}\p{Emoji_Modifier}\u200d\u{e0020}-\u{e007f}]/u;
 const ZWJ = 0x200d;
 const isRegional = (cp: number | undefined) => cp !== undefined && cp >= 0x1f1e6 && cp <= 0x1f1ff;
 /** Prepend characters (GB9b): they join the character after them. */
-const PREPEND =
-  /^[\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u{110bd}\u{110cd}\u{111c2}\u{111c3}\u{1193f}\u{11941}\u{11a3a}\u{11a84}-\u{11a89}\u{11d46}\u{11f02}]$/u;
+const PREPEND = new RegExp(
+  '^[\\u0600-\\u0605\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u0d4e' +
+    '\\u{110bd}\\u{110cd}\\u{111c2}\\u{111c3}\\u{1193f}\\u{11941}\\u{11a3a}\\u{11a84}-\\u{11a89}\\u{11d46}\\u{11f02}]$',
+  'u',
+);
 /** Indic conjuncts (GB9c): consonant + virama + consonant stays one character in these six scripts. */
 const LINKERS = new Set([0x094d, 0x09cd, 0x0acd, 0x0b4d, 0x0c4d, 0x0d4d]);
-const INDIC_CONSONANT =
-  /^[\u0915-\u0939\u0958-\u095f\u0978-\u097f\u0995-\u09b9\u09dc-\u09df\u09f0\u09f1\u0a95-\u0ab9\u0af9\u0b15-\u0b39\u0b5c-\u0b5f\u0b71\u0c15-\u0c39\u0c58-\u0c5a\u0d15-\u0d3a]$/u;
+const INDIC_CONSONANT = new RegExp(
+  '^[\\u0915-\\u0939\\u0958-\\u095f\\u0978-\\u097f\\u0995-\\u09b9\\u09dc-\\u09df\\u09f0\\u09f1' +
+    '\\u0a95-\\u0ab9\\u0af9\\u0b15-\\u0b39\\u0b5c-\\u0b5f\\u0b71\\u0c15-\\u0c39\\u0c58-\\u0c5a\\u0d15-\\u0d3a]$',
+  'u',
+);
 
 /** Hangul syllable types (GB6-GB8): leading, vowel and trailing jamo, and precomposed LV / LVT syllables. */
 function hangul(cp: number | undefined): 'L' | 'V' | 'T' | 'LV' | 'LVT' | null {

@@ -164,8 +164,9 @@ export function ChecklistPanel({ incidentId, onOpenReport }: { incidentId: strin
         ))}
       </ol>
       <p className="shortcut-hint muted">
-        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>C</kbd> done · <kbd>S</kbd> skip · <kbd>B</kbd> blocked · <kbd>O</kbd>{' '}
-        reopen · <kbd>A</kbd> action
+        <kbd>J</kbd>/<kbd>K</kbd> move · <kbd>C</kbd> done · <kbd>S</kbd> skip · <kbd>B</kbd> blocked
+        {' · '}
+        <kbd>O</kbd> reopen · <kbd>A</kbd> action
       </p>
     </section>
   );

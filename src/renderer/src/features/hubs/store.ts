@@ -60,7 +60,9 @@ export const useHubs = create<HubsState>((set, get) => ({
     const v = r.value;
     set({
       error: null,
-      notice: `Imported ${v.clusters.length} cluster${v.clusters.length === 1 ? '' : 's'} (${v.clusters.join(', ')}): ${v.added} hubs added, ${v.updated} updated, ${v.removed} removed.`,
+      notice: `Imported ${v.clusters.length} cluster${v.clusters.length === 1 ? '' : 's'} (${v.clusters.join(
+        ', ',
+      )}): ${v.added} hubs added, ${v.updated} updated, ${v.removed} removed.`,
     });
     await get().loadRegistry();
     return true;
@@ -73,7 +75,9 @@ export const useHubs = create<HubsState>((set, get) => ({
     }
     set({
       error: null,
-      notice: `Imported ${r.value.clusters.join(', ')}: ${r.value.added} hubs added, ${r.value.updated} updated, ${r.value.removed} removed.`,
+      notice:
+        `Imported ${r.value.clusters.join(', ')}: ${r.value.added} hubs added, ${r.value.updated} updated, ` +
+        `${r.value.removed} removed.`,
     });
     await get().loadRegistry();
     return true;

@@ -161,8 +161,9 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
       <div className="composer-foot">
         {shareTargets.map((t) => (
           <label key={t} className="share-toggle">
-            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} /> Share to {vendorLabel(t)}{' '}
-            <kbd>{t === 'slack' ? 'Alt+S' : 'Alt+D'}</kbd>
+            <input type="checkbox" checked={p.share[t]} onChange={() => p.onToggleShare(t)} />
+            {' Share to '}
+            {vendorLabel(t)} <kbd>{t === 'slack' ? 'Alt+S' : 'Alt+D'}</kbd>
           </label>
         ))}
         <span className={over ? 'size over' : 'size'} aria-live="polite">

@@ -51,7 +51,8 @@ export function FindingsPanel({ incidentId, findings, checking, gated, onOverrid
           {findings.length === 0
             ? 'Fact check: nothing to fix. The report holds to the record.'
             : gated
-              ? `Not marked Reviewed: the fact check has ${findings.length} open finding${findings.length === 1 ? '' : 's'}.`
+              ? `Not marked Reviewed: the fact check has ${findings.length} open ` +
+                `finding${findings.length === 1 ? '' : 's'}.`
               : `Fact check: ${findings.length} finding${findings.length === 1 ? '' : 's'}.`}
         </strong>
         <button type="button" className="quiet" onClick={onClose}>
