@@ -21,7 +21,7 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(app.url);
-  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Registry' }).click();
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Hubs' }).click();
   const registry = page.getByRole('region', { name: 'Hub registry' });
 
   await registry.getByLabel('Path of the pasted file').fill('config/clusters/broken/cluster.yaml');
