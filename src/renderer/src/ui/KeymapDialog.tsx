@@ -7,7 +7,14 @@ const order: Scope[] = ['global', 'work', 'note', 'field', 'timeline', 'entry'];
 export function KeymapDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal label="Keyboard shortcuts" onClose={onClose} wide>
-      <h2>Keyboard shortcuts</h2>
+      {/* Close sits in the head, as in the other dialogs: focused on open, it keeps the map's top in view (at the
+          bottom, focusing it scrolled the title and the global keys away). */}
+      <div className="modal-head">
+        <h2>Keyboard shortcuts</h2>
+        <button type="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
       <p className="muted small">Single keys act only when no text field has focus; Esc leaves a text field.</p>
       {order.map((scope) => {
         const rows = keymap.filter((k) => k.scope === scope);
@@ -30,11 +37,6 @@ export function KeymapDialog({ onClose }: { onClose(): void }) {
           </table>
         );
       })}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Close <kbd>Esc</kbd>
-        </button>
-      </div>
     </Modal>
   );
 }
