@@ -241,13 +241,10 @@ async function main() {
     else say(`skipped the PDF page: pdftoppm is not installed (${readFileSync(pdf).length} bytes of PDF were made)`);
 
     // The fact check: what the report says that the record does not hold.
-    await pageB
-      .getByRole('button', { name: 'Close' })
-      .first()
-      .click()
-      .catch(() => undefined);
+    await pageB.getByRole('button', { name: 'Dismiss' }).click();
     await pageB.getByRole('button', { name: 'Check facts' }).click();
-    await pageB.waitForTimeout(1000);
+    await pageB.getByText('Checking the report against the record…').waitFor({ state: 'hidden', timeout: 20_000 });
+    await pageB.waitForTimeout(300);
     await shot(pageB, 'fact-check');
 
     // The keyboard map.
