@@ -280,6 +280,8 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(keys).toContainText('Shift+P');
   await expect(keys).toContainText('Alt+S');
+  await expect(keys).toContainText('Alt+↑');
+  await expect(keys).not.toContainText('ArrowDown'); // keys as printed on them, not event names
   // It opens at its top: the title and Close are in view (Close used to sit at the bottom, and focusing it on open
   // scrolled the title and the global keys out of sight).
   await expect(keys.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();

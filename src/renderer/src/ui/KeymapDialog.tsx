@@ -2,6 +2,10 @@
 import { keymap, scopeTitles, type Scope } from './keymap';
 import { Modal } from './Modal';
 
+/** A key as printed on it: arrows, not their event names (ArrowDown). */
+const keyLabel = (key: string) =>
+  key.replace('ArrowDown', '↓').replace('ArrowUp', '↑').replace('ArrowLeft', '←').replace('ArrowRight', '→');
+
 const order: Scope[] = ['global', 'work', 'note', 'field', 'timeline', 'entry'];
 
 export function KeymapDialog({ onClose }: { onClose(): void }) {
@@ -27,7 +31,7 @@ export function KeymapDialog({ onClose }: { onClose(): void }) {
                 <tr key={k.id}>
                   <th scope="row">
                     {(k.keys.length > 6 ? [k.keys[0], '…', k.keys.at(-1)!] : k.keys).map((key, i) => (
-                      <kbd key={i}>{key}</kbd>
+                      <kbd key={i}>{keyLabel(key)}</kbd>
                     ))}
                   </th>
                   <td>{k.does}</td>
