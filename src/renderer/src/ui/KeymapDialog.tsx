@@ -3,7 +3,7 @@ import { keymap, scopeTitles, type Scope } from './keymap';
 import { Modal } from './Modal';
 
 /** A key as printed on it: arrows, not their event names (ArrowDown). */
-const keyLabel = (key: string) =>
+const keyLabel = (key: string = '') =>
   key.replace('ArrowDown', '↓').replace('ArrowUp', '↑').replace('ArrowLeft', '←').replace('ArrowRight', '→');
 
 const order: Scope[] = ['global', 'work', 'note', 'field', 'timeline', 'entry'];
