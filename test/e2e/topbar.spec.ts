@@ -43,4 +43,14 @@ test('two vendors unreachable: the top bar stays on one row and the page does no
   await expect(page.getByRole('region', { name: 'Outbox' })).toBeVisible();
   expect(await fits()).toBe(true);
   expect(await page.evaluate(() => window.scrollX)).toBe(0);
+
+  // The checklist's count stays on one line beside a long "Next: Work the problem in the incident channel".
+  for (const stepId of ['acknowledge', 'trigger_pagerduty'])
+    await app.call('checklist.complete', { incidentId: inc.id, stepId });
+  await page.getByRole('navigation', { name: 'Screens' }).getByRole('button', { name: 'Incidents' }).click();
+  await page.getByText('Two vendors are down').first().click();
+  const checklist = page.getByRole('region', { name: 'Checklist' });
+  await expect(checklist.getByRole('button', { name: /^Next: Work the problem/ })).toBeVisible();
+  const count = await checklist.getByText(/\d+ of \d+ done/).boundingBox();
+  expect(count!.height).toBeLessThan(30);
 });
