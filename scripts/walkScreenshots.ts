@@ -1,6 +1,8 @@
 // `npm run screenshots`: walks a whole incident through the web shell against the vendor simulators, in Chromium,
 // and saves a PNG of each stage into docs/walk/ (linked from the README): declare → first response → trigger →
-// notes → outage → update → handoff → take-over (a second Conn) → resolve → report → PDF.
+// notes → outage → update → handoff → take-over (a second Conn) → resolve → report → PDF, then the fact check, the
+// keyboard map, the Register and the Hubs screen. The first Conn has the hub registry of the test fixtures and probes
+// the hub simulator, so the incident's blast radius and health strip show a hub going down during the outage.
 // Needs `npm run build` first (the screens) and Chromium (CONN_CHROMIUM, default /usr/bin/chromium); the PDF page
 // is drawn with pdftoppm (Debian: poppler-utils) when it is installed.
 import { chromium, type Page } from '@playwright/test';
@@ -9,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { join } from 'node:path';
 import { serve, type Served } from '../test/e2e/serve';
 import { SIM_FROM_EMAIL, SIM_TICKET_ID, startSimulators, type Simulators } from '../test/simulators';
+import { startHubSimulator } from '../test/simulators/hubs';
 
 const outDir = join(process.cwd(), 'docs', 'walk');
 const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
@@ -76,7 +79,8 @@ async function main() {
     CONN_FRESHDESK_URL: sim.urls.freshdesk,
     CONN_SLACK_URL: sim.urls.slack,
   };
-  const a = await serve(env);
+  const hubs = await startHubSimulator();
+  const a = await serve({ ...env, CONN_HUB_PROBE_URL: hubs.probeBase });
   const b = await serve(env);
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
   let n = 0;
@@ -87,6 +91,8 @@ async function main() {
   };
   try {
     await connect(a, sim, 'alice');
+    await a.call('health.saveSettings', { referenceUrl: hubs.referenceUrl });
+    await a.call('registry.import', { folder: hubs.registryDir });
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
     const card = page.getByRole('article', { name: 'Current step' });
     const steps = page.getByRole('list', { name: 'Steps' });
@@ -100,6 +106,7 @@ async function main() {
     await declare.getByLabel(/Hub or community/).fill('ocean-data');
     await declare.getByLabel(/Freshdesk ticket URL/).fill(TICKET);
     await declare.getByLabel(/start their servers/).check();
+    await declare.getByLabel(/Scope \(blast radius\)/).selectOption('cluster:seaweed');
     await shot(page, 'declare');
     await declare.getByLabel('Title').press('Enter');
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -114,6 +121,7 @@ async function main() {
       .first()
       .waitFor({ timeout: 15_000 });
     await a.call('checks.run', { incidentId });
+    await a.call('health.probeNow', { incidentId });
     await shot(page, 'first-response');
 
     // Trigger PagerDuty (the runbook opens the Slack channel too).
@@ -142,6 +150,8 @@ async function main() {
     // An outage: Slack and PagerDuty drop every request; a shared note waits in the outbox.
     sim.fault({ vendor: 'slack', action: { type: 'drop' } });
     sim.fault({ vendor: 'pagerduty', action: { type: 'drop' } });
+    hubs.set({ hubIds: ['seaweed/ocean-data'] }, 'down');
+    await a.call('health.probeNow', { incidentId });
     await page.getByLabel('Share to Slack').check();
     await page.getByLabel('Share to PagerDuty').check();
     await box.fill('New servers start again; watching for ten minutes.');
@@ -229,11 +239,36 @@ async function main() {
     const drawn = spawnSync('pdftoppm', ['-png', '-r', '80', '-singlefile', pdf, png]);
     if (drawn.status === 0) say(`saved ${png}.png`);
     else say(`skipped the PDF page: pdftoppm is not installed (${readFileSync(pdf).length} bytes of PDF were made)`);
+
+    // The fact check: what the report says that the record does not hold.
+    await pageB.getByRole('button', { name: 'Dismiss' }).click();
+    await pageB.getByRole('button', { name: 'Check facts' }).click();
+    await pageB.getByText('Checking the report against the record…').waitFor({ state: 'hidden', timeout: 20_000 });
+    await pageB.waitForTimeout(300);
+    await shot(pageB, 'fact-check');
+
+    // The keyboard map.
+    await pageB.locator('body').click({ position: { x: 5, y: 5 } });
+    await pageB.keyboard.press('?');
+    await pageB.getByRole('dialog').waitFor();
+    await shot(pageB, 'keymap');
+    await pageB.keyboard.press('Escape');
+
+    // The Register (every incident, with its figures) and the Hubs screen, on the first Conn.
+    const screens = page.getByRole('navigation', { name: 'Screens' });
+    await screens.getByRole('button', { name: 'Register' }).click();
+    await page.waitForTimeout(1000);
+    await shot(page, 'register');
+    await screens.getByRole('button', { name: 'Hubs' }).click();
+    await page.getByRole('region', { name: 'Hub registry' }).waitFor();
+    await page.waitForTimeout(500);
+    await shot(page, 'hubs');
   } finally {
     await browser.close();
     await a.stop();
     await b.stop();
     await sim.stop();
+    await hubs.close();
   }
 }
 

@@ -212,8 +212,15 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   await expect(page.getByLabel('Share to PagerDuty')).toBeChecked();
   await box.press('Enter');
   const feed = page.getByRole('feed');
-  await expect(feed.getByRole('article', { name: /^Decision\b/ })).toContainText('roll back the gateway');
-  await expect(feed.getByRole('article', { name: /^Note\b/ })).toContainText('checking the scheduler logs');
+  // No one is "me" in this shell: the notes are unsigned.
+  const decision = feed.getByRole('article', { name: /^Decision/ });
+  await expect(decision).toContainText('roll back the gateway');
+  // Sharing before PagerDuty has the incident fails in words, without the job's raw kind (pagerduty.addNote).
+  await expect(decision.locator('.share-chip')).toContainText('PagerDuty: failed: There is no PagerDuty incident', {
+    timeout: 20_000,
+  });
+  await expect(decision).not.toContainText('pagerduty.addNote');
+  await expect(feed.getByRole('article', { name: /^Note/ })).toContainText('checking the scheduler logs');
   const notes = await call<{ items: Array<{ kind: string; body: string }> }>('notes.list', {
     incidentId: inc.id,
     limit: 10,
@@ -240,7 +247,6 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   await page.keyboard.press('Escape');
 
   // A focused note: Shift+P pins it and opens nothing; P opens the roster and pins nothing.
-  const decision = feed.getByRole('article', { name: /^Decision\b/ });
   await decision.focus();
   await page.keyboard.press('Shift+P');
   await expect(page.getByRole('list', { name: 'Pinned notes' })).toContainText('roll back the gateway');
@@ -274,6 +280,13 @@ test('3, 5: kind resets after each note, a typed prefix sets it once; keys never
   const keys = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(keys).toContainText('Shift+P');
   await expect(keys).toContainText('Alt+S');
+  await expect(keys).toContainText('Alt+↑');
+  await expect(keys).not.toContainText('ArrowDown'); // keys as printed on them, not event names
+  // It opens at its top: the title and Close are in view (Close used to sit at the bottom, and focusing it on open
+  // scrolled the title and the global keys out of sight).
+  await expect(keys.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeInViewport();
+  await expect(keys.getByRole('button', { name: /Close/ })).toBeFocused();
+  await expect(keys.getByRole('button', { name: /Close/ })).toBeInViewport();
   await shot(page, 'keymap');
   await page.keyboard.press('Escape');
   await expect(keys).toBeHidden();

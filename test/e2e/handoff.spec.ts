@@ -156,6 +156,10 @@ test('hand off from Conn A through the vendors, take over in Conn B', async ({ p
   await dialog.getByRole('button', { name: 'Hand off' }).click();
   await expect(dialog.getByText('Everything went out.')).toBeVisible({ timeout: 20_000 });
   await page.screenshot({ path: 'out/screenshots/handoff-progress.png' });
+  // The header promises "Close Esc": after the send the focus is on Done, so Escape closes (it was lost on the body).
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   // What each simulator received.
   const reassign = sim.requests({ vendor: 'pagerduty', method: 'PUT', path: `/incidents/${pdId}` });

@@ -35,7 +35,8 @@ test(slackUnreachableTheTop, async ({ page }) => {
   const row = page
     .getByRole('region', { name: 'Outbox' })
     .getByRole('listitem')
-    .filter({ hasText: 'Create the Slack channel' });
+    .filter({ hasText: 'Create the Slack channel' }); // its plain label; the raw kind never shows
+  await expect(page.getByRole('region', { name: 'Outbox' })).not.toContainText('slack.createChannel');
   // Plain words first (waiting to retry, or checking whether a lost answer arrived), the raw error only behind the
   // disclosure.
   await expect(row.locator('.job-reason')).toHaveText(/^(Slack cannot be reached|The answer from Slack was lost)/);

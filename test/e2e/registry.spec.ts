@@ -67,6 +67,13 @@ test('import the registry, scope an incident to a cluster, and follow hub health
   await expect(blast).toContainText('cluster seaweed · 4 hubs · 3 communities');
   const strip = blast.getByRole('list', { name: 'Hub health' });
   await expect(strip.getByRole('listitem')).toHaveCount(4);
+  // The blast radius spans the incident's head: four hubs fit on one row and leave the Work view its room (in the
+  // title's narrow column they stacked one per line and pushed the note box's Save button off the screen).
+  const tops = await strip
+    .getByRole('listitem')
+    .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
+  expect(new Set(tops).size).toBe(1);
+  await expect(page.getByRole('button', { name: /^Save/ }).last()).toBeInViewport();
   await expect(blast.getByLabel('Affected communities')).toHaveText(
     'Communities: Kelp Lab, Coastal University · Ocean Data Collective · Tidepool Community College',
   );

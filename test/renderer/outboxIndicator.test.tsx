@@ -44,7 +44,7 @@ describe('the top-bar outbox indicator', () => {
     const outage = headline(
       status({ vendors: [unreachable, { ...unreachable, vendor: 'pagerduty' }, ok('freshdesk')] }, { queued: 4 }),
     );
-    expect(outage.text).toBe('Slack unreachable, PagerDuty unreachable · 4 pending');
+    expect(outage.text).toBe('Slack, PagerDuty unreachable · 4 pending');
     const quietOutage = headline(status({ vendors: [unreachable, ok('pagerduty'), ok('freshdesk')] })).text;
     expect(quietOutage).not.toMatch(/Online|all sent/);
     const needsYou = headline(status({}, { needs_you: 2, queued: 1 }));

@@ -2,12 +2,23 @@
 import { keymap, scopeTitles, type Scope } from './keymap';
 import { Modal } from './Modal';
 
+/** A key as printed on it: arrows, not their event names (ArrowDown). */
+const keyLabel = (key: string = '') =>
+  key.replace('ArrowDown', '↓').replace('ArrowUp', '↑').replace('ArrowLeft', '←').replace('ArrowRight', '→');
+
 const order: Scope[] = ['global', 'work', 'note', 'field', 'timeline', 'entry'];
 
 export function KeymapDialog({ onClose }: { onClose(): void }) {
   return (
     <Modal label="Keyboard shortcuts" onClose={onClose} wide>
-      <h2>Keyboard shortcuts</h2>
+      {/* Close sits in the head, as in the other dialogs: focused on open, it keeps the map's top in view (at the
+          bottom, focusing it scrolled the title and the global keys away). */}
+      <div className="modal-head">
+        <h2>Keyboard shortcuts</h2>
+        <button type="button" onClick={onClose} autoFocus>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
       <p className="muted small">Single keys act only when no text field has focus; Esc leaves a text field.</p>
       {order.map((scope) => {
         const rows = keymap.filter((k) => k.scope === scope);
@@ -20,7 +31,7 @@ export function KeymapDialog({ onClose }: { onClose(): void }) {
                 <tr key={k.id}>
                   <th scope="row">
                     {(k.keys.length > 6 ? [k.keys[0], '…', k.keys.at(-1)!] : k.keys).map((key, i) => (
-                      <kbd key={i}>{key}</kbd>
+                      <kbd key={i}>{keyLabel(key)}</kbd>
                     ))}
                   </th>
                   <td>{k.does}</td>
@@ -30,11 +41,6 @@ export function KeymapDialog({ onClose }: { onClose(): void }) {
           </table>
         );
       })}
-      <div className="modal-actions">
-        <button type="button" onClick={onClose} autoFocus>
-          Close <kbd>Esc</kbd>
-        </button>
-      </div>
     </Modal>
   );
 }

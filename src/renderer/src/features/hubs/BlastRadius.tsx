@@ -70,7 +70,9 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
             {sc.communities.length === 1 ? 'y' : 'ies'}
           </span>
         ) : (
-          <span className="muted">{noRegistry ? 'Import the hub registry to pick a scope.' : 'not set'}</span>
+          <span className="muted">
+            {noRegistry ? 'none yet: import the hub registry under Hubs (top bar) to pick one.' : 'not set'}
+          </span>
         )}
         {!noRegistry ? (
           <button type="button" className="link" onClick={() => setEditing(!editing)}>

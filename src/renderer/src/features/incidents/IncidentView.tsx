@@ -38,7 +38,6 @@ export function IncidentView({ incident }: { incident: Incident }) {
             {incident.hub ? ` · ${incident.hub}` : ''}
           </p>
           <RolesStrip incidentId={incident.id} />
-          <BlastRadius incidentId={incident.id} />
         </div>
         <StatusUpdateButton incidentId={incident.id} />
         <HandoffButton incidentId={incident.id} />
@@ -56,6 +55,8 @@ export function IncidentView({ incident }: { incident: Incident }) {
             </button>
           ))}
         </nav>
+        {/* Full width under the title and the buttons: in the title's column the hub chips stacked one per line. */}
+        <BlastRadius incidentId={incident.id} />
       </header>
       {tab === 'work' ? (
         <div className="work-view">

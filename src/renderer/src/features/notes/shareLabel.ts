@@ -20,14 +20,20 @@ export function shareLabel(s: NoteShare, connection?: VendorConnection['state'])
     case 'sending':
       return 'sending…';
     case 'retrying':
-      return s.lastError ? `retrying: ${s.lastError}` : 'retrying';
+      return s.lastError ? `retrying: ${plainError(s.lastError)}` : 'retrying';
     case 'sent':
       return 'sent';
     case 'dead':
-      return `failed${s.lastError ? `: ${s.lastError}` : ''}`;
+      return `failed${s.lastError ? `: ${plainError(s.lastError)}` : ''}`;
     case 'discarded':
       return 'discarded';
     default:
       return assertNever(state, 'job state');
   }
+}
+
+/** The outbox's error without its raw job kind ("pagerduty.addNote: ") or "Refused: " in front; the chip's title keeps
+ *  the whole text. */
+export function plainError(lastError: string): string {
+  return lastError.replace(/^[a-z]+\.[A-Za-z]+: /, '').replace(/^Refused: /, '');
 }

@@ -23,9 +23,11 @@ export function headline(status: OutboxStatus): { text: string; tone: 'ok' | 'wa
     parts.push('Offline');
     tone = 'warn';
   } else if (unreachable.length || reconnect.length) {
-    parts.push(
-      [...unreachable, ...reconnect].map((v) => `${vendorLabels[v.vendor]} ${connectivity[v.state]}`).join(', '),
-    );
+    // One state word per group ("Slack, PagerDuty unreachable"): the per-vendor chips beside it are red already, and
+    // a word per vendor overflowed the top bar in a two-vendor outage.
+    const group = (vs: VendorConnection[]) =>
+      vs.length ? [`${vs.map((v) => vendorLabels[v.vendor]).join(', ')} ${connectivity[vs[0]!.state]}`] : [];
+    parts.push([...group(unreachable), ...group(reconnect)].join('; '));
     tone = 'warn';
   } else if (status.needsYou === 0) parts.push('Online');
   if (status.needsYou > 0) {
@@ -92,7 +94,12 @@ export function OutboxIndicator({ onOpen, onReconnect }: { onOpen(): void; onRec
           </ul>
         </details>
       ) : null}
-      <button type="button" className="outbox-button" onClick={onOpen} title="Open the outbox (Shift+O)">
+      <button
+        type="button"
+        className="outbox-button"
+        onClick={onOpen}
+        title={`${head.text}. Open the outbox (Shift+O)`}
+      >
         {/* The name says what the button opens and includes what it shows (axe: label-content-name-mismatch). */}
         <span className="sr-only">Outbox: </span>
         <span
