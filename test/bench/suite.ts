@@ -3,6 +3,7 @@ import type { BenchResult } from './results';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
 import { rendererBench } from './renderer';
+import { reportBench } from './report';
 import { searchBench } from './search';
 import { serveBench } from './serve';
 import { slackPacingBench } from './slackPacing';
@@ -21,4 +22,5 @@ export const benches: Bench[] = [
   slackPacingBench,
   rendererBench,
   serveBench,
+  reportBench,
 ];
