@@ -1,5 +1,6 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
+import { mixedLoadBench } from './mixedLoad';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
 import { rendererBench } from './renderer';
@@ -23,4 +24,5 @@ export const benches: Bench[] = [
   rendererBench,
   serveBench,
   reportBench,
+  mixedLoadBench,
 ];
