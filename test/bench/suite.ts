@@ -1,5 +1,6 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
+import { decadeBench } from './decade';
 import { mixedLoadBench } from './mixedLoad';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
@@ -25,4 +26,5 @@ export const benches: Bench[] = [
   serveBench,
   reportBench,
   mixedLoadBench,
+  decadeBench,
 ];
