@@ -74,7 +74,7 @@ export const mixedLoadBench: Bench = {
     };
     let k = 0;
     const appended: string[] = [];
-    // The mix: a third notes.append, then lists, search, the report and timeline pages.
+    // The mix (slowest-by-op in the spread follows this order): a third notes.append, then lists, search, the report and timeline pages.
     const mix: Array<() => Promise<unknown>> = [
       async () => appended.push(((await callOp('notes.append', { incidentId, body: `load note ${k++}` })) as Note).id),
       () => callOp('notes.list', { incidentId, limit: 100 }),
@@ -96,6 +96,8 @@ export const mixedLoadBench: Bench = {
       loop.enable();
       const latencies: number[] = [];
       let errors = 0;
+      let firstError: string | undefined;
+      const slowest: number[] = [];
       const pending: Promise<void>[] = [];
       const start = nowMs();
       const total = rate * seconds;
@@ -107,8 +109,15 @@ export const mixedLoadBench: Bench = {
         const t = nowMs();
         pending.push(
           op().then(
-            () => void latencies.push(nowMs() - t),
-            () => void errors++,
+            () => {
+              const ms = nowMs() - t;
+              latencies.push(ms);
+              slowest[i % mix.length] = Math.max(slowest[i % mix.length] ?? 0, ms);
+            },
+            (err: unknown) => {
+              errors++;
+              firstError ??= err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
+            },
           ),
         );
         if (i % rate === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024);
@@ -132,7 +141,7 @@ export const mixedLoadBench: Bench = {
       return [
         result('mixed_load_p99_ms', s.p99, 'ms', '<=', 50, {
           pass: s.p99 <= 50 && clean,
-          spread: `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ${missed} missed and ${doubled} doubled events over ${clients.length} streams × ${appended.length} notes`,
+          spread: `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ${missed} missed and ${doubled} doubled events over ${clients.length} streams × ${appended.length} notes; slowest by op ${slowest.map((v) => v.toFixed(0)).join('/')} ms${firstError ? `; first error: ${firstError}` : ''}`,
         }),
         result('mixed_load_rss_growth_mb', growth, 'MB', '<=', 50, {
           spread: `RSS ${rss0.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB`,

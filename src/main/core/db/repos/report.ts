@@ -32,7 +32,11 @@ export interface ItemRow {
   issue_url: string | null;
 }
 
-/** How much of an entry's body the proposals read (lineOf shows at most the first line, or 400 characters). */
+/**
+ * How much of an entry's body the proposals read: lineOf shows at most the first line (cut to 280 characters by the
+ * proposals), or 400 characters of a public update after its greeting.
+ */
+export const BRIEF_LINE_CHARS = 600;
 export const BRIEF_BODY_CHARS = 2000;
 
 export interface ReportTimelineRow {
@@ -137,7 +141,7 @@ export const reportRepo = perDb((db: Database.Database) => {
   // What the proposals read: every entry marked for the report, with only the head of its body (a line of the
   // report never shows more than the first few hundred characters), so a long incident is not read whole.
   const brief = db.prepare<[string], ReportTimelineRow>(
-    `SELECT id, at, kind, source, substr(body, 1, ${BRIEF_BODY_CHARS}) AS body, summary, NULLIF(actor, '') AS actor
+    `SELECT id, at, kind, source, substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END) AS body, summary, NULLIF(actor, '') AS actor
      FROM timeline_entries WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
   );
   const byIds = db.prepare<[string, string], ReportTimelineRow>(
