@@ -39,6 +39,7 @@ export const opNames = [
   'integrations.test',
   'integrations.acceptWeakStorage',
   'report.get',
+  'report.timeline',
   'report.update',
   'report.setStatus',
   'report.check',

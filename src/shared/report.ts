@@ -70,7 +70,19 @@ export interface ReportTimelineLine {
   time: string;
   day: string;
   text: string;
+  /** Where the line sits in the timeline's order, for report.timeline's before/after. */
+  cursor: string;
 }
+
+/** A page of the report's timeline (report.timeline). */
+export interface ReportTimelinePage {
+  items: ReportTimelineLine[];
+  hasBefore: boolean;
+  hasAfter: boolean;
+}
+
+/** How many timeline lines report.get carries; the rest come page by page from report.timeline. */
+export const REPORT_TIMELINE_PAGE = 200;
 
 export type ReportSection =
   | {
@@ -113,7 +125,11 @@ export interface ReportView {
   hub: string | null;
   sections: ReportSection[];
   actionItems: ActionItem[];
+  /** The timeline's first page (oldest first); exports carry all of it. */
   timeline: ReportTimelineLine[];
+  /** How many entries the report's timeline has in all, and whether more follow `timeline`. */
+  timelineTotal: number;
+  timelineHasAfter: boolean;
   /** Every entry the text sections cite (`[^e:<entryId>]`), in order of first citation; unknown ids are left out. */
   citations: ReportTimelineLine[];
   /** What moving to Reviewed would warn about now. */

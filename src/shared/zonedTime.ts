@@ -98,14 +98,22 @@ export function wallTimeToUtc(wall: string, tz: string): number | null {
 }
 
 /** A weekday and date heading for a day in the zone, e.g. 'Thursday 26 November 2026'. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function dayHeading(ms: number, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: tz,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(new Date(ms));
+  // One formatter per zone: building an Intl.DateTimeFormat per line cost seconds and a gigabyte on a long timeline.
+  let f = dayFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+    dayFormatters.set(tz, f);
+  }
+  return f.format(new Date(ms));
 }
 
 /** '1 day 3 hours 20 minutes'; null when the end is missing or before the start. */

@@ -1,8 +1,11 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
+import { decadeBench } from './decade';
+import { mixedLoadBench } from './mixedLoad';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
 import { rendererBench } from './renderer';
+import { reportBench } from './report';
 import { searchBench } from './search';
 import { serveBench } from './serve';
 import { slackPacingBench } from './slackPacing';
@@ -21,4 +24,7 @@ export const benches: Bench[] = [
   slackPacingBench,
   rendererBench,
   serveBench,
+  reportBench,
+  mixedLoadBench,
+  decadeBench,
 ];

@@ -38,6 +38,20 @@ afterEach(() => {
 const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
 
 describe('ReportPanel', () => {
+  it('shows the first page of a long timeline and loads the rest on Show more', async () => {
+    const inc = await declare(t.core);
+    for (let i = 0; i < 260; i++)
+      addEntry(t.core, inc.id, { at: T0 + (i + 1) * 1000, kind: 'finding', body: `step ${i}` });
+    render(<ReportPanel incidentId={inc.id} />);
+    expect(await screen.findByText('step 198')).toBeTruthy();
+    expect(screen.queryByText('step 259')).toBeNull();
+    expect(screen.getByText(/Showing 200 of 261 entries/)).toBeTruthy();
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Show more' })));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show more' })).toBeNull(), { timeout: 5000 });
+    expect(screen.getByText('step 259')).toBeTruthy();
+    expect(screen.getAllByText('step 100')).toHaveLength(1);
+  });
+
   it('shows the proposal marked as such, and Accept puts it in the report', async () => {
     const inc = await declare(t.core);
     addEntry(t.core, inc.id, { at: T0 + 60_000, kind: 'finding', body: 'Node pool full' });

@@ -44,6 +44,7 @@ export function createHandlers(s: Services): Handlers {
     'integrations.test': (input) => s.integrations.test(input),
     'integrations.acceptWeakStorage': (input) => s.integrations.acceptWeakStorage(input),
     'report.get': (input) => s.report.get(input.incidentId),
+    'report.timeline': (input) => s.report.timeline(input),
     'report.update': (input) => s.report.update(input),
     'report.setStatus': (input) => s.report.setStatus(input),
     'report.check': (input) => s.report.check(input.incidentId),

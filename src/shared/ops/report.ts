@@ -9,12 +9,14 @@ import {
   type IssueText,
   type ReportChanged,
   type ReportDebtItem,
+  type ReportTimelinePage,
   type ReportView,
   type StatusChange,
 } from '../report';
 import { id, label, storableText } from '../text';
 import { isValidTimeZone } from '../zonedTime';
 import { event, op } from './define';
+import { cursor } from './notes';
 
 const instant = (name: string) =>
   storableText(40, name).refine(
@@ -32,6 +34,16 @@ export const reportOps = {
   'report.get': op<ReportView>()(
     'The incident report draft (created on first read), with computed duration, timeline and proposals.',
     z.strictObject({ incidentId: id }),
+  ),
+  'report.timeline': op<ReportTimelinePage>()(
+    'A page of the report’s timeline (entries marked for the report, oldest first). report.get carries the first ' +
+      'page; pass a line’s cursor as after (or before) for the next.',
+    z.strictObject({
+      incidentId: id,
+      before: cursor.optional(),
+      after: cursor.optional(),
+      limit: z.number().int().min(1).max(500).optional().default(200),
+    }),
   ),
   'report.update': op<ReportView>()(
     'Change header fields or section texts. A section set to null goes back to unwritten (showing any proposal).',

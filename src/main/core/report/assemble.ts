@@ -26,6 +26,10 @@ export interface AssembleInput {
   publishBaseUrl: string;
   /** Every timeline entry of the incident, so citations of entries later left out of the report still resolve. */
   record?: ReportTimelineRow[];
+  /** The view shows only this page of the timeline (report.get); without it, all of `entries` (exports). */
+  page?: { rows: ReportTimelineRow[]; total: number; hasAfter: boolean };
+  /** Reads cited entries by id when `record` is not loaded. */
+  cited?: (ids: string[]) => ReportTimelineRow[];
 }
 
 export const toActionItem = (r: ItemRow): ActionItem => ({
@@ -59,6 +63,7 @@ export function timelineLines(entries: ReportTimelineRow[], tz: string): ReportT
     time: formatZoned(e.at, tz),
     day: dayHeading(e.at, tz),
     text: lineOf(e),
+    cursor: `${e.at}.${e.id}`,
   }));
 }
 
@@ -128,17 +133,19 @@ export function assembleReport(a: AssembleInput): ReportView {
     hub: incident.hub,
     sections,
     actionItems: a.items.map(toActionItem),
-    timeline: timelineLines(a.entries, tz),
+    timeline: timelineLines(a.page ? a.page.rows : a.entries, tz),
+    timelineTotal: a.page ? a.page.total : a.entries.length,
+    timelineHasAfter: a.page ? a.page.hasAfter : false,
     citations: [],
     warnings: [],
     fileBase: base,
     reportUrl: `${a.publishBaseUrl.replace(/\/?$/, '/')}${base}.pdf`,
     updatedAt: new Date(draft.updated_at).toISOString(),
   };
-  const byId = new Map((a.record ?? a.entries).map((e) => [e.id, e]));
-  const cited = sections.flatMap((s) => (s.kind === 'text' && s.body ? citedIds(s.body) : []));
+  const cited = [...new Set(sections.flatMap((s) => (s.kind === 'text' && s.body ? citedIds(s.body) : [])))];
+  const byId = new Map((a.record ?? (a.cited ? a.cited(cited) : a.entries)).map((e) => [e.id, e]));
   view.citations = timelineLines(
-    [...new Set(cited)].map((id) => byId.get(id)).filter((e): e is ReportTimelineRow => e !== undefined),
+    cited.map((id) => byId.get(id)).filter((e): e is ReportTimelineRow => e !== undefined),
     tz,
   );
   view.warnings = reviewWarnings(view, a.roster);

@@ -26,19 +26,19 @@ export function reviewWarnings(view: ReportView, roster: readonly string[]): Rep
     } else if (s.kind === 'actionItems' && view.actionItems.length === 0) {
       out.push({ code: 'empty_section', section: s.key, message: 'There are no action items.' });
     } else if (s.kind === 'timeline') {
-      if (view.timeline.length === 0) {
+      if (view.timelineTotal === 0) {
         out.push({
           code: 'empty_section',
           section: s.key,
           message: 'The timeline has no entries marked for the report.',
         });
-      } else if (view.timeline.length < 3) {
+      } else if (view.timelineTotal < 3) {
         out.push({
           code: 'thin_timeline',
           section: s.key,
           message:
-            `The timeline has only ${view.timeline.length} ` +
-            `${view.timeline.length === 1 ? 'entry' : 'entries'}: a reader may not be able to tell what happened when.`,
+            `The timeline has only ${view.timelineTotal} ` +
+            `${view.timelineTotal === 1 ? 'entry' : 'entries'}: a reader may not be able to tell what happened when.`,
         });
       }
     }
@@ -54,6 +54,7 @@ export function reviewWarnings(view: ReportView, roster: readonly string[]): Rep
     }
     texts.push({ section: 'actionItems', itemId: item.id, text: `${item.what}\n${item.doneWhen}` });
   }
+  // The lines the view carries: all of them in an export or the fact check, the first page in report.get.
   for (const line of view.timeline) texts.push({ section: 'timeline', text: line.text });
 
   for (const t of texts) {

@@ -86,8 +86,10 @@ function sentenceFor(e: ReportTimelineRow, role: Role, when: string): string {
 
 /** 'HH:mm' when everything cited happened on one local day, else 'YYYY-MM-DD HH:mm'. */
 function whenFormatter(entries: ReportTimelineRow[], tz: string): (ms: number) => string {
-  const days = new Set(entries.map((e) => zonedDate(e.at, tz)));
-  return days.size <= 1 ? (ms) => formatZoned(ms, tz).slice(11) : (ms) => formatZoned(ms, tz);
+  // Entries come oldest first: they share one local day when the first and the last do.
+  const oneDay =
+    entries.length === 0 || zonedDate(entries[0]!.at, tz) === zonedDate(entries[entries.length - 1]!.at, tz);
+  return oneDay ? (ms) => formatZoned(ms, tz).slice(11) : (ms) => formatZoned(ms, tz);
 }
 
 const MAX_SENTENCES = 40;

@@ -14,15 +14,17 @@ import type {
   ReportView,
   StatusChange,
 } from '../../../shared/report';
-import { reportStatusLabels } from '../../../shared/report';
+import { REPORT_TIMELINE_PAGE, reportStatusLabels, type ReportTimelinePage } from '../../../shared/report';
 import { AppError } from '../../../shared/result';
 import { formatZoned } from '../../../shared/zonedTime';
 import { incidentsRepo } from '../db/repos/incidents';
-import { reportRepo, sectionColumns, type DraftPatch, type DraftRow } from '../db/repos/report';
+import { reportRepo, sectionColumns, type DraftPatch, type DraftRow, type ReportTimelineRow } from '../db/repos/report';
+import { parseEntryCursor } from '../db/repos/timelineQuery';
+import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
 import { timelineRepo } from '../db/repos/timeline';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
 import type { PdfPrinter } from '../ports';
-import { assembleReport } from '../report/assemble';
+import { assembleReport, timelineLines } from '../report/assemble';
 import { factCheck } from '../report/factCheck';
 import { markAccepted } from '../report/propose';
 import { reportMarkdown } from '../report/markdown';
@@ -92,16 +94,37 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     return draft;
   };
 
-  const viewOf = (incident: Incident, draft: DraftRow): ReportView =>
-    assembleReport({
+  /**
+   * The report as it reads now. `full` (exports, the fact check) carries the whole timeline; otherwise the view
+   * carries its first page and a count (report.timeline pages on), so a 10,000-note incident is not formatted,
+   * checked and sent whole on every read. Proposals still read every entry marked for the report, body heads only.
+   */
+  const viewOf = (incident: Incident, draft: DraftRow, full = false): ReportView => {
+    const common = {
       incident,
       draft,
       items: repo.items(incident.id),
-      entries: reportTimelineEntries(db, incident.id),
       roster: rosterNames(db, incident.id),
       publishBaseUrl: publishBaseUrl(db),
-      record: repo.record(incident.id),
+    };
+    if (full)
+      return assembleReport({
+        ...common,
+        entries: reportTimelineEntries(db, incident.id),
+        record: repo.record(incident.id),
+      });
+    const rows = repo.timelineFirst(incident.id, REPORT_TIMELINE_PAGE + 1);
+    return assembleReport({
+      ...common,
+      entries: repo.timelineBrief(incident.id),
+      page: {
+        rows: rows.slice(0, REPORT_TIMELINE_PAGE),
+        total: repo.timelineCount(incident.id),
+        hasAfter: rows.length > REPORT_TIMELINE_PAGE,
+      },
+      cited: (ids) => repo.entriesById(incident.id, ids),
     });
+  };
 
   const findingsOf = (incident: Incident, view: ReportView): Finding[] =>
     factCheck({
@@ -112,9 +135,9 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       ticketUrl: incident.ticketUrl,
     });
 
-  const readTx = db.transaction((incidentId: string) => {
+  const readTx = db.transaction((incidentId: string, full: boolean) => {
     const incident = incidentOf(incidentId);
-    return viewOf(incident, draftOf(incident));
+    return viewOf(incident, draftOf(incident), full);
   });
 
   /** Runs a change in one transaction (draft created if needed, version checked and bumped). */
@@ -151,7 +174,28 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
   };
 
   return {
-    get: (incidentId: string): ReportView => readTx.immediate(incidentId),
+    get: (incidentId: string): ReportView => readTx.immediate(incidentId, false),
+
+    /** A page of the report's timeline after or before a line's cursor (report.get carries the first page). */
+    timeline({ incidentId, before, after, limit }: OpParsed<'report.timeline'>): ReportTimelinePage {
+      const incident = incidentOf(incidentId);
+      const tz = repo.draft(incidentId)?.timezone ?? defaultTimezone(db);
+      const position = (c: string) => {
+        const p = parseEntryCursor(c);
+        if (!p) throw new AppError('invalid_input', 'That cursor does not belong to a report timeline.');
+        return p;
+      };
+      const source: KeysetSource<ReportTimelineRow> = {
+        before: (p, n) => repo.timelineBefore(incident.id, p, n),
+        after: (p, n) => repo.timelineAfter(incident.id, p, n),
+        end: (n) => repo.timelineFirst(incident.id, n),
+      };
+      let req: KeysetRequest<ReportTimelineRow> = {};
+      if (before) req = { before: position(before) };
+      else if (after) req = { after: position(after) };
+      const page = keysetPage(source, req, limit, 'oldest');
+      return { items: timelineLines(page.rows, tz), hasBefore: page.hasBefore, hasAfter: page.hasAfter };
+    },
 
     update({ incidentId, expectedVersion, patch }: OpParsed<'report.update'>): ReportView {
       return change(incidentId, expectedVersion, (draft, at) => {
@@ -192,7 +236,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       return db
         .transaction(() => {
           const incident = incidentOf(incidentId);
-          const view = viewOf(incident, draftOf(incident));
+          const view = viewOf(incident, draftOf(incident), true);
           return { incidentId, version: view.version, findings: findingsOf(incident, view) };
         })
         .immediate();
@@ -212,7 +256,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         const p: DraftPatch = { status };
         if (status === 'reviewed' && draft.status === 'draft') {
           const incident = incidentOf(incidentId);
-          const view = viewOf(incident, draft);
+          const view = viewOf(incident, draft, true);
           // What is reviewed is what the report shows now: accepted proposals stop following the record here.
           for (const s of view.sections) {
             if (s.kind === 'text' && s.following && s.body !== null)
@@ -291,7 +335,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     },
 
     issueText({ incidentId, itemId }: OpParsed<'report.issueText'>): IssueText {
-      const view = readTx.immediate(incidentId);
+      const view = readTx.immediate(incidentId, false);
       const item = view.actionItems.find((a) => a.id === itemId);
       if (!item) throw new AppError('not_found', `No action item ${itemId} in this report`);
       const when = formatZoned(Date.parse(view.header.impactStart), view.header.timezone);
@@ -315,7 +359,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     },
 
     async export({ incidentId, format, fileName, overwrite }: OpParsed<'report.export'>): Promise<ExportResult> {
-      const view = readTx.immediate(incidentId);
+      const view = readTx.immediate(incidentId, true); // the whole timeline
       let data: string | Buffer;
       const ext: string = extensions[format];
       if (format === 'markdown') data = reportMarkdown(view);

@@ -32,6 +32,13 @@ export interface ItemRow {
   issue_url: string | null;
 }
 
+/**
+ * How much of an entry's body the proposals read: lineOf shows at most the first line (cut to 280 characters by the
+ * proposals), or 400 characters of a public update after its greeting.
+ */
+export const BRIEF_LINE_CHARS = 600;
+export const BRIEF_BODY_CHARS = 2000;
+
 export interface ReportTimelineRow {
   id: string;
   at: number;
@@ -118,6 +125,33 @@ export const reportRepo = perDb((db: Database.Database) => {
   const record = db.prepare<[string], ReportTimelineRow>(
     'SELECT id, at, kind, source, body, summary, actor FROM timeline_entries WHERE incident_id = ? ORDER BY at, id',
   );
+  // Paged reads of the report's timeline (report.get shows one page; report.timeline pages on from a cursor).
+  const COLS = "id, at, kind, source, body, summary, NULLIF(actor, '') AS actor";
+  const IN_REPORT = 'incident_id = @incidentId AND in_report = 1';
+  const pageFirst = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} ORDER BY at, id LIMIT @limit`,
+  );
+  const pageBefore = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit`,
+  );
+  const pageAfter = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} AND (at, id) > (@at, @id) ORDER BY at, id LIMIT @limit`,
+  );
+  const count = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM timeline_entries WHERE incident_id = ? AND in_report = 1',
+  );
+  // What the proposals read: every entry marked for the report, with only the head of its body (a line of the
+  // report never shows more than the first few hundred characters), so a long incident is not read whole.
+  const brief = db.prepare<[string], ReportTimelineRow>(
+    `SELECT id, at, kind, source,
+       substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END) AS body,
+       summary, NULLIF(actor, '') AS actor
+     FROM timeline_entries WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
+  );
+  const byIds = db.prepare<[string, string], ReportTimelineRow>(
+    `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
+     WHERE incident_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
+  );
   const hubs = db.prepare<[], { hub: string }>('SELECT DISTINCT hub FROM incidents WHERE hub IS NOT NULL');
   const actors = db.prepare<[string], { actor: string }>(
     "SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL AND actor <> ''",
@@ -171,6 +205,16 @@ export const reportRepo = perDb((db: Database.Database) => {
     timeline: (incidentId: string) => timeline.all(incidentId),
     /** Every timeline entry of the incident, in the report or not (what the fact checker reads against). */
     record: (incidentId: string) => record.all(incidentId),
+    timelineFirst: (incidentId: string, limit: number) => pageFirst.all({ incidentId, limit }),
+    timelineBefore: (incidentId: string, pos: { at: number; id: string }, limit: number) =>
+      pageBefore.all({ incidentId, limit, ...pos }).reverse(),
+    timelineAfter: (incidentId: string, pos: { at: number; id: string }, limit: number) =>
+      pageAfter.all({ incidentId, limit, ...pos }),
+    timelineCount: (incidentId: string) => count.get(incidentId)?.n ?? 0,
+    timelineBrief: (incidentId: string) => brief.all(incidentId),
+    /** The incident's entries with these ids (cited by a section), in the report or not. */
+    entriesById: (incidentId: string, ids: readonly string[]) =>
+      ids.length === 0 ? [] : byIds.all(incidentId, JSON.stringify(ids)),
     knownHubs: () => hubs.all().map((r) => r.hub),
     actors: (incidentId: string) => actors.all(incidentId).map((r) => r.actor),
     debt: () => debt.all(),

@@ -149,7 +149,8 @@ export function HandoffDialog({ incidentTitle }: { incidentTitle: string }) {
         ) : null}
         <div className="composer-actions">
           {s.status ? (
-            // A new element (its key), focused when the sent view replaces the Hand off button (which had it), so Escape
+            // A new element (its key), focused when the sent view replaces the Hand off button (which had it), so
+            // Escape
             // and Enter still reach the dialog instead of the page behind it.
             <button key="done" type="button" onClick={s.close} autoFocus>
               Done

@@ -103,7 +103,15 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
             onIssueText={(itemId) => issueText(incidentId, itemId)}
           />
         ) : (
-          <TimelineSection key={s.key} title={s.title} lines={view.timeline} timezone={view.header.timezone} />
+          <TimelineSection
+            key={s.key}
+            incidentId={incidentId}
+            title={s.title}
+            lines={view.timeline}
+            total={view.timelineTotal}
+            hasAfter={view.timelineHasAfter}
+            timezone={view.header.timezone}
+          />
         ),
       )}
     </section>

@@ -10,10 +10,11 @@ import type {
   ReportChanged,
   ReportDebtItem,
   ReportStatus,
+  ReportTimelinePage,
   ReportView,
   ReportWarning,
 } from '../../../../shared/report';
-import type { ApiError } from '../../../../shared/result';
+import type { ApiError, Result } from '../../../../shared/result';
 import { api } from '../../api/client';
 import { downloadExport } from '../../api/http';
 
@@ -39,6 +40,8 @@ interface ReportState {
   check(incidentId: string): Promise<void>;
   closeCheck(): void;
   load(incidentId: string): Promise<void>;
+  /** A page of the report's timeline past the first (report.get carries that one). */
+  timelinePage(incidentId: string, cursor: { before: string } | { after: string }): Promise<Result<ReportTimelinePage>>;
   update(incidentId: string, patch: Patch): Promise<boolean>;
   setStatus(incidentId: string, status: ReportStatus, override?: { reason: string }): Promise<boolean>;
   addItem(incidentId: string, item: NewItem): Promise<boolean>;
@@ -96,6 +99,9 @@ export const useReport = create<ReportState>((set, get) => {
     async load(incidentId) {
       const res = await api().call['report.get']({ incidentId });
       settle(res);
+    },
+    timelinePage(incidentId, cursor) {
+      return api().call['report.timeline']({ incidentId, ...cursor, limit: 200 });
     },
     async update(incidentId, patch) {
       return settle(await api().call['report.update']({ incidentId, patch }));
