@@ -144,7 +144,8 @@ export const mixedLoadBench: Bench = {
           pass: s.p99 <= 50 && clean,
           spread:
             `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ` +
-            `${missed} missed and ${doubled} doubled events over ${clients.length} streams × ${appended.length} notes; ` +
+            `${missed} missed and ${doubled} doubled events ` +
+            `over ${clients.length} streams × ${appended.length} notes; ` +
             `slowest by op ${slowest.map((v) => v.toFixed(0)).join('/')} ms` +
             (firstError ? `; first error: ${firstError}` : ''),
         }),

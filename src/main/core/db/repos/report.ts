@@ -132,7 +132,8 @@ export const reportRepo = perDb((db: Database.Database) => {
     `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} ORDER BY at, id LIMIT @limit`,
   );
   const pageBefore = db.prepare<Record<string, unknown>, ReportTimelineRow>(
-    `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} AND (at, id) < (@at, @id) ORDER BY at DESC, id DESC LIMIT @limit`,
+    `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} AND (at, id) < (@at, @id)
+     ORDER BY at DESC, id DESC LIMIT @limit`,
   );
   const pageAfter = db.prepare<Record<string, unknown>, ReportTimelineRow>(
     `SELECT ${COLS} FROM timeline_entries WHERE ${IN_REPORT} AND (at, id) > (@at, @id) ORDER BY at, id LIMIT @limit`,
