@@ -1,5 +1,5 @@
 // Handoff, record import and take-over through the simulators with real vendor clients: the outbox jobs are sent
-// by the real dispatcher with the real executors (outbox/vendorExecutors.ts).
+// by the real dispatcher with the real executors (the vendor table, core/vendors).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';

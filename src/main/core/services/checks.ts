@@ -4,7 +4,7 @@ import type { ChecksRun, CheckResult } from '../../../shared/ops/checks';
 import type { OpParsed } from '../../../shared/contract';
 import type { CheckType } from '../../../shared/runbook';
 import { AppError } from '../../../shared/result';
-import type { Check } from '../checks/types';
+import type { CheckSet } from '../checks/types';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { linksFrom } from '../outbox/links';
@@ -14,7 +14,7 @@ import type { ChecklistService } from './checklist';
 import type { ServiceDeps } from '../ports';
 import type { IntegrationsService } from './integrations';
 
-export type CheckSet = Partial<Record<CheckType, Check>>;
+export type { CheckSet };
 
 export interface ChecksServiceDeps extends ServiceDeps {
   checklist: ChecklistService;
