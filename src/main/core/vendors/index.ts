@@ -81,7 +81,7 @@ export function createVendors(opts: VendorOptions = {}): Vendors {
         const c = credentials(vendor);
         return c ? { client: clientFor(c), config: c.config } : undefined;
       };
-    return { slack: one('slack'), pagerduty: one('pagerduty'), freshdesk: one('freshdesk') };
+    return Object.fromEntries(ports.map((p) => [p.id, one(p.id)])) as unknown as LiveVendors;
   };
 
   // Built once per credential source: the dispatcher reads the registry on every claim.
@@ -114,7 +114,7 @@ export function createVendors(opts: VendorOptions = {}): Vendors {
         const c = credentials(v);
         return c ? clientFor(c) : null;
       };
-      return { slack: one('slack'), pagerduty: one('pagerduty'), freshdesk: one('freshdesk') };
+      return Object.fromEntries(ports.map((p) => [p.id, one(p.id)])) as unknown as VendorClients;
     },
   };
 }
