@@ -2,7 +2,6 @@
 // minute per open incident, only while it has open checked steps and their vendor is connected and reachable).
 import type { ChecksRun, CheckResult } from '../../../shared/ops/checks';
 import type { OpParsed } from '../../../shared/contract';
-import type { CheckType } from '../../../shared/runbook';
 import { AppError } from '../../../shared/result';
 import type { CheckSet } from '../checks/types';
 import { incidentsRepo } from '../db/repos/incidents';
