@@ -59,10 +59,11 @@ export class VendorError extends Error {
     const init: VendorErrorInit =
       typeof first === 'string' ? { kind: first, vendorMessage: message ?? '', ...extra } : first;
     const status = init.status === undefined ? '' : ` (HTTP ${init.status})`;
+    const what = init.vendor ? `${vendorLabels[init.vendor]} ${init.operation ?? 'call'}` : '';
     super(
       typeof first === 'string' || !init.vendor
         ? init.vendorMessage
-        : `${vendorLabels[init.vendor]} ${init.operation ?? 'call'} failed: ${init.kind}${status}: ${init.vendorMessage}`,
+        : `${what} failed: ${init.kind}${status}: ${init.vendorMessage}`,
     );
     this.name = 'VendorError';
     if (init.vendor !== undefined) this.vendor = init.vendor;
