@@ -382,7 +382,7 @@ describe('take-over', () => {
     );
   });
 
-  it('a take-over killed midway writes nothing and announces nothing; confirmed again, it writes everything', async () => {
+  it('a take-over killed midway writes and announces nothing; confirmed again, it writes everything', async () => {
     const { inc } = await workedIncident();
     const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
     await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
