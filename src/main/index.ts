@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { createCore, type Core } from './core';
 import { probeBaseFromEnv } from './core/health/probe';
-import { vendorBaseUrlsFromEnv, vendorWiring } from './core/outbox/vendorExecutors';
+import { createVendors, vendorBaseUrlsFromEnv } from './core/vendors';
 import { fileLogger } from './core/fileLogger';
 import { assertOwnDataDir } from './core/privateData';
 import { forwardEvents, registerIpc } from './electron/ipc';
@@ -45,13 +45,8 @@ if (!app.requestSingleInstanceLock()) {
     }
     const logger = fileLogger(join(dataDir, 'logs'));
     try {
-      const baseUrls = vendorBaseUrlsFromEnv();
-      const vendors = vendorWiring({ baseUrls });
       core = createCore({
-        vendorUrls: baseUrls,
-        executors: vendors.executors,
-        identify: vendors.identify,
-        checks: vendors.checks,
+        vendors: createVendors({ baseUrls: vendorBaseUrlsFromEnv() }),
         dataDir,
         logger,
         nativeBinding: process.env.CONN_SQLITE_BINDING,

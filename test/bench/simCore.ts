@@ -1,8 +1,8 @@
-// A core for the outbox benchmarks: the product's vendor wiring (vendorWiring + vendorBaseUrlsFromEnv, as
+// A core for the outbox benchmarks: the product's vendor wiring (createVendors + vendorBaseUrlsFromEnv, as
 // `npm run serve` builds it) pointed at freshly started simulators, with Slack and PagerDuty connected.
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
-import { vendorBaseUrlsFromEnv, vendorWiring } from '../../src/main/core/outbox/vendorExecutors';
+import { createVendors, vendorBaseUrlsFromEnv } from '../../src/main/core/vendors';
 import type { Incident } from '../../src/shared/domain';
 import type { JobKind, JobPayload } from '../../src/shared/outbox';
 import { SIM_FROM_EMAIL, SIM_TOKENS, startSimulators } from '../simulators';
@@ -18,8 +18,12 @@ export async function coreWithSimulators(opts: Partial<CoreOptions> = {}) {
     CONN_PAGERDUTY_URL: sim.urls.pagerduty,
     CONN_FRESHDESK_URL: sim.urls.freshdesk,
   });
-  const wiring = vendorWiring({ baseUrls });
-  const core: Core = createCore({ dataDir: dir.path, executors: wiring.executors, identify: wiring.identify, ...opts });
+  const vendors = createVendors({ baseUrls });
+  const core: Core = createCore({
+    dataDir: dir.path,
+    vendors: { executors: vendors.executors, identify: vendors.identify },
+    ...opts,
+  });
   await call(core, 'integrations.save', {
     vendor: 'slack',
     config: { channelPattern: 'inc-YYYYMMDD-<hub>' },

@@ -1,9 +1,9 @@
 // A Conn core wired to the simulators: stored credentials, vendor URLs, the real executors, a roster, a fake clock.
 import { createCore, type Core } from '../../src/main/core';
-import { createVendorClients } from '../../src/main/core/integrations';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import { manualNetwork } from '../../src/main/core/outbox/ports';
-import { vendorWiring } from '../../src/main/core/outbox/vendorExecutors';
+import { createVendors } from '../../src/main/core/vendors';
+import { clientsFromConfigs } from './vendorClients';
 import { memorySecretStore } from '../../src/main/core/secrets/store';
 import type { OpInput, OpName, OpOutput } from '../../src/shared/contract';
 import type { JobKind, JobPayload } from '../../src/shared/outbox';
@@ -48,7 +48,7 @@ export async function simConn(
   opts: { connect?: boolean } = {},
 ) {
   const dir = tempDir();
-  const clients = createVendorClients(
+  const clients = clientsFromConfigs(
     {
       pagerduty: { token: sim.tokens.pagerduty, fromEmail: SIM_FROM_EMAIL, baseUrl: sim.urls.pagerduty },
       freshdesk: { domain: 'conn-sim', apiKey: sim.tokens.freshdesk, baseUrl: sim.urls.freshdesk },
@@ -61,17 +61,14 @@ export async function simConn(
     clock,
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
     // Helper W1's real executors (send + reconcile) against the simulators.
-    ...(({ executors, checks }) => ({ executors, checks }))(
-      vendorWiring({
-        baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
-        timeoutMs: 5000,
-      }),
-    ),
+    vendors: createVendors({
+      baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
+      timeoutMs: 5000,
+    }),
     network: manualNetwork(true),
     timer: fakeTimer(clock),
     random: () => 0.5,
     slackPacingMs: 0,
-    vendorUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
   });
   const call = async <K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> => {
     const r = await core.invoke(name, input);

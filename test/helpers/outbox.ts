@@ -149,7 +149,7 @@ export function outboxCore(
     dataDir: dir.path,
     clock,
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
-    executors: () => vendor.executors(),
+    vendors: { executors: () => vendor.executors() },
     network,
     timer,
     random: () => 0.5,

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createCore, type Core, type CoreOptions } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
 import { manualNetwork } from '../../src/main/core/outbox/ports';
-import { vendorWiring, type VendorWiring } from '../../src/main/core/outbox/vendorExecutors';
+import { createVendors, type Vendors } from '../../src/main/core/vendors';
 import { memorySecretStore, type SecretStore } from '../../src/main/core/secrets/store';
 import type { JobKind, JobPayload, OutboxJob } from '../../src/shared/outbox';
 import type { Simulators } from '../simulators';
@@ -46,7 +46,7 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
       ...init,
       signal: init?.signal ? AbortSignal.any([init.signal, crash.signal]) : crash.signal,
     });
-  const wiring: VendorWiring = vendorWiring({
+  const wiring: Vendors = createVendors({
     baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
     timeoutMs: opts.timeoutMs ?? 1500,
     fetch: fetchFn,
@@ -55,9 +55,7 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
   const core = createCore({
     dataDir: dir.path,
     secrets: opts.secretStore ?? memorySecretStore({ backend: 'keyring', strong: true }),
-    executors: wiring.executors,
-    identify: wiring.identify,
-    checks: wiring.checks,
+    vendors: wiring,
     network,
     random: () => 0.5,
     retry: { baseMs: 20, capMs: 200, settleMs: 30 },

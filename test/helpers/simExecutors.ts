@@ -1,13 +1,8 @@
 // Minimal outbox executors built from the real vendor clients, pointed at the simulators (test-only; the
-// product's executors are wired in src/main/core/outbox/executors.ts). Every send carries the job's marker and
+// product's executors are listed by the vendor table, src/main/core/vendors). Every send carries the job's marker and
 // every reconcile looks for it, so a lost answer is never sent twice.
-import {
-  createVendorClients,
-  incidentKeyFor,
-  markerFor,
-  withMarker,
-  type VendorClients,
-} from '../../src/main/core/integrations';
+import { incidentKeyFor, markerFor, withMarker, type VendorClients } from '../../src/main/core/integrations';
+import { clientsFromConfigs } from './vendorClients';
 import type {
   ExecContext,
   ExecOutcome,
@@ -37,11 +32,11 @@ export function simClients(sim: Simulators, credentials: CredentialSource, timeo
   const slack = credentials('slack');
   const pd = credentials('pagerduty');
   const fd = credentials('freshdesk');
-  return createVendorClients(
+  return clientsFromConfigs(
     {
-      slack: slack ? { token: slack.token, apiUrl: sim.urls.slack } : null,
-      pagerduty: pd ? { token: pd.token, fromEmail: pd.config.fromEmail, baseUrl: sim.urls.pagerduty } : null,
-      freshdesk: fd ? { domain: 'conn-sim', apiKey: fd.token, baseUrl: sim.urls.freshdesk } : null,
+      slack: slack ? { token: slack.token, apiUrl: sim.urls.slack } : undefined,
+      pagerduty: pd ? { token: pd.token, fromEmail: pd.config.fromEmail, baseUrl: sim.urls.pagerduty } : undefined,
+      freshdesk: fd ? { domain: 'conn-sim', apiKey: fd.token, baseUrl: sim.urls.freshdesk } : undefined,
     },
     { timeoutMs },
   );

@@ -1,6 +1,6 @@
 // Handoff, record import and take-over through the simulators with real vendor clients: the outbox jobs are sent
-// by the real dispatcher with the real executors (outbox/vendorExecutors.ts).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+// by the real dispatcher with the real executors (the vendor table, core/vendors).
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
@@ -385,6 +385,40 @@ describe('take-over', () => {
     await expect(b.call('takeover.confirm', { previewId: again.previewId, confirmed: true })).rejects.toThrow(
       /Import the incident again/,
     );
+  });
+
+  it('a take-over killed midway writes and announces nothing; confirmed again, it writes everything', async () => {
+    const { inc } = await workedIncident();
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
+    await a.drain();
+    const count = (table: string) => b.core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const tables = ['incidents', 'timeline_events', 'checklist_steps', 'incident_links', 'incident_roles'];
+    const before = tables.map(count);
+    const preview = await b.call('takeover.import', { slackChannel: '#inc-20261126-ocean-data' });
+    const events: string[] = [];
+    const off = b.core.bus.subscribe((name) => events.push(name));
+    // The record import is the last write but one: by then the incident, its status, the previous commander,
+    // the links and the completed steps are written. It fails, as a crash there would stop it.
+    const kill = vi.spyOn(b.core.services.recordImport, 'write').mockImplementationOnce(() => {
+      throw new Error('killed midway');
+    });
+    await expect(b.call('takeover.confirm', { previewId: preview.previewId, confirmed: true })).rejects.toThrow();
+    expect(kill).toHaveBeenCalledTimes(1);
+    expect(tables.map(count)).toEqual(before);
+    expect(events).toEqual([]);
+    kill.mockRestore();
+
+    const done = await b.call('takeover.confirm', { previewId: preview.previewId, confirmed: true });
+    off();
+    expect(done.incident).toMatchObject({ commanderId: b.people.bob.id });
+    expect(done.imported.added).toBeGreaterThan(0);
+    expect(tables.map(count).every((n, i) => n > before[i]!)).toBe(true);
+    const steps = await b.call('checklist.list', { incidentId: done.incident.id });
+    expect(steps.find((st) => st.stepId === 'trigger_pagerduty')?.state).toBe('done');
+    // Announced after the commit, in the order written.
+    expect(events.indexOf('incidents.declared')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('incidents.declared')).toBeLessThan(events.lastIndexOf('roles.changed'));
   });
 
   it('finds the incident from the Slack channel too', async () => {

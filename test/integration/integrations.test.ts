@@ -14,7 +14,7 @@ const setup = () => {
   core = createCore({
     dataDir: d.path,
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
-    identify: (c) => identify(c),
+    vendors: { identify: (c) => identify(c) },
   });
   cleanup = () => {
     core.close();
@@ -111,7 +111,7 @@ describe('integration settings', () => {
     const first = createCore({ dataDir: d.path, secrets: store });
     first.services.integrations.save({ vendor: 'slack', config: {}, token: 'xoxb-111-111-lastrunkey' });
     first.close();
-    core = createCore({ dataDir: d.path, secrets: store, identify: (c) => identify(c) });
+    core = createCore({ dataDir: d.path, secrets: store, vendors: { identify: (c) => identify(c) } });
     cleanup = () => {
       core.close();
       d.cleanup();

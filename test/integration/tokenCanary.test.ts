@@ -78,12 +78,14 @@ beforeAll(async () => {
     dataDir: dir.path,
     secrets: fileSecretStore(dir.path),
     logger: fileLogger(join(dir.path, 'logs')),
-    executors: (creds) => simExecutors(sim, creds),
-    identify: async (creds) => {
-      const c = simClients(sim, (v) => (v === creds.vendor ? (creds as never) : undefined));
-      if (creds.vendor === 'slack') return { name: (await c.slack!.identify()).user ?? 'bot' };
-      if (creds.vendor === 'pagerduty') return { name: (await c.pagerduty!.identify()).user.name };
-      return { name: String((await c.freshdesk!.identify()).contact?.name ?? 'agent') };
+    vendors: {
+      executors: (creds) => simExecutors(sim, creds),
+      identify: async (creds) => {
+        const c = simClients(sim, (v) => (v === creds.vendor ? (creds as never) : undefined));
+        if (creds.vendor === 'slack') return { name: (await c.slack!.identify()).user ?? 'bot' };
+        if (creds.vendor === 'pagerduty') return { name: (await c.pagerduty!.identify()).user.name };
+        return { name: String((await c.freshdesk!.identify()).contact?.name ?? 'agent') };
+      },
     },
     slackPacingMs: 0,
   });

@@ -6,7 +6,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import { outboxRepo } from '../../src/main/core/db/repos/outbox';
-import { createVendorClients, markerFor } from '../../src/main/core/integrations';
+import { markerFor } from '../../src/main/core/integrations';
+import { clientsFromConfigs } from '../helpers/vendorClients';
 import type { ExecutorRegistry } from '../../src/main/core/outbox/executors';
 import { manualNetwork } from '../../src/main/core/outbox/ports';
 import { memorySecretStore } from '../../src/main/core/secrets/store';
@@ -54,7 +55,7 @@ beforeAll(async () => {
     network: manualNetwork(true),
     random: seeded(SEED + 1),
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
-    executors: (creds) => (registry ??= buildRegistry(creds)),
+    vendors: { executors: (creds) => (registry ??= buildRegistry(creds)) },
   });
   function buildRegistry(creds: Parameters<typeof simExecutors>[1]) {
     const reg = simExecutors(
@@ -109,7 +110,7 @@ afterAll(async () => {
 describe('100 outbox jobs against misbehaving vendors (L-2)', () => {
   it('delivers every job exactly once, paced, after every Retry-After, with a calm event loop', async () => {
     // Targets made directly at the simulators (no faults yet): 10 channels, 2 PD incidents, 3 tickets.
-    const c = createVendorClients({
+    const c = clientsFromConfigs({
       slack: { token: sim.tokens.slack, apiUrl: sim.urls.slack },
       pagerduty: { token: sim.tokens.pagerduty, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty },
     });

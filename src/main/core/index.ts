@@ -10,16 +10,14 @@ import { createHandlers } from './handlers';
 import { timeOrderedIds } from './ids';
 import { createInvoke, type Invoke } from './invoke';
 import { createDispatcher, type Dispatcher } from './outbox/dispatcher';
-import type { ExecutorRegistry } from './outbox/executors';
 import { manualNetwork, realTimer, type NetworkStatus, type Timer } from './outbox/ports';
 import type { Random, RetryConfig } from './outbox/retryPolicy';
-import type { CheckSet } from './services/checks';
-import { redactor, type CredentialSource, type IdentifyPort } from './secrets/credentials';
+import { redactor } from './secrets/credentials';
 import { memorySecretStore, type SecretStore } from './secrets/store';
 import { createVault } from './secrets/vault';
 import { silentLogger, systemClock, type Clock, type Ids, type Logger, type PdfPrinter } from './ports';
 import type { Notifier, Timers } from './reminders/scheduler';
-import type { VendorUrls } from './importer/clients';
+import { createVendors, type Vendors } from './vendors';
 import { createServices, type ServiceOptions, type Services } from './services';
 import type { ChooseExportFile, RevealFile } from './services/report';
 import { defaultResourcesDir, loadBuiltInRunbooks } from './services/runbookFiles';
@@ -35,12 +33,12 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** Where tokens live at rest. Default: memory only (nothing persisted). */
   secrets?: SecretStore;
-  /** Builds the executor registry from live credentials (see outbox/vendorExecutors.ts createExecutors). */
-  executors?: (credentials: CredentialSource) => ExecutorRegistry;
-  /** The vendors' identity calls, for integrations.test. */
-  identify?: IdentifyPort;
-  /** Vendor-state checks from live credentials (vendorWiring().checks); polled by services.checks.start(). */
-  checks?: (credentials: CredentialSource) => CheckSet;
+  /**
+   * Everything vendor-specific: executors, identity, checks and clients, from live credentials (vendors/index.ts
+   * createVendors). A part left out is absent: no executors, no checks, identify refuses; clients default to
+   * the vendors' public hosts.
+   */
+  vendors?: Partial<Vendors>;
   /** Default 60 s. */
   checkIntervalMs?: number;
   network?: NetworkStatus;
@@ -57,8 +55,6 @@ export interface CoreOptions {
   /** Shows reminder notifications outside the window (OS notifications in the desktop shell). */
   notifier?: Notifier;
   timers?: Timers;
-  /** Base URLs for the vendor clients used by imports and take-over (the simulators in tests and the sandbox). */
-  vendorUrls?: VendorUrls;
   /** Checkpoint the WAL on a worker thread (default on): commits then never pay for a checkpoint. */
   checkpointWorker?: boolean;
   /** Hub health probes (services.health.start() runs them every 30 s): port, base URL, interval, timeout. */
@@ -114,12 +110,13 @@ export function createCore(opts: CoreOptions): Core {
       vault,
       network,
       redact,
-      identify: opts.identify ?? (() => Promise.reject(new Error('vendor clients are not wired into this build'))),
-      checks: opts.checks,
+      identify:
+        opts.vendors?.identify ?? (() => Promise.reject(new Error('vendor clients are not wired into this build'))),
+      checks: opts.vendors?.checks,
       checkIntervalMs: opts.checkIntervalMs,
       timer: opts.timer,
       kick: () => ref.dispatcher?.kick(),
-      vendorUrls: opts.vendorUrls,
+      clients: opts.vendors?.clients ?? createVendors().clients,
       logger,
       hubProbes: opts.hubProbes,
     },
@@ -130,7 +127,7 @@ export function createCore(opts: CoreOptions): Core {
   } catch (err) {
     logger.warn('search index repair at start failed; the first search retries it', { error: String(err) });
   }
-  const buildExecutors = opts.executors ?? (() => ({}));
+  const buildExecutors = opts.vendors?.executors ?? (() => ({}));
   const dispatcher = createDispatcher({
     db,
     clock,

@@ -7,7 +7,7 @@ import { fileLogger } from '../core/fileLogger';
 import { defaultDataDir } from '../core/paths';
 import { assertOwnDataDir } from '../core/privateData';
 import { fileSecretStore } from '../core/secrets/fileStore';
-import { vendorBaseUrlsFromEnv, vendorWiring } from '../core/outbox/vendorExecutors';
+import { createVendors, vendorBaseUrlsFromEnv } from '../core/vendors';
 import { startWebShell } from './server';
 import { probeBaseFromEnv } from '../core/health/probe';
 
@@ -49,16 +49,11 @@ async function main(): Promise<void> {
   try {
     // No OS keyring here: tokens are encrypted in a 0600 file, and only kept there once the user accepts that.
     // Vendor base URLs default to the public APIs; CONN_*_URL point them elsewhere (`npm run sandbox`).
-    const baseUrls = vendorBaseUrlsFromEnv();
-    const vendors = vendorWiring({ baseUrls });
     core = createCore({
       dataDir,
       logger,
       secrets: fileSecretStore(dataDir),
-      executors: vendors.executors,
-      identify: vendors.identify,
-      vendorUrls: baseUrls,
-      checks: vendors.checks,
+      vendors: createVendors({ baseUrls: vendorBaseUrlsFromEnv() }),
       hubProbes: { probeBase: probeBaseFromEnv() },
     });
   } catch (err) {

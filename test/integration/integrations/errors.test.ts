@@ -3,7 +3,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { VendorError, createVendorClients, explainVendorError } from '../../../src/main/core/integrations';
+import { VendorError, explainVendorError, type VendorErrorInit } from '../../../src/main/core/integrations';
+import { clientsFromConfigs } from '../../helpers/vendorClients';
 import { SIM_TICKET_ID } from '../../simulators';
 import { caught, useSim } from './setup';
 
@@ -60,7 +61,7 @@ describe('vendor error classification', () => {
     t.sim().fault({ vendor: 'pagerduty', action: { type: 'status', status: 502 } });
     expect(await caught(c.pagerduty.listServices())).toMatchObject({ kind: 'server', status: 502 });
     const port = await closedPort();
-    const dead = createVendorClients(
+    const dead = clientsFromConfigs(
       {
         slack: { token: 'xoxb-secret-abc', apiUrl: `http://127.0.0.1:${port}/api/` },
         freshdesk: { domain: 'x', apiKey: 'fdSecretKey99', baseUrl: `http://127.0.0.1:${port}/api/v2` },
@@ -78,7 +79,7 @@ describe('vendor error classification', () => {
   it('never puts tokens in error messages or explanations', async () => {
     const sim = t.sim();
     const secrets = { pd: 'pdSecret_+-123', fd: 'fdSecretKey123', slack: 'xoxb-9999-secret' };
-    const c = createVendorClients(
+    const c = clientsFromConfigs(
       {
         pagerduty: { token: secrets.pd, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty },
         freshdesk: { domain: 'x', apiKey: secrets.fd, baseUrl: sim.urls.freshdesk },
@@ -114,7 +115,7 @@ describe('vendor error classification', () => {
   });
 
   it('explains failures in plain words', () => {
-    const mk = (init: ConstructorParameters<typeof VendorError>[0]) => explainVendorError(new VendorError(init));
+    const mk = (init: VendorErrorInit) => explainVendorError(new VendorError(init));
     expect(mk({ vendor: 'slack', operation: 'auth.test', kind: 'auth', vendorMessage: 'invalid_auth' })).toMatch(
       /did not accept the token/,
     );

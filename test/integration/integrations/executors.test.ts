@@ -46,7 +46,7 @@ describe('vendor executors against the simulators', () => {
     expect(ch[0]!.messages[0]!.thread_ts).toBeUndefined();
     // The permalink is the one Slack itself gives, built without a second call per post.
     const ts = ch[0]!.messages[0]!.ts;
-    const slack = t.wiring.live(t.core.services.integrations.credentials).slack()!.client;
+    const slack = t.wiring.clients(t.core.services.integrations.credentials).slack!;
     expect(t.job(post).result).toMatchObject({ channelId: ch[0]!.id, ts, url: await slack.permalink(ch[0]!.id, ts) });
     // This test's own.
     expect(suite.sim.requests({ vendor: 'slack' }).filter((r) => r.path.endsWith('chat.getPermalink'))).toHaveLength(1);

@@ -1,6 +1,7 @@
 // Shared test setup: simulators plus clients pointed at them with a short timeout.
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createVendorClients, type VendorClients } from '../../../src/main/core/integrations';
+import type { VendorClients } from '../../../src/main/core/integrations';
+import { clientsFromConfigs } from '../../helpers/vendorClients';
 import { startSimulators, type Simulators } from '../../simulators';
 
 export function useSim(timeoutMs = 5000): {
@@ -22,7 +23,7 @@ export function useSim(timeoutMs = 5000): {
   return {
     sim: () => sim,
     clients: () => {
-      const c = createVendorClients(
+      const c = clientsFromConfigs(
         {
           pagerduty: { token: sim.tokens.pagerduty, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty },
           freshdesk: { domain: 'conn-sim', apiKey: sim.tokens.freshdesk, baseUrl: sim.urls.freshdesk },

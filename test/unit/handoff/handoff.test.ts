@@ -1,6 +1,6 @@
 // The handoff brief's content, who may receive command, the working-hours warning, and the jobs a handoff writes.
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from '../../../src/main/core/handoff/brief';
+import { buildBrief, parseBrief } from '../../../src/main/core/handoff/brief';
 import type { HandoffFacts, HandoffPerson } from '../../../src/main/core/handoff/facts';
 import {
   handoffJobs,
@@ -53,6 +53,16 @@ const facts = (over: Partial<HandoffFacts> = {}): HandoffFacts => ({
   },
   timeZone: 'UTC',
   ...over,
+});
+
+describe('parseBrief', () => {
+  it('reads back who handed command to whom from what buildBrief wrote, as the vendors return it', () => {
+    expect(parseBrief(buildBrief(facts()))).toEqual({ from: 'Sam', to: 'Ana' });
+    // Slack and PagerDuty give it back with Conn's marker appended.
+    expect(parseBrief(`${buildBrief(facts())}\n\n[conn:job1]`)).toEqual({ from: 'Sam', to: 'Ana' });
+    expect(parseBrief(buildBrief(facts({ to: null })))).toEqual({ from: 'Sam', to: null });
+    expect(parseBrief('Mirror throttling confirmed')).toBeNull();
+  });
 });
 
 describe('buildBrief', () => {

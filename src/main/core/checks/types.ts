@@ -2,6 +2,7 @@
 // public reply on the ticket, incident resolved, ticket closed). Implemented in vendorChecks.ts; run by
 // services/checks.ts (`checks.run` on demand, and a poll every minute while an incident is open).
 import type { Incident } from '../../../shared/domain';
+import type { CheckType } from '../../../shared/runbook';
 import type { Vendor } from '../../../shared/outbox';
 import type { IncidentLinks } from '../outbox/links';
 
@@ -22,3 +23,6 @@ export interface CheckRunnerOptions {
   intervalMs: number;
   checks: readonly Check[];
 }
+
+/** The checks a build has, by the runbook CheckType they answer. */
+export type CheckSet = Partial<Record<CheckType, Check>>;

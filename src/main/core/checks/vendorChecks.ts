@@ -17,7 +17,8 @@ const couldNotAsk = (err: unknown): CheckOutcome => {
 /** Freshdesk's closed (5) and resolved (4) statuses both mean the ticket is done with. */
 const TICKET_DONE = new Set([4, 5]);
 
-export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
+/** The checks that read PagerDuty. */
+export function pagerdutyChecks(v: LiveVendors) {
   /** The PagerDuty incident Conn created (from the outbox link, else by incident_key), or null. */
   const pdIncident = async (incident: Incident, links: IncidentLinks): Promise<PdIncident | null> => {
     const pd = v.pagerduty()!.client;
@@ -42,6 +43,23 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
     evidence: `PagerDuty #${i.incident_number ?? i.id} ${what}`,
     url: i.html_url,
   });
+  return {
+    pagerduty_incident_exists: pdCheck('pagerduty_incident_exists', (i) => seen(i, `exists (${i.status})`)),
+    pagerduty_acknowledged: pdCheck('pagerduty_acknowledged', (i) =>
+      i.status === 'triggered'
+        ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is not acknowledged yet.` }
+        : seen(i, `is ${i.status}`),
+    ),
+    pagerduty_resolved: pdCheck('pagerduty_resolved', (i) =>
+      i.status === 'resolved'
+        ? seen(i, 'is resolved')
+        : { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is ${i.status}.` },
+    ),
+  } satisfies Partial<Record<CheckType, Check>>;
+}
+
+/** The checks that read Freshdesk. */
+export function freshdeskChecks(v: LiveVendors) {
   const ticketCheck = (id: CheckType, run: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check => ({
     id,
     vendor: 'freshdesk',
@@ -58,17 +76,27 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
   });
 
   return {
-    pagerduty_incident_exists: pdCheck('pagerduty_incident_exists', (i) => seen(i, `exists (${i.status})`)),
-    pagerduty_acknowledged: pdCheck('pagerduty_acknowledged', (i) =>
-      i.status === 'triggered'
-        ? { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is not acknowledged yet.` }
-        : seen(i, `is ${i.status}`),
-    ),
-    pagerduty_resolved: pdCheck('pagerduty_resolved', (i) =>
-      i.status === 'resolved'
-        ? seen(i, 'is resolved')
-        : { status: 'not_yet', detail: `PagerDuty #${i.incident_number ?? i.id} is ${i.status}.` },
-    ),
+    ticket_public_reply: ticketCheck('ticket_public_reply', async (ticketId, incident) => {
+      // A taken-over incident is declared here after the first reply went out elsewhere: impact start counts too.
+      const since = Math.min(Date.parse(incident.declaredAt), Date.parse(incident.impactStartAt)) - 60_000;
+      const convs = await v.freshdesk()!.client.listConversations(ticketId);
+      const reply = convs.find((c) => !c.incoming && !c.private && Date.parse(c.created_at) >= since);
+      return reply
+        ? { status: 'confirmed', evidence: `A public reply is on ticket #${ticketId}` }
+        : { status: 'not_yet', detail: `No public reply on ticket #${ticketId} since the incident was declared.` };
+    }),
+    ticket_closed: ticketCheck('ticket_closed', async (ticketId) => {
+      const t = await v.freshdesk()!.client.getTicket(ticketId);
+      return TICKET_DONE.has(t.status)
+        ? { status: 'confirmed', evidence: `Ticket #${ticketId} is ${t.status === 5 ? 'closed' : 'resolved'}` }
+        : { status: 'not_yet', detail: `Ticket #${ticketId} is still open (status ${t.status}).` };
+    }),
+  } satisfies Partial<Record<CheckType, Check>>;
+}
+
+/** The check that reads Slack. */
+export function slackChecks(v: LiveVendors) {
+  return {
     slack_channel_exists: {
       id: 'slack_channel_exists',
       vendor: 'slack',
@@ -87,20 +115,10 @@ export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
         }
       },
     },
-    ticket_public_reply: ticketCheck('ticket_public_reply', async (ticketId, incident) => {
-      // A taken-over incident is declared here after the first reply went out elsewhere: impact start counts too.
-      const since = Math.min(Date.parse(incident.declaredAt), Date.parse(incident.impactStartAt)) - 60_000;
-      const convs = await v.freshdesk()!.client.listConversations(ticketId);
-      const reply = convs.find((c) => !c.incoming && !c.private && Date.parse(c.created_at) >= since);
-      return reply
-        ? { status: 'confirmed', evidence: `A public reply is on ticket #${ticketId}` }
-        : { status: 'not_yet', detail: `No public reply on ticket #${ticketId} since the incident was declared.` };
-    }),
-    ticket_closed: ticketCheck('ticket_closed', async (ticketId) => {
-      const t = await v.freshdesk()!.client.getTicket(ticketId);
-      return TICKET_DONE.has(t.status)
-        ? { status: 'confirmed', evidence: `Ticket #${ticketId} is ${t.status === 5 ? 'closed' : 'resolved'}` }
-        : { status: 'not_yet', detail: `Ticket #${ticketId} is still open (status ${t.status}).` };
-    }),
-  };
+  } satisfies Partial<Record<CheckType, Check>>;
+}
+
+/** Every vendor's checks, one per CheckType. */
+export function vendorChecks(v: LiveVendors): Record<CheckType, Check> {
+  return { ...pagerdutyChecks(v), ...slackChecks(v), ...freshdeskChecks(v) };
 }

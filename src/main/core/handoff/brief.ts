@@ -15,6 +15,29 @@ function time(iso: string, timeZone: string): string {
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 
+/** The sentence that names both commanders; buildBrief writes it and parseBrief reads it back. */
+const HANDING = ' is handing command to ';
+const NOT_CHOSEN = '(new commander not chosen yet)';
+
+export interface ParsedBrief {
+  /** The commander who handed off, as named in the brief. */
+  from: string;
+  /** The commander it was handed to; null when none was chosen. */
+  to: string | null;
+}
+
+/** Reads back who handed command to whom from a brief as buildBrief wrote it (and the vendors returned it). */
+export function parseBrief(text: string): ParsedBrief | null {
+  const line = text.split('\n').find((l) => l.includes(HANDING));
+  if (!line) return null;
+  const at = line.indexOf(HANDING);
+  const from = line.slice(0, at).trim();
+  if (!from) return null;
+  const rest = line.slice(at + HANDING.length);
+  const to = rest.startsWith(NOT_CHOSEN) ? null : (rest.split('. Status:')[0]?.trim() ?? null);
+  return { from, to: to || null };
+}
+
 export function buildBrief(f: HandoffFacts): string {
   const tz = f.timeZone;
   const out: string[] = [];
@@ -22,7 +45,7 @@ export function buildBrief(f: HandoffFacts): string {
   out.push(`# Handoff: ${oneLine(f.incident.title)}${where}`);
   out.push('');
   out.push(
-    `${f.from.name} is handing command to ${f.to ? f.to.name : '(new commander not chosen yet)'}. ` +
+    `${f.from.name}${HANDING}${f.to ? f.to.name : NOT_CHOSEN}. ` +
       `Status: ${f.incident.status.replace(/_/g, ' ')}, declared ${time(f.incident.declaredAt, tz)}.`,
   );
 

@@ -1,40 +1,11 @@
-// Vendor clients built from the live credentials at each use (tokens change), with injectable base URLs
-// so tests and the sandbox talk to the simulators.
+// The clients port the importer and take-over read vendors through (built by vendors/index.ts from the live
+// credentials at each use, since tokens change), and the "connect it first" guard.
 import type { Vendor } from '../../../shared/outbox';
 import { AppError } from '../../../shared/result';
-import { createVendorClients, type VendorClients, type VendorDeps } from '../integrations';
-import type { CredentialSource } from '../secrets/credentials';
+import type { VendorClients } from '../integrations';
 import { vendorLabels } from '../../../shared/labels';
 
-export interface VendorUrls {
-  pagerduty?: string;
-  freshdesk?: string;
-  slack?: string;
-}
-
 export type ClientsPort = () => VendorClients;
-
-export function clientsFromCredentials(
-  credentials: CredentialSource,
-  urls: VendorUrls = {},
-  deps: VendorDeps = {},
-): ClientsPort {
-  return () => {
-    const pd = credentials('pagerduty');
-    const fd = credentials('freshdesk');
-    const sl = credentials('slack');
-    return createVendorClients(
-      {
-        pagerduty: pd
-          ? { token: pd.token, fromEmail: pd.config.fromEmail, region: pd.config.region, baseUrl: urls.pagerduty }
-          : null,
-        freshdesk: fd ? { domain: fd.config.domain, apiKey: fd.token, baseUrl: urls.freshdesk } : null,
-        slack: sl ? { token: sl.token, apiUrl: urls.slack } : null,
-      },
-      deps,
-    );
-  };
-}
 
 /** The client for a vendor, or a plain "connect it first" error. */
 export function need<V extends Vendor>(clients: VendorClients, vendor: V): NonNullable<VendorClients[V]> {

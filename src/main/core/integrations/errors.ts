@@ -18,8 +18,9 @@ export const vendorErrorKinds = [
 export type VendorErrorKind = (typeof vendorErrorKinds)[number];
 
 export interface VendorErrorInit {
-  vendor: VendorName;
-  operation: string;
+  /** Absent when the error is Conn's own refusal (an executor that will not make a request). */
+  vendor?: VendorName;
+  operation?: string;
   kind: VendorErrorKind;
   vendorMessage: string;
   status?: number;
@@ -30,9 +31,21 @@ export interface VendorErrorInit {
   mayHaveApplied?: boolean;
 }
 
+/** The short form's extras: `new VendorError('rate_limited', 'slow', { retryAfterMs: 3000 })`. */
+export interface VendorErrorExtra {
+  retryAfterMs?: number;
+  mayHaveApplied?: boolean;
+  status?: number;
+}
+
+/**
+ * The one error every vendor failure travels as: clients throw it with the vendor and operation (its message
+ * then says which call failed); executors and tests may throw the short form `(kind, message, extra)`, whose
+ * message is taken as is. The dispatcher reads either through `toVendorFailure` (outbox/failures.ts).
+ */
 export class VendorError extends Error {
-  readonly vendor: VendorName;
-  readonly operation: string;
+  readonly vendor?: VendorName;
+  readonly operation?: string;
   readonly kind: VendorErrorKind;
   readonly vendorMessage: string;
   readonly status?: number;
@@ -40,18 +53,28 @@ export class VendorError extends Error {
   readonly vendorCode?: string;
   readonly mayHaveApplied: boolean;
 
-  constructor(init: VendorErrorInit) {
+  constructor(init: VendorErrorInit);
+  constructor(kind: VendorErrorKind, message: string, extra?: VendorErrorExtra);
+  constructor(first: VendorErrorInit | VendorErrorKind, message?: string, extra: VendorErrorExtra = {}) {
+    const init: VendorErrorInit =
+      typeof first === 'string' ? { kind: first, vendorMessage: message ?? '', ...extra } : first;
     const status = init.status === undefined ? '' : ` (HTTP ${init.status})`;
-    super(`${vendorLabels[init.vendor]} ${init.operation} failed: ${init.kind}${status}: ${init.vendorMessage}`);
+    const what = init.vendor ? `${vendorLabels[init.vendor]} ${init.operation ?? 'call'}` : '';
+    super(
+      typeof first === 'string' || !init.vendor
+        ? init.vendorMessage
+        : `${what} failed: ${init.kind}${status}: ${init.vendorMessage}`,
+    );
     this.name = 'VendorError';
-    this.vendor = init.vendor;
-    this.operation = init.operation;
+    if (init.vendor !== undefined) this.vendor = init.vendor;
+    if (init.operation !== undefined) this.operation = init.operation;
     this.kind = init.kind;
     this.vendorMessage = init.vendorMessage;
     if (init.status !== undefined) this.status = init.status;
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs;
     if (init.vendorCode !== undefined) this.vendorCode = init.vendorCode;
-    this.mayHaveApplied = init.mayHaveApplied ?? false;
+    // The short form reads like the dispatcher always has: a timeout may have applied unless told otherwise.
+    this.mayHaveApplied = init.mayHaveApplied ?? (typeof first === 'string' && init.kind === 'timeout');
   }
 
   /** Retrying later may succeed (rate limits, outages, network trouble). */
@@ -135,13 +158,13 @@ export function kindForStatus(status: number): VendorErrorKind {
   return 'validation';
 }
 
-const reconnect = (v: VendorName) => `Open Connections and reconnect ${vendorLabels[v]}.`;
+const reconnect = (v: VendorName | undefined) => `Open Connections and reconnect ${v ? vendorLabels[v] : 'it'}.`;
 
 /** Plain words for "Test connection" and for failed jobs. Never includes secrets. */
 export function explainVendorError(err: unknown): string {
   if (!(err instanceof VendorError))
     return 'Something unexpected went wrong. Try again; if it keeps failing, check the logs.';
-  const v = vendorLabels[err.vendor];
+  const v = err.vendor ? vendorLabels[err.vendor] : 'The service';
   const msg = err.vendorMessage;
   switch (err.kind) {
     case 'auth':

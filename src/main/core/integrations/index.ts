@@ -1,30 +1,14 @@
-// Public face of the vendor integrations: client factory, markers, errors, mappers.
-import type { HttpDeps } from './http';
-import { createFreshdeskClient, type FreshdeskClient, type FreshdeskConfig } from './freshdesk/client';
-import { createPagerDutyClient, type PagerDutyClient, type PagerDutyConfig } from './pagerduty/client';
-import { createSlackClient, type SlackClient, type SlackConfig } from './slack/client';
-
-export interface VendorClientsConfig {
-  pagerduty?: PagerDutyConfig | null;
-  freshdesk?: FreshdeskConfig | null;
-  slack?: SlackConfig | null;
-}
-
-export type VendorDeps = HttpDeps;
+// Public face of the vendor integrations: clients, markers, errors, mappers. The clients are built in one place,
+// the vendor table (vendors/index.ts).
+import type { FreshdeskClient } from './freshdesk/client';
+import type { PagerDutyClient } from './pagerduty/client';
+import type { SlackClient } from './slack/client';
 
 /** One client per configured vendor; null where the vendor is not connected. */
 export interface VendorClients {
   pagerduty: PagerDutyClient | null;
   freshdesk: FreshdeskClient | null;
   slack: SlackClient | null;
-}
-
-export function createVendorClients(config: VendorClientsConfig, deps: VendorDeps = {}): VendorClients {
-  return {
-    pagerduty: config.pagerduty ? createPagerDutyClient(config.pagerduty, deps) : null,
-    freshdesk: config.freshdesk ? createFreshdeskClient(config.freshdesk, deps) : null,
-    slack: config.slack ? createSlackClient(config.slack, deps) : null,
-  };
 }
 
 /**
@@ -46,7 +30,7 @@ export function withMarker(
 }
 
 export { VendorError, explainVendorError, isVendorError, redact, vendorErrorKinds } from './errors';
-export type { VendorErrorKind, VendorName } from './errors';
+export type { VendorErrorInit, VendorErrorKind, VendorName } from './errors';
 export type { HttpDeps, FetchFn } from './http';
 export type { ImportedEntry, VendorPerson } from './types';
 export { createPagerDutyClient, incidentKeyFor, incidentDetails, pagerDutyBaseUrl } from './pagerduty/client';

@@ -2,6 +2,9 @@
 // the executors, settles each (sent / retry at T / uncertain / dead), and reconciles uncertain jobs first.
 // Work is done in passes: one IMMEDIATE transaction records every outcome that arrived since the last pass and
 // claims whatever became due, so a burst of answers costs one commit, not one per job.
+// Its parts: readiness.ts (which heads may move: claimDue), pacer.ts (Slack pacing), executors (the vendors),
+// verdict.ts (what an answer means), outcomes.ts (verdicts waiting for the next pass); the job states and their
+// moves are the table in shared/outbox.ts (jobTransitions).
 import type Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { jobPayloads, type JobKind, type OutboxJob } from '../../../shared/outbox';
@@ -21,12 +24,13 @@ import {
   type ReconcileOutcome,
 } from './executors';
 import { toVendorFailure } from './failures';
-import { linkResults } from './links';
 import type { NetworkStatus, Timer } from './ports';
-import { claimDue, incidentLinks, pacingKey, readiness, type Work } from './readiness';
+import { outcomeQueue, type Outcome } from './outcomes';
+import { createPacer, pacingKey } from './pacer';
+import { claimDue, incidentLinks, readiness, type Work } from './readiness';
 import { defaultRetryConfig, type Random, type RetryConfig } from './retryPolicy';
 import { outboxStatus } from './status';
-import { reconcileVerdict, sendVerdict, type Verdict } from './verdict';
+import { reconcileVerdict, sendVerdict } from './verdict';
 
 export interface DispatcherDeps {
   db: Database.Database;
@@ -62,14 +66,6 @@ export interface Dispatcher {
   readonly running: boolean;
 }
 
-/** An outcome waiting for the next pass: `apply` runs inside its transaction, `after` once it has committed. */
-interface Outcome {
-  apply: () => OutboxJob | undefined;
-  after?: () => void;
-  done: () => void;
-}
-
-const LINK_KINDS = new Set<string>(Object.keys(linkResults));
 /** After a pass failed (disk full, database locked by another process), try again this much later. */
 const RETRY_CLAIM_MS = 1000;
 
@@ -83,21 +79,19 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   const repo = outboxDispatchRepo(db);
   const vendorState = vendorStateRepo(db);
   const links = incidentLinks(db);
-  const lastPost = new Map<string, number>(); // pacing key -> when the last post to it was claimed or finished
+  const pacer = createPacer(deps.slackPacingMs ?? 1000);
   const incidents = incidentsRepo(db);
   const ready = {
     vendorState,
     isConfigured: deps.isConfigured,
     links,
-    lastPost,
-    pacingMs: deps.slackPacingMs ?? 1000,
+    pacer,
     repo,
     owner,
   };
   const inFlight = new Set<Promise<void>>();
   const passes = new Set<Promise<unknown>>(); // passes waiting for their commit to reach the disk
   const commit = asyncCommit(db, (err) => log.warn('outbox commits fsync on the main thread', { error: err.message }));
-  let outcomes: Outcome[] = [];
   let running = false;
   let passQueued = false;
   let timerHandle: unknown = null;
@@ -108,6 +102,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
   };
   const statusChanged = () =>
     bus.emit('outbox.statusChanged', outboxStatus(db, network.isOnline(), deps.isConfigured, clock.now()));
+  const outcomes = outcomeQueue({
+    db,
+    clock,
+    log,
+    repo,
+    vendorState,
+    links,
+    owner,
+    redact,
+    statusChanged,
+    requestPass: () => requestPass(),
+  });
 
   // A pass: outcomes recorded and due jobs claimed in one short IMMEDIATE transaction; nothing awaited inside.
   const passTx = db.transaction((batch: Outcome[], claimAt: number | null, registry: ExecutorRegistry | null) => {
@@ -115,18 +121,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     const claimed = claimAt !== null && registry ? claimDue(ready, registry, claimAt) : { work: [], next: null };
     return { settled, ...claimed };
   });
-
-  /** Records outcomes one transaction each: when a batch fails, one bad outcome must not hold back the rest. */
-  const settleEach = (batch: Outcome[]) =>
-    batch.map((o) => {
-      try {
-        return db.transaction(o.apply).immediate();
-      } catch (err) {
-        // The job keeps its lease in 'sending': the next start-up reconciles it, so nothing is sent twice.
-        log.error('outbox settle failed', { error: err instanceof Error ? err.message : String(err) });
-        return undefined;
-      }
-    });
 
   /**
    * One pass. Its outcomes are reported, and its claimed jobs sent, only once the commit is on disk: a request
@@ -139,8 +133,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     return p;
   };
   const passThenStart = async (claim: boolean): Promise<Promise<void>[]> => {
-    const batch = outcomes;
-    outcomes = [];
+    const batch = outcomes.take();
     const registry = claim && network.isOnline() ? deps.executors() : null;
     const claimAt = registry ? clock.now() : null;
     let result: { settled: (OutboxJob | undefined)[]; work: Work[]; next: number | null };
@@ -150,7 +143,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
       ({ value: result, durable } = commit.run(passTx, batch, claimAt, registry));
     } catch (err) {
       log.error('outbox claim failed', { error: err instanceof Error ? err.message : String(err) });
-      result = { settled: settleEach(batch), work: [], next: null };
+      result = { settled: outcomes.settleEach(batch), work: [], next: null };
       durable = Promise.resolve();
       if (claimAt !== null) retryAt = clock.now() + RETRY_CLAIM_MS;
     }
@@ -185,36 +178,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     // setImmediate, not a microtask: answers that arrive together (one poll of the event loop) share a pass.
     setImmediate(() => {
       passQueued = false;
-      if (running || outcomes.length > 0) void pass(running);
+      if (running || outcomes.size > 0) void pass(running);
     });
   };
 
-  /** Queues a verdict for the next pass; resolves once it is committed and reported. */
-  const record = (job: OutboxJob, v: Verdict): Promise<void> =>
-    new Promise<void>((done) => {
-      let reachChanged = false;
-      const apply = () => {
-        const now = clock.now();
-        if (v.reconnect) vendorState.needReconnect(job.vendor, v.reconnect, now);
-        if (v.reach?.reachable === true) reachChanged = vendorState.reached(job.vendor, now);
-        else if (v.reach)
-          reachChanged = vendorState.unreachable(job.vendor, v.reach.reason, redact(v.reach.error), now);
-        if (v.pauseVendorUntil) vendorState.pauseUntil(job.vendor, v.pauseVendorUntil, now);
-        const s = v.settle;
-        const settled = repo.settle(job.id, owner, now, {
-          ...s,
-          lastError: s.lastError === null ? null : redact(s.lastError),
-        });
-        if (!settled) log.warn('outbox settle skipped: lease lost', { jobId: job.id });
-        else if (settled.state === 'sent' && LINK_KINDS.has(settled.kind)) links.forget(settled.incidentId);
-        return settled;
-      };
-      const after = () => {
-        if (v.reconnect || reachChanged) statusChanged();
-      };
-      outcomes.push({ apply, after, done });
-      requestPass();
-    });
   const verdictContext = () => ({ now: clock.now(), online: network.isOnline(), random, cfg });
 
   const contextFor = <K extends JobKind>(w: Work): ExecContext<K> => {
@@ -242,11 +209,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } catch (err) {
       outcome = { status: 'failed', failure: toVendorFailure(err) };
     }
-    // Pace from when the post finished, not when it was claimed: the vendor counts arrivals, and a slow
-    // request followed by a fast one would otherwise land less than the pacing interval apart (and draw a 429).
-    const paced = pacingKey(w.job, w.links);
-    if (paced) lastPost.set(paced, Math.max(lastPost.get(paced) ?? 0, clock.now()));
-    return record(w.job, sendVerdict(w.job, outcome, verdictContext()));
+    // Pace from when the post finished, not only when it was claimed (see pacer.ts).
+    pacer.posted(pacingKey(w.job, w.links), clock.now());
+    return outcomes.record(w.job, sendVerdict(w.job, outcome, verdictContext()));
   };
 
   const reconcile = async (w: Work): Promise<void> => {
@@ -258,7 +223,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatcher {
     } catch (thrown) {
       answer = { thrown };
     }
-    return record(w.job, reconcileVerdict(w.job, answer, verdictContext()));
+    return outcomes.record(w.job, reconcileVerdict(w.job, answer, verdictContext()));
   };
 
   /** Starts one claimed job; the promise resolves once its outcome is committed. */

@@ -1,6 +1,6 @@
 // The executor seam: one executor per job kind sends the job and, when a send may have applied,
-// reconciles it against the vendor's state. Vendor clients plug in through createExecutors()
-// (vendorExecutors.ts), kept there so the vendors' executors can import these types without a cycle.
+// reconciles it against the vendor's state. Each vendor's executors (outbox/vendors/<vendor>.ts) are listed by
+// its port (vendors/<vendor>.ts) and merged by createVendors (vendors/index.ts).
 import type { z } from 'zod';
 import type { Incident } from '../../../shared/domain';
 import type { JobKind, OutboxJob, Vendor, jobPayloads } from '../../../shared/outbox';

@@ -1,18 +1,15 @@
 // What a vendor call can fail with, as the dispatcher needs it: a class, the vendor's words, a wait, and
 // whether the request may already have taken effect. Vendor clients throw (or return) these.
-export const failureKinds = [
-  'auth', // token refused or revoked: pause the whole vendor until it is replaced
-  'permission', // token valid but lacks a scope / role
-  'validation', // the vendor refused this request's content
-  'not_found', // the target (channel, ticket, incident) does not exist
-  'conflict', // the vendor says it already exists in a conflicting state
-  'rate_limited', // 429: wait retryAfterMs
-  'server', // 5xx
-  'network', // could not connect / connection dropped
-  'timeout', // no answer in time
-  'malformed', // an answer we could not read
-] as const;
-export type FailureKind = (typeof failureKinds)[number];
+import { vendorErrorKinds, type VendorErrorKind } from '../integrations/errors';
+
+/**
+ * auth: token refused or revoked (pause the whole vendor until it is replaced); permission: token valid but
+ * lacks a scope / role; validation: the vendor refused this request's content; not_found: the target does not
+ * exist; conflict: it already exists in a conflicting state; rate_limited: wait retryAfterMs; server: 5xx;
+ * network: could not connect / dropped; timeout: no answer in time; malformed: an answer we could not read.
+ */
+export const failureKinds = vendorErrorKinds;
+export type FailureKind = VendorErrorKind;
 
 export interface VendorFailure {
   kind: FailureKind;
@@ -28,26 +25,8 @@ export interface VendorFailure {
 const isKind = (v: unknown): v is FailureKind =>
   typeof v === 'string' && (failureKinds as readonly string[]).includes(v);
 
-/** Thrown by executors/clients; anything carrying `kind` (or `failureKind`) is read the same way. */
-export class VendorError extends Error implements VendorFailure {
-  constructor(
-    readonly kind: FailureKind,
-    message: string,
-    readonly extra: { retryAfterMs?: number; mayHaveApplied?: boolean; status?: number } = {},
-  ) {
-    super(message);
-    this.name = 'VendorError';
-  }
-  get retryAfterMs() {
-    return this.extra.retryAfterMs;
-  }
-  get mayHaveApplied() {
-    return this.extra.mayHaveApplied;
-  }
-  get status() {
-    return this.extra.status;
-  }
-}
+// The one error class is integrations/errors.ts's VendorError (its kinds are failureKinds); re-exported here.
+export { VendorError } from '../integrations/errors';
 
 /**
  * Reads any thrown value as a VendorFailure (duck-typed, so the integration clients' own error classes work

@@ -7,12 +7,7 @@ import { outboxDispatchRepo, type Head, type OutboxDispatchRepo } from '../db/re
 import type { vendorStateRepo, VendorStateRow } from '../db/repos/vendorState';
 import { executorFor, type ExecutorRegistry, type IsConfigured } from './executors';
 import { linkNeeded, linksFrom, type IncidentLinks } from './links';
-
-type Paceable = Pick<Head, 'kind' | 'incidentId'>;
-
-/** Posts to one Slack channel are paced; everything else goes as fast as the vendor answers. */
-export const pacingKey = (job: Paceable, links: IncidentLinks): string | null =>
-  job.kind === 'slack.postMessage' ? `slack:${links.slackChannelId ?? job.incidentId ?? '-'}` : null;
+import { pacingKey, type Pacer } from './pacer';
 
 /**
  * An incident's links (Slack channel, PagerDuty incident, ticket), cached across passes. Links only appear over
@@ -51,9 +46,8 @@ export interface ReadinessDeps {
   vendorState: ReturnType<typeof vendorStateRepo>;
   isConfigured: IsConfigured;
   links: IncidentLinksCache;
-  /** Pacing key -> when the last post to it was claimed or finished. */
-  lastPost: Map<string, number>;
-  pacingMs: number;
+  /** Slack pacing (outbox/pacer.ts). */
+  pacer: Pacer;
 }
 
 /** One pass's view: vendor state and credentials read once, whatever the number of heads. */
@@ -70,11 +64,6 @@ export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: 
     if (c === undefined) configured.set(v, (c = deps.isConfigured(v)));
     return c;
   };
-  /** When a post under this pacing key may next go out (`at` if the pacing does not hold it back). */
-  const pacedFrom = (key: string | null, at: number) => {
-    const last = key ? deps.lastPost.get(key) : undefined;
-    return last === undefined ? at : Math.max(at, last + deps.pacingMs);
-  };
   return {
     /** The time the head may move, or null if it waits on something other than time (a lease, a token, a fix). */
     readyAt(head: Head): number | null {
@@ -84,9 +73,10 @@ export function readiness(deps: ReadinessDeps, registry: ExecutorRegistry, now: 
       if (v.state === 'reconnect' || !isConfigured(head.vendor) || !executorFor(registry, head.kind)) return null;
       let at = head.nextAt ?? now;
       if (v.pausedUntil !== null) at = Math.max(at, v.pausedUntil);
-      return head.state === 'uncertain' ? at : pacedFrom(pacingKey(head, deps.links.cached(head.incidentId)), at);
+      return head.state === 'uncertain'
+        ? at
+        : deps.pacer.readyFrom(pacingKey(head, deps.links.cached(head.incidentId)), at);
     },
-    pacedFrom,
   };
 }
 
@@ -120,14 +110,14 @@ export function claimDue(
       continue;
     }
     const key = pacingKey(head, links); // may differ from the cached one readyAt used: check again
-    const paced = r.pacedFrom(key, now);
+    const paced = deps.pacer.readyFrom(key, now);
     if (paced > now) {
       later(paced);
       continue;
     }
     const c = deps.repo.claimSend(head.id, deps.owner, now);
     if (!c) continue;
-    if (key) deps.lastPost.set(key, now);
+    deps.pacer.posted(key, now);
     work.push({ ...c, mode: 'send', links });
   }
   return { work, next };

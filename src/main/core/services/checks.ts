@@ -2,9 +2,8 @@
 // minute per open incident, only while it has open checked steps and their vendor is connected and reachable).
 import type { ChecksRun, CheckResult } from '../../../shared/ops/checks';
 import type { OpParsed } from '../../../shared/contract';
-import type { CheckType } from '../../../shared/runbook';
 import { AppError } from '../../../shared/result';
-import type { Check } from '../checks/types';
+import type { CheckSet } from '../checks/types';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { linksFrom } from '../outbox/links';
@@ -14,7 +13,7 @@ import type { ChecklistService } from './checklist';
 import type { ServiceDeps } from '../ports';
 import type { IntegrationsService } from './integrations';
 
-export type CheckSet = Partial<Record<CheckType, Check>>;
+export type { CheckSet };
 
 export interface ChecksServiceDeps extends ServiceDeps {
   checklist: ChecklistService;

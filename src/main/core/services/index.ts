@@ -5,7 +5,7 @@ import type { Logger, PdfPrinter } from '../ports';
 import { realTimer, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource, IdentifyPort } from '../secrets/credentials';
 import type { Vault } from '../secrets/vault';
-import { clientsFromCredentials, type VendorUrls } from '../importer/clients';
+import type { VendorClients } from '../integrations';
 import { sessionGatherer } from '../handoff/gather';
 import { checklistService } from './checklist';
 import { handoffService } from './handoff';
@@ -49,8 +49,8 @@ export interface ServiceOptions extends OutboxPorts {
   pdfPrinter?: PdfPrinter;
   chooseExportFile?: ChooseExportFile;
   revealFile?: RevealFile;
-  /** Base URLs for the vendor clients (simulators, proxies); default the vendors' own. */
-  vendorUrls?: VendorUrls;
+  /** The connected vendors' clients from live credentials (CoreOptions.vendors.clients). */
+  clients: (credentials: CredentialSource) => VendorClients;
   /** Vendor-state checks built from live credentials (see checks/vendorChecks.ts); none by default. */
   checks?: (credentials: CredentialSource) => CheckSet;
   checkIntervalMs?: number;
@@ -82,7 +82,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     redact: opts.redact,
     resumed: () => opts.kick(),
   });
-  const clients = clientsFromCredentials(integrations.credentials, opts.vendorUrls);
+  const clients = () => opts.clients(integrations.credentials);
   const roles = rolesService({ ...deps, isConfigured: integrations.isConfigured });
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);

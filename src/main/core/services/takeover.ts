@@ -1,8 +1,10 @@
 // Use cases for taking over command on this machine: preview what the shared systems hold (PagerDuty incident,
 // Slack channel, the brief, the Freshdesk ticket) without writing anything, then on Confirm build the local session
-// and make the local user commander.
+// and make the local user commander. Three stages: gather (async, vendors only) → planTakeover (pure) → one write
+// transaction (writeTakeover), so a crash midway leaves either nothing or the whole taken-over incident.
 import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
+import type { Person } from '../../../shared/people';
 import type { ChecksRun } from '../../../shared/ops/checks';
 import type { BackfillStarted } from '../../../shared/ops/backfill';
 import type { TakeoverDone, TakeoverPreview } from '../../../shared/ops/handoff';
@@ -22,6 +24,7 @@ import type { ChecksService } from './checks';
 import type { IncidentsService } from './incidents';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
+import { parseBrief } from '../handoff/brief';
 import type { RecordImportService } from './recordImport';
 import type { RolesService } from './roles';
 
@@ -56,6 +59,89 @@ async function readPdIncident(clients: VendorClients, id: string): Promise<PdInc
     throw asAppError(err, `Reading PagerDuty incident ${id}`);
   }
 }
+
+/** What the gathering found that the plan needs (the vendors' side). */
+export interface TakeoverFacts {
+  pd: PdIncident | null;
+  slackId: string | null;
+  slackName: string | null;
+  brief: string | null;
+  ticketUrl: string | null;
+}
+
+/** The local side read just before planning. */
+export interface LocalState {
+  /** The local incident already linked to this PagerDuty incident or channel, if any. */
+  knownIncidentId: string | null;
+  roster: readonly Person[];
+  meId: string | null;
+  now: number;
+}
+
+/** Checklist actions the vendors already show as done, by what was found. */
+type DoneAction = 'trigger_pagerduty' | 'create_slack_channel' | 'acknowledge_pagerduty';
+
+/** Everything confirming (or materialising) a preview writes, decided before the write transaction opens. */
+export interface TakeoverPlan {
+  /** The incident to create, or null when it is already here (`existingId`). */
+  create: {
+    title: string;
+    ticketUrl?: string;
+    impactStart?: string;
+    status: 'active' | 'resolved';
+    /** The commander before this one (who handed off, else the PagerDuty assignee), shown passing command. */
+    previousCommanderId: string | null;
+    /** Steps whose action the vendors already show as done: completed, so nothing is created twice. */
+    doneActions: DoneAction[];
+  } | null;
+  existingId: string | null;
+  link: {
+    pagerdutyIncidentId: string | null;
+    pagerdutyUrl: string | null;
+    slackChannelId: string | null;
+    slackChannelName: string | null;
+  };
+  /** Who becomes commander (the local user on Confirm); null when materialising a past incident. */
+  commanderId: string | null;
+}
+
+/** Pure: what to write for these facts and this local state. */
+export function planTakeover(g: TakeoverFacts, local: LocalState, takeCommand: boolean): TakeoverPlan {
+  const link = {
+    pagerdutyIncidentId: g.pd?.id ?? null,
+    pagerdutyUrl: g.pd?.html_url ?? null,
+    slackChannelId: g.slackId,
+    slackChannelName: g.slackName,
+  };
+  const commanderId = takeCommand ? local.meId : null;
+  if (local.knownIncidentId) return { create: null, existingId: local.knownIncidentId, link, commanderId };
+  // The commander before this one: whoever handed off (named in the brief), else the PagerDuty assignee when that
+  // is someone else. The timeline then shows command passing from them.
+  const fromName = g.brief ? parseBrief(g.brief)?.from : undefined;
+  const assignee = g.pd?.assignments[0]?.assignee.id;
+  const prev =
+    (fromName ? local.roster.find((p) => p.name === fromName) : undefined) ??
+    (assignee ? local.roster.find((p) => p.pagerdutyUserId === assignee && p.id !== local.meId) : undefined);
+  const doneActions: DoneAction[] = [];
+  if (g.pd) doneActions.push('trigger_pagerduty');
+  if (g.slackId) doneActions.push('create_slack_channel');
+  if (g.pd && g.pd.status !== 'triggered') doneActions.push('acknowledge_pagerduty');
+  return {
+    create: {
+      title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
+      ticketUrl: g.ticketUrl ?? undefined,
+      impactStart: g.pd ? new Date(Math.min(Date.parse(g.pd.created_at), local.now)).toISOString() : undefined,
+      status: g.pd?.status === 'resolved' ? 'resolved' : 'active',
+      previousCommanderId: prev && prev.id !== local.meId ? prev.id : null,
+      doneActions,
+    },
+    existingId: null,
+    link,
+    commanderId,
+  };
+}
+
+const OPEN_STEP = new Set(['todo', 'in_progress', 'blocked']);
 
 export function takeoverService(d: TakeoverDeps) {
   const { db, clock } = d;
@@ -162,13 +248,57 @@ export function takeoverService(d: TakeoverDeps) {
     return p;
   }
   /** Creates (or finds) the local incident of a preview, links it, marks what exists as done, imports the record. */
-  function build(p: Pending) {
+  function build(p: Pending, takeCommand: boolean) {
     const known = knownIncident(p.g);
-    const incident = known ? d.incidents.get(known.incidentId) : createLocal(p.g);
-    linkAndMarkDone(incident, p.g, !known);
-    const result = d.recordImport.write(incident.id, p.entries, p.sources);
+    const plan = planTakeover(
+      p.g,
+      {
+        knownIncidentId: known?.incidentId ?? null,
+        roster: people.list(),
+        meId: whoAmI(db)?.id ?? null,
+        now: clock.now(),
+      },
+      takeCommand,
+    );
+    const { incident, result } = writeTakeover(plan, p);
     return { incident, known, result };
   }
+
+  /**
+   * The one write of a take-over: every service call below joins this transaction (theirs nest as savepoints) and
+   * their events are held until it commits. A failure anywhere rolls all of it back and announces nothing.
+   */
+  function writeTakeover(plan: TakeoverPlan, p: Pending) {
+    return d.bus.afterCommit(() => writeTx.immediate(plan, p));
+  }
+  const writeTx = db.transaction((plan: TakeoverPlan, p: Pending) => {
+    let incident: Incident;
+    if (plan.create) {
+      const c = plan.create;
+      incident = d.incidents.declare({ title: c.title, ticketUrl: c.ticketUrl, impactStart: c.impactStart });
+      incident = d.incidents.setStatus({
+        incidentId: incident.id,
+        status: c.status,
+        note: 'taken over from the shared systems',
+      });
+      if (c.previousCommanderId) d.roles.assign(incident.id, 'incident_commander', c.previousCommanderId);
+    } else incident = d.incidents.get(plan.existingId!);
+    links.put({ incidentId: incident.id, ...plan.link }, clock.now());
+    // What already exists at the vendors is done: the checklist must not create a second incident or channel.
+    const done = new Set<string>(plan.create?.doneActions ?? []);
+    for (const s of plan.create ? steps.list(incident.id) : []) {
+      if (s.action && done.has(s.action.type) && OPEN_STEP.has(s.state)) {
+        d.checklist.transition('complete', {
+          incidentId: incident.id,
+          stepId: s.stepId,
+          reason: 'already done: found in the shared systems at take-over',
+        });
+      }
+    }
+    const result = d.recordImport.write(incident.id, p.entries, p.sources);
+    if (plan.commanderId) d.roles.assign(incident.id, 'incident_commander', plan.commanderId);
+    return { incident, result };
+  });
   function previewOf(previewId: string, p: Pending): TakeoverPreview {
     const { g } = p;
     const known = knownIncident(g);
@@ -200,57 +330,6 @@ export function takeoverService(d: TakeoverDeps) {
   }
   const knownIncident = (g: Gathered) =>
     (g.pd && links.byPagerDuty(g.pd.id)) || (g.slackId && links.bySlackChannel(g.slackId)) || undefined;
-
-  /** Creates the local incident from what was gathered: status, links, the commander who handed off, steps done. */
-  function createLocal(g: Gathered): Incident {
-    let incident = d.incidents.declare({
-      title: g.pd?.title ?? `Incident in #${g.slackName ?? g.slackId}`,
-      ticketUrl: g.ticketUrl ?? undefined,
-      impactStart: g.pd ? new Date(Math.min(Date.parse(g.pd.created_at), clock.now())).toISOString() : undefined,
-    });
-    const status = g.pd?.status === 'resolved' ? 'resolved' : 'active';
-    incident = d.incidents.setStatus({ incidentId: incident.id, status, note: 'taken over from the shared systems' });
-    // The commander before this one: whoever handed off (named in the brief), else the PagerDuty assignee when that
-    // is someone else. The timeline then shows command passing from them.
-    const me = whoAmI(db);
-    const roster = people.list();
-    const fromName = g.brief ? /^(.+?) is handing command to /m.exec(g.brief)?.[1]?.trim() : undefined;
-    const assignee = g.pd?.assignments[0]?.assignee.id;
-    const prev =
-      (fromName ? roster.find((p) => p.name === fromName) : undefined) ??
-      (assignee ? roster.find((p) => p.pagerdutyUserId === assignee && p.id !== me?.id) : undefined);
-    if (prev && prev.id !== me?.id) d.roles.assign(incident.id, 'incident_commander', prev.id);
-    return incident;
-  }
-
-  function linkAndMarkDone(incident: Incident, g: Gathered, isNew: boolean) {
-    links.put(
-      {
-        incidentId: incident.id,
-        pagerdutyIncidentId: g.pd?.id ?? null,
-        pagerdutyUrl: g.pd?.html_url ?? null,
-        slackChannelId: g.slackId,
-        slackChannelName: g.slackName,
-      },
-      clock.now(),
-    );
-    if (!isNew) return;
-    // What already exists at the vendors is done: the checklist must not create a second incident or channel.
-    for (const s of steps.list(incident.id)) {
-      const t = s.action?.type;
-      const done =
-        (t === 'trigger_pagerduty' && g.pd) ||
-        (t === 'create_slack_channel' && g.slackId) ||
-        (t === 'acknowledge_pagerduty' && g.pd && g.pd.status !== 'triggered');
-      if (done && (s.state === 'todo' || s.state === 'in_progress' || s.state === 'blocked')) {
-        d.checklist.transition('complete', {
-          incidentId: incident.id,
-          stepId: s.stepId,
-          reason: 'already done: found in the shared systems at take-over',
-        });
-      }
-    }
-  }
 
   return {
     /** Reads the shared systems and answers what taking over would bring; writes nothing. */
@@ -305,7 +384,7 @@ export function takeoverService(d: TakeoverDeps) {
      */
     materialise(previewId: string): BackfillStarted {
       const p = livePreview(previewId);
-      const { incident, result } = build(p);
+      const { incident, result } = build(p, false);
       pending.delete(previewId);
       return {
         ...previewOf(previewId, p),
@@ -333,8 +412,7 @@ export function takeoverService(d: TakeoverDeps) {
           'Conn does not know who you are yet: pick yourself in the roster (people.setMe) first.',
           { reason: 'no_me' },
         );
-      const { incident, known, result } = build(p);
-      d.roles.assign(incident.id, 'incident_commander', me.id);
+      const { incident, known, result } = build(p, true);
       pending.delete(input.previewId);
       let checks: ChecksRun | null = null;
       try {

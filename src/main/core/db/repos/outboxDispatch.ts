@@ -89,7 +89,7 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
   const claimSend = db.prepare<{ id: string; owner: string; now: number }, LeasedRow>(
     `UPDATE outbox_jobs SET state = 'sending', attempts = attempts + 1, lease_owner = @owner, claimed_at = @now,
       updated_at = @now
-     WHERE id = @id AND state IN ('queued', 'retrying') RETURNING *`,
+     WHERE id = @id AND state IN (${fromStates('claim')}) RETURNING *`,
   );
   const claimReconcile = db.prepare<{ id: string; owner: string }, LeasedRow>(
     `UPDATE outbox_jobs SET lease_owner = @owner WHERE id = @id AND state = 'uncertain' AND lease_owner IS NULL

@@ -2,7 +2,6 @@
 import type { VendorConfig } from '../../../../shared/integrations';
 import type { Vendor } from '../../../../shared/outbox';
 import type { FreshdeskClient } from '../../integrations/freshdesk/client';
-import { VendorError as ClientError } from '../../integrations/errors';
 import type { PagerDutyClient } from '../../integrations/pagerduty/client';
 import type { SlackClient } from '../../integrations/slack/client';
 import { VendorError, toVendorFailure, type VendorFailure } from '../failures';
@@ -33,19 +32,8 @@ export function live<T>(vendor: Vendor, got: T | undefined): T {
 /** A request Conn will not make, with a reason people can act on (becomes a dead job). */
 export const refuse = (message: string): VendorError => new VendorError('validation', message);
 
-/** Reads an integration client's error (or anything thrown) as the dispatcher's VendorFailure. */
-export function asFailure(err: unknown): VendorFailure {
-  if (err instanceof ClientError) {
-    return {
-      kind: err.kind,
-      message: err.message,
-      ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}),
-      mayHaveApplied: err.mayHaveApplied,
-      ...(err.status !== undefined ? { status: err.status } : {}),
-    };
-  }
-  return toVendorFailure(err);
-}
+/** Reads a VendorError (or anything thrown) as the dispatcher's VendorFailure. */
+export const asFailure = (err: unknown): VendorFailure => toVendorFailure(err);
 
 export {
   charCount,
