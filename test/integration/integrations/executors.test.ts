@@ -167,7 +167,7 @@ describe('vendor executors against the simulators', () => {
     await t.drain();
     expect(t.job(note)).toMatchObject({
       state: 'dead',
-      lastError: expect.stringMatching(/run 'Trigger PagerDuty' first/),
+      lastError: expect.stringMatching(/run 'Open the PagerDuty incident' first/),
     });
   });
 

@@ -17,7 +17,7 @@ export const PD_TITLE_MAX = 1024;
  */
 export const PD_NOTE_MAX = 25_000;
 export const NO_PD_INCIDENT =
-  "There is no PagerDuty incident for this incident yet: run 'Trigger PagerDuty' first, then retry.";
+  "There is no PagerDuty incident for this incident yet: run 'Open the PagerDuty incident' first, then retry.";
 
 type PdKind = Extract<JobKind, `pagerduty.${string}`>;
 type Ctx<K extends PdKind> = ExecContext<K>;
