@@ -142,7 +142,7 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
          FROM incident_links WHERE incident_id = @i AND pagerduty_incident_id IS NOT NULL
        UNION ALL
        SELECT kind, result, created_at, id FROM outbox_jobs
-         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent' AND result IS NOT NULL
+         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident', 'freshdesk.createTicket') AND state = 'sent' AND result IS NOT NULL
      ) ORDER BY created_at, id`,
   );
   const ticketUrl = db.prepare<[string], { ticket_url: string | null }>(
