@@ -33,7 +33,8 @@ test.beforeAll(async () => {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'cluster.yaml'),
-    `name: coral\nprovider: gcp\ngcp:\n  project: coral-1\n  cluster: coral-cluster\n  zone: europe-west1-b\nhubs:\n${hubsYaml}`,
+    'name: coral\nprovider: gcp\ngcp:\n  project: coral-1\n  cluster: coral-cluster\n  zone: europe-west1-b\n' +
+      `hubs:\n${hubsYaml}`,
   );
   sim = await startSimulators();
   hubs = await startHubSimulator({ registryDir: registry.path });

@@ -434,7 +434,7 @@ export function freshdeskHandler(state: FdState, now: () => number) {
     return { status: 201, body: ticketJson(ticket, []) };
   }
 
-  /** `GET /tickets`: filters `email`, `requester_id`, `updated_since`; the description only with include=description. */
+  /** `GET /tickets`: filters `email`, `requester_id`, `updated_since`; descriptions only with include=description. */
   function listTickets(req: SimRequest): SimResponse {
     const email = req.query.get('email')?.toLowerCase();
     const requesterId = req.query.get('requester_id');

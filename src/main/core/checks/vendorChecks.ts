@@ -17,7 +17,7 @@ const couldNotAsk = (err: unknown): CheckOutcome => {
 /** Freshdesk's closed (5) and resolved (4) statuses both mean the ticket is done with. */
 const TICKET_DONE = new Set([4, 5]);
 
-/** Every vendor-state check (the hub exit criterion is Conn's own, confirmed by the hub probes in services/health.ts). */
+/** Every vendor-state check (the hub exit criterion is Conn's own: the hub probes confirm it, services/health.ts). */
 export function vendorChecks(v: LiveVendors): Record<Exclude<CheckType, 'hubs_exit_criterion'>, Check> {
   /** The PagerDuty incident Conn created (from the outbox link, else by incident_key), or null. */
   const pdIncident = async (incident: Incident, links: IncidentLinks): Promise<PdIncident | null> => {
