@@ -61,6 +61,8 @@ export interface IncidentScope {
   hubs: AffectedHub[];
   /** Distinct communities of the included hubs. */
   communities: string[];
+  /** Who has been told what, per community, and the progress of the latest message. */
+  told: CommunitiesTold;
 }
 
 export interface HubHealth {
@@ -103,4 +105,32 @@ export interface HealthSettings {
   referenceUrl: string;
   /** Exit criterion per runbook id: minutes all affected hubs must pass. */
   exitWindowMinutes: Record<string, number>;
+}
+
+/**
+ * How an affected community is told: on the incident's own ticket (the incident's hub is theirs), on the ticket Conn
+ * opened for them, by a new ticket at the next message, or not at all (no requester e-mail in the registry).
+ */
+export type CommunityChannel = 'incident_ticket' | 'own_ticket' | 'new_ticket' | 'no_contact';
+
+export interface CommunityTold {
+  community: string;
+  hubIds: string[];
+  email: string | null;
+  via: CommunityChannel;
+  /** The Freshdesk ticket it is told on, once known. */
+  ticketId: number | null;
+  /** When Freshdesk last accepted a message to it (null: never yet). */
+  lastToldAt: string | null;
+  /** Its messages still on their way, and those that failed (dead or needing you). */
+  pending: number;
+  failed: number;
+}
+
+export interface CommunitiesTold {
+  communities: CommunityTold[];
+  /** The latest message fanned out: how many of the communities it went to Freshdesk has accepted. */
+  progress: { told: number; total: number; pending: number; failed: number; at: string } | null;
+  /** The community told longest ago (never told counts as stalest): the update reminder runs on it. */
+  stalest: { community: string; lastToldAt: string | null } | null;
 }

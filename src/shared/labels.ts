@@ -16,6 +16,7 @@ const jobKindLabels: Record<JobKind, string> = {
   'freshdesk.reply': 'Reply on the ticket',
   'freshdesk.addNote': 'Private note on the ticket',
   'freshdesk.updateTicket': 'Update the ticket',
+  'freshdesk.createTicket': 'Open a ticket for a community',
 };
 
 const timelineKindLabels: Record<string, string> = {

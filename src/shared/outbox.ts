@@ -145,11 +145,26 @@ export const jobPayloads = {
   'pagerduty.reassign': z.strictObject({ assigneeUserId: z.string() }),
   'pagerduty.statusUpdate': z.strictObject({ message: z.string() }),
   'pagerduty.resolve': z.strictObject({}),
-  'freshdesk.reply': z.strictObject({ body: z.string() }),
+  /**
+   * A public reply. Without `community` it goes on the incident's ticket; with it, on that community's ticket: the
+   * one given as `ticketId`, or the one a `freshdesk.createTicket` for the community made (see the fan-out).
+   */
+  'freshdesk.reply': z.strictObject({
+    body: z.string(),
+    community: z.string().optional(),
+    ticketId: z.number().int().optional(),
+  }),
   'freshdesk.addNote': z.strictObject({ body: z.string(), private: z.boolean().default(true) }),
   'freshdesk.updateTicket': z.strictObject({
     status: z.number().int().optional(),
     responderId: z.number().int().optional(),
+  }),
+  /** A new outbound ticket to a community that has none open for this incident (the first message it is told). */
+  'freshdesk.createTicket': z.strictObject({
+    community: z.string().min(1),
+    email: z.string().min(3),
+    subject: z.string().min(1),
+    body: z.string(),
   }),
 } as const;
 
@@ -171,6 +186,7 @@ export const jobEffects: Record<JobKind, string> = {
   'freshdesk.reply': 'e-mail another public reply to the requester on the Freshdesk ticket',
   'freshdesk.addNote': 'add the note to the Freshdesk ticket again',
   'freshdesk.updateTicket': 'update the Freshdesk ticket again',
+  'freshdesk.createTicket': "open another Freshdesk ticket and e-mail it to the community's contact",
 };
 
 export interface OutboxJob {

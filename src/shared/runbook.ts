@@ -70,6 +70,8 @@ export const checkTypes = [
   'ticket_public_reply',
   'pagerduty_resolved',
   'ticket_closed',
+  // Conn's own evidence: every affected hub has passed its health probe for the runbook's exit window.
+  'hubs_exit_criterion',
 ] as const;
 export const runbookCheckSchema = z.strictObject({ type: z.enum(checkTypes) });
 export type RunbookCheck = z.output<typeof runbookCheckSchema>;
@@ -177,4 +179,5 @@ export const checkLabels: Record<CheckType, string> = {
   ticket_public_reply: 'the ticket has a public reply',
   pagerduty_resolved: 'the PagerDuty incident is resolved',
   ticket_closed: 'the ticket is closed',
+  hubs_exit_criterion: 'every affected hub has passed its health probe for the exit window',
 };

@@ -26,6 +26,7 @@ describe('the checklist through the core', () => {
       'work_in_channel',
       'delegate',
       'status_update',
+      'verify_fix',
       'communicate_resolution',
       'resolve_pagerduty',
       'close_ticket',

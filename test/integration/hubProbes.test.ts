@@ -116,10 +116,15 @@ describe('hub health probes', () => {
     expect((await call(core, 'impact.propose', { incidentId: id })).endPending).toContain(
       '5-minute exit window ends in about 1 min',
     );
+    const verify = async () =>
+      (await call(core, 'checklist.list', { incidentId: id })).find((st) => st.stepId === 'verify_fix')!;
+    expect((await verify()).state).toBe('todo'); // the window has not passed yet
     clock.advance(60_000);
     await core.services.health.round();
     p = await call(core, 'impact.propose', { incidentId: id });
     expect(p.end?.at).toBe(new Date(upAt).toISOString());
+    // The exit criterion holds: "Verify the fix" is done by check.
+    expect(await verify()).toMatchObject({ state: 'done', doneVia: 'check' });
 
     // Accepting: the proposal as shown; a stale time is refused.
     expect(

@@ -288,6 +288,8 @@ export function freshdeskHandler(state: FdState, now: () => number) {
           })),
       };
     }
+    if (p[0] === 'tickets' && p.length === 1 && req.method === 'POST') return createTicket(req);
+    if (p[0] === 'tickets' && p.length === 1 && get) return listTickets(req);
     if (p[0] !== 'tickets' || !p[1]) return { status: 404 };
     const ticket = state.tickets.find((t) => t.id === Number(p[1]));
     if (!ticket) return { status: 404 }; // Freshdesk 404s often have an empty body
@@ -367,5 +369,94 @@ export function freshdeskHandler(state: FdState, now: () => number) {
       status: 405,
       body: { message: `${req.method} method is not allowed. It should be one of these method(s): GET` },
     };
+  }
+
+  /** `POST /tickets`: an outbound ticket to a requester by e-mail (a contact is made for an unknown e-mail). */
+  function createTicket(req: SimRequest): SimResponse {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const allowed = ['email', 'requester_id', 'subject', 'description', 'status', 'priority', 'source', 'type', 'tags'];
+    const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+    if (extra.length)
+      return validation(
+        extra.map((f) => ({ field: f, message: 'Unexpected/invalid field in request', code: 'invalid_field' })),
+      );
+    const missing = ['subject', 'description'].filter((f) => typeof body[f] !== 'string' || body[f] === '');
+    if (typeof body.email !== 'string' && typeof body.requester_id !== 'number') missing.push('requester_id');
+    if (missing.length)
+      return validation(
+        missing.map((f) => ({ field: f, message: 'Mandatory attribute missing', code: 'missing_field' })),
+      );
+    if (typeof body.email === 'string' && !/^[^@\s]+@[^@\s]+$/.test(body.email))
+      return validation([{ field: 'email', message: 'It should be in the valid email format', code: 'invalid_value' }]);
+    const status = (body.status as number | undefined) ?? 2;
+    const priority = (body.priority as number | undefined) ?? 1;
+    if (![2, 3, 4, 5].includes(status))
+      return validation([
+        { field: 'status', message: "It should be one of these values: '2,3,4,5'", code: 'invalid_value' },
+      ]);
+    if (![1, 2, 3, 4].includes(priority))
+      return validation([
+        { field: 'priority', message: "It should be one of these values: '1,2,3,4'", code: 'invalid_value' },
+      ]);
+    let requester =
+      typeof body.email === 'string'
+        ? state.contacts.find((c) => c.email.toLowerCase() === (body.email as string).toLowerCase())
+        : state.contacts.find((c) => c.id === body.requester_id);
+    if (!requester) {
+      if (typeof body.email !== 'string')
+        return validation([
+          {
+            field: 'requester_id',
+            message: 'There is no contact matching the given requester_id',
+            code: 'invalid_value',
+          },
+        ]);
+      requester = { id: ++state.seq, name: body.email.split('@')[0]!, email: body.email };
+      state.contacts.push(requester);
+    }
+    const t = iso();
+    const ticket: FdTicketRec = {
+      id: Math.max(0, ...state.tickets.map((x) => x.id)) + 1,
+      subject: body.subject as string,
+      description: body.description as string,
+      status,
+      priority,
+      source: (body.source as number | undefined) ?? 10,
+      type: (body.type as string | undefined) ?? null,
+      requester_id: requester.id,
+      responder_id: null,
+      group_id: null,
+      tags: (body.tags as string[] | undefined) ?? [],
+      created_at: t,
+      updated_at: t,
+    };
+    state.tickets.push(ticket);
+    return { status: 201, body: ticketJson(ticket, []) };
+  }
+
+  /** `GET /tickets`: filters `email`, `requester_id`, `updated_since`; descriptions only with include=description. */
+  function listTickets(req: SimRequest): SimResponse {
+    const email = req.query.get('email')?.toLowerCase();
+    const requesterId = req.query.get('requester_id');
+    const since = req.query.get('updated_since');
+    const sinceMs = since ? Date.parse(since) : now() - 30 * 24 * 3_600_000;
+    if (Number.isNaN(sinceMs))
+      return validation([
+        { field: 'updated_since', message: 'It should be in the valid date format', code: 'invalid_value' },
+      ]);
+    const withDescription = (req.query.get('include') ?? '').split(',').includes('description');
+    const contactIds = email
+      ? new Set(state.contacts.filter((c) => c.email.toLowerCase() === email).map((c) => c.id))
+      : null;
+    const list = state.tickets
+      .filter((t) => !contactIds || contactIds.has(t.requester_id))
+      .filter((t) => !requesterId || t.requester_id === Number(requesterId))
+      .filter((t) => Date.parse(t.updated_at) >= sinceMs)
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.id - a.id)
+      .map((t) => {
+        const { description, description_text, ...rest } = ticketJson(t, []);
+        return withDescription ? { ...rest, description, description_text } : rest;
+      });
+    return paginate(req, list);
   }
 }

@@ -66,6 +66,7 @@ const routes = {
     useChecklist.getState().jobChanged(job);
     useOutbox.getState().jobChanged(job);
     useNotes.getState().outboxChanged(job);
+    hubEvents.outboxChanged(job);
   },
   'outbox.statusChanged': (status) => useOutbox.getState().statusChanged(status),
   'integrations.changed': (view) => useSettings.getState().received(view),

@@ -83,10 +83,10 @@ export const hubOps = {
       exitWindow: z
         .strictObject({
           runbookId: id,
+          // Fractions of a minute are for drills and tests (0.1 = 6 s).
           minutes: z
             .number()
-            .int()
-            .min(1)
+            .min(0.1)
             .max(24 * 60),
         })
         .optional(),

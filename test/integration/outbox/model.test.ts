@@ -17,7 +17,7 @@ type Cmd =
   | { t: 'network'; online: boolean }
   | { t: 'advance'; ms: number };
 
-const kinds: JobKind[] = ['slack.postMessage', 'pagerduty.addNote', 'freshdesk.reply'];
+const kinds: JobKind[] = ['slack.postMessage', 'pagerduty.addNote', 'freshdesk.reply', 'freshdesk.createTicket'];
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   {
     weight: 4,
@@ -66,7 +66,9 @@ async function run(cmds: Cmd[]) {
                 ? { text: 'x' }
                 : c.kind === 'pagerduty.addNote'
                   ? { content: 'x' }
-                  : { body: 'x' },
+                  : c.kind === 'freshdesk.createTicket'
+                    ? { community: 'c', email: 'c@example.org', subject: 's', body: 'x' }
+                    : { body: 'x' },
               `stream${c.stream}`,
             ),
           );

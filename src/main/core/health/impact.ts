@@ -34,7 +34,11 @@ export function proposeImpact(p: ImpactInputs): Proposal {
     };
   }
 
-  const minutes = Math.round(p.exitWindowMs / 60_000);
+  // Windows under a minute (tests, drills) are said in seconds.
+  const windowWords =
+    p.exitWindowMs < 60_000
+      ? `${Math.round(p.exitWindowMs / 1000)}-second`
+      : `${Math.round(p.exitWindowMs / 60_000)}-minute`;
   if (!firstDown) return { start, end: null, endPending: 'No affected hub has failed a probe yet.' };
   if (p.includedHubIds.length === 0) return { start, end: null, endPending: 'No affected hubs.' };
   const notUp = p.includedHubIds.filter((id) => p.current.get(id)?.state !== 'up');
@@ -49,20 +53,19 @@ export function proposeImpact(p: ImpactInputs): Proposal {
   }
   const allUpSince = Math.max(...p.includedHubIds.map((id) => p.current.get(id)!.since));
   if (p.now - allUpSince < p.exitWindowMs) {
-    const left = Math.ceil((allUpSince + p.exitWindowMs - p.now) / 60_000);
+    const leftMs = allUpSince + p.exitWindowMs - p.now;
+    const left = leftMs < 60_000 ? `${Math.ceil(leftMs / 1000)} s` : `${Math.ceil(leftMs / 60_000)} min`;
     return {
       start,
       end: null,
-      endPending:
-        `All hubs passing since ${iso(allUpSince)}; ` + `the ${minutes}-minute exit window ends in about ${left} min.`,
+      endPending: `All hubs passing since ${iso(allUpSince)}; the ${windowWords} exit window ends in about ${left}.`,
     };
   }
   return {
     start,
     end: {
       at: iso(allUpSince),
-      evidence:
-        `All ${p.includedHubIds.length} affected hubs passing since then, ` + `for the ${minutes}-minute exit window`,
+      evidence: `All ${p.includedHubIds.length} affected hubs passing since then, for the ${windowWords} exit window`,
     },
     endPending: null,
   };

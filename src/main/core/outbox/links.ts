@@ -8,6 +8,7 @@ import { vendorOf, type JobKind } from '../../../shared/outbox';
 export const linkResults = {
   'slack.createChannel': z.object({ channelId: z.string().min(1), name: z.string().optional() }),
   'pagerduty.createIncident': z.object({ incidentId: z.string().min(1), htmlUrl: z.string().optional() }),
+  'freshdesk.createTicket': z.object({ ticketId: z.number().int(), community: z.string().min(1) }),
 } as const;
 
 export interface IncidentLinks {
@@ -15,6 +16,8 @@ export interface IncidentLinks {
   slackChannelName?: string;
   pagerdutyIncidentId?: string;
   freshdeskTicketId?: number;
+  /** Tickets Conn opened for affected communities (`freshdesk.createTicket`), by community. */
+  communityTickets?: Record<string, number>;
 }
 
 export function ticketIdFromUrl(url: string | null | undefined): number | undefined {
@@ -37,6 +40,9 @@ export function linksFrom(
     } else if (s.kind === 'pagerduty.createIncident') {
       const r = linkResults['pagerduty.createIncident'].safeParse(s.result);
       if (r.success) links.pagerdutyIncidentId = r.data.incidentId;
+    } else if (s.kind === 'freshdesk.createTicket') {
+      const r = linkResults['freshdesk.createTicket'].safeParse(s.result);
+      if (r.success) links.communityTickets = { ...links.communityTickets, [r.data.community]: r.data.ticketId };
     }
   }
   return links;

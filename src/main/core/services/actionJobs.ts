@@ -19,6 +19,8 @@ export type ActionPlan =
 export interface ActionContext {
   roles: IncidentRoles;
   runbookName: string;
+  /** Public messages fan out to affected communities (see communities.ts): no incident ticket is needed then. */
+  fansOut?: boolean;
 }
 
 /** Freshdesk's status code for a closed ticket. */
@@ -53,7 +55,7 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
 
   switch (action.type) {
     case 'reply_ticket_template':
-      if (!incident.ticketUrl) return { kind: 'manual', reason: NO_TICKET };
+      if (!incident.ticketUrl && !ctx.fansOut) return { kind: 'manual', reason: NO_TICKET };
       return { kind: 'jobs', jobs: [{ kind: 'freshdesk.reply', payload: { body: text(action.params.body) } }] };
     case 'trigger_pagerduty': {
       const details = [
@@ -88,7 +90,7 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
       const jobs = action.params.channels.flatMap((c): JobSpec[] => {
         switch (c) {
           case 'ticket':
-            return incident.ticketUrl ? [{ kind: 'freshdesk.reply', payload: { body: message } }] : [];
+            return incident.ticketUrl || ctx.fansOut ? [{ kind: 'freshdesk.reply', payload: { body: message } }] : [];
           case 'pagerduty':
             return [{ kind: 'pagerduty.statusUpdate', payload: { message } }];
           case 'slack':
@@ -102,7 +104,7 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
     case 'resolve_pagerduty':
       return { kind: 'jobs', jobs: [{ kind: 'pagerduty.resolve', payload: {} }] };
     case 'close_ticket':
-      if (!incident.ticketUrl) return { kind: 'manual', reason: NO_TICKET };
+      if (!incident.ticketUrl && !ctx.fansOut) return { kind: 'manual', reason: NO_TICKET };
       return { kind: 'jobs', jobs: [{ kind: 'freshdesk.updateTicket', payload: { status: FRESHDESK_CLOSED } }] };
     case 'open_report':
       return { kind: 'open', target: 'report' };

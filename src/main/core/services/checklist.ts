@@ -13,6 +13,7 @@ import { outboxRepo } from '../db/repos/outbox';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
+import { communities } from './communities';
 import { refuseRerun } from './rerun';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
@@ -52,6 +53,7 @@ export interface StepRef {
 export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks: RunbooksService) {
   const steps = checklistRepo(db);
   const incidents = incidentsRepo(db);
+  const fan = communities(db);
   const timeline = timelineRepo(db);
   const outbox = outboxRepo(db);
   const roles = rolesRepo(db);
@@ -170,6 +172,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     const plan = jobsForAction(step.action, incident, {
       roles: rolesView(step.incidentId, roles.list(step.incidentId)),
       runbookName: runbooks.list().find((r) => r.id === incident.runbookId)?.name ?? incident.runbookId,
+      fansOut: fan.reachable(step.incidentId) > 0,
     });
     // Not a retry-later: something must be done first, and the reason names it.
     if (plan.kind === 'manual') throw new AppError('precondition_failed', plan.reason);
@@ -177,7 +180,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
     // Idempotent in the domain: what was sent (or may have been) is not sent again unless the request says so.
     refuseRerun(step.jobs, ref.again === true, `"${step.title}"`, { step });
     const at = clock.now();
-    const jobIds = plan.jobs.map((job) => {
+    const jobIds = fan.fanOut(step.incidentId, plan.jobs, incident.title).map((job) => {
       const id = ids.next();
       outbox.enqueue({ ...job, id, incidentId: step.incidentId, refType: 'checklist_step', refId: step.stepId, at });
       return id;

@@ -17,10 +17,13 @@ import type { NetworkStatus, Timer } from '../outbox/ports';
 import type { Logger } from '../ports';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
+import type { ChecklistService } from './checklist';
 import type { ScopeService } from './scope';
 
 export interface HealthDeps extends ServiceDeps {
   scope: ScopeService;
+  /** To mark "Verify the fix" (a step checked by `hubs_exit_criterion`) done when the exit criterion holds. */
+  checklist?: Pick<ChecklistService, 'list' | 'confirmByCheck'>;
   network: NetworkStatus;
   timer: Timer;
   probe?: Probe;
@@ -179,8 +182,27 @@ export function healthService(deps: HealthDeps) {
       const entries = recordTx.immediate(x.id, results, reference, now);
       for (const e of entries) bus.emit('timeline.appended', e);
       bus.emit('health.changed', view(x.id));
+      verifyByCheck(x.id);
     }
     return urls.size;
+  }
+
+  /** The exit criterion holds (an impact end is proposed): open steps checked by it are done, by check. */
+  function verifyByCheck(incidentId: string): void {
+    if (!deps.checklist) return;
+    const open = deps.checklist
+      .list(incidentId)
+      .filter(
+        (st) => st.check?.type === 'hubs_exit_criterion' && ['todo', 'in_progress', 'blocked'].includes(st.state),
+      );
+    if (open.length === 0 || propose(incidentId).end === null) return;
+    for (const st of open) {
+      try {
+        deps.checklist.confirmByCheck(incidentId, st.stepId, 'hubs_exit_criterion');
+      } catch (err) {
+        if (!(err instanceof AppError && err.code === 'conflict')) throw err; // finished meanwhile
+      }
+    }
   }
 
   /** Rounds never overlap: a caller during a round shares it. */

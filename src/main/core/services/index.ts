@@ -160,6 +160,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       ...deps,
       ...opts.hubProbes,
       scope,
+      checklist,
       network: opts.network,
       timer: opts.timer ?? realTimer,
       logger: opts.logger,

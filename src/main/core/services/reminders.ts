@@ -13,6 +13,7 @@ import { isValidTimeZone } from '../../../shared/zonedTime';
 import type { ReminderSettings } from '../reminders/planner';
 import { ReminderScheduler, type Notifier, type Timers } from '../reminders/scheduler';
 import type { ServiceDeps } from '../ports';
+import { communities } from './communities';
 
 export const QUIET_HOURS_KEY = 'reminders.quietHours';
 export const WORKING_HOURS_KEY = 'reminders.workingHours';
@@ -51,6 +52,21 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
   const incidents = incidentsRepo(db);
   const settings = settingsRepo(db);
   const timeline = timelineRepo(db);
+  const fan = communities(db);
+  // With affected communities the clock runs on the stalest one: the reminder fires when the community told longest
+  // ago is due, not when the last update went out (a community whose message failed or that joined later is behind).
+  const withStalest = (f: CadenceFact): CadenceFact => {
+    if (!isOpen(f.status)) return f;
+    const stalest = fan.stalestAt(f.incidentId);
+    return stalest === null ? f : { ...f, lastPublicUpdateAt: stalest };
+  };
+  const facts = {
+    listCadenceFacts: () => cadence.listCadenceFacts().map(withStalest),
+    factFor: (incidentId: string) => {
+      const f = cadence.factFor(incidentId);
+      return f && withStalest(f);
+    },
+  };
 
   const quietHours = (): QuietHours => {
     const parsed = quietSchema.safeParse(settings.get(QUIET_HOURS_KEY));
@@ -65,7 +81,7 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
   const reminderSettings = (): ReminderSettings => ({ quietHours: quietHours(), workingHours: workingHours() });
 
   const scheduler = new ReminderScheduler({
-    source: cadence,
+    source: facts,
     clock,
     timers,
     settings: reminderSettings,
@@ -78,7 +94,7 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
   });
 
   const openFact = (incidentId: string): CadenceFact => {
-    const f = cadence.factFor(incidentId);
+    const f = facts.factFor(incidentId);
     if (!f) throw new AppError('not_found', `No incident with id ${incidentId}`);
     if (!isOpen(f.status))
       throw new AppError(
@@ -123,11 +139,11 @@ export function remindersService({ db, clock, ids, bus, notifier, timers }: Remi
     changed,
     list(): RemindersOverview {
       const now = clock.now();
-      const facts = cadence.listCadenceFacts();
+      const all = facts.listCadenceFacts();
       return {
         now: new Date(now).toISOString(),
-        items: facts.filter((f) => isOpen(f.status)).map((f) => toReminderItem(f, now)),
-        reportDebt: facts
+        items: all.filter((f) => isOpen(f.status)).map((f) => toReminderItem(f, now)),
+        reportDebt: all
           .filter((f) => owesReport(f.status))
           .map((f) => ({ incidentId: f.incidentId, title: f.title, status: f.status })),
         quietHours: quietHours(),

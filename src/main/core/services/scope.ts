@@ -9,6 +9,7 @@ import { incidentsRepo } from '../db/repos/incidents';
 import { timelineRepo } from '../db/repos/timeline';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
+import { communities } from './communities';
 
 /** The registry hubs a scope covers. A region is '<provider>/<region>'. */
 export function hubsInScope(hubs: readonly RegistryHub[], kind: ScopeKind, value: string): RegistryHub[] {
@@ -28,6 +29,7 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
   const repo = hubsRepo(db);
   const incidents = incidentsRepo(db);
   const timeline = timelineRepo(db);
+  const fan = communities(db);
 
   const view = (incidentId: string): IncidentScope => {
     const s = repo.scope(incidentId);
@@ -37,6 +39,7 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
       scope: s ? { kind: s.kind, value: s.value, setAt: new Date(s.set_at).toISOString() } : null,
       hubs,
       communities: communitiesOf(hubs),
+      told: fan.told(incidentId),
     };
   };
   const mustExist = (incidentId: string) => {

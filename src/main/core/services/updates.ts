@@ -18,6 +18,7 @@ import { provisionalSessionFacts, templateValues, type SessionFactsSource } from
 import { fileTemplates, type TemplateStore } from '../updates/templates';
 import type { ServiceDeps } from '../ports';
 import type { RemindersService } from './reminders';
+import { communities } from './communities';
 import { refuseRerun } from './rerun';
 
 export interface UpdatesDeps extends ServiceDeps {
@@ -37,6 +38,7 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
   const timeline = timelineRepo(db);
   const facts = sessionFacts ?? provisionalSessionFacts(updateFactsRepo(db), cadence);
   const store = templates ?? fileTemplates();
+  const fan = communities(db);
 
   const latestUpdateJobs = db.prepare<[string], { ref_id: string }>(
     `SELECT ref_id FROM outbox_jobs WHERE incident_id = ? AND ref_type = '${STATUS_UPDATE_REF}' ORDER BY created_at
@@ -58,16 +60,18 @@ export function updatesService({ db, clock, ids, bus, reminders, sessionFacts, t
     const at = clock.now();
     const id = ids.next();
     cadence.recordPublicUpdate({ id, incidentId, body: text, at });
-    const jobIds = [ids.next(), ids.next(), ids.next()];
     const ref = { incidentId, refType: STATUS_UPDATE_REF, refId: id, at };
-    outbox.enqueue({ ...ref, id: jobIds[0]!, kind: 'freshdesk.reply', payload: { body: text } });
-    outbox.enqueue({
-      ...ref,
-      id: jobIds[1]!,
-      kind: 'slack.postMessage',
-      payload: { text: `Status update sent to the community:\n\n${text}` },
+    // The reply goes to every affected community (fan-out); Slack and PagerDuty hear it once.
+    const specs = [
+      ...fan.fanOut(incidentId, [{ kind: 'freshdesk.reply', payload: { body: text } }], f.title),
+      { kind: 'slack.postMessage', payload: { text: `Status update sent to the community:\n\n${text}` } },
+      { kind: 'pagerduty.statusUpdate', payload: { message: text } },
+    ] as const;
+    const jobIds = specs.map((spec) => {
+      const jobId = ids.next();
+      outbox.enqueue({ ...ref, ...spec, id: jobId });
+      return jobId;
     });
-    outbox.enqueue({ ...ref, id: jobIds[2]!, kind: 'pagerduty.statusUpdate', payload: { message: text } });
     const entry = timeline.append({
       id: ids.next(),
       incidentId,

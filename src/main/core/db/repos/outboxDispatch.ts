@@ -153,8 +153,8 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
          FROM incident_links WHERE incident_id = @i AND pagerduty_incident_id IS NOT NULL
        UNION ALL
        SELECT kind, result, created_at, id FROM outbox_jobs
-         WHERE incident_id = @i AND kind IN ('slack.createChannel', 'pagerduty.createIncident') AND state = 'sent'
-           AND result IS NOT NULL
+         WHERE incident_id = @i AND state = 'sent' AND result IS NOT NULL
+           AND kind IN ('slack.createChannel', 'pagerduty.createIncident', 'freshdesk.createTicket')
      ) ORDER BY created_at, id`,
   );
   const ticketUrl = db.prepare<[string], { ticket_url: string | null }>(

@@ -131,6 +131,30 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
         },
       }),
 
+    /**
+     * A new ticket to a requester (created as a contact when Freshdesk does not know the e-mail yet), open, with the
+     * description e-mailed to them. Freshdesk has no idempotency key: reconcile with `findTicketByMarker`.
+     */
+    createTicket: (t: { email: string; subject: string; descriptionHtml: string }) =>
+      call('createTicket', 'POST', '/tickets', S.ticket, {
+        body: { email: t.email, subject: t.subject, description: t.descriptionHtml, status: 2, priority: 2 },
+      }),
+
+    /**
+     * Reconciliation of `createTicket`: among the requester's tickets updated since `sinceIso` (descriptions
+     * included), the one whose description carries the marker, or null.
+     */
+    async findTicketByMarker(email: string, marker: string, sinceIso: string): Promise<S.FdTicket | null> {
+      const list = await all('listTickets', '/tickets', S.tickets, {
+        email,
+        updated_since: sinceIso,
+        include: 'description',
+      });
+      return (
+        list.find((t) => (t.description ?? '').includes(marker) || (t.description_text ?? '').includes(marker)) ?? null
+      );
+    },
+
     /** Reconciliation: the ticket conversation whose body carries the marker, or null. */
     async findConversationByMarker(ticketId: number, marker: string): Promise<S.FdConversation | null> {
       const convs = await client.listConversations(ticketId);

@@ -82,6 +82,7 @@ export type FdCannedResponse = z.infer<typeof cannedResponse>;
 
 export const agents = z.array(agent);
 export const conversations = z.array(conversation);
+export const tickets = z.array(ticket);
 export const cannedFolders = z.array(cannedFolder);
 export const cannedResponses = z.array(cannedResponse);
 

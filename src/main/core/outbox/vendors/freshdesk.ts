@@ -8,11 +8,32 @@ import { asFailure, live, refuse, textToHtml, type LiveVendors } from './common'
 
 export const NO_TICKET = 'This incident has no Freshdesk ticket link (…/tickets/<number>), so Conn cannot write on it.';
 
-const ticketOf = (ctx: { links: { freshdeskTicketId?: number } }): number => {
-  const id = ctx.links.freshdeskTicketId;
-  if (id === undefined) throw refuse(NO_TICKET);
-  return id;
+type TicketCtx = {
+  links: { freshdeskTicketId?: number; communityTickets?: Record<string, number> };
+  payload: unknown;
 };
+
+/** Where a reply or note goes: the payload's ticket, a community's own ticket (opened by Conn), or the incident's. */
+const targetTicket = (ctx: TicketCtx): number | undefined => {
+  const p = ctx.payload as { ticketId?: number; community?: string };
+  if (p.ticketId !== undefined) return p.ticketId;
+  if (p.community !== undefined) return ctx.links.communityTickets?.[p.community];
+  return ctx.links.freshdeskTicketId;
+};
+
+const ticketOf = (ctx: TicketCtx): number => {
+  const id = targetTicket(ctx);
+  if (id !== undefined) return id;
+  const community = (ctx.payload as { community?: string }).community;
+  throw refuse(
+    community === undefined
+      ? NO_TICKET
+      : `Conn has not opened a Freshdesk ticket for ${community} yet (its "Open a ticket" job must be sent first).`,
+  );
+};
+
+/** How far before the claim a created ticket is looked for (clocks differ; Freshdesk's updated_since is inclusive). */
+const CREATE_LOOKBACK_MS = 10 * 60_000;
 
 const convResult = (ticketId: number, c: FdConversation) => ({ ticketId, conversationId: c.id });
 
@@ -34,7 +55,7 @@ function conversation<K extends 'freshdesk.reply' | 'freshdesk.addNote'>(v: Live
       }
     },
     async reconcile(job, ctx): Promise<ReconcileOutcome> {
-      const ticket = ctx.links.freshdeskTicketId;
+      const ticket = targetTicket(ctx);
       if (ticket === undefined) return { status: 'not_sent' };
       const c = await live('freshdesk', v.freshdesk()).client.findConversationByMarker(ticket, markerFor(job.id));
       return c ? { status: 'done', result: convResult(ticket, c) } : { status: 'not_sent' };
@@ -54,7 +75,7 @@ export function freshdeskExecutors(v: LiveVendors) {
       }
     },
     async reconcile(_job, ctx) {
-      const ticket = ctx.links.freshdeskTicketId;
+      const ticket = targetTicket(ctx);
       if (ticket === undefined) return { status: 'not_sent' };
       const t = await live('freshdesk', v.freshdesk()).client.getTicket(ticket);
       const statusOk = ctx.payload.status === undefined || t.status === ctx.payload.status;
@@ -64,7 +85,35 @@ export function freshdeskExecutors(v: LiveVendors) {
         : { status: 'not_sent' };
     },
   };
+  // A community without a ticket: a new outbound ticket to its contact, the marker hidden in the description; after a
+  // lost answer it is looked for among the requester's recent tickets and never created twice.
+  const createTicket: Executor<'freshdesk.createTicket'> = {
+    async send(job, ctx) {
+      try {
+        const t = await live('freshdesk', v.freshdesk()).client.createTicket({
+          email: ctx.payload.email,
+          subject: ctx.payload.subject,
+          descriptionHtml: withMarker(textToHtml(ctx.payload.body), markerFor(job.id), 'freshdesk.reply'),
+        });
+        return { status: 'done', result: { ticketId: t.id, community: ctx.payload.community } };
+      } catch (err) {
+        return { status: 'failed', failure: asFailure(err) };
+      }
+    },
+    async reconcile(job, ctx) {
+      const since = (ctx.claimedAt ?? Date.parse(job.createdAt)) - CREATE_LOOKBACK_MS;
+      const t = await live('freshdesk', v.freshdesk()).client.findTicketByMarker(
+        ctx.payload.email,
+        markerFor(job.id),
+        new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      );
+      return t
+        ? { status: 'done', result: { ticketId: t.id, community: ctx.payload.community } }
+        : { status: 'not_sent' };
+    },
+  };
   return {
+    'freshdesk.createTicket': createTicket,
     'freshdesk.reply': conversation(v, 'freshdesk.reply'),
     'freshdesk.addNote': conversation(v, 'freshdesk.addNote'),
     'freshdesk.updateTicket': updateTicket,

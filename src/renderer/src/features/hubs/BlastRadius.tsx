@@ -1,7 +1,7 @@
 // An incident's blast radius: the scope (a hub, a cluster, a provider/region), the affected hubs and communities
 // (the commander adds and removes), the health strip (each hub up/down/unknown since when) and impact proposals.
 import { useEffect, useMemo, useState } from 'react';
-import type { ScopeKind } from '../../../../shared/hubs';
+import type { CommunitiesTold as Told, CommunityChannel, ScopeKind } from '../../../../shared/hubs';
 import { formatTime, localTitle } from '../../ui/time';
 import { useHubs } from './store';
 import './hubs.css';
@@ -15,6 +15,41 @@ function At({ iso, short = false }: { iso: string; short?: boolean }) {
     <time dateTime={iso} title={`${full} · ${localTitle(iso)}`}>
       {short ? `${iso.slice(11, 16)} UTC` : full}
     </time>
+  );
+}
+
+const channelWords: Record<CommunityChannel, string> = {
+  incident_ticket: "on the incident's ticket",
+  own_ticket: 'on its own ticket',
+  new_ticket: 'a new ticket at the next message',
+  no_contact: 'no requester e-mail in the registry',
+};
+
+/** Who has been told: the latest message's progress, and each community's channel and "last told at". */
+function CommunitiesTold({ told }: { told: Told }) {
+  const p = told.progress;
+  return (
+    <div className="communities-told">
+      {p ? (
+        <p role="status" aria-label="Communities told">
+          Told {p.told} of {p.total} communit{p.total === 1 ? 'y' : 'ies'}
+          {p.pending > 0 ? ` · ${p.pending} on the way` : ''}
+          {p.failed > 0 ? ` · ${p.failed} failed (see the outbox)` : ''}
+        </p>
+      ) : null}
+      <ul aria-label="Last told">
+        {told.communities.map((c) => (
+          <li key={c.community} aria-label={`${c.community} told`}>
+            <strong>{c.community}</strong> <span className="muted">{channelWords[c.via]}</span>
+            {c.ticketId !== null ? <span className="muted"> #{c.ticketId}</span> : null} · last told{' '}
+            {c.lastToldAt ? <At iso={c.lastToldAt} short /> : <span className="muted">never</span>}
+            {told.stalest?.community === c.community ? (
+              <span className="muted"> · stalest: the update reminder follows it</span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -90,6 +125,7 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
           Communities: {sc.communities.join(' · ')}
         </p>
       ) : null}
+      {sc && sc.told.communities.length > 0 ? <CommunitiesTold told={sc.told} /> : null}
       {editing ? (
         <form
           className="scope-form"

@@ -9,6 +9,7 @@ import type {
   RegistryView,
   ScopeKind,
 } from '../../../../shared/hubs';
+import type { OutboxJob } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
 
@@ -139,8 +140,29 @@ export const useHubs = create<HubsState>((set, get) => ({
   clearMessages: () => set({ error: null, notice: null }),
 }));
 
+// Freshdesk jobs of an incident whose blast radius is shown: read "who has been told" again, at most every 300 ms.
+const toldReload = new Map<string, ReturnType<typeof setTimeout>>();
+function reloadTold(incidentId: string) {
+  if (toldReload.has(incidentId)) return;
+  toldReload.set(
+    incidentId,
+    setTimeout(() => {
+      toldReload.delete(incidentId);
+      void api()
+        .call['incidents.scope']({ incidentId })
+        .then((r) => {
+          if (r.ok) useHubs.setState((s) => ({ scope: { ...s.scope, [incidentId]: r.value } }));
+        });
+    }, 300),
+  );
+}
+
 /** What the hub events change in the store (routed from events.ts, the one table of event routes). */
 export const hubEvents = {
+  outboxChanged: (job: OutboxJob) => {
+    if (job.vendor === 'freshdesk' && job.incidentId && useHubs.getState().scope[job.incidentId])
+      reloadTold(job.incidentId);
+  },
   registryChanged: () => void useHubs.getState().loadRegistry(),
   scopeChanged: (v: IncidentScope) => useHubs.setState((s) => ({ scope: { ...s.scope, [v.incidentId]: v } })),
   healthChanged: (v: HealthView) => {
