@@ -1,6 +1,7 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
 import { decadeBench } from './decade';
+import { fanoutBench } from './fanout';
 import { mixedLoadBench } from './mixedLoad';
 import { noteAppendBench } from './noteAppend';
 import { outboxBench } from './outbox';
@@ -22,6 +23,7 @@ export const benches: Bench[] = [
   timelineBench,
   outboxBench,
   slackPacingBench,
+  fanoutBench,
   rendererBench,
   serveBench,
   reportBench,
