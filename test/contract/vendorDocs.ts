@@ -1,19 +1,21 @@
-// Where the vendors' own documents live (the shared design folder beside the repository, as in CI), and the
-// verbatim examples of API-CONTRACTS.md, for tests that check Conn against the vendors rather than our simulators.
+// Where the vendors' own documents live, and the verbatim examples of API-CONTRACTS.md, for tests that check Conn
+// against the vendors rather than our simulators. The files are kept unmodified in test/contract/vendor-docs (copied
+// from the shared design folder, ../shared/specs, so a clean clone has them; vendorDocs.test.ts fails if they drift).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '..', '..');
 
-/** `../shared/specs` beside the checkout (CONN_SHARED_SPECS overrides); fails loudly when it is missing. */
+/** The shared design folder's copy beside the checkout, when there is one (to compare against). */
+export const sharedSpecsBeside = path.resolve(repoRoot, '..', 'shared', 'specs');
+
+/** The vendors' documents: test/contract/vendor-docs (CONN_SHARED_SPECS overrides); fails loudly when missing. */
 export function sharedSpecsDir(): string {
-  const dir = process.env.CONN_SHARED_SPECS ?? path.resolve(repoRoot, '..', 'shared', 'specs');
+  const dir = process.env.CONN_SHARED_SPECS ?? path.join(here, 'vendor-docs');
   if (!existsSync(path.join(dir, 'API-CONTRACTS.md')))
-    throw new Error(
-      `The vendors' documents are not at ${dir} (expected the shared folder beside the repository; set ` +
-        `CONN_SHARED_SPECS).`,
-    );
+    throw new Error(`The vendors' documents are not at ${dir} (set CONN_SHARED_SPECS to the folder that has them).`);
   return dir;
 }
 

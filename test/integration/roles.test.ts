@@ -144,7 +144,8 @@ describe('people and roles through the core', () => {
     // declaring with an unknown commander writes nothing at all
     expect((await failure(t.core, 'incidents.declare', { title: 'y', commander: 'ghost' })).code).toBe('not_found');
     expect(t.core.db.prepare('SELECT count(*) FROM incidents').pluck().get()).toBe(1);
-    expect(t.core.db.prepare('SELECT count(*) FROM checklist_steps').pluck().get()).toBe(9);
+    // the default runbook's steps, once
+    expect(t.core.db.prepare('SELECT count(*) FROM checklist_steps').pluck().get()).toBe(10);
   });
 
   it('a removed person still names their past roles', async () => {
