@@ -1,6 +1,7 @@
 // The outage register over every incident: rows read in one transaction, figures computed from each record.
 import type { OpParsed } from '../../../shared/contract';
 import type { Register, RegisterCsv } from '../../../shared/register';
+import { hubsRepo } from '../db/repos/hubs';
 import { incidentsRepo } from '../db/repos/incidents';
 import { reportRepo } from '../db/repos/report';
 import { matches, registerCsv, registerMonths, registerRow } from '../report/register';
@@ -9,6 +10,17 @@ import type { ServiceDeps } from '../ports';
 export function registerService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>) {
   const incidents = incidentsRepo(db);
   const report = reportRepo(db);
+  const hubs = hubsRepo(db);
+  const clustersOf = (incidentId: string): string[] => {
+    const scope = hubs.scope(incidentId);
+    return [
+      ...(scope?.kind === 'cluster' ? [scope.value] : []),
+      ...hubs
+        .affected(incidentId)
+        .filter((h) => !h.excluded)
+        .map((h) => h.cluster),
+    ];
+  };
 
   const rowsTx = db.transaction((filter: OpParsed<'register.list'>) => {
     const now = clock.now();
@@ -21,6 +33,7 @@ export function registerService({ db, clock }: Pick<ServiceDeps, 'db' | 'clock'>
             draft: report.draft(incident.id),
             items: report.items(incident.id),
             record: report.record(incident.id),
+            clusters: clustersOf(incident.id),
           },
           now,
         ),
