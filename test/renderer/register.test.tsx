@@ -90,16 +90,18 @@ describe('RegisterScreen', () => {
     const open = vi.fn();
     render(<RegisterScreen onOpenIncident={open} />);
     const row = await screen.findByRole('row', { name: /Servers do not start/ });
-    const official = within(row).getByRole('button', { name: /Official start of .*: open its evidence/ });
+    const official = within(row).getByRole('button', { name: /^Official start 7m: open its evidence/ });
     expect(official.textContent).toBe('7m');
     await act(async () => fireEvent.click(official));
     expect(open).toHaveBeenCalledWith(a.id);
     expect(useNavigation.getState().target).toMatchObject({ incidentId: a.id, tab: 'timeline', entryId: 'ev-reply' });
     await act(async () =>
-      fireEvent.click(within(row).getByRole('button', { name: /Official start .*evidence 3 of 4/ })),
+      fireEvent.click(within(row).getByRole('button', { name: /^Official start: evidence 3 of 4/ })),
     );
     expect(useNavigation.getState().target?.entryId).toBe('ev-ack');
-    await act(async () => fireEvent.click(within(row).getByRole('button', { name: /Severity of .*evidence/ })));
+    await act(async () =>
+      fireEvent.click(within(row).getByRole('button', { name: /^Severity P2: open its evidence/ })),
+    );
     expect(useNavigation.getState().target?.entryId).toBe('ev-pd');
   });
 

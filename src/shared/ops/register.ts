@@ -29,9 +29,10 @@ export const registerFilter = z
 
 export const registerOps = {
   'register.list': op<Register>()(
-    'The outage register: every incident (filtered by period, severity, hub, cluster, runbook) with impact start/end, ' +
-      'duration, severity, time to first public reply, time to official start, time to resolve, report status and age, action items, the timeline entries each figure came from; and per month the ' +
-      'count, P1 count, median duration and median time to first reply.',
+    'The outage register: every incident (filtered by period, severity, hub, cluster, runbook) with impact ' +
+      'start/end, duration, severity, time to first public reply, time to official start, time to resolve, report ' +
+      'status and age, action items, and the timeline entries each figure came from; and per month the count, ' +
+      'P1 count, median duration and median time to first reply.',
     registerFilter,
   ),
   'register.csv': op<RegisterCsv>()(

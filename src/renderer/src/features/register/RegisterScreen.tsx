@@ -1,6 +1,5 @@
 // The outage register: every incident with its figures from the record, filters, a month chart and CSV export.
 import { useEffect, useState } from 'react';
-import type { ReactNode } from 'react';
 import type { RegisterFigure, RegisterRow } from '../../../../shared/register';
 import { reportStatusLabels } from '../../../../shared/report';
 import { useNavigation } from '../search/navigation';
@@ -31,29 +30,24 @@ const figureNames: Record<RegisterFigure, string> = {
  * A figure with its evidence: clicking it opens the incident's timeline at the entry it came from (the last one, for a
  * figure made of several), and each further entry gets its own small numbered link.
  */
-function Figure(props: {
-  row: RegisterRow;
-  figure: RegisterFigure;
-  onOpenIncident(id: string): void;
-  children: ReactNode;
-}) {
-  const { row, figure, children } = props;
+function Figure(props: { row: RegisterRow; figure: RegisterFigure; value: string; onOpenIncident(id: string): void }) {
+  const { row, figure, value } = props;
   const ids = row.evidence[figure] ?? [];
-  if (ids.length === 0) return <>{children}</>;
+  if (ids.length === 0) return <>{value}</>;
   const open = (entryId: string) => {
     props.onOpenIncident(row.incidentId);
     useNavigation.getState().go({ incidentId: row.incidentId, tab: 'timeline', noteId: null, entryId });
   };
-  const name = `${figureNames[figure]} of ${row.title}`;
+  const name = figureNames[figure];
   return (
     <>
       <button
         type="button"
         className="link"
-        aria-label={`${name}: open its evidence on the timeline`}
+        aria-label={`${name} ${value}: open its evidence on the timeline`}
         onClick={() => open(ids.at(-1) as string)}
       >
-        {children}
+        {value}
       </button>
       {ids.length > 1
         ? ids.map((id, i) => (
@@ -161,9 +155,7 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                 </td>
                 <td>{r.hub ?? '—'}</td>
                 <td>
-                  <Figure row={r} onOpenIncident={onOpenIncident} figure="severity">
-                    {r.severity ?? '—'}
-                  </Figure>
+                  <Figure row={r} onOpenIncident={onOpenIncident} figure="severity" value={r.severity ?? '—'} />
                 </td>
                 <td>
                   <time dateTime={r.impactStart}>{formatTime(r.impactStart)}</time>
@@ -176,19 +168,28 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                   )}
                 </td>
                 <td>
-                  <Figure row={r} onOpenIncident={onOpenIncident} figure="firstReply">
-                    {shortDuration(r.timeToFirstReplyMs)}
-                  </Figure>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="firstReply"
+                    value={shortDuration(r.timeToFirstReplyMs)}
+                  />
                 </td>
                 <td>
-                  <Figure row={r} onOpenIncident={onOpenIncident} figure="officialStart">
-                    {shortDuration(r.timeToOfficialStartMs)}
-                  </Figure>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="officialStart"
+                    value={shortDuration(r.timeToOfficialStartMs)}
+                  />
                 </td>
                 <td>
-                  <Figure row={r} onOpenIncident={onOpenIncident} figure="resolve">
-                    {shortDuration(r.timeToResolveMs)}
-                  </Figure>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="resolve"
+                    value={shortDuration(r.timeToResolveMs)}
+                  />
                 </td>
                 <td>
                   {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
