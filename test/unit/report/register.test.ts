@@ -8,6 +8,7 @@ import {
   registerCsv,
   registerRow,
   severityOf,
+  withSentJobs,
 } from '../../../src/main/core/report/register';
 
 const e = (source: string, body: string) => ({
@@ -122,5 +123,16 @@ describe('time to official start', () => {
     expect(matches(row, { cluster: 'eu-2' })).toBe(false);
     expect(matches(row, { runbook: 'hub-outage' })).toBe(true);
     expect(matches(row, { runbook: 'other' })).toBe(false);
+  });
+  it('takes sent requests as outbox entries under the entry that stands for them, dropping those with none', () => {
+    const record = withSentJobs(started.slice(0, 2), [
+      { kind: 'slack.createChannel', at: started[0]!.at + 60_000, entryId: 'step-done' },
+      { kind: 'pagerduty.acknowledge', at: 0, entryId: null },
+    ]);
+    expect(record.map((e) => [e.id, e.source, e.kind])).toEqual([
+      ['decl', 'system', 'declared'],
+      ['step-done', 'outbox', 'slack.createChannel'],
+      ['pd', 'outbox', 'pagerduty.createIncident'],
+    ]);
   });
 });

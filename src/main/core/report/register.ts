@@ -11,6 +11,8 @@ export interface RegisterSource {
   record: ReportTimelineRow[];
   /** The clusters the incident's scope covers (the scope's own cluster, and those of the hubs affected). */
   clusters?: string[];
+  /** Conn's requests the vendors accepted (outbox jobs sent). */
+  sent?: SentJob[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,6 +42,25 @@ export const firstReply = <E extends Entry>(record: readonly E[]): E | undefined
 
 export function firstReplyAt(record: readonly Entry[]): number | null {
   return firstReply(record)?.at ?? null;
+}
+
+export interface SentJob {
+  kind: string;
+  /** When the vendor accepted it. */
+  at: number;
+  /** The timeline entry that stands for it (its checklist step done, its note…); a job without one is not cited. */
+  entryId: string | null;
+}
+
+/**
+ * The record with Conn's own sent requests as entries (source 'outbox', kind the job's), each under the id of the
+ * timeline entry that stands for it, so a figure it makes cites that entry. In time order.
+ */
+export function withSentJobs<E extends Entry>(record: readonly E[], sent: readonly SentJob[]): Entry[] {
+  const jobs: Entry[] = sent.flatMap((j) =>
+    j.entryId ? [{ id: j.entryId, at: j.at, kind: j.kind, source: 'outbox', body: '' }] : [],
+  );
+  return [...record, ...jobs].sort((a, b) => a.at - b.at);
 }
 
 /** What makes an incident officially started; each is the first entry on the record that shows it. */
@@ -78,10 +99,11 @@ export function registerRow(s: RegisterSource, now: number): RegisterRow {
   const { incident, draft } = s;
   const start = draft?.impact_start ?? Date.parse(incident.impactStartAt);
   const end = draft?.impact_end ?? null;
-  const replyEntry = firstReply(s.record);
+  const all = s.sent?.length ? withSentJobs(s.record, s.sent) : s.record;
+  const replyEntry = firstReply(all);
   const reply = replyEntry?.at ?? null;
   const sev = severityEntry(s.record);
-  const official = officialStart(s.record);
+  const official = officialStart(all);
   const declared = Date.parse(incident.declaredAt);
   // PagerDuty's resolution on the record wins: a past incident built here was marked resolved only when imported.
   const pdResolve = s.record.filter((e) => e.source === 'pagerduty' && e.kind === 'log.resolve').at(-1);
