@@ -7,6 +7,10 @@ export interface RegisterRow {
   title: string;
   /** The hub (or cluster) the incident was declared on, where known. */
   hub: string | null;
+  /** The clusters of the incident's scope (its cluster, or those of the hubs affected), sorted. */
+  clusters: string[];
+  /** The runbook the incident was declared with. */
+  runbookId: string;
   status: IncidentStatus;
   declaredAt: string;
   /** From the report when it has them, else the incident's own impact start; ISO-8601 UTC. */
@@ -17,13 +21,23 @@ export interface RegisterRow {
   severity: string | null;
   /** Impact start → the first public reply on the ticket (Freshdesk), where there was one. */
   timeToFirstReplyMs: number | null;
+  /**
+   * Declaration → the last of: PagerDuty incident open, acknowledged, Slack channel there, community told (a public
+   * reply or a ticket opened). Null while any of them is missing from the record.
+   */
+  timeToOfficialStartMs: number | null;
   /** Impact start → the incident marked resolved. */
   timeToResolveMs: number | null;
   reportStatus: ReportStatus | null;
   /** Days since the report draft was last changed (null without a draft). */
   reportAgeDays: number | null;
   actionItems: { total: number; withIssue: number };
+  /** For each figure computed from timeline entries, the ids of those entries (its evidence). */
+  evidence: RegisterEvidence;
 }
+
+export type RegisterFigure = 'severity' | 'firstReply' | 'officialStart' | 'resolve';
+export type RegisterEvidence = Partial<Record<RegisterFigure, string[]>>;
 
 export interface RegisterMonth {
   /** 'YYYY-MM' of the impact start (UTC). */

@@ -61,7 +61,7 @@ test('the register lists incidents with their figures, filters them and exports 
   await expect(screen.getByRole('img', { name: 'Incidents per month' })).toBeVisible();
   await page.screenshot({ path: 'out/screenshots/register.png' });
 
-  await screen.getByLabel('Severity').selectOption('P1');
+  await screen.getByRole('combobox', { name: /Severity/ }).selectOption('P1');
   await expect(screen.getByRole('row', { name: /Slow logins/ })).toHaveCount(0);
   await expect(row).toBeVisible();
 
@@ -92,4 +92,19 @@ test('the register lists incidents with their figures, filters them and exports 
     .click();
   await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('.tl-entry.highlighted')).toContainText('The user node pool is at its maximum');
+});
+
+test('a figure in the register opens the timeline at the entry it came from', async ({ page }) => {
+  const a = await app.call<{ id: string; declaredAt: string }>('incidents.declare', {
+    title: 'Evidence of a first reply',
+    hub: 'uw-hub',
+  });
+  seed(a.id, Date.parse(a.declaredAt));
+
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  const row = page.getByRole('region', { name: 'Outage register' }).getByRole('row', { name: /Evidence of a first/ });
+  await row.getByRole('button', { name: /^First reply 7m: open its evidence/ }).click();
+  await expect(page.getByRole('tab', { name: 'Timeline' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.tl-entry.highlighted')).toContainText('We are on it');
 });

@@ -101,4 +101,30 @@ describe('the outage register', () => {
       action_items_with_issue: '1',
     });
   });
+
+  it("counts Conn's sent requests toward the official start, citing the step each one finished", async () => {
+    const { core, a, start } = await seeded();
+    const entry = core.db.prepare(
+      `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, ref_id, recorded_at)
+       VALUES (?, ?, ?, 'checklist', ?, 'step', ?, ?)`,
+    );
+    const job = core.db.prepare(
+      `INSERT INTO outbox_jobs (id, incident_id, vendor, kind, payload, order_key, state, ref_type, ref_id,
+         created_at, updated_at) VALUES (?, ?, ?, ?, '{}', ?, ?, 'checklist_step', ?, ?, ?)`,
+    );
+    const official = async () =>
+      (await must<Register>(core.invoke('register.list', {}))).rows.find((r) => r.incidentId === a.id)!;
+    entry.run('chan-started', a.id, start + 2 * min, 'step_started', 's-chan', start);
+    entry.run('chan-done', a.id, start + 3 * min, 'step_done', 's-chan', start);
+    job.run('j1', a.id, 'slack', 'slack.createChannel', 'slack:a', 'sent', 's-chan', start, start + 3 * min);
+    entry.run('ack-done', a.id, start + 6 * min, 'step_done', 's-ack', start);
+    job.run('j2', a.id, 'pagerduty', 'pagerduty.acknowledge', 'pd:a', 'queued', 's-ack', start, start + 6 * min);
+    // not acknowledged yet: the request is still queued
+    expect((await official()).timeToOfficialStartMs).toBeNull();
+
+    core.db.prepare(`UPDATE outbox_jobs SET state = 'sent' WHERE id = 'j2'`).run();
+    const row = await official();
+    expect(row.timeToOfficialStartMs).toBe(12 * min); // the first public reply came last
+    expect(row.evidence.officialStart).toEqual(['pd1', 'chan-done', 'ack-done', 'fd1']);
+  });
 });

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setApi } from '../../src/renderer/src/api/client';
 import { RegisterScreen } from '../../src/renderer/src/features/register/RegisterScreen';
 import { useRegister } from '../../src/renderer/src/features/register/store';
+import { useNavigation } from '../../src/renderer/src/features/search/navigation';
+import { DEFAULT_REGISTRY_DIR } from '../simulators/hubs';
 import { coreApi } from '../helpers/coreApi';
 import { declare, reportCore, updateReport } from '../helpers/report';
 
@@ -38,7 +40,7 @@ describe('RegisterScreen', () => {
     expect(screen.getByRole('row', { name: /Slow logins/ }).textContent).toContain('ongoing or no end');
     expect(screen.getByRole('img', { name: 'Incidents per month' }).textContent).toContain('2');
 
-    fireEvent.change(screen.getByLabelText('Hub or cluster'), { target: { value: 'ocean-data' } });
+    fireEvent.change(screen.getByLabelText('Hub'), { target: { value: 'ocean-data' } });
     await waitFor(() => expect(screen.queryByRole('row', { name: /Servers do not start/ })).toBeNull());
     expect(screen.getByRole('row', { name: /Slow logins/ })).toBeTruthy();
 
@@ -47,6 +49,60 @@ describe('RegisterScreen', () => {
     );
     expect(open).toHaveBeenCalledWith(expect.any(String));
     expect(open.mock.calls[0]![0]).not.toBe(a.id);
+  });
+
+  it('filters by cluster of the scope and by runbook', async () => {
+    const r = await t.core.invoke('registry.import', { folder: DEFAULT_REGISTRY_DIR });
+    expect(r.ok).toBe(true);
+    const seaweed = await t.core.invoke('incidents.declare', {
+      title: 'Seaweed servers down',
+      hub: 'ocean-data',
+      scope: { kind: 'cluster', value: 'seaweed' },
+    });
+    expect(seaweed.ok).toBe(true);
+    const other = await declare(t.core, 'Slow logins', 'uw-hub');
+    render(<RegisterScreen onOpenIncident={() => {}} />);
+    await screen.findByRole('row', { name: /Slow logins/ });
+    fireEvent.change(screen.getByLabelText('Cluster'), { target: { value: 'seaweed' } });
+    await waitFor(() => expect(screen.queryByRole('row', { name: /Slow logins/ })).toBeNull());
+    expect(screen.getByRole('row', { name: /Seaweed servers down/ })).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText('Cluster'), { target: { value: '' } });
+    fireEvent.change(screen.getByLabelText('Runbook'), { target: { value: 'no-such-runbook' } });
+    expect(await screen.findByText('No incidents match.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Runbook'), { target: { value: other.runbookId } });
+    expect(await screen.findByRole('row', { name: /Slow logins/ })).toBeTruthy();
+  });
+
+  it('opens the timeline at the entry a figure came from', async () => {
+    const a = await declare(t.core, 'Servers do not start', 'uw-hub');
+    const declared = Date.parse(a.declaredAt);
+    const insert = t.core.db.prepare(
+      `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, summary, in_report, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, NULL, 1, ?)`,
+    );
+    const entry = (id: string, min: number, source: string, kind: string, body = '') =>
+      insert.run(id, a.id, declared + min * 60_000, source, kind, body, declared + min * 60_000);
+    entry('ev-pd', 1, 'pagerduty', 'log.trigger', 'Triggered: P2');
+    entry('ev-chan', 2, 'slack', 'message', 'channel is up');
+    entry('ev-ack', 4, 'pagerduty', 'log.acknowledge', 'Acknowledged');
+    entry('ev-reply', 7, 'freshdesk', 'conversation.reply', 'We are on it');
+    const open = vi.fn();
+    render(<RegisterScreen onOpenIncident={open} />);
+    const row = await screen.findByRole('row', { name: /Servers do not start/ });
+    const official = within(row).getByRole('button', { name: /^Official start 7m: open its evidence/ });
+    expect(official.textContent).toBe('7m');
+    await act(async () => fireEvent.click(official));
+    expect(open).toHaveBeenCalledWith(a.id);
+    expect(useNavigation.getState().target).toMatchObject({ incidentId: a.id, tab: 'timeline', entryId: 'ev-reply' });
+    await act(async () =>
+      fireEvent.click(within(row).getByRole('button', { name: /^Official start: evidence 3 of 4/ })),
+    );
+    expect(useNavigation.getState().target?.entryId).toBe('ev-ack');
+    await act(async () =>
+      fireEvent.click(within(row).getByRole('button', { name: /^Severity P2: open its evidence/ })),
+    );
+    expect(useNavigation.getState().target?.entryId).toBe('ev-pd');
   });
 
   it('says what to do when PagerDuty is not connected for the past-incident list', async () => {

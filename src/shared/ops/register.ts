@@ -19,15 +19,20 @@ export const registerFilter = z
       .refine((s) => /^P[1-5]$/.test(s), { message: 'severity must be P1…P5' })
       .optional(),
     hub: storableText(100, 'hub').optional(),
+    /** Incidents whose scope covers this cluster (the scope's cluster, or an affected hub's). */
+    cluster: storableText(100, 'cluster').optional(),
+    /** Incidents declared with this runbook (its id). */
+    runbook: storableText(100, 'runbook').optional(),
   })
   .optional()
   .default({});
 
 export const registerOps = {
   'register.list': op<Register>()(
-    'The outage register: every incident (filtered by period, severity, hub) with impact start/end, duration, ' +
-      'severity, time to first public reply, time to resolve, report status and age, action items; and per month the ' +
-      'count, P1 count, median duration and median time to first reply.',
+    'The outage register: every incident (filtered by period, severity, hub, cluster, runbook) with impact ' +
+      'start/end, duration, severity, time to first public reply, time to official start, time to resolve, report ' +
+      'status and age, action items, and the timeline entries each figure came from; and per month the count, ' +
+      'P1 count, median duration and median time to first reply.',
     registerFilter,
   ),
   'register.csv': op<RegisterCsv>()(

@@ -1,6 +1,6 @@
 // The outage register's figures, computed from each incident's record (pure; the service reads the rows).
 import type { Incident } from '../../../shared/domain';
-import type { RegisterMonth, RegisterRow } from '../../../shared/register';
+import type { RegisterEvidence, RegisterMonth, RegisterRow } from '../../../shared/register';
 import { formatDuration } from '../../../shared/zonedTime';
 import type { DraftRow, ItemRow, ReportTimelineRow } from '../db/repos/report';
 
@@ -9,55 +9,129 @@ export interface RegisterSource {
   draft: DraftRow | undefined;
   items: Pick<ItemRow, 'issue_url'>[];
   record: ReportTimelineRow[];
+  /** The clusters the incident's scope covers (the scope's own cluster, and those of the hubs affected). */
+  clusters?: string[];
+  /** Conn's requests the vendors accepted (outbox jobs sent). */
+  sent?: SentJob[];
 }
 
 const DAY = 24 * 60 * 60 * 1000;
 const PRIORITY = /\b(P[1-5])\b/;
 
-/** The last PagerDuty priority named on the record (a priority change, or the incident's trigger). */
-export function severityOf(record: readonly ReportTimelineRow[]): string | null {
-  let found: string | null = null;
+type Entry = Pick<ReportTimelineRow, 'id' | 'at' | 'kind' | 'source' | 'body'>;
+
+/** The entry naming the last PagerDuty priority on the record (a priority change, or the incident's trigger). */
+export function severityEntry<E extends Entry>(record: readonly E[]): { severity: string; entry: E } | null {
+  let found: { severity: string; entry: E } | null = null;
   for (const e of record) {
     if (e.source !== 'pagerduty') continue;
     const m = PRIORITY.exec(e.body);
-    if (m) found = m[1] as string;
+    if (m) found = { severity: m[1] as string, entry: e };
   }
   return found;
 }
 
+export const severityOf = (record: readonly Entry[]): string | null => severityEntry(record)?.severity ?? null;
+
+const isReply = (e: Entry) =>
+  (e.source === 'freshdesk' && e.kind === 'conversation.reply') ||
+  (e.source === 'outbox' && e.kind === 'freshdesk.reply');
+
 /** The first public reply to the community: a Freshdesk reply, imported or sent through Conn's outbox. */
-export function firstReplyAt(record: readonly ReportTimelineRow[]): number | null {
-  const reply = record.find(
-    (e) =>
-      (e.source === 'freshdesk' && e.kind === 'conversation.reply') ||
-      (e.source === 'outbox' && e.kind === 'freshdesk.reply'),
+export const firstReply = <E extends Entry>(record: readonly E[]): E | undefined => record.find(isReply);
+
+export function firstReplyAt(record: readonly Entry[]): number | null {
+  return firstReply(record)?.at ?? null;
+}
+
+export interface SentJob {
+  kind: string;
+  /** When the vendor accepted it. */
+  at: number;
+  /** The timeline entry that stands for it (its checklist step done, its note…); a job without one is not cited. */
+  entryId: string | null;
+}
+
+/**
+ * The record with Conn's own sent requests as entries (source 'outbox', kind the job's), each under the id of the
+ * timeline entry that stands for it, so a figure it makes cites that entry. In time order.
+ */
+export function withSentJobs<E extends Entry>(record: readonly E[], sent: readonly SentJob[]): Entry[] {
+  const jobs: Entry[] = sent.flatMap((j) =>
+    j.entryId ? [{ id: j.entryId, at: j.at, kind: j.kind, source: 'outbox', body: '' }] : [],
   );
-  return reply ? reply.at : null;
+  return [...record, ...jobs].sort((a, b) => a.at - b.at);
+}
+
+/** What makes an incident officially started; each is the first entry on the record that shows it. */
+const OFFICIAL: Record<'pagerduty' | 'acknowledged' | 'channel' | 'community', (e: Entry) => boolean> = {
+  pagerduty: (e) =>
+    (e.source === 'pagerduty' && e.kind === 'log.trigger') ||
+    (e.source === 'outbox' && e.kind === 'pagerduty.createIncident'),
+  acknowledged: (e) =>
+    (e.source === 'pagerduty' && e.kind === 'log.acknowledge') ||
+    (e.source === 'outbox' && e.kind === 'pagerduty.acknowledge'),
+  // A message in the channel shows it exists as surely as Conn creating it.
+  channel: (e) => e.source === 'slack' || (e.source === 'outbox' && e.kind === 'slack.createChannel'),
+  community: (e) =>
+    isReply(e) ||
+    (e.source === 'freshdesk' && e.kind === 'ticket.opened') ||
+    (e.source === 'outbox' && e.kind === 'freshdesk.createTicket'),
+};
+
+/**
+ * The official start: the moment all of PagerDuty incident, its acknowledgement, the Slack channel and the community
+ * told are on the record, with the entries that show each; null while any is missing.
+ */
+export function officialStart<E extends Entry>(record: readonly E[]): { at: number; entries: E[] } | null {
+  const entries: E[] = [];
+  for (const test of Object.values(OFFICIAL)) {
+    const e = record.find(test);
+    if (!e) return null;
+    entries.push(e);
+  }
+  // Oldest first: the last entry is the one that completed the start.
+  const cited = [...new Set(entries)].sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+  return { at: (cited.at(-1) as E).at, entries: cited };
 }
 
 export function registerRow(s: RegisterSource, now: number): RegisterRow {
   const { incident, draft } = s;
   const start = draft?.impact_start ?? Date.parse(incident.impactStartAt);
   const end = draft?.impact_end ?? null;
-  const reply = firstReplyAt(s.record);
+  const all = s.sent?.length ? withSentJobs(s.record, s.sent) : s.record;
+  const replyEntry = firstReply(all);
+  const reply = replyEntry?.at ?? null;
+  const sev = severityEntry(s.record);
+  const official = officialStart(all);
+  const declared = Date.parse(incident.declaredAt);
   // PagerDuty's resolution on the record wins: a past incident built here was marked resolved only when imported.
-  const pdResolved = s.record.filter((e) => e.source === 'pagerduty' && e.kind === 'log.resolve').at(-1)?.at ?? null;
-  const resolved = pdResolved ?? (incident.resolvedAt ? Date.parse(incident.resolvedAt) : null);
+  const pdResolve = s.record.filter((e) => e.source === 'pagerduty' && e.kind === 'log.resolve').at(-1);
+  const resolved = pdResolve?.at ?? (incident.resolvedAt ? Date.parse(incident.resolvedAt) : null);
+  const evidence: RegisterEvidence = {};
+  if (sev) evidence.severity = [sev.entry.id];
+  if (replyEntry) evidence.firstReply = [replyEntry.id];
+  if (official) evidence.officialStart = official.entries.map((e) => e.id);
+  if (pdResolve) evidence.resolve = [pdResolve.id];
   return {
     incidentId: incident.id,
     title: draft?.title ?? incident.title,
     hub: incident.hub,
+    clusters: [...new Set(s.clusters ?? [])].sort(),
+    runbookId: incident.runbookId,
     status: incident.status,
     declaredAt: incident.declaredAt,
     impactStart: new Date(start).toISOString(),
     impactEnd: end === null ? null : new Date(end).toISOString(),
     durationMs: end === null ? null : end - start,
-    severity: severityOf(s.record),
+    severity: sev?.severity ?? null,
     timeToFirstReplyMs: reply === null ? null : Math.max(0, reply - start),
+    timeToOfficialStartMs: official ? Math.max(0, official.at - declared) : null,
     timeToResolveMs: resolved === null ? null : Math.max(0, resolved - start),
     reportStatus: draft?.status ?? null,
     reportAgeDays: draft ? Math.max(0, Math.floor((now - draft.updated_at) / DAY)) : null,
     actionItems: { total: s.items.length, withIssue: s.items.filter((i) => i.issue_url).length },
+    evidence,
   };
 }
 
@@ -93,6 +167,8 @@ export interface RegisterFilter {
   to?: string;
   severity?: string;
   hub?: string;
+  cluster?: string;
+  runbook?: string;
 }
 
 export function matches(r: RegisterRow, f: RegisterFilter): boolean {
@@ -101,6 +177,9 @@ export function matches(r: RegisterRow, f: RegisterFilter): boolean {
   if (f.to && start >= Date.parse(`${f.to}T00:00:00Z`) + DAY) return false;
   if (f.severity && r.severity !== f.severity) return false;
   if (f.hub && (r.hub ?? '').toLowerCase() !== f.hub.trim().toLowerCase()) return false;
+  const cluster = f.cluster?.trim().toLowerCase();
+  if (cluster && !r.clusters.some((c) => c.toLowerCase() === cluster)) return false;
+  if (f.runbook && r.runbookId !== f.runbook.trim()) return false;
   return true;
 }
 
@@ -117,6 +196,8 @@ export const CSV_COLUMNS = [
   'incident_id',
   'title',
   'hub',
+  'clusters',
+  'runbook',
   'status',
   'severity',
   'declared_at',
@@ -125,6 +206,7 @@ export const CSV_COLUMNS = [
   'duration_minutes',
   'duration',
   'first_reply_minutes',
+  'official_start_minutes',
   'resolve_minutes',
   'report_status',
   'report_age_days',
@@ -141,6 +223,8 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
         r.incidentId,
         r.title,
         r.hub,
+        r.clusters.join(' '),
+        r.runbookId,
         r.status,
         r.severity,
         r.declaredAt,
@@ -149,6 +233,7 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
         minutes(r.durationMs),
         r.impactEnd ? formatDuration(start, Date.parse(r.impactEnd)) : null,
         minutes(r.timeToFirstReplyMs),
+        minutes(r.timeToOfficialStartMs),
         minutes(r.timeToResolveMs),
         r.reportStatus,
         r.reportAgeDays,

@@ -1,6 +1,8 @@
 // The outage register: every incident with its figures from the record, filters, a month chart and CSV export.
 import { useEffect, useState } from 'react';
+import type { RegisterFigure, RegisterRow } from '../../../../shared/register';
 import { reportStatusLabels } from '../../../../shared/report';
+import { useNavigation } from '../search/navigation';
 import { formatTime } from '../../ui/time';
 import { MonthChart } from './MonthChart';
 import { PastIncidents } from './PastIncidents';
@@ -17,6 +19,53 @@ function download(fileName: string, text: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+const figureNames: Record<RegisterFigure, string> = {
+  severity: 'Severity',
+  firstReply: 'First reply',
+  officialStart: 'Official start',
+  resolve: 'Resolved',
+};
+
+/**
+ * A figure with its evidence: clicking it opens the incident's timeline at the entry it came from (the last one, for a
+ * figure made of several), and each further entry gets its own small numbered link.
+ */
+function Figure(props: { row: RegisterRow; figure: RegisterFigure; value: string; onOpenIncident(id: string): void }) {
+  const { row, figure, value } = props;
+  const ids = row.evidence[figure] ?? [];
+  if (ids.length === 0) return <>{value}</>;
+  const open = (entryId: string) => {
+    props.onOpenIncident(row.incidentId);
+    useNavigation.getState().go({ incidentId: row.incidentId, tab: 'timeline', noteId: null, entryId });
+  };
+  const name = figureNames[figure];
+  return (
+    <>
+      <button
+        type="button"
+        className="link"
+        aria-label={`${name} ${value}: open its evidence on the timeline`}
+        onClick={() => open(ids.at(-1) as string)}
+      >
+        {value}
+      </button>
+      {ids.length > 1
+        ? ids.map((id, i) => (
+            <button
+              key={id}
+              type="button"
+              className="cite"
+              aria-label={`${name}: evidence ${i + 1} of ${ids.length}`}
+              onClick={() => open(id)}
+            >
+              {i + 1}
+            </button>
+          ))
+        : null}
+    </>
+  );
+}
+
 export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: string): void }) {
   const { register, error, filter, setFilter, load, csv } = useRegister();
   const [exported, setExported] = useState<string | null>(null);
@@ -24,7 +73,7 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
     void load();
   }, [load]);
 
-  const field = (key: 'from' | 'to' | 'hub', label: string, type = 'text') => (
+  const field = (key: 'from' | 'to' | 'hub' | 'cluster' | 'runbook', label: string, type = 'text') => (
     <label>
       {label}
       <input type={type} value={filter[key] ?? ''} onChange={(e) => setFilter({ ...filter, [key]: e.target.value })} />
@@ -55,7 +104,9 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
               ))}
             </select>
           </label>
-          {field('hub', 'Hub or cluster')}
+          {field('hub', 'Hub')}
+          {field('cluster', 'Cluster')}
+          {field('runbook', 'Runbook')}
           <button
             type="button"
             onClick={async () => {
@@ -88,6 +139,7 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
               <th>Impact start</th>
               <th>Duration</th>
               <th>First reply</th>
+              <th>Official start</th>
               <th>Resolved after</th>
               <th>Report</th>
               <th>Action items</th>
@@ -102,7 +154,9 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                   </button>
                 </td>
                 <td>{r.hub ?? '—'}</td>
-                <td>{r.severity ?? '—'}</td>
+                <td>
+                  <Figure row={r} onOpenIncident={onOpenIncident} figure="severity" value={r.severity ?? '—'} />
+                </td>
                 <td>
                   <time dateTime={r.impactStart}>{formatTime(r.impactStart)}</time>
                 </td>
@@ -113,8 +167,30 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                     shortDuration(r.durationMs)
                   )}
                 </td>
-                <td>{shortDuration(r.timeToFirstReplyMs)}</td>
-                <td>{shortDuration(r.timeToResolveMs)}</td>
+                <td>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="firstReply"
+                    value={shortDuration(r.timeToFirstReplyMs)}
+                  />
+                </td>
+                <td>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="officialStart"
+                    value={shortDuration(r.timeToOfficialStartMs)}
+                  />
+                </td>
+                <td>
+                  <Figure
+                    row={r}
+                    onOpenIncident={onOpenIncident}
+                    figure="resolve"
+                    value={shortDuration(r.timeToResolveMs)}
+                  />
+                </td>
                 <td>
                   {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
                   {r.reportAgeDays !== null && r.reportStatus !== 'closed' ? (
