@@ -28,6 +28,31 @@ export interface Timer {
   clear(handle: unknown): void;
 }
 
+/**
+ * Runs `round` every `ms` on the timer, the next round timed from the end of the last (rounds never overlap), while
+ * started. Background pollers (vendor checks, hub probes) share it.
+ */
+export function repeatEvery(timer: Timer, ms: number, round: () => Promise<unknown>) {
+  let handle: unknown = null;
+  let started = false;
+  const schedule = () => {
+    if (!started) return;
+    handle = timer.set(() => void round().finally(schedule), ms);
+  };
+  return {
+    start() {
+      if (started) return;
+      started = true;
+      schedule();
+    },
+    stop() {
+      started = false;
+      if (handle !== null) timer.clear(handle);
+      handle = null;
+    },
+  };
+}
+
 export const realTimer: Timer = {
   set: (fn, ms) => {
     const h = setTimeout(fn, Math.max(0, Math.min(ms, 2 ** 31 - 1)));

@@ -10,7 +10,7 @@ import {
   EMPTY_SECTION_TEXT,
   EMPTY_TIMELINE_TEXT,
   citationNumbers,
-  headerFacts,
+  headerRows,
   replaceCitations,
 } from './markdown';
 
@@ -68,17 +68,8 @@ function timelineHtml(view: ReportView): string {
 }
 
 export function reportHtml(view: ReportView): string {
-  const f = headerFacts(view);
   const h = view.header;
-  const meta: Array<[string, string]> = [
-    ['Status', f.status],
-    ['Owner of the review', f.owner],
-    ['Impact start', f.start],
-    ['Impact end', f.end],
-    ['Duration', f.duration],
-    ['Timezone', `All times are given in ${f.timezone}`],
-  ];
-  if (view.hub) meta.splice(1, 0, ['Hub', view.hub]);
+  const meta = headerRows(view);
   const numbers = citationNumbers(view);
   const sources =
     view.citations.length === 0

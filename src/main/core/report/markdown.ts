@@ -49,6 +49,21 @@ export function headerFacts(view: ReportView): HeaderFacts {
   };
 }
 
+/** The header box's rows, label and value, as the HTML and PDF exports show them (the hub second, when known). */
+export function headerRows(view: ReportView): Array<[string, string]> {
+  const f = headerFacts(view);
+  const rows: Array<[string, string]> = [
+    ['Status', f.status],
+    ['Owner of the review', f.owner],
+    ['Impact start', f.start],
+    ['Impact end', f.end],
+    ['Duration', f.duration],
+    ['Timezone', `All times are given in ${f.timezone}`],
+  ];
+  if (view.hub) rows.splice(1, 0, ['Hub', view.hub]);
+  return rows;
+}
+
 export function reportMarkdown(view: ReportView): string {
   const h = view.header;
   const f = headerFacts(view);

@@ -12,7 +12,7 @@ import {
   EMPTY_ACTIONS_TEXT,
   EMPTY_SECTION_TEXT,
   EMPTY_TIMELINE_TEXT,
-  headerFacts,
+  headerRows,
   replaceCitations,
 } from './markdown';
 
@@ -435,16 +435,7 @@ function sectionHeading(doc: Doc, title: string) {
 }
 
 function headerBox(doc: Doc, view: ReportView) {
-  const f = headerFacts(view);
-  const meta: Array<[string, string]> = [
-    ['Status', f.status],
-    ['Owner of the review', f.owner],
-    ['Impact start', f.start],
-    ['Impact end', f.end],
-    ['Duration', f.duration],
-    ['Timezone', `All times are given in ${f.timezone}`],
-  ];
-  if (view.hub) meta.splice(1, 0, ['Hub', view.hub]);
+  const meta = headerRows(view);
   const x0 = left(doc);
   const w = contentWidth(doc);
   const colW = (w - 24) / 2;

@@ -7,7 +7,7 @@ import type { CheckSet } from '../checks/types';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { linksFrom } from '../outbox/links';
-import type { NetworkStatus, Timer } from '../outbox/ports';
+import { repeatEvery, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { CredentialSource } from '../secrets/credentials';
 import type { ChecklistService } from './checklist';
 import type { ServiceDeps } from '../ports';
@@ -34,8 +34,6 @@ export function checksService(deps: ChecksServiceDeps) {
   const incidents = incidentsRepo(db);
   const outbox = outboxDispatchRepo(db);
   const running = new Map<string, Promise<ChecksRun>>();
-  let handle: unknown = null;
-  let started = false;
 
   /** Open steps with a check, for an incident; empty when there is nothing to ask. */
   const pendingChecks = (incidentId: string) =>
@@ -127,27 +125,14 @@ export function checksService(deps: ChecksServiceDeps) {
     return ids.length;
   }
 
-  const schedule = () => {
-    if (!started) return;
-    handle = deps.timer.set(() => {
-      void poll().finally(schedule);
-    }, deps.intervalMs ?? DEFAULT_CHECK_INTERVAL_MS);
-  };
+  const loop = repeatEvery(deps.timer, deps.intervalMs ?? DEFAULT_CHECK_INTERVAL_MS, poll);
 
   return {
     run: ({ incidentId }: OpParsed<'checks.run'>) => run(incidentId),
     /** One polling round now (tests, and the shells right after start-up). */
     poll,
-    start() {
-      if (started) return;
-      started = true;
-      schedule();
-    },
-    stop() {
-      started = false;
-      if (handle !== null) deps.timer.clear(handle);
-      handle = null;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }
 export type ChecksService = ReturnType<typeof checksService>;

@@ -13,7 +13,7 @@ import { timelineRepo } from '../db/repos/timeline';
 import { proposeImpact } from '../health/impact';
 import { boundedAll, judge, type ProbeOutcome, type ReferenceResult } from '../health/machine';
 import { fetchProbe, healthUrl, isProbeableUrl, type Probe } from '../health/probe';
-import type { NetworkStatus, Timer } from '../outbox/ports';
+import { repeatEvery, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { Logger } from '../ports';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
@@ -60,8 +60,6 @@ export function healthService(deps: HealthDeps) {
     "SELECT MIN(at) AS at FROM timeline_events WHERE incident_id = ? AND source = 'freshdesk'",
   );
   let inFlight: Promise<number> | null = null;
-  let handle: unknown = null;
-  let started = false;
 
   const settings = (): HealthSettings => ({
     ...defaultHealthSettings,
@@ -212,14 +210,9 @@ export function healthService(deps: HealthDeps) {
     return inFlight;
   };
 
-  const schedule = () => {
-    if (!started) return;
-    handle = deps.timer.set(() => {
-      void runRound()
-        .catch((err: unknown) => deps.logger?.warn('hub probe round failed', { error: String(err) }))
-        .finally(schedule);
-    }, intervalMs);
-  };
+  const loop = repeatEvery(deps.timer, intervalMs, () =>
+    runRound().catch((err: unknown) => deps.logger?.warn('hub probe round failed', { error: String(err) })),
+  );
 
   const exitWindowMinutes = (runbookId: string) =>
     settings().exitWindowMinutes[runbookId] ?? DEFAULT_EXIT_WINDOW_MINUTES;
@@ -311,16 +304,8 @@ export function healthService(deps: HealthDeps) {
     },
     /** One round now (tests; the shells after start-up). */
     round: () => runRound(),
-    start() {
-      if (started) return;
-      started = true;
-      schedule();
-    },
-    stop() {
-      started = false;
-      if (handle !== null) deps.timer.clear(handle);
-      handle = null;
-    },
+    start: loop.start,
+    stop: loop.stop,
   };
 }
 export type HealthService = ReturnType<typeof healthService>;
