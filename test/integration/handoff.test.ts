@@ -5,6 +5,7 @@ import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
 import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+import { DEFAULT_REGISTRY_DIR } from '../simulators/hubs';
 
 const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
 const MIN = 60_000;
@@ -385,6 +386,32 @@ describe('take-over', () => {
     await expect(b.call('takeover.confirm', { previewId: again.previewId, confirmed: true })).rejects.toThrow(
       /Import the incident again/,
     );
+  });
+
+  it('the blast radius travels in the brief: B keeps the hub and the affected hubs its registry knows', async () => {
+    const { inc, pdId } = await workedIncident();
+    await a.call('registry.import', { folder: DEFAULT_REGISTRY_DIR });
+    const scoped = await a.call('incidents.setScope', { incidentId: inc.id, kind: 'cluster', value: 'seaweed' });
+    const dropped = scoped.hubs[0]!.hubId;
+    await a.call('incidents.setHubIncluded', { incidentId: inc.id, hubId: dropped, included: false });
+    const kept = scoped.hubs.map((h) => h.hubId).filter((h) => h !== dropped);
+    expect(kept.length).toBeGreaterThan(0);
+    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    expect(d.brief).toContain(`- Affected hubs: ${kept.join(', ')}`);
+    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
+    await a.drain();
+
+    // B has no registry yet: the preview names the hubs it cannot place, and writes nothing.
+    const blind = await b.call('takeover.import', { pagerdutyIncident: pdId });
+    expect(blind.warnings.join(' ')).toContain(kept.join(', '));
+    await b.call('registry.import', { folder: DEFAULT_REGISTRY_DIR });
+    const preview = await b.call('takeover.import', { pagerdutyIncident: pdId });
+    expect(preview.warnings).toEqual([]);
+    const done = await b.call('takeover.confirm', { previewId: preview.previewId, confirmed: true });
+    expect(done.incident.hub).toBe('ocean-data');
+    const scope = await b.call('incidents.scope', { incidentId: done.incident.id });
+    expect(scope.hubs.filter((h) => !h.excluded).map((h) => h.hubId)).toEqual(kept);
+    expect(scope.hubs.map((h) => h.hubId)).not.toContain(dropped);
   });
 
   it('a take-over killed midway writes and announces nothing; confirmed again, it writes everything', async () => {

@@ -25,6 +25,7 @@ const facts = (over: Partial<HandoffFacts> = {}): HandoffFacts => ({
     id: 'i1',
     title: 'Servers will not start',
     hub: 'uw-hub',
+    affectedHubs: ['uw-hub', 'uw-staging'],
     status: 'active',
     declaredAt: '2026-11-26T09:05:00Z',
   },
@@ -57,11 +58,26 @@ const facts = (over: Partial<HandoffFacts> = {}): HandoffFacts => ({
 
 describe('parseBrief', () => {
   it('reads back who handed command to whom from what buildBrief wrote, as the vendors return it', () => {
-    expect(parseBrief(buildBrief(facts()))).toEqual({ from: 'Sam', to: 'Ana' });
+    const both = { from: 'Sam', to: 'Ana', hub: 'uw-hub', affectedHubs: ['uw-hub', 'uw-staging'] };
+    expect(parseBrief(buildBrief(facts()))).toEqual(both);
     // Slack and PagerDuty give it back with Conn's marker appended.
-    expect(parseBrief(`${buildBrief(facts())}\n\n[conn:job1]`)).toEqual({ from: 'Sam', to: 'Ana' });
-    expect(parseBrief(buildBrief(facts({ to: null })))).toEqual({ from: 'Sam', to: null });
+    expect(parseBrief(`${buildBrief(facts())}\n\n[conn:job1]`)).toEqual(both);
+    expect(parseBrief(buildBrief(facts({ to: null })))).toEqual({ ...both, to: null });
     expect(parseBrief('Mirror throttling confirmed')).toBeNull();
+  });
+
+  it('carries the blast radius, also when a vendor renders the list with other bullets', () => {
+    const md = buildBrief(facts());
+    expect(md).toContain('## Blast radius\n- Hub: uw-hub\n- Affected hubs: uw-hub, uw-staging\n');
+    expect(parseBrief(md.replace(/^- /gm, '• '))?.affectedHubs).toEqual(['uw-hub', 'uw-staging']);
+    const none = facts();
+    none.incident = { ...none.incident, hub: null, affectedHubs: [] };
+    expect(buildBrief(none)).not.toContain('Blast radius');
+    expect(parseBrief(buildBrief(none))).toMatchObject({ hub: null, affectedHubs: [] });
+    const hubOnly = facts();
+    hubOnly.incident = { ...hubOnly.incident, affectedHubs: [] };
+    expect(buildBrief(hubOnly)).toContain('- Affected hubs: _none recorded_');
+    expect(parseBrief(buildBrief(hubOnly))).toMatchObject({ hub: 'uw-hub', affectedHubs: [] });
   });
 });
 

@@ -18,12 +18,21 @@ const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
 /** The sentence that names both commanders; buildBrief writes it and parseBrief reads it back. */
 const HANDING = ' is handing command to ';
 const NOT_CHOSEN = '(new commander not chosen yet)';
+/** The lines that carry the blast radius, so a take-over on another machine keeps it. */
+const HUB = 'Hub: ';
+const AFFECTED = 'Affected hubs: ';
+/** A list line as written ("- ") or as a vendor may render it ("• ", "* "). */
+const BULLET = /^\s*[-•*]\s*/;
 
 export interface ParsedBrief {
   /** The commander who handed off, as named in the brief. */
   from: string;
   /** The commander it was handed to; null when none was chosen. */
   to: string | null;
+  /** The incident's hub, if the brief names one. */
+  hub: string | null;
+  /** The affected hubs' ids, as listed in the brief (empty when none were recorded). */
+  affectedHubs: string[];
 }
 
 /** Reads back who handed command to whom from a brief as buildBrief wrote it (and the vendors returned it). */
@@ -35,7 +44,18 @@ export function parseBrief(text: string): ParsedBrief | null {
   if (!from) return null;
   const rest = line.slice(at + HANDING.length);
   const to = rest.startsWith(NOT_CHOSEN) ? null : (rest.split('. Status:')[0]?.trim() ?? null);
-  return { from, to: to || null };
+  const after = (prefix: string) =>
+    text
+      .split('\n')
+      .map((l) => l.replace(BULLET, ''))
+      .find((l) => l.startsWith(prefix))
+      ?.slice(prefix.length)
+      .trim() ?? '';
+  const affectedHubs = after(AFFECTED)
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h && !h.startsWith('_'));
+  return { from, to: to || null, hub: after(HUB) || null, affectedHubs };
 }
 
 export function buildBrief(f: HandoffFacts): string {
@@ -48,6 +68,12 @@ export function buildBrief(f: HandoffFacts): string {
     `${f.from.name}${HANDING}${f.to ? f.to.name : NOT_CHOSEN}. ` +
       `Status: ${f.incident.status.replace(/_/g, ' ')}, declared ${time(f.incident.declaredAt, tz)}.`,
   );
+
+  if (f.incident.hub || f.incident.affectedHubs.length > 0) {
+    out.push('', '## Blast radius');
+    if (f.incident.hub) out.push(`- ${HUB}${oneLine(f.incident.hub)}`);
+    out.push(`- ${AFFECTED}${f.incident.affectedHubs.length ? f.incident.affectedHubs.join(', ') : '_none recorded_'}`);
+  }
 
   out.push('', '## Current state');
   out.push(f.currentState ? f.currentState.trim() : '_No status recorded yet._');

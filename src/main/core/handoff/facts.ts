@@ -13,7 +13,15 @@ export interface HandoffPerson {
 }
 
 export interface HandoffFacts {
-  incident: { id: string; title: string; hub: string | null; status: IncidentStatus; declaredAt: string };
+  incident: {
+    id: string;
+    title: string;
+    hub: string | null;
+    /** The blast radius: ids of the registry hubs recorded as affected (excluded ones left out). */
+    affectedHubs: string[];
+    status: IncidentStatus;
+    declaredAt: string;
+  };
   /** The commander handing over. */
   from: HandoffPerson;
   /** The proposed new commander, when one is picked. */

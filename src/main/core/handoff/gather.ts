@@ -4,6 +4,7 @@ import type { Incident } from '../../../shared/domain';
 import { freshdeskAgentNumber, type Person } from '../../../shared/people';
 import { AppError } from '../../../shared/result';
 import { cadenceRepo } from '../db/repos/cadence';
+import { hubsRepo } from '../db/repos/hubs';
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentsRepo } from '../db/repos/incidents';
 import { rolesRepo } from '../db/repos/roles';
@@ -38,6 +39,7 @@ export function sessionGatherer(db: Database.Database, communityOf: CommunitySte
   const incidents = incidentsRepo(db);
   const roles = rolesRepo(db);
   const steps = checklistRepo(db);
+  const hubs = hubsRepo(db);
   const read = sessionReadRepo(db);
   const cadence = cadenceRepo(db);
 
@@ -102,6 +104,10 @@ export function sessionGatherer(db: Database.Database, communityOf: CommunitySte
           id: incident.id,
           title: incident.title,
           hub: incident.hub,
+          affectedHubs: hubs
+            .affected(incidentId)
+            .filter((h) => !h.excluded)
+            .map((h) => h.hubId),
           status: incident.status,
           declaredAt: incident.declaredAt,
         },

@@ -122,6 +122,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     checklist,
     recordImport,
     checks,
+    scope,
     freshdeskDomain,
   });
   return {

@@ -137,6 +137,8 @@ export function scopeService({ db, clock, ids, bus }: ServiceDeps) {
       return created;
     },
     setIncluded: (input: OpParsed<'incidents.setHubIncluded'>) => publish(input.incidentId, includeTx.immediate(input)),
+    /** Whether the registry on this machine has a hub with this id. */
+    knownHub: (hubId: string): boolean => repo.hub(hubId) !== null,
     /** The hubs to probe: included, as recorded on the incident. */
     included: (incidentId: string): AffectedHub[] => repo.affected(incidentId).filter((h) => !h.excluded),
   };

@@ -27,6 +27,7 @@ import { whoAmI } from '../domain/actor';
 import { parseBrief } from '../handoff/brief';
 import type { RecordImportService } from './recordImport';
 import type { RolesService } from './roles';
+import type { ScopeService } from './scope';
 
 export interface TakeoverDeps extends ServiceDeps {
   clients: ClientsPort;
@@ -35,6 +36,7 @@ export interface TakeoverDeps extends ServiceDeps {
   checklist: ChecklistService;
   recordImport: RecordImportService;
   checks: Pick<ChecksService, 'run'>;
+  scope: Pick<ScopeService, 'setIncluded' | 'knownHub'>;
   freshdeskDomain: () => string | null;
 }
 
@@ -93,6 +95,9 @@ export interface TakeoverPlan {
     previousCommanderId: string | null;
     /** Steps whose action the vendors already show as done: completed, so nothing is created twice. */
     doneActions: DoneAction[];
+    /** The hub and blast radius the handoff brief names (empty without a brief). */
+    hub: string | null;
+    affectedHubs: string[];
   } | null;
   existingId: string | null;
   link: {
@@ -117,7 +122,8 @@ export function planTakeover(g: TakeoverFacts, local: LocalState, takeCommand: b
   if (local.knownIncidentId) return { create: null, existingId: local.knownIncidentId, link, commanderId };
   // The commander before this one: whoever handed off (named in the brief), else the PagerDuty assignee when that
   // is someone else. The timeline then shows command passing from them.
-  const fromName = g.brief ? parseBrief(g.brief)?.from : undefined;
+  const parsed = g.brief ? parseBrief(g.brief) : null;
+  const fromName = parsed?.from;
   const assignee = g.pd?.assignments[0]?.assignee.id;
   const prev =
     (fromName ? local.roster.find((p) => p.name === fromName) : undefined) ??
@@ -134,6 +140,8 @@ export function planTakeover(g: TakeoverFacts, local: LocalState, takeCommand: b
       status: g.pd?.status === 'resolved' ? 'resolved' : 'active',
       previousCommanderId: prev && prev.id !== local.meId ? prev.id : null,
       doneActions,
+      hub: parsed?.hub ?? null,
+      affectedHubs: parsed?.affectedHubs ?? [],
     },
     existingId: null,
     link,
@@ -275,7 +283,16 @@ export function takeoverService(d: TakeoverDeps) {
     let incident: Incident;
     if (plan.create) {
       const c = plan.create;
-      incident = d.incidents.declare({ title: c.title, ticketUrl: c.ticketUrl, impactStart: c.impactStart });
+      incident = d.incidents.declare({
+        title: c.title,
+        ticketUrl: c.ticketUrl,
+        impactStart: c.impactStart,
+        hub: c.hub ?? undefined,
+      });
+      // The blast radius travels in the brief; hubs this machine's registry does not know are named in the preview.
+      for (const hubId of c.affectedHubs.filter(d.scope.knownHub)) {
+        d.scope.setIncluded({ incidentId: incident.id, hubId, included: true });
+      }
       incident = d.incidents.setStatus({
         incidentId: incident.id,
         status: c.status,
@@ -342,6 +359,15 @@ export function takeoverService(d: TakeoverDeps) {
       if (!g.slackId) warnings.push('No Slack channel was found for this incident (or Slack is not connected).');
       if (!g.ticketId) warnings.push('No Freshdesk ticket is linked in what was shared.');
       if (!g.brief) warnings.push('No handoff brief was found in the PagerDuty notes or the Slack channel.');
+      const unknownHubs = (g.brief ? (parseBrief(g.brief)?.affectedHubs ?? []) : []).filter(
+        (h) => !d.scope.knownHub(h),
+      );
+      if (unknownHubs.length) {
+        warnings.push(
+          `The brief names affected hubs this machine's hub registry does not have (${unknownHubs.join(', ')}); ` +
+            `import the registry on the Hubs screen, then add them to the blast radius.`,
+        );
+      }
       // Each source is read or fails on its own: a broken PagerDuty page must not lose the Slack and Freshdesk parts.
       const read = await readRecordBySource(g.c, targetsOf(g));
       forget();
