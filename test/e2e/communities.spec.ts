@@ -113,6 +113,7 @@ test('a cluster-wide incident tells each community once, follows the hubs and ve
   expect(
     sim.requests({ vendor: 'freshdesk', method: 'POST' }).filter((r) => r.fault === 'apply_then_drop'),
   ).toHaveLength(1);
+  await blast.getByRole('button', { name: 'Details' }).click();
   await expect(blast.getByRole('listitem', { name: 'Anchovy Institute told' })).toContainText(
     "on the incident's ticket",
   );

@@ -74,6 +74,11 @@ test('import the registry, scope an incident to a cluster, and follow hub health
     .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().top)));
   expect(new Set(tops).size).toBe(1);
   await expect(page.getByRole('button', { name: /^Save/ }).last()).toBeInViewport();
+  // At 800 px the current step's title stays in view too: the lists of communities and the hub picker wait behind
+  // Details.
+  await expect(page.getByRole('article', { name: 'Current step' }).getByRole('heading')).toBeInViewport();
+  await expect(blast.getByLabel('Affected communities')).toHaveCount(0);
+  await blast.getByRole('button', { name: 'Details' }).click();
   await expect(blast.getByLabel('Affected communities')).toHaveText(
     'Communities: Kelp Lab, Coastal University · Ocean Data Collective · Tidepool Community College',
   );

@@ -116,9 +116,12 @@ export function StepCard({
   );
   const canRun = step.action && !closed && refusal === null;
   const sentAt = lastSentAt(step);
+  // A newly selected step shows from its title: the panel scrolls no further than needed to bring the title in.
+  const head = useRef<HTMLDivElement>(null);
+  useEffect(() => head.current?.scrollIntoView?.({ block: 'nearest' }), [step.stepId]);
   return (
     <article className={`step-card state-${step.state}`} aria-label="Current step">
-      <div className="step-card-head">
+      <div className="step-card-head" ref={head}>
         <span className="step-number">{index + 1}</span>
         <h3>{step.title}</h3>
         <span className={`step-state state-${step.state}`}>{step.state.replace('_', ' ')}</span>

@@ -25,8 +25,9 @@ const channelWords: Record<CommunityChannel, string> = {
   no_contact: 'no requester e-mail in the registry',
 };
 
-/** Who has been told: the latest message's progress, and each community's channel and "last told at". */
-function CommunitiesTold({ told }: { told: Told }) {
+/** Who has been told: the latest message's progress (always shown), and, in the details, each community's channel
+ * and "last told at". */
+function CommunitiesTold({ told, details }: { told: Told; details: boolean }) {
   const p = told.progress;
   return (
     <div className="communities-told">
@@ -37,19 +38,25 @@ function CommunitiesTold({ told }: { told: Told }) {
           {p.failed > 0 ? ` · ${p.failed} failed (see the outbox)` : ''}
         </p>
       ) : null}
-      <ul aria-label="Last told">
-        {told.communities.map((c) => (
-          <li key={c.community} aria-label={`${c.community} told`}>
-            <strong>{c.community}</strong> <span className="muted">{channelWords[c.via]}</span>
-            {c.ticketId !== null ? <span className="muted"> #{c.ticketId}</span> : null} · last told{' '}
-            {c.lastToldAt ? <At iso={c.lastToldAt} short /> : <span className="muted">never</span>}
-            {told.stalest?.community === c.community ? (
-              <span className="muted"> · stalest: the update reminder follows it</span>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      {details ? <LastTold told={told} /> : null}
     </div>
+  );
+}
+
+function LastTold({ told }: { told: Told }) {
+  return (
+    <ul aria-label="Last told">
+      {told.communities.map((c) => (
+        <li key={c.community} aria-label={`${c.community} told`}>
+          <strong>{c.community}</strong> <span className="muted">{channelWords[c.via]}</span>
+          {c.ticketId !== null ? <span className="muted"> #{c.ticketId}</span> : null} · last told{' '}
+          {c.lastToldAt ? <At iso={c.lastToldAt} short /> : <span className="muted">never</span>}
+          {told.stalest?.community === c.community ? (
+            <span className="muted"> · stalest: the update reminder follows it</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -74,6 +81,9 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
   const [kind, setKind] = useState<ScopeKind>('cluster');
   const [value, setValue] = useState('');
   const [adding, setAdding] = useState('');
+  // The work below (checklist and notes) needs the height: by default the blast radius is its scope line, the
+  // health strip, the told line and any impact proposal waiting for Accept; Details shows the rest.
+  const [details, setDetails] = useState(false);
 
   useEffect(() => {
     void loadRegistry();
@@ -92,6 +102,10 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
   const excluded = sc?.hubs.filter((h) => h.excluded) ?? [];
   const notAffected = (registry?.hubs ?? []).filter((h) => !included.some((i) => i.hubId === h.id));
   const noRegistry = registry !== null && registry.hubs.length === 0;
+  const impactWaiting =
+    !!ip &&
+    ((ip.start !== null && Date.parse(ip.accepted.start) !== Date.parse(ip.start.at)) ||
+      (ip.end !== null && !(ip.accepted.end && Date.parse(ip.accepted.end) === Date.parse(ip.end.at))));
 
   return (
     <section className="blast-radius" aria-label="Blast radius">
@@ -119,13 +133,18 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
             Probe now
           </button>
         ) : null}
+        {sc?.scope || included.length > 0 ? (
+          <button type="button" className="link" aria-expanded={details} onClick={() => setDetails(!details)}>
+            {details ? 'Fewer details' : 'Details'}
+          </button>
+        ) : null}
       </div>
-      {sc && sc.communities.length > 0 ? (
+      {details && sc && sc.communities.length > 0 ? (
         <p className="health-strip-communities" aria-label="Affected communities">
           Communities: {sc.communities.join(' · ')}
         </p>
       ) : null}
-      {sc && sc.told.communities.length > 0 ? <CommunitiesTold told={sc.told} /> : null}
+      {sc && sc.told.communities.length > 0 ? <CommunitiesTold told={sc.told} details={details} /> : null}
       {editing ? (
         <form
           className="scope-form"
@@ -200,7 +219,7 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
       {hv && !hv.enabled && included.length > 0 ? (
         <p className="muted">Hub probing is turned off (Registry screen).</p>
       ) : null}
-      {sc && (excluded.length > 0 || notAffected.length > 0) ? (
+      {details && sc && (excluded.length > 0 || notAffected.length > 0) ? (
         <div className="scope-extra">
           {excluded.length > 0 ? (
             <span className="muted">Removed: {excluded.map((h) => h.hubId).join(', ')} </span>
@@ -222,7 +241,7 @@ export function BlastRadius({ incidentId }: { incidentId: string }) {
           </button>
         </div>
       ) : null}
-      {ip && included.length > 0 ? (
+      {ip && included.length > 0 && (details || impactWaiting) ? (
         <div className="impact-proposals" aria-label="Impact from evidence">
           <div>
             <strong>Impact start</strong>{' '}
