@@ -1,70 +1,41 @@
 // Reports for past incidents through the simulators: a PagerDuty incident from weeks ago (channel and ticket named
 // in its notes, a thread reply in Slack) shows as report debt, is built with its whole record by backfill.start,
 // appears in the register, and leaves the debt once its report is Closed.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { PdNoteRec } from '../simulators/pagerduty';
-import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
-import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+import { SIM_TICKET_URL as TICKET } from '../helpers/simCore';
+import { declaredAtVendors, useSimSuite } from '../helpers/simSuite';
+import { SIM_TICKET_ID } from '../simulators';
 
-const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 const PAST = Date.UTC(2026, 10, 2, 9, 0, 0);
-const clock = fakeClock(PAST);
-let sim: Simulators;
-let old: SimConn;
-let b: SimConn;
-
-beforeAll(async () => {
-  sim = await startSimulators({ now: () => clock.now() });
-});
-afterAll(async () => sim.stop());
-beforeEach(async () => {
-  clock.set(PAST);
-  sim.reset('realistic');
-  await control('/rate-limits', { slack: { postsPerSecond: 1000, burst: 1000 } });
-  old = await simConn(sim, clock, 'alice');
-});
-afterEach(() => {
-  old.cleanup();
-  b?.cleanup();
-});
-
-const control = async (path: string, body: unknown) => {
-  const r = await fetch(`${sim.urls.control}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await r.json()) as { ts?: string };
-};
+const s = useSimSuite(PAST, { fastSlack: true });
+let b: SimConn | undefined;
+afterEach(() => b?.cleanup());
 
 /** A past incident worked without Conn's report: PD incident, channel with a thread, a note naming both, resolved. */
 async function pastIncident() {
-  const inc = await old.call('incidents.declare', { title: 'Hub pods evicted', hub: 'ocean-data', ticketUrl: TICKET });
-  old.enqueue(inc.id, 'pagerduty.createIncident', {
-    title: 'Hub pods evicted on ocean-data',
-    details: `Freshdesk ticket: ${TICKET}`,
-    assigneeUserId: 'PALICE1',
+  const { pdId, channelId } = await declaredAtVendors(s, s.a, {
+    title: 'Hub pods evicted',
+    pdTitle: 'Hub pods evicted on ocean-data',
+    channel: 'inc-20261102-ocean-data',
   });
-  old.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261102-ocean-data' });
-  await old.drain();
-  const pd = sim.state.pagerduty.incidents[0]!;
-  const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261102-ocean-data')!;
-  clock.advance(10 * MIN);
-  const parent = await control('/slack/messages', {
-    channel: channel.id,
+  const pd = s.sim.state.pagerduty.incidents.find((p) => p.id === pdId)!;
+  s.clock.advance(10 * MIN);
+  const parent = await s.control('/slack/messages', {
+    channel: channelId,
     user: 'U0CHEN001',
     text: 'Nodes are under memory pressure',
   });
-  await control('/slack/messages', {
-    channel: channel.id,
+  await s.control('/slack/messages', {
+    channel: channelId,
     user: 'U0BOB0001',
     text: 'Evictions stopped after the resize',
     thread_ts: parent.ts,
   });
-  const at = new Date(clock.now()).toISOString();
+  const at = new Date(s.clock.now()).toISOString();
   const note: PdNoteRec = {
     id: 'PNOTE9',
     user: pd.assignments[0]!.assignee,
@@ -73,8 +44,8 @@ async function pastIncident() {
     created_at: at,
     updated_at: at,
   };
-  sim.state.pagerduty.notes.set(pd.id, [...(sim.state.pagerduty.notes.get(pd.id) ?? []), note]);
-  Object.assign(pd, { status: 'resolved', resolved_at: new Date(clock.now() + 30 * MIN).toISOString() });
+  s.sim.state.pagerduty.notes.set(pd.id, [...(s.sim.state.pagerduty.notes.get(pd.id) ?? []), note]);
+  Object.assign(pd, { status: 'resolved', resolved_at: new Date(s.clock.now() + 30 * MIN).toISOString() });
   return { pdId: pd.id, pdUrl: `https://conn-sim.pagerduty.com/incidents/${pd.id}` };
 }
 
@@ -83,8 +54,8 @@ describe('reports for past incidents', () => {
     'lists the debt, builds the incident with its whole record, registers it, and clears the debt once Closed';
   it(listsTheDebtBuilds, async () => {
     const { pdId, pdUrl } = await pastIncident();
-    clock.advance(20 * DAY);
-    b = await simConn(sim, clock, 'bob');
+    s.clock.advance(20 * DAY);
+    b = await simConn(s.sim, s.clock, 'bob');
 
     let debt = await b.call('backfill.debt', {});
     expect(debt.map((d) => [d.pagerdutyId, d.incidentId, d.reportStatus, d.urgency])).toEqual([
@@ -129,7 +100,7 @@ describe('reports for past incidents', () => {
   });
 
   it('says what to do when PagerDuty is not connected', async () => {
-    b = await simConn(sim, clock, 'bob', { connect: false });
+    b = await simConn(s.sim, s.clock, 'bob', { connect: false });
     await expect(b.call('backfill.debt', {})).rejects.toThrow(/precondition_failed Connect PagerDuty first/);
   });
 });

@@ -1,104 +1,76 @@
 // Handoff, record import and take-over through the simulators with real vendor clients: the outbox jobs are sent
 // by the real dispatcher with the real executors (the vendor table, core/vendors).
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
-import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
-import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+import { SIM_TICKET_URL } from '../helpers/simCore';
+import { declaredAtVendors, useSimSuite } from '../helpers/simSuite';
+import { SIM_TICKET_ID } from '../simulators';
 import { DEFAULT_REGISTRY_DIR } from '../simulators/hubs';
 
-const TICKET = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
+const TICKET = SIM_TICKET_URL;
 const MIN = 60_000;
-let sim: Simulators;
 const START = Date.UTC(2026, 10, 26, 14, 0, 0); // Thu 15:00 Amsterdam, 09:00 New York, 22:00 Shanghai
-const clock = fakeClock(START);
-let a: SimConn;
+const s = useSimSuite(START, { fastSlack: true });
 
-beforeAll(async () => {
-  sim = await startSimulators({ now: () => clock.now() });
-});
-afterAll(async () => sim.stop());
-beforeEach(async () => {
-  clock.set(START);
-  sim.reset('realistic');
-  sim.clearRequests();
-  await control('/rate-limits', { slack: { postsPerSecond: 1000, burst: 1000 } }); // the fake clock does not move
-  a = await simConn(sim, clock, 'alice');
-});
-afterEach(() => {
-  sim.clearFaults();
-  a.cleanup();
-});
-
-const control = async (path: string, body: unknown) => {
-  const r = await fetch(`${sim.urls.control}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return (await r.json()) as { ts?: string };
-};
+/** A hands command to Bob through the vendors, with the brief as drafted; returns the brief. */
+async function handOffToBob(incidentId: string): Promise<string> {
+  const d = await s.a.call('handoff.draft', { incidentId, toPersonId: s.a.people.bob.id });
+  await s.a.call('handoff.send', { incidentId, toPersonId: s.a.people.bob.id, brief: d.brief, confirmed: true });
+  await s.a.drain();
+  return d.brief;
+}
 
 /** An incident worked for a while on Conn A: PD incident and channel created, notes, a human thread in Slack. */
 async function workedIncident(): Promise<{ inc: Incident; pdId: string; channel: string }> {
-  const inc = await a.call('incidents.declare', {
+  const { inc, pdId, channelId } = await declaredAtVendors(s, s.a, {
     title: 'Users cannot start servers',
-    hub: 'ocean-data',
-    ticketUrl: TICKET,
-    commander: a.people.alice.id,
+    channel: 'inc-20261126-ocean-data',
+    commander: s.a.people.alice.id,
   });
-  a.enqueue(inc.id, 'pagerduty.createIncident', {
-    title: inc.title,
-    details: `Freshdesk ticket: ${TICKET}`,
-    assigneeUserId: 'PALICE1',
-  });
-  a.enqueue(inc.id, 'slack.createChannel', { name: 'inc-20261126-ocean-data' });
-  await a.drain();
-  const pd = sim.state.pagerduty.incidents[0]!;
-  const channel = sim.state.slack.channels.find((c) => c.name === 'inc-20261126-ocean-data')!;
-  clock.advance(5 * MIN);
-  await a.call('roles.assign', {
+  s.clock.advance(5 * MIN);
+  await s.a.call('roles.assign', {
     incidentId: inc.id,
     role: 'subject_matter_expert',
-    personId: a.people.chen.id,
+    personId: s.a.people.chen.id,
     techLead: true,
   });
-  await a.call('notes.append', {
+  await s.a.call('notes.append', {
     incidentId: inc.id,
     kind: 'finding',
     body: 'Spawns time out after 300 s; image pulls take 6 minutes',
   });
-  clock.advance(MIN);
-  await a.call('notes.append', {
+  s.clock.advance(MIN);
+  await s.a.call('notes.append', {
     incidentId: inc.id,
     kind: 'note',
     body: 'Hypothesis: the registry mirror is throttling pulls',
   });
-  clock.advance(MIN);
-  await a.call('notes.append', {
+  s.clock.advance(MIN);
+  await s.a.call('notes.append', {
     incidentId: inc.id,
     kind: 'action',
     body: 'Raised the spawn timeout to 900 s',
     share: { slack: true },
   });
-  await a.call('notes.append', {
+  await s.a.call('notes.append', {
     incidentId: inc.id,
     kind: 'status',
     body: 'Spawns succeed slowly; workshop users are getting in.',
   });
-  await a.drain();
-  const parent = await control('/slack/messages', {
-    channel: channel.id,
+  await s.a.drain();
+  const parent = await s.control('/slack/messages', {
+    channel: channelId,
     user: 'U0CHEN001',
     text: 'Registry latency graph attached',
   });
-  await control('/slack/messages', {
-    channel: channel.id,
+  await s.control('/slack/messages', {
+    channel: channelId,
     user: 'U0BOB0001',
     text: 'Seeing the same on the staging hub',
     thread_ts: parent.ts,
   });
-  return { inc, pdId: pd.id, channel: channel.id };
+  return { inc, pdId, channel: channelId };
 }
 
 describe('integrations.import', () => {
@@ -106,10 +78,10 @@ describe('integrations.import', () => {
     'brings Slack (with thread replies), PagerDuty and Freshdesk onto the timeline once, recognising what Conn sent';
   it(bringsSlackWithThread, async () => {
     const { inc } = await workedIncident();
-    const first = await a.call('integrations.import', { incidentId: inc.id });
+    const first = await s.a.call('integrations.import', { incidentId: inc.id });
     expect(first.added).toBeGreaterThan(5);
     expect(first.sentByConn).toBe(1); // the shared action carried a [conn:…] marker
-    const tl = await a.call('timeline.list', { incidentId: inc.id, limit: 200 });
+    const tl = await s.a.call('timeline.list', { incidentId: inc.id, limit: 200 });
     const bodies = tl.items.map((e) => `${e.source}|${e.kind}|${e.body}`);
     expect(bodies).toContain('slack|message|Registry latency graph attached');
     expect(bodies).toContain('slack|reply|Seeing the same on the staging hub');
@@ -122,25 +94,25 @@ describe('integrations.import', () => {
     );
     expect(bodies.filter((b) => b.includes('Raised the spawn timeout')).length).toBe(1); // only the note itself
     const slackEntry = tl.items.find((e) => e.body === 'Registry latency graph attached')!;
-    const ts = sim.state.slack.channels
+    const ts = s.sim.state.slack.channels
       .flatMap((c) => c.messages)
       .find((m) => m.text === 'Registry latency graph attached')!.ts;
     expect(slackEntry.at).toBe(new Date(Number(ts.split('.')[0]) * 1000).toISOString()); // the original time
 
-    const again = await a.call('integrations.import', { incidentId: inc.id });
+    const again = await s.a.call('integrations.import', { incidentId: inc.id });
     expect(again.added).toBe(0);
     expect(again.alreadyImported).toBe(first.added);
-    await control('/slack/messages', {
-      channel: sim.state.slack.channels.at(-1)!.id,
+    await s.control('/slack/messages', {
+      channel: s.sim.state.slack.channels.at(-1)!.id,
       user: 'U0CHEN001',
       text: 'Mirror restarted',
     });
-    expect((await a.call('integrations.import', { incidentId: inc.id })).added).toBe(1);
+    expect((await s.a.call('integrations.import', { incidentId: inc.id })).added).toBe(1);
   });
 
   it('says plainly when there is nothing to import from', async () => {
-    const inc = await a.call('incidents.declare', { title: 'Quiet one' });
-    await expect(a.call('integrations.import', { incidentId: inc.id })).rejects.toThrow(
+    const inc = await s.a.call('incidents.declare', { title: 'Quiet one' });
+    await expect(s.a.call('integrations.import', { incidentId: inc.id })).rejects.toThrow(
       /no connected Slack channel, PagerDuty incident or Freshdesk ticket/,
     );
   });
@@ -149,7 +121,7 @@ describe('integrations.import', () => {
 describe('handoff', () => {
   it('drafts a brief from the real session', async () => {
     const { inc, pdId, channel } = await workedIncident();
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    const d = await s.a.call('handoff.draft', { incidentId: inc.id, toPersonId: s.a.people.bob.id });
     expect(d.brief).toContain('# Handoff: Users cannot start servers (ocean-data)');
     expect(d.brief).toContain('Alice Jansen is handing command to Bob Okafor');
     expect(d.brief).toContain('Spawns succeed slowly; workshop users are getting in.');
@@ -164,9 +136,9 @@ describe('handoff', () => {
     expect(d.brief).toContain(`/incidents/${pdId}`);
     expect(d.brief).toContain(`- Slack channel: #inc-20261126-ocean-data (${channel})`);
     expect(d.brief).toContain(`- Ticket: ${TICKET}`);
-    const bob = d.candidates.find((c) => c.personId === a.people.bob.id)!;
+    const bob = d.candidates.find((c) => c.personId === s.a.people.bob.id)!;
     expect(bob).toMatchObject({ localTime: 'Thu 09:07', outsideWorkingHours: false, hasPagerdutyUser: true });
-    expect(d.candidates.find((c) => c.personId === a.people.chen.id)).toMatchObject({
+    expect(d.candidates.find((c) => c.personId === s.a.people.chen.id)).toMatchObject({
       outsideWorkingHours: true,
       hasPagerdutyUser: false,
     });
@@ -174,8 +146,8 @@ describe('handoff', () => {
   });
 
   it('warns when the new commander is outside their working hours', async () => {
-    const inc = await a.call('incidents.declare', { title: 'Night shift', commander: a.people.alice.id });
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.chen.id });
+    const inc = await s.a.call('incidents.declare', { title: 'Night shift', commander: s.a.people.alice.id });
+    const d = await s.a.call('handoff.draft', { incidentId: inc.id, toPersonId: s.a.people.chen.id });
     expect(d.warnings.join(' ')).toMatch(
       /It is Thu 22:00 for Chen Wei \(Asia\/Shanghai\): outside their working hours/,
     );
@@ -183,39 +155,39 @@ describe('handoff', () => {
   });
 
   it('refuses a handoff to yourself, to nobody, to someone without a PagerDuty user, or unconfirmed', async () => {
-    const inc = await a.call('incidents.declare', { title: 'Refusals', commander: a.people.alice.id });
+    const inc = await s.a.call('incidents.declare', { title: 'Refusals', commander: s.a.people.alice.id });
     const send = (extra: Record<string, unknown>) =>
-      a.core.invoke('handoff.send', { incidentId: inc.id, brief: 'b', confirmed: true, ...extra });
-    expect(await send({ toPersonId: a.people.alice.id })).toMatchObject({
+      s.a.core.invoke('handoff.send', { incidentId: inc.id, brief: 'b', confirmed: true, ...extra });
+    expect(await send({ toPersonId: s.a.people.alice.id })).toMatchObject({
       ok: false,
       error: { details: { reason: 'to_self' }, message: expect.stringMatching(/already have command/) },
     });
     expect(await send({})).toMatchObject({ ok: false, error: { details: { reason: 'to_nobody' } } });
-    expect(await send({ toPersonId: a.people.chen.id })).toMatchObject({
+    expect(await send({ toPersonId: s.a.people.chen.id })).toMatchObject({
       ok: false,
       error: { details: { reason: 'no_pagerduty_user' } },
     });
-    expect(await send({ toPersonId: a.people.bob.id, confirmed: false })).toMatchObject({
+    expect(await send({ toPersonId: s.a.people.bob.id, confirmed: false })).toMatchObject({
       ok: false,
       error: { details: { reason: 'not_confirmed' } },
     });
-    expect(a.core.db.prepare('SELECT count(*) FROM handoffs').pluck().get()).toBe(0);
-    expect(a.core.db.prepare("SELECT count(*) FROM outbox_jobs WHERE ref_type = 'handoff'").pluck().get()).toBe(0);
-    expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.alice.id);
+    expect(s.a.core.db.prepare('SELECT count(*) FROM handoffs').pluck().get()).toBe(0);
+    expect(s.a.core.db.prepare("SELECT count(*) FROM outbox_jobs WHERE ref_type = 'handoff'").pluck().get()).toBe(0);
+    expect((await s.a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(s.a.people.alice.id);
   });
 
   it('sends every part, and a failed part is retried alone', async () => {
     const { inc, pdId, channel } = await workedIncident();
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
+    const d = await s.a.call('handoff.draft', { incidentId: inc.id, toPersonId: s.a.people.bob.id });
     const brief = `${d.brief}\nCall me on my phone if needed.`;
-    sim.fault({
+    s.sim.fault({
       vendor: 'slack',
       path: '/api/chat.postMessage',
       action: { type: 'status', status: 200, body: { ok: false, error: 'msg_too_long' } },
     });
-    const sent = await a.call('handoff.send', {
+    const sent = await s.a.call('handoff.send', {
       incidentId: inc.id,
-      toPersonId: a.people.bob.id,
+      toPersonId: s.a.people.bob.id,
       brief,
       confirmed: true,
     });
@@ -228,20 +200,20 @@ describe('handoff', () => {
     ]);
     expect(sent.parts.every((p) => p.state === 'queued')).toBe(true);
     expect(sent.entries.map((e) => e.kind)).toEqual(['handoff', 'role_assigned']);
-    expect((await a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(a.people.bob.id);
+    expect((await s.a.call('roles.list', { incidentId: inc.id })).commander?.id).toBe(s.a.people.bob.id);
 
-    await a.drain();
-    let status = await a.call('handoff.status', { handoffId: sent.handoffId });
+    await s.a.drain();
+    let status = await s.a.call('handoff.status', { handoffId: sent.handoffId });
     const slackPart = status.parts.find((p) => p.kind === 'slack.postMessage')!;
     expect(slackPart.state).toBe('dead');
     expect(slackPart.lastError).toMatch(/msg_too_long/);
     expect(status.parts.filter((p) => p.state === 'sent')).toHaveLength(4);
     expect(status.failed).toBe(1);
-    expect(sim.state.pagerduty.incidents.find((i) => i.id === pdId)!.assignments.map((x) => x.assignee.id)).toEqual([
+    expect(s.sim.state.pagerduty.incidents.find((i) => i.id === pdId)!.assignments.map((x) => x.assignee.id)).toEqual([
       'PBOB001',
     ]);
-    expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
-    const notes = sim.state.pagerduty.notes.get(pdId)!.map((n) => n.content);
+    expect(s.sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
+    const notes = s.sim.state.pagerduty.notes.get(pdId)!.map((n) => n.content);
     expect(
       notes.some((n) => n.startsWith('# Handoff: Users cannot start servers') && n.includes('Call me on my phone')),
     ).toBe(true);
@@ -249,16 +221,16 @@ describe('handoff', () => {
       true,
     );
 
-    const before = sim.requests().length;
-    await a.call('outbox.retry', { jobId: slackPart.jobId });
-    await a.drain();
-    status = await a.call('handoff.status', { incidentId: inc.id });
+    const before = s.sim.requests().length;
+    await s.a.call('outbox.retry', { jobId: slackPart.jobId });
+    await s.a.drain();
+    status = await s.a.call('handoff.status', { incidentId: inc.id });
     expect(status.complete).toBe(true);
-    const after = sim.requests().slice(before - sim.requests().length || undefined);
+    const after = s.sim.requests().slice(before - s.sim.requests().length || undefined);
     // Only the failed part went out again (the executor may look for it first); PagerDuty and Freshdesk saw nothing.
     expect(after.every((r) => r.vendor === 'slack')).toBe(true);
     expect(after.filter((r) => r.path === '/api/chat.postMessage')).toHaveLength(1);
-    const posted = sim.state.slack.channels
+    const posted = s.sim.state.slack.channels
       .find((c) => c.id === channel)!
       .messages.filter((m) => (m.text ?? '').startsWith('# Handoff'));
     expect(posted).toHaveLength(1);
@@ -269,7 +241,7 @@ describe('handoff', () => {
 describe('take-over', () => {
   let b: SimConn;
   beforeEach(async () => {
-    b = await simConn(sim, clock, 'bob');
+    b = await simConn(s.sim, s.clock, 'bob');
   });
   afterEach(() => b.cleanup());
 
@@ -278,19 +250,17 @@ describe('take-over', () => {
   it(roundTripAHands, async () => {
     const { inc, pdId, channel } = await workedIncident();
     // The first reply to the community went out from A, with paragraphs and a line break.
-    a.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are looking into it.\nNext update within the hour.' });
+    s.a.enqueue(inc.id, 'freshdesk.reply', { body: 'Hello,\n\nWe are looking into it.\nNext update within the hour.' });
     // A note shared to both Slack and PagerDuty: it comes back from both vendors.
-    await a.call('notes.append', {
+    await s.a.call('notes.append', {
       incidentId: inc.id,
       kind: 'finding',
       body: 'Mirror throttling confirmed & <fixed>',
       share: { slack: true, pagerduty: true },
     });
-    await a.drain();
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
-    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
-    await a.drain();
-    clock.advance(10 * MIN);
+    await s.a.drain();
+    await handOffToBob(inc.id);
+    s.clock.advance(10 * MIN);
 
     const url = `https://conn-sim.pagerduty.com/incidents/${pdId}`;
     const rows = () =>
@@ -362,14 +332,14 @@ describe('take-over', () => {
     // B's outbox targets the same PD incident, channel and ticket.
     await b.call('updates.send', { incidentId, text: 'Bob here: still on it.' });
     await b.drain();
-    expect(sim.state.pagerduty.incidents).toHaveLength(1);
+    expect(s.sim.state.pagerduty.incidents).toHaveLength(1);
     expect(
-      sim.state.slack.channels
+      s.sim.state.slack.channels
         .find((c) => c.id === channel)!
         .messages.some((m) => (m.text ?? '').includes('Bob here: still on it.')),
     ).toBe(true);
     expect(
-      sim.state.freshdesk.conversations.some(
+      s.sim.state.freshdesk.conversations.some(
         (c) => c.ticket_id === SIM_TICKET_ID && c.body.includes('Bob here: still on it.'),
       ),
     ).toBe(true);
@@ -390,16 +360,13 @@ describe('take-over', () => {
 
   it('the blast radius travels in the brief: B keeps the hub and the affected hubs its registry knows', async () => {
     const { inc, pdId } = await workedIncident();
-    await a.call('registry.import', { folder: DEFAULT_REGISTRY_DIR });
-    const scoped = await a.call('incidents.setScope', { incidentId: inc.id, kind: 'cluster', value: 'seaweed' });
+    await s.a.call('registry.import', { folder: DEFAULT_REGISTRY_DIR });
+    const scoped = await s.a.call('incidents.setScope', { incidentId: inc.id, kind: 'cluster', value: 'seaweed' });
     const dropped = scoped.hubs[0]!.hubId;
-    await a.call('incidents.setHubIncluded', { incidentId: inc.id, hubId: dropped, included: false });
+    await s.a.call('incidents.setHubIncluded', { incidentId: inc.id, hubId: dropped, included: false });
     const kept = scoped.hubs.map((h) => h.hubId).filter((h) => h !== dropped);
     expect(kept.length).toBeGreaterThan(0);
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
-    expect(d.brief).toContain(`- Affected hubs: ${kept.join(', ')}`);
-    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
-    await a.drain();
+    expect(await handOffToBob(inc.id)).toContain(`- Affected hubs: ${kept.join(', ')}`);
 
     // B has no registry yet: the preview names the hubs it cannot place, and writes nothing.
     const blind = await b.call('takeover.import', { pagerdutyIncident: pdId });
@@ -416,9 +383,7 @@ describe('take-over', () => {
 
   it('a take-over killed midway writes and announces nothing; confirmed again, it writes everything', async () => {
     const { inc } = await workedIncident();
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
-    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
-    await a.drain();
+    await handOffToBob(inc.id);
     const count = (table: string) => b.core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     const tables = ['incidents', 'timeline_events', 'checklist_steps', 'incident_links', 'incident_roles'];
     const before = tables.map(count);
@@ -450,10 +415,8 @@ describe('take-over', () => {
 
   it('finds the incident from the Slack channel too', async () => {
     const { pdId } = await workedIncident();
-    const inc = (await a.call('incidents.list', {}))[0]!;
-    const d = await a.call('handoff.draft', { incidentId: inc.id, toPersonId: a.people.bob.id });
-    await a.call('handoff.send', { incidentId: inc.id, toPersonId: a.people.bob.id, brief: d.brief, confirmed: true });
-    await a.drain();
+    const inc = (await s.a.call('incidents.list', {}))[0]!;
+    await handOffToBob(inc.id);
     const preview = await b.call('takeover.import', { slackChannel: '#inc-20261126-ocean-data' });
     expect(preview.pagerduty?.id).toBe(pdId);
     expect(preview.brief).toContain('# Handoff');
@@ -463,7 +426,7 @@ describe('take-over', () => {
     await expect(b.call('takeover.import', { pagerdutyIncident: 'Q0NOSUCH01' })).rejects.toThrow(
       /not_found PagerDuty has no incident Q0NOSUCH01/,
     );
-    sim.fault({
+    s.sim.fault({
       vendor: 'pagerduty',
       method: 'GET',
       path: '/incidents/*',
@@ -480,7 +443,7 @@ describe('take-over', () => {
 describe('status updates with Freshdesk connected', () => {
   it('prefers the canned response, fills ticket and session placeholders, and says where it came from', async () => {
     const { inc } = await workedIncident();
-    const d = await a.call('updates.draft', { incidentId: inc.id, template: 'update' });
+    const d = await s.a.call('updates.draft', { incidentId: inc.id, template: 'update' });
     expect(d.source).toBe('Freshdesk canned response "incident update"');
     expect(d.text).toContain('Hi Priya Raman,');
     expect(d.text).toContain('An update on "Users cannot start servers on the Ocean Data hub"');
@@ -491,7 +454,7 @@ describe('status updates with Freshdesk connected', () => {
   });
 
   it('falls back to the built-in template when Freshdesk is not connected', async () => {
-    const c = await simConn(sim, clock, 'alice', { connect: false });
+    const c = await simConn(s.sim, s.clock, 'alice', { connect: false });
     try {
       const inc = await c.call('incidents.declare', { title: 'Offline one' });
       expect((await c.call('updates.draft', { incidentId: inc.id, template: 'update' })).source).toBe(
@@ -504,15 +467,17 @@ describe('status updates with Freshdesk connected', () => {
 
   it('delegating the liaison duty assigns the ticket and notes it on PagerDuty', async () => {
     const { inc, pdId } = await workedIncident();
-    await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.bob.id });
-    await a.drain();
-    expect(sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
+    await s.a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: s.a.people.bob.id });
+    await s.a.drain();
+    expect(s.sim.state.freshdesk.tickets.find((t) => t.id === SIM_TICKET_ID)!.responder_id).toBe(770002);
     expect(
-      sim.state.pagerduty.notes.get(pdId)!.some((n) => n.content.startsWith('Bob Okafor is now the External Liaison')),
+      s.sim.state.pagerduty.notes
+        .get(pdId)!
+        .some((n) => n.content.startsWith('Bob Okafor is now the External Liaison')),
     ).toBe(true);
     // Giving it back to the commander writes nothing to the vendors.
-    const before = (await a.call('outbox.list', {})).length;
-    await a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: a.people.alice.id });
-    expect((await a.call('outbox.list', {})).length).toBe(before);
+    const before = (await s.a.call('outbox.list', {})).length;
+    await s.a.call('roles.assign', { incidentId: inc.id, role: 'external_liaison', personId: s.a.people.alice.id });
+    expect((await s.a.call('outbox.list', {})).length).toBe(before);
   });
 });
