@@ -30,16 +30,8 @@ export const toPerson = (r: PersonRow): Person => ({
   removed: r.removed_at !== null,
 });
 
-export interface PersonFields {
-  id: string;
-  name: string;
-  email: string | null;
-  timezone: string;
-  pagerdutyUserId: string | null;
-  slackUserId: string | null;
-  freshdeskAgentId: string | null;
-  workingHours: { start: string; end: string } | null;
-}
+/** What a save writes: a person as the roster shows them, less the removal flag (remove sets it). */
+export type PersonFields = Omit<Person, 'removed'>;
 
 export const peopleRepo = perDb((db: Database.Database) => {
   const byId = db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?');
