@@ -1,4 +1,5 @@
 // A real core on a real SQLite file in a temp folder, with a controllable clock.
+import { afterEach } from 'vitest';
 import { createCore, type Core } from '../../src/main/core';
 import type { Clock } from '../../src/main/core/ports';
 import { tempDir } from './tempDir';
@@ -33,5 +34,18 @@ export function testCore(opts: { dataDir?: string; clock?: FakeClock } = {}) {
       core.close();
       dir.cleanup();
     },
+  };
+}
+
+/** `make`, with everything it made cleaned up after each test of the file or describe block that calls this. */
+export function cleanAfterEach<A extends unknown[], T extends { cleanup(): void }>(
+  make: (...args: A) => T,
+): (...args: A) => T {
+  const open: T[] = [];
+  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+  return (...args) => {
+    const made = make(...args);
+    open.push(made);
+    return made;
   };
 }

@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChecklistStep } from '../../src/shared/checklist';
 import { call, failure, timelineOf } from '../helpers/call';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
 describe('the checklist through the core', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+  const fresh = cleanAfterEach(testCore);
   const setup = async (declare: Record<string, unknown> = {}) => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const incident = await call(t.core, 'incidents.declare', {
       title: 'Servers will not start',
       ticketUrl: 'https://x.freshdesk.com/a/tickets/7',

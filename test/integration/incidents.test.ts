@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
 describe('incidents.declare and incidents.list through the core', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+  const fresh = cleanAfterEach(testCore);
 
   it('declares an incident, lists it newest first, and keeps it across a reopen', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const a = await t.core.invoke('incidents.declare', { title: '  Hub down  ', hub: 'uw' });
     t.clock.advance(1000);
     const b = await t.core.invoke('incidents.declare', {
@@ -27,15 +25,13 @@ describe('incidents.declare and incidents.list through the core', () => {
 
     const dataDir = t.dataDir;
     t.core.close();
-    const again = testCore({ dataDir });
-    open.push(again);
+    const again = fresh({ dataDir });
     const relisted = await again.core.invoke('incidents.list', undefined);
     expect(relisted.ok && (relisted.value as Incident[]).length).toBe(2);
   });
 
   it('records the declaration on the timeline in the same transaction', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const r = await t.core.invoke('incidents.declare', { title: 'Login broken' });
     if (!r.ok) throw new Error('declare failed');
     const rows = t.core.db
@@ -45,8 +41,7 @@ describe('incidents.declare and incidents.list through the core', () => {
   });
 
   it('emits incidents.declared and timeline.appended after commit', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const seen: string[] = [];
     t.core.bus.subscribe((name) => seen.push(name));
     await t.core.invoke('incidents.declare', { title: 'x' });
@@ -54,8 +49,7 @@ describe('incidents.declare and incidents.list through the core', () => {
   });
 
   it('answers invalid input with invalid_input naming each failing field, and writes nothing', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const r = await t.core.invoke('incidents.declare', { title: '', ticketUrl: 'javascript:alert(1)' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -66,8 +60,7 @@ describe('incidents.declare and incidents.list through the core', () => {
   });
 
   it('answers an unknown operation with not_found', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const r = await t.core.invoke('incidents.explode', {});
     expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'Unknown operation: incidents.explode' } });
     const proto = await t.core.invoke('__proto__', {});
@@ -75,8 +68,7 @@ describe('incidents.declare and incidents.list through the core', () => {
   });
 
   it('reports a full database as storage_full and keeps what was saved', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     await t.core.invoke('incidents.declare', { title: 'kept' });
     const pages = t.core.db.pragma('page_count', { simple: true }) as number;
     t.core.db.pragma(`max_page_count = ${pages}`);

@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, failure, timelineOf } from '../helpers/call';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
 describe('declaring and the incident lifecycle', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
-  const core = () => {
-    const t = testCore();
-    open.push(t);
-    return t;
-  };
+  const core = cleanAfterEach(testCore);
 
   it('records classification answers and the verdict; a support ticket can still be declared', async () => {
     const t = core();

@@ -1,15 +1,13 @@
 // Notes are signed with the roster person marked "me", not with their id; with nobody marked, the author is
 // null like every other entry's actor (it was 'me', from a 'profile.name' setting nothing writes).
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { Note } from '../../src/shared/notes';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
-const open: Array<{ cleanup(): void }> = [];
-afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+const fresh = cleanAfterEach(testCore);
 
 it('signs notes with the name of the person marked "me", and with null before anyone is', async () => {
-  const t = testCore();
-  open.push(t);
+  const t = fresh();
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const res = await t.core.invoke(op, input);
     if (!res.ok) throw new Error(`${op}: ${res.error.message}`);

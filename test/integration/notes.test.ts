@@ -1,14 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, NotePage, NoteRevision } from '../../src/shared/notes';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
-const open: Array<{ cleanup(): void }> = [];
-afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+const fresh = cleanAfterEach(testCore);
 
 async function setup() {
-  const t = testCore();
-  open.push(t);
+  const t = fresh();
   const r = await t.core.invoke('incidents.declare', { title: 'Hub down' });
   if (!r.ok) throw new Error(r.error.message);
   const incident = r.value as Incident;

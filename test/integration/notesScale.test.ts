@@ -1,12 +1,11 @@
 // Scale by construction: 10,000 notes, and the paging queries walk indexes instead of scanning.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { NotePage, TimelinePage } from '../../src/shared/notes';
 import type { Result } from '../../src/shared/result';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
-const open: Array<{ cleanup(): void }> = [];
-afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+const fresh = cleanAfterEach(testCore);
 
 const valueOf = <T>(r: Result<unknown>): T => {
   if (!r.ok) throw new Error(r.error.message);
@@ -19,8 +18,7 @@ const plan = (db: ReturnType<typeof testCore>['core']['db'], sql: string, params
 
 describe('10,000 notes', () => {
   it('pages from both ends and the middle, with index-driven queries', async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const r = await t.core.invoke('incidents.declare', { title: 'Big' });
     const incident = (r.ok ? r.value : undefined) as Incident;
     const notes = t.core.services.notes;

@@ -1,18 +1,17 @@
 // The outage register through the core: figures from the record, filters, the month summary, and a CSV with the
 // same figures.
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanAfterEach } from '../helpers/core';
+import { describe, expect, it } from 'vitest';
 import type { Register, RegisterCsv } from '../../src/shared/register';
 import { addEntry, declare, must, reportCore, updateReport } from '../helpers/report';
 
 const min = 60_000;
 
 describe('the outage register', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+  const fresh = cleanAfterEach(reportCore);
 
   async function seeded() {
-    const t = reportCore();
-    open.push(t);
+    const t = fresh();
     const { core, clock } = t;
     const a = await declare(core, 'Users cannot start servers', 'uw-hub');
     const start = Date.parse(a.declaredAt);

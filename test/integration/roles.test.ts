@@ -1,13 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call, failure, timelineOf } from '../helpers/call';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
 describe('people and roles through the core', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+  const fresh = cleanAfterEach(testCore);
   const setup = async () => {
-    const t = testCore();
-    open.push(t);
+    const t = fresh();
     const ada = await call(t.core, 'people.save', {
       name: 'Ada',
       timezone: 'Europe/Berlin',

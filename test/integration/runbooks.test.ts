@@ -1,8 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCore } from '../../src/main/core';
 import { call, failure } from '../helpers/call';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/tempDir';
 
 const defaultJson = readFileSync('resources/runbooks/default.json', 'utf8');
@@ -10,13 +10,8 @@ const custom = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ ...JSON.parse(defaultJson), id: 'ours', name: 'Our process', ...over });
 
 describe('runbooks through the core', () => {
-  const open: Array<{ cleanup(): void }> = [];
-  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
-  const core = () => {
-    const t = testCore();
-    open.push(t);
-    return t;
-  };
+  const core = cleanAfterEach(testCore);
+  const dir = cleanAfterEach(tempDir);
 
   it('lists the built-ins and exports one as JSON that imports back under a new id', async () => {
     const t = core();
@@ -68,9 +63,8 @@ describe('runbooks through the core', () => {
   });
 
   it('loads built-ins from an explicit resourcesDir and fails start-up, naming the file, on a broken one', () => {
-    const res = tempDir();
-    const data = tempDir();
-    open.push(res, data);
+    const res = dir();
+    const data = dir();
     mkdirSync(`${res.path}/runbooks`);
     writeFileSync(`${res.path}/runbooks/default.json`, defaultJson);
     const c = createCore({ dataDir: data.path, resourcesDir: res.path });

@@ -1,16 +1,14 @@
 import { SEARCH_POOL } from '../../src/main/core/db/repos/search';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, SearchHit, TimelinePage } from '../../src/shared/notes';
 import { timelineRepo } from '../../src/main/core/db/repos/timeline';
-import { testCore } from '../helpers/core';
+import { cleanAfterEach, testCore } from '../helpers/core';
 
-const open: Array<{ cleanup(): void }> = [];
-afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+const fresh = cleanAfterEach(testCore);
 
 async function setup() {
-  const t = testCore();
-  open.push(t);
+  const t = fresh();
   const call = async <T>(op: string, input: unknown): Promise<T> => {
     const res = await t.core.invoke(op, input);
     if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
