@@ -118,7 +118,9 @@ export function StepCard({
   const sentAt = lastSentAt(step);
   // A newly selected step shows from its title: the panel scrolls no further than needed to bring the title in.
   const head = useRef<HTMLDivElement>(null);
-  useEffect(() => head.current?.scrollIntoView?.({ block: 'nearest' }), [step.stepId]);
+  useEffect(() => {
+    head.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [step.stepId]);
   return (
     <article className={`step-card state-${step.state}`} aria-label="Current step">
       <div className="step-card-head" ref={head}>
