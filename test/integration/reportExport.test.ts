@@ -127,7 +127,7 @@ describe('report export', () => {
     const inc = await fullReport(core);
     await updateReport(core, inc.id, {
       lucky: 'Found by [the runbook](https://example.org/runbooks/quota) and https://example.org/bare in time.',
-      wentBadly: '1. First\n2. Second with `code`\n\n> quoted ünïcödé 日本 text',
+      wentBadly: '1. First\n2. Second with `code`\n\n> quoted ünïcödé Łódź Дмитрий Ελένη 日本 text',
     });
     const res = await must<ExportResult>(core.invoke('report.export', { incidentId: inc.id, format: 'pdf' }));
     expect(res.path!.endsWith('2026-11-26-uw-hub-users-cannot-start-servers-on-staging-prod.pdf')).toBe(true);
@@ -158,7 +158,8 @@ describe('report export', () => {
       '[1] https://example.org/runbooks/quota',
       '1. First',
       'Second with code',
-      'quoted ünïcödé ?? text',
+      // Embedded DejaVu prints Latin, Cyrillic and Greek as written; it has no CJK glyphs, which show as '?'.
+      'quoted ünïcödé Łódź Дмитрий Ελένη ?? text',
       'Alert at 80% of the node pool <limit>',
       'Done when: An alert fires in #alerts',
       'SRE',

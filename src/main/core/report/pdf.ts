@@ -15,6 +15,7 @@ import {
   headerRows,
   replaceCitations,
 } from './markdown';
+import { fontPath, PDF_FONT_FILES, pdfSafe, type PdfFont } from './pdfFonts';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
@@ -28,42 +29,24 @@ const RULE = '#d0d7de';
 const FAINT_RULE = '#eaeef2';
 const BOX = '#f6f8fa';
 
-const F = {
-  body: 'Times-Roman',
-  bold: 'Times-Bold',
-  italic: 'Times-Italic',
-  boldItalic: 'Times-BoldItalic',
-  sans: 'Helvetica',
-  sansBold: 'Helvetica-Bold',
-  mono: 'Courier',
-} as const;
+/** Font names as registered on each document (registerFonts): the roles of PDF_FONT_FILES. */
+const F: { readonly [K in PdfFont]: K } = {
+  body: 'body',
+  bold: 'bold',
+  italic: 'italic',
+  boldItalic: 'boldItalic',
+  sans: 'sans',
+  sansBold: 'sansBold',
+  mono: 'mono',
+};
 const BODY_SIZE = 10.5;
-
-/** Characters pdfkit's standard fonts can show (WinAnsi), beyond Latin-1. */
-const WIN_ANSI_EXTRA = new Set('ƒ–—‘’‚“”„†‡•…€‰‹›ˆ™ŒœŠšŸŽž˜');
-
-/** The standard PDF fonts speak WinAnsi only: accents are kept where a base letter exists, anything else shows as '?'.
- * */
-export function pdfSafe(text: string): string {
-  let out = '';
-  for (const ch of text.replace(/\r\n?/g, '\n').replace(/\t/g, '    ')) {
-    const c = ch.codePointAt(0) ?? 0;
-    if (ch === '\n' || (c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.has(ch)) out += ch;
-    else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) continue;
-    else {
-      const base = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += base && [...base].every((b) => b.charCodeAt(0) <= 0xff) ? base : '?';
-    }
-  }
-  return out;
-}
 
 /** Links worth keeping: web and mail addresses only (as the HTML export's Markdown renderer does). */
 const safeHref = (url: string): string | null => (/^(https?:|mailto:)/i.test(url.trim()) ? url.trim() : null);
 
 interface Run {
   text: string;
-  font: string;
+  font: PdfFont;
   color?: string;
   link?: string;
 }
@@ -139,7 +122,7 @@ function inlineRuns(
 /** One paragraph of mixed runs at x with the given width, then a gap below. */
 function paragraph(ctx: Ctx, runs: Run[], x: number, width: number, gapAfter = 4, size = BODY_SIZE) {
   const { doc } = ctx;
-  const parts = runs.map((r) => ({ ...r, text: pdfSafe(r.text) })).filter((r) => r.text.length > 0);
+  const parts = runs.map((r) => ({ ...r, text: pdfSafe(r.text, r.font) })).filter((r) => r.text.length > 0);
   if (parts.length === 0) return;
   doc.fontSize(size);
   parts.forEach((r, i) => {
@@ -188,7 +171,7 @@ function block(ctx: Ctx, n: Content, x: number, width: number) {
     }
     case 'code': {
       doc.font(F.mono).fontSize(9);
-      const text = pdfSafe(n.value);
+      const text = pdfSafe(n.value, F.mono);
       const h = doc.heightOfString(text, { width: width - 16 }) + 12;
       if (h < bottom(doc) - doc.page.margins.top) keepRoom(doc, h);
       const y = doc.y;
@@ -283,7 +266,7 @@ function table(ctx: Ctx, columns: Column[], rows: Cell[][], opts: { header: bool
     // Runs of one cell share a width; measure them as one string in the cell's widest font.
     for (const line of cellLines(cell)) {
       doc.font(line.font).fontSize(line.size);
-      h += doc.heightOfString(pdfSafe(line.text) || ' ', { width: col.width - 2 * pad, lineGap: 1.5 });
+      h += doc.heightOfString(pdfSafe(line.text, line.font) || ' ', { width: col.width - 2 * pad, lineGap: 1.5 });
     }
     return h + 2 * pad;
   };
@@ -336,7 +319,7 @@ function table(ctx: Ctx, columns: Column[], rows: Cell[][], opts: { header: bool
 }
 
 /** A cell's runs split at explicit line breaks ('\n' runs), each line measured in its first run's font. */
-function cellLines(cell: Cell): Array<{ runs: Run[]; text: string; font: string; size: number }> {
+function cellLines(cell: Cell): Array<{ runs: Run[]; text: string; font: PdfFont; size: number }> {
   const lines: Run[][] = [];
   let current: Run[] = [];
   for (const r of cell.runs) {
@@ -360,9 +343,10 @@ function actionItems(ctx: Ctx, view: ReportView) {
   const w = contentWidth(ctx.doc);
   const columns: Column[] = [
     { title: '#', width: 22 },
-    { title: 'What needs to happen', width: w - 22 - 95 - 130 },
-    { title: 'Owner', width: 95 },
-    { title: 'Issue', width: 130 },
+    { title: 'What needs to happen', width: w - 22 - 80 - 165 },
+    { title: 'Owner', width: 80 },
+    // Wide enough for "2i2c-org/infrastructure#4567" on one line in DejaVu Sans.
+    { title: 'Issue', width: 165 },
   ];
   const rows = view.actionItems.map((a, i): Cell[] => [
     cell({ text: String(i + 1), font: F.body, color: MUTED }),
@@ -408,7 +392,7 @@ function timeline(ctx: Ctx, view: ReportView) {
   for (const d of days) {
     keepRoom(doc, 44);
     doc.y += 2;
-    doc.font(F.sansBold).fontSize(9.5).fillColor(SOFT).text(pdfSafe(d.day), left(doc), doc.y, { width: w });
+    doc.font(F.sansBold).fontSize(9.5).fillColor(SOFT).text(pdfSafe(d.day, F.sansBold), left(doc), doc.y, { width: w });
     doc.y += 2;
     table(ctx, columns, d.rows, { header: false });
   }
@@ -421,7 +405,7 @@ function sectionHeading(doc: Doc, title: string) {
     .font(F.sansBold)
     .fontSize(13)
     .fillColor(INK)
-    .text(pdfSafe(title), left(doc), doc.y, { width: contentWidth(doc) });
+    .text(pdfSafe(title, F.sansBold), left(doc), doc.y, { width: contentWidth(doc) });
   doc.y += 2;
   doc
     .save()
@@ -455,7 +439,7 @@ function headerBox(doc: Doc, view: ReportView) {
       .font(F.body)
       .fontSize(10)
       .fillColor(INK)
-      .text(pdfSafe(v), x, y + 9, { width: colW, lineBreak: false, ellipsis: true });
+      .text(pdfSafe(v, F.body), x, y + 9, { width: colW, lineBreak: false, ellipsis: true });
   });
   doc.x = x0;
   doc.y = y0 + h + 6;
@@ -470,7 +454,7 @@ function footers(doc: Doc, title: string) {
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     const y = doc.page.height - bottomMargin + 14;
     doc.font(F.sans).fontSize(7.5).fillColor(MUTED);
-    doc.text(pdfSafe(`Incident report: ${title}`), left(doc), y, {
+    doc.text(pdfSafe(`Incident report: ${title}`, F.sans), left(doc), y, {
       width: contentWidth(doc) - 70,
       lineBreak: false,
       ellipsis: true,
@@ -490,11 +474,16 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: 20 * MM, left: MARGIN, right: MARGIN },
     bufferPages: true,
-    info: { Title: pdfSafe(`Incident report: ${title}`), Creator: 'Conn', Producer: 'Conn (pdfkit)' },
+    info: {
+      Title: pdfSafe(`Incident report: ${title}`, F.sans),
+      Creator: 'Conn',
+      Producer: 'Conn (pdfkit)',
+    },
     lang: 'en',
     displayTitle: true,
     pdfVersion: '1.7',
   });
+  for (const f of Object.keys(PDF_FONT_FILES) as PdfFont[]) doc.registerFont(F[f], fontPath(f));
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -509,7 +498,7 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
     .font(F.sansBold)
     .fontSize(20)
     .fillColor(INK)
-    .text(pdfSafe(title), { width: contentWidth(doc), lineGap: 2 });
+    .text(pdfSafe(title, F.sansBold), { width: contentWidth(doc), lineGap: 2 });
   doc.y += 10;
   headerBox(doc, view);
 
