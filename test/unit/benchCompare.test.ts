@@ -108,7 +108,9 @@ describe('formatComparison', () => {
     const p = formatComparison(compareResults(before.slice(0, 2), before.slice(0, 1)), 'a.json', {
       partial: '--only=search ran part of the suite',
     });
-    expect(p).toContain('not measured this run (--only=search ran part of the suite) (only in a.json): outbox_jobs_per_s');
+    expect(p).toContain(
+      'not measured this run (--only=search ran part of the suite) (only in a.json): outbox_jobs_per_s',
+    );
   });
 });
 
