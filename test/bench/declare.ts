@@ -98,7 +98,7 @@ async function declareOnce(
   const ticketUrl = `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`;
   const keys: string[] = [];
   const press = async (key: string, what: string) => {
-    keys.push(`${key} (${what})`);
+    keys.push(`${key.replace('Control', 'Ctrl')} (${what})`);
     await page.keyboard.press(key);
   };
 
