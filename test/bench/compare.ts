@@ -31,6 +31,9 @@ export interface FigureChange {
   passBefore: boolean;
   passNow: boolean;
   verdict: Verdict;
+  /** The 1-minute load average each was measured under, when the files say. */
+  loadBefore?: number;
+  loadNow?: number;
 }
 
 export interface Comparison {
@@ -86,6 +89,8 @@ export function compareResults(before: readonly BenchResult[], now: readonly Ben
       passBefore: b.pass,
       passNow: r.pass,
       verdict,
+      loadBefore: b.load1,
+      loadNow: r.load1,
     });
   }
   return {
@@ -113,7 +118,7 @@ export function formatComparison(
   opts: { noisePct?: number; partial?: string } = {},
 ): string {
   const noisePct = opts.noisePct ?? NOISE_PCT;
-  const header = ['', 'name', 'before', 'now', 'unit', 'change', 'target', 'pass before → now'];
+  const header = ['', 'name', 'before', 'now', 'unit', 'change', 'target', 'pass before → now', 'load before → now'];
   const cells = c.changes.map((x) => [
     MARK[x.verdict],
     x.name,
@@ -123,6 +128,7 @@ export function formatComparison(
     pct(x.changePct),
     `${x.target}${x.better ? ` (${x.better} is better)` : ''}`,
     `${x.passBefore ? 'PASS' : 'FAIL'} → ${x.passNow ? 'PASS' : 'FAIL'}`,
+    `${x.loadBefore ?? '?'} → ${x.loadNow ?? '?'}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((row) => row[i]!.length)));
   const line = (row: string[]) =>

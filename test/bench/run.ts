@@ -2,6 +2,7 @@
 // `npm run bench -- --quick` runs small versions to check the suite works (timings not meaningful).
 // `npm run bench -- --compare <earlier results.json>` also prints each figure's change against that file.
 import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { compareResults, formatComparison, parseResults } from './compare';
 import { printTable, writeResults, type BenchResult } from './results';
 import { benches } from './suite';
@@ -13,11 +14,20 @@ async function main(): Promise<void> {
   const compareWith = compareArg(process.argv);
   const earlier = compareWith ? parseResults(readFileSync(compareWith, 'utf8'), compareWith) : null;
   const rows: BenchResult[] = [];
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ');
+  process.stdout.write(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, load average ${load()}\n`);
   for (const bench of benches) {
     if (only && !bench.name.includes(only)) continue;
     process.stdout.write(`running ${bench.name}${quick ? ' (quick)' : ''}…\n`);
-    rows.push(...(await bench.run({ quick })));
+    const got = await bench.run({ quick });
+    // Figures on a shared machine are only as good as its load: each says what it was.
+    const load1 = Math.round(loadavg()[0]! * 100) / 100;
+    rows.push(...got.map((r) => ({ ...r, load1 })));
   }
+  process.stdout.write(`load average at the end: ${load()}\n`);
   process.stdout.write('\n' + printTable(rows) + '\n');
   writeResults('out/bench/results.json', rows);
   const failed = rows.filter((r) => !r.pass);

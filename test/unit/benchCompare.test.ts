@@ -1,7 +1,10 @@
 // `npm run bench -- --compare`: each figure against an earlier results.json, in the direction its target wants.
 import { describe, expect, it } from 'vitest';
 import { betterDirection, compareResults, formatComparison, parseResults } from '../bench/compare';
-import { result, type BenchResult } from '../bench/results';
+import { result as measured, type BenchResult } from '../bench/results';
+
+const result = (name: string, value: number, unit: string, cmp: '<=' | '>=', target: number) =>
+  measured(name, value, unit, cmp, target, { spread: 'n=1' });
 
 const before: BenchResult[] = [
   result('search_p99_ms', 10, 'ms', '<=', 20),
@@ -85,6 +88,14 @@ describe('betterDirection', () => {
 describe('formatComparison', () => {
   const text = formatComparison(compareResults(before, now), 'old.json');
   const row = (name: string) => text.split('\n').find((l) => l.includes(` ${name} `))!;
+
+  it('shows the load average each side was measured under', () => {
+    const t = formatComparison(
+      compareResults([{ ...before[0]!, load1: 1.5 }], [{ ...now[0]!, load1: 6.25 }]),
+      'old.json',
+    );
+    expect(t.split('\n').find((l) => l.includes(' search_p99_ms '))).toMatch(/1\.5 → 6\.25/);
+  });
 
   it('marks regressions and worse figures in the first column, so they stand out', () => {
     expect(row('open_ms')).toMatch(/^!! REGRESSION\s+open_ms\s+400\s+600\s+ms\s+\+50\.0%/);
