@@ -137,7 +137,8 @@ export function formatComparison(
       .join('  ')
       .trimEnd();
   const out = [`Compared with ${beforeLabel} (changes within ±${noisePct}% count as the same):`, ''];
-  out.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line));
+  if (cells.length) out.push(line(header), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line));
+  else out.push('(no figure is in both files)');
   const named = (v: Verdict) => c.changes.filter((x) => x.verdict === v).map((x) => x.name);
   const regressions = named('regression');
   const worse = named('worse');

@@ -125,6 +125,14 @@ describe('formatComparison', () => {
   });
 });
 
+describe('formatComparison with nothing in common', () => {
+  it('says so instead of an empty table', () => {
+    const t = formatComparison(compareResults(before.slice(0, 1), now.slice(5)), 'a.json');
+    expect(t).toContain('(no figure is in both files)');
+    expect(t).not.toContain('pass before → now');
+  });
+});
+
 describe('parseResults', () => {
   it('reads a results.json and refuses anything else', () => {
     expect(parseResults(JSON.stringify(before), 'f')).toHaveLength(6);
