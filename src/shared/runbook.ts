@@ -131,6 +131,29 @@ export const runbookSchema = z
   });
 export type Runbook = z.output<typeof runbookSchema>;
 
+/** Actions that send something to a vendor (a reply, an incident, a channel, a message); open_report does not. */
+const SENDING_ACTIONS: ReadonlySet<ActionType> = new Set<ActionType>([
+  'reply_ticket_template',
+  'trigger_pagerduty',
+  'acknowledge_pagerduty',
+  'create_slack_channel',
+  'post_status_update',
+]);
+
+/**
+ * The runbook's opening steps that each send something to a vendor, up to the first that does not (a step to read,
+ * decide or do by hand). The declare dialog offers to send these with the declaration, as one explicit choice of the
+ * commander's; closing steps (resolve, close the ticket) never qualify since they do not open a runbook.
+ */
+export function firstSendingSteps(rb: Pick<Runbook, 'steps'>): RunbookStep[] {
+  const out: RunbookStep[] = [];
+  for (const step of rb.steps) {
+    if (!step.action || !SENDING_ACTIONS.has(step.action.type)) break;
+    out.push(step);
+  }
+  return out;
+}
+
 export interface RunbookSummary {
   id: string;
   name: string;

@@ -10,8 +10,11 @@ export interface BenchResult {
   pass: boolean;
   baseline?: number;
   ratio?: number;
+  /** Required from result(): every figure says how much it varied (IQR, runs, p99…). */
   spread?: string;
   note?: string;
+  /** The machine's 1-minute load average when the figure's benchmark finished (run.ts fills it in). */
+  load1?: number;
 }
 
 /** `cmp` is '<=' or '>=': how value relates to the target for a pass. */
@@ -21,7 +24,7 @@ export function result(
   unit: string,
   cmp: '<=' | '>=',
   target: number,
-  extra: Partial<BenchResult> = {},
+  extra: Partial<BenchResult> & { spread: string },
 ): BenchResult {
   const pass = cmp === '<=' ? value <= target : value >= target;
   return { name, value: round(value), unit, target: `${cmp} ${target}`, pass, ...extra };
@@ -30,7 +33,7 @@ export function result(
 export const round = (v: number) => Math.round(v * 1000) / 1000;
 
 export function printTable(rows: BenchResult[]): string {
-  const header = ['name', 'value', 'unit', 'target', 'pass', 'baseline', 'ratio', 'spread'];
+  const header = ['name', 'value', 'unit', 'target', 'pass', 'baseline', 'ratio', 'load', 'spread'];
   const cells = rows.map((r) => [
     r.name,
     String(r.value),
@@ -39,6 +42,7 @@ export function printTable(rows: BenchResult[]): string {
     r.pass ? 'PASS' : 'FAIL',
     r.baseline === undefined ? '' : String(r.baseline),
     r.ratio === undefined ? '' : String(r.ratio),
+    r.load1 === undefined ? '' : String(r.load1),
     r.spread ?? '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));

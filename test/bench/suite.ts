@@ -1,6 +1,7 @@
 // The list of benchmarks. Each returns one or more results.
 import type { BenchResult } from './results';
 import { decadeBench } from './decade';
+import { declareBench } from './declare';
 import { fanoutBench } from './fanout';
 import { mixedLoadBench } from './mixedLoad';
 import { noteAppendBench } from './noteAppend';
@@ -29,4 +30,5 @@ export const benches: Bench[] = [
   reportBench,
   mixedLoadBench,
   decadeBench,
+  declareBench,
 ];

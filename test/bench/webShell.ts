@@ -1,6 +1,8 @@
 // Starting the web shell for benchmarks: build the renderer if missing, serve a copy of the fixture, call its API.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DB_FILE_NAME } from '../../src/main/core';
 import { serve, type Served } from '../e2e/serve';
 import { copyFixture, type Fixture } from './fixture';
 import { benchTemp } from './harness';
@@ -11,12 +13,26 @@ export function ensureRendererBuilt(): void {
   execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
 }
 
-/** `npm run serve`'s command on a fresh copy of the fixture; stop() also removes the copy. */
-export async function serveFixture(fx: Fixture): Promise<Served & { copyMs: number; dispose(): Promise<void> }> {
+/**
+ * `npm run serve`'s command on a fresh copy of the fixture; stop() also removes the copy. `sync`: the copy is flushed
+ * to disk before the start (counted in copyMs), so writing back a big copy does not compete with the start itself.
+ */
+export async function serveFixture(
+  fx: Fixture,
+  opts: { sync?: boolean } = {},
+): Promise<Served & { copyMs: number; dispose(): Promise<void> }> {
   ensureRendererBuilt();
   const dir = benchTemp('serve-');
   const t = performance.now();
   copyFixture(fx, dir.path);
+  if (opts.sync) {
+    const fd = openSync(join(dir.path, DB_FILE_NAME), 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
   const copyMs = performance.now() - t;
   const s = await serve({}, dir.path);
   return {

@@ -63,4 +63,56 @@ describe('IncidentsScreen', () => {
     });
     expect(await screen.findByText('Declared by curl')).toBeTruthy();
   });
+
+  it('Enter only declares: nothing is sent to a vendor', async () => {
+    render(<IncidentsScreen />);
+    fireEvent.keyDown(window, { key: 'n' });
+    const title = await screen.findByLabelText('Title');
+    fireEvent.change(title, { target: { value: 'Spawner times out' } });
+    fireEvent.change(screen.getByLabelText(/Freshdesk ticket URL/), {
+      target: { value: 'https://x.freshdesk.com/a/tickets/7' },
+    });
+    await act(async () => {
+      fireEvent.keyDown(title, { key: 'Enter' });
+    });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Spawner times out'));
+    const [incident] = useIncidents.getState().items;
+    expect(t.core.services.outbox.list({ incidentId: incident!.id })).toEqual([]);
+  });
+
+  it('Ctrl+Enter declares and runs the opening steps the dialog names, in order', async () => {
+    render(<IncidentsScreen />);
+    fireEvent.keyDown(window, { key: 'n' });
+    const title = await screen.findByLabelText('Title');
+    // The choice names what it sends before it is made.
+    const sends = await screen.findByText(/Declare and send also runs:/);
+    expect(sends.textContent).toBe(
+      'Declare and send also runs: 1. Tell the community we are on it · 2. Open the PagerDuty incident',
+    );
+    expect(screen.getByRole('button', { name: /Declare and send the first steps/ })).toBeTruthy();
+    fireEvent.change(title, { target: { value: 'Hub pod CrashLoopBackOff' } });
+    fireEvent.change(screen.getByLabelText(/Freshdesk ticket URL/), {
+      target: { value: 'https://x.freshdesk.com/a/tickets/8' },
+    });
+    await act(async () => {
+      fireEvent.keyDown(title, { key: 'Enter', ctrlKey: true });
+    });
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Hub pod CrashLoopBackOff'));
+    const [incident] = useIncidents.getState().items;
+    await waitFor(() =>
+      expect(
+        t.core.services.outbox
+          .list({ incidentId: incident!.id })
+          .map((j) => j.kind)
+          .sort(),
+      ).toEqual(['freshdesk.reply', 'pagerduty.createIncident', 'slack.createChannel']),
+    );
+    // Each job belongs to its step, as if A had been pressed on it.
+    const steps = await t.core.invoke('checklist.list', { incidentId: incident!.id });
+    if (!steps.ok) throw new Error(steps.error.message);
+    const state = Object.fromEntries(
+      (steps.value as Array<{ stepId: string; jobs: unknown[] }>).map((st) => [st.stepId, st.jobs.length]),
+    );
+    expect(state).toMatchObject({ acknowledge: 1, trigger_pagerduty: 2, work_in_channel: 0 });
+  });
 });

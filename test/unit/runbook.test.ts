@@ -4,7 +4,7 @@ import { jobsForAction } from '../../src/main/core/services/actionJobs';
 import { defaultResourcesDir, loadBuiltInRunbooks } from '../../src/main/core/services/runbookFiles';
 import type { Incident } from '../../src/shared/domain';
 import type { IncidentRoles, Person } from '../../src/shared/people';
-import { runbookSchema, verdictFor, type RunbookAction } from '../../src/shared/runbook';
+import { firstSendingSteps, runbookSchema, verdictFor, type RunbookAction } from '../../src/shared/runbook';
 import { fillTemplate, slackChannelName } from '../../src/shared/runbookText';
 
 const builtIns = loadBuiltInRunbooks(defaultResourcesDir());
@@ -164,5 +164,31 @@ describe('jobsForAction', () => {
     expect(
       fillTemplate('{{nope}} {{ hub }}', { title: 't', hub: null, ticketUrl: null, commander: null, runbook: 'r' }),
     ).toBe('{{nope}} not set');
+  });
+});
+
+describe('firstSendingSteps (what "Declare and send" runs)', () => {
+  const step = (id: string, action?: RunbookAction) => ({ id, title: id, why: '', instructions: '', action });
+  it('is the opening run of steps that send to a vendor, up to the first that does not', () => {
+    const reply: RunbookAction = {
+      type: 'reply_ticket_template',
+      params: { template: 'incident_first_response', body: 'x' },
+    };
+    const trigger = builtIns[0]!.steps.find((s) => s.id === 'trigger_pagerduty')!.action!;
+    const steps = [step('a', reply), step('b', trigger), step('c'), step('d', reply)];
+    expect(firstSendingSteps({ steps }).map((s) => s.id)).toEqual(['a', 'b']);
+    expect(firstSendingSteps({ steps: [step('c'), step('a', reply)] })).toEqual([]);
+    // Opening the report sends nothing; resolving or closing never opens an incident.
+    expect(firstSendingSteps({ steps: [step('r', { type: 'open_report', params: {} }), step('a', reply)] })).toEqual(
+      [],
+    );
+    expect(firstSendingSteps({ steps: [step('x', { type: 'resolve_pagerduty', params: {} })] })).toEqual([]);
+  });
+
+  it('in the built-in runbooks: the community reply and the PagerDuty incident (with its Slack channel)', () => {
+    expect(firstSendingSteps(builtIns.find((r) => r.id === 'default')!).map((s) => s.id)).toEqual([
+      'acknowledge',
+      'trigger_pagerduty',
+    ]);
   });
 });

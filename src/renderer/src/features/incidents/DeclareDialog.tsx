@@ -2,7 +2,7 @@
 import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { OpInput } from '../../../../shared/contract';
 import type { ApiError } from '../../../../shared/result';
-import { DEFAULT_RUNBOOK_ID, verdictFor } from '../../../../shared/runbook';
+import { DEFAULT_RUNBOOK_ID, firstSendingSteps, verdictFor } from '../../../../shared/runbook';
 import { Modal } from '../../ui/Modal';
 import { usePeople } from '../people/store';
 import { useRunbooks } from '../runbooks/store';
@@ -12,7 +12,8 @@ import './declare.css';
 interface Props {
   busy: boolean;
   error: ApiError | null;
-  onDeclare(input: OpInput<'incidents.declare'>): Promise<boolean>;
+  /** `sendSteps`: ids of the opening steps whose actions to run right after declaring (the commander chose so). */
+  onDeclare(input: OpInput<'incidents.declare'>, sendSteps: string[]): Promise<boolean>;
   onCancel(): void;
 }
 
@@ -46,29 +47,39 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
   const runbook = full[runbookId];
   const questions = runbook?.criteria.questions ?? [];
   const verdict = runbook ? verdictFor(runbook.criteria, answers) : null;
+  // What "Declare and send" sends besides declaring: named on the button, so it is the commander's explicit choice.
+  const sending = runbook ? firstSendingSteps(runbook) : [];
 
-  const submit = async (e?: FormEvent) => {
+  const submit = async (e?: FormEvent, send = false) => {
     e?.preventDefault();
     const at = impactEdited ? new Date(impact) : null;
-    const ok = await onDeclare({
-      title,
-      ...(hub.trim() ? { hub } : {}),
-      ...(ticketUrl.trim() ? { ticketUrl: ticketUrl.trim() } : {}),
-      runbookId,
-      ...(questions.length
-        ? { classification: Object.fromEntries(questions.map((q) => [q.id, answers[q.id] === true])) }
-        : {}),
-      ...(at && !Number.isNaN(at.getTime()) ? { impactStart: at.toISOString() } : {}),
-      ...(commander ? { commander } : {}),
-      ...scopeInput(scope),
-    });
+    const ok = await onDeclare(
+      {
+        title,
+        ...(hub.trim() ? { hub } : {}),
+        ...(ticketUrl.trim() ? { ticketUrl: ticketUrl.trim() } : {}),
+        runbookId,
+        ...(questions.length
+          ? { classification: Object.fromEntries(questions.map((q) => [q.id, answers[q.id] === true])) }
+          : {}),
+        ...(at && !Number.isNaN(at.getTime()) ? { impactStart: at.toISOString() } : {}),
+        ...(commander ? { commander } : {}),
+        ...scopeInput(scope),
+      },
+      send ? sending.map((s) => s.id) : [],
+    );
     if (ok) setTitle('');
   };
 
-  // Enter declares from any field (checkboxes and selects included); buttons keep their own Enter.
+  // Enter declares from any field (checkboxes and selects included); buttons keep their own Enter. Ctrl+Enter (Cmd on
+  // a Mac) declares and sends the opening steps the dialog names, from anywhere in it.
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
     const t = e.target as HTMLElement;
-    if (e.key === 'Enter' && !e.shiftKey && t.tagName !== 'BUTTON' && t.tagName !== 'TEXTAREA') {
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    if ((e.ctrlKey || e.metaKey) && sending.length) {
+      e.preventDefault();
+      if (!busy) void submit(undefined, true);
+    } else if (!e.ctrlKey && !e.metaKey && t.tagName !== 'BUTTON' && t.tagName !== 'TEXTAREA') {
       e.preventDefault();
       if (!busy) void submit();
     }
@@ -172,10 +183,25 @@ export function DeclareDialog({ busy, error, onDeclare, onCancel }: Props) {
           <button type="submit" className="primary" disabled={busy}>
             {busy ? 'Declaring…' : 'Declare'} <kbd>Enter</kbd>
           </button>
+          {sending.length ? (
+            <button
+              type="button"
+              disabled={busy}
+              aria-describedby="declare-sends"
+              onClick={() => void submit(undefined, true)}
+            >
+              Declare and send the first steps <kbd>Ctrl+Enter</kbd>
+            </button>
+          ) : null}
           <button type="button" onClick={onCancel}>
             Cancel <kbd>Esc</kbd>
           </button>
         </div>
+        {sending.length ? (
+          <p id="declare-sends" className="sends">
+            Declare and send also runs: {sending.map((s, i) => `${i + 1}. ${s.title}`).join(' · ')}
+          </p>
+        ) : null}
       </form>
     </Modal>
   );

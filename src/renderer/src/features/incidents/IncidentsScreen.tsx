@@ -5,10 +5,16 @@ import { useIncidents } from './store';
 import { IncidentList } from './IncidentList';
 import { DeclareDialog } from './DeclareDialog';
 import { IncidentView } from './IncidentView';
+import { useChecklist } from '../checklist/store';
 import './incidents.css';
 
-// Only asked once a key is one of ours: a query over the whole page on every keystroke slows typing.
-const modalOpen = () => document.querySelector('[aria-modal="true"]') !== null;
+/** Runs the steps' actions in order, as A on each would; stops at the first that fails (its card shows why). */
+async function runSteps(incidentId: string, stepIds: string[]): Promise<void> {
+  await useChecklist.getState().load(incidentId);
+  for (const stepId of stepIds) {
+    if ((await useChecklist.getState().runAction(incidentId, stepId)) === false) return;
+  }
+}
 
 export function IncidentsScreen() {
   const { items, loading, error, selectedId, declaring, declareError, load, declare, select, step } = useIncidents();
@@ -21,7 +27,8 @@ export function IncidentsScreen() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Switching incidents works even while typing: Alt+Up/Down, Ctrl+1..9 (Alt+1..9 where the browser takes Ctrl).
-      if (modalOpen()) return;
+      // No dialog check up front: matches() asks whether one is open only once the key is one of these bindings, so
+      // a typed letter costs no query over the whole page.
       if (matches(e, 'incident.step')) {
         e.preventDefault();
         step(e.key === 'ArrowUp' ? -1 : 1);
@@ -78,9 +85,12 @@ export function IncidentsScreen() {
           busy={declaring}
           error={declareError}
           onCancel={() => setShowDeclare(false)}
-          onDeclare={async (input) => {
+          onDeclare={async (input, sendSteps) => {
             const created = await declare(input);
-            if (created) setShowDeclare(false);
+            if (created) {
+              setShowDeclare(false);
+              if (sendSteps.length) void runSteps(created.id, sendSteps);
+            }
             return created !== null;
           }}
         />

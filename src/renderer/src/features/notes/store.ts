@@ -79,6 +79,17 @@ export const useNotes = create<NotesState>((set, get) => {
     const res = await api().call['notes.saveDraft']({ incidentId, body: draft, kind });
     if (get().incidentId === incidentId) set({ draftError: res.ok ? null : res.error });
   };
+  // One timer per pause, not one per keystroke: a key only notes when it was typed, and the timer, when it fires
+  // early, waits out the rest of the pause (clearing and setting a timer on every key cost more than the key itself).
+  let lastTyped = 0;
+  const armDraftTimer = (ms: number) => {
+    draftTimer = setTimeout(() => {
+      const wait = lastTyped + DRAFT_DEBOUNCE_MS - Date.now();
+      if (wait > 0) return armDraftTimer(wait);
+      draftTimer = null;
+      void saveDraftNow();
+    }, ms);
+  };
   const flushDraft = (): Promise<void> => {
     if (!draftTimer) return Promise.resolve();
     clearTimeout(draftTimer);
@@ -154,11 +165,8 @@ export const useNotes = create<NotesState>((set, get) => {
 
     setDraft(body) {
       set({ draft: body, saveError: null });
-      if (draftTimer) clearTimeout(draftTimer);
-      draftTimer = setTimeout(() => {
-        draftTimer = null;
-        void saveDraftNow();
-      }, DRAFT_DEBOUNCE_MS);
+      lastTyped = Date.now();
+      if (!draftTimer) armDraftTimer(DRAFT_DEBOUNCE_MS);
     },
 
     flushDraft,
