@@ -2,7 +2,12 @@
 // export read them from here, so no raw "freshdesk.reply" or "role_assigned" reaches a screen or a report.
 import type { JobKind, Vendor } from './outbox';
 
-export const vendorLabels: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+export const vendorLabels: Record<Vendor, string> = {
+  slack: 'Slack',
+  pagerduty: 'PagerDuty',
+  freshdesk: 'Freshdesk',
+  github: 'GitHub',
+};
 
 const jobKindLabels: Record<JobKind, string> = {
   'slack.createChannel': 'Create the Slack channel',
@@ -17,6 +22,7 @@ const jobKindLabels: Record<JobKind, string> = {
   'freshdesk.addNote': 'Private note on the ticket',
   'freshdesk.updateTicket': 'Update the ticket',
   'freshdesk.createTicket': 'Open a ticket for a community',
+  'github.createIssue': 'Open a GitHub issue for an action item',
 };
 
 const timelineKindLabels: Record<string, string> = {
