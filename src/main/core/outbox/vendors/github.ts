@@ -3,6 +3,7 @@
 import { splitRepo } from '../../../../shared/integrations';
 import { markerFor } from '../../integrations';
 import type { GitHubClient } from '../../integrations/github/client';
+import type { GhIssue } from '../../integrations/github/schemas';
 import type { Executor, ExecutorRegistry } from '../executors';
 import { asFailure, live, type LiveVendors } from './common';
 
@@ -16,6 +17,13 @@ export interface CreatedIssue {
   url: string;
   state: string;
 }
+
+const created = (repo: string, issue: GhIssue): CreatedIssue => ({
+  repo,
+  number: issue.number,
+  url: issue.html_url,
+  state: issue.state,
+});
 
 /** The login behind the token, asked once per client (the reconcile lists the issues this user opened). */
 const logins = new WeakMap<GitHubClient, Promise<string>>();
@@ -40,13 +48,7 @@ export function githubExecutors(v: LiveVendors): ExecutorRegistry {
           body: `${ctx.payload.body.trimEnd()}\n\n${githubMarker(job.id)}`,
           labels: gh.config.labels,
         });
-        const result: CreatedIssue = {
-          repo: ctx.payload.repo,
-          number: issue.number,
-          url: issue.html_url,
-          state: issue.state,
-        };
-        return { status: 'done', result };
+        return { status: 'done', result: created(ctx.payload.repo, issue) };
       } catch (err) {
         return { status: 'failed', failure: asFailure(err) };
       }
@@ -57,13 +59,7 @@ export function githubExecutors(v: LiveVendors): ExecutorRegistry {
       // The issues list by creator, newest first (not the search API: its index lags behind a fresh issue).
       const found = await gh.client.findIssueByMarker(owner, repo, await loginOf(gh.client), markerFor(job.id));
       if (!found) return { status: 'not_sent' };
-      const result: CreatedIssue = {
-        repo: ctx.payload.repo,
-        number: found.number,
-        url: found.html_url,
-        state: found.state,
-      };
-      return { status: 'done', result };
+      return { status: 'done', result: created(ctx.payload.repo, found) };
     },
   };
   return { 'github.createIssue': createIssue };
