@@ -80,6 +80,75 @@ export const deviations: readonly Deviation[] = [
       'with their arguments in the query string. The Web API takes every method as a form-encoded POST, which is ' +
       'what the official SDK (and so Conn) sends.',
     apply(spec) {
+      let n = 0;
+      for (const item of Object.values<any>(spec.paths)) {
+        if (!item.get || item.post) continue;
+        item.post = {
+          ...item.get,
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
+          parameters: (item.get.parameters ?? []).map((p: any) => (p.in === 'query' ? { ...p, in: 'formData' } : p)),
+        };
+        n++;
+      }
+      mustFind(n || null, 'a GET-only method');
+    },
+  },
+  {
+    name: 'slack-token-in-authorization-header',
+    vendor: 'slack',
+    reason:
+      'The file declares `token` as a parameter (query, form or a header literally named "token", sometimes ' +
+      'required). Slack recommends, and the SDK sends, `Authorization: Bearer xoxb-…` instead, which the file also ' +
+      'declares as its oauth2 security; a token argument would put the secret in logs.',
+    apply(spec) {
+      let n = 0;
+      for (const item of Object.values<any>(spec.paths))
+        for (const m of methods) {
+          const op = item[m];
+          if (!op?.parameters) continue;
+          const before = op.parameters.length;
+          op.parameters = op.parameters.filter((p: any) => p.name !== 'token');
+          n += before - op.parameters.length;
+        }
+      mustFind(n || null, 'a token parameter');
+    },
+  },
+  {
+    name: 'slack-one-of-written-as-a-list',
+    vendor: 'slack',
+    reason:
+      'The file writes "one of these shapes" as an untyped tuple, `{ items: [A, B] }`: the conversation object ' +
+      '(`objs_conversation` = `items: [channel, im]`), and "X or null" fields such as a message\'s `bot_id` or a ' +
+      "channel's `latest`. JSON Schema tools (and so mocks) read that as an array, while Slack sends one object or " +
+      'one string (`channel: { id, name, … }`, `bot_id: "B…"`). Rewritten to the first listed shape, everywhere.',
+    apply(spec) {
+      let n = 0;
+      const fix = (node: any): any => {
+        if (Array.isArray(node)) return node.map(fix);
+        if (!node || typeof node !== 'object') return node;
+        for (const k of Object.keys(node)) node[k] = fix(node[k]);
+        if (Array.isArray(node.items) && node.type === undefined && node.items.length > 0) {
+          n++;
+          const { items, ...rest } = node;
+          return { ...rest, ...items[0] };
+        }
+        return node;
+      };
+      spec.definitions = fix(spec.definitions);
+      spec.paths = fix(spec.paths);
+      mustFind(n || null, 'a schema written as an untyped items list');
+    },
+  },
+  {
+    name: 'github-accept-vendor-media-type',
+    vendor: 'github',
+    reason:
+      'GitHub documents `Accept: application/vnd.github+json` for every REST call (and the official client, Octokit, ' +
+      'sends the older `application/vnd.github.v3+json`), yet its description declares every answer only as ' +
+      '`application/json`; the real API answers those media types with JSON. Without this a mock answers 406 to the ' +
+      'header GitHub itself recommends. The real API labels that JSON `application/json; charset=utf-8` whatever ' +
+      "was asked, so the mock's answers in these types are relabelled so too (`githubAnswerType`, used by prism.ts).",
+    apply(spec) {
       mustFind(alsoAnswerAs(spec, GITHUB_MEDIA_TYPES) || null, 'an application/json answer');
     },
   },
