@@ -59,6 +59,11 @@ const timelineKindLabels: Record<string, string> = {
   'conversation.incoming': 'Message from the community',
   'conversation.reply': 'Reply on the ticket',
   'conversation.note': 'Private ticket note',
+  'pull.opened': 'Pull request opened',
+  'pull.merged': 'Pull request merged',
+  'pull.closed': 'Pull request closed',
+  'issue.opened': 'Issue opened',
+  'issue.closed': 'Issue closed',
 };
 
 /** Words for an identifier we have no label for: "log.trigger_log_entry" → "Trigger log entry". */

@@ -1,12 +1,14 @@
-// GitHub as a vendor port: action items as issues (executors), who the token is and where it may write (identify).
-// The record reader has nothing to read yet: GitHub links in the timeline are read through the link hydration.
+// GitHub as a vendor port: action items as issues (executors), who the token is and where it may write (identify),
+// and the record reader: the opened/merged/closed moments of the issues and pull requests an incident's record links.
+import type { GitHubLink } from '../../../shared/githubLinks';
 import { splitRepo } from '../../../shared/integrations';
+import { readGitHub } from '../importer/record';
 import { isVendorError } from '../integrations/errors';
 import { createGitHubClient, type GitHubClient } from '../integrations/github/client';
 import { githubExecutors } from '../outbox/vendors/github';
 import type { VendorPort } from './port';
 
-export const github: VendorPort<'github', GitHubClient, string> = {
+export const github: VendorPort<'github', GitHubClient, readonly GitHubLink[]> = {
   id: 'github',
   urlEnv: 'CONN_GITHUB_URL',
   // The environment's base URL (simulator, proxy) wins over the settings' Enterprise address; else github.com.
@@ -27,7 +29,7 @@ export const github: VendorPort<'github', GitHubClient, string> = {
   },
   executors: githubExecutors,
   checks: () => ({}),
-  readRecord: async () => [],
+  readRecord: readGitHub,
 };
 
 /** Whether the token can write to a repository, in words. */

@@ -7,6 +7,7 @@ import { VendorError, classifyTransportError, parseRetryAfter, type VendorErrorK
 import { parseWith, redactDeep, type FetchFn, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
+import { parseGitHubUrl, type GitHubLink } from '../../../../shared/githubLinks';
 
 export interface GitHubConfig {
   /** A fine-grained personal access token (github_pat_…). */
@@ -407,11 +408,8 @@ export function createGitHubClient(config: GitHubConfig, deps: HttpDeps = {}) {
 
 export type GitHubClient = ReturnType<typeof createGitHubClient>;
 
-/** The issue or PR number and repository of a github.com (or Enterprise) link, or null. */
-export function parseGitHubLink(
-  url: string,
-): { owner: string; repo: string; kind: 'issue' | 'pull'; number: number } | null {
-  const m = /^https?:\/\/[^/\s]+\/([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/(issues|pull)\/(\d+)(?:[/?#]|$)/.exec(url.trim());
-  if (!m) return null;
-  return { owner: m[1]!, repo: m[2]!, kind: m[3] === 'pull' ? 'pull' : 'issue', number: Number(m[4]) };
+/** The issue or PR number and repository of a github.com (or Enterprise) link, or null (shared/githubLinks.ts). */
+export function parseGitHubLink(url: string): Omit<GitHubLink, 'url'> | null {
+  const l = parseGitHubUrl(url);
+  return l ? { owner: l.owner, repo: l.repo, kind: l.kind, number: l.number } : null;
 }
