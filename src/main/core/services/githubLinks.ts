@@ -14,7 +14,7 @@ import { importsRepo } from '../db/repos/imports';
 import { incidentsRepo } from '../db/repos/incidents';
 import type { ClientsPort } from '../importer/clients';
 import { gitHubHostsOf, gitHubLinksIn, MAX_GITHUB_ITEMS } from '../importer/record';
-import { explainVendorError, isVendorError, type GitHubClient } from '../integrations';
+import { explainVendorError, isVendorError, type Conditional, type GitHubClient } from '../integrations';
 import { entriesOf, factsOfIssue, factsOfPull, type ItemFacts } from '../integrations/github/map';
 import { repeatEvery, type NetworkStatus, type Timer } from '../outbox/ports';
 import type { Logger, ServiceDeps } from '../ports';
@@ -107,24 +107,27 @@ export function githubLinksService(deps: GitHubLinksDeps) {
     const { link } = row;
     const now = clock.now();
     const opts = row.etag ? { etag: row.etag } : {};
+    // New to this incident: a changed answer, or a 304 against what the client read for another reader (a take-over
+    // read the same item) that this incident has not recorded yet.
+    const news = (r: Conditional<unknown>): boolean => r.data !== null && (r.changed || r.etag !== row.etag);
     try {
       let facts: ItemFacts;
       let etag: string | null;
       if (link.kind === 'pull') {
         const r = await gh.getPull(link.owner, link.repo, link.number, opts);
-        if (!r.changed || !r.data) {
+        if (!news(r)) {
           repo.saveUnchanged(incidentId, link, now, now + pollMs);
           return false;
         }
-        facts = factsOfPull(r.data);
+        facts = factsOfPull(r.data!);
         etag = r.etag;
       } else {
         const r = await gh.getIssue(link.owner, link.repo, link.number, opts);
-        if (!r.changed || !r.data) {
+        if (!news(r)) {
           repo.saveUnchanged(incidentId, link, now, now + pollMs);
           return false;
         }
-        facts = factsOfIssue(r.data);
+        facts = factsOfIssue(r.data!);
         etag = r.etag;
         if (facts.kind === 'pull') {
           // An /issues/ link naming a pull request: read as one (merged or not), from now on too.
