@@ -90,8 +90,8 @@ export const opNames = [
   'health.saveSettings',
   'impact.propose',
   'impact.accept',
-  'githubLinks.list',
-  'githubLinks.refresh',
+  'github.listLinks',
+  'github.checkLinks',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -117,5 +117,5 @@ export const eventNames = [
   'registry.changed',
   'scope.changed',
   'health.changed',
-  'githubLinks.changed',
+  'github.linksChanged',
 ] as const;

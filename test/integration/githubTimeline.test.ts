@@ -106,11 +106,11 @@ describe('GitHub links in the timeline', () => {
     const { pr, issue, prUrl, issueUrl } = openOnGitHub();
     const inc = await a.call('incidents.declare', { title: 'Registry full', hub: 'ocean-data' });
     const changed: unknown[] = [];
-    a.core.bus.subscribe((name, payload) => name === 'githubLinks.changed' && changed.push(payload));
+    a.core.bus.subscribe((name, payload) => name === 'github.linksChanged' && changed.push(payload));
     await a.call('notes.append', { incidentId: inc.id, body: `Fix in ${prUrl}. Follow-up: ${issueUrl}.` });
     await hydrated(a);
 
-    const view = await a.call('githubLinks.list', { incidentId: inc.id });
+    const view = await a.call('github.listLinks', { incidentId: inc.id });
     expect(view.connected).toBe(true);
     expect(view.items.map((i) => [i.kind, i.number, i.title, i.state])).toEqual([
       ['pull', pr.number, 'Raise the registry quota', 'open'],
@@ -145,7 +145,7 @@ describe('GitHub links in the timeline', () => {
     expect(etag).toBeTruthy();
     const used = sim.state.github.rate.used;
 
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     const reads = ghReads(`/repos/2i2c-org/infrastructure/pulls/${pr.number}`);
     expect(reads.map((r) => r.status)).toEqual([200, 304]);
     expect(reads[1]!.headers['if-none-match']).toBe(etag);
@@ -176,7 +176,7 @@ describe('GitHub links in the timeline', () => {
       new Date(mergedAt).toISOString(),
     ]);
     expect(entries.some((e) => e.kind === 'pull.closed')).toBe(false); // merged, not "closed"
-    expect((await a.call('githubLinks.list', { incidentId: inc.id })).items[0]).toMatchObject({
+    expect((await a.call('github.listLinks', { incidentId: inc.id })).items[0]).toMatchObject({
       state: 'merged',
       mergedAt: new Date(mergedAt).toISOString(),
     });
@@ -186,22 +186,22 @@ describe('GitHub links in the timeline', () => {
       clock.advance(POLL_MS);
       await svc.poll();
     }
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     expect((await githubEntries(a, inc.id)).length).toBe(entries.length);
 
     // The issue closes, reopens and closes again: one entry per closing.
     const close = () =>
       Object.assign(issue, { state: 'closed', closed_at: iso(clock.now()), updated_at: iso(clock.now()) });
     close();
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     clock.advance(MIN);
     Object.assign(issue, { state: 'open', closed_at: null, updated_at: iso(clock.now()) });
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     clock.advance(MIN);
     close();
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     entries = await githubEntries(a, inc.id);
     expect(entries.map((e) => e.kind)).toEqual([
       'pull.opened',
@@ -238,7 +238,7 @@ describe('GitHub links in the timeline', () => {
     sim.state.github.rate.limit = sim.state.github.rate.used;
     const resetAt = sim.state.github.rate.resetAt;
     sim.clearRequests();
-    const view = await a.call('githubLinks.refresh', { incidentId: inc.id });
+    const view = await a.call('github.checkLinks', { incidentId: inc.id });
     expect(ghReads().map((r) => r.status)).toEqual([403]); // stopped at the first refusal, the issue not asked
     // Until the reset GitHub named (the client reads it against the real clock, a few seconds past this fake one).
     expect(Date.parse(view.pausedUntil!)).toBeGreaterThanOrEqual(resetAt - 30_000);
@@ -247,14 +247,14 @@ describe('GitHub links in the timeline', () => {
     // Due again, but the limit holds: not a single request until the reset.
     clock.advance(POLL_MS);
     await a.core.services.githubLinks.poll();
-    await a.call('githubLinks.refresh', { incidentId: inc.id });
+    await a.call('github.checkLinks', { incidentId: inc.id });
     expect(ghReads()).toHaveLength(1);
     expect((await githubEntries(a, inc.id)).some((e) => e.kind === 'pull.merged')).toBe(false);
 
     clock.set(resetAt + 1000);
     await a.core.services.githubLinks.poll();
     expect((await githubEntries(a, inc.id)).filter((e) => e.kind === 'pull.merged')).toHaveLength(1);
-    expect((await a.call('githubLinks.list', { incidentId: inc.id })).pausedUntil).toBeNull();
+    expect((await a.call('github.listLinks', { incidentId: inc.id })).pausedUntil).toBeNull();
   });
 
   it('without a GitHub connection links stay plain: nothing is read, stored or added', async () => {
@@ -264,7 +264,7 @@ describe('GitHub links in the timeline', () => {
     await a.call('notes.append', { incidentId: inc.id, body: `Fix in ${prUrl}` });
     await hydrated(a);
     await a.core.services.githubLinks.poll();
-    const view = await a.call('githubLinks.refresh', { incidentId: inc.id });
+    const view = await a.call('github.checkLinks', { incidentId: inc.id });
     expect(view).toEqual({ incidentId: inc.id, connected: false, items: [], pausedUntil: null });
     expect(sim.requests({ vendor: 'github' })).toHaveLength(0);
     expect(a.core.db.prepare('SELECT COUNT(*) FROM github_links').pluck().get()).toBe(0);
@@ -301,7 +301,7 @@ describe('GitHub links in the timeline', () => {
 
     // The poll then follows the link (found in the imported Slack message) without doubling anything.
     await b.core.services.githubLinks.poll();
-    expect((await b.call('githubLinks.list', { incidentId: done.incident.id })).items).toMatchObject([
+    expect((await b.call('github.listLinks', { incidentId: done.incident.id })).items).toMatchObject([
       { number: pr.number, state: 'merged', title: 'Raise the registry quota' },
     ]);
     expect(await githubEntries(b, done.incident.id)).toHaveLength(2);

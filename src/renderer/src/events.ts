@@ -95,7 +95,7 @@ const routes = {
   'registry.changed': hubEvents.registryChanged,
   'scope.changed': hubEvents.scopeChanged,
   'health.changed': hubEvents.healthChanged,
-  'githubLinks.changed': (view) => useGitHubItems.getState().received(view),
+  'github.linksChanged': (view) => useGitHubItems.getState().received(view),
 } satisfies EventRoutes;
 
 /**

@@ -14,12 +14,12 @@ export interface GitHubItems {
 }
 
 export const githubLinkOps = {
-  'githubLinks.list': op<GitHubItems>()(
+  'github.listLinks': op<GitHubItems>()(
     'The GitHub issues and pull requests linked from an incident’s notes, Slack messages and ticket replies, as last ' +
       'read from GitHub (title, open/closed/merged, when).',
     z.strictObject({ incidentId: id }),
   ),
-  'githubLinks.refresh': op<GitHubItems>()(
+  'github.checkLinks': op<GitHubItems>()(
     'Read every linked GitHub issue and pull request of an incident now (conditional requests: an unchanged one costs ' +
       'nothing), adding a timeline entry for each new opened/merged/closed moment. Waits while a rate limit holds.',
     z.strictObject({ incidentId: id }),
@@ -27,5 +27,5 @@ export const githubLinkOps = {
 };
 
 export const githubLinkEvents = {
-  'githubLinks.changed': event<GitHubItems>(),
+  'github.linksChanged': event<GitHubItems>(),
 };

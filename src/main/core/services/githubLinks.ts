@@ -164,7 +164,7 @@ export function githubLinksService(deps: GitHubLinksDeps) {
     try {
       for (const row of rows.slice(0, MAX_GITHUB_ITEMS)) if (await readOne(incidentId, row, gh)) changed = true;
     } finally {
-      if (changed || clock.now() < pausedUntil) bus.emit('githubLinks.changed', view(incidentId));
+      if (changed || clock.now() < pausedUntil) bus.emit('github.linksChanged', view(incidentId));
     }
   }
 
@@ -218,12 +218,12 @@ export function githubLinksService(deps: GitHubLinksDeps) {
   };
 
   return {
-    list({ incidentId }: OpParsed<'githubLinks.list'>): GitHubItems {
+    list({ incidentId }: OpParsed<'github.listLinks'>): GitHubItems {
       mustExist(incidentId);
       return view(incidentId);
     },
     /** "Check now": every linked item of the incident, read now (conditionally). */
-    async refresh({ incidentId }: OpParsed<'githubLinks.refresh'>): Promise<GitHubItems> {
+    async refresh({ incidentId }: OpParsed<'github.checkLinks'>): Promise<GitHubItems> {
       mustExist(incidentId);
       try {
         await exclusive(() => pollIncident(incidentId, true));

@@ -17,13 +17,13 @@ export const useGitHubItems = create<GitHubState>((set, get) => ({
   byIncident: {},
   checking: false,
   async load(incidentId) {
-    const r = await api().call['githubLinks.list']({ incidentId });
+    const r = await api().call['github.listLinks']({ incidentId });
     if (r.ok) get().received(r.value);
   },
   async refresh(incidentId) {
     set({ checking: true });
     try {
-      const r = await api().call['githubLinks.refresh']({ incidentId });
+      const r = await api().call['github.checkLinks']({ incidentId });
       if (r.ok) get().received(r.value);
     } finally {
       set({ checking: false });
