@@ -48,6 +48,7 @@ export async function simConn(
   opts: { connect?: boolean; github?: boolean; githubPollMs?: number } = {},
 ) {
   const dir = tempDir();
+  const timer = fakeTimer(clock);
   const clients = clientsFromConfigs(
     {
       pagerduty: { token: sim.tokens.pagerduty, fromEmail: SIM_FROM_EMAIL, baseUrl: sim.urls.pagerduty },
@@ -71,7 +72,7 @@ export async function simConn(
       timeoutMs: 5000,
     }),
     network: manualNetwork(true),
-    timer: fakeTimer(clock),
+    timer,
     random: () => 0.5,
     slackPacingMs: 0,
     ...(opts.githubPollMs ? { githubLinks: { pollMs: opts.githubPollMs } } : {}),
@@ -102,6 +103,8 @@ export async function simConn(
   let seq = 0;
   return {
     core,
+    /** The core's timer (background loops run when it fires, after core.start()). */
+    timer,
     call,
     people: people as Record<keyof typeof SIM_PEOPLE, Person>,
     clients,

@@ -213,6 +213,28 @@ describe('GitHub links in the timeline', () => {
     expect(new Set(entries.map((e) => e.at)).size).toBe(5);
   });
 
+  it('core.start() polls through the shared loop; core.stop() ends it', async () => {
+    const a = await conn('alice');
+    const { pr, prUrl } = openOnGitHub();
+    const inc = await a.call('incidents.declare', { title: 'Registry full', hub: 'ocean-data' });
+    await a.call('notes.append', { incidentId: inc.id, body: prUrl });
+    await hydrated(a);
+    mergePull(sim.state.github, infra(), pr.number, iso(clock.now()));
+    const merged = async () => (await githubEntries(a, inc.id)).filter((e) => e.kind === 'pull.merged').length;
+
+    a.core.start();
+    clock.advance(POLL_MS + MIN);
+    a.timer.fire();
+    await expect.poll(merged).toBe(1);
+    await a.core.stop();
+
+    clock.advance(POLL_MS * 3);
+    sim.clearRequests();
+    a.timer.fire();
+    await a.core.services.githubLinks.settled();
+    expect(ghReads()).toHaveLength(0);
+  });
+
   it('a closed incident is not polled', async () => {
     const a = await conn('alice');
     const { prUrl } = openOnGitHub();
