@@ -53,6 +53,12 @@ export function webHostOfApi(apiUrl: string | null | undefined): string | null {
   }
 }
 
+/** www.github.com is github.com. */
+const webHost = (host: string) => {
+  const h = host.toLowerCase();
+  return h === `www.${GITHUB_HOST}` ? GITHUB_HOST : h;
+};
+
 function linkPattern(hosts: readonly string[]): RegExp {
   const names = [GITHUB_HOST, `www.${GITHUB_HOST}`, ...hosts.filter(Boolean).map((h) => h.toLowerCase())];
   const alt = [...new Set(names)].map(escape).join('|');
@@ -87,7 +93,7 @@ export function findGitHubLinks(text: string, hosts: readonly string[] = [], any
       repo,
       kind,
       number,
-      url: `https://${host.toLowerCase()}/${owner}/${repo}/${kind === 'pull' ? 'pull' : 'issues'}/${number}`,
+      url: `https://${webHost(host)}/${owner}/${repo}/${kind === 'pull' ? 'pull' : 'issues'}/${number}`,
     };
     const key = gitHubKey(link);
     if (seen.has(key)) continue;

@@ -22,7 +22,7 @@ describe('GitHub link parser', () => {
     ]);
     expect(urls('files: https://github.com/o/r/pull/7/files?w=1')).toEqual(['https://github.com/o/r/pull/7']);
     expect(urls('http://www.github.com/o/my.repo_x-y/issues/3')).toEqual([
-      'https://www.github.com/o/my.repo_x-y/issues/3',
+      'https://github.com/o/my.repo_x-y/issues/3',
     ]);
     expect(urls('HTTPS://GitHub.com/Org/Repo/PULL/5')).toEqual(['https://github.com/Org/Repo/pull/5']);
     // Slack's link form and Markdown.

@@ -3,12 +3,18 @@
 import { findGitHubLinks, gitHubKey, type GitHubItem } from '../../../../shared/githubLinks';
 import { safeHref } from '../notes/SafeMarkdown';
 
+const hostOf = (url: string) => url.split('/')[2]?.toLowerCase() ?? '';
+
 const stateWords: Record<string, string> = { open: 'open', closed: 'closed', merged: 'merged' };
 
 export function GitHubChips({ body, items }: { body: string; items: ReadonlyMap<string, GitHubItem> | undefined }) {
   if (!items || items.size === 0) return null;
+  // Any host is looked at, but only the item's own host matches (the core decided which hosts are GitHub's).
   const linked = findGitHubLinks(body, [], true)
-    .map((l) => items.get(gitHubKey(l)))
+    .map((l) => {
+      const i = items.get(gitHubKey(l));
+      return i && hostOf(i.url) === hostOf(l.url) ? i : undefined;
+    })
     .filter((i): i is GitHubItem => !!i && i.title !== null);
   if (linked.length === 0) return null;
   return (

@@ -99,6 +99,11 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
             {checking ? 'Checking GitHub…' : `Check GitHub now (${gh.items.length})`}
           </button>
         ) : null}
+        {gh?.connected && gh.pausedUntil ? (
+          <span className="muted small" role="status">
+            GitHub&apos;s rate limit: next read at {new Date(gh.pausedUntil).toLocaleTimeString()}
+          </span>
+        ) : null}
       </header>
       <div className="tl-filters" role="group" aria-label="Filter by source">
         <span className="muted small">Source</span>
