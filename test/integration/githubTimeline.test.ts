@@ -213,6 +213,30 @@ describe('GitHub links in the timeline', () => {
     expect(new Set(entries.map((e) => e.at)).size).toBe(5);
   });
 
+  it('links on the configured GitHub Enterprise host count, other hosts do not', async () => {
+    const a = await conn('alice');
+    // Enterprise settings; the environment's base URL still points the API at the simulator (as a proxy would).
+    await a.call('integrations.save', {
+      vendor: 'github',
+      config: { apiUrl: 'https://github.example.org/api/v3' },
+      token: sim.tokens.github,
+    });
+    const { pr, issue } = openOnGitHub();
+    const inc = await a.call('incidents.declare', { title: 'Registry full', hub: 'ocean-data' });
+    await a.call('notes.append', {
+      incidentId: inc.id,
+      body:
+        `GHE: https://github.example.org/2i2c-org/infrastructure/pull/${pr.number}, elsewhere: ` +
+        `https://git.example.org/2i2c-org/infrastructure/issues/${issue.number}`,
+    });
+    await hydrated(a);
+    const view = await a.call('github.listLinks', { incidentId: inc.id });
+    expect(view.items.map((i) => [i.url, i.state])).toEqual([
+      [`https://github.example.org/2i2c-org/infrastructure/pull/${pr.number}`, 'open'],
+    ]);
+    expect(ghReads().map((r) => r.path)).toEqual([`/repos/2i2c-org/infrastructure/pulls/${pr.number}`]);
+  });
+
   it('core.start() polls through the shared loop; core.stop() ends it', async () => {
     const a = await conn('alice');
     const { pr, prUrl } = openOnGitHub();

@@ -1,6 +1,6 @@
 // Reads an incident's shared record from the vendors: Slack channel history with thread replies, PagerDuty
 // log entries and notes, the Freshdesk ticket and its conversations, as ImportedEntry with original timestamps.
-import { findGitHubLinks, gitHubKey, webHostOfApi, type GitHubLink } from '../../../shared/githubLinks';
+import { findGitHubLinks, gitHubKey, type GitHubLink } from '../../../shared/githubLinks';
 import type { ImportSource } from '../../../shared/ops/recordImport';
 import {
   freshdeskMap,
@@ -99,7 +99,7 @@ export async function readFreshdesk(clients: VendorClients, ticketId: number): P
 
 /** The hosts whose links count as GitHub's for this client: github.com, and an Enterprise Server's host. */
 export const gitHubHostsOf = (clients: Pick<VendorClients, 'github'>): string[] => {
-  const h = webHostOfApi(clients.github?.baseUrl);
+  const h = clients.github?.webHost;
   return h ? [h] : [];
 };
 

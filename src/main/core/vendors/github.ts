@@ -1,6 +1,6 @@
 // GitHub as a vendor port: action items as issues (executors), who the token is and where it may write (identify),
 // and the record reader: the opened/merged/closed moments of the issues and pull requests an incident's record links.
-import type { GitHubLink } from '../../../shared/githubLinks';
+import { webHostOfApi, type GitHubLink } from '../../../shared/githubLinks';
 import { splitRepo } from '../../../shared/integrations';
 import { readGitHub } from '../importer/record';
 import { isVendorError } from '../integrations/errors';
@@ -13,7 +13,15 @@ export const github: VendorPort<'github', GitHubClient, readonly GitHubLink[]> =
   urlEnv: 'CONN_GITHUB_URL',
   // The environment's base URL (simulator, proxy) wins over the settings' Enterprise address; else github.com.
   client: (creds, baseUrl, deps) =>
-    createGitHubClient({ token: creds.token, baseUrl: baseUrl ?? (creds.config.apiUrl || undefined) }, deps),
+    createGitHubClient(
+      {
+        token: creds.token,
+        baseUrl: baseUrl ?? (creds.config.apiUrl || undefined),
+        // Links on the Enterprise host of the settings are GitHub's, even when the environment points the API elsewhere.
+        webHost: webHostOfApi(creds.config.apiUrl),
+      },
+      deps,
+    ),
   async identify(client, config) {
     const me = await client.getAuthenticatedUser();
     const repos = new Map<string, string[]>();

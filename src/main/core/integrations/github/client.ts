@@ -7,13 +7,18 @@ import { VendorError, classifyTransportError, parseRetryAfter, type VendorErrorK
 import { parseWith, redactDeep, type FetchFn, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
-import { parseGitHubUrl, type GitHubLink } from '../../../../shared/githubLinks';
+import { parseGitHubUrl, webHostOfApi, type GitHubLink } from '../../../../shared/githubLinks';
 
 export interface GitHubConfig {
   /** A fine-grained personal access token (github_pat_…). */
   token: string;
   /** The API root: https://api.github.com, or GitHub Enterprise Server's https://<host>/api/v3, or a simulator. */
   baseUrl?: string;
+  /**
+   * The web host of a GitHub Enterprise Server (github.example.org), whose issue and PR links count as GitHub's; by
+   * default the host of `baseUrl` unless that is api.github.com. Set apart when `baseUrl` points at a proxy.
+   */
+  webHost?: string | null;
 }
 
 export const GITHUB_API = 'https://api.github.com';
@@ -258,6 +263,8 @@ export function createGitHubClient(config: GitHubConfig, deps: HttpDeps = {}) {
 
   const client = {
     baseUrl,
+    /** The Enterprise web host whose links are GitHub's (github.com always is), or null. */
+    webHost: config.webHost !== undefined ? config.webHost : webHostOfApi(baseUrl),
 
     /** Who the token is: GET /user. */
     getAuthenticatedUser: () => read('getAuthenticatedUser', S.user, (o) => o.rest.users.getAuthenticated()),
