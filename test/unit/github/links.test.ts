@@ -21,9 +21,7 @@ describe('GitHub link parser', () => {
       'https://github.com/2i2c-org/infrastructure/issues/12',
     ]);
     expect(urls('files: https://github.com/o/r/pull/7/files?w=1')).toEqual(['https://github.com/o/r/pull/7']);
-    expect(urls('http://www.github.com/o/my.repo_x-y/issues/3')).toEqual([
-      'https://github.com/o/my.repo_x-y/issues/3',
-    ]);
+    expect(urls('http://www.github.com/o/my.repo_x-y/issues/3')).toEqual(['https://github.com/o/my.repo_x-y/issues/3']);
     expect(urls('HTTPS://GitHub.com/Org/Repo/PULL/5')).toEqual(['https://github.com/Org/Repo/pull/5']);
     // Slack's link form and Markdown.
     expect(urls('<https://github.com/o/r/pull/8|the PR> and [issue](https://github.com/o/r/issues/9)')).toEqual([
