@@ -9,7 +9,7 @@ import { createGitHubClient } from '../../src/main/core/integrations';
 import { vendorTable } from '../../src/main/core/vendors';
 import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
-import { startSimulators, type Simulators } from '../simulators';
+import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
 import { mergePull, type GhPullRec, type GhIssueRec } from '../simulators/github';
 
 // The real time: the client reads GitHub's x-ratelimit-reset (epoch seconds) against the real clock.
@@ -354,6 +354,35 @@ describe('GitHub links in the timeline', () => {
     // Importing the record again reads GitHub again and adds nothing.
     const again = await b.call('integrations.import', { incidentId: done.incident.id, sources: ['github'] });
     expect(again).toMatchObject({ added: 0, fetched: 2 });
+  });
+
+  it('a record import reads the GitHub moments of an issue a ticket reply links, once however often it runs', async () => {
+    const a = await conn('alice');
+    const { issue, issueUrl } = openOnGitHub();
+    const inc = await a.call('incidents.declare', {
+      title: 'Registry full',
+      hub: 'ocean-data',
+      ticketUrl: `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`,
+    });
+    await fetch(`${sim.urls.control}/freshdesk/conversations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ticketId: SIM_TICKET_ID, body: `<p>Is this the same as ${issueUrl}?</p>` }),
+    });
+    const r = await a.call('integrations.import', { incidentId: inc.id, sources: ['freshdesk', 'github'] });
+    expect(r.sources.map((s) => [s.source, s.status])).toEqual([
+      ['freshdesk', 'ok'],
+      ['github', 'ok'],
+    ]);
+    await hydrated(a);
+    const again = await a.call('integrations.import', { incidentId: inc.id, sources: ['github'] });
+    expect(again.added).toBe(0);
+    expect((await githubEntries(a, inc.id)).map((e) => [e.kind, e.at])).toEqual([
+      ['issue.opened', new Date(issue.created_at).toISOString()],
+    ]);
+    expect((await a.call('github.listLinks', { incidentId: inc.id })).items.map((i) => i.title)).toEqual([
+      'Alert on registry quota',
+    ]);
   });
 
   it("the vendor port's record reader gives the moments of the links it is handed, leaving out one that is gone", async () => {
