@@ -108,6 +108,17 @@ async function main(): Promise<void> {
     config: { channelPattern: 'inc-YYYYMMDD-<hub>', defaultInvitees: ['bob@conn-sim.example'] },
     token: sim.tokens.slack,
   });
+  s.save({
+    vendor: 'github',
+    config: {
+      apiUrl: '',
+      actionItemRepo: '2i2c-org/infrastructure',
+      labels: ['incident-action-item'],
+      reportsRepo: '2i2c-org/incident-reports',
+      reportsFolder: 'reports/',
+    },
+    token: sim.tokens.github,
+  });
 
   const people = core.services.people;
   if (people.list().length === 0) {
@@ -117,7 +128,7 @@ async function main(): Promise<void> {
     }
     say(`roster: ${roster.map((p) => p.name).join(', ')} (you are Alice Jansen)`);
   }
-  for (const vendor of ['pagerduty', 'freshdesk', 'slack'] as const) {
+  for (const vendor of ['pagerduty', 'freshdesk', 'slack', 'github'] as const) {
     const r = await s.test({ vendor });
     say(`${r.ok ? 'connected' : 'NOT connected'}: ${r.message}`);
   }

@@ -5,7 +5,12 @@ import { createVendors, type VendorBaseUrls } from '../src/main/core/vendors';
 import type { Simulators } from '../test/simulators';
 
 export function sandboxVendorUrls(sim: Simulators): Required<VendorBaseUrls> {
-  return { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack };
+  return {
+    pagerduty: sim.urls.pagerduty,
+    freshdesk: sim.urls.freshdesk,
+    slack: sim.urls.slack,
+    github: sim.urls.github,
+  };
 }
 
 /** The createCore options that point Conn at the simulators. */

@@ -1,9 +1,13 @@
 // One-off tool: copies the operations Conn calls out of the vendor OpenAPI files into test/simulators/specs (trimmed, noted).
 // Usage: npx tsx scripts/trim-vendor-specs.ts [path to the shared specs folder, default ../shared/specs]
+//        npx tsx scripts/trim-vendor-specs.ts --github <GitHub's api.github.com.json>
+// GitHub's description (13 MB, in the 385 MB @octokit/openapi package) is trimmed to the paths Conn calls into
+// test/contract/vendor-docs/github-api.trimmed.json, so neither the package nor the whole file is a dependency.
 import fs from 'node:fs';
 import path from 'node:path';
 
-const src = process.argv[2] ?? path.resolve('..', 'shared', 'specs');
+const githubAt = process.argv.indexOf('--github');
+const src = githubAt >= 0 ? '' : (process.argv[2] ?? path.resolve('..', 'shared', 'specs'));
 const out = path.resolve('test', 'simulators', 'specs');
 
 type Json = Record<string, unknown>;
@@ -56,6 +60,47 @@ function trim(doc: Json, ops: Record<string, string[]>, header: Json): Json {
     for (const r of more) if (!seen.has(r)) queue.add(r);
   }
   return kept;
+}
+
+/** The GitHub operations Conn calls (client: src/main/core/integrations/github/client.ts). */
+export const GITHUB_OPS: Record<string, string[]> = {
+  '/user': ['get'],
+  '/repos/{owner}/{repo}': ['get'],
+  '/repos/{owner}/{repo}/issues': ['get', 'post'],
+  '/repos/{owner}/{repo}/issues/{issue_number}': ['get'],
+  '/repos/{owner}/{repo}/pulls': ['get', 'post'],
+  '/repos/{owner}/{repo}/pulls/{pull_number}': ['get', 'patch'],
+  '/repos/{owner}/{repo}/git/ref/{ref}': ['get'],
+  '/repos/{owner}/{repo}/git/refs': ['post'],
+  '/repos/{owner}/{repo}/git/refs/{ref}': ['patch'],
+  '/repos/{owner}/{repo}/contents/{path}': ['get', 'put'],
+};
+
+if (githubAt >= 0) {
+  const file = process.argv[githubAt + 1];
+  if (!file) throw new Error('--github needs the path of api.github.com.json');
+  const gh = JSON.parse(fs.readFileSync(file, 'utf8')) as Json;
+  const target = path.resolve('test', 'contract', 'vendor-docs', 'github-api.trimmed.json');
+  fs.writeFileSync(
+    target,
+    JSON.stringify(
+      trim(gh, GITHUB_OPS, {
+        'x-conn-trim': {
+          source:
+            "@octokit/openapi 23.0.2, generated/api.github.com.json (GitHub's own description, github/rest-api-description)",
+          version: (gh.info as Json).version,
+          note: 'Trimmed to the operations Conn calls (and the components they reference) by scripts/trim-vendor-specs.ts --github. Not edited otherwise.',
+        },
+        openapi: gh.openapi,
+        info: gh.info,
+        servers: gh.servers,
+      }),
+      null,
+      1,
+    ),
+  );
+  console.log('trimmed GitHub description written to', target);
+  process.exit(0);
 }
 
 const pd = JSON.parse(fs.readFileSync(path.join(src, 'pagerduty-rest-openapiv3.json'), 'utf8')) as Json;

@@ -22,6 +22,7 @@ import { registerOps } from './ops/register';
 import { backfillOps } from './ops/backfill';
 import { checkEvents, checkOps } from './ops/checks';
 import { hubEvents, hubOps } from './ops/hubs';
+import { githubLinkEvents, githubLinkOps } from './ops/githubLinks';
 import type { eventNames, opNames } from './opNames';
 
 // One line per domain: each domain's file owns its operations and events.
@@ -46,6 +47,7 @@ export const operations = {
   ...registerOps,
   ...backfillOps,
   ...hubOps,
+  ...githubLinkOps,
 } as const;
 
 export const events = {
@@ -66,6 +68,7 @@ export const events = {
   ...handoffEvents,
   ...checkEvents,
   ...hubEvents,
+  ...githubLinkEvents,
 } as const;
 
 export type Operations = typeof operations;

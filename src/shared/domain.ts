@@ -38,6 +38,7 @@ export const timelineSources = [
   'slack',
   'pagerduty',
   'freshdesk',
+  'github',
   'system',
 ] as const;
 export type TimelineSource = (typeof timelineSources)[number];

@@ -49,7 +49,55 @@ export const slackConfig = z.strictObject({
   defaultInvitees: z.array(invitee).max(50).default([]),
 });
 
-export const vendorConfigs = { pagerduty: pagerdutyConfig, freshdesk: freshdeskConfig, slack: slackConfig } as const;
+/** `owner/name`, GitHub's own rules: owner letters, digits and single hyphens; name letters, digits, `.`, `-`, `_`. */
+export const githubRepo = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}$/, {
+    message: 'must be a repository like owner/name',
+  });
+
+/** Splits `owner/name` (validated with `githubRepo` first). */
+export function splitRepo(repo: string): { owner: string; repo: string } {
+  const [owner = '', name = ''] = repo.trim().split('/');
+  return { owner, repo: name };
+}
+
+export const githubConfig = z.strictObject({
+  /** GitHub Enterprise Server's API root (https://github.example.com/api/v3); empty means github.com. */
+  apiUrl: z
+    .string()
+    .trim()
+    .refine((s) => s === '' || /^https:\/\/[^\s/]+(\/\S*)?$/.test(s), {
+      message: 'must be an https:// address like https://github.example.com/api/v3, or empty for github.com',
+    })
+    .transform((s) => s.replace(/\/+$/, ''))
+    .default(''),
+  /** Where action items become issues unless an item names another repository. */
+  actionItemRepo: githubRepo.default('2i2c-org/infrastructure'),
+  /** Labels added to every issue Conn opens. */
+  labels: z
+    .array(z.string().trim().min(1, { message: 'a label may not be empty' }).max(50))
+    .max(20)
+    .default([]),
+  /** Where published reports go. */
+  reportsRepo: githubRepo.default('2i2c-org/incident-reports'),
+  reportsFolder: z
+    .string()
+    .trim()
+    .refine((s) => !s.startsWith('/') && !s.split('/').includes('..'), {
+      message: 'must be a folder inside the repository like reports/',
+    })
+    .transform((s) => (s === '' || s.endsWith('/') ? s : `${s}/`))
+    .default('reports/'),
+});
+
+export const vendorConfigs = {
+  pagerduty: pagerdutyConfig,
+  freshdesk: freshdeskConfig,
+  slack: slackConfig,
+  github: githubConfig,
+} as const;
 export type VendorConfig<V extends Vendor> = z.output<(typeof vendorConfigs)[V]>;
 
 export const tokenFormats: Record<Vendor, { pattern: RegExp; hint: string }> = {
@@ -59,6 +107,11 @@ export const tokenFormats: Record<Vendor, { pattern: RegExp; hint: string }> = {
     hint: 'a Freshdesk API key (letters and digits, from your profile settings)',
   },
   slack: { pattern: /^xoxb-[A-Za-z0-9-]{10,}$/, hint: 'a Slack bot token starting with xoxb-' },
+  // Fine-grained tokens (github_pat_…) are what the README asks for; a classic token (ghp_…) works the same way.
+  github: {
+    pattern: /^(github_pat_[A-Za-z0-9_]{20,255}|ghp_[A-Za-z0-9]{30,255})$/,
+    hint: 'a GitHub fine-grained personal access token starting with github_pat_',
+  },
 };
 
 export type SecretBackend = 'keyring' | 'file' | 'none';

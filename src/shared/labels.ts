@@ -2,7 +2,12 @@
 // export read them from here, so no raw "freshdesk.reply" or "role_assigned" reaches a screen or a report.
 import type { JobKind, Vendor } from './outbox';
 
-export const vendorLabels: Record<Vendor, string> = { slack: 'Slack', pagerduty: 'PagerDuty', freshdesk: 'Freshdesk' };
+export const vendorLabels: Record<Vendor, string> = {
+  slack: 'Slack',
+  pagerduty: 'PagerDuty',
+  freshdesk: 'Freshdesk',
+  github: 'GitHub',
+};
 
 const jobKindLabels: Record<JobKind, string> = {
   'slack.createChannel': 'Create the Slack channel',
@@ -17,6 +22,7 @@ const jobKindLabels: Record<JobKind, string> = {
   'freshdesk.addNote': 'Private note on the ticket',
   'freshdesk.updateTicket': 'Update the ticket',
   'freshdesk.createTicket': 'Open a ticket for a community',
+  'github.createIssue': 'Open a GitHub issue for an action item',
 };
 
 const timelineKindLabels: Record<string, string> = {
@@ -53,6 +59,11 @@ const timelineKindLabels: Record<string, string> = {
   'conversation.incoming': 'Message from the community',
   'conversation.reply': 'Reply on the ticket',
   'conversation.note': 'Private ticket note',
+  'pull.opened': 'Pull request opened',
+  'pull.merged': 'Pull request merged',
+  'pull.closed': 'Pull request closed',
+  'issue.opened': 'Issue opened',
+  'issue.closed': 'Issue closed',
 };
 
 /** Words for an identifier we have no label for: "log.trigger_log_entry" → "Trigger log entry". */

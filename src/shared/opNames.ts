@@ -90,6 +90,8 @@ export const opNames = [
   'health.saveSettings',
   'impact.propose',
   'impact.accept',
+  'github.listLinks',
+  'github.checkLinks',
 ] as const;
 export const eventNames = [
   'incidents.declared',
@@ -115,4 +117,5 @@ export const eventNames = [
   'registry.changed',
   'scope.changed',
   'health.changed',
+  'github.linksChanged',
 ] as const;

@@ -2,7 +2,7 @@
 // transaction as the domain change that caused it. Executors (integrations) plug in per kind.
 import { z } from 'zod';
 
-export const vendors = ['slack', 'pagerduty', 'freshdesk'] as const;
+export const vendors = ['slack', 'pagerduty', 'freshdesk', 'github'] as const;
 export type Vendor = (typeof vendors)[number];
 
 /**
@@ -166,6 +166,16 @@ export const jobPayloads = {
     subject: z.string().min(1),
     body: z.string(),
   }),
+  /**
+   * An action item of the incident's report as a GitHub issue in `repo` (`owner/name`), with the text it had when it
+   * was queued; the executor adds the connection's labels and Conn's marker.
+   */
+  'github.createIssue': z.strictObject({
+    actionItemId: z.string().min(1),
+    repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/),
+    title: z.string().min(1).max(256),
+    body: z.string().max(60_000),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
@@ -187,6 +197,7 @@ export const jobEffects: Record<JobKind, string> = {
   'freshdesk.addNote': 'add the note to the Freshdesk ticket again',
   'freshdesk.updateTicket': 'update the Freshdesk ticket again',
   'freshdesk.createTicket': "open another Freshdesk ticket and e-mail it to the community's contact",
+  'github.createIssue': 'open another GitHub issue for this action item',
 };
 
 export interface OutboxJob {

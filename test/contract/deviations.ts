@@ -3,7 +3,7 @@
 // A rewrite that no longer finds what it rewrites throws, so a newer vendor file that fixed it shows up here.
 /* eslint-disable @typescript-eslint/no-explicit-any -- these walk untyped OpenAPI documents */
 
-export type SpecVendor = 'pagerduty' | 'slack';
+export type SpecVendor = 'pagerduty' | 'slack' | 'github';
 
 export interface Deviation {
   name: string;
@@ -17,6 +17,30 @@ export interface Deviation {
 export const PD_MEDIA_TYPE = 'application/vnd.pagerduty+json;version=2';
 
 const methods = ['get', 'post', 'put', 'delete', 'patch'] as const;
+
+/** GitHub's documented Accept header, and the one Octokit sends. */
+export const GITHUB_MEDIA_TYPES = ['application/vnd.github+json', 'application/vnd.github.v3+json'] as const;
+
+/**
+ * Declares every `application/json` answer (of the paths, and the shared `components.responses`) under `types` too;
+ * returns how many answers of the paths it extended.
+ */
+function alsoAnswerAs(spec: any, types: readonly string[]): number {
+  let n = 0;
+  const extend = (res: any, count: boolean) => {
+    const json = res?.content?.['application/json'];
+    if (!json) return;
+    for (const type of types)
+      if (!res.content[type]) {
+        res.content[type] = json;
+        if (count) n++;
+      }
+  };
+  for (const item of Object.values<any>(spec.paths))
+    for (const m of methods) for (const res of Object.values<any>(item[m]?.responses ?? {})) extend(res, true);
+  for (const res of Object.values<any>(spec.components?.responses ?? {})) extend(res, false);
+  return n;
+}
 
 function mustFind<T>(v: T | undefined | null, what: string): T {
   if (v === undefined || v === null) throw new Error(`deviation no longer applies: ${what} is not in the vendor file`);
@@ -33,17 +57,7 @@ export const deviations: readonly Deviation[] = [
       '`application/json`; the real API answers the versioned type with JSON. Without this a mock answers 406 to the ' +
       'header the vendor itself requires.',
     apply(spec) {
-      let n = 0;
-      for (const item of Object.values<any>(spec.paths))
-        for (const m of methods)
-          for (const res of Object.values<any>(item[m]?.responses ?? {})) {
-            const json = res?.content?.['application/json'];
-            if (json && !res.content[PD_MEDIA_TYPE]) {
-              res.content[PD_MEDIA_TYPE] = json;
-              n++;
-            }
-          }
-      mustFind(n || null, 'an application/json answer');
+      mustFind(alsoAnswerAs(spec, [PD_MEDIA_TYPE]) || null, 'an application/json answer');
     },
   },
   {
@@ -125,7 +139,29 @@ export const deviations: readonly Deviation[] = [
       mustFind(n || null, 'a schema written as an untyped items list');
     },
   },
+  {
+    name: 'github-accept-vendor-media-type',
+    vendor: 'github',
+    reason:
+      'GitHub documents `Accept: application/vnd.github+json` for every REST call (and the official client, Octokit, ' +
+      'sends the older `application/vnd.github.v3+json`), yet its description declares every answer only as ' +
+      '`application/json`; the real API answers those media types with JSON. Without this a mock answers 406 to the ' +
+      'header GitHub itself recommends. The real API labels that JSON `application/json; charset=utf-8` whatever ' +
+      "was asked, so the mock's answers in these types are relabelled so too (`githubAnswerType`, used by prism.ts).",
+    apply(spec) {
+      mustFind(alsoAnswerAs(spec, GITHUB_MEDIA_TYPES) || null, 'an application/json answer');
+    },
+  },
 ];
+
+/**
+ * Part of `github-accept-vendor-media-type`: the Content-Type GitHub gives its JSON answers, in place of the vendor media
+ * type the mock echoes back from the Accept header (Octokit, like GitHub, reads only application/json as JSON).
+ */
+export function githubAnswerType(contentType: string | null): string | null {
+  const type = (contentType ?? '').split(';')[0]!.trim();
+  return (GITHUB_MEDIA_TYPES as readonly string[]).includes(type) ? 'application/json; charset=utf-8' : null;
+}
 
 /** Applies the named rewrites of one vendor to a (copied) document, in order. */
 export function applyDeviations(spec: any, vendor: SpecVendor): string[] {

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applyDeviations, type SpecVendor } from './deviations';
+import { applyDeviations, githubAnswerType, type SpecVendor } from './deviations';
 import { vendorFile } from './vendorDocs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -15,6 +15,8 @@ const prismCli = path.join(repoRoot, 'node_modules', '@stoplight', 'prism-cli', 
 export const VENDOR_FILES: Record<SpecVendor, string> = {
   pagerduty: 'pagerduty-rest-openapiv3.json',
   slack: 'slack-web-openapi-v2.json',
+  // GitHub's own description, trimmed to these paths (scripts/trim-vendor-specs.ts --github): the whole is 13 MB.
+  github: 'github-api.trimmed.json',
 };
 
 /**
@@ -44,6 +46,18 @@ export const CALLED_PATHS: Record<SpecVendor, readonly string[]> = {
     '/users.lookupByEmail',
     '/conversations.list',
     '/conversations.info',
+  ],
+  github: [
+    '/user',
+    '/repos/{owner}/{repo}',
+    '/repos/{owner}/{repo}/issues',
+    '/repos/{owner}/{repo}/issues/{issue_number}',
+    '/repos/{owner}/{repo}/pulls',
+    '/repos/{owner}/{repo}/pulls/{pull_number}',
+    '/repos/{owner}/{repo}/git/ref/{ref}',
+    '/repos/{owner}/{repo}/git/refs',
+    '/repos/{owner}/{repo}/git/refs/{ref}',
+    '/repos/{owner}/{repo}/contents/{path}',
   ],
 };
 
@@ -216,6 +230,16 @@ export async function startPrism(vendor: SpecVendor, startTimeoutMs = 90_000): P
               : []
             : (JSON.parse(v) as Array<{ location?: string[] }>).filter((x) => (x.location ?? [])[0] === 'request');
           if (list.length) violations.push({ url: req.url, method: req.method, violations: list });
+        }
+        const relabel = vendor === 'github' ? githubAnswerType(res.headers.get('content-type')) : null;
+        if (relabel) {
+          const h = new Headers(res.headers);
+          h.set('content-type', relabel);
+          return new Response(res.status === 204 || res.status === 304 ? null : await res.arrayBuffer(), {
+            status: res.status,
+            statusText: res.statusText,
+            headers: h,
+          });
         }
         return res;
       };

@@ -4,8 +4,10 @@
 // VendorError, never a crash, and no call may hang or walk pages without end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createGitHubClient,
   createPagerDutyClient,
   createSlackClient,
+  type GitHubClient,
   isVendorError,
   type PagerDutyClient,
   type SlackClient,
@@ -24,7 +26,15 @@ const PAGES = 5;
  * A seeded mock answers every page of a cursor walk alike, so the walk always sees its cursor again and stops as a
  * malformed answer: the loop guard at work. These calls may therefore never parse here; they must still never crash.
  */
-const WALKS_THAT_SEE_THEIR_CURSOR_AGAIN = new Set(['findChannelByName']);
+const WALKS_THAT_SEE_THEIR_CURSOR_AGAIN = new Set([
+  'findChannelByName',
+  // GitHub's description gives its Link header an example whose next page is always 2: every page says "next: 2".
+  'listIssues',
+  'findIssueByMarker',
+]);
+
+/** The named rewrites of GitHub's description (deviations.ts). */
+const GITHUB_DEVIATIONS: string[] = ['github-accept-vendor-media-type'];
 
 type Outcome = 'parsed' | `classified:${string}`;
 
@@ -163,6 +173,58 @@ describe('Slack client against a Prism mock of Slack’s own Web API OpenAPI fil
       (fetch) =>
         createSlackClient(
           { token: 'xoxb-contract-token', apiUrl: `${prism.url}/` },
+          { fetch, timeoutMs: 10_000, maxPages: PAGES },
+        ),
+      calls,
+    );
+    expectWellBehaved(prism, seen, calls);
+  }, 300_000);
+});
+
+describe('GitHub client against a Prism mock of GitHub’s own REST description (@octokit/openapi, trimmed)', () => {
+  let prism: PrismMock;
+  beforeAll(async () => {
+    prism = await startPrism('github');
+  }, 120_000);
+  afterAll(async () => {
+    await prism?.stop();
+  });
+
+  const o = '2i2c-org';
+  const r = 'infrastructure';
+  const calls: Record<string, (c: GitHubClient) => Promise<unknown>> = {
+    getAuthenticatedUser: (c) => c.getAuthenticatedUser(),
+    getRepoPermissions: (c) => c.getRepoPermissions(o, r),
+    createIssue: (c) =>
+      c.createIssue(o, r, { title: 'Add a quota alert', body: 'What\n\n[conn:job1]', labels: ['incident'] }),
+    listIssues: (c) => c.listIssues(o, r, { creator: 'alice', state: 'all' }),
+    findIssueByMarker: (c) => c.findIssueByMarker(o, r, 'alice', '[conn:job1]'),
+    getIssue: (c) => c.getIssue(o, r, 12, { etag: 'W/"abc"' }),
+    getPull: (c) => c.getPull(o, 'incident-reports', 3),
+    getRef: (c) => c.getRef(o, 'incident-reports', 'heads/conn/inc-1'),
+    createRef: (c) => c.createRef(o, 'incident-reports', 'refs/heads/conn/inc-1', 'a'.repeat(40)),
+    updateRef: (c) => c.updateRef(o, 'incident-reports', 'heads/conn/inc-1', 'b'.repeat(40)),
+    getContent: (c) => c.getContent(o, 'incident-reports', 'reports/2026-12-07-ocean.md', 'conn/inc-1'),
+    putContent: (c) =>
+      c.putContent(o, 'incident-reports', 'reports/2026-12-07-ocean.md', {
+        message: 'Report',
+        contentBase64: Buffer.from('# Report').toString('base64'),
+        branch: 'conn/inc-1',
+        sha: 'c'.repeat(40),
+      }),
+    listPulls: (c) => c.listPulls(o, 'incident-reports', '2i2c-org:conn/inc-1'),
+    createPull: (c) =>
+      c.createPull(o, 'incident-reports', { title: 'Report', head: 'conn/inc-1', base: 'main', body: 'Overview' }),
+    updatePull: (c) => c.updatePull(o, 'incident-reports', 3, { body: 'Overview, edited' }),
+  };
+
+  it('sends only requests the vendor file allows, and every seeded answer parses or fails classified', async () => {
+    expect(prism.applied).toEqual(GITHUB_DEVIATIONS);
+    const seen = await exercise(
+      prism,
+      (fetch) =>
+        createGitHubClient(
+          { token: 'github_pat_contract_0000000000000000000000', baseUrl: prism.url },
           { fetch, timeoutMs: 10_000, maxPages: PAGES },
         ),
       calls,

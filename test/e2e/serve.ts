@@ -41,6 +41,7 @@ export async function serve(env: Record<string, string> = {}, dataDir?: string):
       CONN_PAGERDUTY_URL: 'http://127.0.0.1:9/pagerduty',
       CONN_FRESHDESK_URL: 'http://127.0.0.1:9/freshdesk/api/v2',
       CONN_SLACK_URL: 'http://127.0.0.1:9/slack/api/',
+      CONN_GITHUB_URL: 'http://127.0.0.1:9/github',
       CONN_DATA_DIR: dir.path,
       ...env,
     },

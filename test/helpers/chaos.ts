@@ -22,6 +22,7 @@ const WRITE_PATHS: Record<SimVendor, string[]> = {
   slack: ['/api/chat.postMessage', '/api/conversations.create'],
   pagerduty: ['/incidents', '/incidents/*'],
   freshdesk: [`/api/v2/tickets/${SIM_TICKET_ID}/*`],
+  github: ['/repos/2i2c-org/infrastructure/issues'],
 };
 
 export interface ChaosOptions {

@@ -45,9 +45,10 @@ export async function simConn(
   sim: Simulators,
   clock: FakeClock,
   me: keyof typeof SIM_PEOPLE,
-  opts: { connect?: boolean } = {},
+  opts: { connect?: boolean; github?: boolean; githubPollMs?: number } = {},
 ) {
   const dir = tempDir();
+  const timer = fakeTimer(clock);
   const clients = clientsFromConfigs(
     {
       pagerduty: { token: sim.tokens.pagerduty, fromEmail: SIM_FROM_EMAIL, baseUrl: sim.urls.pagerduty },
@@ -62,13 +63,19 @@ export async function simConn(
     secrets: memorySecretStore({ backend: 'keyring', strong: true }),
     // Helper W1's real executors (send + reconcile) against the simulators.
     vendors: createVendors({
-      baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
+      baseUrls: {
+        pagerduty: sim.urls.pagerduty,
+        freshdesk: sim.urls.freshdesk,
+        slack: sim.urls.slack,
+        github: sim.urls.github,
+      },
       timeoutMs: 5000,
     }),
     network: manualNetwork(true),
-    timer: fakeTimer(clock),
+    timer,
     random: () => 0.5,
     slackPacingMs: 0,
+    ...(opts.githubPollMs ? { githubLinks: { pollMs: opts.githubPollMs } } : {}),
   });
   const call = async <K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> => {
     const r = await core.invoke(name, input);
@@ -88,12 +95,16 @@ export async function simConn(
     });
     await call('integrations.save', { vendor: 'slack', config: {}, token: sim.tokens.slack });
   }
+  // GitHub only when asked: without it Conn works as before GitHub existed.
+  if (opts.github) await call('integrations.save', { vendor: 'github', config: {}, token: sim.tokens.github });
   const people: Record<string, Person> = {};
   for (const [key, p] of Object.entries(SIM_PEOPLE)) people[key] = await call('people.save', p);
   await call('people.setMe', { personId: people[me]!.id });
   let seq = 0;
   return {
     core,
+    /** The core's timer (background loops run when it fires, after core.start()). */
+    timer,
     call,
     people: people as Record<keyof typeof SIM_PEOPLE, Person>,
     clients,

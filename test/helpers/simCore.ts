@@ -15,7 +15,13 @@ const TERMINAL = new Set(['sent', 'dead', 'discarded']);
 let seq = 0;
 
 /** Saves simulator settings and tokens for all three vendors through the real integrations service. */
-export function connectToSim(core: Core, sim: Simulators, opts: { invitees?: string[] } = {}): void {
+/** Connects Slack, PagerDuty and Freshdesk to the simulators (GitHub too with `github`: without it Conn works as
+ * before GitHub existed). */
+export function connectToSim(
+  core: Core,
+  sim: Simulators,
+  opts: { invitees?: string[]; github?: boolean | Record<string, unknown> } = {},
+): void {
   const s = core.services.integrations;
   s.save({
     vendor: 'slack',
@@ -28,6 +34,12 @@ export function connectToSim(core: Core, sim: Simulators, opts: { invitees?: str
     token: sim.tokens.pagerduty,
   });
   s.save({ vendor: 'freshdesk', config: { domain: 'conn-sim.freshdesk.com' }, token: sim.tokens.freshdesk });
+  if (opts.github)
+    s.save({
+      vendor: 'github',
+      config: typeof opts.github === 'object' ? opts.github : {},
+      token: sim.tokens.github,
+    });
 }
 
 export interface SimCoreOptions extends Partial<CoreOptions> {
@@ -47,7 +59,12 @@ export function simCore(sim: Simulators, opts: SimCoreOptions = {}) {
       signal: init?.signal ? AbortSignal.any([init.signal, crash.signal]) : crash.signal,
     });
   const wiring: Vendors = createVendors({
-    baseUrls: { pagerduty: sim.urls.pagerduty, freshdesk: sim.urls.freshdesk, slack: sim.urls.slack },
+    baseUrls: {
+      pagerduty: sim.urls.pagerduty,
+      freshdesk: sim.urls.freshdesk,
+      slack: sim.urls.slack,
+      github: sim.urls.github,
+    },
     timeoutMs: opts.timeoutMs ?? 1500,
     fetch: fetchFn,
   });

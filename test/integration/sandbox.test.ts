@@ -32,7 +32,7 @@ describe('sandbox wiring', () => {
       secrets: memorySecretStore({ backend: 'keyring', strong: true }),
       ...sandboxCoreOptions(sim),
     });
-    connectToSim(core, sim);
+    connectToSim(core, sim, { github: true });
   });
   afterAll(async () => {
     globalThis.fetch = realFetch;
@@ -49,6 +49,7 @@ describe('sandbox wiring', () => {
     await clients.slack!.identify();
     await clients.pagerduty!.identify();
     await clients.freshdesk!.identify();
+    await clients.github!.getAuthenticatedUser();
     expect(outside).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // The simulators' HTTP control API (/_control/...): faults, tokens, seeding, rate limits, and reading back requests and
 // state.
-import type { Simulators, SimState } from './server';
+import { mergePull } from './github';
+import { tokensOf, type Simulators, type SimState } from './server';
 import type { FaultAction, SimVendor } from './types';
 
 interface Out {
@@ -34,11 +35,31 @@ export function snapshot(state: SimState) {
       users: state.slack.users,
       channels: state.slack.channels.map((c) => ({ ...c, members: [...c.members] })),
     },
+    github: {
+      users: state.github.users,
+      repos: state.github.repos.map((r) => ({
+        fullName: `${r.owner}/${r.name}`,
+        defaultBranch: r.defaultBranch,
+        issues: r.issues,
+        pulls: r.pulls,
+        branches: Object.fromEntries(
+          [...r.branches].map(([b, sha]) => [
+            b,
+            {
+              sha,
+              files: Object.fromEntries(
+                [...r.commits.get(sha)!.files].map(([p, f]) => [
+                  p,
+                  { sha: f.sha, size: Buffer.from(f.content, 'base64').length },
+                ]),
+              ),
+            },
+          ]),
+        ),
+      })),
+    },
   };
 }
-
-const tokenMap = (state: SimState, v: SimVendor): Map<string, { revoked: boolean }> =>
-  v === 'pagerduty' ? state.pagerduty.tokens : v === 'freshdesk' ? state.freshdesk.apiKeys : state.slack.tokens;
 
 export function controlRoute(sim: Simulators, method: string, url: URL, raw: string): Out {
   let body: Record<string, unknown> = {};
@@ -75,7 +96,7 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
     case 'POST /tokens': {
       const v = body.vendor as SimVendor;
       const token = String(body.token ?? '');
-      const map = tokenMap(state, v);
+      const map = tokensOf(state, v);
       if (body.action === 'revoke' || body.action === 'restore') {
         if (!map.has(token)) return { status: 404, body: { error: 'unknown token' } };
         sim.setToken(v, token, body.action === 'revoke');
@@ -101,6 +122,8 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       const pd = body.pagerduty as { perMinute?: number; createPerMinute?: number } | undefined;
       const fd = body.freshdesk as { perMinute?: number } | undefined;
       const sl = body.slack as { postsPerSecond?: number; burst?: number } | undefined;
+      const gh = body.github as { limit?: number } | undefined;
+      if (gh?.limit !== undefined) state.github.rate.limit = gh.limit;
       Object.assign(state.pagerduty.rate, pd ?? {});
       Object.assign(state.freshdesk.rate, fd ?? {});
       Object.assign(state.slack.rate, sl ?? {});
@@ -219,6 +242,29 @@ export function controlRoute(sim: Simulators, method: string, url: URL, raw: str
       };
       state.slack.channels.push(c);
       return { status: 200, body: { pagerdutyId: id, channelId: c.id, channelName: channel } };
+    }
+    case 'POST /github/merge': {
+      // Someone merges a pull request: { repo: 'owner/name', number } → its files land on the base branch.
+      const repo = state.github.repos.find((r) => `${r.owner}/${r.name}` === body.repo);
+      if (!repo) return { status: 404, body: { error: 'unknown repo' } };
+      const pr = mergePull(state.github, repo, Number(body.number), new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'));
+      if (!pr) return { status: 409, body: { error: 'no open pull request with that number' } };
+      return { status: 200, body: pr };
+    }
+    case 'POST /github/issues': {
+      // Someone closes or reopens an issue: { repo: 'owner/name', number, state: 'closed' | 'open' }.
+      const repo = state.github.repos.find((r) => `${r.owner}/${r.name}` === body.repo);
+      const issue = repo?.issues.find((i) => i.number === Number(body.number));
+      if (!issue) return { status: 404, body: { error: 'unknown issue' } };
+      const at = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+      const closed = body.state === 'closed';
+      Object.assign(issue, {
+        state: closed ? 'closed' : 'open',
+        state_reason: closed ? 'completed' : 'reopened',
+        closed_at: closed ? at : null,
+        updated_at: at,
+      });
+      return { status: 200, body: issue };
     }
     case 'POST /freshdesk/conversations': {
       // Adds a conversation as if the requester wrote: { ticketId, body }.

@@ -3,7 +3,7 @@ import type { Simulators } from './server';
 
 export { startSimulators } from './server';
 export type { Simulators, StartOptions, SimState } from './server';
-export { SIM_TOKENS, SIM_FROM_EMAIL, SIM_TICKET_ID } from './seed';
+export { SIM_TOKENS, SIM_FROM_EMAIL, SIM_TICKET_ID, SIM_GITHUB_LOGIN } from './seed';
 export { snapshot } from './control';
 export type { FaultAction, LoggedRequest, SimVendor } from './types';
 

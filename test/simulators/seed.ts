@@ -1,6 +1,7 @@
 // Seed data for the simulators: a realistic small account (people, services, a ticket, canned responses) and its
 // tokens.
 import type { FdState } from './freshdesk';
+import { addRepo, type GhState } from './github';
 import type { PdState } from './pagerduty';
 import type { SlackState } from './slack';
 
@@ -13,7 +14,14 @@ export const SIM_TOKENS = {
   freshdeskBob: 'simFdKeyBob0002',
   slack: 'xoxb-sim-0001-bot-token',
   slackLimited: 'xoxb-sim-0002-no-scopes',
+  /** Alice's fine-grained token: writes to both 2i2c-org repositories. */
+  github: 'github_pat_sim0001_alice0000000000000000000001',
+  /** A token that may read the repositories but not write there. */
+  githubReadOnly: 'github_pat_sim0002_reader000000000000000000002',
 } as const;
+
+/** The GitHub login behind SIM_TOKENS.github. */
+export const SIM_GITHUB_LOGIN = 'alice-jansen';
 
 export const SIM_FROM_EMAIL = 'alice@conn-sim.example';
 export const SIM_TICKET_ID = 4711;
@@ -174,5 +182,21 @@ export function seedSlack(s: SlackState, nowMs: number): void {
     botId: 'B0BOT1234',
     scopes: ['chat:write'],
     revoked: false,
+  });
+}
+
+export function seedGitHub(s: GhState): void {
+  s.users.push(
+    { login: SIM_GITHUB_LOGIN, id: 1_001, name: 'Alice Jansen' },
+    { login: 'bob-okafor', id: 1_002, name: 'Bob Okafor' },
+    { login: 'conn-reader', id: 1_003, name: null },
+  );
+  s.tokens.set(SIM_TOKENS.github, { login: SIM_GITHUB_LOGIN, revoked: false });
+  s.tokens.set(SIM_TOKENS.githubReadOnly, { login: 'conn-reader', revoked: false });
+  const access = { [SIM_GITHUB_LOGIN]: 'write', 'bob-okafor': 'admin', 'conn-reader': 'read' } as const;
+  addRepo(s, '2i2c-org/infrastructure', access, { 'README.md': '# infrastructure\n' });
+  addRepo(s, '2i2c-org/incident-reports', access, {
+    'README.md': '# Incident reports\n',
+    'reports/.gitkeep': '',
   });
 }

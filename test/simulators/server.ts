@@ -3,8 +3,9 @@
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { freshdeskHandler, newFdState, type FdState } from './freshdesk';
+import { githubHandler, newGhState, type GhState } from './github';
 import { newPdState, pagerdutyHandler, type PdState } from './pagerduty';
-import { SIM_FROM_EMAIL, SIM_TOKENS, seedFreshdesk, seedPagerDuty, seedSlack } from './seed';
+import { SIM_FROM_EMAIL, SIM_TOKENS, seedFreshdesk, seedGitHub, seedPagerDuty, seedSlack } from './seed';
 import { newSlackState, slackHandler, type SlackState } from './slack';
 import { controlRoute } from './control';
 import type { Fault, FaultAction, Handler, LoggedRequest, SimRequest, SimResponse, SimVendor } from './types';
@@ -13,6 +14,7 @@ export interface SimState {
   pagerduty: PdState;
   freshdesk: FdState;
   slack: SlackState;
+  github: GhState;
 }
 
 export interface StartOptions {
@@ -26,7 +28,7 @@ export interface StartOptions {
 export interface Simulators {
   port: number;
   origin: string;
-  urls: { pagerduty: string; freshdesk: string; slack: string; control: string };
+  urls: { pagerduty: string; freshdesk: string; slack: string; github: string; control: string };
   tokens: typeof SIM_TOKENS;
   fromEmail: string;
   state: SimState;
@@ -43,7 +45,12 @@ export interface Simulators {
   stop(): Promise<void>;
 }
 
-const PREFIX: Record<SimVendor, string> = { pagerduty: '/pagerduty', freshdesk: '/freshdesk', slack: '/slack' };
+const PREFIX: Record<SimVendor, string> = {
+  pagerduty: '/pagerduty',
+  freshdesk: '/freshdesk',
+  slack: '/slack',
+  github: '/github',
+};
 
 export async function startSimulators(opts: StartOptions = {}): Promise<Simulators> {
   const now = opts.now ?? Date.now;
@@ -57,16 +64,18 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
   const sockets = new Set<Socket>();
 
   const reset = (seed: 'realistic' | 'empty' = 'realistic') => {
-    state = { pagerduty: newPdState(), freshdesk: newFdState(), slack: newSlackState() };
+    state = { pagerduty: newPdState(), freshdesk: newFdState(), slack: newSlackState(), github: newGhState() };
     if (seed === 'realistic') {
       seedPagerDuty(state.pagerduty);
       seedFreshdesk(state.freshdesk, new Date(now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z'));
       seedSlack(state.slack, now());
+      seedGitHub(state.github);
     }
     handlers = {
       pagerduty: pagerdutyHandler(state.pagerduty, now),
       freshdesk: freshdeskHandler(state.freshdesk, now),
       slack: slackHandler(state.slack, now),
+      github: githubHandler(state.github, now),
     };
     sim.state = state;
   };
@@ -190,7 +199,15 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
         return req.socket.destroy();
       case 'malformed':
         if (fault.apply) apply();
-        return send({ status: 200, body: vendor === 'slack' ? '{"ok": true, "chann' : '{"incident": {"id": "Q1' });
+        return send({
+          status: 200,
+          body:
+            vendor === 'slack'
+              ? '{"ok": true, "chann'
+              : vendor === 'github'
+                ? '{"id": 1, "numb'
+                : '{"incident": {"id": "Q1',
+        });
       case 'status':
         return send({
           status: fault.status,
@@ -212,6 +229,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
       pagerduty: `${origin}/pagerduty`,
       freshdesk: `${origin}/freshdesk/api/v2`,
       slack: `${origin}/slack/api/`,
+      github: `${origin}/github`,
       control: `${origin}/_control`,
     },
     tokens: SIM_TOKENS,
@@ -233,12 +251,7 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
     clearFaults: () => void (faults = []),
     setFaultPicker: (pick) => void (faultPicker = pick),
     setToken: (vendor, token, revoked) => {
-      const map: Map<string, { revoked: boolean }> =
-        vendor === 'pagerduty'
-          ? state.pagerduty.tokens
-          : vendor === 'freshdesk'
-            ? state.freshdesk.apiKeys
-            : state.slack.tokens;
+      const map: Map<string, { revoked: boolean }> = tokensOf(state, vendor);
       const rec = map.get(token);
       if (!rec) throw new Error(`unknown ${vendor} token`);
       rec.revoked = revoked;
@@ -254,7 +267,21 @@ export async function startSimulators(opts: StartOptions = {}): Promise<Simulato
   return sim;
 }
 
+/** Each simulator's tokens (revocable). */
+export function tokensOf(state: SimState, vendor: SimVendor): Map<string, { revoked: boolean }> {
+  if (vendor === 'pagerduty') return state.pagerduty.tokens;
+  if (vendor === 'freshdesk') return state.freshdesk.apiKeys;
+  if (vendor === 'github') return state.github.tokens;
+  return state.slack.tokens;
+}
+
 function defaultErrorBody(vendor: SimVendor, status: number): unknown {
+  if (vendor === 'github')
+    return {
+      message: status >= 500 ? 'Server Error' : 'Error',
+      documentation_url: 'https://docs.github.com/rest',
+      status: String(status),
+    };
   if (vendor === 'pagerduty')
     return { error: { message: status >= 500 ? 'Internal Server Error' : 'Error', code: 2000 } };
   if (vendor === 'freshdesk') return { message: status >= 500 ? 'Internal server error' : 'Error' };
@@ -270,6 +297,28 @@ function rateLimited(vendor: SimVendor, wait: number, omit: boolean): SimRespons
           headers: { 'ratelimit-limit': '960', 'ratelimit-remaining': '0', 'ratelimit-reset': String(wait) },
           body: { error: { message: 'Rate Limit Exceeded', code: 2020 } },
         };
+  if (vendor === 'github') {
+    // GitHub's secondary rate limit: 403 with Retry-After (or, without headers, "wait at least a minute").
+    const resetAt = String(Math.ceil(Date.now() / 1000) + wait);
+    return {
+      status: 403,
+      headers: omit
+        ? {}
+        : {
+            'retry-after': String(wait),
+            'x-ratelimit-limit': '5000',
+            'x-ratelimit-remaining': '4999',
+            'x-ratelimit-reset': resetAt,
+            'x-ratelimit-used': '1',
+            'x-ratelimit-resource': 'core',
+          },
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        status: '403',
+      },
+    };
+  }
   if (vendor === 'freshdesk')
     return {
       status: 429,
@@ -291,5 +340,10 @@ function invalidJson(vendor: SimVendor): SimResponse {
     };
   if (vendor === 'freshdesk')
     return { status: 400, body: { code: 'invalid_json', message: 'Request body has invalid json format' } };
+  if (vendor === 'github')
+    return {
+      status: 400,
+      body: { message: 'Problems parsing JSON', documentation_url: 'https://docs.github.com/rest' },
+    };
   return { status: 200, body: { ok: false, error: 'invalid_json' } };
 }

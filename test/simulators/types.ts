@@ -1,5 +1,5 @@
 // Shared shapes for the vendor simulators: parsed requests, responses, faults and the request log.
-export type SimVendor = 'pagerduty' | 'freshdesk' | 'slack';
+export type SimVendor = 'pagerduty' | 'freshdesk' | 'slack' | 'github';
 
 export interface SimRequest {
   vendor: SimVendor;

@@ -94,6 +94,8 @@ export function createHandlers(s: Services): Handlers {
     'incidents.scope': (input) => s.scope.get(input),
     'health.status': (input) => s.health.status(input),
     'health.probeNow': (input) => s.health.probeNow(input),
+    'github.listLinks': (input) => s.githubLinks.list(input),
+    'github.checkLinks': (input) => s.githubLinks.refresh(input),
     'health.settings': () => s.health.settings(),
     'health.saveSettings': (input) => s.health.saveSettings(input),
     'impact.propose': (input) => s.health.propose(input),

@@ -59,6 +59,8 @@ export interface CoreOptions {
   checkpointWorker?: boolean;
   /** Hub health probes (services.health.start() runs them every 30 s): port, base URL, interval, timeout. */
   hubProbes?: ServiceOptions['hubProbes'];
+  /** GitHub links in the timeline (services.githubLinks.start() reads each linked item every 5 minutes). */
+  githubLinks?: ServiceOptions['githubLinks'];
   /** The user Conn runs as (default: the process's); tests pass another to play a folder owned by someone else. */
   uid?: number;
 }
@@ -119,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
       clients: opts.vendors?.clients ?? createVendors().clients,
       logger,
       hubProbes: opts.hubProbes,
+      githubLinks: opts.githubLinks,
     },
   );
   // Notes a crash or kill left out of the search index (appended after the last batch) are indexed now.
@@ -152,6 +155,7 @@ export function createCore(opts: CoreOptions): Core {
   const stopTimers = () => {
     services.checks.stop();
     services.health.stop();
+    services.githubLinks.stop();
     services.reminders.stop();
   };
   return {
@@ -168,6 +172,7 @@ export function createCore(opts: CoreOptions): Core {
       services.reminders.start();
       services.checks.start();
       services.health.start();
+      services.githubLinks.start();
     },
     stop() {
       stopTimers();

@@ -14,6 +14,7 @@ import { useNotes } from './features/notes/store';
 import { useHandoff } from './features/handoff/store';
 import { useTimeline } from './features/timeline/store';
 import { hubEvents } from './features/hubs/store';
+import { useGitHubItems } from './features/timeline/githubStore';
 
 function openComposer(incidentId: string): void {
   useIncidents.getState().select(incidentId);
@@ -94,6 +95,7 @@ const routes = {
   'registry.changed': hubEvents.registryChanged,
   'scope.changed': hubEvents.scopeChanged,
   'health.changed': hubEvents.healthChanged,
+  'github.linksChanged': (view) => useGitHubItems.getState().received(view),
 } satisfies EventRoutes;
 
 /**

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { id } from '../text';
 import { op } from './define';
 
-export const importSources = ['pagerduty', 'slack', 'freshdesk'] as const;
+export const importSources = ['pagerduty', 'slack', 'freshdesk', 'github'] as const;
 export type ImportSource = (typeof importSources)[number];
 
 /** How one source fared in an import or take-over: each imports or fails on its own. */

@@ -28,10 +28,11 @@ export function useSim(timeoutMs = 5000): {
           pagerduty: { token: sim.tokens.pagerduty, fromEmail: sim.fromEmail, baseUrl: sim.urls.pagerduty },
           freshdesk: { domain: 'conn-sim', apiKey: sim.tokens.freshdesk, baseUrl: sim.urls.freshdesk },
           slack: { token: sim.tokens.slack, apiUrl: sim.urls.slack },
+          github: { token: sim.tokens.github, baseUrl: sim.urls.github },
         },
         { timeoutMs },
       );
-      return { pagerduty: c.pagerduty!, freshdesk: c.freshdesk!, slack: c.slack! };
+      return { pagerduty: c.pagerduty!, freshdesk: c.freshdesk!, slack: c.slack!, github: c.github! };
     },
   };
 }

@@ -1,13 +1,30 @@
 // Reads an incident's shared record from the vendors: Slack channel history with thread replies, PagerDuty
 // log entries and notes, the Freshdesk ticket and its conversations, as ImportedEntry with original timestamps.
+import { findGitHubLinks, gitHubKey, type GitHubLink } from '../../../shared/githubLinks';
 import type { ImportSource } from '../../../shared/ops/recordImport';
-import { freshdeskMap, pagerdutyMap, slackMap, type ImportedEntry, type VendorClients } from '../integrations';
+import {
+  freshdeskMap,
+  isVendorError,
+  pagerdutyMap,
+  slackMap,
+  type ImportedEntry,
+  type VendorClients,
+} from '../integrations';
+import { entriesOf, factsOfIssue, factsOfPull } from '../integrations/github/map';
 
 export interface RecordTargets {
   pagerdutyIncidentId?: string | null;
   slackChannelId?: string | null;
   freshdeskTicketId?: number | null;
+  /**
+   * GitHub issues and pull requests linked from what this Conn already holds (its notes). Links found in what the
+   * other sources read are added; without a GitHub connection none is read.
+   */
+  githubLinks?: readonly GitHubLink[] | null;
 }
+
+/** At most this many linked GitHub items are followed per incident (the poll's bound too). */
+export const MAX_GITHUB_ITEMS = 25;
 
 /** An imported entry; `connJobId` is set when Conn sent it (it carried a [conn:<jobId>] marker). */
 export type RecordEntry = ImportedEntry & { connJobId: string | null };
@@ -80,6 +97,45 @@ export async function readFreshdesk(clients: VendorClients, ticketId: number): P
   return [opened, ...conversations.map((c) => withConnMarker(freshdeskMap.conversationToEntry(c)))];
 }
 
+/** The hosts whose links count as GitHub's for this client: github.com, and an Enterprise Server's host. */
+export const gitHubHostsOf = (clients: Pick<VendorClients, 'github'>): string[] => {
+  const h = clients.github?.webHost;
+  return h ? [h] : [];
+};
+
+/** Distinct links of some texts, in order, at most MAX_GITHUB_ITEMS. */
+export function gitHubLinksIn(texts: Iterable<string>, hosts: readonly string[], also: readonly GitHubLink[] = []) {
+  const out = new Map<string, GitHubLink>();
+  for (const l of also) if (out.size < MAX_GITHUB_ITEMS && !out.has(gitHubKey(l))) out.set(gitHubKey(l), l);
+  for (const t of texts)
+    for (const l of findGitHubLinks(t, hosts))
+      if (out.size < MAX_GITHUB_ITEMS && !out.has(gitHubKey(l))) out.set(gitHubKey(l), l);
+  return [...out.values()];
+}
+
+/**
+ * The opened / merged / closed moments of linked GitHub issues and pull requests. An item that is gone or that the
+ * token cannot see is left out; any other failure (rate limit, network) fails the source.
+ */
+export async function readGitHub(clients: VendorClients, links: readonly GitHubLink[]): Promise<RecordEntry[]> {
+  const gh = clients.github;
+  if (!gh) return [];
+  const out: RecordEntry[] = [];
+  for (const link of links.slice(0, MAX_GITHUB_ITEMS)) {
+    try {
+      const facts =
+        link.kind === 'pull'
+          ? factsOfPull((await gh.getPull(link.owner, link.repo, link.number)).data!)
+          : factsOfIssue((await gh.getIssue(link.owner, link.repo, link.number)).data!);
+      for (const e of entriesOf(link, facts)) out.push({ ...e, connJobId: null });
+    } catch (err) {
+      if (isVendorError(err) && (err.kind === 'not_found' || err.kind === 'permission')) continue;
+      throw err;
+    }
+  }
+  return out;
+}
+
 export interface SourceRead {
   source: ImportSource;
   entries: RecordEntry[];
@@ -105,6 +161,21 @@ export async function readRecordBySource(
     if (r.status === 'fulfilled') read.push({ source, entries: r.value });
     else failures.push({ source, error: r.reason });
   });
+  // Then GitHub: the issues and pull requests linked from what was read (and from the local notes).
+  if (clients.github && t.githubLinks) {
+    const links = gitHubLinksIn(
+      read.flatMap((r) => r.entries.map((e) => e.body)),
+      gitHubHostsOf(clients),
+      t.githubLinks,
+    );
+    if (links.length > 0) {
+      try {
+        read.push({ source: 'github', entries: await readGitHub(clients, links) });
+      } catch (error) {
+        failures.push({ source: 'github', error });
+      }
+    }
+  }
   const entries = read
     .flatMap((r) => r.entries)
     .sort((a, b) => a.at.localeCompare(b.at) || a.vendorRef.localeCompare(b.vendorRef));

@@ -1,7 +1,7 @@
 // One error type for every vendor failure, the per-vendor classifiers, and plain-words explanations.
 import { vendorLabels } from '../../../shared/labels';
 
-export type VendorName = 'pagerduty' | 'freshdesk' | 'slack';
+export type VendorName = 'pagerduty' | 'freshdesk' | 'slack' | 'github';
 
 export const vendorErrorKinds = [
   'auth',
@@ -100,6 +100,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   }
   return out
     .replace(/xox[abposer]-[A-Za-z0-9-]+/g, '[redacted]')
+    .replace(/\b(github_pat_[A-Za-z0-9_]+|gh[pousr]_[A-Za-z0-9]{20,})/g, '[redacted]')
     .replace(/(Token token=)[^\s"',]+/gi, '$1[redacted]')
     .replace(/(Bearer |Basic )[A-Za-z0-9+/=._-]+/g, '$1[redacted]');
 }

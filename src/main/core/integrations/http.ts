@@ -121,7 +121,7 @@ export function buildUrl(
 }
 
 /** Redacts secrets in every string of a parsed JSON value (vendors may echo credentials in error bodies). */
-function redactDeep(v: unknown, secrets: readonly string[]): unknown {
+export function redactDeep(v: unknown, secrets: readonly string[]): unknown {
   if (typeof v === 'string') return redact(v, secrets);
   if (Array.isArray(v)) return v.map((x) => redactDeep(x, secrets));
   if (v && typeof v === 'object')

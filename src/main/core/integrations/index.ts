@@ -1,6 +1,7 @@
 // Public face of the vendor integrations: clients, markers, errors, mappers. The clients are built in one place,
 // the vendor table (vendors/index.ts).
 import type { FreshdeskClient } from './freshdesk/client';
+import type { GitHubClient } from './github/client';
 import type { PagerDutyClient } from './pagerduty/client';
 import type { SlackClient } from './slack/client';
 
@@ -9,6 +10,7 @@ export interface VendorClients {
   pagerduty: PagerDutyClient | null;
   freshdesk: FreshdeskClient | null;
   slack: SlackClient | null;
+  github: GitHubClient | null;
 }
 
 /**
@@ -52,6 +54,9 @@ export { fillPlaceholders, placeholdersIn, ticketPlaceholderValues } from './fre
 export { createSlackClient, tsFromMs, CONN_EVENT_TYPE } from './slack/client';
 export type { SlackClient, SlackConfig } from './slack/client';
 export { sanitiseChannelName, channelNameFromPattern, channelNameProblem, withSuffix } from './slack/names';
+export { createGitHubClient, classifyGitHub, parseGitHubLink, GITHUB_API } from './github/client';
+export type { GitHubClient, GitHubConfig, Conditional } from './github/client';
+export type { GhIssue, GhPull, GhUser, GhRepository, GhRef, GhFileContent } from './github/schemas';
 export * as pagerdutyMap from './pagerduty/map';
 export * as freshdeskMap from './freshdesk/map';
 export * as slackMap from './slack/map';

@@ -2,7 +2,7 @@
 
 /** One imported vendor record, ready to become a TimelineEntry (source = vendor, refId = vendorRef). */
 export interface ImportedEntry {
-  source: 'slack' | 'pagerduty' | 'freshdesk';
+  source: 'slack' | 'pagerduty' | 'freshdesk' | 'github';
   /** Stable vendor id, unique per source, for de-duplication on re-import (e.g. `C123:1759219200.000100`). */
   vendorRef: string;
   /** The vendor's original timestamp, ISO-8601 UTC. */

@@ -58,5 +58,8 @@ export function linkNeeded(kind: JobKind): keyof IncidentLinks | null {
       return 'pagerdutyIncidentId';
     case 'freshdesk':
       return 'freshdeskTicketId';
+    case 'github':
+      // GitHub jobs name their repository themselves (settings or payload): no incident link needed.
+      return null;
   }
 }

@@ -21,6 +21,7 @@ export type Role = 'finding' | 'decision' | 'action' | 'command' | 'status' | 'v
 
 const VENDOR_KINDS =
   /^(log\.(trigger|acknowledge|resolve|escalate|assign|unacknowledge|priority_change|urgency_change)|ticket\.opened)$/;
+const GITHUB_KINDS = /^(pull\.(opened|merged|closed)|issue\.(opened|closed))$/;
 const RESOLUTION_KINDS = new Set(['resolution', 'resolved']);
 
 /** What part an entry plays in the story, or null when it is conversation, checklist bookkeeping or similar. */
@@ -32,6 +33,7 @@ export function roleOf(e: Pick<ReportTimelineRow, 'kind' | 'source'>): Role | nu
     return noteRoles.includes(e.kind) ? (e.kind as Role) : null;
   }
   if ((e.source === 'pagerduty' || e.source === 'freshdesk') && VENDOR_KINDS.test(e.kind)) return 'vendor';
+  if (e.source === 'github' && GITHUB_KINDS.test(e.kind)) return 'vendor';
   return null;
 }
 
@@ -43,7 +45,12 @@ export interface ProposeInput {
   impactEnd: number | null;
 }
 
-const vendorName: Record<string, string> = { pagerduty: 'PagerDuty', freshdesk: 'Freshdesk', slack: 'Slack' };
+const vendorName: Record<string, string> = {
+  pagerduty: 'PagerDuty',
+  freshdesk: 'Freshdesk',
+  slack: 'Slack',
+  github: 'GitHub',
+};
 
 /** A line as the end of a sentence: one line, no trailing punctuation run, Markdown emphasis characters kept. */
 function clause(text: string): string {

@@ -31,6 +31,7 @@ import { timelineService } from './timeline';
 import { registryService } from './registry';
 import { scopeService } from './scope';
 import { healthService, type HealthDeps } from './health';
+import { githubLinksService, type GitHubLinksDeps } from './githubLinks';
 
 /** What the outbox and integrations services need beyond the shared deps (the core passes real ones). */
 export interface OutboxPorts {
@@ -60,6 +61,8 @@ export interface ServiceOptions extends OutboxPorts {
   logger?: Logger;
   /** Hub health probes: the HTTP port, a base URL (the sandbox), interval and timeout (tests). */
   hubProbes?: Pick<HealthDeps, 'probe' | 'probeBase' | 'intervalMs' | 'timeoutMs' | 'concurrency'>;
+  /** GitHub links in the timeline: how often each linked item is read again, and the loop's tick (tests). */
+  githubLinks?: Pick<GitHubLinksDeps, 'pollMs' | 'tickMs'>;
 }
 
 export type CreateServicesDeps = ServiceDeps &
@@ -167,6 +170,15 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       logger: opts.logger,
     }),
     takeover,
+    githubLinks: githubLinksService({
+      ...deps,
+      ...opts.githubLinks,
+      clients,
+      isConfigured: integrations.isConfigured,
+      network: opts.network,
+      timer: opts.timer ?? realTimer,
+      logger: opts.logger,
+    }),
     backfill: backfillService({ ...deps, clients, takeover }),
   };
 }

@@ -2,20 +2,22 @@
 // and Freshdesk conversation into its timeline, once each (re-imports add only what is new).
 import type { OpParsed } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/domain';
-import type { ImportResult, SourceOutcome } from '../../../shared/ops/recordImport';
+import type { ImportResult, ImportSource, SourceOutcome } from '../../../shared/ops/recordImport';
 import { AppError } from '../../../shared/result';
+import { githubLinksRepo } from '../db/repos/githubLinks';
 import { importsRepo } from '../db/repos/imports';
 import { incidentsRepo } from '../db/repos/incidents';
 import { incidentTargets } from '../handoff/targets';
 import type { ClientsPort } from '../importer/clients';
 import { asAppError, sourceOutcomes } from '../importer/errors';
 import { importedNearby, withoutSharedEchoes } from '../importer/echoes';
-import { readRecordBySource, type RecordEntry } from '../importer/record';
+import { gitHubHostsOf, gitHubLinksIn, readRecordBySource, type RecordEntry } from '../importer/record';
 import type { ServiceDeps } from '../ports';
 
 export function recordImportService({ db, clock, ids, bus }: ServiceDeps, clients: ClientsPort) {
   const imports = importsRepo(db);
   const incidents = incidentsRepo(db);
+  const githubLinks = githubLinksRepo(db);
 
   const writeTx = db.transaction((incidentId: string, entries: RecordEntry[]) => {
     const added: TimelineEntry[] = [];
@@ -60,13 +62,20 @@ export function recordImportService({ db, clock, ids, bus }: ServiceDeps, client
       if (!incident) throw new AppError('not_found', `No incident with id ${incidentId}`);
       const t = incidentTargets(db, incident);
       const c = clients();
-      const wanted = (s: 'slack' | 'pagerduty' | 'freshdesk') => !!c[s] && (!sources || sources.includes(s));
+      const wanted = (s: ImportSource) => !!c[s] && (!sources || sources.includes(s));
       const targets = {
         slackChannelId: wanted('slack') ? t.slackChannelId : null,
         pagerdutyIncidentId: wanted('pagerduty') ? t.pagerdutyIncidentId : null,
         freshdeskTicketId: wanted('freshdesk') ? t.freshdeskTicketId : null,
+        // GitHub: the issues and pull requests linked from this record, and from what the others read now.
+        githubLinks: wanted('github') ? gitHubLinksIn(githubLinks.textsWithLinks(incidentId), gitHubHostsOf(c)) : null,
       };
-      if (!targets.slackChannelId && !targets.pagerdutyIncidentId && !targets.freshdeskTicketId) {
+      if (
+        !targets.slackChannelId &&
+        !targets.pagerdutyIncidentId &&
+        !targets.freshdeskTicketId &&
+        !targets.githubLinks?.length
+      ) {
         throw new AppError(
           'conflict',
           sources

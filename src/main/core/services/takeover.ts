@@ -18,7 +18,7 @@ import { need, type ClientsPort } from '../importer/clients';
 import { discoverTargets, isBrief, pagerdutyIdFrom } from '../importer/discover';
 import { asAppError, sourceOutcomes } from '../importer/errors';
 import { withoutSharedEchoes } from '../importer/echoes';
-import { readRecordBySource, type RecordEntry } from '../importer/record';
+import { gitHubHostsOf, gitHubLinksIn, readRecordBySource, type RecordEntry } from '../importer/record';
 import type { ChecklistService } from './checklist';
 import type { ChecksService } from './checks';
 import type { IncidentsService } from './incidents';
@@ -244,6 +244,8 @@ export function takeoverService(d: TakeoverDeps) {
     pagerdutyIncidentId: g.pd?.id,
     slackChannelId: g.slackId,
     freshdeskTicketId: g.c.freshdesk ? g.ticketId : null,
+    // The GitHub issues and pull requests the record links (found in what the other sources read).
+    githubLinks: g.c.github ? [] : null,
   });
   function livePreview(previewId: string): Pending {
     const p = pending.get(previewId);
@@ -395,6 +397,14 @@ export function takeoverService(d: TakeoverDeps) {
         pagerdutyIncidentId: again.has('pagerduty') ? t.pagerdutyIncidentId : undefined,
         slackChannelId: again.has('slack') ? t.slackChannelId : null,
         freshdeskTicketId: again.has('freshdesk') ? t.freshdeskTicketId : null,
+        // GitHub again: the links in what was read before.
+        githubLinks:
+          again.has('github') && t.githubLinks
+            ? gitHubLinksIn(
+                p.entries.map((e) => e.body),
+                gitHubHostsOf(p.g.c),
+              )
+            : null,
       });
       const redone = new Map(sourceOutcomes(read.read, read.failures).map((o) => [o.source, o]));
       p.entries = [...p.entries, ...read.entries].sort(

@@ -10,12 +10,15 @@ import type { ExecutorRegistry } from '../outbox/executors';
 import type { Live, LiveVendors } from '../outbox/vendors/common';
 import type { CredentialSource, IdentifyPort, VendorCredentials } from '../secrets/credentials';
 import { freshdesk } from './freshdesk';
+import { github } from './github';
 import { pagerduty } from './pagerduty';
 import type { VendorPort } from './port';
 import { slack } from './slack';
 
 /** THE table. The order is the order executors and checks are merged in. */
-export const vendorTable = { slack, pagerduty, freshdesk } satisfies { [V in Vendor]: VendorPort<V, unknown, never> };
+export const vendorTable = { slack, pagerduty, freshdesk, github } satisfies {
+  [V in Vendor]: VendorPort<V, unknown, never>;
+};
 
 type Table = typeof vendorTable;
 type ClientOf<V extends Vendor> = Table[V] extends VendorPort<V, infer C, infer _R> ? C : never;
@@ -102,7 +105,7 @@ export function createVendors(opts: VendorOptions = {}): Vendors {
     checks: once((live) => Object.assign({}, ...ports.map((p) => p.checks(live))) as CheckSet),
     async identify(creds) {
       try {
-        return { name: await portOf(creds.vendor).identify(clientFor(creds)) };
+        return { name: await portOf(creds.vendor).identify(clientFor(creds), creds.config) };
       } catch (err) {
         // Keep the class for the dispatcher-style reading, and the vendor-specific plain words for people.
         if (isVendorError(err)) throw Object.assign(err, { explanation: explainVendorError(err) });

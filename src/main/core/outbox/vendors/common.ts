@@ -2,6 +2,7 @@
 import type { VendorConfig } from '../../../../shared/integrations';
 import type { Vendor } from '../../../../shared/outbox';
 import type { FreshdeskClient } from '../../integrations/freshdesk/client';
+import type { GitHubClient } from '../../integrations/github/client';
 import type { PagerDutyClient } from '../../integrations/pagerduty/client';
 import type { SlackClient } from '../../integrations/slack/client';
 import { VendorError, toVendorFailure, type VendorFailure } from '../failures';
@@ -17,6 +18,7 @@ export interface LiveVendors {
   slack(): Live<SlackClient, 'slack'> | undefined;
   pagerduty(): Live<PagerDutyClient, 'pagerduty'> | undefined;
   freshdesk(): Live<FreshdeskClient, 'freshdesk'> | undefined;
+  github(): Live<GitHubClient, 'github'> | undefined;
 }
 
 /** The live client or a clear failure (the dispatcher only calls configured vendors, but tokens can vanish). */

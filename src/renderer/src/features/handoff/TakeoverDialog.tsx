@@ -6,7 +6,12 @@ import { useFocusTrap } from '../../ui/focusTrap';
 import { useTakeover } from './store';
 import './handoff.css';
 
-const SOURCE_LABELS: Record<ImportSource, string> = { pagerduty: 'PagerDuty', slack: 'Slack', freshdesk: 'Freshdesk' };
+const SOURCE_LABELS: Record<ImportSource, string> = {
+  pagerduty: 'PagerDuty',
+  slack: 'Slack',
+  freshdesk: 'Freshdesk',
+  github: 'GitHub',
+};
 
 export function TakeoverButton() {
   const show = useTakeover((s) => s.show);

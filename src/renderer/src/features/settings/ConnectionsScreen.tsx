@@ -46,6 +46,38 @@ const forms: Array<{ vendor: Vendor; title: string; tokenLabel: string; tokenPla
       },
     ],
   },
+  {
+    vendor: 'github',
+    title: 'GitHub',
+    tokenLabel: 'Fine-grained personal access token',
+    tokenPlaceholder: 'github_pat_…',
+    fields: [
+      {
+        key: 'actionItemRepo',
+        label: 'Repository for action-item issues (owner/name)',
+        placeholder: '2i2c-org/infrastructure',
+        initial: '2i2c-org/infrastructure',
+      },
+      {
+        key: 'labels',
+        label: 'Labels to add to those issues (comma-separated)',
+        placeholder: 'incident-follow-up',
+        list: true,
+      },
+      {
+        key: 'reportsRepo',
+        label: 'Repository for published reports (owner/name)',
+        placeholder: '2i2c-org/incident-reports',
+        initial: '2i2c-org/incident-reports',
+      },
+      { key: 'reportsFolder', label: 'Folder for reports', placeholder: 'reports/', initial: 'reports/' },
+      {
+        key: 'apiUrl',
+        label: 'API address (GitHub Enterprise only; leave empty for github.com)',
+        placeholder: 'https://github.example.com/api/v3',
+      },
+    ],
+  },
 ];
 
 export function ConnectionsScreen() {

@@ -10,6 +10,8 @@ export interface Field {
   placeholder?: string;
   options?: Array<{ value: string; label: string }>;
   list?: boolean; // comma-separated list
+  /** The value a new connection starts with (the setting's default). */
+  initial?: string;
 }
 
 export interface VendorFormProps {
@@ -32,7 +34,10 @@ const initial = (fields: Field[], config: Record<string, unknown> | null) =>
   Object.fromEntries(
     fields.map((f) => {
       const v = config?.[f.key];
-      return [f.key, Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : (f.options?.[0]?.value ?? '')];
+      return [
+        f.key,
+        Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : (f.initial ?? f.options?.[0]?.value ?? ''),
+      ];
     }),
   );
 

@@ -1,12 +1,13 @@
 // The timeline tab: everything that happened in original time order, filtered by source and kind, virtualised.
 import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { timelineSources, type TimelineSource } from '../../../../shared/domain';
 import { noteKinds } from '../../../../shared/notes';
 import { useNavigation } from '../search/navigation';
 import { TimelineRow } from './TimelineRow';
+import { useGitHubItems } from './githubStore';
 import { useTimeline } from './store';
 import '../notes/notes.css';
 import './timeline.css';
@@ -40,6 +41,13 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
   useEffect(() => {
     void useTimeline.getState().open(incidentId, aroundEntry);
   }, [incidentId, aroundEntry, targetSeq]);
+
+  const gh = useGitHubItems((st) => st.byIncident[incidentId]);
+  const checking = useGitHubItems((st) => st.checking);
+  useEffect(() => {
+    void useGitHubItems.getState().load(incidentId);
+  }, [incidentId]);
+  const github = useMemo(() => new Map((gh?.items ?? []).map((i) => [i.key, i])), [gh]);
 
   const items = s.current === incidentId ? s.items : NONE;
   const v = useVirtualizer({
@@ -76,6 +84,26 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
         <span className="muted small">
           times in {s.timeZone} · hover for your local time · <kbd>S</kbd> summary · <kbd>I</kbd> in report
         </span>
+        {gh?.connected && gh.items.length > 0 ? (
+          <button
+            type="button"
+            className="mini"
+            disabled={checking}
+            title={
+              gh.pausedUntil
+                ? `GitHub's rate limit holds reads until ${new Date(gh.pausedUntil).toLocaleTimeString()}`
+                : 'Read the linked GitHub issues and pull requests again now'
+            }
+            onClick={() => void useGitHubItems.getState().refresh(incidentId)}
+          >
+            {checking ? 'Checking GitHub…' : `Check GitHub now (${gh.items.length})`}
+          </button>
+        ) : null}
+        {gh?.connected && gh.pausedUntil ? (
+          <span className="muted small" role="status">
+            GitHub&apos;s rate limit: next read at {new Date(gh.pausedUntil).toLocaleTimeString()}
+          </span>
+        ) : null}
       </header>
       <div className="tl-filters" role="group" aria-label="Filter by source">
         <span className="muted small">Source</span>
@@ -132,6 +160,7 @@ export function TimelinePanel({ incidentId }: { incidentId: string }) {
                   entry={entry}
                   timeZone={s.timeZone}
                   highlighted={s.focus?.entryId === entry.id}
+                  github={github}
                   onInReport={actions.setInReport}
                   onSummary={actions.setSummary}
                 />

@@ -3,6 +3,8 @@ import { matches } from '../../ui/keymap';
 import { sourceLabel, timelineKindLabel } from '../../../../shared/labels';
 import { memo, useState } from 'react';
 import type { TimelineEntry } from '../../../../shared/domain';
+import type { GitHubItem } from '../../../../shared/githubLinks';
+import { GitHubChips } from './GitHubChips';
 import { formatClock } from '../notes/clock';
 import { formatTime, localTitle } from '../../ui/time';
 
@@ -10,11 +12,20 @@ interface Props {
   entry: TimelineEntry;
   timeZone: string;
   highlighted: boolean;
+  /** The linked GitHub items Conn has read, by key (none without a GitHub connection). */
+  github?: ReadonlyMap<string, GitHubItem>;
   onInReport(entryId: string, inReport: boolean): void;
   onSummary(entryId: string, summary: string): Promise<boolean>;
 }
 
-export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highlighted, onInReport, onSummary }: Props) {
+export const TimelineRow = memo(function TimelineRow({
+  entry,
+  timeZone,
+  highlighted,
+  github,
+  onInReport,
+  onSummary,
+}: Props) {
   const [summary, setSummary] = useState<string | null>(null);
   const save = async () => {
     if (summary !== null && (await onSummary(entry.id, summary))) setSummary(null);
@@ -67,6 +78,7 @@ export const TimelineRow = memo(function TimelineRow({ entry, timeZone, highligh
           </button>
         ) : null}
         <p className="tl-text">{entry.body.length > 600 ? `${entry.body.slice(0, 600)}…` : entry.body}</p>
+        <GitHubChips body={entry.body} items={github} />
       </div>
       <span className="tl-actions">
         {summary === null && !entry.summary ? (
