@@ -25,6 +25,7 @@ import { timelineRepo } from '../db/repos/timeline';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
 import type { PdfPrinter } from '../ports';
 import { assembleReport, timelineLines } from '../report/assemble';
+import { digestFromDb } from '../report/digest';
 import { factCheck } from '../report/factCheck';
 import { markAccepted } from '../report/propose';
 import { reportMarkdown } from '../report/markdown';
@@ -97,7 +98,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
   /**
    * The report as it reads now. `full` (exports, the fact check) carries the whole timeline; otherwise the view
    * carries its first page and a count (report.timeline pages on), so a 10,000-note incident is not formatted,
-   * checked and sent whole on every read. Proposals still read every entry marked for the report, body heads only.
+   * checked and sent whole on every read. Proposals read a digest of bounded queries (report/digest.ts), not every entry.
    */
   const viewOf = (incident: Incident, draft: DraftRow, full = false): ReportView => {
     const common = {
@@ -114,12 +115,14 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         record: repo.record(incident.id),
       });
     const rows = repo.timelineFirst(incident.id, REPORT_TIMELINE_PAGE + 1);
+    const digest = digestFromDb(repo, incident.id);
     return assembleReport({
       ...common,
-      entries: repo.timelineBrief(incident.id),
+      entries: [],
+      digest,
       page: {
         rows: rows.slice(0, REPORT_TIMELINE_PAGE),
-        total: repo.timelineCount(incident.id),
+        total: digest.total,
         hasAfter: rows.length > REPORT_TIMELINE_PAGE,
       },
       cited: (ids) => repo.entriesById(incident.id, ids),

@@ -1,0 +1,119 @@
+// report.get reads the proposals' digest by bounded queries (report/digest.ts) instead of every entry: it must say
+// exactly what the digest of every entry says, and follow the record as it changes.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Core } from '../../src/main/core';
+import { reportRepo } from '../../src/main/core/db/repos/report';
+import { digestFromDb } from '../../src/main/core/report/digest';
+import { digestOf } from '../../src/main/core/report/propose';
+import type { ReportView } from '../../src/shared/report';
+import { addEntry, declare, getReport, reportCore } from '../helpers/report';
+import { seeded } from '../helpers/seeded';
+
+const T0 = Date.UTC(2026, 10, 26, 12, 0, 0);
+
+/** An entry of any source (the helper writes only notes and system entries). */
+function addEvent(
+  core: Core,
+  incidentId: string,
+  e: {
+    id: string;
+    at: number;
+    source: string;
+    kind: string;
+    body: string;
+    summary?: string | null;
+    inReport?: boolean;
+  },
+) {
+  core.db
+    .prepare(
+      `INSERT INTO timeline_events (id, incident_id, at, source, kind, body, actor, summary, in_report, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(e.id, incidentId, e.at, e.source, e.kind, e.body, null, e.summary ?? null, e.inReport === false ? 0 : 1, e.at);
+}
+
+const noteKinds = ['note', 'finding', 'decision', 'action', 'command', 'status'];
+const events: Array<[string, string, (r: () => number) => string]> = [
+  ['status', 'status_changed', (r) => `Status: active → ${r() < 0.5 ? 'mitigated' : 'investigating'}`],
+  ['status', 'reopened', () => 'Reopened: resolved → active (it came back)'],
+  ['pagerduty', 'log.resolve', () => 'Resolved by Alice'],
+  ['pagerduty', 'log.trigger', () => 'Triggered'],
+  ['freshdesk', 'ticket.opened', () => 'Ticket 42 opened'],
+  ['system', 'resolution', () => 'Raised the limit'],
+  ['system', 'classification', (r) => `Severity ${Math.ceil(r() * 3)}`],
+  ['system', 'checklist', () => 'Step done'],
+  ['system', 'status', () => 'Status: investigating → resolved'],
+  ['slack', 'message', () => 'hello → resolved?'],
+];
+
+/** A record of `n` entries of every kind and source, some left out of the report, some with summaries. */
+function fill(core: Core, incidentId: string, n: number, seed: number) {
+  const r = seeded(seed);
+  for (let i = 0; i < n; i++) {
+    const at = T0 + Math.floor(r() * n) * 60_000; // ties on `at` on purpose: order is (at, id)
+    const inReport = r() > 0.1;
+    const summary = r() < 0.1 ? `summary ${i} → closed` : null;
+    if (r() < 0.6) {
+      const kind = noteKinds[Math.floor(r() * noteKinds.length)]!;
+      const body = kind === 'status' && r() < 0.5 ? `Status: active → resolved ${i}` : `${kind} body ${i}\nmore`;
+      addEntry(core, incidentId, { at, kind, body, summary, inReport, actor: r() < 0.5 ? 'Ana Lopez' : 'Bo' });
+    } else {
+      const [source, kind, body] = events[Math.floor(r() * events.length)]!;
+      addEvent(core, incidentId, { id: `ev${seed}-${i}`, at, source, kind, body: body(r), summary, inReport });
+    }
+  }
+}
+
+const proposals = (v: ReportView) =>
+  v.sections.map((s) => (s.kind === 'text' ? { key: s.key, body: s.body, proposal: s.proposal } : s.key));
+
+describe('the report digest read by bounded queries', () => {
+  const open: Array<{ cleanup(): void }> = [];
+  afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
+
+  it('equals the digest of every entry, on records of every kind and source', async () => {
+    const t = reportCore();
+    open.push(t);
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const inc = await declare(t.core, `Incident ${seed}`);
+      fill(t.core, inc.id, seed === 1 ? 0 : seed * 60, seed);
+      const repo = reportRepo(t.core.db);
+      expect(digestFromDb(repo, inc.id)).toEqual(digestOf(repo.timelineBrief(inc.id)));
+    }
+  });
+
+  it('report.get follows the record at once: a new finding, an action after it, an entry taken out', async () => {
+    const t = reportCore();
+    open.push(t);
+    const inc = await declare(t.core);
+    fill(t.core, inc.id, 300, 9);
+    const sections = async () => proposals(await getReport(t.core, inc.id));
+    const check = await t.core.invoke('report.check', { incidentId: inc.id });
+    expect(check.ok).toBe(true);
+    const before = await sections();
+    expect(before).toEqual(await sections()); // a second read says the same
+
+    // A new finding after everything else: the story counts it and the resolution starts over after it.
+    addEntry(t.core, inc.id, { at: T0 + 10_000 * 60_000, kind: 'finding', body: 'The quota was the cause' });
+    const after = await sections();
+    const what = (s: typeof after) => s.find((x) => typeof x === 'object' && x.key === 'whatHappened');
+    expect(JSON.stringify(what(after))).not.toBe(JSON.stringify(what(before)));
+    const repo = reportRepo(t.core.db);
+    expect(digestFromDb(repo, inc.id)).toEqual(digestOf(repo.timelineBrief(inc.id)));
+    const res = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
+    expect(res?.kind === 'text' && (res.body ?? res.proposal ?? '')).not.toMatch(/the team (acted|ran|decided)/);
+
+    // An action after it: the resolution tells it.
+    const id = addEntry(t.core, inc.id, { at: T0 + 10_001 * 60_000, kind: 'action', body: 'Raised the quota' });
+    const res2 = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
+    expect(res2?.kind === 'text' && (res2.body ?? res2.proposal)).toContain(
+      `the team acted: Raised the quota. [^e:${id}]`,
+    );
+
+    // Taken out of the report: gone from the proposals.
+    t.core.db.prepare('UPDATE notes SET in_report = 0 WHERE id = ?').run(id);
+    const res3 = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
+    expect(res3?.kind === 'text' && (res3.body ?? res3.proposal ?? '')).not.toContain(id);
+  });
+});
