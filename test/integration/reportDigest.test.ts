@@ -4,8 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { reportRepo } from '../../src/main/core/db/repos/report';
 import { digestFromDb } from '../../src/main/core/report/digest';
-import { digestOf } from '../../src/main/core/report/propose';
-import type { ReportView } from '../../src/shared/report';
+import { digestOf, resolutionOf, whatHappenedOf } from '../../src/main/core/report/propose';
 import { addEntry, declare, getReport, reportCore } from '../helpers/report';
 import { seeded } from '../helpers/seeded';
 
@@ -65,9 +64,6 @@ function fill(core: Core, incidentId: string, n: number, seed: number) {
   }
 }
 
-const proposals = (v: ReportView) =>
-  v.sections.map((s) => (s.kind === 'text' ? { key: s.key, body: s.body, proposal: s.proposal } : s.key));
-
 describe('the report digest read by bounded queries', () => {
   const open: Array<{ cleanup(): void }> = [];
   afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
@@ -83,37 +79,58 @@ describe('the report digest read by bounded queries', () => {
     }
   });
 
-  it('report.get follows the record at once: a new finding, an action after it, an entry taken out', async () => {
+  it('report.get follows the record at once: appends folded in, edits, flags, deletes and late entries', async () => {
     const t = reportCore();
     open.push(t);
     const inc = await declare(t.core);
     fill(t.core, inc.id, 300, 9);
-    const sections = async () => proposals(await getReport(t.core, inc.id));
-    const check = await t.core.invoke('report.check', { incidentId: inc.id });
-    expect(check.ok).toBe(true);
-    const before = await sections();
-    expect(before).toEqual(await sections()); // a second read says the same
+    const repo = reportRepo(t.core.db);
+    /** What report.get proposes, beside what a digest of every entry proposes now. */
+    const proposed = async () => {
+      const view = await getReport(t.core, inc.id);
+      const text = (key: string) => {
+        const s = view.sections.find((x) => x.key === key);
+        return s?.kind === 'text' ? (s.body ?? s.proposal) : undefined;
+      };
+      const d = digestOf(repo.timelineBrief(inc.id));
+      expect(text('whatHappened')).toBe(whatHappenedOf(d, 'UTC'));
+      expect(text('resolution')).toBe(resolutionOf(d, 'UTC'));
+      return { what: text('whatHappened') ?? '', resolution: text('resolution') ?? '' };
+    };
+    const before = await proposed();
+    expect(await proposed()).toEqual(before); // a second read says the same
 
     // A new finding after everything else: the story counts it and the resolution starts over after it.
     addEntry(t.core, inc.id, { at: T0 + 10_000 * 60_000, kind: 'finding', body: 'The quota was the cause' });
-    const after = await sections();
-    const what = (s: typeof after) => s.find((x) => typeof x === 'object' && x.key === 'whatHappened');
-    expect(JSON.stringify(what(after))).not.toBe(JSON.stringify(what(before)));
-    const repo = reportRepo(t.core.db);
-    expect(digestFromDb(repo, inc.id)).toEqual(digestOf(repo.timelineBrief(inc.id)));
-    const res = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
-    expect(res?.kind === 'text' && (res.body ?? res.proposal ?? '')).not.toMatch(/the team (acted|ran|decided)/);
+    const after = await proposed();
+    expect(after.what).not.toBe(before.what);
+    expect(after.resolution).not.toMatch(/the team (acted|ran|decided)/);
 
     // An action after it: the resolution tells it.
     const id = addEntry(t.core, inc.id, { at: T0 + 10_001 * 60_000, kind: 'action', body: 'Raised the quota' });
-    const res2 = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
-    expect(res2?.kind === 'text' && (res2.body ?? res2.proposal)).toContain(
-      `the team acted: Raised the quota. [^e:${id}]`,
-    );
+    expect((await proposed()).resolution).toContain(`the team acted: Raised the quota. [^e:${id}]`);
 
-    // Taken out of the report: gone from the proposals.
+    // Taken out of the report (an UPDATE): gone from the proposals.
     t.core.db.prepare('UPDATE notes SET in_report = 0 WHERE id = ?').run(id);
-    const res3 = (await getReport(t.core, inc.id)).sections.find((s) => s.key === 'resolution');
-    expect(res3?.kind === 'text' && (res3.body ?? res3.proposal ?? '')).not.toContain(id);
+    expect((await proposed()).resolution).not.toContain(id);
+
+    // An entry dated before the last one, an event of another source, an edit, a delete: each read stays exact.
+    addEntry(t.core, inc.id, { at: T0 + 5 * 60_000, kind: 'finding', body: 'An early finding' });
+    await proposed();
+    addEvent(t.core, inc.id, {
+      id: 'late-resolve',
+      at: T0 + 10_002 * 60_000,
+      source: 'pagerduty',
+      kind: 'log.resolve',
+      body: 'Resolved',
+    });
+    expect((await proposed()).resolution).toContain('[^e:late-resolve]');
+    t.core.db.prepare("UPDATE timeline_events SET kind = 'log.trigger' WHERE id = 'late-resolve'").run();
+    expect((await proposed()).resolution).not.toContain('late-resolve');
+    t.core.db.prepare("DELETE FROM timeline_events WHERE id = 'late-resolve'").run();
+    await proposed();
+    for (let i = 0; i < 60; i++)
+      addEntry(t.core, inc.id, { at: T0 + (10_003 + i) * 60_000, kind: i % 2 ? 'decision' : 'note', body: `d${i}` });
+    await proposed();
   });
 });

@@ -43,6 +43,7 @@ export function digestFromDb(repo: ReportRepo, incidentId: string): RecordDigest
       const role = roleOf(e);
       return closes(e) || (role !== null && FIX_ROLES.includes(role));
     }),
+    lastFinding,
     lastClassification: repo.lastOfPairs(
       incidentId,
       pairsOf((g) => (CLASSIFICATION_KINDS as readonly string[]).includes(g.kind)),

@@ -114,8 +114,9 @@ export interface RecordDigest {
   /** The first STORY_HEAD entries with a STORY_ROLES role, oldest first, and the last such entry. */
   storyHead: ReportTimelineRow[];
   storyLast: ReportTimelineRow | null;
-  /** The entries the resolution tells, oldest first (see resolutionPicks). */
+  /** The entries the resolution tells, oldest first: every entry that closes, and the fix after the last finding. */
   resolution: ReportTimelineRow[];
+  lastFinding: ReportTimelineRow | null;
   /** The last entry of a classification kind and of a resolution kind (the overview's facts). */
   lastClassification: ReportTimelineRow | null;
   lastResolution: ReportTimelineRow | null;
@@ -132,42 +133,46 @@ export function closes(e: ReportTimelineRow): boolean {
 
 const CLASSIFICATION = new Set<string>(CLASSIFICATION_KINDS);
 
-/** The digest of entries held in memory (exports, the fact check, tests): the reference the queries must match. */
-export function digestOf(entries: ReportTimelineRow[]): RecordDigest {
-  const roles: Partial<Record<Role, number>> = {};
-  const storyHead: ReportTimelineRow[] = [];
-  let storyLast: ReportTimelineRow | null = null;
-  let lastFinding = -1;
-  let lastClassification: ReportTimelineRow | null = null;
-  let lastResolution: ReportTimelineRow | null = null;
-  entries.forEach((e, i) => {
-    const role = roleOf(e);
-    if (role) roles[role] = (roles[role] ?? 0) + 1;
-    if (role === 'finding') lastFinding = i;
-    if (role && STORY_ROLES.includes(role)) {
-      if (storyHead.length < STORY_HEAD) storyHead.push(e);
-      storyLast = e;
-    }
-    if (CLASSIFICATION.has(e.kind)) lastClassification = e;
-    if (RESOLUTION_KINDS.has(e.kind)) lastResolution = e;
-  });
-  const resolution = entries.filter((e, i) => {
-    if (closes(e)) return true;
-    const role = roleOf(e);
-    return i > lastFinding && lastFinding >= 0 && role !== null && FIX_ROLES.includes(role);
-  });
-  return {
-    total: entries.length,
-    first: entries[0] ?? null,
-    last: entries.at(-1) ?? null,
-    roles,
-    storyHead,
-    storyLast,
-    resolution,
-    lastClassification,
-    lastResolution,
-  };
+export const emptyDigest = (): RecordDigest => ({
+  total: 0,
+  first: null,
+  last: null,
+  roles: {},
+  storyHead: [],
+  storyLast: null,
+  resolution: [],
+  lastFinding: null,
+  lastClassification: null,
+  lastResolution: null,
+});
+
+/**
+ * Adds an entry marked for the report that comes after every entry already in the digest (by time, then id). The
+ * digest of entries in memory is this fold; the report's cache folds in what was appended since its last read.
+ */
+export function addToDigest(d: RecordDigest, e: ReportTimelineRow): RecordDigest {
+  const role = roleOf(e);
+  d.total += 1;
+  d.first ??= e;
+  d.last = e;
+  if (role) d.roles[role] = (d.roles[role] ?? 0) + 1;
+  if (role && STORY_ROLES.includes(role)) {
+    if (d.storyHead.length < STORY_HEAD) d.storyHead.push(e);
+    d.storyLast = e;
+  }
+  // The resolution tells what closed the incident, and the fix: what was done after the last finding.
+  if (role === 'finding') {
+    d.lastFinding = e;
+    d.resolution = d.resolution.filter(closes);
+  }
+  if (closes(e) || (d.lastFinding && role !== null && FIX_ROLES.includes(role))) d.resolution.push(e);
+  if (CLASSIFICATION.has(e.kind)) d.lastClassification = e;
+  if (RESOLUTION_KINDS.has(e.kind)) d.lastResolution = e;
+  return d;
 }
+
+/** The digest of entries held in memory, oldest first (exports, the fact check, tests). */
+export const digestOf = (entries: ReportTimelineRow[]): RecordDigest => entries.reduce(addToDigest, emptyDigest());
 
 function story(d: RecordDigest, tz: string): string[] {
   const count = STORY_ROLES.reduce((n, r) => n + (d.roles[r] ?? 0), 0);

@@ -268,7 +268,8 @@ export const reportRepo = perDb((db: Database.Database) => {
     entriesById: (incidentId: string, ids: readonly string[]) =>
       ids.length === 0 ? [] : byIds.all(incidentId, JSON.stringify(ids)),
     knownHubs: () => hubs.all().map((r) => r.hub),
-    actors: (incidentId: string) => [...new Set(actors.all({ incidentId }).map((r) => r.actor))],
+    /** Everyone who acted on the incident's timeline, sorted (the order the report's cache keeps them in too). */
+    actors: (incidentId: string) => [...new Set(actors.all({ incidentId }).map((r) => r.actor))].sort(),
     debt: () => debt.all(),
   };
 });

@@ -1,0 +1,86 @@
+// What changed in a watched incident's record since the report last read it, kept by TEMP triggers: this connection's
+// own bookkeeping, not part of the schema (nothing is stored in the file, no migration). Every writer of notes and
+// timeline_events (services, imports, tests writing SQL) fires them, so the report's cache cannot miss a change made
+// through this connection; a change made by another connection shows in PRAGMA data_version.
+import type Database from 'better-sqlite3';
+import { BRIEF_BODY_CHARS, BRIEF_LINE_CHARS, type ReportTimelineRow } from './report';
+import { perDb } from '../perDb';
+
+export interface AppendedRow extends ReportTimelineRow {
+  in_report: number;
+}
+
+const WATCHED = (col: string) => `${col} IN (SELECT incident_id FROM temp.report_watch)`;
+const DIRTY = (ids: string) => `UPDATE temp.report_watch SET dirty = 1 WHERE incident_id IN (${ids});`;
+// Any change but an insert (an edit, a kind or flag changed, a delete, a pin) sends the cache back to the record.
+const triggers = (table: string, rid: string, tag: string) => `
+  CREATE TEMP TRIGGER IF NOT EXISTS report_watch_${table}_ins AFTER INSERT ON main.${table}
+    WHEN ${WATCHED('NEW.incident_id')}
+    BEGIN INSERT INTO temp.report_appended (incident_id, tbl, rid) VALUES (NEW.incident_id, '${tag}', NEW.${rid}); END;
+  CREATE TEMP TRIGGER IF NOT EXISTS report_watch_${table}_upd AFTER UPDATE ON main.${table}
+    WHEN ${WATCHED('OLD.incident_id')} OR ${WATCHED('NEW.incident_id')}
+    BEGIN ${DIRTY('OLD.incident_id, NEW.incident_id')} END;
+  CREATE TEMP TRIGGER IF NOT EXISTS report_watch_${table}_del AFTER DELETE ON main.${table}
+    WHEN ${WATCHED('OLD.incident_id')}
+    BEGIN ${DIRTY('OLD.incident_id')} END;`;
+
+const BRIEF_BODY = `substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END)`;
+
+export const reportAppendsRepo = perDb((db: Database.Database) => {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS report_watch (incident_id TEXT PRIMARY KEY, dirty INTEGER NOT NULL DEFAULT 0);
+    CREATE TEMP TABLE IF NOT EXISTS report_appended (
+      seq INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, tbl TEXT NOT NULL, rid INTEGER NOT NULL);
+    CREATE INDEX IF NOT EXISTS temp.report_appended_by_incident ON report_appended(incident_id, seq);
+    ${triggers('notes', 'seq', 'n')}
+    ${triggers('timeline_events', 'rowid', 'e')}
+  `);
+  const watch = db.prepare<[string]>(
+    `INSERT INTO temp.report_watch (incident_id, dirty) VALUES (?, 0)
+     ON CONFLICT(incident_id) DO UPDATE SET dirty = 0`,
+  );
+  const unwatch = db.prepare<[string]>('DELETE FROM temp.report_watch WHERE incident_id = ?');
+  const state = db.prepare<[string], { dirty: number }>('SELECT dirty FROM temp.report_watch WHERE incident_id = ?');
+  const count = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(*) AS n FROM temp.report_appended WHERE incident_id = ?',
+  );
+  const clear = db.prepare<[string]>('DELETE FROM temp.report_appended WHERE incident_id = ?');
+  // The appended entries as the view shows them (a note's source is 'note', its actor its author).
+  const rows = db.prepare<{ incidentId: string }, AppendedRow>(
+    `SELECT e.id, e.at, e.kind, e.source, ${BRIEF_BODY} AS body, e.summary, NULLIF(e.actor, '') AS actor, e.in_report
+       FROM temp.report_appended a JOIN main.timeline_events e ON a.tbl = 'e' AND e.rowid = a.rid
+       WHERE a.incident_id = @incidentId
+     UNION ALL
+     SELECT n.id, n.created_at, n.kind, 'note', ${BRIEF_BODY.replace(/\b(body|kind)\b/g, 'n.$1')}, n.summary,
+       NULLIF(n.author, ''), n.in_report
+       FROM temp.report_appended a JOIN main.notes n ON a.tbl = 'n' AND n.seq = a.rid
+       WHERE a.incident_id = @incidentId
+     ORDER BY 2, 1`,
+  );
+  const dataVersion = db.prepare<[], { data_version: number }>('PRAGMA data_version');
+
+  return {
+    /** Starts (or restarts, clean) watching an incident: from now on its appends are listed, other changes flagged. */
+    watch(incidentId: string): void {
+      watch.run(incidentId);
+      clear.run(incidentId);
+    },
+    unwatch(incidentId: string): void {
+      unwatch.run(incidentId);
+      clear.run(incidentId);
+    },
+    /** null when not watched; else whether anything but an insert changed, and how many entries were appended. */
+    state(incidentId: string): { dirty: boolean; appended: number } | null {
+      const s = state.get(incidentId);
+      return s ? { dirty: s.dirty === 1, appended: count.get(incidentId)?.n ?? 0 } : null;
+    },
+    /** The entries appended since the watch began or was last taken, oldest first; the list starts over. */
+    take(incidentId: string): AppendedRow[] {
+      const out = rows.all({ incidentId });
+      clear.run(incidentId);
+      return out;
+    },
+    /** Changes when another connection commits to the file (this connection's own writes fire the triggers). */
+    dataVersion: () => dataVersion.get()?.data_version ?? 0,
+  };
+});
