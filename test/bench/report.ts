@@ -8,7 +8,7 @@ import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { seeded } from '../helpers/seeded';
 import { noteStream } from './data';
-import { benchTemp, call, spreadOf } from './harness';
+import { benchTemp, call, collectGarbage, spreadOf } from './harness';
 import { result, type BenchResult } from './results';
 import { nowMs, summarize } from './stats';
 import type { Bench } from './suite';
@@ -65,7 +65,7 @@ export const reportBench: Bench = {
     try {
       const get = () => call<unknown>(env.core, 'report.get', { incidentId: env.incidentId });
       for (let i = 0; i < 5; i++) await get(); // warm-up: statements prepared, the draft created
-      global.gc?.();
+      collectGarbage();
       const rss0 = rssMb();
       let peak = rss0;
       const samples: number[] = [];
