@@ -8,7 +8,7 @@ import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { seeded } from '../helpers/seeded';
 import { noteStream } from './data';
-import { benchTemp, call, collectGarbage, spreadOf } from './harness';
+import { benchTemp, call, collectGarbage, spreadOf, timed } from './harness';
 import { result, type BenchResult } from './results';
 import { nowMs, summarize } from './stats';
 import type { Bench } from './suite';
@@ -64,7 +64,10 @@ export const reportBench: Bench = {
     const env = await bigReportCore(quick ? 500 : 10_000, quick ? 100 : 2_000, 'report-');
     try {
       const get = () => call<unknown>(env.core, 'report.get', { incidentId: env.incidentId });
-      for (let i = 0; i < 5; i++) await get(); // warm-up: statements prepared, the draft created
+      // Warm-up: statements prepared, the draft created, the proposals' digest built (the first read's time is
+      // reported: it reads the record with bounded queries; later reads fold in only what was appended).
+      const cold = await timed(get);
+      for (let i = 0; i < 4; i++) await get();
       collectGarbage();
       const rss0 = rssMb();
       let peak = rss0;
@@ -79,7 +82,7 @@ export const reportBench: Bench = {
       const s = summarize(samples);
       return [
         result('report_get_10k_ms', s.median, 'ms', '<=', 100, {
-          spread: `p99 ${s.p99.toFixed(1)} ms (target <= 200) ${spreadOf(s)}`,
+          spread: `p99 ${s.p99.toFixed(1)} ms (target <= 200) ${spreadOf(s)}; first read ${cold.toFixed(1)} ms`,
           pass: s.median <= 100 && s.p99 <= 200,
         }),
         result('report_get_10k_rss_mb', growth, 'MB', '<=', 50, {
