@@ -304,6 +304,28 @@ describe('the web shell under slow or many connections', () => {
     return { socket, connected, got };
   };
 
+  it('drops an event stream that stops reading, instead of holding its events in memory', async () => {
+    small.server.closeIdleConnections();
+    const s = stream();
+    expect(await s.connected).toMatch(/: connected/);
+    s.socket.pause(); // a frozen tab: nothing more is read
+    const open = () => new Promise<number>((r, j) => small.server.getConnections((e, c) => (e ? j(e) : r(c))));
+    expect(await open()).toBe(1);
+    const inc = await t.core.invoke('incidents.declare', { title: 'Backlog' });
+    if (!inc.ok) throw new Error(inc.error.message);
+    const incidentId = (inc.value as { id: string }).id;
+    // Notes of 60 KB each, far past the socket buffers on both sides and then the 64 KiB backlog cap: the server
+    // closes the stream's connection.
+    const body = 'x'.repeat(60_000);
+    let n = 0;
+    for (; n < 1_000 && (await open()) > 0; n++) {
+      const r = await t.core.invoke('notes.append', { incidentId, body: `${n} ${body}` });
+      expect(r.ok).toBe(true);
+    }
+    expect(await open()).toBe(0);
+    s.socket.destroy();
+  });
+
   it('counts event streams apart from the request cap, under a cap of their own', async () => {
     small.server.closeIdleConnections(); // the last test's kept-alive connection
     // One at a time: a connection counts against the request cap until its request asks for a stream.

@@ -24,6 +24,11 @@ export const MAX_CONNECTIONS = 32;
  * caps together.
  */
 export const MAX_EVENT_STREAMS = 32;
+/**
+ * Events a stream may have waiting unsent before it is dropped: a tab that stopped reading (frozen, suspended) would
+ * otherwise hold every later event in this process's memory. Its page reconnects when it wakes.
+ */
+export const MAX_STREAM_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -36,6 +41,7 @@ export interface WebShellOptions {
   bodyDeadlineMs?: number;
   maxConnections?: number;
   maxEventStreams?: number;
+  maxStreamBacklogBytes?: number;
 }
 
 export interface WebShell {
@@ -153,9 +159,15 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   const streamSockets = new Set<Socket>();
   let catalogue: ReturnType<typeof operationCatalogue> | undefined;
 
+  const maxBacklog = opts.maxStreamBacklogBytes ?? MAX_STREAM_BACKLOG_BYTES;
   const unsubscribe = core.bus.subscribe((name, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
-    for (const s of streams) s.write(frame);
+    for (const s of streams) {
+      if (s.writableLength > maxBacklog) {
+        streams.delete(s);
+        s.destroy();
+      } else s.write(frame);
+    }
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
