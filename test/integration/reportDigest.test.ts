@@ -5,6 +5,7 @@ import type { Core } from '../../src/main/core';
 import { reportRepo } from '../../src/main/core/db/repos/report';
 import { digestFromDb } from '../../src/main/core/report/digest';
 import { digestOf, resolutionOf, whatHappenedOf } from '../../src/main/core/report/propose';
+import type { ReportView } from '../../src/shared/report';
 import { addEntry, declare, getReport, reportCore } from '../helpers/report';
 import { seeded } from '../helpers/seeded';
 
@@ -129,6 +130,19 @@ describe('the report digest read by bounded queries', () => {
     expect((await proposed()).resolution).not.toContain('late-resolve');
     t.core.db.prepare("DELETE FROM timeline_events WHERE id = 'late-resolve'").run();
     await proposed();
+    // A read inside a transaction that then rolls back: the read saw a finding that never was; the next must not.
+    const base = await proposed();
+    let inside: Promise<ReportView> | undefined;
+    expect(() =>
+      t.core.db.transaction(() => {
+        addEntry(t.core, inc.id, { at: T0 + 20_000 * 60_000, kind: 'finding', body: 'A phantom finding' });
+        inside = getReport(t.core, inc.id);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    const seen = (await inside)!.sections.find((x) => x.key === 'whatHappened');
+    expect(seen?.kind === 'text' && (seen.body ?? seen.proposal)).not.toBe(base.what); // one more finding
+    expect((await proposed()).what).toBe(base.what);
     for (let i = 0; i < 60; i++)
       addEntry(t.core, inc.id, { at: T0 + (10_003 + i) * 60_000, kind: i % 2 ? 'decision' : 'note', body: `d${i}` });
     await proposed();

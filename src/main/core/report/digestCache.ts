@@ -17,6 +17,12 @@ interface Kept {
   digest: RecordDigest;
   actors: Set<string>;
   dataVersion: number;
+  /**
+   * This copy's number, also written in the watch row inside the reading transaction. If that transaction rolls
+   * back (a report.update refused after reading the view), the row's number goes back with the appends it consumed
+   * and the notes it may have seen, so the copy no longer matches and is rebuilt.
+   */
+  gen: number;
 }
 
 const after = (a: { at: number; id: string }, b: { at: number; id: string } | null) =>
@@ -26,14 +32,17 @@ export function digestCache(db: Database.Database) {
   const repo = reportRepo(db);
   const appends = reportAppendsRepo(db);
   const kept = new Map<string, Kept>();
+  let gens = 0;
 
   const rebuild = (incidentId: string): Kept => {
     // Watch first: within this read's transaction nothing else writes, and every later append is listed.
-    appends.watch(incidentId);
+    const gen = ++gens;
+    appends.watch(incidentId, gen);
     const k: Kept = {
       digest: digestFromDb(repo, incidentId),
       actors: new Set(repo.actors(incidentId)),
       dataVersion: appends.dataVersion(),
+      gen,
     };
     kept.delete(incidentId);
     kept.set(incidentId, k);
@@ -47,13 +56,17 @@ export function digestCache(db: Database.Database) {
 
   /** Folds in the appended entries; false when one of them is not after everything already folded in. */
   const fold = (k: Kept, incidentId: string): boolean => {
-    for (const e of appends.take(incidentId)) {
+    const taken = appends.take(incidentId);
+    if (taken.length === 0) return true;
+    for (const e of taken) {
       if (e.actor) k.actors.add(e.actor);
       if (e.in_report !== 1) continue;
       if (!after(e, k.digest.last)) return false;
       const { in_report: _flag, ...row } = e;
       addToDigest(k.digest, row);
     }
+    k.gen = ++gens;
+    appends.stamp(incidentId, k.gen);
     return true;
   };
 
@@ -67,6 +80,7 @@ export function digestCache(db: Database.Database) {
         state !== null &&
         !state.dirty &&
         state.appended <= DIGEST_FOLD_MAX &&
+        state.gen === k.gen &&
         k.dataVersion === appends.dataVersion();
       if (!k || !fresh || !fold(k, incidentId)) k = rebuild(incidentId);
       return { digest: k.digest, actors: [...k.actors].sort() };

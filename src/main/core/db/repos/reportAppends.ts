@@ -28,19 +28,23 @@ const BRIEF_BODY = `substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_
 
 export const reportAppendsRepo = perDb((db: Database.Database) => {
   db.exec(`
-    CREATE TEMP TABLE IF NOT EXISTS report_watch (incident_id TEXT PRIMARY KEY, dirty INTEGER NOT NULL DEFAULT 0);
+    CREATE TEMP TABLE IF NOT EXISTS report_watch (
+      incident_id TEXT PRIMARY KEY, dirty INTEGER NOT NULL DEFAULT 0, gen INTEGER NOT NULL DEFAULT 0);
     CREATE TEMP TABLE IF NOT EXISTS report_appended (
       seq INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, tbl TEXT NOT NULL, rid INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS temp.report_appended_by_incident ON report_appended(incident_id, seq);
     ${triggers('notes', 'seq', 'n')}
     ${triggers('timeline_events', 'rowid', 'e')}
   `);
-  const watch = db.prepare<[string]>(
-    `INSERT INTO temp.report_watch (incident_id, dirty) VALUES (?, 0)
-     ON CONFLICT(incident_id) DO UPDATE SET dirty = 0`,
+  const watch = db.prepare<[string, number]>(
+    `INSERT INTO temp.report_watch (incident_id, dirty, gen) VALUES (?, 0, ?)
+     ON CONFLICT(incident_id) DO UPDATE SET dirty = 0, gen = excluded.gen`,
   );
+  const setGen = db.prepare<[number, string]>('UPDATE temp.report_watch SET gen = ? WHERE incident_id = ?');
   const unwatch = db.prepare<[string]>('DELETE FROM temp.report_watch WHERE incident_id = ?');
-  const state = db.prepare<[string], { dirty: number }>('SELECT dirty FROM temp.report_watch WHERE incident_id = ?');
+  const state = db.prepare<[string], { dirty: number; gen: number }>(
+    'SELECT dirty, gen FROM temp.report_watch WHERE incident_id = ?',
+  );
   const count = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM temp.report_appended WHERE incident_id = ?',
   );
@@ -60,19 +64,26 @@ export const reportAppendsRepo = perDb((db: Database.Database) => {
   const dataVersion = db.prepare<[], { data_version: number }>('PRAGMA data_version');
 
   return {
-    /** Starts (or restarts, clean) watching an incident: from now on its appends are listed, other changes flagged. */
-    watch(incidentId: string): void {
-      watch.run(incidentId);
+    /**
+     * Starts (or restarts, clean) watching an incident: from now on its appends are listed, other changes flagged.
+     * `gen` names the reader's copy; a rolled-back transaction takes it back with everything else (see stamp).
+     */
+    watch(incidentId: string, gen: number): void {
+      watch.run(incidentId, gen);
       clear.run(incidentId);
+    },
+    /** Records that the reader's copy is now `gen` (after folding in what take() returned). */
+    stamp(incidentId: string, gen: number): void {
+      setGen.run(gen, incidentId);
     },
     unwatch(incidentId: string): void {
       unwatch.run(incidentId);
       clear.run(incidentId);
     },
-    /** null when not watched; else whether anything but an insert changed, and how many entries were appended. */
-    state(incidentId: string): { dirty: boolean; appended: number } | null {
+    /** null when not watched; else whether anything but an insert changed, how many were appended, and the copy. */
+    state(incidentId: string): { dirty: boolean; appended: number; gen: number } | null {
       const s = state.get(incidentId);
-      return s ? { dirty: s.dirty === 1, appended: count.get(incidentId)?.n ?? 0 } : null;
+      return s ? { dirty: s.dirty === 1, appended: count.get(incidentId)?.n ?? 0, gen: s.gen } : null;
     },
     /** The entries appended since the watch began or was last taken, oldest first; the list starts over. */
     take(incidentId: string): AppendedRow[] {
