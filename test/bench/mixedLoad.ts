@@ -2,6 +2,7 @@
 // event loop can be watched) on an incident with 10,000 notes and 2,000 other entries, 20 event-stream clients
 // and 50 requests/s of mixed operations (notes, lists, search, report, timeline) for 60 s (quick: 50 and 10, 3 s).
 // Every client must see every appended note exactly once; no request may fail.
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { startWebShell } from '../../src/main/web/server';
@@ -133,6 +134,7 @@ export const mixedLoadBench: Bench = {
       let inFlight = 0;
       let maxInFlight = 0;
       const start = nowMs();
+      const cpu0 = process.cpuUsage();
       const total = rate * seconds;
       for (let i = 0; i < total; i++) {
         const due = start + (i * 1000) / rate;
@@ -161,6 +163,9 @@ export const mixedLoadBench: Bench = {
       }
       await Promise.all(pending);
       loop.disable();
+      // How much of a core the whole process (server, clients, GC) used: latency beyond that share is waiting for one.
+      const cpuUsed = process.cpuUsage(cpu0);
+      const cpuShare = (cpuUsed.user + cpuUsed.system) / 1000 / (nowMs() - start);
       await new Promise((r) => setTimeout(r, 500)); // the last events reach the streams
       collectGarbage();
       const after = process.memoryUsage();
@@ -184,6 +189,10 @@ export const mixedLoadBench: Bench = {
             `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ` +
             `${missed} missed and ${doubled} doubled events ` +
             `over ${clients.length} streams × ${appended.length} notes; at most ${maxInFlight} requests in flight; ` +
+            `the process used ${(cpuShare * 100).toFixed(0)}% of one core; load average ` +
+            `${loadavg()
+              .map((l) => l.toFixed(1))
+              .join(' ')}; ` +
             `slowest by op ${slowest.map((v) => v.toFixed(0)).join('/')} ms` +
             (firstError ? `; first error: ${firstError}` : ''),
         }),
