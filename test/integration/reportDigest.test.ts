@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { reportRepo } from '../../src/main/core/db/repos/report';
+import { APPEND_LOG_MAX } from '../../src/main/core/db/repos/reportAppends';
 import { digestFromDb } from '../../src/main/core/report/digest';
 import { digestOf, resolutionOf, whatHappenedOf } from '../../src/main/core/report/propose';
 import type { ReportView } from '../../src/shared/report';
@@ -143,6 +144,16 @@ describe('the report digest read by bounded queries', () => {
     const seen = (await inside)!.sections.find((x) => x.key === 'whatHappened');
     expect(seen?.kind === 'text' && (seen.body ?? seen.proposal)).not.toBe(base.what); // one more finding
     expect((await proposed()).what).toBe(base.what);
+    // A long backlog between two reads: the list stops at its cap (the read rebuilds), so it cannot grow unread.
+    const insert = t.core.db.prepare(
+      `INSERT INTO notes (id, incident_id, kind, body, author, created_at) VALUES (?, ?, 'decision', ?, 'Bo', ?)`,
+    );
+    t.core.db.transaction(() => {
+      for (let i = 0; i < APPEND_LOG_MAX + 100; i++)
+        insert.run(`bulk${i}`, inc.id, `bulk ${i}`, T0 + (30_000 + i) * 60_000);
+    })();
+    expect(t.core.db.prepare('SELECT COUNT(*) AS n FROM temp.report_appended').get()).toEqual({ n: APPEND_LOG_MAX });
+    await proposed();
     for (let i = 0; i < 60; i++)
       addEntry(t.core, inc.id, { at: T0 + (10_003 + i) * 60_000, kind: i % 2 ? 'decision' : 'note', body: `d${i}` });
     await proposed();

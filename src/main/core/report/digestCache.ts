@@ -1,7 +1,8 @@
 // The proposals' digest and the incident's actors, kept between reads of report.get. A read folds in the entries
 // appended since the last one (a live incident's usual change), so a report.get under a stream of notes reads those
 // few rows; anything else (an edit, a flag, a delete, an entry dated before the last one, another connection's
-// write) rebuilds from the record with bounded queries. Bounded: a few incidents, and a rebuild past a long backlog.
+// write) rebuilds from the record with bounded queries. Bounded: a few incidents, and a rebuild past a long backlog
+// (APPEND_LOG_MAX in db/repos/reportAppends.ts).
 import type Database from 'better-sqlite3';
 import { reportRepo } from '../db/repos/report';
 import { reportAppendsRepo } from '../db/repos/reportAppends';
@@ -10,8 +11,6 @@ import { addToDigest, type RecordDigest } from './propose';
 
 /** Incidents kept at once (a commander has one or two open; the register reads others now and then). */
 export const DIGEST_CACHE_INCIDENTS = 8;
-/** Past this many appends since the last read, one rebuild reads less than folding them in would. */
-export const DIGEST_FOLD_MAX = 2_000;
 
 interface Kept {
   digest: RecordDigest;
@@ -79,7 +78,6 @@ export function digestCache(db: Database.Database) {
         k !== undefined &&
         state !== null &&
         !state.dirty &&
-        state.appended <= DIGEST_FOLD_MAX &&
         state.gen === k.gen &&
         k.dataVersion === appends.dataVersion();
       if (!k || !fresh || !fold(k, incidentId)) k = rebuild(incidentId);

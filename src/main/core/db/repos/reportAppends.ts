@@ -10,13 +10,26 @@ export interface AppendedRow extends ReportTimelineRow {
   in_report: number;
 }
 
+/**
+ * Appends listed per incident between two reads; past this many the incident is marked changed instead (a rebuild
+ * reads less than folding them in would), so an incident nobody reads cannot grow the list without bound.
+ */
+export const APPEND_LOG_MAX = 2_000;
+
 const WATCHED = (col: string) => `${col} IN (SELECT incident_id FROM temp.report_watch)`;
 const DIRTY = (ids: string) => `UPDATE temp.report_watch SET dirty = 1 WHERE incident_id IN (${ids});`;
-// Any change but an insert (an edit, a kind or flag changed, a delete, a pin) sends the cache back to the record.
+// An insert is listed while the incident is clean and under the cap. Any other change (an edit, a kind or flag
+// changed, a delete, a pin) sends the cache back to the record.
 const triggers = (table: string, rid: string, tag: string) => `
   CREATE TEMP TRIGGER IF NOT EXISTS report_watch_${table}_ins AFTER INSERT ON main.${table}
-    WHEN ${WATCHED('NEW.incident_id')}
-    BEGIN INSERT INTO temp.report_appended (incident_id, tbl, rid) VALUES (NEW.incident_id, '${tag}', NEW.${rid}); END;
+    WHEN NEW.incident_id IN (SELECT incident_id FROM temp.report_watch WHERE dirty = 0)
+    BEGIN
+      UPDATE temp.report_watch SET appended = appended + 1, dirty = (appended >= ${APPEND_LOG_MAX})
+        WHERE incident_id = NEW.incident_id;
+      INSERT INTO temp.report_appended (incident_id, tbl, rid)
+        SELECT NEW.incident_id, '${tag}', NEW.${rid} FROM temp.report_watch
+        WHERE incident_id = NEW.incident_id AND dirty = 0;
+    END;
   CREATE TEMP TRIGGER IF NOT EXISTS report_watch_${table}_upd AFTER UPDATE ON main.${table}
     WHEN ${WATCHED('OLD.incident_id')} OR ${WATCHED('NEW.incident_id')}
     BEGIN ${DIRTY('OLD.incident_id, NEW.incident_id')} END;
@@ -29,7 +42,8 @@ const BRIEF_BODY = `substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_
 export const reportAppendsRepo = perDb((db: Database.Database) => {
   db.exec(`
     CREATE TEMP TABLE IF NOT EXISTS report_watch (
-      incident_id TEXT PRIMARY KEY, dirty INTEGER NOT NULL DEFAULT 0, gen INTEGER NOT NULL DEFAULT 0);
+      incident_id TEXT PRIMARY KEY, dirty INTEGER NOT NULL DEFAULT 0, gen INTEGER NOT NULL DEFAULT 0,
+      appended INTEGER NOT NULL DEFAULT 0);
     CREATE TEMP TABLE IF NOT EXISTS report_appended (
       seq INTEGER PRIMARY KEY, incident_id TEXT NOT NULL, tbl TEXT NOT NULL, rid INTEGER NOT NULL);
     CREATE INDEX IF NOT EXISTS temp.report_appended_by_incident ON report_appended(incident_id, seq);
@@ -38,17 +52,21 @@ export const reportAppendsRepo = perDb((db: Database.Database) => {
   `);
   const watch = db.prepare<[string, number]>(
     `INSERT INTO temp.report_watch (incident_id, dirty, gen) VALUES (?, 0, ?)
-     ON CONFLICT(incident_id) DO UPDATE SET dirty = 0, gen = excluded.gen`,
+     ON CONFLICT(incident_id) DO UPDATE SET dirty = 0, gen = excluded.gen, appended = 0`,
   );
   const setGen = db.prepare<[number, string]>('UPDATE temp.report_watch SET gen = ? WHERE incident_id = ?');
   const unwatch = db.prepare<[string]>('DELETE FROM temp.report_watch WHERE incident_id = ?');
   const state = db.prepare<[string], { dirty: number; gen: number }>(
     'SELECT dirty, gen FROM temp.report_watch WHERE incident_id = ?',
   );
-  const count = db.prepare<[string], { n: number }>(
-    'SELECT COUNT(*) AS n FROM temp.report_appended WHERE incident_id = ?',
-  );
-  const clear = db.prepare<[string]>('DELETE FROM temp.report_appended WHERE incident_id = ?');
+  const clearList = db.prepare<[string]>('DELETE FROM temp.report_appended WHERE incident_id = ?');
+  const clearCount = db.prepare<[string]>('UPDATE temp.report_watch SET appended = 0 WHERE incident_id = ?');
+  const clear = {
+    run(incidentId: string) {
+      clearList.run(incidentId);
+      clearCount.run(incidentId);
+    },
+  };
   // The appended entries as the view shows them (a note's source is 'note', its actor its author).
   const rows = db.prepare<{ incidentId: string }, AppendedRow>(
     `SELECT e.id, e.at, e.kind, e.source, ${BRIEF_BODY} AS body, e.summary, NULLIF(e.actor, '') AS actor, e.in_report
@@ -80,10 +98,10 @@ export const reportAppendsRepo = perDb((db: Database.Database) => {
       unwatch.run(incidentId);
       clear.run(incidentId);
     },
-    /** null when not watched; else whether anything but an insert changed, how many were appended, and the copy. */
-    state(incidentId: string): { dirty: boolean; appended: number; gen: number } | null {
+    /** null when not watched; else whether anything but a listed insert changed, and the reader's copy. */
+    state(incidentId: string): { dirty: boolean; gen: number } | null {
       const s = state.get(incidentId);
-      return s ? { dirty: s.dirty === 1, appended: count.get(incidentId)?.n ?? 0, gen: s.gen } : null;
+      return s ? { dirty: s.dirty === 1, gen: s.gen } : null;
     },
     /** The entries appended since the watch began or was last taken, oldest first; the list starts over. */
     take(incidentId: string): AppendedRow[] {
