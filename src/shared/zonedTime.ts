@@ -39,6 +39,18 @@ function formatter(tz: string): Intl.DateTimeFormat {
 }
 
 export function zonedParts(ms: number, tz: string): Parts {
+  if (tz === 'UTC') {
+    // The default zone needs no Intl call (a report page formats a few hundred times per read).
+    const d = new Date(ms);
+    return {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+    };
+  }
   const out: Record<string, number> = {};
   for (const p of formatter(tz).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);

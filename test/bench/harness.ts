@@ -1,6 +1,8 @@
 // Shared plumbing for benchmarks: temp folders on the real disk, a core on a copy of the fixture, timing.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { createCore, type Core } from '../../src/main/core';
 import { benchDir, copyFixture, fixture, fullFixture, quickFixture, type Fixture } from './fixture';
 import { nowMs, summarize, type Summary } from './stats';
@@ -52,4 +54,17 @@ export const spreadOf = (s: Summary, unit = 'ms') =>
 export function runsSummary(values: number[]): { median: number; spread: string; s: Summary } {
   const s = summarize(values);
   return { median: s.median, s, spread: `runs ${values.map((v) => v.toFixed(1)).join(', ')}` };
+}
+
+let gcFn: (() => void) | undefined;
+/**
+ * A full garbage collection before a memory reading. `global.gc` exists only under --expose-gc, which `npm run bench`
+ * (tsx) does not pass, so the benches' `global.gc?.()` did nothing: the flag is set here and gc taken from a context.
+ */
+export function collectGarbage(): void {
+  if (!gcFn) {
+    setFlagsFromString('--expose-gc');
+    gcFn = (global.gc as (() => void) | undefined) ?? (runInNewContext('gc') as () => void);
+  }
+  gcFn();
 }

@@ -2,10 +2,12 @@
 // event loop can be watched) on an incident with 10,000 notes and 2,000 other entries, 20 event-stream clients
 // and 50 requests/s of mixed operations (notes, lists, search, report, timeline) for 60 s (quick: 50 and 10, 3 s).
 // Every client must see every appended note exactly once; no request may fail.
+import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { startWebShell } from '../../src/main/web/server';
 import type { Note } from '../../src/shared/notes';
+import { collectGarbage } from './harness';
 import { bigReportCore } from './report';
 import { result, type BenchResult } from './results';
 import { nowMs, summarize } from './stats';
@@ -56,6 +58,23 @@ export const mixedLoadBench: Bench = {
   name: 'mixed_load',
   async run({ quick }): Promise<BenchResult[]> {
     const env = await bigReportCore(quick ? 500 : 10_000, quick ? 100 : 2_000, 'mixed-');
+    // Time each operation's synchronous part inside the server (what holds its event loop), by operation name.
+    const serverMs = new Map<string, number[]>();
+    const invoke = env.core.invoke.bind(env.core);
+    // Its CPU time beside it: a wall time far above the CPU time is the process waiting (an fsync, other processes
+    // on the same cores), not work to chunk.
+    const serverCpuMs = new Map<string, number>();
+    env.core.invoke = (op, input) => {
+      const t = nowMs();
+      const cpu = process.cpuUsage();
+      const answer = invoke(op, input);
+      const used = process.cpuUsage(cpu);
+      const list = serverMs.get(op) ?? [];
+      list.push(nowMs() - t);
+      serverMs.set(op, list);
+      serverCpuMs.set(op, Math.max(serverCpuMs.get(op) ?? 0, (used.user + used.system) / 1000));
+      return answer;
+    };
     const shell = await startWebShell({ core: env.core, rendererDir: resolve('out', 'renderer'), port: 0 });
     const origin = `http://127.0.0.1:${shell.port}`;
     const clients = Array.from({ length: quick ? 5 : 20 }, () => eventClient(origin, shell.token));
@@ -89,9 +108,19 @@ export const mixedLoadBench: Bench = {
     ];
     try {
       await Promise.all(clients.map((c) => c.ready));
-      for (let i = 0; i < 20; i++) await mix[i % mix.length]!(); // warm-up
-      global.gc?.();
+      // Warm-up: the same mix at the same rate for a few seconds, so statements, caches, the search index and the
+      // heap reach their working size before RSS is read (20 calls one at a time left the heap's growth to the run).
+      const warm: Promise<unknown>[] = [];
+      for (let i = 0; i < rate * (quick ? 1 : 5); i++) {
+        warm.push(mix[i % mix.length]!());
+        await new Promise((r) => setTimeout(r, 1000 / rate));
+      }
+      await Promise.all(warm);
+      collectGarbage();
+      serverMs.clear();
+      serverCpuMs.clear();
       const rss0 = process.memoryUsage().rss / 1024 / 1024;
+      const heap0 = process.memoryUsage().heapUsed / 1024 / 1024;
       let rssPeak = rss0;
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
@@ -100,7 +129,12 @@ export const mixedLoadBench: Bench = {
       let firstError: string | undefined;
       const slowest: number[] = [];
       const pending: Promise<void>[] = [];
+      // Requests open at once: past the web shell's request cap (32) a new connection is reset, so errors under a slow
+      // machine show here first.
+      let inFlight = 0;
+      let maxInFlight = 0;
       const start = nowMs();
+      const cpu0 = process.cpuUsage();
       const total = rate * seconds;
       for (let i = 0; i < total; i++) {
         const due = start + (i * 1000) / rate;
@@ -108,24 +142,33 @@ export const mixedLoadBench: Bench = {
         if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         const op = mix[i % mix.length]!;
         const t = nowMs();
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
         pending.push(
-          op().then(
-            () => {
-              const ms = nowMs() - t;
-              latencies.push(ms);
-              slowest[i % mix.length] = Math.max(slowest[i % mix.length] ?? 0, ms);
-            },
-            (err: unknown) => {
-              errors++;
-              firstError ??= err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
-            },
-          ),
+          op()
+            .finally(() => inFlight--)
+            .then(
+              () => {
+                const ms = nowMs() - t;
+                latencies.push(ms);
+                slowest[i % mix.length] = Math.max(slowest[i % mix.length] ?? 0, ms);
+              },
+              (err: unknown) => {
+                errors++;
+                firstError ??= err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
+              },
+            ),
         );
         if (i % rate === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024);
       }
       await Promise.all(pending);
       loop.disable();
+      // How much of a core the whole process (server, clients, GC) used: latency beyond that share is waiting for one.
+      const cpuUsed = process.cpuUsage(cpu0);
+      const cpuShare = (cpuUsed.user + cpuUsed.system) / 1000 / (nowMs() - start);
       await new Promise((r) => setTimeout(r, 500)); // the last events reach the streams
+      collectGarbage();
+      const after = process.memoryUsage();
       let missed = 0;
       let doubled = 0;
       for (const c of clients) {
@@ -145,17 +188,33 @@ export const mixedLoadBench: Bench = {
           spread:
             `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ` +
             `${missed} missed and ${doubled} doubled events ` +
-            `over ${clients.length} streams × ${appended.length} notes; ` +
+            `over ${clients.length} streams × ${appended.length} notes; at most ${maxInFlight} requests in flight; ` +
+            `the process used ${(cpuShare * 100).toFixed(0)}% of one core; load average ` +
+            `${loadavg()
+              .map((l) => l.toFixed(1))
+              .join(' ')}; ` +
             `slowest by op ${slowest.map((v) => v.toFixed(0)).join('/')} ms` +
             (firstError ? `; first error: ${firstError}` : ''),
         }),
         result('mixed_load_rss_growth_mb', growth, 'MB', '<=', 50, {
-          spread: `RSS ${rss0.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB`,
+          spread:
+            `RSS ${rss0.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB, ${(after.rss / 1024 / 1024).toFixed(0)} MB after ` +
+            `a GC; live heap ${heap0.toFixed(0)} → ${(after.heapUsed / 1024 / 1024).toFixed(0)} MB of ` +
+            `${(after.heapTotal / 1024 / 1024).toFixed(0)} MB held by V8, external ` +
+            `${(after.external / 1024 / 1024).toFixed(0)} MB`,
         }),
         result('mixed_load_worst_block_ms', worstBlock, 'ms', '<=', 50, {
           spread:
             'event-loop delay max (10 ms resolution; this process also runs the clients); ' +
-            `p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`,
+            `p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms; synchronous time in the server, p99/max (max CPU) ` +
+            'by op ' +
+            [...serverMs]
+              .map(([op, ms]) => {
+                const o = summarize(ms);
+                return `${op} ${o.p99.toFixed(0)}/${o.max.toFixed(0)} (${(serverCpuMs.get(op) ?? 0).toFixed(0)})`;
+              })
+              .join(', ') +
+            ' ms',
         }),
       ];
     } finally {

@@ -1,5 +1,6 @@
 // report_get_10k_ms / report_get_10k_rss_mb: report.get on an incident with 10,000 notes and 2,000 other timeline
 // entries (quick: 500 and 100), its median and p99, and how far the process's RSS grows over 50 calls.
+import { loadavg } from 'node:os';
 import { createCore, type Core } from '../../src/main/core';
 import { notesRepo } from '../../src/main/core/db/repos/notes';
 import { timelineRepo } from '../../src/main/core/db/repos/timeline';
@@ -8,7 +9,7 @@ import type { Incident } from '../../src/shared/domain';
 import { fakeClock } from '../helpers/core';
 import { seeded } from '../helpers/seeded';
 import { noteStream } from './data';
-import { benchTemp, call, spreadOf } from './harness';
+import { benchTemp, call, collectGarbage, spreadOf, timed } from './harness';
 import { result, type BenchResult } from './results';
 import { nowMs, summarize } from './stats';
 import type { Bench } from './suite';
@@ -64,8 +65,11 @@ export const reportBench: Bench = {
     const env = await bigReportCore(quick ? 500 : 10_000, quick ? 100 : 2_000, 'report-');
     try {
       const get = () => call<unknown>(env.core, 'report.get', { incidentId: env.incidentId });
-      for (let i = 0; i < 5; i++) await get(); // warm-up: statements prepared, the draft created
-      global.gc?.();
+      // Warm-up: statements prepared, the draft created, the proposals' digest built (the first read's time is
+      // reported: it reads the record with bounded queries; later reads fold in only what was appended).
+      const cold = await timed(get);
+      for (let i = 0; i < 4; i++) await get();
+      collectGarbage();
       const rss0 = rssMb();
       let peak = rss0;
       const samples: number[] = [];
@@ -79,7 +83,9 @@ export const reportBench: Bench = {
       const s = summarize(samples);
       return [
         result('report_get_10k_ms', s.median, 'ms', '<=', 100, {
-          spread: `p99 ${s.p99.toFixed(1)} ms (target <= 200) ${spreadOf(s)}`,
+          spread:
+            `p99 ${s.p99.toFixed(1)} ms (target <= 200) ${spreadOf(s)}; first read ${cold.toFixed(1)} ms; ` +
+            `load average ${loadavg()[0]!.toFixed(1)}`,
           pass: s.median <= 100 && s.p99 <= 200,
         }),
         result('report_get_10k_rss_mb', growth, 'MB', '<=', 50, {

@@ -239,7 +239,13 @@ describe('the web shell API', () => {
 describe('the web shell under slow or many connections', () => {
   let small: WebShell;
   beforeAll(async () => {
-    small = await startWebShell({ core: t.core, rendererDir: renderer.path, bodyDeadlineMs: 300, maxConnections: 2 });
+    small = await startWebShell({
+      core: t.core,
+      rendererDir: renderer.path,
+      bodyDeadlineMs: 300,
+      maxConnections: 2,
+      maxEventStreams: 2,
+    });
   });
   afterAll(async () => {
     await small.close();
@@ -278,5 +284,84 @@ describe('the web shell under slow or many connections', () => {
     // The slots are free again.
     const after = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } });
     expect(after.status).toBe(200);
+  });
+
+  /** An event stream on its own connection; `text` grows with what the server sends. */
+  const stream = () => {
+    const socket = connect(small.port, '127.0.0.1');
+    const got = { text: '' };
+    const connected = new Promise<string>((resolve) => {
+      socket.on('data', (c: Buffer) => {
+        got.text += c.toString();
+        if (got.text.includes(': connected') || got.text.includes('\r\n\r\n{')) resolve(got.text);
+      });
+      socket.on('close', () => resolve(got.text));
+      socket.on('error', () => undefined);
+    });
+    socket.write(
+      `GET /api/events HTTP/1.1\r\nhost: 127.0.0.1:${small.port}\r\nauthorization: Bearer ${small.token}\r\n\r\n`,
+    );
+    return { socket, connected, got };
+  };
+
+  it('drops an event stream that stops reading, instead of holding its events in memory', async () => {
+    small.server.closeIdleConnections();
+    const s = stream();
+    expect(await s.connected).toMatch(/: connected/);
+    s.socket.pause(); // a frozen tab: nothing more is read
+    const open = () => new Promise<number>((r, j) => small.server.getConnections((e, c) => (e ? j(e) : r(c))));
+    expect(await open()).toBe(1);
+    const inc = await t.core.invoke('incidents.declare', { title: 'Backlog' });
+    if (!inc.ok) throw new Error(inc.error.message);
+    const incidentId = (inc.value as { id: string }).id;
+    // Notes of 60 KB each, far past the socket buffers on both sides and then the 64 KiB backlog cap: the server
+    // closes the stream's connection.
+    const body = 'x'.repeat(60_000);
+    let n = 0;
+    for (; n < 1_000 && (await open()) > 0; n++) {
+      const r = await t.core.invoke('notes.append', { incidentId, body: `${n} ${body}` });
+      expect(r.ok).toBe(true);
+    }
+    expect(await open()).toBe(0);
+    s.socket.destroy();
+  });
+
+  it('counts event streams apart from the request cap, under a cap of their own', async () => {
+    small.server.closeIdleConnections(); // the last test's kept-alive connection
+    // One at a time: a connection counts against the request cap until its request asks for a stream.
+    const s1 = stream();
+    expect(await s1.connected).toMatch(/^HTTP\/1\.1 200 [\s\S]*: connected/);
+    const s2 = stream();
+    expect(await s2.connected).toMatch(/: connected/);
+    // Two open streams leave both request slots free: two held bodies, and a third connection is still refused.
+    const a = slowBody();
+    const b = slowBody();
+    await Promise.all([a.opened, b.opened]);
+    const third = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } }).then(
+      (r) => r.status,
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+    expect(third).toBe('ECONNRESET');
+    expect(await a.answer).toMatch(/^HTTP\/1\.1 408 /);
+    await b.answer;
+    // A third stream is refused with an answer, not held; the two streams still carry events.
+    const s3 = stream();
+    expect(await s3.connected).toMatch(/^HTTP\/1\.1 503 [\s\S]*event streams/);
+    const declared = await rawRequest(small.port, {
+      method: 'POST',
+      path: '/api/incidents.declare',
+      headers: {
+        host: `127.0.0.1:${small.port}`,
+        authorization: `Bearer ${small.token}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ title: 'Streams stay live' }),
+    });
+    expect(declared.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s1.got.text).toContain('Streams stay live');
+    expect(s2.got.text).toContain('Streams stay live');
+    for (const s of [s1, s2]) s.socket.destroy();
+    s3.socket.destroy();
   });
 });

@@ -8,6 +8,7 @@ import {
   toWallTime,
   wallTimeToUtc,
   zonedDate,
+  zonedParts,
 } from '../../src/shared/zonedTime';
 
 describe('report times in one timezone', () => {
@@ -59,5 +60,13 @@ describe('report times in one timezone', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('the UTC fast path', () => {
+  it('gives what Intl gives for Etc/UTC, across centuries and leap days', () => {
+    const instants = [0, Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(1999, 11, 31, 23, 59, 59, 999), 4102444800000];
+    for (let i = 0; i < 500; i++) instants.push(Math.floor(((i * 7919) % 500) * 8_640_000_000 + i * 60_001));
+    for (const ms of instants) expect(zonedParts(ms, 'UTC')).toEqual(zonedParts(ms, 'Etc/UTC'));
   });
 });

@@ -1,7 +1,7 @@
 // The loopback web shell: the same core as the desktop app, served over HTTP on 127.0.0.1 only.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
@@ -15,8 +15,20 @@ import { readStatic } from './static';
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** A request body must arrive within this long (a slow sender cannot hold a connection open for minutes). */
 export const BODY_DEADLINE_MS = 30_000;
-/** Open connections at once; one tab needs a few (its event stream and calls), scripts a few more. */
+/** Open connections at once serving requests (calls, pages); one tab needs a few, scripts a few more. */
 export const MAX_CONNECTIONS = 32;
+/**
+ * Event streams at once, counted apart from MAX_CONNECTIONS: a stream holds its connection for as long as its tab is
+ * open, and 20 open tabs must not leave requests 12 connections (they were reset). Only a caller with the token opens
+ * a stream, so a flood of connections still meets the request cap, and the process never holds more than the two
+ * caps together.
+ */
+export const MAX_EVENT_STREAMS = 32;
+/**
+ * Events a stream may have waiting unsent before it is dropped: a tab that stopped reading (frozen, suspended) would
+ * otherwise hold every later event in this process's memory. Its page reconnects when it wakes.
+ */
+export const MAX_STREAM_BACKLOG_BYTES = 8 * 1024 * 1024;
 
 export { CONTENT_SECURITY_POLICY };
 
@@ -28,6 +40,8 @@ export interface WebShellOptions {
   /** Tests shorten these. */
   bodyDeadlineMs?: number;
   maxConnections?: number;
+  maxEventStreams?: number;
+  maxStreamBacklogBytes?: number;
 }
 
 export interface WebShell {
@@ -138,11 +152,22 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
   let port = opts.port ?? 0;
   const bodyDeadlineMs = opts.bodyDeadlineMs ?? BODY_DEADLINE_MS;
   const streams = new Set<ServerResponse>();
+  const maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
+  const maxEventStreams = opts.maxEventStreams ?? MAX_EVENT_STREAMS;
+  /** Every open connection, and those that became event streams (not counted against the request cap). */
+  const sockets = new Set<Socket>();
+  const streamSockets = new Set<Socket>();
   let catalogue: ReturnType<typeof operationCatalogue> | undefined;
 
+  const maxBacklog = opts.maxStreamBacklogBytes ?? MAX_STREAM_BACKLOG_BYTES;
   const unsubscribe = core.bus.subscribe((name, payload) => {
     const frame = `event: message\ndata: ${JSON.stringify({ name, payload })}\n\n`;
-    for (const s of streams) s.write(frame);
+    for (const s of streams) {
+      if (s.writableLength > maxBacklog) {
+        streams.delete(s);
+        s.destroy();
+      } else s.write(frame);
+    }
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -168,6 +193,11 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       return send(res, 200, { ok: true, value: (catalogue ??= operationCatalogue()) });
     if (url.pathname.startsWith('/api/reports/') && req.method === 'GET') return sendReport(res, url);
     if (url.pathname === '/api/events' && req.method === 'GET') {
+      if (streams.size >= maxEventStreams) {
+        res.setHeader('connection', 'close');
+        return failure(res, 503, 'busy', `Conn already serves ${maxEventStreams} event streams: close a tab.`);
+      }
+      streamSockets.add(req.socket);
       res.writeHead(200, {
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
@@ -175,7 +205,10 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
       });
       res.write(': connected\n\n');
       streams.add(res);
-      req.on('close', () => streams.delete(res));
+      req.on('close', () => {
+        streams.delete(res);
+        streamSockets.delete(req.socket);
+      });
       return;
     }
     if (req.method !== 'POST') return failure(res, 405, 'invalid_input', 'Use POST for operations.');
@@ -269,8 +302,17 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
     });
   });
 
-  // Beyond the cap, new connections are closed at once; a slow body is cut at its deadline, freeing its slot.
-  server.maxConnections = opts.maxConnections ?? MAX_CONNECTIONS;
+  // Beyond the caps, new connections are closed at once; a slow body is cut at its deadline, freeing its slot. Node
+  // holds the sum of both caps; a connection counts against the request cap until it becomes an event stream.
+  server.maxConnections = maxConnections + maxEventStreams;
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      streamSockets.delete(socket);
+    });
+    if (sockets.size - streamSockets.size > maxConnections) socket.destroy();
+  });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);

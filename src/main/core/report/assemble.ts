@@ -14,8 +14,8 @@ import {
 import { dayHeading, formatDuration, formatZoned, zonedDate } from '../../../shared/zonedTime';
 import { sectionColumns, type DraftRow, type ItemRow, type ReportTimelineRow } from '../db/repos/report';
 import { reviewWarnings } from './checks';
-import { citedIds, proposeResolution, proposeWhatHappened, readStored } from './propose';
-import { lineOf, sessionFacts } from './sources';
+import { citedIds, digestOf, readStored, resolutionOf, whatHappenedOf, type RecordDigest } from './propose';
+import { lineOf } from './sources';
 
 export interface AssembleInput {
   incident: Incident;
@@ -30,6 +30,8 @@ export interface AssembleInput {
   page?: { rows: ReportTimelineRow[]; total: number; hasAfter: boolean };
   /** Reads cited entries by id when `record` is not loaded. */
   cited?: (ids: string[]) => ReportTimelineRow[];
+  /** What the proposals read, when `entries` is not the whole report timeline (report.get reads it by query). */
+  digest?: RecordDigest;
 }
 
 export const toActionItem = (r: ItemRow): ActionItem => ({
@@ -68,9 +70,12 @@ export function timelineLines(entries: ReportTimelineRow[], tz: string): ReportT
 }
 
 /** Conn's proposed text for a section, from what was recorded; null when there is nothing to say. */
-export function proposalFor(key: TextSectionKey, a: AssembleInput): string | null {
+export function proposalFor(key: TextSectionKey, a: AssembleInput, digest: RecordDigest): string | null {
   const tz = a.draft.timezone;
-  const facts = sessionFacts(a.entries);
+  const facts = {
+    classification: digest.lastClassification ? lineOf(digest.lastClassification) : null,
+    resolution: digest.lastResolution ? lineOf(digest.lastResolution) : null,
+  };
   if (key === 'overview') {
     const title = (a.draft.title ?? a.incident.title).replace(/[.!\s]+$/, '');
     const hub = a.incident.hub;
@@ -89,9 +94,8 @@ export function proposalFor(key: TextSectionKey, a: AssembleInput): string | nul
     if (facts.resolution) lines.push(`Resolution: ${facts.resolution}`);
     return lines.join(' ');
   }
-  const input = { entries: a.entries, timezone: tz, impactStart: a.draft.impact_start, impactEnd: a.draft.impact_end };
-  if (key === 'whatHappened') return proposeWhatHappened(input);
-  if (key === 'resolution') return proposeResolution(input);
+  if (key === 'whatHappened') return whatHappenedOf(digest, tz);
+  if (key === 'resolution') return resolutionOf(digest, tz);
   return null;
 }
 
@@ -99,11 +103,12 @@ export function assembleReport(a: AssembleInput): ReportView {
   const { draft, incident } = a;
   const tz = draft.timezone;
   const title = draft.title ?? incident.title;
+  const digest = a.digest ?? digestOf(a.entries);
   const sections: ReportSection[] = sectionKeys.map((key) => {
     if (key === 'actionItems') return { kind: 'actionItems', key, title: sectionTitles[key] };
     if (key === 'timeline') return { kind: 'timeline', key, title: sectionTitles[key] };
     const stored = readStored(draft[sectionColumns[key]] as string | null);
-    const proposed = proposedSections.includes(key) ? proposalFor(key, a) : null;
+    const proposed = proposedSections.includes(key) ? proposalFor(key, a, digest) : null;
     // An accepted proposal nobody changed follows the record while the report is a Draft.
     const following = stored.untouched && draft.status === 'draft' && proposed !== null;
     const body = following ? proposed : stored.text;

@@ -48,37 +48,74 @@ function tidy(s: string): string {
 
 const stripEnd = (s: string) => s.replace(/[.!?]+$/, '').trim();
 
-/** Checks one sentence for one name; returns the suggestion when it reads as blame. */
-function judge(sentence: string, name: string): string | null {
+interface NamePatterns {
+  /** The name anywhere: every pattern below needs it, so a sentence without it is skipped. */
+  any: RegExp;
+  forgotBecause: RegExp;
+  forgot: RegExp;
+  faultNoun: RegExp;
+  causedBy: RegExp;
+  blameOn: RegExp;
+  wasBad: RegExp;
+  didHarm: RegExp;
+  adverb: RegExp;
+}
+
+/** Compiled once per name (a report.get checks a page of lines against every name on the roster). */
+const compiled = new Map<string, NamePatterns>();
+
+function patternsFor(name: string): NamePatterns {
+  let p = compiled.get(name);
+  if (p) return p;
   const n = `(?<!${L})${escape(name)}(?:['’]s)?(?!${L})`;
   const re = (src: string) => new RegExp(src, 'iu');
   const gap = "(?:\\s+[\\p{L}'’-]+){0,2}?";
+  p = {
+    any: re(escape(name)),
+    forgotBecause: re(`because\\s+${n}\\s+(?:${FORGOT})(?:\\s+to)?\\s+(.+)$`),
+    forgot: re(`^(.*?)${n}\\s+(?:${FORGOT})(?:\\s+to)?\\s+(.+)$`),
+    faultNoun: re(`${n}${gap}\\s+(?:${FAULT_NOUNS})(?!${L})`),
+    causedBy: re(`((?:caused|broken|introduced|triggered|started)\\s+by)\\s+${n}`),
+    blameOn: re(`(?:blame|fault)\\s+(?:lies\\s+|lay\\s+|is\\s+)?(?:on|with|of)\\s+${n}`),
+    wasBad: re(`${n}\\s+(?:was|is)\\s+(?:${WAS_BAD})`),
+    didHarm: re(`^(.*?)${n}(?:\\s+(?:${ADVERBS}))?\\s+(?:${DID_HARM})\\s+(.+)$`),
+    adverb: re(`${n}${gap}\\s+(?:${ADVERBS})(?!${L})`),
+  };
+  if (compiled.size >= 1_000) compiled.clear(); // names come from the roster and the record: bounded, but be sure
+  compiled.set(name, p);
+  return p;
+}
 
-  let m = re(`because\\s+${n}\\s+(?:${FORGOT})(?:\\s+to)?\\s+(.+)$`).exec(sentence);
+/** Checks one sentence for one name; returns the suggestion when it reads as blame. */
+function judge(sentence: string, name: string): string | null {
+  const p = patternsFor(name);
+  if (!p.any.test(sentence)) return null;
+
+  let m = p.forgotBecause.exec(sentence);
   if (m) {
     const before = sentence.slice(0, m.index);
     return tidy(`${before}because no step in our process made sure we would ${stripEnd(m[1] ?? '')}.`);
   }
-  m = re(`^(.*?)${n}\\s+(?:${FORGOT})(?:\\s+to)?\\s+(.+)$`).exec(sentence);
+  m = p.forgot.exec(sentence);
   if (m) return tidy(`${m[1] ?? ''}nothing in our process made sure we would ${stripEnd(m[2] ?? '')}.`);
 
-  m = re(`${n}${gap}\\s+(?:${FAULT_NOUNS})(?!${L})`).exec(sentence);
+  m = p.faultNoun.exec(sentence);
   if (m) return tidy(sentence.replace(m[0], 'a gap in our process'));
 
-  m = re(`((?:caused|broken|introduced|triggered|started)\\s+by)\\s+${n}`).exec(sentence);
+  m = p.causedBy.exec(sentence);
   if (m) return tidy(sentence.replace(m[0], `${m[1]} a change that our safeguards did not catch`));
 
-  m = re(`(?:blame|fault)\\s+(?:lies\\s+|lay\\s+|is\\s+)?(?:on|with|of)\\s+${n}`).exec(sentence);
+  m = p.blameOn.exec(sentence);
   if (m) return 'Say which missing safeguard let this happen, rather than whose fault it was.';
 
-  m = re(`${n}\\s+(?:was|is)\\s+(?:${WAS_BAD})`).exec(sentence);
+  m = p.wasBad.exec(sentence);
   if (m) return 'Describe what the system allowed (a missing check, an unclear runbook step), not the person.';
 
-  m = re(`^(.*?)${n}(?:\\s+(?:${ADVERBS}))?\\s+(?:${DID_HARM})\\s+(.+)$`).exec(sentence);
+  m = p.didHarm.exec(sentence);
   if (m)
     return tidy(`${m[1] ?? ''}a change affected ${stripEnd(m[2] ?? '')}, and nothing in our checks caught it first.`);
 
-  m = re(`${n}${gap}\\s+(?:${ADVERBS})(?!${L})`).exec(sentence);
+  m = p.adverb.exec(sentence);
   if (m) return 'Describe the change and what would have caught it, without naming who made it.';
   return null;
 }

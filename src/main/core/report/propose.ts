@@ -4,7 +4,7 @@
 // the exports turn them into footnotes (Markdown) or a Sources list (HTML/PDF). No model is involved.
 import type { ReportTimelineRow } from '../db/repos/report';
 import { formatZoned, zonedDate } from '../../../shared/zonedTime';
-import { lineOf } from './sources';
+import { CLASSIFICATION_KINDS, lineOf } from './sources';
 
 export const CITATION = /\[\^e:([A-Za-z0-9_-]{1,64})\]/g;
 export const cite = (entryId: string) => `[^e:${entryId}]`;
@@ -92,30 +92,104 @@ function sentenceFor(e: ReportTimelineRow, role: Role, when: string): string {
 }
 
 /** 'HH:mm' when everything cited happened on one local day, else 'YYYY-MM-DD HH:mm'. */
-function whenFormatter(entries: ReportTimelineRow[], tz: string): (ms: number) => string {
+function whenFormatter(first: number | undefined, last: number | undefined, tz: string): (ms: number) => string {
   // Entries come oldest first: they share one local day when the first and the last do.
-  const oneDay =
-    entries.length === 0 || zonedDate(entries[0]!.at, tz) === zonedDate(entries[entries.length - 1]!.at, tz);
+  const oneDay = first === undefined || last === undefined || zonedDate(first, tz) === zonedDate(last, tz);
   return oneDay ? (ms) => formatZoned(ms, tz).slice(11) : (ms) => formatZoned(ms, tz);
 }
 
 const MAX_SENTENCES = 40;
+/** The story's sentences, then up to this many citations of the entries that follow them. */
+const MORE_CITED = 5;
+export const STORY_HEAD = MAX_SENTENCES + MORE_CITED;
+export const STORY_ROLES: readonly Role[] = ['finding', 'decision', 'action', 'command', 'status', 'vendor'];
+/** After the last finding, these are the fix the resolution tells. */
+export const FIX_ROLES: readonly Role[] = ['action', 'command', 'decision'];
 
-function story(entries: ReportTimelineRow[], tz: string, roles: readonly Role[]): string[] {
-  const picked = entries
-    .map((e) => ({ e, role: roleOf(e) }))
-    .filter((x): x is { e: ReportTimelineRow; role: Role } => x.role !== null && roles.includes(x.role));
-  const when = whenFormatter(
-    picked.map((p) => p.e),
-    tz,
-  );
-  const sentences = picked.slice(0, MAX_SENTENCES).map((p) => sentenceFor(p.e, p.role, when(p.e.at)));
-  if (picked.length > MAX_SENTENCES) {
-    const rest = picked.slice(MAX_SENTENCES);
+/**
+ * What the proposals read from the record, all of it bounded except the resolution's few entries: counts, the first
+ * and last entries, the head of the story. Built from the entries in memory (digestOf) or by bounded queries
+ * (report/digest.ts), so report.get on a 10,000-note incident reads a few dozen rows, not all of them.
+ */
+export interface RecordDigest {
+  /** Entries marked for the report, and the first and last of them. */
+  total: number;
+  first: ReportTimelineRow | null;
+  last: ReportTimelineRow | null;
+  /** How many entries play each role. */
+  roles: Partial<Record<Role, number>>;
+  /** The first STORY_HEAD entries with a STORY_ROLES role, oldest first, and the last such entry. */
+  storyHead: ReportTimelineRow[];
+  storyLast: ReportTimelineRow | null;
+  /** The entries the resolution tells, oldest first: every entry that closes, and the fix after the last finding. */
+  resolution: ReportTimelineRow[];
+  lastFinding: ReportTimelineRow | null;
+  /** The last entry of a classification kind and of a resolution kind (the overview's facts). */
+  lastClassification: ReportTimelineRow | null;
+  lastResolution: ReportTimelineRow | null;
+}
+
+/** A status change, vendor event or recorded resolution that closed the incident (mitigated, resolved). */
+export function closes(e: ReportTimelineRow): boolean {
+  const role = roleOf(e);
+  if (role === 'resolution') return true;
+  if (role === 'status') return /→\s*(mitigated|resolved|closed)/.test(lineOf(e).toLowerCase());
+  if (role === 'vendor') return e.kind === 'log.resolve';
+  return false;
+}
+
+const CLASSIFICATION = new Set<string>(CLASSIFICATION_KINDS);
+
+export const emptyDigest = (): RecordDigest => ({
+  total: 0,
+  first: null,
+  last: null,
+  roles: {},
+  storyHead: [],
+  storyLast: null,
+  resolution: [],
+  lastFinding: null,
+  lastClassification: null,
+  lastResolution: null,
+});
+
+/**
+ * Adds an entry marked for the report that comes after every entry already in the digest (by time, then id). The
+ * digest of entries in memory is this fold; the report's cache folds in what was appended since its last read.
+ */
+export function addToDigest(d: RecordDigest, e: ReportTimelineRow): RecordDigest {
+  const role = roleOf(e);
+  d.total += 1;
+  d.first ??= e;
+  d.last = e;
+  if (role) d.roles[role] = (d.roles[role] ?? 0) + 1;
+  if (role && STORY_ROLES.includes(role)) {
+    if (d.storyHead.length < STORY_HEAD) d.storyHead.push(e);
+    d.storyLast = e;
+  }
+  // The resolution tells what closed the incident, and the fix: what was done after the last finding.
+  if (role === 'finding') {
+    d.lastFinding = e;
+    d.resolution = d.resolution.filter(closes);
+  }
+  if (closes(e) || (d.lastFinding && role !== null && FIX_ROLES.includes(role))) d.resolution.push(e);
+  if (CLASSIFICATION.has(e.kind)) d.lastClassification = e;
+  if (RESOLUTION_KINDS.has(e.kind)) d.lastResolution = e;
+  return d;
+}
+
+/** The digest of entries held in memory, oldest first (exports, the fact check, tests). */
+export const digestOf = (entries: ReportTimelineRow[]): RecordDigest => entries.reduce(addToDigest, emptyDigest());
+
+function story(d: RecordDigest, tz: string): string[] {
+  const count = STORY_ROLES.reduce((n, r) => n + (d.roles[r] ?? 0), 0);
+  const when = whenFormatter(d.storyHead[0]?.at, d.storyLast?.at, tz);
+  const sentences = d.storyHead.slice(0, MAX_SENTENCES).map((e) => sentenceFor(e, roleOf(e) as Role, when(e.at)));
+  if (count > MAX_SENTENCES) {
     sentences.push(
-      `${rest.length} more entries follow on the timeline. ${rest
-        .slice(0, 5)
-        .map((p) => cite(p.e.id))
+      `${count - MAX_SENTENCES} more entries follow on the timeline. ${d.storyHead
+        .slice(MAX_SENTENCES, STORY_HEAD)
+        .map((e) => cite(e.id))
         .join('')}`,
     );
   }
@@ -125,10 +199,10 @@ function story(entries: ReportTimelineRow[], tz: string, roles: readonly Role[])
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** One paragraph summing up the timeline: what it holds and the span it covers, citing its first and last entries. */
-export function proposeTimelineSummary({ entries, timezone }: ProposeInput): string | null {
-  const counted = entries.map(roleOf);
-  if (entries.length === 0) return null;
-  const n = (r: Role) => counted.filter((c) => c === r).length;
+export function timelineSummaryOf(d: RecordDigest, timezone: string): string | null {
+  const { first, last } = d;
+  if (d.total === 0 || !first || !last) return null;
+  const n = (r: Role) => d.roles[r] ?? 0;
   const parts = [
     n('finding') ? plural(n('finding'), 'finding', 'findings') : '',
     n('decision') ? plural(n('decision'), 'decision', 'decisions') : '',
@@ -136,8 +210,6 @@ export function proposeTimelineSummary({ entries, timezone }: ProposeInput): str
     n('status') ? plural(n('status'), 'status change', 'status changes') : '',
     n('vendor') ? plural(n('vendor'), 'vendor event', 'vendor events') : '',
   ].filter(Boolean);
-  const first = entries[0] as ReportTimelineRow;
-  const last = entries[entries.length - 1] as ReportTimelineRow;
   const span =
     first.id === last.id
       ? `at ${formatZoned(first.at, timezone)} ${cite(first.id)}`
@@ -146,21 +218,14 @@ export function proposeTimelineSummary({ entries, timezone }: ProposeInput): str
   const holds = parts.length
     ? `, among them ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`
     : '';
-  return `The timeline holds ${plural(entries.length, 'entry', 'entries')}${holds}, ${span} (${timezone}).`;
+  return `The timeline holds ${plural(d.total, 'entry', 'entries')}${holds}, ${span} (${timezone}).`;
 }
 
 /** What Happened: the timeline summary, then the story of findings, decisions, actions, status and vendor events. */
-export function proposeWhatHappened(input: ProposeInput): string | null {
-  const sentences = story(input.entries, input.timezone, [
-    'finding',
-    'decision',
-    'action',
-    'command',
-    'status',
-    'vendor',
-  ]);
+export function whatHappenedOf(d: RecordDigest, timezone: string): string | null {
+  const sentences = story(d, timezone);
   if (sentences.length === 0) return null;
-  const summary = proposeTimelineSummary(input);
+  const summary = timelineSummaryOf(d, timezone);
   return [summary, sentences.join(' ')].filter(Boolean).join('\n\n');
 }
 
@@ -168,29 +233,17 @@ export function proposeWhatHappened(input: ProposeInput): string | null {
  * Resolution: the recorded resolution, what was done after the last finding (the fix), and the status changes and
  * vendor events that closed the incident (mitigated, resolved).
  */
-export function proposeResolution(input: ProposeInput): string | null {
-  const { entries } = input;
-  let lastFinding = -1;
-  entries.forEach((e, i) => {
-    if (roleOf(e) === 'finding') lastFinding = i;
-  });
-  const closing = (e: ReportTimelineRow) => {
-    const role = roleOf(e);
-    const line = lineOf(e).toLowerCase();
-    if (role === 'resolution') return true;
-    if (role === 'status') return /→\s*(mitigated|resolved|closed)/.test(line);
-    if (role === 'vendor') return e.kind === 'log.resolve';
-    return false;
-  };
-  const picked = entries.filter((e, i) => {
-    const role = roleOf(e);
-    if (closing(e)) return true;
-    return i > lastFinding && lastFinding >= 0 && (role === 'action' || role === 'command' || role === 'decision');
-  });
+export function resolutionOf(d: RecordDigest, timezone: string): string | null {
+  const picked = d.resolution;
   if (picked.length === 0) return null;
-  const when = whenFormatter(picked, input.timezone);
+  const when = whenFormatter(picked[0]?.at, picked.at(-1)?.at, timezone);
   return picked.map((e) => sentenceFor(e, roleOf(e) as Role, when(e.at))).join(' ');
 }
+
+export const proposeTimelineSummary = ({ entries, timezone }: ProposeInput) =>
+  timelineSummaryOf(digestOf(entries), timezone);
+export const proposeWhatHappened = ({ entries, timezone }: ProposeInput) => whatHappenedOf(digestOf(entries), timezone);
+export const proposeResolution = ({ entries, timezone }: ProposeInput) => resolutionOf(digestOf(entries), timezone);
 
 // An accepted proposal is stored with a trailing marker holding a hash of its text. While the text still matches the
 // hash the writer has not changed a word, so the report may show the proposal as the record now reads; any edit

@@ -34,9 +34,12 @@ function setting<T>(db: Database.Database, key: string, schema: z.ZodType<T>): T
  * People the blameless check looks for: the roster from settings plus everyone who acted on this
  * incident's timeline. INTEGRATOR: add the roles table's people here when it exists.
  */
-export function rosterNames(db: Database.Database, incidentId: string): string[] {
+export function rosterNames(
+  db: Database.Database,
+  incidentId: string,
+  actors: readonly string[] = reportRepo(db).actors(incidentId),
+): string[] {
   const fromSettings = setting(db, REPORT_SETTINGS.rosterNames, names) ?? [];
-  const actors = reportRepo(db).actors(incidentId);
   return [...new Set([...fromSettings, ...actors].map((n) => n.trim()).filter((n) => n.length >= 2))];
 }
 

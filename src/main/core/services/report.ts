@@ -25,6 +25,7 @@ import { timelineRepo } from '../db/repos/timeline';
 import { timelineQueryRepo } from '../db/repos/timelineQuery';
 import type { PdfPrinter } from '../ports';
 import { assembleReport, timelineLines } from '../report/assemble';
+import { digestCache } from '../report/digestCache';
 import { factCheck } from '../report/factCheck';
 import { markAccepted } from '../report/propose';
 import { reportMarkdown } from '../report/markdown';
@@ -73,6 +74,8 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
   /** Files this run exported: the only ones showExport may reveal (a caller cannot probe the disk with it). */
   const exportedPaths = new Set<string>();
   const incidents = incidentsRepo(db);
+  /** The proposals' digest of each incident read lately, brought up to date on each read. */
+  const digests = digestCache(db);
 
   const incidentOf = (incidentId: string): Incident => {
     const found = incidents.get(incidentId);
@@ -97,29 +100,33 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
   /**
    * The report as it reads now. `full` (exports, the fact check) carries the whole timeline; otherwise the view
    * carries its first page and a count (report.timeline pages on), so a 10,000-note incident is not formatted,
-   * checked and sent whole on every read. Proposals still read every entry marked for the report, body heads only.
+   * checked and sent whole on every read. Proposals read a digest (report/digestCache.ts): the entries appended since
+   * the last read, or bounded queries, never every entry.
    */
   const viewOf = (incident: Incident, draft: DraftRow, full = false): ReportView => {
     const common = {
       incident,
       draft,
       items: repo.items(incident.id),
-      roster: rosterNames(db, incident.id),
       publishBaseUrl: publishBaseUrl(db),
     };
     if (full)
       return assembleReport({
         ...common,
+        roster: rosterNames(db, incident.id),
         entries: reportTimelineEntries(db, incident.id),
         record: repo.record(incident.id),
       });
     const rows = repo.timelineFirst(incident.id, REPORT_TIMELINE_PAGE + 1);
+    const { digest, actors } = digests.read(incident.id);
     return assembleReport({
       ...common,
-      entries: repo.timelineBrief(incident.id),
+      roster: rosterNames(db, incident.id, actors),
+      entries: [],
+      digest,
       page: {
         rows: rows.slice(0, REPORT_TIMELINE_PAGE),
-        total: repo.timelineCount(incident.id),
+        total: digest.total,
         hasAfter: rows.length > REPORT_TIMELINE_PAGE,
       },
       cited: (ids) => repo.entriesById(incident.id, ids),

@@ -143,19 +143,49 @@ export const reportRepo = perDb((db: Database.Database) => {
   );
   // What the proposals read: every entry marked for the report, with only the head of its body (a line of the
   // report never shows more than the first few hundred characters), so a long incident is not read whole.
-  const brief = db.prepare<[string], ReportTimelineRow>(
-    `SELECT id, at, kind, source,
+  const BRIEF = `id, at, kind, source,
        substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END) AS body,
-       summary, NULLIF(actor, '') AS actor
-     FROM timeline_entries WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
+       summary, NULLIF(actor, '') AS actor`;
+  const brief = db.prepare<[string], ReportTimelineRow>(
+    `SELECT ${BRIEF} FROM timeline_entries WHERE incident_id = ? AND in_report = 1 ORDER BY at, id`,
+  );
+  // The digest's bounded reads (report/digest.ts): entries are picked by their (kind, source) pair, given as a JSON
+  // array of 'kind<US>source' strings, so one prepared statement serves every role.
+  const PAIR = 'kind || char(31) || source IN (SELECT value FROM json_each(@pairs))';
+  // Counted on the view's two tables, not through the view: its UNION ALL runs as a co-routine handing every column
+  // (bodies too) to the outer query, which made this count cost more than the rest of report.get.
+  const groups = db.prepare<{ incidentId: string }, { kind: string; source: string; n: number }>(
+    `SELECT kind, source, COUNT(*) AS n FROM timeline_events WHERE incident_id = @incidentId AND in_report = 1
+     GROUP BY kind, source
+     UNION ALL
+     SELECT kind, 'note', COUNT(*) FROM notes WHERE incident_id = @incidentId AND in_report = 1 GROUP BY kind`,
+  );
+  const firstOf = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${BRIEF} FROM timeline_entries WHERE ${IN_REPORT} AND ${PAIR} ORDER BY at, id LIMIT @limit`,
+  );
+  const lastOf = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${BRIEF} FROM timeline_entries WHERE ${IN_REPORT} AND ${PAIR} ORDER BY at DESC, id DESC LIMIT 1`,
+  );
+  // The resolution's candidates: entries of the `always` pairs anywhere, the `arrow` pairs (status changes) whose
+  // line may read "→ resolved", and the `after` pairs (the fix) after the last finding.
+  const resolution = db.prepare<Record<string, unknown>, ReportTimelineRow>(
+    `SELECT ${BRIEF} FROM timeline_entries WHERE ${IN_REPORT} AND (
+       kind || char(31) || source IN (SELECT value FROM json_each(@always))
+       OR (kind || char(31) || source IN (SELECT value FROM json_each(@arrow))
+           AND (instr(body, '→') > 0 OR instr(COALESCE(summary, ''), '→') > 0))
+       OR ((at, id) > (@at, @id) AND kind || char(31) || source IN (SELECT value FROM json_each(@after))))
+     ORDER BY at, id`,
   );
   const byIds = db.prepare<[string, string], ReportTimelineRow>(
     `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
      WHERE incident_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
   );
   const hubs = db.prepare<[], { hub: string }>('SELECT DISTINCT hub FROM incidents WHERE hub IS NOT NULL');
-  const actors = db.prepare<[string], { actor: string }>(
-    "SELECT DISTINCT actor FROM timeline_entries WHERE incident_id = ? AND actor IS NOT NULL AND actor <> ''",
+  // On the two tables for the same reason as the counts (a note's actor is its author).
+  const actors = db.prepare<{ incidentId: string }, { actor: string }>(
+    `SELECT DISTINCT actor FROM timeline_events WHERE incident_id = @incidentId AND actor IS NOT NULL AND actor <> ''
+     UNION ALL
+     SELECT DISTINCT author FROM notes WHERE incident_id = @incidentId AND author <> ''`,
   );
   const debt = db.prepare<[], DebtRow>(
     `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status
@@ -213,11 +243,33 @@ export const reportRepo = perDb((db: Database.Database) => {
       pageAfter.all({ incidentId, limit, ...pos }),
     timelineCount: (incidentId: string) => count.get(incidentId)?.n ?? 0,
     timelineBrief: (incidentId: string) => brief.all(incidentId),
+    /** How many entries marked for the report each (kind, source) pair has. */
+    pairCounts: (incidentId: string) => groups.all({ incidentId }),
+    /** The first `limit` entries (body heads) of these 'kind<US>source' pairs, oldest first. */
+    firstOfPairs: (incidentId: string, pairs: readonly string[], limit: number) =>
+      pairs.length === 0 ? [] : firstOf.all({ incidentId, pairs: JSON.stringify(pairs), limit }),
+    /** The last entry (body head) of these pairs. */
+    lastOfPairs: (incidentId: string, pairs: readonly string[]) =>
+      pairs.length === 0 ? null : (lastOf.get({ incidentId, pairs: JSON.stringify(pairs) }) ?? null),
+    /** Candidates for the proposed resolution (body heads), oldest first; the caller keeps those that close. */
+    resolutionCandidates: (
+      incidentId: string,
+      p: { always: string[]; arrow: string[]; after: string[]; from: { at: number; id: string } | null },
+    ) =>
+      resolution.all({
+        incidentId,
+        always: JSON.stringify(p.always),
+        arrow: JSON.stringify(p.arrow),
+        after: JSON.stringify(p.from ? p.after : []),
+        at: p.from?.at ?? 0,
+        id: p.from?.id ?? '',
+      }),
     /** The incident's entries with these ids (cited by a section), in the report or not. */
     entriesById: (incidentId: string, ids: readonly string[]) =>
       ids.length === 0 ? [] : byIds.all(incidentId, JSON.stringify(ids)),
     knownHubs: () => hubs.all().map((r) => r.hub),
-    actors: (incidentId: string) => actors.all(incidentId).map((r) => r.actor),
+    /** Everyone who acted on the incident's timeline, sorted (the order the report's cache keeps them in too). */
+    actors: (incidentId: string) => [...new Set(actors.all({ incidentId }).map((r) => r.actor))].sort(),
     debt: () => debt.all(),
   };
 });
