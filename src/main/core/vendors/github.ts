@@ -1,6 +1,8 @@
-// GitHub as a vendor port: action items as issues (executors), who the token is and where it may write (identify).
+// GitHub as a vendor port: action items as issues and the report by pull request (executors), the check that the
+// report is published (merged), who the token is and where it may write (identify).
 // The record reader has nothing to read yet: GitHub links in the timeline are read through the link hydration.
 import { splitRepo } from '../../../shared/integrations';
+import { githubChecks } from '../checks/vendorChecks';
 import { isVendorError } from '../integrations/errors';
 import { createGitHubClient, type GitHubClient } from '../integrations/github/client';
 import { githubExecutors } from '../outbox/vendors/github';
@@ -26,7 +28,7 @@ export const github: VendorPort<'github', GitHubClient, string> = {
     return [`${me.login}${me.name ? ` (${me.name})` : ''}`, ...said].join('; ');
   },
   executors: githubExecutors,
-  checks: () => ({}),
+  checks: githubChecks,
   readRecord: async () => [],
 };
 
