@@ -12,10 +12,13 @@ export interface TemplateContext {
 
 /** Replaces {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}} and {{reportUrl}}; unknown names stay as typed. */
 export function fillTemplate(text: string, ctx: TemplateContext): string {
-  return text.replace(/\{\{\s*(title|hub|ticketUrl|commander|runbook|reportUrl)\s*\}\}/g, (_m, key: keyof TemplateContext) => {
-    const v = ctx[key] ?? null;
-    return v === null || v === '' ? (key === 'commander' ? 'our incident commander' : 'not set') : v;
-  });
+  return text.replace(
+    /\{\{\s*(title|hub|ticketUrl|commander|runbook|reportUrl)\s*\}\}/g,
+    (_m, key: keyof TemplateContext) => {
+      const v = ctx[key] ?? null;
+      return v === null || v === '' ? (key === 'commander' ? 'our incident commander' : 'not set') : v;
+    },
+  );
 }
 
 /** A Slack channel name: lowercase, digits and dashes, at most 80 characters. */

@@ -172,7 +172,10 @@ export function publishService(deps: PublishDeps) {
       link: pull ? reportLinkOf(pull, merged) : null,
       jobId: last?.id ?? null,
       jobState: last?.state ?? null,
-      error: last && (last.state === 'dead' || last.state === 'retrying' || last.state === 'needs_you') ? last.lastError : null,
+      error:
+        last && (last.state === 'dead' || last.state === 'retrying' || last.state === 'needs_you')
+          ? last.lastError
+          : null,
       publishedAt: sent?.updatedAt ?? null,
     };
   }

@@ -25,7 +25,9 @@ function readExport(f: { path: string; localFile: string; sha: string }): Buffer
   try {
     size = statSync(f.localFile).size;
   } catch {
-    throw refuse(`The exported ${f.path} is no longer on this computer (${f.localFile}). Publish again to export it anew.`);
+    throw refuse(
+      `The exported ${f.path} is no longer on this computer (${f.localFile}). Publish again to export it anew.`,
+    );
   }
   if (size > PUBLISH_MAX_BYTES)
     throw refuse(
@@ -37,9 +39,6 @@ function readExport(f: { path: string; localFile: string; sha: string }): Buffer
     throw refuse(`The exported ${f.path} changed on disk since it was queued. Publish again to export it anew.`);
   return bytes;
 }
-
-const pullState = (p: GhPull): PublishedReport['state'] =>
-  p.merged_at ? 'merged' : p.state === 'open' ? 'open' : 'closed';
 
 type Payload = ExecContext<'github.publishReport'>['payload'];
 
