@@ -33,7 +33,7 @@ export interface PublishDeps extends ServiceDeps {
   integrations: Pick<IntegrationsService, 'credentials' | 'isConfigured'>;
 }
 
-/** The publish jobs of an incident share this ref (the rerun rule reads them). */
+/** The ref of a publish pressed on the report tab when the runbook has no publish step to carry it. */
 export const PUBLISH_REF = 'report_publish';
 const WAITING = new Set(['queued', 'sending', 'retrying', 'uncertain', 'needs_you']);
 
@@ -52,21 +52,35 @@ export function publishService(deps: PublishDeps) {
   const steps = checklistRepo(db);
   const timeline = timelineRepo(db);
 
-  const earlier = (incidentId: string) => outbox.forRef(PUBLISH_REF, incidentId);
+  /** Every publish of the incident, from the report tab or the runbook step alike (the rerun rule reads them all). */
+  const earlier = (incidentId: string) => outbox.forIncidentKind(incidentId, 'github.publishReport');
+  /** The runbook's publish step, which carries the job (its card shows it sent), unless it was skipped. */
+  const publishStep = (incidentId: string) =>
+    steps.list(incidentId).find((s) => s.action?.type === 'publish_report' && s.state !== 'skipped');
 
   const queueTx = db.transaction(
     (incidentId: string, again: boolean, job: { id: string; payload: OutboxJob['payload'] }, at: number) => {
       // Checked again inside the write: a second press that exported meanwhile is refused here.
       refuseRerun(earlier(incidentId), again, 'Publishing the report');
+      const step = publishStep(incidentId);
       outbox.enqueue({
         id: job.id,
         incidentId,
         kind: 'github.publishReport',
         payload: job.payload as never,
-        refType: PUBLISH_REF,
-        refId: incidentId,
+        refType: step ? 'checklist_step' : PUBLISH_REF,
+        refId: step ? step.stepId : incidentId,
         at,
       });
+      if (step && (step.state === 'todo' || step.state === 'blocked'))
+        steps.update(incidentId, step.stepId, step.version, {
+          state: 'in_progress',
+          reason: null,
+          doneBy: null,
+          doneAt: null,
+          doneVia: null,
+          at,
+        });
       incidents.touch(incidentId, at);
       const entry = timeline.append({
         id: ids.next(),
@@ -134,6 +148,7 @@ export function publishService(deps: PublishDeps) {
     const { job, entry } = queueTx.immediate(incidentId, again === true, { id, payload }, at);
     bus.emit('outbox.changed', job);
     bus.emit('timeline.appended', entry);
+    bus.emit('checklist.changed', { incidentId, steps: steps.list(incidentId) });
     const inc = incidents.get(incidentId);
     if (inc) bus.emit('incidents.updated', inc);
     return { job, publication: publication(incidentId) };
@@ -185,7 +200,7 @@ export function publishService(deps: PublishDeps) {
     publication,
     /**
      * checklist.runAction, with the one action that must export first (asynchronously): a `publish_report` step
-     * publishes (and starts the step; its check finishes it once the pull request is merged).
+     * publishes (the job is the step's, which it starts; its check finishes it once the pull request is merged).
      */
     async runAction(ref: StepRef): Promise<RunActionResult> {
       const step = deps.checklist.list(ref.incidentId).find((s) => s.stepId === ref.stepId);
@@ -193,18 +208,6 @@ export function publishService(deps: PublishDeps) {
       if (step.state === 'skipped' || step.state === 'done')
         throw new AppError('conflict', `"${step.title}" is already ${step.state}; reopen it first.`, { step });
       const { job } = await publish({ incidentId: ref.incidentId, again: ref.again === true });
-      const now = steps.get(ref.incidentId, ref.stepId)!;
-      if (now.state === 'todo' || now.state === 'blocked') {
-        steps.update(ref.incidentId, ref.stepId, now.version, {
-          state: 'in_progress',
-          reason: null,
-          doneBy: null,
-          doneAt: null,
-          doneVia: null,
-          at: clock.now(),
-        });
-        bus.emit('checklist.changed', { incidentId: ref.incidentId, steps: steps.list(ref.incidentId) });
-      }
       return { step: steps.get(ref.incidentId, ref.stepId)!, jobs: [job], open: null };
     },
   };
