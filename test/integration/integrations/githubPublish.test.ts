@@ -1,7 +1,10 @@
 // Publishing the report by pull request, through the GitHub and Freshdesk simulators: one branch with the two
 // files and one pull request, however often it is pressed, re-published or interrupted by lost answers; the check
 // marks the step done once the pull request is merged; the community gets the link once per ticket.
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PUBLISH_MAX_BYTES } from '../../../src/shared/outbox';
 import type { Result } from '../../../src/shared/result';
 import type { OutboxJob } from '../../../src/shared/outbox';
 import type { ReportPublication } from '../../../src/shared/publish';
@@ -105,6 +108,8 @@ describe('publishing the report by pull request', () => {
     await ok(h, 'report.publish', { incidentId: inc.id });
     const jobs = await h.drain();
     expect(jobs.map((j) => j.state)).toEqual(['sent']);
+    // Each lost answer cost one more attempt (the reconcile read "not there yet", or found the PR: done).
+    expect(jobs[0]!.attempts).toBe(3);
     expect(connBranches(repo)).toEqual([`conn/${inc.id}`]);
     expect(filesOn(repo, `conn/${inc.id}`).size).toBe(2);
     expect(repo.pulls).toHaveLength(1);
@@ -159,6 +164,41 @@ describe('publishing the report by pull request', () => {
     await h.drain();
     expect(replies()).toHaveLength(2);
     expect(replies()[1]!.body).toContain(merged.link!);
+  });
+
+  it('reopens a pull request closed without merging instead of opening a second one', async () => {
+    const { h, inc, repo } = setup();
+    await ok(h, 'report.publish', { incidentId: inc.id });
+    await h.drain();
+    Object.assign(repo.pulls[0]!, { state: 'closed', closed_at: '2026-12-07T10:00:00Z' });
+    await writeOverview(h, inc.id, 'Rewritten after the review.');
+    await ok(h, 'report.publish', { incidentId: inc.id, again: true });
+    await h.drain();
+    expect(repo.pulls).toHaveLength(1);
+    expect(repo.pulls[0]).toMatchObject({ state: 'open', closed_at: null });
+    expect(repo.pulls[0]!.body).toContain('Rewritten after the review.');
+  });
+
+  it('refuses, in plain words, a file over the cap or one no longer on disk', async () => {
+    const { h, inc, repo } = setup();
+    const big = join(h.dataDir, 'big.pdf');
+    writeFileSync(big, '');
+    truncateSync(big, PUBLISH_MAX_BYTES + 1); // sparse: nothing is really written
+    const payload = (localFile: string) => ({
+      repo: '2i2c-org/incident-reports',
+      branch: `conn/${inc.id}`,
+      title: 'Incident report',
+      body: 'Overview',
+      message: 'Publish the report',
+      files: [{ path: 'reports/x.pdf', localFile, sha: 'a'.repeat(40), bytes: 1 }],
+    });
+    const tooBig = h.enqueue(inc.id, 'github.publishReport', payload(big));
+    const gone = h.enqueue(inc.id, 'github.publishReport', payload(join(h.dataDir, 'gone.pdf')), 'other');
+    await h.drain();
+    expect(h.job(tooBig)).toMatchObject({ state: 'dead' });
+    expect(h.job(tooBig).lastError).toMatch(/Conn publishes files up to 50 MB/);
+    expect(h.job(gone).lastError).toMatch(/no longer on this computer.*Publish again/);
+    expect(connBranches(repo)).toEqual([]);
   });
 
   it('without GitHub, says plainly it is not connected and leaves the local export working', async () => {

@@ -145,6 +145,9 @@ export function githubChecks(v: LiveVendors) {
           if (r.number !== null) {
             const pull = (await gh.client.getPull(owner, repo, r.number)).data;
             if (pull?.merged_at) return { ...onDefault, evidence: `Pull request #${r.number} was merged` };
+            // Open and unchanged (a free 304 most minutes): nothing else to read yet.
+            if (pull?.state === 'open')
+              return { status: 'not_yet', detail: `Pull request #${r.number} is not merged yet.` };
           }
           // Merged some other way (or published without a pull request): the files on the default branch.
           for (const f of r.files) {

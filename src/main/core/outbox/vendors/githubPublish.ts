@@ -128,6 +128,16 @@ async function publish(client: GitHubClient, p: Payload, marker: string): Promis
       open = await client.updatePull(t.owner, t.name, open.number, { title: p.title, body });
     return resultOf(p, t, open, 'open');
   }
+  // Closed without merging: the same pull request is reopened rather than a second one opened beside it.
+  if (last && last.state === 'closed' && !last.merged_at) {
+    try {
+      open = await client.updatePull(t.owner, t.name, last.number, { state: 'open', title: p.title, body });
+      return resultOf(p, t, open, 'open');
+    } catch (err) {
+      // GitHub refuses to reopen when the branch was deleted meanwhile (recreated above): open a new one then.
+      if (!(isVendorError(err) && (err.kind === 'validation' || err.kind === 'conflict'))) throw err;
+    }
+  }
   try {
     open = await client.createPull(t.owner, t.name, { title: p.title, head: p.branch, base: t.base, body });
   } catch (err) {
