@@ -179,6 +179,23 @@ describe('publishing the report by pull request', () => {
     expect(repo.pulls[0]!.body).toContain('Rewritten after the review.');
   });
 
+  it('after the merge, publishing edits opens one follow-up pull request from the branch started again', async () => {
+    const { h, inc, repo } = setup();
+    await ok(h, 'report.publish', { incidentId: inc.id });
+    await h.drain();
+    mergePull(t.sim.state.github, repo, repo.pulls[0]!.number, '2026-12-07T10:00:00Z');
+    await writeOverview(h, inc.id, 'A correction after the merge.');
+    await ok(h, 'report.publish', { incidentId: inc.id, again: true });
+    await h.drain();
+    expect(repo.pulls).toHaveLength(2);
+    expect(repo.pulls[1]).toMatchObject({ state: 'open', head: `conn/${inc.id}` });
+    // The branch started again from main: its new commits sit on main's merge commit.
+    const main = repo.branches.get('main')!;
+    let at: string | null = repo.branches.get(`conn/${inc.id}`)!;
+    while (at && at !== main) at = repo.commits.get(at)!.parent;
+    expect(at).toBe(main);
+  });
+
   it('refuses, in plain words, a file over the cap or one no longer on disk', async () => {
     const { h, inc, repo } = setup();
     const big = join(h.dataDir, 'big.pdf');

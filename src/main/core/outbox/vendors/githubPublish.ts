@@ -99,7 +99,14 @@ async function publish(client: GitHubClient, p: Payload, marker: string): Promis
   if (!open && (await filesOn(client, t, p, t.base))) return resultOf(p, t, last, 'merged');
 
   // The branch, from the default branch's head (a branch made by a lost answer is simply found).
-  if (!(await client.getRef(t.owner, t.name, `heads/${p.branch}`))) {
+  const branch = await client.getRef(t.owner, t.name, `heads/${p.branch}`);
+  if (branch && !open && last?.merged_at) {
+    // Edits after the merge: everything on the branch is on the default branch already, so the branch starts again
+    // from there (a squash merge would otherwise leave the follow-up pull request in conflict).
+    const base = await client.getRef(t.owner, t.name, `heads/${t.base}`);
+    if (base && base.object.sha !== branch.object.sha)
+      await client.updateRef(t.owner, t.name, `heads/${p.branch}`, base.object.sha, true);
+  } else if (!branch) {
     const base = await client.getRef(t.owner, t.name, `heads/${t.base}`);
     if (!base) throw refuse(`${p.repo} has no default branch ${t.base} to branch from.`);
     try {
