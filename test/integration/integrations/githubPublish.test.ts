@@ -10,7 +10,8 @@ import type { OutboxJob } from '../../../src/shared/outbox';
 import type { ReportPublication } from '../../../src/shared/publish';
 import { mergePull, type GhRepoRec } from '../../simulators/github';
 import { SIM_TICKET_ID } from '../../simulators';
-import { connectToSim, useSimulators, type SimCore } from '../../helpers/simCore';
+import { connectToSim, SIM_TICKET_URL, useSimulators, type SimCore } from '../../helpers/simCore';
+import { DEFAULT_REGISTRY_DIR } from '../../simulators/hubs';
 
 const t = useSimulators();
 const REPORTS = '/repos/2i2c-org/incident-reports';
@@ -164,6 +165,45 @@ describe('publishing the report by pull request', () => {
     await h.drain();
     expect(replies()).toHaveLength(2);
     expect(replies()[1]!.body).toContain(merged.link!);
+  });
+
+  it('sends the link once on every affected community’s ticket when the incident spans several hubs', async () => {
+    const h = t.core();
+    connectToSim(h.core, t.sim, { github: true });
+    await ok(h, 'registry.import', { folder: DEFAULT_REGISTRY_DIR });
+    const emails = ['help@ocean-data.example.org', 'it@kelp-lab.example.edu', 'support@tidepool.example.edu'];
+    for (const [hubId, email] of [
+      ['seaweed/ocean-data', emails[0]],
+      ['seaweed/kelp-lab', emails[1]],
+      ['seaweed/tidepool', emails[2]],
+    ])
+      await ok(h, 'registry.updateHub', { hubId, requesterEmail: email });
+    const inc = await ok<{ id: string }>(h, 'incidents.declare', {
+      title: 'Seaweed cluster: servers do not start',
+      hub: 'ocean-data',
+      ticketUrl: SIM_TICKET_URL,
+      scope: { kind: 'cluster', value: 'seaweed' },
+    });
+    await ok(h, 'report.publish', { incidentId: inc.id });
+    await h.drain();
+    const link = (await ok<ReportPublication>(h, 'report.publication', { incidentId: inc.id })).link!;
+    await ok(h, 'checklist.runAction', { incidentId: inc.id, stepId: 'share_report' });
+    expect(reasonOf(await call(h, 'checklist.runAction', { incidentId: inc.id, stepId: 'share_report' }))).toBe(
+      'pending',
+    );
+    await h.drain();
+    const fd = t.sim.state.freshdesk;
+    // Each community's first message with the link: a reply on the incident's ticket, or a new ticket's description.
+    const told = (ticketId: number) =>
+      fd.conversations.filter((c) => c.ticket_id === ticketId && c.body.includes(link)).length +
+      fd.tickets.filter((x) => x.id === ticketId && (x.description ?? '').includes(link)).length;
+    const theirs = fd.tickets.filter(
+      (x) =>
+        x.id === SIM_TICKET_ID ||
+        fd.contacts.some((c) => c.id === x.requester_id && emails.slice(1).includes(c.email ?? '')),
+    );
+    expect(theirs).toHaveLength(3);
+    expect(theirs.map((x) => told(x.id))).toEqual([1, 1, 1]);
   });
 
   it('reopens a pull request closed without merging instead of opening a second one', async () => {
