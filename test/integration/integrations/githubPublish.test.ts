@@ -1,7 +1,7 @@
 // Publishing the report by pull request, through the GitHub and Freshdesk simulators: one branch with the two
 // files and one pull request, however often it is pressed, re-published or interrupted by lost answers; the check
 // marks the step done once the pull request is merged; the community gets the link once per ticket.
-import { truncateSync, writeFileSync } from 'node:fs';
+import { readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PUBLISH_MAX_BYTES } from '../../../src/shared/outbox';
@@ -87,6 +87,8 @@ describe('publishing the report by pull request', () => {
     expect(reasonOf(sent)).toBe('already_sent');
     await writeOverview(h, inc.id, 'Users could not start servers for 55 minutes; a full node pool was the cause.');
     await ok(h, 'report.publish', { incidentId: inc.id, again: true });
+    // The first publish's exports are not needed any more: only the latest stay on disk.
+    expect(readdirSync(join(h.dataDir, 'publish', inc.id))).toHaveLength(1);
     await h.drain();
     expect(connBranches(repo)).toHaveLength(1);
     expect(repo.pulls).toHaveLength(1);

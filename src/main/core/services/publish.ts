@@ -2,7 +2,7 @@
 // on disk under the data folder, and one `github.publishReport` job that puts them on the branch `conn/<incident>`
 // and opens (or updates) its pull request. Once per press: a publish still pending is not queued twice, and one sent
 // is published again only on the explicit `again` (the edits since).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { jobKindLabel } from '../../../shared/labels';
 import type { OutboxJob } from '../../../shared/outbox';
@@ -111,7 +111,11 @@ export function publishService(deps: PublishDeps) {
     const { view, markdown, pdf } = await deps.report.rendered(incidentId);
     const id = ids.next();
     const folder = creds.config.reportsFolder;
-    const dir = join(deps.dataDir, 'publish', incidentId, id);
+    const root = join(deps.dataDir, 'publish', incidentId);
+    // Exports of publishes that are finished with (sent or discarded) are not read again: only the latest stay.
+    for (const j of earlier(incidentId))
+      if (j.state === 'sent' || j.state === 'discarded') rmSync(join(root, j.id), { recursive: true, force: true });
+    const dir = join(root, id);
     mkdirSync(dir, { recursive: true });
     const files = [
       { name: safeFileName(view.fileBase, 'pdf'), data: pdf },
