@@ -23,6 +23,7 @@ const jobKindLabels: Record<JobKind, string> = {
   'freshdesk.updateTicket': 'Update the ticket',
   'freshdesk.createTicket': 'Open a ticket for a community',
   'github.createIssue': 'Open a GitHub issue for an action item',
+  'github.publishReport': 'Publish the report by pull request',
 };
 
 const timelineKindLabels: Record<string, string> = {

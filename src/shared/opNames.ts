@@ -48,6 +48,8 @@ export const opNames = [
   'report.removeActionItem',
   'report.issueText',
   'report.export',
+  'report.publish',
+  'report.publication',
   'report.showExport',
   'report.debt',
   'reminders.list',

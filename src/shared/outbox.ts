@@ -176,6 +176,30 @@ export const jobPayloads = {
     title: z.string().min(1).max(256),
     body: z.string().max(60_000),
   }),
+  /**
+   * The report's exported files committed to `branch` (`conn/<incident id>`, made from the default branch) of `repo`,
+   * and one pull request from it with `body` (the overview; the executor adds Conn's marker). Sent again, it updates
+   * the same branch and pull request. The files were written to disk when queued (`localFile`, with their git blob
+   * sha); the executor puts only those whose content differs.
+   */
+  'github.publishReport': z.strictObject({
+    repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/),
+    branch: z.string().regex(/^conn\/[A-Za-z0-9._-]+$/),
+    title: z.string().min(1).max(256),
+    body: z.string().max(60_000),
+    message: z.string().min(1).max(500),
+    files: z
+      .array(
+        z.strictObject({
+          path: z.string().min(1).max(500),
+          localFile: z.string().min(1),
+          sha: z.string().regex(/^[0-9a-f]{40}$/),
+          bytes: z.number().int().nonnegative(),
+        }),
+      )
+      .min(1)
+      .max(4),
+  }),
 } as const;
 
 export type JobKind = keyof typeof jobPayloads;
@@ -198,7 +222,14 @@ export const jobEffects: Record<JobKind, string> = {
   'freshdesk.updateTicket': 'update the Freshdesk ticket again',
   'freshdesk.createTicket': "open another Freshdesk ticket and e-mail it to the community's contact",
   'github.createIssue': 'open another GitHub issue for this action item',
+  'github.publishReport': 'commit the report to its branch again and update its pull request (never a second one)',
 };
+
+/** Kinds whose step is done by its check, not by the vendor accepting the request (a PR is published once merged). */
+export const doneByCheck: ReadonlySet<JobKind> = new Set<JobKind>(['github.publishReport']);
+
+/** The largest report file Conn publishes through GitHub's contents API (which itself takes up to 100 MB). */
+export const PUBLISH_MAX_BYTES = 50 * 1024 * 1024;
 
 export interface OutboxJob {
   id: string;

@@ -16,7 +16,7 @@ const prose = (max: number) =>
     .max(max, { message: `must be at most ${max} characters` })
     .refine((s) => !s.includes('\u0000'), { message: 'contains a NUL character' });
 
-/** Message text with placeholders: {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}}. */
+/** Message text with placeholders: {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}}, {{reportUrl}}. */
 const template = prose(5000);
 
 export const ticketTemplates = [
@@ -59,6 +59,13 @@ export const runbookActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resolve_pagerduty'), params: z.strictObject({}).default({}) }),
   z.strictObject({ type: z.literal('close_ticket'), params: z.strictObject({}).default({}) }),
   z.strictObject({ type: z.literal('open_report'), params: z.strictObject({}).default({}) }),
+  /** Publish the report by pull request to the GitHub reports repository (settings), once; again after edits. */
+  z.strictObject({ type: z.literal('publish_report'), params: z.strictObject({}).default({}) }),
+  /** Reply on every ticket of the incident with the published report's link ({{reportUrl}} in the body). */
+  z.strictObject({
+    type: z.literal('reply_report_link'),
+    params: z.strictObject({ template: z.enum(ticketTemplates).default('report_link'), body: template }),
+  }),
 ]);
 export type RunbookAction = z.output<typeof runbookActionSchema>;
 export type ActionType = RunbookAction['type'];
@@ -72,6 +79,8 @@ export const checkTypes = [
   'ticket_closed',
   // Conn's own evidence: every affected hub has passed its health probe for the runbook's exit window.
   'hubs_exit_criterion',
+  // The report's pull request is merged, or its file is on the reports repository's default branch.
+  'report_published',
 ] as const;
 export const runbookCheckSchema = z.strictObject({ type: z.enum(checkTypes) });
 export type RunbookCheck = z.output<typeof runbookCheckSchema>;
@@ -193,6 +202,8 @@ export const actionLabels: Record<ActionType, string> = {
   resolve_pagerduty: 'Resolve in PagerDuty',
   close_ticket: 'Close the ticket',
   open_report: 'Open the report draft',
+  publish_report: 'Publish the report by pull request',
+  reply_report_link: 'Send the report link on every ticket',
 };
 
 export const checkLabels: Record<CheckType, string> = {
@@ -203,4 +214,5 @@ export const checkLabels: Record<CheckType, string> = {
   pagerduty_resolved: 'the PagerDuty incident is resolved',
   ticket_closed: 'the ticket is closed',
   hubs_exit_criterion: 'every affected hub has passed its health probe for the exit window',
+  report_published: 'the report is published (its pull request is merged)',
 };

@@ -6,14 +6,19 @@ export interface TemplateContext {
   ticketUrl: string | null;
   commander: string | null;
   runbook: string;
+  /** The published report: its pull request while open, the file on the default branch once merged. */
+  reportUrl?: string | null;
 }
 
-/** Replaces {{title}}, {{hub}}, {{ticketUrl}}, {{commander}} and {{runbook}}; unknown names stay as typed. */
+/** Replaces {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}} and {{reportUrl}}; unknown names stay as typed. */
 export function fillTemplate(text: string, ctx: TemplateContext): string {
-  return text.replace(/\{\{\s*(title|hub|ticketUrl|commander|runbook)\s*\}\}/g, (_m, key: keyof TemplateContext) => {
-    const v = ctx[key];
-    return v === null || v === '' ? (key === 'commander' ? 'our incident commander' : 'not set') : v;
-  });
+  return text.replace(
+    /\{\{\s*(title|hub|ticketUrl|commander|runbook|reportUrl)\s*\}\}/g,
+    (_m, key: keyof TemplateContext) => {
+      const v = ctx[key] ?? null;
+      return v === null || v === '' ? (key === 'commander' ? 'our incident commander' : 'not set') : v;
+    },
+  );
 }
 
 /** A Slack channel name: lowercase, digits and dashes, at most 80 characters. */

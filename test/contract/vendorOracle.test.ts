@@ -195,6 +195,14 @@ describe('GitHub client against a Prism mock of GitHub’s own REST description 
   const calls: Record<string, (c: GitHubClient) => Promise<unknown>> = {
     getAuthenticatedUser: (c) => c.getAuthenticatedUser(),
     getRepoPermissions: (c) => c.getRepoPermissions(o, r),
+    // The publish: the reports repository's default branch, then a new file (no sha) beside the replaced one.
+    getRepo: (c) => c.getRepo(o, 'incident-reports'),
+    putNewContent: (c) =>
+      c.putContent(o, 'incident-reports', 'reports/2026-12-07-ocean.pdf', {
+        message: 'Report',
+        contentBase64: Buffer.from('%PDF-1.3').toString('base64'),
+        branch: 'conn/inc-1',
+      }),
     createIssue: (c) =>
       c.createIssue(o, r, { title: 'Add a quota alert', body: 'What\n\n[conn:job1]', labels: ['incident'] }),
     listIssues: (c) => c.listIssues(o, r, { creator: 'alice', state: 'all' }),

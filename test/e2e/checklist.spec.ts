@@ -73,7 +73,7 @@ test('declare through the dialog, work three steps by keyboard, reload, all kept
     await expect(steps.nth(2)).toHaveClass(/state-todo/);
     await expect(steps.nth(3)).toHaveClass(/state-skipped/);
     await expect(steps.nth(3)).toContainText('A one-person fix');
-    await expect(page.getByText('3 of 10 done')).toBeVisible();
+    await expect(page.getByText('3 of 12 done')).toBeVisible();
   };
   await expectWorked();
   await expect(page.getByRole('list', { name: 'Incidents' })).toContainText(

@@ -1,7 +1,10 @@
 // A chaos run of the outbox against the simulators: many jobs across the three vendors, random faults injected
 // while they drain, a crash-and-reopen of the core mid-drain, then an exact count of what each vendor received.
 import { memorySecretStore } from '../../src/main/core/secrets/store';
-import type { OutboxJob } from '../../src/shared/outbox';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gitBlobSha } from '../../src/main/core/outbox/vendors/githubPublish';
+import type { JobPayload, OutboxJob } from '../../src/shared/outbox';
 import type { FaultAction, Simulators, SimVendor } from '../simulators';
 import { SIM_TICKET_ID } from '../simulators';
 import { seeded } from './seeded';
@@ -22,7 +25,11 @@ const WRITE_PATHS: Record<SimVendor, string[]> = {
   slack: ['/api/chat.postMessage', '/api/conversations.create'],
   pagerduty: ['/incidents', '/incidents/*'],
   freshdesk: [`/api/v2/tickets/${SIM_TICKET_ID}/*`],
-  github: ['/repos/2i2c-org/infrastructure/issues'],
+  github: [
+    '/repos/2i2c-org/infrastructure/issues',
+    '/repos/2i2c-org/incident-reports/git/refs',
+    '/repos/2i2c-org/incident-reports/pulls',
+  ],
 };
 
 export interface ChaosOptions {
@@ -51,6 +58,26 @@ export interface ChaosReport {
   final: OutboxJob[];
   channelsPerIncident: number[];
   pdIncidents: number;
+  /** Pull requests per `conn/` branch of the reports repository (one publish job per incident: must be 1). */
+  pullsPerBranch: number[];
+}
+
+/** A publish job's payload with its two files written where the executor reads them. */
+function publishPayload(dir: string, incidentId: string, i: number): JobPayload<'github.publishReport'> {
+  const files = (['md', 'pdf'] as const).map((ext) => {
+    const data = Buffer.from(`chaos report ${i} (${ext})\n`);
+    const localFile = join(dir, `publish-${i}.${ext}`);
+    writeFileSync(localFile, data);
+    return { path: `reports/chaos-${i}.${ext}`, localFile, sha: gitBlobSha(data), bytes: data.length };
+  });
+  return {
+    repo: '2i2c-org/incident-reports',
+    branch: `conn/${incidentId}`,
+    title: `Chaos report ${i}`,
+    body: `Overview ${i}`,
+    message: `Publish chaos report ${i}`,
+    files,
+  };
 }
 
 export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosReport> {
@@ -73,6 +100,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       retry: { baseMs: 20, capMs: 300, settleMs: 600 },
     });
   let t = open(true);
+  t.core.services.integrations.save({ vendor: 'github', config: {}, token: sim.tokens.github });
   const started = Date.now();
 
   const incidentIds: string[] = [];
@@ -86,6 +114,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       t.enqueue(inc.id, 'pagerduty.addNote', { content: `pd ${i}/${k}` });
       t.enqueue(inc.id, 'freshdesk.reply', { body: `fd ${i}/${k}` });
     }
+    t.enqueue(inc.id, 'github.publishReport', publishPayload(dir.path, inc.id, i));
   }
   const total = t.core.services.outbox.list({}).length;
 
@@ -93,7 +122,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   const injector = setInterval(
     () => {
       if (faults >= o.maxFaults) return;
-      const vendor = (['slack', 'pagerduty', 'freshdesk'] as const)[Math.floor(rand() * 3)]!;
+      const vendor = (['slack', 'pagerduty', 'freshdesk', 'github'] as const)[Math.floor(rand() * 4)]!;
       const paths = WRITE_PATHS[vendor];
       sim.fault({
         vendor,
@@ -154,6 +183,9 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   for (const notes of sim.state.pagerduty.notes.values())
     for (const n of notes) for (const m of n.content.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
   for (const c of sim.state.freshdesk.conversations) for (const m of c.body.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
+  const reports = sim.state.github.repos.find((r) => r.name === 'incident-reports')!;
+  for (const p of reports.pulls) for (const m of (p.body ?? '').matchAll(/<!-- conn:(\S+) -->/g)) bump(m[1]!);
+  const pullsPerBranch = incidentIds.map((id) => reports.pulls.filter((p) => p.head === `conn/${id}`).length);
   const channelsPerIncident = incidentIds.map(
     (_, i) => sim.state.slack.channels.filter((c) => new RegExp(`^inc-\\d{8}-hub${i}(-\\d+)?$`).test(c.name)).length,
   );
@@ -168,5 +200,6 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
     final,
     channelsPerIncident,
     pdIncidents: sim.state.pagerduty.incidents.length,
+    pullsPerBranch,
   };
 }

@@ -29,6 +29,8 @@ describe('the checklist through the core', () => {
       'resolve_pagerduty',
       'close_ticket',
       'write_report',
+      'publish_report',
+      'share_report',
     ]);
     expect(new Set(steps.map((s) => s.state))).toEqual(new Set(['todo']));
     expect(steps[1]!.action).toEqual({

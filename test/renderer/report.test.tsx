@@ -177,4 +177,15 @@ describe('DebtBanner', () => {
     await act(async () => fireEvent.click(within(banner).getByRole('button', { name: 'Remind me later' })));
     expect(screen.queryByRole('region', { name: 'Reports to finish' })).toBeNull();
   });
+
+  it('without GitHub, Publish (Shift+G) says plainly it is not connected and points at the export', async () => {
+    const inc = await declare(t.core);
+    render(<ReportPanel incidentId={inc.id} />);
+    const bar = await screen.findByRole('group', { name: 'Publish the report' });
+    expect(within(bar).getByTestId('publish-state').textContent).toBe('GitHub is not connected');
+    await act(async () => fireEvent.keyDown(window, { key: 'G', code: 'KeyG', shiftKey: true }));
+    const alert = await within(bar).findByRole('alert');
+    expect(alert.textContent).toMatch(/GitHub is not connected.*export the report/);
+    expect(t.core.services.outbox.list({})).toHaveLength(0);
+  });
 });

@@ -7,6 +7,7 @@ import { usePeople } from './features/people/store';
 import { useOutbox } from './features/outbox/store';
 import { useSettings } from './features/settings/store';
 import { useReport } from './features/report/store';
+import { usePublish } from './features/report/publishStore';
 import { showBrowserNotification } from './features/reminders/browserNotify';
 import { useReminders } from './features/reminders/store';
 import { useUpdates } from './features/updates/store';
@@ -62,12 +63,16 @@ const routes = {
   },
   'people.changed': (people) => usePeople.getState().received(people),
   'roles.changed': (roles) => useRoles.getState().received(roles),
-  'checklist.changed': (change) => useChecklist.getState().received(change),
+  'checklist.changed': (change) => {
+    useChecklist.getState().received(change);
+    usePublish.getState().checklistChanged(change.incidentId);
+  },
   'outbox.changed': (job) => {
     useChecklist.getState().jobChanged(job);
     useOutbox.getState().jobChanged(job);
     useNotes.getState().outboxChanged(job);
     hubEvents.outboxChanged(job);
+    usePublish.getState().jobChanged(job);
   },
   'outbox.statusChanged': (status) => useOutbox.getState().statusChanged(status),
   'integrations.changed': (view) => useSettings.getState().received(view),

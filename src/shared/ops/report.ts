@@ -1,5 +1,7 @@
 // Report operations: the draft, its header and sections, action items, review status, export, report debt.
 import { z } from 'zod';
+import type { OutboxJob } from '../outbox';
+import type { ReportPublication } from '../publish';
 import {
   exportFormats,
   githubIssueUrl,
@@ -125,6 +127,22 @@ export const reportOps = {
       fileName: storableText(200, 'fileName').optional(),
       overwrite: z.boolean().optional(),
     }),
+  ),
+  'report.publish': op<{ job: OutboxJob; publication: ReportPublication }>()(
+    'Publish the report by pull request: exports the PDF and Markdown and queues one job that commits them to ' +
+      '`<reports folder><file>` on the branch `conn/<incident>` of the GitHub reports repository and opens its pull ' +
+      'request (publishing again updates the same branch and pull request). Without a GitHub connection it answers ' +
+      'precondition_failed (reason not_connected): export the report instead. While a publish is pending it answers ' +
+      'conflict (reason pending); once one was sent, conflict (reason already_sent) unless `again: true`.',
+    z.strictObject({
+      incidentId: id,
+      again: z.boolean().optional().describe('Publish the edits since the last publish (same branch and PR)'),
+    }),
+  ),
+  'report.publication': op<ReportPublication>()(
+    'Whether and where the report is published: not published, publishing, pull request open (with its link), ' +
+      'merged (published), or failed (with the reason).',
+    z.strictObject({ incidentId: id }),
   ),
   'report.showExport': op<{ shown: boolean }>()(
     'Desktop app: show a file this run of Conn exported in the system file manager (only such files). The web shell ' +

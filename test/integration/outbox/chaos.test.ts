@@ -25,7 +25,7 @@ describe('outbox reliability against the simulators', () => {
         restartAt: 0.35,
         timeoutMs: 50_000,
       });
-      expect(r.jobs).toBe(60);
+      expect(r.jobs).toBe(63); // 3 × (channel, PD incident, 6 × 3 follow-ups, the report published)
       expectExactlyOnce(r);
       expect(r.faults).toBeGreaterThan(10);
     },

@@ -17,4 +17,8 @@ export function expectExactlyOnce(r: ChaosReport): void {
   }
   expect(r.channelsPerIncident.every((n) => n === 1)).toBe(true);
   expect(r.pdIncidents).toBe(r.channelsPerIncident.length);
+  // One publish per incident: one pull request from its branch, whatever was lost or retried.
+  const published = r.final.filter((j) => j.kind === 'github.publishReport' && j.state === 'sent').length;
+  expect(r.pullsPerBranch.filter((n) => n === 1)).toHaveLength(published);
+  expect(r.pullsPerBranch.every((n) => n <= 1)).toBe(true);
 }

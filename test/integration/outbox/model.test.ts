@@ -17,7 +17,22 @@ type Cmd =
   | { t: 'network'; online: boolean }
   | { t: 'advance'; ms: number };
 
-const kinds: JobKind[] = ['slack.postMessage', 'pagerduty.addNote', 'freshdesk.reply', 'freshdesk.createTicket'];
+const kinds: JobKind[] = [
+  'slack.postMessage',
+  'pagerduty.addNote',
+  'freshdesk.reply',
+  'freshdesk.createTicket',
+  'github.publishReport',
+];
+const GITHUB_TOKEN = 'github_pat_model01_model000000000000000000001';
+const publishPayload = {
+  repo: '2i2c-org/incident-reports',
+  branch: 'conn/model',
+  title: 'Incident report',
+  body: 'x',
+  message: 'Publish the report',
+  files: [{ path: 'reports/x.md', localFile: '/nonexistent/x.md', sha: '0'.repeat(40), bytes: 1 }],
+};
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   {
     weight: 4,
@@ -45,11 +60,17 @@ async function run(cmds: Cmd[]) {
   const dir = tempDir();
   const clock = fakeClock();
   const vendor = new FakeVendor();
-  let t = outboxCore({ dataDir: dir.path, clock, vendor });
+  // GitHub is connected too (the fake vendor answers for every kind).
+  const open = () => {
+    const o = outboxCore({ dataDir: dir.path, clock, vendor });
+    o.core.services.integrations.save({ vendor: 'github', config: {}, token: GITHUB_TOKEN });
+    return o;
+  };
+  let t = open();
   const abandoned: Array<ReturnType<typeof outboxCore>> = [];
   const restart = () => {
     abandoned.push(t);
-    t = outboxCore({ dataDir: dir.path, clock, vendor });
+    t = open();
     t.core.dispatcher.recover();
   };
   const incident = t.incident();
@@ -68,7 +89,9 @@ async function run(cmds: Cmd[]) {
                   ? { content: 'x' }
                   : c.kind === 'freshdesk.createTicket'
                     ? { community: 'c', email: 'c@example.org', subject: 's', body: 'x' }
-                    : { body: 'x' },
+                    : c.kind === 'github.publishReport'
+                      ? publishPayload
+                      : { body: 'x' },
               `stream${c.stream}`,
             ),
           );

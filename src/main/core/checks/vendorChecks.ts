@@ -1,6 +1,8 @@
 // The vendor-state checks behind each runbook CheckType: they read PagerDuty, Slack and Freshdesk (never write)
 // and say whether the step's outcome is visible there.
 import type { Incident } from '../../../shared/domain';
+import { splitRepo } from '../../../shared/integrations';
+import { fileUrlOn } from '../../../shared/publish';
 import type { CheckType } from '../../../shared/runbook';
 import { incidentKeyFor } from '../integrations/pagerduty/client';
 import type { PdIncident } from '../integrations/pagerduty/schemas';
@@ -119,9 +121,59 @@ export function slackChecks(v: LiveVendors) {
 }
 
 /**
+ * The check that reads GitHub: the report's pull request is merged, or its files are on the default branch as
+ * published. Polite: the pull request is read conditionally (a 304 is free), the files only while it is not merged.
+ */
+export function githubChecks(v: LiveVendors) {
+  return {
+    report_published: {
+      id: 'report_published',
+      vendor: 'github',
+      async run(_incident, links) {
+        const gh = v.github();
+        if (!gh) return notConnected('GitHub');
+        const r = links.reportPull;
+        if (!r) return { status: 'not_yet', detail: 'The report has not been published by pull request yet.' };
+        const { owner, repo } = splitRepo(r.repo);
+        const md = r.files.find((f) => f.path.endsWith('.md')) ?? r.files[0];
+        const onDefault: CheckOutcome = {
+          status: 'confirmed',
+          evidence: `The report is on ${r.repo}'s ${r.defaultBranch}`,
+          ...(md ? { url: fileUrlOn(r, md.path) } : {}),
+        };
+        try {
+          if (r.number !== null) {
+            const pull = (await gh.client.getPull(owner, repo, r.number)).data;
+            if (pull?.merged_at) return { ...onDefault, evidence: `Pull request #${r.number} was merged` };
+            // Open and unchanged (a free 304 most minutes): nothing else to read yet.
+            if (pull?.state === 'open')
+              return { status: 'not_yet', detail: `Pull request #${r.number} is not merged yet.` };
+          }
+          // Merged some other way (or published without a pull request): the files on the default branch.
+          for (const f of r.files) {
+            const there = await gh.client.getContent(owner, repo, f.path, r.defaultBranch);
+            if (there?.sha !== f.sha)
+              return {
+                status: 'not_yet',
+                detail:
+                  r.number !== null
+                    ? `Pull request #${r.number} is not merged yet.`
+                    : `${f.path} is not on ${r.defaultBranch} yet.`,
+              };
+          }
+          return onDefault;
+        } catch (err) {
+          return couldNotAsk(err);
+        }
+      },
+    },
+  } satisfies Partial<Record<CheckType, Check>>;
+}
+
+/**
  * Every vendor's checks, one per CheckType read from a vendor (the hub exit criterion is Conn's own: the hub probes
  * confirm it, services/health.ts).
  */
 export function vendorChecks(v: LiveVendors): Record<Exclude<CheckType, 'hubs_exit_criterion'>, Check> {
-  return { ...pagerdutyChecks(v), ...slackChecks(v), ...freshdeskChecks(v) };
+  return { ...pagerdutyChecks(v), ...slackChecks(v), ...freshdeskChecks(v), ...githubChecks(v) };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Incident } from '../../../shared/domain';
 import { vendorOf, type JobKind } from '../../../shared/outbox';
+import { publishedReport, type PublishedReport } from '../../../shared/publish';
 
 /** What `slack.createChannel` and `pagerduty.createIncident` executors must return as their result. */
 export const linkResults = {
@@ -18,6 +19,8 @@ export interface IncidentLinks {
   freshdeskTicketId?: number;
   /** Tickets Conn opened for affected communities (`freshdesk.createTicket`), by community. */
   communityTickets?: Record<string, number>;
+  /** The report's pull request as the last sent `github.publishReport` left it. */
+  reportPull?: PublishedReport;
 }
 
 export function ticketIdFromUrl(url: string | null | undefined): number | undefined {
@@ -43,6 +46,9 @@ export function linksFrom(
     } else if (s.kind === 'freshdesk.createTicket') {
       const r = linkResults['freshdesk.createTicket'].safeParse(s.result);
       if (r.success) links.communityTickets = { ...links.communityTickets, [r.data.community]: r.data.ticketId };
+    } else if (s.kind === 'github.publishReport') {
+      const r = publishedReport.safeParse(s.result);
+      if (r.success) links.reportPull = r.data;
     }
   }
   return links;

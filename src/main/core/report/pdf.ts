@@ -474,10 +474,13 @@ export function reportPdf(view: ReportView): Promise<Buffer> {
     size: 'A4',
     margins: { top: MARGIN, bottom: 20 * MM, left: MARGIN, right: MARGIN },
     bufferPages: true,
+    // Dated by the report's last change, not the moment of export: the same report draws the same bytes, so
+    // publishing it again commits nothing new (and the file id pdfkit derives from these stays the same).
     info: {
       Title: pdfSafe(`Incident report: ${title}`, F.sans),
       Creator: 'Conn',
       Producer: 'Conn (pdfkit)',
+      CreationDate: new Date(view.updatedAt),
     },
     lang: 'en',
     displayTitle: true,

@@ -21,6 +21,8 @@ export interface ActionContext {
   runbookName: string;
   /** Public messages fan out to affected communities (see communities.ts): no incident ticket is needed then. */
   fansOut?: boolean;
+  /** The published report's link (the pull request while open, the file once merged), null before publishing. */
+  reportLink?: string | null;
 }
 
 /** Freshdesk's status code for a closed ticket. */
@@ -38,6 +40,7 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
       ticketUrl: incident.ticketUrl,
       commander: ctx.roles.commander?.name ?? null,
       runbook: ctx.runbookName,
+      reportUrl: ctx.reportLink ?? null,
     });
   const everyoneSlack = [
     ctx.roles.commander,
@@ -108,6 +111,17 @@ export function jobsForAction(action: RunbookAction, incident: Incident, ctx: Ac
       return { kind: 'jobs', jobs: [{ kind: 'freshdesk.updateTicket', payload: { status: FRESHDESK_CLOSED } }] };
     case 'open_report':
       return { kind: 'open', target: 'report' };
+    case 'publish_report':
+      // Exporting is asynchronous: the publish service does it and queues the job itself (services/publish.ts).
+      return { kind: 'manual', reason: 'Publish the report from the report view (its Publish button).' };
+    case 'reply_report_link':
+      if (!incident.ticketUrl && !ctx.fansOut) return { kind: 'manual', reason: NO_TICKET };
+      if (!ctx.reportLink)
+        return {
+          kind: 'manual',
+          reason: 'The report is not published yet: publish it first (its Publish button), then send its link.',
+        };
+      return { kind: 'jobs', jobs: [{ kind: 'freshdesk.reply', payload: { body: text(action.params.body) } }] };
     default:
       return assertNever(action, 'runbook action');
   }

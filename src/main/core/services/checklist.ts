@@ -1,6 +1,7 @@
 // Use cases for an incident's checklist: guarded step transitions (with versions) and running actions.
 import { jobKindLabel, vendorLabel } from '../../../shared/labels';
-import { vendorOf } from '../../../shared/outbox';
+import { doneByCheck, vendorOf } from '../../../shared/outbox';
+import { reportLinkOf } from '../../../shared/publish';
 import type { ChecklistStep, StepState } from '../../../shared/checklist';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { RunActionResult } from '../../../shared/ops/checklist';
@@ -10,6 +11,8 @@ import { actionLabels, checkLabels, type CheckType } from '../../../shared/runbo
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
+import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
+import { linksFrom } from '../outbox/links';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
@@ -58,6 +61,17 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
   const outbox = outboxRepo(db);
   const roles = rolesRepo(db);
   const status = statusRules({ db, clock, ids });
+  const dispatchRepo = outboxDispatchRepo(db);
+
+  /** The published report's link: the file on the default branch once merged (by check), else the pull request. */
+  const reportLink = (incidentId: string): string | null => {
+    const pull = linksFrom(incidents.get(incidentId), dispatchRepo.sentResults(incidentId)).reportPull;
+    if (!pull) return null;
+    const merged = steps
+      .list(incidentId)
+      .some((s) => s.check?.type === 'report_published' && s.state === 'done' && s.doneVia === 'check');
+    return reportLinkOf(pull, merged);
+  };
 
   /** Reads the step inside the transaction and applies the not-found and stale-version rules. */
   const load = (ref: StepRef): ChecklistStep => {
@@ -173,6 +187,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       roles: rolesView(step.incidentId, roles.list(step.incidentId)),
       runbookName: runbooks.list().find((r) => r.id === incident.runbookId)?.name ?? incident.runbookId,
       fansOut: fan.reachable(step.incidentId) > 0,
+      reportLink: step.action.type === 'reply_report_link' ? reportLink(step.incidentId) : null,
     });
     // Not a retry-later: something must be done first, and the reason names it.
     if (plan.kind === 'manual') throw new AppError('precondition_failed', plan.reason);
@@ -227,6 +242,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       const finishes =
         step &&
         (step.state === 'todo' || step.state === 'in_progress' || step.state === 'blocked') &&
+        !doneByCheck.has(job.kind) &&
         !step.jobs.some((j) => WAITING.has(j.state));
       if (step && finishes) {
         try {
@@ -254,6 +270,8 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
         .immediate();
       if (auto) announce(incidentId, auto);
     },
+    /** The published report's link for the community, or null before it is published. */
+    reportLink,
     runAction(ref: StepRef): RunActionResult {
       const r = runActionTx.immediate(ref);
       if (r.entry) announce(ref.incidentId, r.entry, r.jobs);

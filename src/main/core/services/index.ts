@@ -21,6 +21,7 @@ import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
 import { reportService, type ChooseExportFile, type RevealFile } from './report';
+import { publishService } from './publish';
 import { rolesService } from './roles';
 import { runbooksService } from './runbooks';
 import { updatesService, type UpdatesDeps } from './updates';
@@ -104,6 +105,13 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
         }
       });
   });
+  const report = reportService({
+    ...deps,
+    dataDir: opts.dataDir,
+    pdfPrinter: opts.pdfPrinter,
+    chooseExportFile: opts.chooseExportFile,
+    revealFile: opts.revealFile,
+  });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const scope = scopeService(deps);
@@ -143,13 +151,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({
-      ...deps,
-      dataDir: opts.dataDir,
-      pdfPrinter: opts.pdfPrinter,
-      chooseExportFile: opts.chooseExportFile,
-      revealFile: opts.revealFile,
-    }),
+    report,
+    publish: publishService({ ...deps, dataDir: opts.dataDir, report, checklist, integrations }),
     register: registerService(deps),
     outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),

@@ -133,6 +133,32 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     });
   };
 
+  /** The PDF export: printed by Electron on the desktop (exactly like the HTML), drawn by pdfkit elsewhere. */
+  const pdfOf = async (view: ReportView): Promise<Buffer> => {
+    if (pdfPrinter) {
+      const html = (await import('../report/html')).reportHtml(view);
+      try {
+        return await pdfPrinter(html);
+      } catch (err) {
+        throw new AppError(
+          'unavailable',
+          `Could not print the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
+            `HTML export still works.`,
+        );
+      }
+    }
+    // No browser to print with (the web shell): pdfkit draws the same layout from the report itself.
+    try {
+      return await (await import('../report/pdf')).reportPdf(view);
+    } catch (err) {
+      throw new AppError(
+        'internal',
+        `Could not draw the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
+          `HTML export still works.`,
+      );
+    }
+  };
+
   const findingsOf = (incident: Incident, view: ReportView): Finding[] =>
     factCheck({
       view,
@@ -372,30 +398,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       if (format === 'markdown') data = reportMarkdown(view);
       // React and the Markdown renderer load on the first HTML/PDF export, not when Conn starts.
       else if (format === 'html') data = (await import('../report/html')).reportHtml(view);
-      else if (pdfPrinter) {
-        // The desktop app prints the HTML export with Electron, so its PDF looks exactly like the HTML.
-        const html = (await import('../report/html')).reportHtml(view);
-        try {
-          data = await pdfPrinter(html);
-        } catch (err) {
-          throw new AppError(
-            'unavailable',
-            `Could not print the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
-              `HTML export still works.`,
-          );
-        }
-      } else {
-        // No browser to print with (the web shell): pdfkit draws the same layout from the report itself.
-        try {
-          data = await (await import('../report/pdf')).reportPdf(view);
-        } catch (err) {
-          throw new AppError(
-            'internal',
-            `Could not draw the PDF (${err instanceof Error ? err.message : String(err)}). The draft is unchanged; ` +
-              `HTML export still works.`,
-          );
-        }
-      }
+      else data = await pdfOf(view);
       const printed = true;
       const name = safeFileName(fileName ?? view.fileBase, ext);
       let target: string;
@@ -427,6 +430,12 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
         ? `Saved ${name} in Conn’s reports folder; your browser downloads it.`
         : `Saved ${target}.`;
       return { format, path: target, fileName: basename(target), download, bytes, printed, message };
+    },
+
+    /** The report as the exports write it (whole timeline): its Markdown and PDF, for publishing. */
+    async rendered(incidentId: string): Promise<{ view: ReportView; markdown: string; pdf: Buffer }> {
+      const view = readTx.immediate(incidentId, true);
+      return { view, markdown: reportMarkdown(view), pdf: await pdfOf(view) };
     },
 
     showExport({ path }: OpParsed<'report.showExport'>): { shown: boolean } {

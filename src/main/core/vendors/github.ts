@@ -1,7 +1,9 @@
-// GitHub as a vendor port: action items as issues (executors), who the token is and where it may write (identify),
-// and the record reader: the opened/merged/closed moments of the issues and pull requests an incident's record links.
+// GitHub as a vendor port: action items as issues and the report by pull request (executors), the check that the
+// report is published (merged), who the token is and where it may write (identify), and the record reader: the
+// opened/merged/closed moments of the issues and pull requests an incident's record links.
 import { webHostOfApi, type GitHubLink } from '../../../shared/githubLinks';
 import { splitRepo } from '../../../shared/integrations';
+import { githubChecks } from '../checks/vendorChecks';
 import { readGitHub } from '../importer/record';
 import { isVendorError } from '../integrations/errors';
 import { createGitHubClient, type GitHubClient } from '../integrations/github/client';
@@ -36,7 +38,7 @@ export const github: VendorPort<'github', GitHubClient, readonly GitHubLink[]> =
     return [`${me.login}${me.name ? ` (${me.name})` : ''}`, ...said].join('; ');
   },
   executors: githubExecutors,
-  checks: () => ({}),
+  checks: githubChecks,
   readRecord: readGitHub,
 };
 

@@ -3,8 +3,8 @@
 // prove no key does two things at once. Rules: a key without Ctrl/Alt/Meta never acts while a text field has focus
 // (it is typing); Esc leaves a text field.
 
-/** Where a binding acts. `field` is the note box; `note` / `entry` a focused note / timeline entry. */
-export type Scope = 'global' | 'work' | 'note' | 'timeline' | 'entry' | 'field';
+/** Where a binding acts. `field` is the note box; `note` / `entry` a focused note / timeline entry; `report` the report tab. */
+export type Scope = 'global' | 'work' | 'note' | 'timeline' | 'entry' | 'field' | 'report';
 
 export interface Binding {
   id: string;
@@ -67,6 +67,8 @@ export const keymap = [
   // A focused timeline entry
   b('entry.inReport', 'I', 'entry', 'Include in / leave out of the report'),
   b('entry.summary', 'S', 'entry', 'One-line summary for the report'),
+  // The report tab
+  b('report.publish', 'Shift+G', 'report', 'Publish the report by pull request (again after edits)'),
 ] as const satisfies readonly Binding[];
 
 export type BindingId = (typeof keymap)[number]['id'];
@@ -81,6 +83,8 @@ export const contexts: ReadonlyArray<{ name: string; scopes: readonly Scope[]; t
   { name: 'timeline', scopes: ['global', 'timeline'], typing: false },
   { name: 'timeline, an entry focused', scopes: ['global', 'timeline', 'entry'], typing: false },
   { name: 'any text field', scopes: ['global'], typing: true },
+  // The report tab sits in the work view: its keys must not collide with the checklist's either.
+  { name: 'report tab', scopes: ['global', 'work', 'report'], typing: false },
 ];
 
 const NAMED: Record<string, string> = { Escape: 'Esc', ' ': 'Space' };
@@ -129,4 +133,5 @@ export const scopeTitles: Record<Scope, string> = {
   field: 'In the note box',
   timeline: 'Timeline',
   entry: 'A focused timeline entry',
+  report: 'The report tab',
 };

@@ -154,7 +154,8 @@ export const outboxDispatchRepo = perDb((db: Database.Database) => {
        UNION ALL
        SELECT kind, result, created_at, id FROM outbox_jobs
          WHERE incident_id = @i AND state = 'sent' AND result IS NOT NULL
-           AND kind IN ('slack.createChannel', 'pagerduty.createIncident', 'freshdesk.createTicket')
+           AND kind IN ('slack.createChannel', 'pagerduty.createIncident', 'freshdesk.createTicket',
+             'github.publishReport')
      ) ORDER BY created_at, id`,
   );
   const ticketUrl = db.prepare<[string], { ticket_url: string | null }>(

@@ -6,6 +6,7 @@ import type { GitHubClient } from '../../integrations/github/client';
 import type { GhIssue } from '../../integrations/github/schemas';
 import type { Executor, ExecutorRegistry } from '../executors';
 import { asFailure, live, type LiveVendors } from './common';
+import { publishReportExecutor } from './githubPublish';
 
 /** The marker as GitHub carries it: an HTML comment, invisible on the rendered issue. */
 export const githubMarker = (jobId: string): string => `<!-- ${markerFor(jobId)} -->`;
@@ -62,5 +63,5 @@ export function githubExecutors(v: LiveVendors): ExecutorRegistry {
       return { status: 'done', result: created(ctx.payload.repo, found) };
     },
   };
-  return { 'github.createIssue': createIssue };
+  return { 'github.createIssue': createIssue, 'github.publishReport': publishReportExecutor(v) };
 }

@@ -1,7 +1,8 @@
-// The report tab: header, sections with proposals, action items, timeline, review status and export.
+// The report tab: header, sections with proposals, action items, timeline, review status, export and publish.
 import { useEffect } from 'react';
 import { ActionItems } from './ActionItems';
 import { ExportBar, ExportToast } from './ExportBar';
+import { PublishBar } from './PublishBar';
 import { FindingsPanel } from './FindingsPanel';
 import { HeaderFields } from './HeaderFields';
 import { ReviewStatus, ReviewWarnings } from './ReviewStatus';
@@ -58,6 +59,7 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
           Check facts
         </button>
         <ExportBar busy={exporting} onExport={(f) => exportAs(incidentId, f)} />
+        <PublishBar incidentId={incidentId} />
       </div>
       {checked ? (
         <FindingsPanel
