@@ -151,6 +151,7 @@ export function createCore(opts: CoreOptions): Core {
   let closed = false;
   const stopTimers = () => {
     services.checks.stop();
+    services.issueStates.stop();
     services.health.stop();
     services.reminders.stop();
   };
@@ -167,6 +168,7 @@ export function createCore(opts: CoreOptions): Core {
       dispatcher.start();
       services.reminders.start();
       services.checks.start();
+      services.issueStates.start();
       services.health.start();
     },
     stop() {

@@ -6,6 +6,7 @@ import {
   sectionKeys,
   sectionTitles,
   type ActionItem,
+  type IssueRequest,
   type ReportSection,
   type ReportTimelineLine,
   type ReportView,
@@ -30,14 +31,25 @@ export interface AssembleInput {
   page?: { rows: ReportTimelineRow[]; total: number; hasAfter: boolean };
   /** Reads cited entries by id when `record` is not loaded. */
   cited?: (ids: string[]) => ReportTimelineRow[];
+  /** Conn's unsettled requests to open items' issues, by item id. */
+  issueRequests?: ReadonlyMap<string, IssueRequest>;
+  /** The GitHub connection's default repository for action items; null when GitHub is not connected. */
+  githubRepo?: string | null;
 }
 
-export const toActionItem = (r: ItemRow): ActionItem => ({
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const toActionItem = (r: ItemRow, request: IssueRequest | null = null): ActionItem => ({
   id: r.id,
   what: r.what,
   doneWhen: r.done_when,
   owner: r.owner,
   issueUrl: r.issue_url,
+  repo: r.repo,
+  issueState: r.issue_url ? r.issue_state : null,
+  issueClosedAt: r.issue_url ? iso(r.issue_closed_at) : null,
+  issueCheckedAt: r.issue_url ? iso(r.issue_checked_at) : null,
+  issueRequest: r.issue_url ? null : request,
 });
 
 export function slugify(text: string, max = 60): string {
@@ -132,7 +144,7 @@ export function assembleReport(a: AssembleInput): ReportView {
     },
     hub: incident.hub,
     sections,
-    actionItems: a.items.map(toActionItem),
+    actionItems: a.items.map((r) => toActionItem(r, a.issueRequests?.get(r.id) ?? null)),
     timeline: timelineLines(a.page ? a.page.rows : a.entries, tz),
     timelineTotal: a.page ? a.page.total : a.entries.length,
     timelineHasAfter: a.page ? a.page.hasAfter : false,
@@ -140,6 +152,7 @@ export function assembleReport(a: AssembleInput): ReportView {
     warnings: [],
     fileBase: base,
     reportUrl: `${a.publishBaseUrl.replace(/\/?$/, '/')}${base}.pdf`,
+    githubRepo: a.githubRepo ?? null,
     updatedAt: new Date(draft.updated_at).toISOString(),
   };
   const cited = [...new Set(sections.flatMap((s) => (s.kind === 'text' && s.body ? citedIds(s.body) : [])))];

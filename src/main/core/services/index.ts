@@ -17,6 +17,7 @@ import { checksService, type CheckSet } from './checks';
 import type { ServiceDeps } from '../ports';
 import { incidentsService } from './incidents';
 import { integrationsService } from './integrations';
+import { issueStatesService } from './issueStates';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
@@ -101,6 +102,33 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
         }
       });
   });
+  const report = reportService({
+    ...deps,
+    dataDir: opts.dataDir,
+    pdfPrinter: opts.pdfPrinter,
+    chooseExportFile: opts.chooseExportFile,
+    revealFile: opts.revealFile,
+    githubRepo: () => integrations.credentials('github')?.config.actionItemRepo ?? null,
+  });
+  // An issue GitHub opened for an action item becomes the item's link (after the dispatcher's commit).
+  deps.bus.subscribe((name, payload) => {
+    if (name !== 'outbox.changed') return;
+    const job = payload as OutboxJob;
+    if (job.kind === 'github.createIssue' && job.state === 'sent')
+      queueMicrotask(() => {
+        try {
+          report.issueOpened(job);
+        } catch {
+          // the core closed meanwhile: the item shows the sent job's issue after the next send or a hand link
+        }
+      });
+  });
+  const issueStates = issueStatesService({
+    ...deps,
+    clients: () => (integrations.isConfigured('github') ? clients() : { ...clients(), github: null }),
+    network: opts.network,
+    timer: opts.timer ?? realTimer,
+  });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
   const scope = scopeService(deps);
@@ -139,13 +167,8 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
       sessionFacts: deps.sessionFacts ?? sessionGatherer(deps.db, communityOf).sessionFacts(),
       clients: () => (integrations.isConfigured('freshdesk') ? clients() : null),
     }),
-    report: reportService({
-      ...deps,
-      dataDir: opts.dataDir,
-      pdfPrinter: opts.pdfPrinter,
-      chooseExportFile: opts.chooseExportFile,
-      revealFile: opts.revealFile,
-    }),
+    report,
+    issueStates,
     register: registerService(deps),
     outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),

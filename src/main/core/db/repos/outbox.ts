@@ -72,6 +72,9 @@ export const outboxRepo = perDb((db: Database.Database) => {
     'SELECT * FROM outbox_jobs WHERE ref_type = ? AND ref_id = ? ORDER BY created_at, id',
   );
   const byId = db.prepare<[string], JobRow>('SELECT * FROM outbox_jobs WHERE id = ?');
+  const byIncidentKind = db.prepare<[string, string], JobRow>(
+    'SELECT * FROM outbox_jobs WHERE incident_id = ? AND kind = ? ORDER BY created_at, id',
+  );
   return {
     /** Validates the payload against its kind's schema; throws (rolling back the caller) if wrong. */
     enqueue<K extends JobKind>(job: EnqueueInput<K>): void {
@@ -90,6 +93,10 @@ export const outboxRepo = perDb((db: Database.Database) => {
     },
     forRef(refType: string, refId: string): OutboxJob[] {
       return byRef.all(refType, refId).map(toJob);
+    },
+    /** An incident's jobs of one kind, oldest first. */
+    forIncidentKind(incidentId: string, kind: JobKind): OutboxJob[] {
+      return byIncidentKind.all(incidentId, kind).map(toJob);
     },
     get(id: string): OutboxJob | undefined {
       const r = byId.get(id);
