@@ -203,7 +203,15 @@ export interface ReportDebtItem {
   hub: string | null;
   incidentStatus: string;
   reportStatus: ReportStatus;
+  /**
+   * Action items whose GitHub issue is still open (as last read) 30 days or more after the impact began, of all the
+   * report's items; null when none is (or it is not yet 30 days). A closed report with such items is debt too.
+   */
+  openActionItems: { open: number; total: number } | null;
 }
+
+/** After this long an action item's open issue counts as report debt. */
+export const ACTION_ITEM_DEBT_DAYS = 30;
 
 export interface ReportChanged {
   incidentId: string;

@@ -2,7 +2,8 @@
 // dropped) is found again by its marker among the issues the token's user opened, never opened twice; a second press
 // queues nothing; the item gets its issue's link, and its open/closed state is read with ETags.
 import { describe, expect, it } from 'vitest';
-import type { IssuesQueued, ReportView } from '../../src/shared/report';
+import type { Register } from '../../src/shared/register';
+import type { IssuesQueued, ReportDebtItem, ReportView } from '../../src/shared/report';
 import { SIM_GITHUB_LOGIN } from '../simulators';
 import { connectToSim, useSimulators, type SimCore } from '../helpers/simCore';
 
@@ -131,6 +132,22 @@ describe('action items as GitHub issues', () => {
     expect(view.actionItems[0]!.issueClosedAt).not.toBeNull();
     // The polling round reads only what was not read within the interval: nothing right now.
     expect(await h.core.services.issueStates.poll()).toBe(0);
+
+    // The register counts them; a month on, the open one is report debt, even once the report is closed.
+    const reg = await call<Register>(h, 'register.list', {});
+    expect(reg.rows.find((r) => r.incidentId === incident.id)?.actionItems).toEqual({
+      total: 2,
+      withIssue: 2,
+      open: 1,
+      closed: 1,
+    });
+    let debt = await call<ReportDebtItem[]>(h, 'report.debt', {});
+    expect(debt.find((d) => d.incidentId === incident.id)?.openActionItems ?? null).toBeNull();
+    h.core.db
+      .prepare('UPDATE report_drafts SET impact_start = ?, status = ? WHERE incident_id = ?')
+      .run(Date.now() - 31 * 86_400_000, 'closed', incident.id);
+    debt = await call<ReportDebtItem[]>(h, 'report.debt', {});
+    expect(debt.find((d) => d.incidentId === incident.id)?.openActionItems).toEqual({ open: 1, total: 2 });
   });
 
   it('without GitHub, creating issues is refused in plain words and nothing is queued', async () => {

@@ -56,6 +56,7 @@ export function issueStatesService(deps: IssueStatesDeps) {
       }
     }
     for (const incidentId of changed) {
+      repo.touch(incidentId, clock.now()); // the report shows the state: a new version to reload
       const d = repo.draft(incidentId);
       if (d) bus.emit('report.changed', { incidentId, version: d.version, status: d.status });
     }

@@ -17,7 +17,12 @@ import type {
   ReportView,
   StatusChange,
 } from '../../../shared/report';
-import { REPORT_TIMELINE_PAGE, reportStatusLabels, type ReportTimelinePage } from '../../../shared/report';
+import {
+  ACTION_ITEM_DEBT_DAYS,
+  REPORT_TIMELINE_PAGE,
+  reportStatusLabels,
+  type ReportTimelinePage,
+} from '../../../shared/report';
 import { AppError } from '../../../shared/result';
 import { rerunRefusal, type OutboxJob } from '../../../shared/outbox';
 import { z } from 'zod';
@@ -25,7 +30,14 @@ import { outboxRepo } from '../db/repos/outbox';
 import { refuseRerun } from './rerun';
 import { formatZoned } from '../../../shared/zonedTime';
 import { incidentsRepo } from '../db/repos/incidents';
-import { reportRepo, sectionColumns, type DraftPatch, type DraftRow, type ReportTimelineRow } from '../db/repos/report';
+import {
+  reportRepo,
+  sectionColumns,
+  type DebtRow,
+  type DraftPatch,
+  type DraftRow,
+  type ReportTimelineRow,
+} from '../db/repos/report';
 import { parseEntryCursor } from '../db/repos/timelineQuery';
 import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
 import { timelineRepo } from '../db/repos/timeline';
@@ -469,6 +481,7 @@ export function reportService({
         state: r.data.state === 'closed' ? 'closed' : 'open',
         at: clock.now(),
       });
+      if (changed) repo.touch(job.incidentId, clock.now()); // the report shows it: a new version to reload
       const draft = repo.draft(job.incidentId);
       if (changed && draft)
         bus.emit('report.changed', { incidentId: job.incidentId, version: draft.version, status: draft.status });
@@ -551,13 +564,24 @@ export function reportService({
     },
 
     debt(): ReportDebtItem[] {
-      return repo.debt().map((r) => ({
-        incidentId: r.id,
-        title: r.title,
-        hub: r.hub,
-        incidentStatus: r.status,
-        reportStatus: r.report_status ?? 'draft',
-      }));
+      const stale = new Map(
+        repo.openActionItems(clock.now() - ACTION_ITEM_DEBT_DAYS * 86_400_000).map((r) => [r.id, r] as const),
+      );
+      const item = (r: DebtRow): ReportDebtItem => {
+        const s = stale.get(r.id);
+        return {
+          incidentId: r.id,
+          title: r.title,
+          hub: r.hub,
+          incidentStatus: r.status,
+          reportStatus: r.report_status ?? 'draft',
+          openActionItems: s ? { open: s.open, total: s.total } : null,
+        };
+      };
+      const owed = repo.debt();
+      const seen = new Set(owed.map((r) => r.id));
+      // A closed report whose action items are still open a month on is debt too.
+      return [...owed.map(item), ...[...stale.values()].filter((r) => !seen.has(r.id)).map(item)];
     },
   };
 }

@@ -211,8 +211,21 @@ export const reportRepo = perDb((db: Database.Database) => {
      ORDER BY i.declared_at DESC, i.id DESC`,
   );
 
+  // Incidents whose impact began before @before with action items whose issue is still open, with their counts.
+  const openItems = db.prepare<{ before: number }, DebtRow & { open: number; total: number }>(
+    `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status,
+       SUM(a.issue_url IS NOT NULL AND a.issue_state = 'open') AS open, COUNT(*) AS total
+     FROM report_action_items a
+     JOIN report_drafts d ON d.incident_id = a.incident_id
+     JOIN incidents i ON i.id = a.incident_id
+     WHERE d.impact_start <= @before
+     GROUP BY a.incident_id HAVING open > 0
+     ORDER BY i.declared_at DESC, i.id DESC`,
+  );
+
   return {
     draft: (incidentId: string) => draft.get(incidentId),
+    openActionItems: (before: number) => openItems.all({ before }),
     /** Creates the draft if absent; returns whether it did. */
     ensure(d: { incidentId: string; owner: string; impactStart: number; timezone: string; at: number }): boolean {
       return create.run(d).changes === 1;

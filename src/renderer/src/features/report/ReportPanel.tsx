@@ -21,6 +21,8 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
     updateItem,
     removeItem,
     issueText,
+    createIssues,
+    refreshIssues,
     exportAs,
     dismissWarnings,
     check,
@@ -101,6 +103,9 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
             onUpdate={(itemId, patch) => updateItem(incidentId, itemId, patch)}
             onRemove={(itemId) => removeItem(incidentId, itemId)}
             onIssueText={(itemId) => issueText(incidentId, itemId)}
+            githubRepo={view.githubRepo}
+            onCreateIssues={(itemIds) => createIssues(incidentId, itemIds)}
+            onRefreshIssues={() => refreshIssues(incidentId)}
           />
         ) : (
           <TimelineSection
