@@ -79,6 +79,8 @@ export interface ActionItem {
 export const issueStates = ['open', 'closed'] as const;
 export type IssueState = (typeof issueStates)[number];
 export type IssueRequest = 'pending' | 'unsettled' | 'failed';
+/** An issue's state in words (screens and exports). */
+export const issueStateLabels: Record<IssueState, string> = { open: 'Open', closed: 'Closed' };
 
 /** What report.createIssues did for each item it was asked about. */
 export interface IssuesQueued {

@@ -1,9 +1,11 @@
 // Action items become GitHub issues through the outbox, exactly once: a lost answer (the issue made, the answer
 // dropped) is found again by its marker among the issues the token's user opened, never opened twice; a second press
 // queues nothing; the item gets its issue's link, and its open/closed state is read with ETags.
+import { readFileSync } from 'node:fs';
+import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
 import type { Register } from '../../src/shared/register';
-import type { IssuesQueued, ReportDebtItem, ReportView } from '../../src/shared/report';
+import type { ExportResult, IssuesQueued, ReportDebtItem, ReportView } from '../../src/shared/report';
 import { SIM_GITHUB_LOGIN } from '../simulators';
 import { connectToSim, useSimulators, type SimCore } from '../helpers/simCore';
 
@@ -132,6 +134,20 @@ describe('action items as GitHub issues', () => {
     expect(view.actionItems[0]!.issueClosedAt).not.toBeNull();
     // The polling round reads only what was not read within the interval: nothing right now.
     expect(await h.core.services.issueStates.poll()).toBe(0);
+
+    // The exports show each item's issue and its state.
+    const exported = async (format: 'markdown' | 'html' | 'pdf') =>
+      readFileSync((await call<ExportResult>(h, 'report.export', { incidentId: incident.id, format })).path!);
+    const md = (await exported('markdown')).toString('utf8');
+    expect(md).toContain(`   - Issue: <https://github.com/2i2c-org/infrastructure/issues/${number}> (closed)`);
+    expect(md).toMatch(/- Issue: <https:\/\/github\.com\/2i2c-org\/incident-reports\/issues\/\d+> \(open\)/);
+    const html = (await exported('html')).toString('utf8');
+    expect(html).toContain(`2i2c-org/infrastructure#${number}</a> <span class="issue-closed">Closed</span>`);
+    const parser = new PDFParse({ data: new Uint8Array(await exported('pdf')) });
+    const text = (await parser.getText()).text;
+    await parser.destroy();
+    expect(text).toMatch(/2i2c-org\/infrastructure#\d+\s*Closed/);
+    expect(text).toMatch(/2i2c-org\/incident-reports#\d+\s*Open/);
 
     // The register counts them; a month on, the open one is report debt, even once the report is closed.
     const reg = await call<Register>(h, 'register.list', {});
