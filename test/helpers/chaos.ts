@@ -29,6 +29,8 @@ export interface ChaosOptions {
   incidents: number;
   /** Follow-up jobs per vendor per incident (after the channel / PD incident is created). */
   perIncident: number;
+  /** GitHub issues (action items) per incident; default 2. */
+  issuesPerIncident?: number;
   seed: number;
   /** Faults injected per second while draining... */
   faultsPerSecond: number;
@@ -62,6 +64,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   sim.state.pagerduty.rate.perMinute = 1_000_000;
   sim.state.pagerduty.rate.createPerMinute = 1_000_000;
   sim.state.freshdesk.rate.perMinute = 1_000_000;
+  sim.state.github.rate.limit = 1_000_000;
   const open = (connect: boolean): SimCore =>
     simCore(sim, {
       dataDir: dir.path,
@@ -73,6 +76,8 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       retry: { baseMs: 20, capMs: 300, settleMs: 600 },
     });
   let t = open(true);
+  // GitHub too (saved once: the settings and the token outlive the crash like the others).
+  t.core.services.integrations.save({ vendor: 'github', config: {}, token: sim.tokens.github });
   const started = Date.now();
 
   const incidentIds: string[] = [];
@@ -86,6 +91,13 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       t.enqueue(inc.id, 'pagerduty.addNote', { content: `pd ${i}/${k}` });
       t.enqueue(inc.id, 'freshdesk.reply', { body: `fd ${i}/${k}` });
     }
+    for (let k = 0; k < (o.issuesPerIncident ?? 2); k++)
+      t.enqueue(inc.id, 'github.createIssue', {
+        actionItemId: `item-${i}-${k}`,
+        repo: '2i2c-org/infrastructure',
+        title: `Action item ${i}/${k}`,
+        body: `What needs to happen ${i}/${k}`,
+      });
   }
   const total = t.core.services.outbox.list({}).length;
 
@@ -93,7 +105,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   const injector = setInterval(
     () => {
       if (faults >= o.maxFaults) return;
-      const vendor = (['slack', 'pagerduty', 'freshdesk'] as const)[Math.floor(rand() * 3)]!;
+      const vendor = (['slack', 'pagerduty', 'freshdesk', 'github'] as const)[Math.floor(rand() * 4)]!;
       const paths = WRITE_PATHS[vendor];
       sim.fault({
         vendor,
@@ -154,6 +166,8 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   for (const notes of sim.state.pagerduty.notes.values())
     for (const n of notes) for (const m of n.content.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
   for (const c of sim.state.freshdesk.conversations) for (const m of c.body.matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
+  for (const r of sim.state.github.repos)
+    for (const issue of r.issues) for (const m of (issue.body ?? '').matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
   const channelsPerIncident = incidentIds.map(
     (_, i) => sim.state.slack.channels.filter((c) => new RegExp(`^inc-\\d{8}-hub${i}(-\\d+)?$`).test(c.name)).length,
   );

@@ -28,7 +28,7 @@ describe('chaos (slow)', () => {
         restartAt: 0.4,
         timeoutMs: 240_000,
       });
-      expect(r.jobs).toBe(300);
+      expect(r.jobs).toBe(312);
       expectExactlyOnce(r);
       console.log(
         `chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ` +

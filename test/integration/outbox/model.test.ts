@@ -17,7 +17,13 @@ type Cmd =
   | { t: 'network'; online: boolean }
   | { t: 'advance'; ms: number };
 
-const kinds: JobKind[] = ['slack.postMessage', 'pagerduty.addNote', 'freshdesk.reply', 'freshdesk.createTicket'];
+const kinds: JobKind[] = [
+  'slack.postMessage',
+  'pagerduty.addNote',
+  'freshdesk.reply',
+  'freshdesk.createTicket',
+  'github.createIssue',
+];
 const cmd: fc.Arbitrary<Cmd> = fc.oneof(
   {
     weight: 4,
@@ -68,7 +74,9 @@ async function run(cmds: Cmd[]) {
                   ? { content: 'x' }
                   : c.kind === 'freshdesk.createTicket'
                     ? { community: 'c', email: 'c@example.org', subject: 's', body: 'x' }
-                    : { body: 'x' },
+                    : c.kind === 'github.createIssue'
+                      ? { actionItemId: 'a1', repo: 'o/r', title: 't', body: 'x' }
+                      : { body: 'x' },
               `stream${c.stream}`,
             ),
           );
