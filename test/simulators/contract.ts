@@ -195,3 +195,72 @@ function oneOfAsAnyOf(node: unknown, seen = new Set<object>()): void {
   }
   Object.values(n).forEach((v) => oneOfAsAnyOf(v, seen));
 }
+
+/**
+ * GitHub's own description (trimmed to Conn's paths, test/contract/vendor-docs): what the client sends (path, query
+ * names, JSON body) and what the simulator answers (2xx bodies; a 304 has none) must fit it.
+ */
+export async function gitHubContract(): Promise<ContractValidator> {
+  const api = (await SwaggerParser.dereference(
+    path.join(here, '..', 'contract', 'vendor-docs', 'github-api.trimmed.json'),
+  )) as unknown as Json;
+  nullableAsNull(api.paths);
+  const ajv = ajvFor();
+  const cache = new Map<object, ValidateFunction>();
+  const compile = (schema: object) => cache.get(schema) ?? (cache.set(schema, ajv.compile(schema)), cache.get(schema)!);
+  return {
+    check(r) {
+      const where = `${r.method} ${r.path}`;
+      const tpl = matchPath(api.paths as Json, r.path);
+      if (!tpl) return [{ where, errors: ['path not in the GitHub description'] }];
+      const item = (api.paths as Json)[tpl] as Json;
+      const op = item[r.method.toLowerCase()] as Json | undefined;
+      if (!op) return [{ where, errors: ['method not in the GitHub description'] }];
+      const params = [...((item.parameters as Json[]) ?? []), ...((op.parameters as Json[]) ?? [])];
+      const errs: string[] = [];
+      const known = new Set(params.filter((p) => p.in === 'query').map((p) => String(p.name)));
+      for (const q of Object.keys(r.query)) if (!known.has(q)) errs.push(`unknown query parameter ${q}`);
+      for (const p of params)
+        if (p.in === 'query' && p.required && r.query[String(p.name)] === undefined)
+          errs.push(`missing query ${p.name}`);
+      const reqSchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
+        Json | undefined;
+      if (reqSchema?.schema && r.body !== null) {
+        const v = compile(reqSchema.schema as object);
+        if (!v(r.body)) errs.push(...fmt(v).map((e) => `request body ${e}`));
+      }
+      const problems: Problem[] = errs.length ? [{ where: `${where} request`, errors: errs }] : [];
+      if (r.status !== null && r.status >= 200 && r.status < 300 && r.response !== null) {
+        const res = (op.responses as Json)[String(r.status)] as Json | undefined;
+        const schema = ((res?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
+        if (!schema) problems.push({ where: `${where} response`, errors: [`no schema for status ${r.status}`] });
+        else {
+          const v = compile(schema as object);
+          if (!v(r.response)) problems.push({ where: `${where} response`, errors: fmt(v).slice(0, 8) });
+        }
+      }
+      return problems;
+    },
+  };
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` in JSON Schema terms (what ajv reads): `type: [t, 'null']`, or, on a schema without
+ * a type (an `allOf` of a referenced object, as GitHub writes "this object or null"), `anyOf: [it, {type: 'null'}]`.
+ */
+function nullableAsNull(node: unknown, seen = new Set<object>()): void {
+  if (!node || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  const n = node as Json;
+  Object.values(n).forEach((v) => nullableAsNull(v, seen));
+  if (n.nullable !== true) return;
+  delete n.nullable;
+  if (typeof n.type === 'string') {
+    n.type = [n.type, 'null'];
+    if (Array.isArray(n.enum) && !n.enum.includes(null)) n.enum = [...n.enum, null];
+    return;
+  }
+  const copy = { ...n };
+  for (const k of Object.keys(n)) delete n[k];
+  n.anyOf = [copy, { type: 'null' }];
+}
