@@ -88,20 +88,25 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
   const checklist = checklistService(deps, runbooks);
-  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along. Run after
-  // the dispatcher's own commit, never inside it.
-  deps.bus.subscribe((name, payload) => {
-    if (name !== 'outbox.changed') return;
-    const job = payload as OutboxJob;
-    if (job.state === 'sent' && job.incidentId)
-      queueMicrotask(() => {
-        try {
-          checklist.jobSent(job);
-        } catch {
-          // the core closed meanwhile, or the step moved on: the vendor checks confirm it later
-        }
-      });
-  });
+  /** Runs `then` for each job the vendor now has (and `when` picks), after the dispatcher's own commit. */
+  const onSent = (when: (job: OutboxJob) => boolean, then: (job: OutboxJob) => void) =>
+    deps.bus.subscribe((name, payload) => {
+      if (name !== 'outbox.changed') return;
+      const job = payload as OutboxJob;
+      if (job.state === 'sent' && when(job))
+        queueMicrotask(() => {
+          try {
+            then(job);
+          } catch {
+            // the core closed meanwhile, or the thing moved on: the checks and polls catch up later
+          }
+        });
+    });
+  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along.
+  onSent(
+    (job) => job.incidentId !== null,
+    (job) => checklist.jobSent(job),
+  );
   const report = reportService({
     ...deps,
     dataDir: opts.dataDir,
@@ -110,19 +115,11 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     revealFile: opts.revealFile,
     githubRepo: () => integrations.credentials('github')?.config.actionItemRepo ?? null,
   });
-  // An issue GitHub opened for an action item becomes the item's link (after the dispatcher's commit).
-  deps.bus.subscribe((name, payload) => {
-    if (name !== 'outbox.changed') return;
-    const job = payload as OutboxJob;
-    if (job.kind === 'github.createIssue' && job.state === 'sent')
-      queueMicrotask(() => {
-        try {
-          report.issueOpened(job);
-        } catch {
-          // the core closed meanwhile: the item shows the sent job's issue after the next send or a hand link
-        }
-      });
-  });
+  // An issue GitHub opened for an action item becomes the item's link.
+  onSent(
+    (job) => job.kind === 'github.createIssue',
+    (job) => report.issueOpened(job),
+  );
   const issueStates = issueStatesService({
     ...deps,
     clients: () => (integrations.isConfigured('github') ? clients() : { ...clients(), github: null }),
