@@ -134,6 +134,29 @@ describe('action items as GitHub issues', () => {
     expect(view.actionItems[0]!.issueClosedAt).not.toBeNull();
     // The polling round reads only what was not read within the interval: nothing right now.
     expect(await h.core.services.issueStates.poll()).toBe(0);
+    // Read 11 minutes ago: due again, and answered 304 (free).
+    const db = h.core.db;
+    db.prepare('UPDATE report_action_items SET issue_checked_at = ? WHERE incident_id = ?').run(
+      Date.now() - 11 * 60_000,
+      incident.id,
+    );
+    t.sim.clearRequests();
+    expect(await h.core.services.issueStates.poll()).toBe(2);
+    expect(t.sim.requests({ vendor: 'github', method: 'GET' }).map((r) => r.status)).toEqual([304, 304]);
+    // A closed incident whose report closed 91 days ago is no longer asked about; one closed last week still is.
+    db.prepare('UPDATE report_action_items SET issue_checked_at = 0 WHERE incident_id = ?').run(incident.id);
+    db.prepare("UPDATE incidents SET status = 'closed' WHERE id = ?").run(incident.id);
+    db.prepare("UPDATE report_drafts SET status = 'closed', updated_at = ? WHERE incident_id = ?").run(
+      Date.now() - 91 * 86_400_000,
+      incident.id,
+    );
+    expect(await h.core.services.issueStates.poll()).toBe(0);
+    db.prepare('UPDATE report_drafts SET updated_at = ? WHERE incident_id = ?').run(
+      Date.now() - 7 * 86_400_000,
+      incident.id,
+    );
+    expect(await h.core.services.issueStates.poll()).toBe(2);
+    db.prepare("UPDATE report_drafts SET status = 'draft' WHERE incident_id = ?").run(incident.id);
 
     // The exports show each item's issue and its state.
     const exported = async (format: 'markdown' | 'html' | 'pdf') =>
