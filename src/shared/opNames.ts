@@ -47,6 +47,8 @@ export const opNames = [
   'report.updateActionItem',
   'report.removeActionItem',
   'report.issueText',
+  'report.createIssues',
+  'report.refreshIssues',
   'report.export',
   'report.publish',
   'report.publication',

@@ -61,6 +61,34 @@ export interface ActionItem {
   doneWhen: string;
   owner: string;
   issueUrl: string | null;
+  /** The repository (`owner/name`) its issue goes to, when the item names its own; else the GitHub default. */
+  repo: string | null;
+  /** The issue's state as last read from GitHub; null when it has no issue or it was not read yet. */
+  issueState: IssueState | null;
+  /** When the issue was closed (as GitHub said), ISO-8601. */
+  issueClosedAt: string | null;
+  /** When Conn last asked GitHub about the issue, ISO-8601. */
+  issueCheckedAt: string | null;
+  /**
+   * Conn's request to open its issue, while it is not settled: `pending` (queued or being sent), `unsettled` (it
+   * may have arrived: settle it in the outbox), `failed` (GitHub refused it: see the outbox). Null otherwise.
+   */
+  issueRequest: IssueRequest | null;
+}
+
+export const issueStates = ['open', 'closed'] as const;
+export type IssueState = (typeof issueStates)[number];
+export type IssueRequest = 'pending' | 'unsettled' | 'failed';
+/** An issue's state in words (screens and exports). */
+export const issueStateLabels: Record<IssueState, string> = { open: 'Open', closed: 'Closed' };
+
+/** What report.createIssues did for each item it was asked about. */
+export interface IssuesQueued {
+  report: ReportView;
+  /** Items whose issue was queued now. */
+  queued: string[];
+  /** Items left alone, with why: it has an issue, one is on its way, or it may have arrived. */
+  skipped: Array<{ itemId: string; reason: 'has_issue' | 'pending' | 'unsettled' }>;
 }
 
 export interface ReportTimelineLine {
@@ -138,6 +166,8 @@ export interface ReportView {
   fileBase: string;
   /** Where the published report will live (linked from action items' GitHub issues). */
   reportUrl: string;
+  /** Where action items' issues go by default, when GitHub is connected; null: not connected (copy the text). */
+  githubRepo: string | null;
   updatedAt: string;
 }
 
@@ -175,7 +205,15 @@ export interface ReportDebtItem {
   hub: string | null;
   incidentStatus: string;
   reportStatus: ReportStatus;
+  /**
+   * Action items whose GitHub issue is still open (as last read) 30 days or more after the impact began, of all the
+   * report's items; null when none is (or it is not yet 30 days). A closed report with such items is debt too.
+   */
+  openActionItems: { open: number; total: number } | null;
 }
+
+/** After this long an action item's open issue counts as report debt. */
+export const ACTION_ITEM_DEBT_DAYS = 30;
 
 export interface ReportChanged {
   incidentId: string;

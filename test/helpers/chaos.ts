@@ -36,6 +36,8 @@ export interface ChaosOptions {
   incidents: number;
   /** Follow-up jobs per vendor per incident (after the channel / PD incident is created). */
   perIncident: number;
+  /** GitHub issues (action items) per incident; default 2. */
+  issuesPerIncident?: number;
   seed: number;
   /** Faults injected per second while draining... */
   faultsPerSecond: number;
@@ -89,6 +91,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   sim.state.pagerduty.rate.perMinute = 1_000_000;
   sim.state.pagerduty.rate.createPerMinute = 1_000_000;
   sim.state.freshdesk.rate.perMinute = 1_000_000;
+  sim.state.github.rate.limit = 1_000_000;
   const open = (connect: boolean): SimCore =>
     simCore(sim, {
       dataDir: dir.path,
@@ -100,6 +103,7 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       retry: { baseMs: 20, capMs: 300, settleMs: 600 },
     });
   let t = open(true);
+  // GitHub too (saved once: the settings and the token outlive the crash like the others).
   t.core.services.integrations.save({ vendor: 'github', config: {}, token: sim.tokens.github });
   const started = Date.now();
 
@@ -115,6 +119,13 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
       t.enqueue(inc.id, 'freshdesk.reply', { body: `fd ${i}/${k}` });
     }
     t.enqueue(inc.id, 'github.publishReport', publishPayload(dir.path, inc.id, i));
+    for (let k = 0; k < (o.issuesPerIncident ?? 2); k++)
+      t.enqueue(inc.id, 'github.createIssue', {
+        actionItemId: `item-${i}-${k}`,
+        repo: '2i2c-org/infrastructure',
+        title: `Action item ${i}/${k}`,
+        body: `What needs to happen ${i}/${k}`,
+      });
   }
   const total = t.core.services.outbox.list({}).length;
 
@@ -186,6 +197,8 @@ export async function chaosRun(sim: Simulators, o: ChaosOptions): Promise<ChaosR
   const reports = sim.state.github.repos.find((r) => r.name === 'incident-reports')!;
   for (const p of reports.pulls) for (const m of (p.body ?? '').matchAll(/<!-- conn:(\S+) -->/g)) bump(m[1]!);
   const pullsPerBranch = incidentIds.map((id) => reports.pulls.filter((p) => p.head === `conn/${id}`).length);
+  for (const r of sim.state.github.repos)
+    for (const issue of r.issues) for (const m of (issue.body ?? '').matchAll(/\[conn:([^\]]+)\]/g)) bump(m[1]!);
   const channelsPerIncident = incidentIds.map(
     (_, i) => sim.state.slack.channels.filter((c) => new RegExp(`^inc-\\d{8}-hub${i}(-\\d+)?$`).test(c.name)).length,
   );

@@ -117,6 +117,7 @@ export const TOKENS = {
   slack: 'xoxb-1111-2222-canarytoken',
   pagerduty: 'u+abcdefghijklmnopqr',
   freshdesk: 'abcdEFGH12345678',
+  github: 'github_pat_canary_0000000000000000000001',
 } as const;
 
 export async function connectAll(core: Core) {
@@ -132,6 +133,7 @@ export async function connectAll(core: Core) {
     token: TOKENS.pagerduty,
   });
   s.save({ vendor: 'freshdesk', config: { domain: 'acme.freshdesk.com' }, token: TOKENS.freshdesk });
+  s.save({ vendor: 'github', config: {}, token: TOKENS.github });
 }
 
 // Module-wide so ids keep increasing (creation order) across restarts on one data folder.

@@ -72,6 +72,35 @@ export async function pagerDutyContract(): Promise<ContractValidator> {
   // PagerDuty's polymorphic `oneOf`s overlap (a log entry channel `{type:"api"}` fits several), so "exactly one"
   // can never hold for valid data: they are read as `anyOf` ("at least one").
   oneOfAsAnyOf(api);
+  return openApi3Validator(api, 'the PagerDuty spec', {
+    requestChecks(op, r) {
+      const errs: string[] = [];
+      for (const p of (op.parameters as Json[]) ?? []) {
+        const name = String(p.name).toLowerCase();
+        if (p.in === 'header' && p.required && name !== 'content-type' && !(name in r.headers))
+          errs.push(`missing required header ${p.name}`);
+      }
+      return errs;
+    },
+    bodyErrorKept: (e) => !PD_KNOWN_DEVIATIONS.some((d) => d.test(e)),
+    // PagerDuty answers some writes with a 2xx its file lists under another 2xx code.
+    anySuccessSchema: true,
+  });
+}
+
+/**
+ * One OpenAPI 3 judge (PagerDuty's and GitHub's files): the path and method exist, query names are known and required
+ * ones present, a JSON body fits, and a 2xx answer with a body fits the answer's schema.
+ */
+function openApi3Validator(
+  api: Json,
+  name: string,
+  o: {
+    requestChecks?: (op: Json, r: LoggedRequest) => string[];
+    bodyErrorKept?: (e: string) => boolean;
+    anySuccessSchema?: boolean;
+  } = {},
+): ContractValidator {
   const ajv = ajvFor();
   const cache = new Map<object, ValidateFunction>();
   const compile = (schema: object) => cache.get(schema) ?? (cache.set(schema, ajv.compile(schema)), cache.get(schema)!);
@@ -79,22 +108,17 @@ export async function pagerDutyContract(): Promise<ContractValidator> {
     check(r) {
       const where = `${r.method} ${r.path}`;
       const tpl = matchPath(api.paths as Json, r.path);
-      if (!tpl) return [{ where, errors: ['path not in the PagerDuty spec'] }];
-      const op = ((api.paths as Json)[tpl] as Json)[r.method.toLowerCase()] as Json | undefined;
-      if (!op) return [{ where, errors: ['method not in the PagerDuty spec'] }];
-      const problems: Problem[] = [];
-      const errs: string[] = [];
-      for (const p of (op.parameters as Json[]) ?? []) {
-        const name = String(p.name).toLowerCase();
-        if (p.in === 'header' && p.required && name !== 'content-type' && !(name in r.headers))
-          errs.push(`missing required header ${p.name}`);
-        if (p.in === 'query' && r.query[String(p.name)] === undefined && p.required)
-          errs.push(`missing query ${p.name}`);
-      }
-      const known = new Set(
-        ((op.parameters as Json[]) ?? []).filter((p) => p.in === 'query').map((p) => String(p.name)),
-      );
+      if (!tpl) return [{ where, errors: [`path not in ${name}`] }];
+      const item = (api.paths as Json)[tpl] as Json;
+      const op = item[r.method.toLowerCase()] as Json | undefined;
+      if (!op) return [{ where, errors: [`method not in ${name}`] }];
+      const params = [...((item.parameters as Json[]) ?? []), ...((op.parameters as Json[]) ?? [])];
+      const errs: string[] = [...(o.requestChecks?.(op, r) ?? [])];
+      const known = new Set(params.filter((p) => p.in === 'query').map((p) => String(p.name)));
       for (const q of Object.keys(r.query)) if (!known.has(q)) errs.push(`unknown query parameter ${q}`);
+      for (const p of params)
+        if (p.in === 'query' && p.required && r.query[String(p.name)] === undefined)
+          errs.push(`missing query ${p.name}`);
       const reqSchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as
         Json | undefined;
       if (reqSchema?.schema && r.body !== null) {
@@ -103,19 +127,20 @@ export async function pagerDutyContract(): Promise<ContractValidator> {
           errs.push(
             ...fmt(v)
               .map((e) => `request body ${e}`)
-              .filter((e) => !PD_KNOWN_DEVIATIONS.some((d) => d.test(e))),
+              .filter(o.bodyErrorKept ?? (() => true)),
           );
       }
-      if (errs.length) problems.push({ where: `${where} request`, errors: errs });
+      const problems: Problem[] = errs.length ? [{ where: `${where} request`, errors: errs }] : [];
       if (r.status !== null && r.status >= 200 && r.status < 300 && r.response !== null) {
         const responses = op.responses as Json;
-        const res = (responses[String(r.status)] ?? Object.entries(responses).find(([k]) => k.startsWith('2'))?.[1]) as
+        const res = (responses[String(r.status)] ??
+          (o.anySuccessSchema ? Object.entries(responses).find(([k]) => k.startsWith('2'))?.[1] : undefined)) as
           Json | undefined;
         const schema = ((res?.content as Json | undefined)?.['application/json'] as Json | undefined)?.schema;
         if (!schema) problems.push({ where: `${where} response`, errors: [`no schema for status ${r.status}`] });
         else {
           const v = compile(schema as object);
-          if (!v(r.response)) problems.push({ where: `${where} response`, errors: fmt(v) });
+          if (!v(r.response)) problems.push({ where: `${where} response`, errors: fmt(v).slice(0, 8) });
         }
       }
       return problems;
@@ -194,4 +219,37 @@ function oneOfAsAnyOf(node: unknown, seen = new Set<object>()): void {
     delete n.oneOf;
   }
   Object.values(n).forEach((v) => oneOfAsAnyOf(v, seen));
+}
+
+/**
+ * GitHub's own description (trimmed to Conn's paths, test/contract/vendor-docs): what the client sends (path, query
+ * names, JSON body) and what the simulator answers (2xx bodies; a 304 has none) must fit it.
+ */
+export async function gitHubContract(): Promise<ContractValidator> {
+  const api = (await SwaggerParser.dereference(
+    path.join(here, '..', 'contract', 'vendor-docs', 'github-api.trimmed.json'),
+  )) as unknown as Json;
+  nullableAsNull(api.paths);
+  return openApi3Validator(api, 'the GitHub description');
+}
+
+/**
+ * OpenAPI 3.0's `nullable: true` in JSON Schema terms (what ajv reads): `type: [t, 'null']`, or, on a schema without
+ * a type (an `allOf` of a referenced object, as GitHub writes "this object or null"), `anyOf: [it, {type: 'null'}]`.
+ */
+function nullableAsNull(node: unknown, seen = new Set<object>()): void {
+  if (!node || typeof node !== 'object' || seen.has(node)) return;
+  seen.add(node);
+  const n = node as Json;
+  Object.values(n).forEach((v) => nullableAsNull(v, seen));
+  if (n.nullable !== true) return;
+  delete n.nullable;
+  if (typeof n.type === 'string') {
+    n.type = [n.type, 'null'];
+    if (Array.isArray(n.enum) && !n.enum.includes(null)) n.enum = [...n.enum, null];
+    return;
+  }
+  const copy = { ...n };
+  for (const k of Object.keys(n)) delete n[k];
+  n.anyOf = [copy, { type: 'null' }];
 }

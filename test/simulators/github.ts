@@ -254,8 +254,9 @@ export function githubHandler(state: GhState, now: () => number) {
       ref,
       sha: r.branches.get(ref) ?? '0'.repeat(40),
       user: simpleUser(r.owner, base),
-      repo: null,
+      repo: repositoryJson(r, base),
     });
+    const href = (h: string) => ({ href: h });
     return {
       url: api,
       id: p.id,
@@ -289,7 +290,16 @@ export function githubHandler(state: GhState, now: () => number) {
       requested_teams: [],
       head: branch(p.head),
       base: branch(p.base),
-      _links: {},
+      _links: {
+        self: href(api),
+        html: href(`https://github.com/${r.owner}/${r.name}/pull/${p.number}`),
+        issue: href(`${base}/repos/${r.owner}/${r.name}/issues/${p.number}`),
+        comments: href(`${base}/repos/${r.owner}/${r.name}/issues/${p.number}/comments`),
+        review_comments: href(`${api}/comments`),
+        review_comment: href(`${base}/repos/${r.owner}/${r.name}/pulls/comments{/number}`),
+        commits: href(`${api}/commits`),
+        statuses: href(`${base}/repos/${r.owner}/${r.name}/statuses/${r.branches.get(p.head) ?? ''}`),
+      },
       author_association: 'MEMBER',
       auto_merge: null,
       draft: false,
@@ -312,24 +322,100 @@ export function githubHandler(state: GhState, now: () => number) {
     };
   }
 
-  function repoJson(r: GhRepoRec, login: string, base: string) {
-    const level = r.access.get(login);
+  /** The repository as GitHub describes it (every documented `…_url`, counts and flags), as in pull heads. */
+  function repositoryJson(r: GhRepoRec, base: string) {
+    const api = `${base}/repos/${r.owner}/${r.name}`;
+    const web = `https://github.com/${r.owner}/${r.name}`;
+    const urls = Object.fromEntries(
+      [
+        'archive',
+        'assignees',
+        'blobs',
+        'branches',
+        'collaborators',
+        'comments',
+        'commits',
+        'compare',
+        'contents',
+        'contributors',
+        'deployments',
+        'downloads',
+        'events',
+        'forks',
+        'git_commits',
+        'git_refs',
+        'git_tags',
+        'hooks',
+        'issue_comment',
+        'issue_events',
+        'issues',
+        'keys',
+        'labels',
+        'languages',
+        'merges',
+        'milestones',
+        'notifications',
+        'pulls',
+        'releases',
+        'stargazers',
+        'statuses',
+        'subscribers',
+        'subscription',
+        'tags',
+        'teams',
+        'trees',
+      ].map((k) => [`${k}_url`, `${api}/${k.replace('_', '/')}`]),
+    );
     return {
+      ...urls,
       id: r.id,
       node_id: `R_${r.id}`,
       name: r.name,
       full_name: `${r.owner}/${r.name}`,
       owner: simpleUser(r.owner, base),
       private: r.private,
-      html_url: `https://github.com/${r.owner}/${r.name}`,
+      html_url: web,
       description: null,
       fork: false,
-      url: `${base}/repos/${r.owner}/${r.name}`,
+      url: api,
+      clone_url: `${web}.git`,
+      git_url: `git://github.com/${r.owner}/${r.name}.git`,
+      ssh_url: `git@github.com:${r.owner}/${r.name}.git`,
+      svn_url: web,
+      mirror_url: null,
+      homepage: null,
+      language: null,
+      license: null,
       default_branch: r.defaultBranch,
+      forks: 0,
+      forks_count: 0,
+      stargazers_count: 0,
+      watchers: 0,
+      watchers_count: 0,
+      size: 1,
+      open_issues: r.issues.filter((i) => i.state === 'open').length,
+      open_issues_count: r.issues.filter((i) => i.state === 'open').length,
+      has_issues: true,
+      has_projects: false,
+      has_wiki: false,
+      has_pages: false,
+      has_downloads: false,
+      has_discussions: false,
+      archived: false,
+      disabled: false,
       visibility: r.private ? 'private' : 'public',
       created_at: '2020-01-01T00:00:00Z',
       updated_at: '2026-01-01T00:00:00Z',
       pushed_at: '2026-01-01T00:00:00Z',
+    };
+  }
+
+  function repoJson(r: GhRepoRec, login: string, base: string) {
+    const level = r.access.get(login);
+    return {
+      ...repositoryJson(r, base),
+      network_count: 0,
+      subscribers_count: 0,
       permissions: {
         admin: level === 'admin',
         maintain: level === 'admin',
@@ -404,7 +490,11 @@ export function githubHandler(state: GhState, now: () => number) {
     git_url: `${base}/repos/${r.owner}/${r.name}/git/blobs/${f.sha}`,
     html_url: `https://github.com/${r.owner}/${r.name}/blob/${ref}/${path}`,
     download_url: `https://raw.githubusercontent.com/${r.owner}/${r.name}/${ref}/${path}`,
-    _links: { self: '', git: '', html: '' },
+    _links: {
+      self: `${base}/repos/${r.owner}/${r.name}/contents/${path}?ref=${ref}`,
+      git: `${base}/repos/${r.owner}/${r.name}/git/blobs/${f.sha}`,
+      html: `https://github.com/${r.owner}/${r.name}/blob/${ref}/${path}`,
+    },
   });
 
   const refJson = (r: GhRepoRec, branch: string, base: string) => ({

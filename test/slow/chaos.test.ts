@@ -28,7 +28,7 @@ describe('chaos (slow)', () => {
         restartAt: 0.4,
         timeoutMs: 240_000,
       });
-      expect(r.jobs).toBe(306); // 300 and one report published per incident
+      expect(r.jobs).toBe(318); // 300, one report published and two issues per incident
       expectExactlyOnce(r);
       console.log(
         `chaos seed ${seed}: ${r.jobs} jobs, ${r.sent} sent, ${r.dead.length} dead, ${r.faults} faults, restarted, ` +

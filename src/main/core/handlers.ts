@@ -52,6 +52,11 @@ export function createHandlers(s: Services): Handlers {
     'report.updateActionItem': (input) => s.report.updateActionItem(input),
     'report.removeActionItem': (input) => s.report.removeActionItem(input),
     'report.issueText': (input) => s.report.issueText(input),
+    'report.createIssues': (input) => s.report.createIssues(input),
+    'report.refreshIssues': async (input) => {
+      await s.issueStates.refresh(input.incidentId);
+      return s.report.get(input.incidentId);
+    },
     'report.export': (input) => s.report.export(input),
     'report.showExport': (input) => s.report.showExport(input),
     'report.publish': (input) => s.publish.publish(input),

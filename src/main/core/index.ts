@@ -154,6 +154,7 @@ export function createCore(opts: CoreOptions): Core {
   let closed = false;
   const stopTimers = () => {
     services.checks.stop();
+    services.issueStates.stop();
     services.health.stop();
     services.githubLinks.stop();
     services.reminders.stop();
@@ -171,6 +172,7 @@ export function createCore(opts: CoreOptions): Core {
       dispatcher.start();
       services.reminders.start();
       services.checks.start();
+      services.issueStates.start();
       services.health.start();
       services.githubLinks.start();
     },

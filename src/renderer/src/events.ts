@@ -73,6 +73,8 @@ const routes = {
     useNotes.getState().outboxChanged(job);
     hubEvents.outboxChanged(job);
     usePublish.getState().jobChanged(job);
+    // An action item's issue request moved (queued, failed, sent): its row shows where it stands.
+    if (job.kind === 'github.createIssue' && job.incidentId) useReport.getState().timelineChanged(job.incidentId);
   },
   'outbox.statusChanged': (status) => useOutbox.getState().statusChanged(status),
   'integrations.changed': (view) => useSettings.getState().received(view),

@@ -9,12 +9,14 @@ import {
   type ExportResult,
   type FactCheck,
   type IssueText,
+  type IssuesQueued,
   type ReportChanged,
   type ReportDebtItem,
   type ReportTimelinePage,
   type ReportView,
   type StatusChange,
 } from '../report';
+import { githubRepo } from '../integrations';
 import { id, label, storableText } from '../text';
 import { isValidTimeZone } from '../zonedTime';
 import { event, op } from './define';
@@ -31,6 +33,11 @@ const instant = (name: string) =>
 const section = (name: string) => storableText(50_000, name).nullable();
 const shortText = (max: number, name: string) => storableText(max, name).transform((s) => s.trim());
 const version = z.number().int().min(1).optional();
+/** An item's own repository for its issue: `owner/name`; blank means the GitHub connection's default. */
+const itemRepo = z
+  .union([githubRepo, z.literal('')])
+  .nullable()
+  .transform((s) => (s ? s : null));
 
 export const reportOps = {
   'report.get': op<ReportView>()(
@@ -94,6 +101,7 @@ export const reportOps = {
       doneWhen: shortText(2000, 'doneWhen').optional(),
       owner: shortText(200, 'owner').optional(),
       issueUrl: githubIssueUrl.optional(),
+      repo: itemRepo.optional(),
     }),
   ),
   'report.updateActionItem': op<ReportView>()(
@@ -106,6 +114,7 @@ export const reportOps = {
         doneWhen: shortText(2000, 'doneWhen').optional(),
         owner: shortText(200, 'owner').optional(),
         issueUrl: githubIssueUrl.optional(),
+        repo: itemRepo.optional(),
       }),
     }),
   ),
@@ -116,6 +125,17 @@ export const reportOps = {
   'report.issueText': op<IssueText>()(
     'The title and body of a GitHub issue for an action item ("Incident Action Item"), ready to paste.',
     z.strictObject({ incidentId: id, itemId: id }),
+  ),
+  'report.createIssues': op<IssuesQueued>()(
+    'Open GitHub issues for action items through the outbox (each exactly once): the given items, or every item ' +
+      'without an issue. Items that have one, or whose request is still on its way or may have arrived, are skipped ' +
+      '(for a single item: refused, conflict). Needs the GitHub connection.',
+    z.strictObject({ incidentId: id, itemIds: z.array(id).min(1).max(200).optional() }),
+  ),
+  'report.refreshIssues': op<ReportView>()(
+    "Read the state (open or closed) of the report's action-item issues from GitHub now, with ETags (unchanged " +
+      'issues cost nothing). Conn also does this every 10 minutes while the incident is open.',
+    z.strictObject({ incidentId: id }),
   ),
   'report.export': op<ExportResult>()(
     'Write the report as Markdown, HTML or PDF. The desktop app asks where with its save dialog; the web shell ' +

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { incidentKeyFor, markerFor } from '../../../src/main/core/integrations';
 import * as FD from '../../../src/main/core/integrations/freshdesk/schemas';
-import { pagerDutyContract, slackContract } from '../../simulators/contract';
+import { gitHubContract, pagerDutyContract, slackContract } from '../../simulators/contract';
 import { SIM_TICKET_ID } from '../../simulators';
 import { useSim } from './setup';
 
@@ -11,6 +11,61 @@ const t = useSim();
 vi.setConfig({ testTimeout: 60_000 });
 
 describe('contract', () => {
+  it('GitHub: every request the client sends and every answer the simulator gives fits GitHub’s own description', async () => {
+    const gh = t.clients().github;
+    await gh.getAuthenticatedUser();
+    await gh.getRepoPermissions('2i2c-org', 'infrastructure');
+    const issue = await gh.createIssue('2i2c-org', 'infrastructure', {
+      title: 'Alert at 80%',
+      body: `What\n\n<!-- ${markerFor('j')} -->`,
+      labels: ['incident'],
+    });
+    await gh.listIssues('2i2c-org', 'infrastructure', { creator: 'alice-jansen' });
+    await gh.getIssue('2i2c-org', 'infrastructure', issue.number);
+    await gh.getIssue('2i2c-org', 'infrastructure', issue.number);
+    const main = (await gh.getRef('2i2c-org', 'incident-reports', 'heads/main'))!;
+    await gh.createRef('2i2c-org', 'incident-reports', 'refs/heads/conn/inc-1', main.object.sha);
+    const put = await gh.putContent('2i2c-org', 'incident-reports', 'reports/2026-12-07-x.md', {
+      message: 'Report',
+      contentBase64: Buffer.from('# Report').toString('base64'),
+      branch: 'conn/inc-1',
+    });
+    await gh.getContent('2i2c-org', 'incident-reports', 'reports/2026-12-07-x.md', 'conn/inc-1');
+    const pr = await gh.createPull('2i2c-org', 'incident-reports', {
+      title: 'Report',
+      head: 'conn/inc-1',
+      base: 'main',
+      body: 'Overview',
+    });
+    await gh.listPulls('2i2c-org', 'incident-reports', '2i2c-org:conn/inc-1');
+    await gh.updatePull('2i2c-org', 'incident-reports', pr.number, { body: 'Overview, edited' });
+    await gh.getPull('2i2c-org', 'incident-reports', pr.number);
+    await gh.putContent('2i2c-org', 'incident-reports', 'reports/2026-12-07-x.md', {
+      message: 'Report v2',
+      contentBase64: Buffer.from('# Report v2').toString('base64'),
+      branch: 'conn/inc-1',
+      sha: put.content!.sha,
+    });
+    const head = (await gh.getRef('2i2c-org', 'incident-reports', 'heads/conn/inc-1'))!;
+    await gh.updateRef('2i2c-org', 'incident-reports', 'heads/conn/inc-1', head.object.sha);
+    const v = await gitHubContract();
+    const log = t.sim().requests({ vendor: 'github' });
+    expect(log.length).toBeGreaterThan(15);
+    expect(log.some((r) => r.status === 304)).toBe(true);
+    expect(log.flatMap((r) => v.check(r))).toEqual([]);
+    // The judge does judge: an issue without a title, an answer without its number, a query GitHub has no name for.
+    const created = log.find((r) => r.method === 'POST' && r.path.endsWith('/issues'))!;
+    const { number: _n, ...noNumber } = created.response as Record<string, unknown>;
+    expect(v.check({ ...created, body: { body: 'x' } })[0]?.errors).toEqual([
+      expect.stringMatching(/request body .*required property 'title'/),
+    ]);
+    expect(v.check({ ...created, response: noNumber })[0]?.errors.join()).toMatch(/required property 'number'/);
+    const listed = log.find((r) => r.method === 'GET' && r.path.endsWith('/issues'))!;
+    expect(v.check({ ...listed, query: { ...listed.query, author: ['x'] } })[0]?.errors).toEqual([
+      'unknown query parameter author',
+    ]);
+  });
+
   it('PagerDuty: every request and response matches the OpenAPI spec', async () => {
     const pd = t.clients().pagerduty;
     await pd.identify();

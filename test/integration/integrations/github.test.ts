@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyGitHub,
   createGitHubClient,
+  explainVendorError,
   isVendorError,
   markerFor,
   parseGitHubLink,
@@ -196,6 +197,7 @@ describe('GitHub failures, classified', () => {
     const e = await vendorError(reader.createIssue(...INFRA, { title: 'x', body: '' }));
     expect(e).toMatchObject({ kind: 'permission', status: 403, mayHaveApplied: false });
     expect(e.message).not.toContain(t.sim().tokens.githubReadOnly);
+    expect(explainVendorError(e)).toMatch(/Issues, Contents and Pull requests set to read and write/);
   });
 
   it('a refused body is validation (422), permanent', async () => {

@@ -11,7 +11,7 @@ let t: SimCore | undefined;
 
 describe('outbox reliability against the simulators', () => {
   const aSmallerChaosRun =
-    'a smaller chaos run (≈60 jobs, random faults, a crash mid-drain) delivers each job exactly once or dead with a ' +
+    'a smaller chaos run (≈66 jobs, GitHub issues among them, random faults, a crash mid-drain) delivers each job exactly once or dead with a ' +
     'reason';
   it(
     aSmallerChaosRun,
@@ -25,7 +25,7 @@ describe('outbox reliability against the simulators', () => {
         restartAt: 0.35,
         timeoutMs: 50_000,
       });
-      expect(r.jobs).toBe(63); // 3 × (channel, PD incident, 6 × 3 follow-ups, the report published)
+      expect(r.jobs).toBe(69); // 3 × (channel, PD incident, 6 × 3 follow-ups, the report published, 2 issues)
       expectExactlyOnce(r);
       expect(r.faults).toBeGreaterThan(10);
     },

@@ -23,6 +23,7 @@ const kinds: JobKind[] = [
   'freshdesk.reply',
   'freshdesk.createTicket',
   'github.publishReport',
+  'github.createIssue',
 ];
 const GITHUB_TOKEN = 'github_pat_model01_model000000000000000000001';
 const publishPayload = {
@@ -91,6 +92,8 @@ async function run(cmds: Cmd[]) {
                     ? { community: 'c', email: 'c@example.org', subject: 's', body: 'x' }
                     : c.kind === 'github.publishReport'
                       ? publishPayload
+                      : c.kind === 'github.createIssue'
+                        ? { actionItemId: 'a1', repo: 'o/r', title: 't', body: 'x' }
                       : { body: 'x' },
               `stream${c.stream}`,
             ),

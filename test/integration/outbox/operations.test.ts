@@ -97,10 +97,11 @@ describe('outbox operations', () => {
     t.enqueue(inc, 'slack.postMessage', { text: 'x' });
     const res = await call(t.core, 'outbox.status', {});
     expect(res.ok && res.value).toMatchObject({ pending: 1, online: true, counts: { queued: 1, sent: 0 } });
-    expect(res.ok && res.value.vendors.map((v) => v.state)).toEqual([
-      'not_configured',
-      'not_configured',
-      'not_configured',
+    expect(res.ok && res.value.vendors.map((v) => [v.vendor, v.state])).toEqual([
+      ['slack', 'not_configured'],
+      ['pagerduty', 'not_configured'],
+      ['freshdesk', 'not_configured'],
+      ['github', 'not_configured'],
     ]);
   });
 });

@@ -31,6 +31,9 @@ const record: ReportTimelineRow[] = [
 ];
 
 const full = 'Written.';
+/** An action item's GitHub fields when Conn never opened or read its issue. */
+const noIssue = { repo: null, issueState: null, issueClosedAt: null, issueCheckedAt: null, issueRequest: null };
+
 function viewOf(
   over: {
     texts?: Partial<Record<TextSectionKey, string | null>>;
@@ -70,6 +73,7 @@ function viewOf(
     ) as ReportView['sections'],
     actionItems: over.items ?? [
       {
+        ...noIssue,
         id: 'a1',
         what: 'Alert on pool size',
         doneWhen: '',
@@ -93,6 +97,7 @@ function viewOf(
     warnings: [],
     fileBase: 'x',
     reportUrl: 'https://example.org/x.pdf',
+    githubRepo: null,
     updatedAt: new Date(T0).toISOString(),
   };
 }
@@ -197,7 +202,7 @@ describe('the fact checker', () => {
 
   it('flags an action item without an issue', () => {
     const found = check(
-      viewOf({ items: [{ id: 'a2', what: 'Write a runbook', doneWhen: '', owner: '', issueUrl: null }] }),
+      viewOf({ items: [{ ...noIssue, id: 'a2', what: 'Write a runbook', doneWhen: '', owner: '', issueUrl: null }] }),
     );
     expect(found.map((f) => [f.code, f.place])).toEqual([['missing_issue', { section: 'actionItems', itemId: 'a2' }]]);
   });

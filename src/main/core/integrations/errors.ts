@@ -178,6 +178,11 @@ export function explainVendorError(err: unknown): string {
           `The ${v} token works but lacks a permission (scope) Conn needs: ${msg}. Add it to the app and ` +
           `reinstall, then reconnect.`
         );
+      if (err.vendor === 'github')
+        return (
+          `The GitHub token works but may not do this in that repository (${msg}). Give the fine-grained token ` +
+          `access to the repository, with Issues, Contents and Pull requests set to read and write.`
+        );
       return `The ${v} token works but is not allowed to do this (${msg}). Use a token with more access.`;
     case 'not_found':
       if (err.vendor === 'freshdesk' && err.operation === 'identify')

@@ -6,6 +6,7 @@ import {
   sectionKeys,
   sectionTitles,
   type ActionItem,
+  type IssueRequest,
   type ReportSection,
   type ReportTimelineLine,
   type ReportView,
@@ -32,14 +33,25 @@ export interface AssembleInput {
   cited?: (ids: string[]) => ReportTimelineRow[];
   /** What the proposals read, when `entries` is not the whole report timeline (report.get reads it by query). */
   digest?: RecordDigest;
+  /** Conn's unsettled requests to open items' issues, by item id. */
+  issueRequests?: ReadonlyMap<string, IssueRequest>;
+  /** The GitHub connection's default repository for action items; null when GitHub is not connected. */
+  githubRepo?: string | null;
 }
 
-export const toActionItem = (r: ItemRow): ActionItem => ({
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export const toActionItem = (r: ItemRow, request: IssueRequest | null = null): ActionItem => ({
   id: r.id,
   what: r.what,
   doneWhen: r.done_when,
   owner: r.owner,
   issueUrl: r.issue_url,
+  repo: r.repo,
+  issueState: r.issue_url ? r.issue_state : null,
+  issueClosedAt: r.issue_url ? iso(r.issue_closed_at) : null,
+  issueCheckedAt: r.issue_url ? iso(r.issue_checked_at) : null,
+  issueRequest: r.issue_url ? null : request,
 });
 
 export function slugify(text: string, max = 60): string {
@@ -137,7 +149,7 @@ export function assembleReport(a: AssembleInput): ReportView {
     },
     hub: incident.hub,
     sections,
-    actionItems: a.items.map(toActionItem),
+    actionItems: a.items.map((r) => toActionItem(r, a.issueRequests?.get(r.id) ?? null)),
     timeline: timelineLines(a.page ? a.page.rows : a.entries, tz),
     timelineTotal: a.page ? a.page.total : a.entries.length,
     timelineHasAfter: a.page ? a.page.hasAfter : false,
@@ -145,6 +157,7 @@ export function assembleReport(a: AssembleInput): ReportView {
     warnings: [],
     fileBase: base,
     reportUrl: `${a.publishBaseUrl.replace(/\/?$/, '/')}${base}.pdf`,
+    githubRepo: a.githubRepo ?? null,
     updatedAt: new Date(draft.updated_at).toISOString(),
   };
   const cited = [...new Set(sections.flatMap((s) => (s.kind === 'text' && s.body ? citedIds(s.body) : [])))];

@@ -3,7 +3,7 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import Markdown from 'react-markdown';
-import type { ReportView } from '../../../shared/report';
+import { issueStateLabels, type ReportView } from '../../../shared/report';
 import { reportCss } from './htmlStyle';
 import {
   EMPTY_ACTIONS_TEXT,
@@ -33,8 +33,11 @@ function actionItemsHtml(view: ReportView): string {
   const rows = view.actionItems
     .map((a, i) => {
       const short = (url: string) => url.replace('https://github.com/', '').replace('/issues/', '#');
+      const state = a.issueState
+        ? ` <span class="issue-${a.issueState}">${esc(issueStateLabels[a.issueState])}</span>`
+        : '';
       const issue = a.issueUrl
-        ? `<a href="${esc(a.issueUrl)}">${esc(short(a.issueUrl))}</a>`
+        ? `<a href="${esc(a.issueUrl)}">${esc(short(a.issueUrl))}</a>${state}`
         : '<span class="missing">Not linked yet</span>';
       return `<tr><td class="num">${i + 1}</td><td><strong>${esc(a.what)}</strong>${
         a.doneWhen ? `<div class="done">Done when: ${esc(a.doneWhen)}</div>` : ''

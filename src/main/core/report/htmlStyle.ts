@@ -32,6 +32,8 @@ dt { font-size: 0.7rem; text-transform: uppercase; letter-spacing: 0.08em; color
 dd { margin: 0; }
 .empty { color: #6e7781; font-style: italic; }
 .missing { color: #9a6700; font-style: italic; }
+.issue-open { color: #1a7f37; font-size: 0.85em; }
+.issue-closed { color: #57606a; font-size: 0.85em; }
 table { width: 100%; border-collapse: collapse; margin: 0.4rem 0 0.8rem; }
 th { text-align: left; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.06em; color: #57606a;
   border-bottom: 1px solid #d0d7de; padding: 0.3rem 0.4rem; }

@@ -1,5 +1,5 @@
 // The report as a Markdown file: a small YAML front-matter block of the header, then the sections in order.
-import { reportStatusLabels, type ReportView } from '../../../shared/report';
+import { issueStateLabels, reportStatusLabels, type ReportView } from '../../../shared/report';
 import { formatZoned } from '../../../shared/zonedTime';
 import { CITATION } from './propose';
 
@@ -102,7 +102,8 @@ export function reportMarkdown(view: ReportView): string {
         out.push(`${i + 1}. **${oneLine(a.what)}**`);
         if (a.doneWhen) out.push(`   - Done when: ${oneLine(a.doneWhen)}`);
         if (a.owner) out.push(`   - Owner: ${oneLine(a.owner)}`);
-        out.push(`   - Issue: ${a.issueUrl ? `<${a.issueUrl}>` : 'not linked yet'}`);
+        const state = a.issueUrl && a.issueState ? ` (${issueStateLabels[a.issueState].toLowerCase()})` : '';
+        out.push(`   - Issue: ${a.issueUrl ? `<${a.issueUrl}>${state}` : 'not linked yet'}`);
       });
     } else {
       if (view.timeline.length === 0) out.push(`_${EMPTY_TIMELINE_TEXT}_`);

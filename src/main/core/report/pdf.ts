@@ -6,7 +6,7 @@
 import PDFDocument from 'pdfkit';
 import type { Content, List, PhrasingContent, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import type { ReportView } from '../../../shared/report';
+import { issueStateLabels, type ReportView } from '../../../shared/report';
 import {
   citationNumbers,
   EMPTY_ACTIONS_TEXT,
@@ -361,12 +361,15 @@ function actionItems(ctx: Ctx, view: ReportView) {
     ),
     cell({ text: a.owner || '—', font: F.body }),
     a.issueUrl
-      ? cell({
-          text: a.issueUrl.replace('https://github.com/', '').replace('/issues/', '#'),
-          font: F.body,
-          color: LINK,
-          link: a.issueUrl,
-        })
+      ? cell(
+          {
+            text: a.issueUrl.replace('https://github.com/', '').replace('/issues/', '#'),
+            font: F.body,
+            color: LINK,
+            link: a.issueUrl,
+          },
+          ...(a.issueState ? [{ text: ` ${issueStateLabels[a.issueState]}`, font: F.body, color: SOFT }] : []),
+        )
       : cell({ text: 'Not linked yet', font: F.italic, color: '#9a6700' }),
   ]);
   table(ctx, columns, rows, { header: true });

@@ -7,7 +7,7 @@ import type { DraftRow, ItemRow, ReportTimelineRow } from '../db/repos/report';
 export interface RegisterSource {
   incident: Incident;
   draft: DraftRow | undefined;
-  items: Pick<ItemRow, 'issue_url'>[];
+  items: Pick<ItemRow, 'issue_url' | 'issue_state'>[];
   record: ReportTimelineRow[];
   /** The clusters the incident's scope covers (the scope's own cluster, and those of the hubs affected). */
   clusters?: string[];
@@ -130,7 +130,12 @@ export function registerRow(s: RegisterSource, now: number): RegisterRow {
     timeToResolveMs: resolved === null ? null : Math.max(0, resolved - start),
     reportStatus: draft?.status ?? null,
     reportAgeDays: draft ? Math.max(0, Math.floor((now - draft.updated_at) / DAY)) : null,
-    actionItems: { total: s.items.length, withIssue: s.items.filter((i) => i.issue_url).length },
+    actionItems: {
+      total: s.items.length,
+      withIssue: s.items.filter((i) => i.issue_url).length,
+      open: s.items.filter((i) => i.issue_url && i.issue_state === 'open').length,
+      closed: s.items.filter((i) => i.issue_url && i.issue_state === 'closed').length,
+    },
     evidence,
   };
 }
@@ -212,6 +217,8 @@ export const CSV_COLUMNS = [
   'report_age_days',
   'action_items',
   'action_items_with_issue',
+  'action_items_open',
+  'action_items_closed',
 ] as const;
 
 export function registerCsv(rows: readonly RegisterRow[]): string {
@@ -239,6 +246,8 @@ export function registerCsv(rows: readonly RegisterRow[]): string {
         r.reportAgeDays,
         r.actionItems.total,
         r.actionItems.withIssue,
+        r.actionItems.open,
+        r.actionItems.closed,
       ]
         .map(csvCell)
         .join(','),

@@ -17,6 +17,7 @@ import { checksService, type CheckSet } from './checks';
 import type { ServiceDeps } from '../ports';
 import { incidentsService } from './incidents';
 import { integrationsService } from './integrations';
+import { issueStatesService } from './issueStates';
 import { outboxService } from './outbox';
 import { peopleService } from './people';
 import { remindersService, type ReminderDeps } from './reminders';
@@ -91,26 +92,43 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
   const reminders = remindersService(deps);
   const incidents = incidentsService(deps, runbooks, roles);
   const checklist = checklistService(deps, runbooks);
-  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along. Run after
-  // the dispatcher's own commit, never inside it.
-  deps.bus.subscribe((name, payload) => {
-    if (name !== 'outbox.changed') return;
-    const job = payload as OutboxJob;
-    if (job.state === 'sent' && job.incidentId)
-      queueMicrotask(() => {
-        try {
-          checklist.jobSent(job);
-        } catch {
-          // the core closed meanwhile, or the step moved on: the vendor checks confirm it later
-        }
-      });
-  });
+  /** Runs `then` for each job the vendor now has (and `when` picks), after the dispatcher's own commit. */
+  const onSent = (when: (job: OutboxJob) => boolean, then: (job: OutboxJob) => void) =>
+    deps.bus.subscribe((name, payload) => {
+      if (name !== 'outbox.changed') return;
+      const job = payload as OutboxJob;
+      if (job.state === 'sent' && when(job))
+        queueMicrotask(() => {
+          try {
+            then(job);
+          } catch {
+            // the core closed meanwhile, or the thing moved on: the checks and polls catch up later
+          }
+        });
+    });
+  // Status follows the record: a request PagerDuty accepted can finish its step and move the incident along.
+  onSent(
+    (job) => job.incidentId !== null,
+    (job) => checklist.jobSent(job),
+  );
   const report = reportService({
     ...deps,
     dataDir: opts.dataDir,
     pdfPrinter: opts.pdfPrinter,
     chooseExportFile: opts.chooseExportFile,
     revealFile: opts.revealFile,
+    githubRepo: () => integrations.credentials('github')?.config.actionItemRepo ?? null,
+  });
+  // An issue GitHub opened for an action item becomes the item's link.
+  onSent(
+    (job) => job.kind === 'github.createIssue',
+    (job) => report.issueOpened(job),
+  );
+  const issueStates = issueStatesService({
+    ...deps,
+    clients: () => (integrations.isConfigured('github') ? clients() : { ...clients(), github: null }),
+    network: opts.network,
+    timer: opts.timer ?? realTimer,
   });
   const recordImport = recordImportService(deps, clients);
   const searchIndex = searchIndexService(deps, { logger: opts.logger });
@@ -153,6 +171,7 @@ export function createServices(deps: CreateServicesDeps, opts: ServiceOptions) {
     }),
     report,
     publish: publishService({ ...deps, dataDir: opts.dataDir, report, checklist, integrations }),
+    issueStates,
     register: registerService(deps),
     outbox: outboxService({ ...deps, network: opts.network, isConfigured: integrations.isConfigured, kick: opts.kick }),
     notes: notesService(deps),

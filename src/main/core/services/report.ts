@@ -5,7 +5,10 @@ import type { OpParsed } from '../../../shared/contract';
 import type { Incident } from '../../../shared/domain';
 import type { TimelineEntry } from '../../../shared/domain';
 import type {
+  ActionItem,
   ExportResult,
+  IssueRequest,
+  IssuesQueued,
   FactCheck,
   Finding,
   IssueText,
@@ -14,11 +17,27 @@ import type {
   ReportView,
   StatusChange,
 } from '../../../shared/report';
-import { REPORT_TIMELINE_PAGE, reportStatusLabels, type ReportTimelinePage } from '../../../shared/report';
+import {
+  ACTION_ITEM_DEBT_DAYS,
+  REPORT_TIMELINE_PAGE,
+  reportStatusLabels,
+  type ReportTimelinePage,
+} from '../../../shared/report';
 import { AppError } from '../../../shared/result';
+import { rerunRefusal, type OutboxJob } from '../../../shared/outbox';
+import { z } from 'zod';
+import { outboxRepo } from '../db/repos/outbox';
+import { refuseRerun } from './rerun';
 import { formatZoned } from '../../../shared/zonedTime';
 import { incidentsRepo } from '../db/repos/incidents';
-import { reportRepo, sectionColumns, type DraftPatch, type DraftRow, type ReportTimelineRow } from '../db/repos/report';
+import {
+  reportRepo,
+  sectionColumns,
+  type DebtRow,
+  type DraftPatch,
+  type DraftRow,
+  type ReportTimelineRow,
+} from '../db/repos/report';
 import { parseEntryCursor } from '../db/repos/timelineQuery';
 import { keysetPage, type KeysetRequest, type KeysetSource } from '../domain/keysetPage';
 import { timelineRepo } from '../db/repos/timeline';
@@ -42,6 +61,8 @@ export type RevealFile = (path: string) => void;
 
 export interface ReportDeps extends ServiceDeps {
   dataDir: string;
+  /** The GitHub connection's default repository for action-item issues; null when GitHub is not connected. */
+  githubRepo?: () => string | null;
   /** Desktop only. Without it (the web shell), exports go to the data folder's reports/ and are downloaded. */
   chooseExportFile?: ChooseExportFile;
   /** Desktop: prints the HTML export with Electron. Absent in the web shell, where pdfkit draws the PDF. */
@@ -69,8 +90,22 @@ export function safeFileName(wanted: string, ext: string): string {
   return `${base || 'report'}.${ext}`;
 }
 
-export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, chooseExportFile, revealFile }: ReportDeps) {
+/** What a sent `github.createIssue` job answered (outbox/vendors/github.ts). */
+const createdIssue = z.object({ url: z.string(), number: z.number().int(), state: z.string() });
+
+export function reportService({
+  db,
+  clock,
+  ids,
+  bus,
+  dataDir,
+  pdfPrinter,
+  chooseExportFile,
+  revealFile,
+  githubRepo = () => null,
+}: ReportDeps) {
   const repo = reportRepo(db);
+  const outbox = outboxRepo(db);
   /** Files this run exported: the only ones showExport may reveal (a caller cannot probe the disk with it). */
   const exportedPaths = new Set<string>();
   const incidents = incidentsRepo(db);
@@ -103,12 +138,34 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
    * checked and sent whole on every read. Proposals read a digest (report/digestCache.ts): the entries appended since
    * the last read, or bounded queries, never every entry.
    */
+  /** Each item's `github.createIssue` jobs, oldest first. */
+  const issueJobsOf = (incidentId: string): Map<string, OutboxJob[]> => {
+    const byItem = new Map<string, OutboxJob[]>();
+    for (const j of outbox.forIncidentKind(incidentId, 'github.createIssue'))
+      if (j.refId) byItem.set(j.refId, [...(byItem.get(j.refId) ?? []), j]);
+    return byItem;
+  };
+
+  /** The unsettled request of each item that has one (the newest job decides). */
+  const issueRequestsOf = (incidentId: string): Map<string, IssueRequest> => {
+    const out = new Map<string, IssueRequest>();
+    for (const [itemId, jobs] of issueJobsOf(incidentId)) {
+      const states = jobs.map((j) => j.state);
+      const refusal = rerunRefusal(states, true);
+      if (refusal === 'pending' || refusal === 'unsettled') out.set(itemId, refusal);
+      else if (jobs.at(-1)?.state === 'dead') out.set(itemId, 'failed');
+    }
+    return out;
+  };
+
   const viewOf = (incident: Incident, draft: DraftRow, full = false): ReportView => {
     const common = {
       incident,
       draft,
       items: repo.items(incident.id),
       publishBaseUrl: publishBaseUrl(db),
+      issueRequests: issueRequestsOf(incident.id),
+      githubRepo: githubRepo(),
     };
     if (full)
       return assembleReport({
@@ -337,6 +394,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
           doneWhen: input.doneWhen ?? '',
           owner: input.owner ?? '',
           issueUrl: input.issueUrl ?? null,
+          repo: input.repo ?? null,
           at,
         });
         repo.touch(input.incidentId, at);
@@ -353,6 +411,7 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
           doneWhen: patch.doneWhen ?? item.done_when,
           owner: patch.owner ?? item.owner,
           issueUrl: patch.issueUrl === undefined ? item.issue_url : patch.issueUrl,
+          repo: patch.repo === undefined ? item.repo : patch.repo,
           at,
         });
         repo.touch(incidentId, at);
@@ -371,24 +430,94 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
       const view = readTx.immediate(incidentId, false);
       const item = view.actionItems.find((a) => a.id === itemId);
       if (!item) throw new AppError('not_found', `No action item ${itemId} in this report`);
-      const when = formatZoned(Date.parse(view.header.impactStart), view.header.timezone);
-      const body = [
-        '### Incident Action Item',
-        '',
-        `**Incident report:** ${view.reportUrl}`,
-        `**Incident:** ${view.header.title} (${when} ${view.header.timezone}${view.hub ? `, ${view.hub}` : ''})`,
-        '',
-        '#### What needs to happen',
-        '',
-        item.what,
-        '',
-        '#### Definition of done',
-        '',
-        item.doneWhen || '_To be agreed._',
-        ...(item.owner ? ['', `**Owner:** ${item.owner}`] : []),
-        '',
-      ].join('\n');
-      return { title: `Incident action item: ${item.what}`.slice(0, 256), body };
+      return issueTextOf(view, item);
+    },
+
+    /**
+     * Queues a GitHub issue for each item (all of the report's when `itemIds` is absent). An item that has its issue,
+     * or whose request is on its way or may have arrived, is left alone: the rerun rule, so a second press never
+     * sends twice. Asked for one item, such a refusal is an error that says why.
+     */
+    createIssues({ incidentId, itemIds }: OpParsed<'report.createIssues'>): IssuesQueued {
+      const defaultRepo = githubRepo();
+      if (!defaultRepo)
+        throw new AppError(
+          'precondition_failed',
+          'GitHub is not connected: add it under Connections, or copy the issue text into GitHub by hand.',
+        );
+      const queuedJobs: string[] = [];
+      const result = db
+        .transaction(() => {
+          const incident = incidentOf(incidentId);
+          const view = viewOf(incident, draftOf(incident));
+          const wanted = itemIds ?? view.actionItems.map((a) => a.id);
+          const jobsByItem = issueJobsOf(incidentId);
+          const queued: string[] = [];
+          const skipped: IssuesQueued['skipped'] = [];
+          const at = clock.now();
+          for (const itemId of wanted) {
+            const item = view.actionItems.find((a) => a.id === itemId);
+            if (!item) throw new AppError('not_found', `No action item ${itemId} in this report`);
+            const jobs = jobsByItem.get(itemId) ?? [];
+            const refusal = item.issueUrl
+              ? 'has_issue'
+              : rerunRefusal(
+                  jobs.map((j) => j.state),
+                  false,
+                );
+            if (refusal !== null) {
+              if (wanted.length === 1 && itemIds) {
+                if (refusal === 'has_issue' || refusal === 'already_sent')
+                  throw new AppError('conflict', `“${item.what}” already has its GitHub issue.`, {
+                    reason: 'already_sent',
+                    issueUrl: item.issueUrl,
+                  });
+                refuseRerun(jobs, false, `The GitHub issue for “${item.what}”`, { itemId });
+              }
+              skipped.push({ itemId, reason: refusal === 'already_sent' ? 'has_issue' : refusal });
+              continue;
+            }
+            const text = issueTextOf(view, item);
+            const id = ids.next();
+            outbox.enqueue({
+              id,
+              incidentId,
+              kind: 'github.createIssue',
+              payload: { actionItemId: itemId, repo: item.repo ?? defaultRepo, title: text.title, body: text.body },
+              refType: 'action_item',
+              refId: itemId,
+              at,
+            });
+            queuedJobs.push(id);
+            queued.push(itemId);
+          }
+          return { report: viewOf(incident, repo.draft(incidentId)!), queued, skipped };
+        })
+        .immediate();
+      for (const id of queuedJobs) {
+        const job = outbox.get(id);
+        if (job) bus.emit('outbox.changed', job);
+      }
+      bus.emit('report.changed', { incidentId, version: result.report.version, status: result.report.header.status });
+      return result;
+    },
+
+    /** A sent `github.createIssue` job: its issue becomes the item's (unless someone linked another meanwhile). */
+    issueOpened(job: OutboxJob): void {
+      if (job.kind !== 'github.createIssue' || job.state !== 'sent' || !job.incidentId || !job.refId) return;
+      const r = createdIssue.safeParse(job.result);
+      if (!r.success) return; // settled by hand ("it arrived"): the next poll or a hand link fills it in
+      const changed = repo.setIssue({
+        id: job.refId,
+        url: r.data.url,
+        number: r.data.number,
+        state: r.data.state === 'closed' ? 'closed' : 'open',
+        at: clock.now(),
+      });
+      if (changed) repo.touch(job.incidentId, clock.now()); // the report shows it: a new version to reload
+      const draft = repo.draft(job.incidentId);
+      if (changed && draft)
+        bus.emit('report.changed', { incidentId: job.incidentId, version: draft.version, status: draft.status });
     },
 
     async export({ incidentId, format, fileName, overwrite }: OpParsed<'report.export'>): Promise<ExportResult> {
@@ -451,14 +580,50 @@ export function reportService({ db, clock, ids, bus, dataDir, pdfPrinter, choose
     },
 
     debt(): ReportDebtItem[] {
-      return repo.debt().map((r) => ({
-        incidentId: r.id,
-        title: r.title,
-        hub: r.hub,
-        incidentStatus: r.status,
-        reportStatus: r.report_status ?? 'draft',
-      }));
+      const stale = new Map(
+        repo.openActionItems(clock.now() - ACTION_ITEM_DEBT_DAYS * 86_400_000).map((r) => [r.id, r] as const),
+      );
+      const item = (r: DebtRow): ReportDebtItem => {
+        const s = stale.get(r.id);
+        return {
+          incidentId: r.id,
+          title: r.title,
+          hub: r.hub,
+          incidentStatus: r.status,
+          reportStatus: r.report_status ?? 'draft',
+          openActionItems: s ? { open: s.open, total: s.total } : null,
+        };
+      };
+      const owed = repo.debt();
+      const seen = new Set(owed.map((r) => r.id));
+      // A closed report whose action items are still open a month on is debt too.
+      return [...owed.map(item), ...[...stale.values()].filter((r) => !seen.has(r.id)).map(item)];
     },
   };
 }
 export type ReportService = ReturnType<typeof reportService>;
+
+/** The GitHub issue of an action item: what, done when, owner, the incident and its summary, a link to the report. */
+export function issueTextOf(view: ReportView, item: ActionItem): IssueText {
+  const when = formatZoned(Date.parse(view.header.impactStart), view.header.timezone);
+  const overview = view.sections.find((s) => s.kind === 'text' && s.key === 'overview');
+  const summary = overview?.kind === 'text' ? (overview.body ?? overview.proposal ?? '').trim() : '';
+  const body = [
+    '### Incident Action Item',
+    '',
+    `**Incident report:** ${view.reportUrl}`,
+    `**Incident:** ${view.header.title} (${when} ${view.header.timezone}${view.hub ? `, ${view.hub}` : ''})`,
+    ...(summary ? ['', '#### What happened', '', summary.replace(/\[\^e:[^\]]+\]/g, '')] : []),
+    '',
+    '#### What needs to happen',
+    '',
+    item.what,
+    '',
+    '#### Definition of done',
+    '',
+    item.doneWhen || '_To be agreed._',
+    ...(item.owner ? ['', `**Owner:** ${item.owner}`] : []),
+    '',
+  ].join('\n');
+  return { title: `Incident action item: ${item.what}`.slice(0, 256), body };
+}

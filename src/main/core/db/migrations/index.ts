@@ -12,9 +12,8 @@ import { migration0010 } from './0010-notes-on-timeline';
 import { migration0011 } from './0011-search-index-batch';
 import { migration0012 } from './0012-outbox-needs-you';
 import { migration0013 } from './0013-hub-registry';
-import { migration0014 } from './0014-reserved';
-import { migration0015 } from './0015-reserved';
-import { migration0016 } from './0016-github-links';
+import { migration0014 } from './0014-action-item-issues';
+import { migration0015 } from './0015-github-links';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -33,5 +32,4 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
-  migration0016,
 ];

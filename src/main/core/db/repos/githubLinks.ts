@@ -1,4 +1,4 @@
-// SQL for the GitHub issues and pull requests an incident's record links (migration 0016): found once per incident,
+// SQL for the GitHub issues and pull requests an incident's record links (migration 0015): found once per incident,
 // read again politely (ETag, next poll time), their last known title and state.
 import type Database from 'better-sqlite3';
 import {

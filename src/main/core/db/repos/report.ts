@@ -30,6 +30,21 @@ export interface ItemRow {
   done_when: string;
   owner: string;
   issue_url: string | null;
+  repo: string | null;
+  issue_number: number | null;
+  issue_state: 'open' | 'closed' | null;
+  issue_closed_at: number | null;
+  issue_checked_at: number | null;
+  issue_etag: string | null;
+}
+
+/** An item whose issue state Conn polls, with what the poll needs. */
+export interface IssueToPoll {
+  id: string;
+  incident_id: string;
+  issue_url: string;
+  issue_etag: string | null;
+  issue_state: 'open' | 'closed' | null;
 }
 
 /**
@@ -101,16 +116,48 @@ export const reportRepo = perDb((db: Database.Database) => {
     'SELECT COALESCE(MAX(position), 0) + 1 AS p FROM report_action_items WHERE incident_id = ?',
   );
   const insertItem = db.prepare(
-    `INSERT INTO report_action_items (id, incident_id, position, what, done_when, owner, issue_url, created_at,
+    `INSERT INTO report_action_items (id, incident_id, position, what, done_when, owner, issue_url, repo, created_at,
       updated_at)
-     VALUES (@id, @incidentId, @position, @what, @doneWhen, @owner, @issueUrl, @at, @at)`,
+     VALUES (@id, @incidentId, @position, @what, @doneWhen, @owner, @issueUrl, @repo, @at, @at)`,
   );
   const updateItem = db.prepare(
     `UPDATE report_action_items SET what = @what, done_when = @doneWhen, owner = @owner, issue_url = @issueUrl,
+      repo = @repo,
+      -- Another issue link: what Conn knew about the old issue does not hold for the new one.
+      issue_number = CASE WHEN issue_url IS @issueUrl THEN issue_number END,
+      issue_state = CASE WHEN issue_url IS @issueUrl THEN issue_state END,
+      issue_closed_at = CASE WHEN issue_url IS @issueUrl THEN issue_closed_at END,
+      issue_checked_at = CASE WHEN issue_url IS @issueUrl THEN issue_checked_at END,
+      issue_etag = CASE WHEN issue_url IS @issueUrl THEN issue_etag END,
       updated_at = @at
      WHERE incident_id = @incidentId AND id = @id`,
   );
   const deleteItem = db.prepare<[string, string]>('DELETE FROM report_action_items WHERE incident_id = ? AND id = ?');
+  // The issue Conn opened: its link and number, open as GitHub answered (a hand-set link is not overwritten).
+  const setIssue = db.prepare(
+    `UPDATE report_action_items SET issue_url = @url, issue_number = @number, issue_state = @state,
+      issue_checked_at = @at, issue_etag = NULL, updated_at = @at
+     WHERE id = @id AND (issue_url IS NULL OR issue_url = @url)`,
+  );
+  const setIssueState = db.prepare(
+    `UPDATE report_action_items SET issue_state = @state, issue_closed_at = @closedAt, issue_checked_at = @at,
+      issue_etag = @etag
+     WHERE id = @id AND issue_url = @url`,
+  );
+  const markChecked = db.prepare(
+    'UPDATE report_action_items SET issue_checked_at = @at WHERE id = @id AND issue_url = @url',
+  );
+  // Issues whose state is worth asking about: the incident is not closed, or its report closed less than
+  // `closedWithinMs` ago; the least recently checked first.
+  const toPoll = db.prepare<{ before: number; closedSince: number; limit: number }, IssueToPoll>(
+    `SELECT a.id, a.incident_id, a.issue_url, a.issue_etag, a.issue_state
+     FROM report_action_items a
+     JOIN incidents i ON i.id = a.incident_id
+     JOIN report_drafts d ON d.incident_id = a.incident_id
+     WHERE a.issue_url IS NOT NULL AND COALESCE(a.issue_checked_at, 0) <= @before
+       AND (i.status <> 'closed' OR d.status <> 'closed' OR d.updated_at >= @closedSince)
+     ORDER BY COALESCE(a.issue_checked_at, 0), a.id LIMIT @limit`,
+  );
   const bump = db.prepare<[number, string]>(
     'UPDATE report_drafts SET version = version + 1, updated_at = ? WHERE incident_id = ?',
   );
@@ -194,8 +241,21 @@ export const reportRepo = perDb((db: Database.Database) => {
      ORDER BY i.declared_at DESC, i.id DESC`,
   );
 
+  // Incidents whose impact began before @before with action items whose issue is still open, with their counts.
+  const openItems = db.prepare<{ before: number }, DebtRow & { open: number; total: number }>(
+    `SELECT i.id, i.title, i.hub, i.status, d.status AS report_status,
+       SUM(a.issue_url IS NOT NULL AND a.issue_state = 'open') AS open, COUNT(*) AS total
+     FROM report_action_items a
+     JOIN report_drafts d ON d.incident_id = a.incident_id
+     JOIN incidents i ON i.id = a.incident_id
+     WHERE d.impact_start <= @before
+     GROUP BY a.incident_id HAVING open > 0
+     ORDER BY i.declared_at DESC, i.id DESC`,
+  );
+
   return {
     draft: (incidentId: string) => draft.get(incidentId),
+    openActionItems: (before: number) => openItems.all({ before }),
     /** Creates the draft if absent; returns whether it did. */
     ensure(d: { incidentId: string; owner: string; impactStart: number; timezone: string; at: number }): boolean {
       return create.run(d).changes === 1;
@@ -217,6 +277,7 @@ export const reportRepo = perDb((db: Database.Database) => {
       doneWhen: string;
       owner: string;
       issueUrl: string | null;
+      repo: string | null;
       at: number;
     }) {
       insertItem.run({ ...i, position: nextPos.get(i.incidentId)?.p ?? 1 });
@@ -228,11 +289,26 @@ export const reportRepo = perDb((db: Database.Database) => {
       doneWhen: string;
       owner: string;
       issueUrl: string | null;
+      repo: string | null;
       at: number;
     }) {
       updateItem.run(i);
     },
     removeItem: (incidentId: string, id: string) => deleteItem.run(incidentId, id).changes === 1,
+    /** Records the issue a job opened; false when the item is gone or already links another issue. */
+    setIssue: (i: { id: string; url: string; number: number; state: 'open' | 'closed'; at: number }) =>
+      setIssue.run(i).changes === 1,
+    /** A poll's answer: the state (with its ETag), or, on a 304, only that it was checked. */
+    setIssueState: (i: {
+      id: string;
+      url: string;
+      state: 'open' | 'closed';
+      closedAt: number | null;
+      etag: string | null;
+      at: number;
+    }) => setIssueState.run(i).changes === 1,
+    markIssueChecked: (i: { id: string; url: string; at: number }) => void markChecked.run(i),
+    issuesToPoll: (o: { before: number; closedSince: number; limit: number }) => toPoll.all(o),
     timeline: (incidentId: string) => timeline.all(incidentId),
     /** Every timeline entry of the incident, in the report or not (what the fact checker reads against). */
     record: (incidentId: string) => record.all(incidentId),

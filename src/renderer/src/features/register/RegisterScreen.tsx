@@ -197,7 +197,12 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                     <span className="muted small"> · {r.reportAgeDays}d</span>
                   ) : null}
                 </td>
-                <td>{r.actionItems.total ? `${r.actionItems.withIssue}/${r.actionItems.total} with issue` : '—'}</td>
+                <td>
+                  {r.actionItems.total
+                    ? `${r.actionItems.withIssue}/${r.actionItems.total} with issue` +
+                      (r.actionItems.open ? `, ${r.actionItems.open} open` : '')
+                    : '—'}
+                </td>
               </tr>
             ))}
           </tbody>

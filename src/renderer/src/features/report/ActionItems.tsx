@@ -1,4 +1,5 @@
-// Action items: what needs to happen, definition of done, owner, GitHub issue link, and issue text to copy.
+// Action items: what needs to happen, definition of done, owner, and the GitHub issue that tracks each: opened by Conn
+// through the outbox when GitHub is connected (with its open/closed state), else issue text to copy.
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ActionItem, IssueText } from '../../../../shared/report';
 import { isGithubIssueUrl } from '../../../../shared/report';
@@ -8,6 +9,7 @@ interface ItemFields {
   doneWhen: string;
   owner: string;
   issueUrl: string;
+  repo: string;
 }
 interface Props {
   title: string;
@@ -16,6 +18,71 @@ interface Props {
   onUpdate(itemId: string, patch: Partial<ItemFields>): Promise<boolean>;
   onRemove(itemId: string): Promise<boolean>;
   onIssueText(itemId: string): Promise<IssueText | null>;
+  /** The default repository for issues when GitHub is connected; null: not connected (copy the text instead). */
+  githubRepo: string | null;
+  onCreateIssues(itemIds?: string[]): Promise<boolean>;
+  onRefreshIssues(): Promise<boolean>;
+}
+
+const shortIssue = (url: string) => url.replace(/^https:\/\/[^/]+\//, '').replace('/issues/', '#');
+
+/** The issue's link and state, or where Conn's request to open it stands, or the button that asks for it. */
+function IssueCell(p: { item: ActionItem; githubRepo: string; onCreate(): void; onRepo(repo: string): void }) {
+  const { item } = p;
+  if (item.issueUrl)
+    return (
+      <span className="issue-link">
+        <a href={item.issueUrl} target="_blank" rel="noreferrer">
+          {shortIssue(item.issueUrl)}
+        </a>{' '}
+        {item.issueState ? (
+          <span
+            className={`chip issue-${item.issueState}`}
+            title={item.issueCheckedAt ? `Read ${item.issueCheckedAt}` : undefined}
+          >
+            {item.issueState === 'open' ? 'Open' : 'Closed'}
+          </span>
+        ) : null}
+      </span>
+    );
+  if (item.issueRequest === 'pending') return <span className="muted">Opening the issue…</span>;
+  if (item.issueRequest === 'unsettled')
+    return <span className="warn-text">It may have been opened: settle it in the outbox first.</span>;
+  return (
+    <span className="issue-create">
+      <RepoInput value={item.repo ?? ''} placeholder={p.githubRepo} onCommit={p.onRepo} />
+      <button type="button" onClick={p.onCreate} aria-label={`Create issue for ${item.what}`}>
+        {item.issueRequest === 'failed' ? 'Try again' : 'Create issue'}
+      </button>
+      {item.issueRequest === 'failed' ? (
+        <span className="field-error">GitHub refused the last try: see the outbox for why.</span>
+      ) : null}
+    </span>
+  );
+}
+
+const repoProblem = (v: string) =>
+  v.trim() === '' || /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(v.trim()) ? null : 'Use owner/name';
+
+function RepoInput(p: { value: string; placeholder: string; onCommit(v: string): void }) {
+  const [v, setV] = useState(p.value);
+  useEffect(() => setV(p.value), [p.value]);
+  const problem = repoProblem(v);
+  return (
+    <>
+      <input
+        className="repo-input"
+        aria-label="Repository for its issue"
+        title="The repository its issue goes to (empty: the default from Connections)"
+        placeholder={p.placeholder}
+        value={v}
+        aria-invalid={problem ? true : undefined}
+        onChange={(e) => setV(e.target.value)}
+        onBlur={() => v.trim() !== p.value && !problem && p.onCommit(v.trim())}
+      />
+      {problem ? <span className="field-error">{problem}</span> : null}
+    </>
+  );
 }
 
 const urlProblem = (v: string) =>
@@ -76,9 +143,14 @@ function IssueCopy({ itemId, onIssueText }: { itemId: string; onIssueText: Props
   );
 }
 
-export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueText }: Props) {
-  const empty: ItemFields = { what: '', doneWhen: '', owner: '', issueUrl: '' };
-  const [draft, setDraft] = useState<ItemFields>(empty);
+export function ActionItems(props: Props) {
+  const { title, items, onAdd, onUpdate, onRemove, onIssueText, githubRepo, onCreateIssues } = props;
+  const empty: Omit<ItemFields, 'repo'> = { what: '', doneWhen: '', owner: '', issueUrl: '' };
+  const [draft, setDraft] = useState<Omit<ItemFields, 'repo'>>(empty);
+  const withoutIssue = items.filter(
+    (i) => !i.issueUrl && i.issueRequest !== 'pending' && i.issueRequest !== 'unsettled',
+  );
+  const tracked = items.filter((i) => i.issueUrl);
   const problem = urlProblem(draft.issueUrl);
   const add = async (e: FormEvent) => {
     e.preventDefault();
@@ -95,7 +167,21 @@ export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueTe
     <section className="report-section" aria-labelledby="section-actionItems">
       <div className="section-head">
         <h3 id="section-actionItems">{title}</h3>
-        <span className="muted small">Each item should link the GitHub issue that tracks it.</span>
+        <span className="muted small">
+          {githubRepo
+            ? `Each item gets a GitHub issue (in ${githubRepo} unless the item names another repository).`
+            : 'Each item should link the GitHub issue that tracks it. Connect GitHub to open them from here.'}
+        </span>
+        {githubRepo && withoutIssue.length > 0 ? (
+          <button type="button" onClick={() => void onCreateIssues()}>
+            Create all issues ({withoutIssue.length})
+          </button>
+        ) : null}
+        {githubRepo && tracked.length > 0 ? (
+          <button type="button" className="quiet" onClick={() => void props.onRefreshIssues()}>
+            Check issue states
+          </button>
+        ) : null}
       </div>
       <form onSubmit={add} aria-label="Add an action item">
         <table className="items-table">
@@ -123,14 +209,34 @@ export function ActionItems({ title, items, onAdd, onUpdate, onRemove, onIssueTe
                   onCommit={(doneWhen) => void onUpdate(i.id, { doneWhen })}
                 />
                 <Cell label="Owner" value={i.owner} onCommit={(owner) => void onUpdate(i.id, { owner })} />
-                <Cell
-                  label="GitHub issue"
-                  value={i.issueUrl ?? ''}
-                  check={urlProblem}
-                  onCommit={(issueUrl) => void onUpdate(i.id, { issueUrl })}
-                />
+                {githubRepo && (i.issueUrl || i.issueRequest) ? (
+                  <td>
+                    <IssueCell
+                      item={i}
+                      githubRepo={githubRepo}
+                      onCreate={() => void onCreateIssues([i.id])}
+                      onRepo={(repo) => void onUpdate(i.id, { repo })}
+                    />
+                  </td>
+                ) : (
+                  <Cell
+                    label="GitHub issue"
+                    value={i.issueUrl ?? ''}
+                    check={urlProblem}
+                    onCommit={(issueUrl) => void onUpdate(i.id, { issueUrl })}
+                  />
+                )}
                 <td className="item-actions">
-                  <IssueCopy itemId={i.id} onIssueText={onIssueText} />
+                  {githubRepo && !i.issueUrl && !i.issueRequest ? (
+                    <IssueCell
+                      item={i}
+                      githubRepo={githubRepo}
+                      onCreate={() => void onCreateIssues([i.id])}
+                      onRepo={(repo) => void onUpdate(i.id, { repo })}
+                    />
+                  ) : !githubRepo ? (
+                    <IssueCopy itemId={i.id} onIssueText={onIssueText} />
+                  ) : null}
                   <button
                     type="button"
                     className="quiet"

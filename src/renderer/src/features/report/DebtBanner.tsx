@@ -1,6 +1,6 @@
 // A gentle in-app reminder while any resolved incident's report is not Closed; snoozes for a while.
 import { useEffect, useState } from 'react';
-import { reportStatusLabels } from '../../../../shared/report';
+import { ACTION_ITEM_DEBT_DAYS, reportStatusLabels } from '../../../../shared/report';
 import { useIncidents } from '../incidents/store';
 import { useReport } from './store';
 import './report.css';
@@ -31,6 +31,13 @@ export function DebtBanner() {
       {debt.slice(0, 3).map((d) => (
         <button key={d.incidentId} type="button" className="link" onClick={() => select(d.incidentId)}>
           {d.title} <span className="muted">(report {reportStatusLabels[d.reportStatus]})</span>
+          {d.openActionItems ? (
+            <span className="muted">
+              {' '}
+              · {d.openActionItems.open} of {d.openActionItems.total} action items still open after{' '}
+              {ACTION_ITEM_DEBT_DAYS} days
+            </span>
+          ) : null}
         </button>
       ))}
       {debt.length > 3 ? <span className="muted">and {debt.length - 3} more</span> : null}

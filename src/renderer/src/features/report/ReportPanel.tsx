@@ -22,6 +22,8 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
     updateItem,
     removeItem,
     issueText,
+    createIssues,
+    refreshIssues,
     exportAs,
     dismissWarnings,
     check,
@@ -103,6 +105,9 @@ export function ReportPanel({ incidentId }: { incidentId: string }) {
             onUpdate={(itemId, patch) => updateItem(incidentId, itemId, patch)}
             onRemove={(itemId) => removeItem(incidentId, itemId)}
             onIssueText={(itemId) => issueText(incidentId, itemId)}
+            githubRepo={view.githubRepo}
+            onCreateIssues={(itemIds) => createIssues(incidentId, itemIds)}
+            onRefreshIssues={() => refreshIssues(incidentId)}
           />
         ) : (
           <TimelineSection

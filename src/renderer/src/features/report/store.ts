@@ -48,6 +48,10 @@ interface ReportState {
   updateItem(incidentId: string, itemId: string, patch: ItemPatch): Promise<boolean>;
   removeItem(incidentId: string, itemId: string): Promise<boolean>;
   issueText(incidentId: string, itemId: string): Promise<IssueText | null>;
+  /** Opens GitHub issues for these items (every item without one when absent), through the outbox. */
+  createIssues(incidentId: string, itemIds?: string[]): Promise<boolean>;
+  /** Reads the items' issue states from GitHub now. */
+  refreshIssues(incidentId: string): Promise<boolean>;
   exportAs(incidentId: string, format: ExportFormat, overwrite?: boolean): Promise<void>;
   /** The export toast's action: download again (web shell) or show the file in its folder (desktop). */
   openExport(result: ExportResult): Promise<void>;
@@ -136,6 +140,18 @@ export const useReport = create<ReportState>((set, get) => {
       if (res.ok) return res.value;
       set({ error: res.error });
       return null;
+    },
+    async createIssues(incidentId, itemIds) {
+      const res = await api().call['report.createIssues']({ incidentId, ...(itemIds ? { itemIds } : {}) });
+      if (!res.ok) {
+        set({ error: res.error });
+        return false;
+      }
+      apply(res.value.report);
+      return true;
+    },
+    async refreshIssues(incidentId) {
+      return settle(await api().call['report.refreshIssues']({ incidentId }));
     },
     async exportAs(incidentId, format, overwrite) {
       set({ exporting: format, exported: null, exportError: null, lastExport: format });

@@ -1,10 +1,10 @@
-// 0016: GitHub issues and pull requests linked from an incident's record (notes, Slack messages, ticket replies), as
+// 0015: GitHub issues and pull requests linked from an incident's record (notes, Slack messages, ticket replies), as
 // last read from GitHub with the ETag to ask again politely; their opened/merged/closed moments become timeline
 // entries from source 'github', once each (the vendor-ref index now covers 'github' too).
 import type { Migration } from './types';
 
-export const migration0016: Migration = {
-  version: 16,
+export const migration0015: Migration = {
+  version: 15,
   name: 'github-links',
   up: (db) => {
     db.exec(`
