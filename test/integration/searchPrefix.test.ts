@@ -38,6 +38,8 @@ describe('prefix search through the vocabulary', () => {
     expect(await ids('kern')).toEqual([kernel.id, kernels.id].sort());
     expect(await ids('kernels')).toEqual([kernels.id]);
     expect(await ids('kern NOT died')).toEqual([kernels.id]);
+    expect(await ids('kern rest')).toEqual([kernels.id]);
+    expect(await ids('rest kern OR caf')).toEqual([cafe.id, kernels.id].sort());
     expect(await ids('zebra')).toEqual([]);
     // A word first seen in a new note is found by its prefix once indexed (the search indexes what waits).
     const fresh = await call<Note>('notes.append', { incidentId: incident.id, body: 'Zwölf zebras escaped' });

@@ -24,7 +24,11 @@ describe('expandPrefixes', () => {
   it('turns a prefix word into its completions, alone or as alternatives', () => {
     expect(expandPrefixes(toFtsQuery('kern'), vocab)).toEqual({ query: '("kernel" OR "kernels")', capped: [] });
     expect(expandPrefixes(toFtsQuery('das'), vocab).query).toBe('"dask"');
-    expect(expandPrefixes(toFtsQuery('Dask hel'), vocab).query).toBe('"dask" "helm"');
+    expect(expandPrefixes(toFtsQuery('Dask hel'), vocab).query).toBe('"dask" AND "helm"');
+    // FTS5 does not accept a group next to a term without an operator.
+    expect(expandPrefixes(toFtsQuery('kern "dask gateway"'), vocab).query).toBe(
+      '("kernel" OR "kernels") AND "dask gateway"',
+    );
   });
 
   it('keeps operators, NOT and exact phrases as they are', () => {
@@ -52,6 +56,7 @@ describe('expandPrefixes', () => {
     const alternatives = query.slice(1, query.indexOf(')')).split(' OR ');
     expect(alternatives).toHaveLength(WORD_CAP);
     expect(alternatives[0]).toBe('"g"');
+    expect(query.endsWith(') AND "dask"')).toBe(true);
     // The commonest (the highest counts) are in, the rarest are not.
     expect(alternatives).toContain(`"g${WORD_CAP + 9}"`);
     expect(alternatives).not.toContain('"g0"');

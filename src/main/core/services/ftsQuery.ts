@@ -113,14 +113,27 @@ export const PHRASE_CAP = 16;
  */
 export function expandPrefixes(q: string, vocab: PrefixVocabulary): { query: string; capped: string[] } {
   const capped: string[] = [];
-  const query = q.replace(/"([^"]*)"\*/g, (whole, phrase: string) => {
-    const words = vocab.tokens(phrase);
+  const out: string[] = [];
+  let prevTerm = false;
+  for (const item of q.match(/"[^"]*"\*?|\S+/g) ?? []) {
+    const term = item.startsWith('"');
+    // FTS5 joins terms side by side with an implicit AND, but not a parenthesised group: say AND outright.
+    if (term && prevTerm) out.push('AND');
+    prevTerm = term;
+    if (!item.endsWith('"*')) {
+      out.push(item);
+      continue;
+    }
+    const words = vocab.tokens(item.slice(1, -2));
     const last = words.pop();
-    if (last === undefined) return whole;
+    if (last === undefined) {
+      out.push(item);
+      continue;
+    }
     const found = vocab.completions(last, words.length ? PHRASE_CAP : WORD_CAP);
     if (found.capped) capped.push([...words, last].join(' '));
     const alternatives = (found.terms.length ? found.terms : [last]).map((t) => `"${[...words, t].join(' ')}"`);
-    return alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`;
-  });
-  return { query, capped };
+    out.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
+  }
+  return { query: out.join(' '), capped };
 }
