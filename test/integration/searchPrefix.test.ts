@@ -30,8 +30,7 @@ describe('prefix search through the vocabulary', () => {
     const kernels = await call<Note>('notes.append', { incidentId: incident.id, body: 'kernels restarting' });
     const kernel = await call<Note>('notes.append', { incidentId: incident.id, body: 'one kernel died' });
     await call<Note>('notes.append', { incidentId: incident.id, body: 'nothing related' });
-    const ids = async (text: string) =>
-      (await call<SearchHit[]>('search.query', { text })).map((h) => h.noteId).sort();
+    const ids = async (text: string) => (await call<SearchHit[]>('search.query', { text })).map((h) => h.noteId).sort();
     expect(await ids('cafe')).toEqual([cafe.id]);
     expect(await ids('CAF')).toEqual([cafe.id]);
     expect(await ids('café')).toEqual([cafe.id]);
@@ -71,5 +70,13 @@ describe('prefix search through the vocabulary', () => {
     expect(ids).toEqual(expect.arrayContaining([...common, itself.id]));
     // Some rare completions are left out: that is the cap.
     expect(hits.length).toBeLessThan(COMPLETIONS_CAP + 6 + 4);
+    // Enough terms in 64 notes or more: those are the commonest, found without reading the rare ones.
+    for (let i = 0; i < COMPLETIONS_CAP; i++)
+      t.core.db.prepare('INSERT INTO search_terms (term, docs) VALUES (?, ?)').run(`qq${i}`, 100 + i);
+    const many = searchTermsRepo(t.core.db).completions('q');
+    expect(many.terms).toEqual([
+      'q',
+      ...Array.from({ length: COMPLETIONS_CAP - 1 }, (_, i) => `qq${COMPLETIONS_CAP - 1 - i}`),
+    ]);
   });
 });

@@ -1,7 +1,13 @@
 // expandPrefixes: each prefix term of a toFtsQuery() query becomes the exact terms it stands for, phrases keep their
 // words, exact phrases and NOT stay, and a prefix with too many completions is searched by its commonest.
 import { describe, expect, it } from 'vitest';
-import { expandPrefixes, PHRASE_CAP, toFtsQuery, WORD_CAP, type PrefixVocabulary } from '../../src/main/core/services/ftsQuery';
+import {
+  expandPrefixes,
+  PHRASE_CAP,
+  toFtsQuery,
+  WORD_CAP,
+  type PrefixVocabulary,
+} from '../../src/main/core/services/ftsQuery';
 
 const vocabOf = (words: string[], docs: Record<string, number> = {}): PrefixVocabulary & { caps: number[] } => {
   const caps: number[] = [];

@@ -20,6 +20,8 @@ export const migration0014: Migration = {
         term TEXT PRIMARY KEY,
         docs INTEGER NOT NULL
       ) STRICT, WITHOUT ROWID;
+      -- The terms in many notes: a short prefix's commonest completions without reading all of its rare ones.
+      CREATE INDEX search_terms_common ON search_terms(term, docs) WHERE docs >= 64;
 
       CREATE VIRTUAL TABLE search_terms_scratch USING fts5(
         body, content='', tokenize='unicode61 remove_diacritics 2'

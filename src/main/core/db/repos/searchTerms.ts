@@ -26,6 +26,14 @@ export const searchTermsRepo = perDb((db: Database.Database) => {
       'SELECT term FROM search_terms WHERE term > ? AND term < ? AND term <> ? ORDER BY docs DESC, term LIMIT ?',
     )
     .pluck();
+  // The same among the terms in at least 64 notes (a partial index, migration 0014): when it finds enough, they are
+  // the commonest of all, and a one-letter prefix does not read the 100,000 rare terms (ids, hashes) it completes to.
+  const commonestOfCommon = db
+    .prepare<[string, string, string, number], string>(
+      'SELECT term FROM search_terms WHERE docs >= 64 AND term > ? AND term < ? AND term <> ? ' +
+        'ORDER BY docs DESC, term LIMIT ?',
+    )
+    .pluck();
   return {
     /** The indexed terms that start with `prefix` (already folded), all of them up to `cap`; past it the prefix itself
      * (a word the person may have typed whole) and the cap - 1 commonest, which keeps a one-letter search fast. */
@@ -33,7 +41,9 @@ export const searchTermsRepo = perDb((db: Database.Database) => {
       const upper = prefix + LAST;
       const all = inOrder.all(prefix, upper, cap + 1);
       if (all.length <= cap) return { terms: all, capped: false };
-      return { terms: [prefix, ...commonest.all(prefix, upper, prefix, cap - 1)], capped: true };
+      let common = commonestOfCommon.all(prefix, upper, prefix, cap - 1);
+      if (common.length < cap - 1) common = commonest.all(prefix, upper, prefix, cap - 1);
+      return { terms: [prefix, ...common], capped: true };
     },
   };
 });
