@@ -23,8 +23,9 @@ export const migration0014: Migration = {
       -- The terms in many notes: a short prefix's commonest completions without reading all of its rare ones.
       CREATE INDEX search_terms_common ON search_terms(term, docs) WHERE docs >= 64;
 
+      -- No positions or sizes: only which terms each note has (half the cost of a full index).
       CREATE VIRTUAL TABLE search_terms_scratch USING fts5(
-        body, content='', tokenize='unicode61 remove_diacritics 2'
+        body, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2'
       );
       CREATE VIRTUAL TABLE search_terms_scratch_vocab USING fts5vocab(search_terms_scratch, 'row');
 
