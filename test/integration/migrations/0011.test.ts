@@ -28,7 +28,7 @@ describe('migration 0011 (batched notes search index)', () => {
       old.exec("DELETE FROM notes WHERE id = 'n2'");
       old.close();
 
-      // Through the latest schema: the indexer below (searchIndexRepo) is written against it (0014 adds the terms).
+      // Through the latest schema: the indexer below (searchIndexRepo) is written against it (0018 adds the terms).
       const db = openDatabase(file, { migrations });
       expect(db.pragma('user_version', { simple: true })).toBe(Math.max(...migrations.map((m) => m.version)));
       const match = (w: string) =>

@@ -12,7 +12,7 @@ import { migration0010 } from './0010-notes-on-timeline';
 import { migration0011 } from './0011-search-index-batch';
 import { migration0012 } from './0012-outbox-needs-you';
 import { migration0013 } from './0013-hub-registry';
-import { migration0014 } from './0014-search-terms';
+import { migration0018 } from './0018-search-terms';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -29,5 +29,5 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
-  migration0014,
+  migration0018,
 ];

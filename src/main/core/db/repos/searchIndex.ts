@@ -18,7 +18,7 @@ export const searchIndexRepo = perDb((db: Database.Database) => {
   const insert = db.prepare<[number, number]>(
     'INSERT INTO notes_fts (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',
   );
-  // The batch's terms into the vocabulary (migration 0014): through the scratch index, so they are folded exactly as
+  // The batch's terms into the vocabulary (migration 0018): through the scratch index, so they are folded exactly as
   // notes_fts folds them, with how many of the batch's notes have each.
   const scratch = db.prepare<[number, number]>(
     'INSERT INTO search_terms_scratch (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',

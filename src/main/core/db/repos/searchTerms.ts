@@ -1,4 +1,4 @@
-// SQL for the search vocabulary (search_terms, migration 0014): the indexed terms a typed prefix completes to, and
+// SQL for the search vocabulary (search_terms, migration 0018): the indexed terms a typed prefix completes to, and
 // the index's own tokenizer, so a typed word is folded exactly as notes_fts folded the notes.
 import Database from 'better-sqlite3';
 import { perDb } from '../perDb';
@@ -26,7 +26,7 @@ export const searchTermsRepo = perDb((db: Database.Database) => {
       'SELECT term FROM search_terms WHERE term > ? AND term < ? AND term <> ? ORDER BY docs DESC, term LIMIT ?',
     )
     .pluck();
-  // The same among the terms in at least 64 notes (a partial index, migration 0014): when it finds enough, they are
+  // The same among the terms in at least 64 notes (a partial index, migration 0018): when it finds enough, they are
   // the commonest of all, and a one-letter prefix does not read the 100,000 rare terms (ids, hashes) it completes to.
   const commonestOfCommon = db
     .prepare<[string, string, string, number], string>(

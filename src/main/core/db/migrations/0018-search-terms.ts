@@ -1,4 +1,4 @@
-// 0014: the vocabulary of the notes search index, so a typed prefix expands into a few exact terms (services/
+// 0018: the vocabulary of the notes search index, so a typed prefix expands into a few exact terms (services/
 // ftsQuery.ts) instead of an FTS5 prefix query, which merges the doclists of every term with that prefix before it
 // can walk them newest first (tens to hundreds of milliseconds on a million notes).
 import type { Migration } from './types';
@@ -11,8 +11,8 @@ import type { Migration } from './types';
  * way in (its vocabulary is read into search_terms, then it is emptied), so a term is folded exactly as notes_fts
  * folds it; the indexer (db/repos/searchIndex.ts) and the edit trigger use it in their own transaction.
  */
-export const migration0014: Migration = {
-  version: 14,
+export const migration0018: Migration = {
+  version: 18,
   name: 'search-terms',
   up: (db) => {
     db.exec(`

@@ -1,11 +1,11 @@
-// Migration 0014 (search-terms): an older file's indexed notes give the vocabulary its terms, folded as notes_fts
+// Migration 0018 (search-terms): an older file's indexed notes give the vocabulary its terms, folded as notes_fts
 // folds them, with how many notes have each; later batches and edits add theirs, and the scratch index is left empty.
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/core/db/open';
 import { migrations } from '../../../src/main/core/db/migrations';
-import { migration0014 } from '../../../src/main/core/db/migrations/0014-search-terms';
+import { migration0018 } from '../../../src/main/core/db/migrations/0018-search-terms';
 import { searchIndexRepo } from '../../../src/main/core/db/repos/searchIndex';
 import { tempDir } from '../../helpers/tempDir';
 
@@ -20,12 +20,12 @@ const terms = (db: Database.Database) =>
       .map((r) => [r.term, r.docs]),
   );
 
-describe('migration 0014 (search vocabulary)', () => {
+describe('migration 0018 (search vocabulary)', () => {
   it('upgrades an older file: the indexed notes’ terms, then each batch’s and each edit’s', () => {
     const d = tempDir();
     try {
       const file = join(d.path, 'x.sqlite');
-      const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0014.version) });
+      const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0018.version) });
       old
         .prepare(
           "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, " +
@@ -40,8 +40,8 @@ describe('migration 0014 (search vocabulary)', () => {
       old.exec(note('n3', 'pending rollout'));
       old.close();
 
-      const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= migration0014.version) });
-      expect(db.pragma('user_version', { simple: true })).toBe(migration0014.version);
+      const db = openDatabase(file, { migrations: migrations.filter((m) => m.version <= migration0018.version) });
+      expect(db.pragma('user_version', { simple: true })).toBe(migration0018.version);
       expect(terms(db)).toEqual({ cafe: 2, deja: 1, disk: 1, full: 1, vu: 1 });
 
       const repo = searchIndexRepo(db);
