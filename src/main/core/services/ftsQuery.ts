@@ -90,3 +90,50 @@ export function snippetParts(snippet: string): Array<{ text: string; hit: boolea
   if (buf) parts.push({ text: buf, hit });
   return parts;
 }
+
+export interface PrefixVocabulary {
+  /** The text's tokens as the index's tokenizer makes them. */
+  tokens(text: string): string[];
+  /** The indexed terms starting with a folded prefix; `capped` when only some of them (see searchTermsRepo). */
+  completions(prefix: string, cap: number): { terms: string[]; capped: boolean };
+}
+
+/** Completions per prefix word, and per prefix phrase ("dask-g"), whose alternatives each re-read the phrase's
+ * other words: fewer, to stay within a search's budget. */
+export const WORD_CAP = 64;
+export const PHRASE_CAP = 16;
+
+/**
+ * Rewrites each prefix term of a toFtsQuery() query ("word"* or "some words"*) into the exact terms it stands for,
+ * taken from the vocabulary of the index: ("kernel" OR "kernels"). FTS5 walks exact terms lazily, newest first, and
+ * stops at the LIMIT; a prefix term it first merges whole (every note with any such word), which on a million
+ * notes takes 20 ms to seconds. A prefix with no indexed completion becomes its exact phrase, which matches nothing,
+ * as the prefix would. `capped` lists the prefixes that had more completions than the cap, as typed (folded): for
+ * them only the prefix itself and its commonest completions are searched.
+ */
+export function expandPrefixes(q: string, vocab: PrefixVocabulary): { query: string; capped: string[] } {
+  const capped: string[] = [];
+  const out: string[] = [];
+  let prevTerm = false;
+  for (const item of q.match(/"[^"]*"\*?|\S+/g) ?? []) {
+    const term = item.startsWith('"');
+    // FTS5 joins terms side by side with an implicit AND, but not a parenthesised group: say AND outright.
+    if (term && prevTerm) out.push('AND');
+    prevTerm = term;
+    if (!item.endsWith('"*')) {
+      out.push(item);
+      continue;
+    }
+    const words = vocab.tokens(item.slice(1, -2));
+    const last = words.pop();
+    if (last === undefined) {
+      out.push(item);
+      continue;
+    }
+    const found = vocab.completions(last, words.length ? PHRASE_CAP : WORD_CAP);
+    if (found.capped) capped.push([...words, last].join(' '));
+    const alternatives = (found.terms.length ? found.terms : [last]).map((t) => `"${[...words, t].join(' ')}"`);
+    out.push(alternatives.length === 1 ? alternatives[0]! : `(${alternatives.join(' OR ')})`);
+  }
+  return { query: out.join(' '), capped };
+}

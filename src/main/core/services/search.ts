@@ -4,7 +4,8 @@ import type { OpParsed } from '../../../shared/contract';
 import type { SearchHit } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
 import { searchRepo } from '../db/repos/search';
-import { snippetParts, toFtsQuery } from './ftsQuery';
+import { searchTermsRepo, ftsTokens } from '../db/repos/searchTerms';
+import { expandPrefixes, snippetParts, toFtsQuery } from './ftsQuery';
 import { rankPool } from './ranking';
 import type { SearchIndexService } from './searchIndex';
 import { termsOf } from './searchTerms';
@@ -14,6 +15,7 @@ import type { Logger } from '../ports';
 
 export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexService, 'flush'>, logger?: Logger) {
   const repo = searchRepo(db);
+  const vocab = { tokens: ftsTokens, completions: searchTermsRepo(db).completions };
   return {
     query(input: OpParsed<'search.query'>): SearchHit[] {
       const q = toFtsQuery(input.text);
@@ -29,7 +31,9 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
       }
       let candidates;
       try {
-        candidates = repo.candidates(q);
+        // Notes are searched by the exact terms each typed prefix stands for (FTS5 walks those newest first and stops
+        // early); the other timeline entries, a small index without a vocabulary, by the prefixes themselves.
+        candidates = repo.candidates(q, expandPrefixes(q, vocab).query);
       } catch (err) {
         // toFtsQuery should make this unreachable; if FTS5 still objects, answer as bad input, not a crash.
         if (err instanceof Error && /fts5|syntax/i.test(err.message)) {

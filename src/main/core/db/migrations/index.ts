@@ -14,6 +14,7 @@ import { migration0012 } from './0012-outbox-needs-you';
 import { migration0013 } from './0013-hub-registry';
 import { migration0014 } from './0014-action-item-issues';
 import { migration0015 } from './0015-github-links';
+import { migration0016 } from './0016-search-terms';
 import type { Migration } from './types';
 
 export const migrations: readonly Migration[] = [
@@ -32,4 +33,5 @@ export const migrations: readonly Migration[] = [
   migration0013,
   migration0014,
   migration0015,
+  migration0016,
 ];

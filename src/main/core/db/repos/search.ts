@@ -53,11 +53,13 @@ export const searchRepo = perDb((db: Database.Database) => {
      WHERE t.id IN (SELECT value FROM json_each(?))`);
 
   return {
-    /** The newest matches of both indexes. `q` must come from toFtsQuery(); FTS5 errors surface as SqliteError. */
-    candidates(q: string, pool = SEARCH_POOL): SearchCandidate[] {
+    /** The newest matches of both indexes. `q` must come from toFtsQuery(), `notesQ` may be it with its prefixes
+     * expanded from the notes' vocabulary (expandPrefixes), which only covers notes_fts; FTS5 errors surface as
+     * SqliteError. */
+    candidates(q: string, notesQ = q, pool = SEARCH_POOL): SearchCandidate[] {
       return [
         ...noteCandidates
-          .all({ q, pool })
+          .all({ q: notesQ, pool })
           .map((c) => ({ type: 'note' as const, key: c.key, ref: c.key, text: c.text })),
         ...entryCandidates
           .all({ q, pool })

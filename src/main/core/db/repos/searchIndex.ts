@@ -1,4 +1,5 @@
-// SQL for the batched notes search index: how far notes_fts reaches (upto) and adding the next notes past it.
+// SQL for the batched notes search index: how far notes_fts reaches (upto) and adding the next notes past it, with
+// their terms to the vocabulary (search_terms) that prefix searches expand from.
 import type Database from 'better-sqlite3';
 import { perDb } from '../perDb';
 
@@ -17,6 +18,16 @@ export const searchIndexRepo = perDb((db: Database.Database) => {
   const insert = db.prepare<[number, number]>(
     'INSERT INTO notes_fts (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',
   );
+  // The batch's terms into the vocabulary (migration 0016): through the scratch index, so they are folded exactly as
+  // notes_fts folds them, with how many of the batch's notes have each.
+  const scratch = db.prepare<[number, number]>(
+    'INSERT INTO search_terms_scratch (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',
+  );
+  const addTerms = db.prepare(
+    `INSERT INTO search_terms (term, docs) SELECT term, doc FROM search_terms_scratch_vocab WHERE true
+       ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs`,
+  );
+  const clearScratch = db.prepare("INSERT INTO search_terms_scratch (search_terms_scratch) VALUES ('delete-all')");
   const advance = db.prepare<[number]>("UPDATE search_index_state SET upto = ? WHERE name = 'notes'");
 
   return {
@@ -28,12 +39,16 @@ export const searchIndexRepo = perDb((db: Database.Database) => {
     },
     /** A cheap read: is any saved note missing from notes_fts? */
     hasPending: () => pending.get() === 1,
-    /** Inside a write transaction: indexes up to `limit` notes past upto and advances it; returns how many. */
+    /** Inside a write transaction: indexes up to `limit` notes past upto, adds their terms to search_terms, and
+     * advances upto; returns how many. */
     indexNext(limit: number): number {
       const from = this.upto();
       const to = batchEnd.get(from, limit) ?? null;
       if (to === null) return 0;
       const n = insert.run(from, to).changes;
+      scratch.run(from, to);
+      addTerms.run();
+      clearScratch.run();
       advance.run(to);
       return n;
     },
