@@ -94,7 +94,7 @@ async function run(cmds: Cmd[]) {
                       ? publishPayload
                       : c.kind === 'github.createIssue'
                         ? { actionItemId: 'a1', repo: 'o/r', title: 't', body: 'x' }
-                      : { body: 'x' },
+                        : { body: 'x' },
               `stream${c.stream}`,
             ),
           );
