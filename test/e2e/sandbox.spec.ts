@@ -152,6 +152,10 @@ test('walk an incident through the sandbox; each vendor receives exactly what it
   const feed = page.getByRole('feed');
   await expect(feed).toContainText('Slack: sent', { timeout: 15_000 });
   await expect(feed).toContainText('PagerDuty: sent', { timeout: 15_000 });
+  // With all four vendors connected, the top bar at 1280 px still shows the outbox headline whole.
+  const headline = page.locator('.outbox-headline');
+  await expect(headline).toHaveText(/Online/);
+  expect(await headline.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   await shot(page, 'note');
 
   // 4. Resolve the PagerDuty incident from its step.
