@@ -59,15 +59,23 @@ const webHost = (host: string) => {
   return h === `www.${GITHUB_HOST}` ? GITHUB_HOST : h;
 };
 
-function linkPattern(hosts: readonly string[]): RegExp {
-  const names = [GITHUB_HOST, `www.${GITHUB_HOST}`, ...hosts.filter(Boolean).map((h) => h.toLowerCase())];
-  const alt = [...new Set(names)].map(escape).join('|');
+// The parts of a link's pattern after its host, each one capture: owner, repository, issues|pull, number.
+const OWNER_PART = '([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))';
+const REPO_PART = '([A-Za-z0-9._-]{1,100})';
+const ITEM_PART = '(issues|pull)/(\\d{1,9})';
+/** Any host name, for `anyHost`. */
+const ANY_HOST_PART = '[A-Za-z0-9.-]+';
+
+/** A link on one of the hosts `hostAlt` (a regex alternation), capturing host, owner, repository, kind and number. */
+function linkRegExp(hostAlt: string): RegExp {
   // Not inside a longer word or host (xgithub.com, github.com.evil.example); the number ends at a non-word character,
   // so trailing punctuation (".", ")", ",", "|" of a Slack link, "]" of Markdown) is left out.
-  return new RegExp(
-    `(?<![\\w.@-])https?://(${alt})/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})/(issues|pull)/(\\d{1,9})(?![\\w-])`,
-    'gi',
-  );
+  return new RegExp(`(?<![\\w.@-])https?://(${hostAlt})/${OWNER_PART}/${REPO_PART}/${ITEM_PART}(?![\\w-])`, 'gi');
+}
+
+function linkPattern(hosts: readonly string[]): RegExp {
+  const names = [GITHUB_HOST, `www.${GITHUB_HOST}`, ...hosts.filter(Boolean).map((h) => h.toLowerCase())];
+  return linkRegExp([...new Set(names)].map(escape).join('|'));
 }
 
 /**
@@ -79,9 +87,7 @@ export function findGitHubLinks(text: string, hosts: readonly string[] = [], any
   const out: GitHubLink[] = [];
   const seen = new Set<string>();
   if (!text || !/\/(issues|pull)\//i.test(text)) return out;
-  const re = anyHost
-    ? /(?<![\w.@-])https?:\/\/([A-Za-z0-9.-]+)\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100})\/(issues|pull)\/(\d{1,9})(?![\w-])/gi
-    : linkPattern(hosts);
+  const re = anyHost ? linkRegExp(ANY_HOST_PART) : linkPattern(hosts);
   for (const m of text.matchAll(re)) {
     const [, host, owner, repoRaw, what, num] = m as unknown as [string, string, string, string, string, string];
     const repo = repoRaw.replace(/\.git$/i, '');

@@ -31,7 +31,10 @@ export interface RegisterRow {
   reportStatus: ReportStatus | null;
   /** Days since the report draft was last changed (null without a draft). */
   reportAgeDays: number | null;
-  /** Action items: all, those with a GitHub issue, and of those the ones whose issue is open / closed (as last read). */
+  /**
+   * Action items: all, those with a GitHub issue, and of those the ones whose issue is open / closed (as last
+   * read).
+   */
   actionItems: { total: number; withIssue: number; open: number; closed: number };
   /** For each figure computed from timeline entries, the ids of those entries (its evidence). */
   evidence: RegisterEvidence;

@@ -10,7 +10,10 @@ export interface TemplateContext {
   reportUrl?: string | null;
 }
 
-/** Replaces {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}} and {{reportUrl}}; unknown names stay as typed. */
+/**
+ * Replaces {{title}}, {{hub}}, {{ticketUrl}}, {{commander}}, {{runbook}} and {{reportUrl}}; unknown names stay as
+ * typed.
+ */
 export function fillTemplate(text: string, ctx: TemplateContext): string {
   return text.replace(
     /\{\{\s*(title|hub|ticketUrl|commander|runbook|reportUrl)\s*\}\}/g,

@@ -198,7 +198,8 @@ export const mixedLoadBench: Bench = {
         }),
         result('mixed_load_rss_growth_mb', growth, 'MB', '<=', 50, {
           spread:
-            `RSS ${rss0.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB, ${(after.rss / 1024 / 1024).toFixed(0)} MB after ` +
+            `RSS ${rss0.toFixed(0)} → peak ${rssPeak.toFixed(0)} MB, ` +
+            `${(after.rss / 1024 / 1024).toFixed(0)} MB after ` +
             `a GC; live heap ${heap0.toFixed(0)} → ${(after.heapUsed / 1024 / 1024).toFixed(0)} MB of ` +
             `${(after.heapTotal / 1024 / 1024).toFixed(0)} MB held by V8, external ` +
             `${(after.external / 1024 / 1024).toFixed(0)} MB`,

@@ -155,8 +155,9 @@ export const deviations: readonly Deviation[] = [
 ];
 
 /**
- * Part of `github-accept-vendor-media-type`: the Content-Type GitHub gives its JSON answers, in place of the vendor media
- * type the mock echoes back from the Accept header (Octokit, like GitHub, reads only application/json as JSON).
+ * Part of `github-accept-vendor-media-type`: the Content-Type GitHub gives its JSON answers, in place of the vendor
+ * media type the mock echoes back from the Accept header (Octokit, like GitHub, reads only application/json as
+ * JSON).
  */
 export function githubAnswerType(contentType: string | null): string | null {
   const type = (contentType ?? '').split(';')[0]!.trim();

@@ -31,7 +31,10 @@ test.beforeAll(async () => {
         expect(out).toMatch(/weak storage accepted for the sandbox/);
         expect(out).toMatch(/connected: Connected to PagerDuty as Alice Jansen/);
         expect(out).toMatch(
-          /connected: Connected to GitHub as alice-jansen \(Alice Jansen\); action items: can write to 2i2c-org\/infrastructure/,
+          new RegExp(
+            'connected: Connected to GitHub as alice-jansen \\(Alice Jansen\\); ' +
+              'action items: can write to 2i2c-org\\/infrastructure',
+          ),
         );
         resolve();
       }

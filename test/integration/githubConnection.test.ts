@@ -55,7 +55,8 @@ describe('GitHub connection', () => {
     const ok = await s.test({ vendor: 'github' });
     expect(ok).toMatchObject({ ok: true, vendor: 'github' });
     expect(ok.message).toBe(
-      `Connected to GitHub as ${SIM_GITHUB_LOGIN} (Alice Jansen); action items: can write to 2i2c-org/infrastructure; ` +
+      `Connected to GitHub as ${SIM_GITHUB_LOGIN} (Alice Jansen); ` +
+        'action items: can write to 2i2c-org/infrastructure; ' +
         'reports: can write to 2i2c-org/incident-reports.',
     );
 

@@ -356,7 +356,9 @@ describe('GitHub links in the timeline', () => {
     expect(again).toMatchObject({ added: 0, fetched: 2 });
   });
 
-  it('a record import reads the GitHub moments of an issue a ticket reply links, once however often it runs', async () => {
+  const importReadsLinkedIssueOnce =
+    'a record import reads the GitHub moments of an issue a ticket reply links, once however often it runs';
+  it(importReadsLinkedIssueOnce, async () => {
     const a = await conn('alice');
     const { issue, issueUrl } = openOnGitHub();
     const inc = await a.call('incidents.declare', {
@@ -385,7 +387,9 @@ describe('GitHub links in the timeline', () => {
     ]);
   });
 
-  it("the vendor port's record reader gives the moments of the links it is handed, leaving out one that is gone", async () => {
+  const recordReaderSkipsGone =
+    "the vendor port's record reader gives the moments of the links it is handed, leaving out one that is gone";
+  it(recordReaderSkipsGone, async () => {
     const { pr } = openOnGitHub();
     const github = createGitHubClient({ token: sim.tokens.github, baseUrl: sim.urls.github });
     const link: GitHubLink = {

@@ -20,7 +20,8 @@ export const githubLinkOps = {
     z.strictObject({ incidentId: id }),
   ),
   'github.checkLinks': op<GitHubItems>()(
-    'Read every linked GitHub issue and pull request of an incident now (conditional requests: an unchanged one costs ' +
+    'Read every linked GitHub issue and pull request of an incident now ' +
+      '(conditional requests: an unchanged one costs ' +
       'nothing), adding a timeline entry for each new opened/merged/closed moment. Waits while a rate limit holds.',
     z.strictObject({ incidentId: id }),
   ),

@@ -11,7 +11,9 @@ const t = useSim();
 vi.setConfig({ testTimeout: 60_000 });
 
 describe('contract', () => {
-  it('GitHub: every request the client sends and every answer the simulator gives fits GitHub’s own description', async () => {
+  const githubFitsItsDescription =
+    'GitHub: every request the client sends and every answer the simulator gives fits GitHub’s own description';
+  it(githubFitsItsDescription, async () => {
     const gh = t.clients().github;
     await gh.getAuthenticatedUser();
     await gh.getRepoPermissions('2i2c-org', 'infrastructure');

@@ -184,7 +184,9 @@ describe('GitHub client', () => {
 });
 
 describe('GitHub failures, classified', () => {
-  it('a bad or revoked token is auth; a repository it cannot see is not_found; no write access is permission', async () => {
+  const authNotFoundPermission =
+    'a bad or revoked token is auth; a repository it cannot see is not_found; no write access is permission';
+  it(authNotFoundPermission, async () => {
     const bad = createGitHubClient({ token: 'github_pat_wrong_0000000000000000000', baseUrl: t.sim().urls.github });
     expect(await vendorError(bad.getAuthenticatedUser())).toMatchObject({
       kind: 'auth',
@@ -256,7 +258,9 @@ describe('GitHub failures, classified', () => {
     });
   });
 
-  it('a request with no answer in time is a timeout that may have applied; octokit never retries on its own', async () => {
+  const hangIsTimeout =
+    'a request with no answer in time is a timeout that may have applied; octokit never retries on its own';
+  it(hangIsTimeout, async () => {
     const gh = createGitHubClient({ token: t.sim().tokens.github, baseUrl: t.sim().urls.github }, { timeoutMs: 300 });
     t.sim().fault({ vendor: 'github', method: 'POST', action: { type: 'hang' } });
     expect(await vendorError(gh.createIssue(...INFRA, { title: 'slow', body: '' }))).toMatchObject({

@@ -12,14 +12,17 @@ const entry = (id: string, source: string, ref: string) =>
    VALUES ('${id}', 'i1', 1, '${source}', 'k', 'b', '${ref}', 1)`;
 
 describe('migration 0015 (github links)', () => {
-  it('upgrades an older file: incidents and imports kept, links table empty and constrained, github refs unique', () => {
+  const upgradesOlderFile =
+    'upgrades an older file: incidents and imports kept, links table empty and constrained, github refs unique';
+  it(upgradesOlderFile, () => {
     const d = tempDir();
     try {
       const file = join(d.path, 'x.sqlite');
       const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < migration0015.version) });
       old
         .prepare(
-          "INSERT INTO incidents (id, title, status, declared_at, updated_at) VALUES ('i1', 'Hub down', 'active', 1, 1)",
+          'INSERT INTO incidents (id, title, status, declared_at, updated_at) ' +
+            "VALUES ('i1', 'Hub down', 'active', 1, 1)",
         )
         .run();
       old.exec(entry('e1', 'slack', 'C1:1.0'));
@@ -42,7 +45,8 @@ describe('migration 0015 (github links)', () => {
 
       const link = (n: number, kind: string, state: string | null) =>
         `INSERT INTO github_links (incident_id, owner, repo, number, kind, url, state, found_at)
-         VALUES ('i1', 'o', 'r', ${n}, '${kind}', 'https://github.com/o/r/pull/${n}', ${state ? `'${state}'` : 'NULL'}, 1)`;
+         VALUES ('i1', 'o', 'r', ${n}, '${kind}', 'https://github.com/o/r/pull/${n}',
+           ${state ? `'${state}'` : 'NULL'}, 1)`;
       db.exec(link(1, 'pull', null));
       expect(() => db.exec(link(1, 'pull', 'open'))).toThrow(/UNIQUE|PRIMARY/);
       expect(() => db.exec(link(2, 'discussion', null))).toThrow(/CHECK/);

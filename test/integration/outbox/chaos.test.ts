@@ -11,8 +11,8 @@ let t: SimCore | undefined;
 
 describe('outbox reliability against the simulators', () => {
   const aSmallerChaosRun =
-    'a smaller chaos run (≈66 jobs, GitHub issues among them, random faults, a crash mid-drain) delivers each job exactly once or dead with a ' +
-    'reason';
+    'a smaller chaos run (≈66 jobs, GitHub issues among them, random faults, a crash mid-drain) ' +
+    'delivers each job exactly once or dead with a reason';
   it(
     aSmallerChaosRun,
     async () => {

@@ -19,7 +19,8 @@ export const github: VendorPort<'github', GitHubClient, readonly GitHubLink[]> =
       {
         token: creds.token,
         baseUrl: baseUrl ?? (creds.config.apiUrl || undefined),
-        // Links on the Enterprise host of the settings are GitHub's, even when the environment points the API elsewhere.
+        // Links on the Enterprise host of the settings are GitHub's, even when the environment points the API
+        // elsewhere.
         webHost: webHostOfApi(creds.config.apiUrl),
       },
       deps,

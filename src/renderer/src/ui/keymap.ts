@@ -3,7 +3,10 @@
 // prove no key does two things at once. Rules: a key without Ctrl/Alt/Meta never acts while a text field has focus
 // (it is typing); Esc leaves a text field.
 
-/** Where a binding acts. `field` is the note box; `note` / `entry` a focused note / timeline entry; `report` the report tab. */
+/**
+ * Where a binding acts. `field` is the note box; `note` / `entry` a focused note / timeline entry; `report` the report
+ * tab.
+ */
 export type Scope = 'global' | 'work' | 'note' | 'timeline' | 'entry' | 'field' | 'report';
 
 export interface Binding {

@@ -37,7 +37,8 @@ const triggers = (table: string, rid: string, tag: string) => `
     WHEN ${WATCHED('OLD.incident_id')}
     BEGIN ${DIRTY('OLD.incident_id')} END;`;
 
-const BRIEF_BODY = `substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END)`;
+const BRIEF_BODY =
+  `substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ` + `ELSE ${BRIEF_LINE_CHARS} END)`;
 
 export const reportAppendsRepo = perDb((db: Database.Database) => {
   db.exec(`

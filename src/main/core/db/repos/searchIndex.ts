@@ -21,7 +21,8 @@ export const searchIndexRepo = perDb((db: Database.Database) => {
   // The batch's terms into the vocabulary (migration 0016): through the scratch index, so they are folded exactly as
   // notes_fts folds them, with how many of the batch's notes have each.
   const scratch = db.prepare<[number, number]>(
-    'INSERT INTO search_terms_scratch (rowid, body) SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',
+    'INSERT INTO search_terms_scratch (rowid, body) ' +
+      'SELECT seq, body FROM notes WHERE seq > ? AND seq <= ? ORDER BY seq',
   );
   const addTerms = db.prepare(
     `INSERT INTO search_terms (term, docs) SELECT term, doc FROM search_terms_scratch_vocab WHERE true

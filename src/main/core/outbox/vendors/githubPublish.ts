@@ -31,7 +31,8 @@ function readExport(f: { path: string; localFile: string; sha: string }): Buffer
   }
   if (size > PUBLISH_MAX_BYTES)
     throw refuse(
-      `${f.path} is ${(size / 1024 / 1024).toFixed(1)} MB; Conn publishes files up to ${PUBLISH_MAX_BYTES / 1024 / 1024} MB ` +
+      `${f.path} is ${(size / 1024 / 1024).toFixed(1)} MB; ` +
+        `Conn publishes files up to ${PUBLISH_MAX_BYTES / 1024 / 1024} MB ` +
         `through GitHub. Export it locally and add it to the repository by hand.`,
     );
   const bytes = readFileSync(f.localFile);
