@@ -6,6 +6,7 @@
 // timeline with its time.
 import { expect, test } from '@playwright/test';
 import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+import { openPull } from '../simulators/github';
 import { serve, type Served } from './serve';
 
 let sim: Simulators;
@@ -41,22 +42,13 @@ test('issues, publish, merge, tell the community, and the linked PR on the timel
   page.on('pageerror', (e) => errors.push(e.message));
   // A fix someone opened on GitHub during the incident.
   const infra = repoNamed('infrastructure');
-  const fix = infra.nextNumber++;
   const opened = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  infra.branches.set('raise-quota', infra.branches.get('main')!);
-  infra.pulls.push({
+  const { number: fix } = openPull(infra, {
     id: 990_001,
-    number: fix,
     title: 'Raise the user node pool maximum',
-    body: null,
-    state: 'open',
     user: 'bob-okafor',
     head: 'raise-quota',
-    base: 'main',
-    merged_at: null,
-    created_at: opened,
-    updated_at: opened,
-    closed_at: null,
+    at: opened,
   });
 
   const title = 'Users cannot start servers on the Ocean Data hub';

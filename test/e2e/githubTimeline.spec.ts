@@ -3,6 +3,7 @@
 // the merge time appears, once however often Conn checks.
 import { expect, test } from '@playwright/test';
 import { startSimulators, type Simulators } from '../simulators';
+import { openPull } from '../simulators/github';
 import { serve, type Served } from './serve';
 
 let sim: Simulators;
@@ -26,21 +27,12 @@ test('a PR linked in a note shows its title and state, and its merge appears onc
   // Someone opened a pull request on GitHub an hour ago.
   const repo = sim.state.github.repos.find((r) => r.name === 'infrastructure')!;
   const opened = new Date(Date.now() - 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const number = repo.nextNumber++;
-  repo.branches.set('raise-quota', repo.branches.get('main')!);
-  repo.pulls.push({
+  const { number } = openPull(repo, {
     id: 880_001,
-    number,
     title: 'Raise the registry storage quota',
-    body: null,
-    state: 'open',
     user: 'bob-okafor',
     head: 'raise-quota',
-    base: 'main',
-    merged_at: null,
-    created_at: opened,
-    updated_at: opened,
-    closed_at: null,
+    at: opened,
   });
   const prUrl = `https://github.com/2i2c-org/infrastructure/pull/${number}`;
 

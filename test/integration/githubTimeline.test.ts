@@ -10,7 +10,7 @@ import { vendorTable } from '../../src/main/core/vendors';
 import { fakeClock } from '../helpers/core';
 import { simConn, type SimConn } from '../helpers/handoffSim';
 import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
-import { mergePull, type GhPullRec, type GhIssueRec } from '../simulators/github';
+import { mergePull, openPull, type GhIssueRec, type GhPullRec } from '../simulators/github';
 
 // The real time: the client reads GitHub's x-ratelimit-reset (epoch seconds) against the real clock.
 const START = Date.now();
@@ -48,20 +48,13 @@ function openOnGitHub(): { pr: GhPullRec; issue: GhIssueRec; prUrl: string; issu
   const repo = infra();
   const at = iso(clock.now() - 60 * MIN);
   const later = iso(clock.now() - 59 * MIN);
-  const pr: GhPullRec = {
+  const pr = openPull(repo, {
     id: 7001,
-    number: repo.nextNumber++,
     title: 'Raise the registry quota',
-    body: null,
-    state: 'open',
     user: 'bob-okafor',
     head: 'raise-quota',
-    base: 'main',
-    merged_at: null,
-    created_at: at,
-    updated_at: at,
-    closed_at: null,
-  };
+    at,
+  });
   const issue: GhIssueRec = {
     id: 7002,
     number: repo.nextNumber++,
@@ -75,8 +68,6 @@ function openOnGitHub(): { pr: GhPullRec; issue: GhIssueRec; prUrl: string; issu
     updated_at: later,
     closed_at: null,
   };
-  repo.branches.set(pr.head, repo.branches.get('main')!);
-  repo.pulls.push(pr);
   repo.issues.push(issue);
   return {
     pr,

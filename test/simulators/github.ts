@@ -135,6 +135,30 @@ export function addRepo(
 
 const commitSha = (seed: string) => createHash('sha1').update(seed).digest('hex');
 
+/** Someone opens a pull request on GitHub (tests): a branch `head` off the default branch and an open PR from it. */
+export function openPull(
+  repo: GhRepoRec,
+  o: { id: number; title: string; user: string; head: string; at: string },
+): GhPullRec {
+  const pr: GhPullRec = {
+    id: o.id,
+    number: repo.nextNumber++,
+    title: o.title,
+    body: null,
+    state: 'open',
+    user: o.user,
+    head: o.head,
+    base: 'main',
+    merged_at: null,
+    created_at: o.at,
+    updated_at: o.at,
+    closed_at: null,
+  };
+  repo.branches.set(pr.head, repo.branches.get(pr.base)!);
+  repo.pulls.push(pr);
+  return pr;
+}
+
 /** Merges a pull request: the head branch's files land on the base branch as one new commit (control API). */
 export function mergePull(s: GhState, repo: GhRepoRec, number: number, at: string): GhPullRec | null {
   const pr = repo.pulls.find((p) => p.number === number);

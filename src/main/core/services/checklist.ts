@@ -200,16 +200,7 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
       outbox.enqueue({ ...job, id, incidentId: step.incidentId, refType: 'checklist_step', refId: step.stepId, at });
       return id;
     });
-    if (step.state === 'todo' || step.state === 'blocked') {
-      steps.update(step.incidentId, step.stepId, step.version, {
-        state: 'in_progress',
-        reason: null,
-        doneBy: null,
-        doneAt: null,
-        doneVia: null,
-        at,
-      });
-    }
+    steps.markUnderWay(step, at);
     const entry = record(
       step,
       'action_queued',

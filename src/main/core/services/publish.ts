@@ -72,15 +72,7 @@ export function publishService(deps: PublishDeps) {
         refId: step ? step.stepId : incidentId,
         at,
       });
-      if (step && (step.state === 'todo' || step.state === 'blocked'))
-        steps.update(incidentId, step.stepId, step.version, {
-          state: 'in_progress',
-          reason: null,
-          doneBy: null,
-          doneAt: null,
-          doneVia: null,
-          at,
-        });
+      if (step) steps.markUnderWay({ ...step, incidentId }, at);
       incidents.touch(incidentId, at);
       const entry = timeline.append({
         id: ids.next(),

@@ -135,6 +135,21 @@ export const checklistRepo = perDb((db: Database.Database) => {
     update(incidentId: string, stepId: string, version: number, c: StepChange): boolean {
       return update.run({ incidentId, stepId, version, ...c }).changes === 1;
     },
+    /** A step whose action was just queued is under way: to do or blocked becomes in progress (others stay). */
+    markUnderWay(step: { incidentId: string; stepId: string; version: number; state: string }, at: number): void {
+      if (step.state !== 'todo' && step.state !== 'blocked') return;
+      update.run({
+        incidentId: step.incidentId,
+        stepId: step.stepId,
+        version: step.version,
+        state: 'in_progress',
+        reason: null,
+        doneBy: null,
+        doneAt: null,
+        doneVia: null,
+        at,
+      });
+    },
   };
 });
 export type ChecklistRepo = ReturnType<typeof checklistRepo>;
