@@ -4,7 +4,7 @@
 // channel exists, and the community's Freshdesk ticket has a public reply (report/register.ts, officialStart). Every
 // key pressed after the title is counted and named; each waits only for what the commander would wait to see.
 import { chromium, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { startSandbox, stopSandbox } from '../helpers/sandbox';
 import { SIM_TICKET_ID } from '../simulators';
 import { benchTemp, runsSummary } from './harness';
 import { result, type BenchResult } from './results';
@@ -18,42 +18,18 @@ interface Sandbox {
   stop(): Promise<void>;
 }
 
-async function startSandbox(): Promise<Sandbox> {
+async function sandbox(): Promise<Sandbox> {
   ensureRendererBuilt();
   const dir = benchTemp('declare-sandbox-');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], {
-    env: { ...process.env, CONN_DATA_DIR: dir.path },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      });
-    }
-    dir.cleanup();
-  };
   try {
-    const { url, control } = await new Promise<{ url: string; control: string }>((resolve, reject) => {
-      let out = '';
-      let err = '';
-      const timer = setTimeout(() => reject(new Error(`the sandbox did not get ready: ${out}${err}`)), 90_000);
-      child.stdout!.on('data', (c: Buffer) => {
-        out += c.toString();
-        const sim = /simulators .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-        const ready = /^Conn is ready at (\S+)$/m.exec(out);
-        if (sim && ready) {
-          clearTimeout(timer);
-          resolve({ url: ready[1]!, control: `${sim[1]}/_control` });
-        }
-      });
-      child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-      child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
-    });
+    const { child, url, control } = await startSandbox(dir.path, 90_000);
+    const stop = async () => {
+      await stopSandbox(child);
+      dir.cleanup();
+    };
     return { url, control, stop };
   } catch (err) {
-    await stop();
+    dir.cleanup();
     throw err;
   }
 }
@@ -150,7 +126,7 @@ export const declareBench: Bench = {
       // Both ways, alternating: Ctrl+Enter ("Declare and send the first steps") and Enter then A, J, A.
       for (let run = 0; run < (quick ? 2 : 6); run++) {
         const way = run % 2 === 0 ? 'send' : 'byHand';
-        const sb = await startSandbox();
+        const sb = await sandbox();
         try {
           const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
           page.setDefaultTimeout(30_000);

@@ -1,7 +1,8 @@
 // `npm run sandbox` end to end: declare from the seeded ticket, first response, trigger PagerDuty (with the Slack
 // channel), a shared note, resolve — then ask the simulators what each vendor received, and that it came once.
 import { expect, test, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { startSandbox, stopSandbox } from '../helpers/sandbox';
 import { tempDir } from '../helpers/tempDir';
 import { tokenOf } from '../helpers/http';
 
@@ -11,46 +12,21 @@ let control = '';
 const dir = tempDir('conn-sandbox-e2e-');
 
 test.beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sandbox.ts'], {
-    env: { ...process.env, CONN_DATA_DIR: dir.path },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => reject(new Error(`the sandbox did not get ready: ${out}${err}`)), 60_000);
-    child.stdout!.on('data', (c: Buffer) => {
-      out += c.toString();
-      const sim = /simulators .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      const ready = /^Conn is ready at (\S+)$/m.exec(out);
-      if (sim && ready) {
-        clearTimeout(timer);
-        control = `${sim[1]}/_control`;
-        url = ready[1]!;
-        expect(out).toContain(`data folder: ${dir.path}`);
-        expect(out).toMatch(/weak storage accepted for the sandbox/);
-        expect(out).toMatch(/connected: Connected to PagerDuty as Alice Jansen/);
-        expect(out).toMatch(
-          new RegExp(
-            'connected: Connected to GitHub as alice-jansen \\(Alice Jansen\\); ' +
-              'action items: can write to 2i2c-org\\/infrastructure',
-          ),
-        );
-        resolve();
-      }
-    });
-    child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('exit', (code) => reject(new Error(`the sandbox exited with ${code}: ${err}`)));
-  });
+  const sandbox = await startSandbox(dir.path, 60_000);
+  ({ child, url, control } = sandbox);
+  expect(sandbox.out).toContain(`data folder: ${dir.path}`);
+  expect(sandbox.out).toMatch(/weak storage accepted for the sandbox/);
+  expect(sandbox.out).toMatch(/connected: Connected to PagerDuty as Alice Jansen/);
+  expect(sandbox.out).toMatch(
+    new RegExp(
+      'connected: Connected to GitHub as alice-jansen \\(Alice Jansen\\); ' +
+        'action items: can write to 2i2c-org\\/infrastructure',
+    ),
+  );
 });
 
 test.afterAll(async () => {
-  if (child.exitCode === null) {
-    await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  }
+  await stopSandbox(child);
   dir.cleanup();
 });
 
