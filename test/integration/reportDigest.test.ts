@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src/main/core';
 import { reportRepo } from '../../src/main/core/db/repos/report';
 import { APPEND_LOG_MAX } from '../../src/main/core/db/repos/reportAppends';
+import { DIGEST_IDLE_MS } from '../../src/main/core/report/digestCache';
 import { digestFromDb } from '../../src/main/core/report/digest';
 import { digestOf, resolutionOf, whatHappenedOf } from '../../src/main/core/report/propose';
 import type { ReportView } from '../../src/shared/report';
@@ -157,5 +158,50 @@ describe('the report digest read by bounded queries', () => {
     for (let i = 0; i < 60; i++)
       addEntry(t.core, inc.id, { at: T0 + (10_003 + i) * 60_000, kind: i % 2 ? 'decision' : 'note', body: `d${i}` });
     await proposed();
+  });
+
+  it('keeps its TEMP triggers only while a report is read lately, and stays exact across them coming and going', async () => {
+    const t = reportCore();
+    open.push(t);
+    const triggers = () =>
+      (
+        t.core.db.prepare("SELECT name FROM sqlite_temp_master WHERE type = 'trigger' ORDER BY name").all() as Array<{
+          name: string;
+        }>
+      ).map((r) => r.name);
+    const inc = await declare(t.core);
+    fill(t.core, inc.id, 120, 11);
+    expect(triggers()).toEqual([]); // nobody has read a report: appends pay nothing for it
+    const repo = reportRepo(t.core.db);
+    const exact = async () => {
+      const view = await getReport(t.core, inc.id);
+      const s = view.sections.find((x) => x.key === 'whatHappened');
+      const shown = s?.kind === 'text' ? (s.body ?? s.proposal) : undefined;
+      expect(shown).toBe(whatHappenedOf(digestOf(repo.timelineBrief(inc.id)), 'UTC'));
+    };
+
+    // The first read ever, inside a transaction that rolls back: its triggers go back with its watch row.
+    expect(() =>
+      t.core.db.transaction(() => {
+        void getReport(t.core, inc.id);
+        expect(triggers()).toHaveLength(6);
+        throw new Error('rolled back');
+      })(),
+    ).toThrow('rolled back');
+    expect(triggers()).toEqual([]);
+    addEntry(t.core, inc.id, { at: T0 + 900 * 60_000, kind: 'finding', body: 'Found after the rollback' });
+    await exact();
+    expect(triggers()).toHaveLength(6);
+    addEntry(t.core, inc.id, { at: T0 + 901 * 60_000, kind: 'finding', body: 'Folded in by the triggers' });
+    await exact();
+
+    // Not yet idle: kept. Idle past the limit: dropped with its triggers; appends meanwhile are read from the record.
+    t.core.services.report.expireIdleDigests(Date.now() + DIGEST_IDLE_MS / 2);
+    expect(triggers()).toHaveLength(6);
+    t.core.services.report.expireIdleDigests(Date.now() + DIGEST_IDLE_MS + 1);
+    expect(triggers()).toEqual([]);
+    addEntry(t.core, inc.id, { at: T0 + 902 * 60_000, kind: 'finding', body: 'Written while no report was open' });
+    await exact();
+    expect(triggers()).toHaveLength(6);
   });
 });

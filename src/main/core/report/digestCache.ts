@@ -11,6 +11,11 @@ import { addToDigest, type RecordDigest } from './propose';
 
 /** Incidents kept at once (a commander has one or two open; the register reads others now and then). */
 export const DIGEST_CACHE_INCIDENTS = 8;
+/**
+ * A copy not read for this long is dropped, and with the last one the TEMP triggers that keep it (so appends stop
+ * paying for a report nobody has open). The next read rebuilds it from the record.
+ */
+export const DIGEST_IDLE_MS = 10 * 60_000;
 
 interface Kept {
   digest: RecordDigest;
@@ -22,6 +27,8 @@ interface Kept {
    * and the notes it may have seen, so the copy no longer matches and is rebuilt.
    */
   gen: number;
+  /** When this copy was last read (Date.now()), for the idle sweep. */
+  readAt: number;
 }
 
 const after = (a: { at: number; id: string }, b: { at: number; id: string } | null) =>
@@ -42,6 +49,7 @@ export function digestCache(db: Database.Database) {
       actors: new Set(repo.actors(incidentId)),
       dataVersion: appends.dataVersion(),
       gen,
+      readAt: Date.now(),
     };
     kept.delete(incidentId);
     kept.set(incidentId, k);
@@ -69,7 +77,28 @@ export function digestCache(db: Database.Database) {
     return true;
   };
 
+  let sweepTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Drops the copies idle since before `now - DIGEST_IDLE_MS`; outside any transaction (a rollback must not undo it). */
+  const expire = (now = Date.now()): void => {
+    if (!db.open || db.inTransaction) return;
+    for (const [incidentId, k] of kept) {
+      if (now - k.readAt < DIGEST_IDLE_MS) continue;
+      kept.delete(incidentId);
+      appends.unwatch(incidentId);
+    }
+  };
+  const scheduleSweep = () => {
+    if (sweepTimer) return;
+    sweepTimer = setTimeout(() => {
+      sweepTimer = null;
+      expire();
+      if (kept.size > 0 && db.open) scheduleSweep();
+    }, DIGEST_IDLE_MS);
+    sweepTimer.unref?.();
+  };
+
   return {
+    expire,
     /** Call inside the read's transaction. The digest is the cache's own: read it, do not change it. */
     read(incidentId: string): { digest: RecordDigest; actors: string[] } {
       let k = kept.get(incidentId);
@@ -81,6 +110,8 @@ export function digestCache(db: Database.Database) {
         state.gen === k.gen &&
         k.dataVersion === appends.dataVersion();
       if (!k || !fresh || !fold(k, incidentId)) k = rebuild(incidentId);
+      k.readAt = Date.now();
+      scheduleSweep();
       return { digest: k.digest, actors: [...k.actors].sort() };
     },
   };

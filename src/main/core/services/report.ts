@@ -265,6 +265,8 @@ export function reportService({
 
   return {
     get: (incidentId: string): ReportView => readTx.immediate(incidentId, false),
+    /** Drops report digests idle since before `now - DIGEST_IDLE_MS` (a timer does this; tests call it). */
+    expireIdleDigests: (now?: number): void => digests.expire(now),
 
     /** A page of the report's timeline after or before a line's cursor (report.get carries the first page). */
     timeline({ incidentId, before, after, limit }: OpParsed<'report.timeline'>): ReportTimelinePage {
