@@ -160,7 +160,7 @@ describe('the report digest read by bounded queries', () => {
     await proposed();
   });
 
-  it('keeps its TEMP triggers only while a report is read lately, and stays exact across them coming and going', async () => {
+  it('keeps its TEMP triggers only while a report is read lately, and stays exact as they come and go', async () => {
     const t = reportCore();
     open.push(t);
     const triggers = () =>

@@ -78,7 +78,7 @@ export function digestCache(db: Database.Database) {
   };
 
   let sweepTimer: ReturnType<typeof setTimeout> | null = null;
-  /** Drops the copies idle since before `now - DIGEST_IDLE_MS`; outside any transaction (a rollback must not undo it). */
+  /** Drops copies idle since before `now - DIGEST_IDLE_MS`, only outside a transaction (a rollback would undo it). */
   const expire = (now = Date.now()): void => {
     if (!db.open || db.inTransaction) return;
     for (const [incidentId, k] of kept) {
