@@ -1,58 +1,19 @@
 // mixed_load_p99_ms / mixed_load_rss_growth_mb / mixed_load_worst_block_ms: the web shell (in this process, so its
-// event loop can be watched) on an incident with 10,000 notes and 2,000 other entries, 20 event-stream clients
-// and 50 requests/s of mixed operations (notes, lists, search, report, timeline) for 60 s (quick: 50 and 10, 3 s).
+// event loop and RSS can be watched) on an incident with 10,000 notes and 2,000 other entries, under 20 event-stream
+// clients and 50 requests/s of mixed operations (notes, lists, search, report, timeline) for 60 s (quick: 5
+// clients, 10/s, 3 s). The load runs in a child process (mixedLoadClients.ts), as a browser's tabs would.
 // Every client must see every appended note exactly once; no request may fail.
+import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { startWebShell } from '../../src/main/web/server';
-import type { Note } from '../../src/shared/notes';
 import { collectGarbage } from './harness';
+import type { FromChild, LoadOutcome, LoadPlan, ToChild } from './mixedLoadClients';
 import { bigReportCore } from './report';
 import { result, type BenchResult } from './results';
 import { nowMs, summarize } from './stats';
 import type { Bench } from './suite';
-
-interface Client {
-  seen: Map<string, number>;
-  stop(): void;
-  ready: Promise<void>;
-}
-
-/** An event-stream client counting notes.appended events by note id. */
-function eventClient(origin: string, token: string): Client {
-  const seen = new Map<string, number>();
-  const ctl = new AbortController();
-  let onReady!: () => void;
-  const ready = new Promise<void>((r) => (onReady = r));
-  void (async () => {
-    try {
-      const res = await fetch(`${origin}/api/events`, {
-        headers: { authorization: `Bearer ${token}` },
-        signal: ctl.signal,
-      });
-      const decoder = new TextDecoder();
-      let buf = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buf += decoder.decode(chunk, { stream: true });
-        if (buf.includes(': connected')) onReady();
-        let end: number;
-        while ((end = buf.indexOf('\n\n')) !== -1) {
-          const frame = buf.slice(0, end);
-          buf = buf.slice(end + 2);
-          const data = frame.split('\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const ev = JSON.parse(data.slice(6)) as { name: string; payload: { id?: string } };
-          if (ev.name === 'notes.appended' && ev.payload.id)
-            seen.set(ev.payload.id, (seen.get(ev.payload.id) ?? 0) + 1);
-        }
-      }
-    } catch {
-      // aborted at the end
-    }
-  })();
-  return { seen, ready, stop: () => ctl.abort() };
-}
 
 export const mixedLoadBench: Bench = {
   name: 'mixed_load',
@@ -77,107 +38,59 @@ export const mixedLoadBench: Bench = {
     };
     const shell = await startWebShell({ core: env.core, rendererDir: resolve('out', 'renderer'), port: 0 });
     const origin = `http://127.0.0.1:${shell.port}`;
-    const clients = Array.from({ length: quick ? 5 : 20 }, () => eventClient(origin, shell.token));
-    const rate = quick ? 10 : 50;
-    const seconds = quick ? 3 : 60;
-    const incidentId = env.incidentId;
-    const callOp = async (op: string, input: unknown): Promise<unknown> => {
-      const res = await fetch(`${origin}/api/${op}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${shell.token}` },
-        body: JSON.stringify(input),
-      });
-      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      if (!body.ok) throw new Error(`${op}: ${body.error?.message}`);
-      return body.value;
+    const plan: LoadPlan = {
+      origin,
+      token: shell.token,
+      incidentId: env.incidentId,
+      clients: quick ? 5 : 20,
+      rate: quick ? 10 : 50,
+      seconds: quick ? 3 : 60,
+      warmSeconds: quick ? 1 : 5,
     };
-    let k = 0;
-    const appended: string[] = [];
-    // The mix (slowest-by-op in the spread follows this order): a third notes.append, then lists, search, the report
-    // and timeline pages.
-    const mix: Array<() => Promise<unknown>> = [
-      async () => appended.push(((await callOp('notes.append', { incidentId, body: `load note ${k++}` })) as Note).id),
-      () => callOp('notes.list', { incidentId, limit: 100 }),
-      () => callOp('incidents.list', {}),
-      async () => appended.push(((await callOp('notes.append', { incidentId, body: `load note ${k++}` })) as Note).id),
-      () => callOp('search.query', { text: 'OOMKilled' }),
-      () => callOp('report.get', { incidentId }),
-      async () => appended.push(((await callOp('notes.append', { incidentId, body: `load note ${k++}` })) as Note).id),
-      () => callOp('timeline.list', { incidentId, limit: 200 }),
-      () => callOp('report.timeline', { incidentId, limit: 200 }),
-    ];
+    const child = fork(resolve('test/bench/mixedLoadClients.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const next = (want: FromChild['type']): Promise<FromChild> =>
+      new Promise((res, rej) => {
+        const onMsg = (msg: FromChild) => {
+          child.off('exit', onExit);
+          child.off('message', onMsg);
+          if (msg.type === 'failed') rej(new Error(`the load process failed: ${msg.error}`));
+          else if (msg.type !== want) rej(new Error(`the load process said ${msg.type}, expected ${want}`));
+          else res(msg);
+        };
+        const onExit = (code: number | null) => rej(new Error(`the load process exited (${code}) before ${want}`));
+        child.on('message', onMsg);
+        child.once('exit', onExit);
+      });
+    const tell = (msg: ToChild) => child.send(msg);
     try {
-      await Promise.all(clients.map((c) => c.ready));
-      // Warm-up: the same mix at the same rate for a few seconds, so statements, caches, the search index and the
-      // heap reach their working size before RSS is read (20 calls one at a time left the heap's growth to the run).
-      const warm: Promise<unknown>[] = [];
-      for (let i = 0; i < rate * (quick ? 1 : 5); i++) {
-        warm.push(mix[i % mix.length]!());
-        await new Promise((r) => setTimeout(r, 1000 / rate));
-      }
-      await Promise.all(warm);
+      tell({ type: 'start', plan });
+      await next('warmed');
       collectGarbage();
       serverMs.clear();
       serverCpuMs.clear();
       const rss0 = process.memoryUsage().rss / 1024 / 1024;
       const heap0 = process.memoryUsage().heapUsed / 1024 / 1024;
       let rssPeak = rss0;
+      const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024)), 1000);
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
-      const latencies: number[] = [];
-      let errors = 0;
-      let firstError: string | undefined;
-      const slowest: number[] = [];
-      const pending: Promise<void>[] = [];
-      // Requests open at once: past the web shell's request cap (32) a new connection is reset, so errors under a slow
-      // machine show here first.
-      let inFlight = 0;
-      let maxInFlight = 0;
       const start = nowMs();
       const cpu0 = process.cpuUsage();
-      const total = rate * seconds;
-      for (let i = 0; i < total; i++) {
-        const due = start + (i * 1000) / rate;
-        const wait = due - nowMs();
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        const op = mix[i % mix.length]!;
-        const t = nowMs();
-        inFlight++;
-        maxInFlight = Math.max(maxInFlight, inFlight);
-        pending.push(
-          op()
-            .finally(() => inFlight--)
-            .then(
-              () => {
-                const ms = nowMs() - t;
-                latencies.push(ms);
-                slowest[i % mix.length] = Math.max(slowest[i % mix.length] ?? 0, ms);
-              },
-              (err: unknown) => {
-                errors++;
-                firstError ??= err instanceof Error ? `${err.message} ${String(err.cause ?? '')}` : String(err);
-              },
-            ),
-        );
-        if (i % rate === 0) rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024);
-      }
-      await Promise.all(pending);
+      tell({ type: 'go' });
+      const done = await next('done');
       loop.disable();
-      // How much of a core the whole process (server, clients, GC) used: latency beyond that share is waiting for one.
+      clearInterval(sampler);
+      rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024);
+      // How much of a core the server used: latency beyond that share is waiting for one.
       const cpuUsed = process.cpuUsage(cpu0);
       const cpuShare = (cpuUsed.user + cpuUsed.system) / 1000 / (nowMs() - start);
-      await new Promise((r) => setTimeout(r, 500)); // the last events reach the streams
+      const out = (done as { outcome: LoadOutcome }).outcome;
+      const { latencies, slowest, errors, firstError, maxInFlight, missed, doubled } = out;
       collectGarbage();
       const after = process.memoryUsage();
-      let missed = 0;
-      let doubled = 0;
-      for (const c of clients) {
-        for (const id of appended) {
-          const n = c.seen.get(id) ?? 0;
-          if (n === 0) missed++;
-          if (n > 1) doubled++;
-        }
-      }
       const s = summarize(latencies);
       const worstBlock = loop.max / 1e6;
       const growth = rssPeak - rss0;
@@ -188,8 +101,8 @@ export const mixedLoadBench: Bench = {
           spread:
             `median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms, n=${s.n}; ${errors} errors, ` +
             `${missed} missed and ${doubled} doubled events ` +
-            `over ${clients.length} streams × ${appended.length} notes; at most ${maxInFlight} requests in flight; ` +
-            `the process used ${(cpuShare * 100).toFixed(0)}% of one core; load average ` +
+            `over ${out.streams} streams × ${out.appended} notes; at most ${maxInFlight} requests in flight; ` +
+            `the server used ${(cpuShare * 100).toFixed(0)}% of one core; load average ` +
             `${loadavg()
               .map((l) => l.toFixed(1))
               .join(' ')}; ` +
@@ -206,7 +119,7 @@ export const mixedLoadBench: Bench = {
         }),
         result('mixed_load_worst_block_ms', worstBlock, 'ms', '<=', 50, {
           spread:
-            'event-loop delay max (10 ms resolution; this process also runs the clients); ' +
+            "the server's event-loop delay max (10 ms resolution; the clients run in their own process); " +
             `p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms; synchronous time in the server, p99/max (max CPU) ` +
             'by op ' +
             [...serverMs]
@@ -219,7 +132,7 @@ export const mixedLoadBench: Bench = {
         }),
       ];
     } finally {
-      clients.forEach((c) => c.stop());
+      child.kill();
       await shell.close();
       env.cleanup();
     }
