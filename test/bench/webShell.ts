@@ -1,14 +1,28 @@
-// Starting the web shell for benchmarks: build the renderer if missing, serve a copy of the fixture, call its API.
+// Starting the web shell for benchmarks: build the renderer if missing or older than its sources, serve a copy of the fixture, call its API.
 import { execFileSync } from 'node:child_process';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_FILE_NAME } from '../../src/main/core';
 import { serve, type Served } from '../e2e/serve';
 import { copyFixture, type Fixture } from './fixture';
 import { benchTemp } from './harness';
 
+/** The newest modification time of a file under `dir`. */
+function newestIn(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** A build older than any source the page is made of measures code that is gone, so it is built again. */
 export function ensureRendererBuilt(): void {
-  if (existsSync('out/renderer/index.html') && !process.argv.includes('--build')) return;
+  const built = 'out/renderer/index.html';
+  const fresh =
+    existsSync(built) &&
+    statSync(built).mtimeMs >= Math.max(...['src/renderer', 'src/shared', 'src/preload'].map(newestIn));
+  if (fresh && !process.argv.includes('--build')) return;
   process.stdout.write('  building the renderer (npx electron-vite build)…\n');
   execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' });
 }
