@@ -11,6 +11,8 @@ const known = new Set<string>(eventNames);
 
 contextBridge.exposeInMainWorld('api', {
   call: Object.freeze(call),
+  // No stream state to report (ApiWithEvents' onStream): this channel is open before the page's first call and
+  // drops nothing while the window lives, so the page never has to read its state again.
   subscribe(listener: (name: string, payload: unknown) => void): () => void {
     const wrapped = (_e: unknown, name: unknown, payload: unknown) => {
       if (typeof name === 'string' && known.has(name)) listener(name, payload);

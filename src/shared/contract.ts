@@ -87,10 +87,21 @@ export type Api = {
   [K in OpName]: (input: OpInput<K>) => Promise<Result<OpOutput<K>>>;
 };
 
+/**
+ * Where a transport's event stream stands. 'live': it just opened or reopened, and every event from now on arrives;
+ * any event before this moment (while it was down, or before it first opened) may have been missed, so whoever shows
+ * state must read it again. 'lost': it dropped and is reconnecting on its own (nothing arrives until the next 'live').
+ */
+export type StreamState = 'live' | 'lost';
+
 export interface ApiWithEvents {
   call: Api;
-  /** Subscribe to every event; returns the unsubscribe function. */
-  subscribe(listener: (name: EventName, payload: unknown) => void): () => void;
+  /**
+   * Subscribe to every event; returns the unsubscribe function. `onStream` hears the stream open, drop and reopen: the
+   * web shell's stream can drop and miss events; the desktop's IPC channel cannot (it is open before the first call),
+   * so it never calls `onStream`.
+   */
+  subscribe(listener: (name: EventName, payload: unknown) => void, onStream?: (state: StreamState) => void): () => void;
 }
 
 export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(operations, name);

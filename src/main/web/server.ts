@@ -203,8 +203,10 @@ export function startWebShell(opts: WebShellOptions): Promise<WebShell> {
         'cache-control': 'no-store',
         connection: 'keep-alive',
       });
-      res.write(': connected\n\n');
+      // Registered before the first byte (headers and this comment) leaves: a client that sees the answer knows
+      // every later event will reach it, so it reads its state again then and misses nothing (renderer api/http.ts).
       streams.add(res);
+      res.write(': connected\n\n');
       req.on('close', () => {
         streams.delete(res);
         streamSockets.delete(req.socket);

@@ -6,6 +6,7 @@ import { TopbarPeople } from './features/people/TopbarPeople';
 import { OutboxIndicator } from './features/outbox/OutboxIndicator';
 import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { NeedsYouBanner } from './features/outbox/NeedsYouBanner';
+import { StreamStatus } from './features/connection/StreamStatus';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 import { RegisterScreen } from './features/register/RegisterScreen';
 import { RegistryScreen } from './features/hubs/RegistryScreen';
@@ -58,6 +59,7 @@ export function App() {
           ))}
         </nav>
         <TakeoverButton />
+        <StreamStatus />
         <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
       </header>
       <NeedsYouBanner />

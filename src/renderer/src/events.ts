@@ -16,6 +16,7 @@ import { useHandoff } from './features/handoff/store';
 import { useTimeline } from './features/timeline/store';
 import { hubEvents } from './features/hubs/store';
 import { useGitHubItems } from './features/timeline/githubStore';
+import { useConnection } from './features/connection/store';
 
 function openComposer(incidentId: string): void {
   useIncidents.getState().select(incidentId);
@@ -46,7 +47,48 @@ function frameQueue(): (fn: () => void) => void {
 
 export function connectEvents(api: ApiWithEvents): () => void {
   const later = frameQueue();
-  return api.subscribe((name, payload) => later(() => route(name, payload)));
+  return api.subscribe(
+    (name, payload) => later(() => route(name, payload)),
+    (state) => {
+      useConnection.getState().streamChanged(state);
+      // In the same queue as the events: a re-read starts after every event that came before the stream reopened.
+      if (state === 'live') later(resync);
+    },
+  );
+}
+
+/**
+ * The event stream (re)opened: events sent while it was down, or before it first opened, were missed, so each store
+ * an event route below feeds reads again what the page shows, through its own load. Per incident that is the one on
+ * screen (its panels load another incident afresh when it is opened); a store that never loaded stays unloaded.
+ */
+export function resync(): void {
+  const shown = useIncidents.getState().selectedId;
+  const held = (byIncident: Record<string, unknown>) => (shown && byIncident[shown] ? shown : null);
+  void useIncidents.getState().load();
+  if (usePeople.getState().loaded) void usePeople.getState().load();
+  const roles = held(useRoles.getState().byIncident);
+  if (roles) void useRoles.getState().load(roles);
+  const checklist = held(useChecklist.getState().steps);
+  if (checklist) void useChecklist.getState().load(checklist);
+  void useOutbox.getState().loadStatus();
+  void useOutbox.getState().loadJobs();
+  if (useSettings.getState().view) void useSettings.getState().load();
+  const report = held(useReport.getState().views);
+  if (report) void useReport.getState().load(report);
+  void useReport.getState().loadDebt();
+  const publication = held(usePublish.getState().byIncident);
+  if (publication) void usePublish.getState().load(publication);
+  void useReminders.getState().load();
+  // The notes and timeline panes: re-read when they show the newest end (an older window gains nothing by events).
+  const notes = useNotes.getState();
+  if (notes.incidentId && !notes.hasAfter) void notes.open(notes.incidentId);
+  const timeline = useTimeline.getState();
+  if (timeline.incidentId && !timeline.hasAfter) void timeline.open(timeline.incidentId);
+  void useHandoff.getState().catchUp();
+  hubEvents.resync(shown);
+  const links = held(useGitHubItems.getState().byIncident);
+  if (links) void useGitHubItems.getState().load(links);
 }
 
 type EventRoutes = { [E in EventName]?: (payload: EventPayload<E>) => void };

@@ -1,7 +1,7 @@
 // Web-shell transport: each operation is POST /api/<name> with the tab's bearer token; events arrive as
 // server-sent events read from a fetch stream (so the token travels in a header, never a cookie or a URL).
 import { createParser } from 'eventsource-parser';
-import type { Api, ApiWithEvents, EventName } from '../../../shared/contract';
+import type { Api, ApiWithEvents, EventName, StreamState } from '../../../shared/contract';
 import { eventNames, opNames } from '../../../shared/opNames';
 import { fail, type ApiError, type Result } from '../../../shared/result';
 import { storedAccessToken } from './webToken';
@@ -31,9 +31,24 @@ async function post(token: string | null, name: string, input: unknown): Promise
   return fail('internal', `Unexpected reply from the local server (HTTP ${res.status}).`);
 }
 
-/** Reads /api/events until closed, reconnecting after a drop (as EventSource would). */
-function streamEvents(token: string, onData: (data: string) => void): () => void {
+/**
+ * Reads /api/events until closed, reconnecting after a drop (as EventSource would). Tells `onStream` 'live' each time
+ * a stream opens (the server registers a stream before its first byte leaves, so from then on no event is missed)
+ * and 'lost' once when a stream drops or a connection attempt fails.
+ */
+function streamEvents(
+  token: string,
+  onData: (data: string) => void,
+  onStream: (state: StreamState) => void,
+  reconnectMs: number,
+): () => void {
   const controller = new AbortController();
+  let reported: StreamState | null = null;
+  const report = (state: StreamState) => {
+    if (controller.signal.aborted || (state === 'lost' && reported === 'lost')) return;
+    reported = state;
+    onStream(state);
+  };
   const run = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       try {
@@ -46,6 +61,7 @@ function streamEvents(token: string, onData: (data: string) => void): () => void
         if (res.ok && res.body) {
           const parser = createParser({ onEvent: (e) => onData(e.data) });
           const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+          report('live');
           for (;;) {
             const { value, done } = await reader.read();
             if (done) break;
@@ -56,29 +72,31 @@ function streamEvents(token: string, onData: (data: string) => void): () => void
         // dropped or aborted: retry below unless closed
       }
       if (controller.signal.aborted) return;
-      await new Promise((r) => setTimeout(r, RECONNECT_MS));
+      report('lost');
+      await new Promise((r) => setTimeout(r, reconnectMs));
     }
   };
   void run();
   return () => controller.abort();
 }
 
-export function httpApi(token: string | null): ApiWithEvents {
+export function httpApi(token: string | null, opts: { reconnectMs?: number } = {}): ApiWithEvents {
   const call: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
   for (const name of opNames) call[name] = (input) => post(token, name, input);
   const known = new Set<string>(eventNames);
   return {
     call: call as unknown as Api,
-    subscribe(listener) {
+    subscribe(listener, onStream) {
       if (!token) return () => {};
-      return streamEvents(token, (data) => {
+      const onData = (data: string) => {
         try {
           const msg = JSON.parse(data) as { name?: unknown; payload?: unknown };
           if (typeof msg.name === 'string' && known.has(msg.name)) listener(msg.name as EventName, msg.payload);
         } catch {
           // ignore malformed frames
         }
-      });
+      };
+      return streamEvents(token, onData, onStream ?? (() => {}), opts.reconnectMs ?? RECONNECT_MS);
     },
   };
 }

@@ -39,10 +39,15 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     return next;
   };
   const latestJob = new Map<string, ChecklistStep['jobs'][number]>();
+  // A snapshot read after the events stopped arriving (a re-read once the event stream is back) is newer than them.
+  const newest = (j: ChecklistStep['jobs'][number]) => {
+    const seen = latestJob.get(j.id);
+    return seen && seen.at >= j.at ? seen : j;
+  };
   /** Replace one step; if the selected step just closed, follow the work to the next open step. */
   const put = (fromServer: ChecklistStep, advance: boolean) => {
-    // A job's events can overtake the answer that created it: the latest event per job wins over snapshots.
-    const step = { ...fromServer, jobs: fromServer.jobs.map((j) => latestJob.get(j.id) ?? j) };
+    // A job's events can overtake the answer that created it: the latest event per job wins over older snapshots.
+    const step = { ...fromServer, jobs: fromServer.jobs.map(newest) };
     const list = (get().steps[step.incidentId] ?? []).map((s) => (s.stepId === step.stepId ? step : s));
     const selected = { ...get().selected };
     if (advance && (step.state === 'done' || step.state === 'skipped') && selected[step.incidentId] === step.stepId) {
@@ -132,7 +137,7 @@ export const useChecklist = create<ChecklistState>((set, get) => {
         const first = nextOpenStep(steps) ?? steps[0];
         if (first) selected[incidentId] = first.stepId;
       }
-      const fresh = steps.map((st) => ({ ...st, jobs: st.jobs.map((j) => latestJob.get(j.id) ?? j) }));
+      const fresh = steps.map((st) => ({ ...st, jobs: st.jobs.map(newest) }));
       set({ steps: { ...get().steps, [incidentId]: fresh }, selected });
     },
     jobChanged(job) {

@@ -26,8 +26,21 @@ interface HandoffState {
   send(): Promise<void>;
   retry(jobId: string): Promise<void>;
   statusChanged(s: HandoffStatus): void;
+  /** Reads the shown handoff's progress again (after the event stream reopened: its changes may have been missed). */
+  catchUp(): Promise<void>;
   close(): void;
 }
+
+/**
+ * The newest status event of this incident that came while handoff.send was still answering: the parts go out and
+ * report as soon as the send commits, so their events can reach the page before the send's own answer, which then
+ * holds an older state (every part "waiting") that no later event would correct.
+ */
+let early: HandoffStatus | null = null;
+/** Status events applied to the shown handoff: a read that overlapped one cannot tell which of the two is newer. */
+let applied = 0;
+/** Reads in a row at most when each answer overlapped a status event (see catchUp). */
+const CATCH_UP_READS = 3;
 
 export const useHandoff = create<HandoffState>((set, get) => ({
   incidentId: null,
@@ -72,6 +85,7 @@ export const useHandoff = create<HandoffState>((set, get) => ({
   async send() {
     const { incidentId, toPersonId, brief, confirmed, liaisonMoves } = get();
     if (!incidentId) return;
+    early = null;
     set({ sending: true, error: null });
     const res = await api().call['handoff.send']({
       incidentId,
@@ -80,15 +94,33 @@ export const useHandoff = create<HandoffState>((set, get) => ({
       confirmed,
       ...(liaisonMoves === null ? {} : { liaisonMoves }),
     });
+    const seen = early as HandoffStatus | null; // set by statusChanged while this awaited
+    const newer = res.ok && seen?.handoffId === res.value.handoffId ? seen : null;
+    early = null;
     // On a refusal the brief and choices stay as typed.
-    set(res.ok ? { sending: false, status: res.value } : { sending: false, error: res.error });
+    set(res.ok ? { sending: false, status: newer ?? res.value } : { sending: false, error: res.error });
   },
   async retry(jobId) {
     const res = await api().call['outbox.retry']({ jobId });
     if (!res.ok) set({ error: res.error });
   },
   statusChanged(s) {
-    if (get().status?.handoffId === s.handoffId) set({ status: s });
+    const { status, sending, incidentId } = get();
+    if (status?.handoffId === s.handoffId) {
+      applied += 1;
+      set({ status: s });
+    } else if (!status && sending && s.incidentId === incidentId) early = s;
+  },
+  async catchUp() {
+    for (let read = 0; read < CATCH_UP_READS; read++) {
+      const handoffId = get().status?.handoffId;
+      if (!handoffId) return;
+      const before = applied;
+      const res = await api().call['handoff.status']({ handoffId });
+      if (!res.ok || get().status?.handoffId !== handoffId) return;
+      // An event applied meanwhile may be newer than this answer, or older: read once more to settle it.
+      if (applied === before) return set({ status: res.value });
+    }
   },
   close() {
     set({ incidentId: null, status: null, error: null });

@@ -164,6 +164,12 @@ export const hubEvents = {
       reloadTold(job.incidentId);
   },
   registryChanged: () => void useHubs.getState().loadRegistry(),
+  /** The event stream reopened (events may be missed): the registry if read, and the shown incident's blast radius. */
+  resync: (incidentId: string | null) => {
+    const s = useHubs.getState();
+    if (s.registry) void s.loadRegistry();
+    if (incidentId && (s.scope[incidentId] || s.health[incidentId])) void s.loadIncident(incidentId);
+  },
   scopeChanged: (v: IncidentScope) => useHubs.setState((s) => ({ scope: { ...s.scope, [v.incidentId]: v } })),
   healthChanged: (v: HealthView) => {
     useHubs.setState((s) => ({ health: { ...s.health, [v.incidentId]: v } }));
