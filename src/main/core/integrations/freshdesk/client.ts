@@ -1,6 +1,6 @@
 // Small typed fetch client for the Freshdesk API v2 calls Conn makes (Basic auth with `apiKey:X`).
 import type { z } from 'zod';
-import { VendorError, kindForStatus, parseRetryAfter } from '../errors';
+import { VendorError, kindForStatus, parseRetryAfter, vendorErrorFrom } from '../errors';
 import { buildUrl, parseWith, send, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
@@ -200,14 +200,5 @@ export function classifyFreshdesk(
   let kind = kindForStatus(status);
   if (status === 400 && b.errors?.some((e) => e.code === 'duplicate_value')) kind = 'conflict';
   const retryAfterMs = status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined;
-  return new VendorError({
-    vendor: 'freshdesk',
-    operation,
-    kind,
-    status,
-    vendorMessage: message,
-    ...(code ? { vendorCode: code } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    mayHaveApplied: isWrite && status >= 500,
-  });
+  return vendorErrorFrom('freshdesk', operation, status, isWrite, { kind, message, code, retryAfterMs });
 }

@@ -1,6 +1,6 @@
 // Small typed fetch client for the PagerDuty REST API v2 calls Conn makes.
 import type { z } from 'zod';
-import { VendorError, kindForStatus } from '../errors';
+import { VendorError, kindForStatus, vendorErrorFrom } from '../errors';
 import { buildUrl, parseWith, send, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
@@ -251,14 +251,6 @@ export function classifyPagerDuty(
   const reset = headers.get('ratelimit-reset');
   const retryAfterMs =
     kind === 'rate_limited' && reset !== null && /^\d+(\.\d+)?$/.test(reset.trim()) ? Number(reset) * 1000 : undefined;
-  return new VendorError({
-    vendor: 'pagerduty',
-    operation,
-    kind,
-    status,
-    vendorMessage: message,
-    ...(err?.code !== undefined ? { vendorCode: String(err.code) } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    mayHaveApplied: isWrite && status >= 500,
-  });
+  const code = err?.code !== undefined ? String(err.code) : undefined;
+  return vendorErrorFrom('pagerduty', operation, status, isWrite, { kind, message, code, retryAfterMs });
 }
