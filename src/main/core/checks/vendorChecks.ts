@@ -2,7 +2,7 @@
 // and say whether the step's outcome is visible there.
 import type { Incident } from '../../../shared/domain';
 import { splitRepo } from '../../../shared/integrations';
-import { fileUrlOn } from '../../../shared/publish';
+import { mergedReportUrl } from '../../../shared/publish';
 import { vendorLabels } from '../../../shared/labels';
 import type { Vendor } from '../../../shared/outbox';
 import type { CheckType } from '../../../shared/runbook';
@@ -129,11 +129,11 @@ export function githubChecks(v: LiveVendors) {
       const r = links.reportPull;
       if (!r) return { status: 'not_yet', detail: 'The report has not been published by pull request yet.' };
       const { owner, repo } = splitRepo(r.repo);
-      const md = r.files.find((f) => f.path.endsWith('.md')) ?? r.files[0];
+      const url = mergedReportUrl(r);
       const onDefault: CheckOutcome = {
         status: 'confirmed',
         evidence: `The report is on ${r.repo}'s ${r.defaultBranch}`,
-        ...(md ? { url: fileUrlOn(r, md.path) } : {}),
+        ...(url ? { url } : {}),
       };
       if (r.number !== null) {
         const pull = (await gh.client.getPull(owner, repo, r.number)).data;
