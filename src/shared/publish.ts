@@ -22,11 +22,16 @@ export const fileUrlOn = (r: Pick<PublishedReport, 'repoUrl' | 'defaultBranch'>,
   `${r.repoUrl.replace(/\/+$/, '')}/blob/${encodeURIComponent(r.defaultBranch)}/` +
   path.split('/').map(encodeURIComponent).join('/');
 
+/** The report's address on the default branch once merged: its Markdown file (else its first), or null with none. */
+export function mergedReportUrl(r: PublishedReport): string | null {
+  const md = r.files.find((f) => f.path.endsWith('.md')) ?? r.files[0];
+  return md ? fileUrlOn(r, md.path) : null;
+}
+
 /** The report's link for the community: the Markdown file once merged, the pull request while open. */
 export function reportLinkOf(r: PublishedReport, merged: boolean): string | null {
-  const md = r.files.find((f) => f.path.endsWith('.md')) ?? r.files[0];
-  if ((merged || r.state === 'merged') && md) return fileUrlOn(r, md.path);
-  return r.url;
+  const onDefault = merged || r.state === 'merged' ? mergedReportUrl(r) : null;
+  return onDefault ?? r.url;
 }
 
 export type PublicationState = 'not_published' | 'publishing' | 'failed' | 'open' | 'merged';

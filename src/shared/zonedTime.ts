@@ -19,12 +19,12 @@ interface Parts {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
+/** The ways Conn reads or writes an instant in a zone: each a locale and its options, the zone left out. */
+const formatStyles = {
+  /** Every field as numbers, for zonedParts. */
+  parts: {
+    locale: 'en-US',
+    options: {
       hourCycle: 'h23',
       year: 'numeric',
       month: '2-digit',
@@ -32,8 +32,29 @@ function formatter(tz: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
-    });
-    formatters.set(tz, f);
+    },
+  },
+  /** 'Thursday 26 November 2026', for dayHeading. */
+  day: { locale: 'en-GB', options: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' } },
+  /** The hour, minute and short weekday, for the reminders' quiet and working hours (reminders/localTime.ts). */
+  clock: { locale: 'en-US', options: { hourCycle: 'h23', hour: '2-digit', minute: '2-digit', weekday: 'short' } },
+} satisfies Record<string, { locale: string; options: Intl.DateTimeFormatOptions }>;
+
+export type ZonedFormatStyle = keyof typeof formatStyles;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The one formatter per zone and style, built once: building an Intl.DateTimeFormat per line cost seconds and a
+ * gigabyte on a long timeline.
+ */
+export function zonedFormatter(tz: string, style: ZonedFormatStyle): Intl.DateTimeFormat {
+  const key = `${style} ${tz}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const { locale, options } = formatStyles[style];
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: tz });
+    formatters.set(key, f);
   }
   return f;
 }
@@ -52,7 +73,7 @@ export function zonedParts(ms: number, tz: string): Parts {
     };
   }
   const out: Record<string, number> = {};
-  for (const p of formatter(tz).formatToParts(new Date(ms))) {
+  for (const p of zonedFormatter(tz, 'parts').formatToParts(new Date(ms))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return {
@@ -110,22 +131,8 @@ export function wallTimeToUtc(wall: string, tz: string): number | null {
 }
 
 /** A weekday and date heading for a day in the zone, e.g. 'Thursday 26 November 2026'. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
 export function dayHeading(ms: number, tz: string): string {
-  // One formatter per zone: building an Intl.DateTimeFormat per line cost seconds and a gigabyte on a long timeline.
-  let f = dayFormatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone: tz,
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-    });
-    dayFormatters.set(tz, f);
-  }
-  return f.format(new Date(ms));
+  return zonedFormatter(tz, 'day').format(new Date(ms));
 }
 
 /** '1 day 3 hours 20 minutes'; null when the end is missing or before the start. */

@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
 import { openPull } from '../simulators/github';
+import { declareAndOpen } from './declare';
 import { serve, type Served } from './serve';
 
 let sim: Simulators;
@@ -52,13 +53,7 @@ test('issues, publish, merge, tell the community, and the linked PR on the timel
   });
 
   const title = 'Users cannot start servers on the Ocean Data hub';
-  const inc = await app.call<{ id: string }>('incidents.declare', {
-    title,
-    hub: 'ocean-data',
-    ticketUrl: `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`,
-  });
-  await page.goto(app.url);
-  await page.getByRole('list', { name: 'Incidents' }).getByText(title).click();
+  const inc = await declareAndOpen(app, page, title);
   const box = page.getByRole('textbox', { name: 'Note', exact: true });
   await box.click();
   await box.fill(`Fix under review: https://github.com/2i2c-org/infrastructure/pull/${fix}`);

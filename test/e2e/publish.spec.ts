@@ -1,8 +1,9 @@
 // Publishing the report in a real Chromium against the GitHub simulator: pressing Publish twice opens one pull
 // request; the report tab shows it with its link; merged in the simulator, the check shows it published.
 import { expect, test } from '@playwright/test';
-import { SIM_TICKET_ID, startSimulators, type Simulators } from '../simulators';
+import { startSimulators, type Simulators } from '../simulators';
 import { mergePull } from '../simulators/github';
+import { declareAndOpen } from './declare';
 import { serve, type Served } from './serve';
 
 let sim: Simulators;
@@ -22,14 +23,7 @@ test('Publish pressed twice opens one pull request, shown with its link; merged,
   page,
 }) => {
   const title = 'Users cannot start servers on the Ocean Data hub';
-  const inc = await app.call<{ id: string }>('incidents.declare', {
-    title,
-    hub: 'ocean-data',
-    ticketUrl: `https://conn-sim.freshdesk.com/a/tickets/${SIM_TICKET_ID}`,
-  });
-  await page.goto(app.url);
-  await page.getByText(title).first().click();
-  await page.getByRole('tab', { name: 'Report' }).click();
+  const inc = await declareAndOpen(app, page, title, 'Report');
   const bar = page.getByRole('group', { name: 'Publish the report' });
   await expect(bar.getByTestId('publish-state')).toHaveText('Not published');
 

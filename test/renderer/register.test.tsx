@@ -92,6 +92,13 @@ describe('RegisterScreen', () => {
     const row = await screen.findByRole('row', { name: /Servers do not start/ });
     const official = within(row).getByRole('button', { name: /^Official start 7m: open its evidence/ });
     expect(official.textContent).toBe('7m');
+    // The "time to" figures stand under their own headings (official start with its four numbered evidence links).
+    const headings = screen.getAllByRole('columnheader').map((h) => h.textContent);
+    const cells = within(row)
+      .getAllByRole('cell')
+      .map((c) => c.textContent);
+    const under = (heading: string) => cells[headings.indexOf(heading)];
+    expect([under('First reply'), under('Official start'), under('Resolved after')]).toEqual(['7m', '7m1234', '—']);
     await act(async () => fireEvent.click(official));
     expect(open).toHaveBeenCalledWith(a.id);
     expect(useNavigation.getState().target).toMatchObject({ incidentId: a.id, tab: 'timeline', entryId: 'ev-reply' });

@@ -11,33 +11,28 @@ export interface GhUserRec {
   name: string | null;
 }
 
-export interface GhIssueRec {
+/** What an issue and a pull request share (GitHub numbers both in one sequence per repository). */
+export interface GhThreadRec {
   id: number;
   number: number;
   title: string;
   body: string | null;
   state: 'open' | 'closed';
-  state_reason: string | null;
   user: string;
-  labels: string[];
   created_at: string;
   updated_at: string;
   closed_at: string | null;
 }
 
-export interface GhPullRec {
-  id: number;
-  number: number;
-  title: string;
-  body: string | null;
-  state: 'open' | 'closed';
-  user: string;
+export interface GhIssueRec extends GhThreadRec {
+  state_reason: string | null;
+  labels: string[];
+}
+
+export interface GhPullRec extends GhThreadRec {
   head: string;
   base: string;
   merged_at: string | null;
-  created_at: string;
-  updated_at: string;
-  closed_at: string | null;
 }
 
 export interface GhFileRec {
@@ -136,24 +131,27 @@ export function addRepo(
 const commitSha = (seed: string) => createHash('sha1').update(seed).digest('hex');
 
 /** Someone opens a pull request on GitHub (tests): a branch `head` off the default branch and an open PR from it. */
+/** A new issue's or pull request's shared fields: open, at `at`, with the repository's next number. */
+const openThread = (
+  repo: GhRepoRec,
+  o: { id: number; title: string; body: string | null; user: string; at: string },
+): GhThreadRec => ({
+  id: o.id,
+  number: repo.nextNumber++,
+  title: o.title,
+  body: o.body,
+  state: 'open',
+  user: o.user,
+  created_at: o.at,
+  updated_at: o.at,
+  closed_at: null,
+});
+
 export function openPull(
   repo: GhRepoRec,
   o: { id: number; title: string; user: string; head: string; at: string },
 ): GhPullRec {
-  const pr: GhPullRec = {
-    id: o.id,
-    number: repo.nextNumber++,
-    title: o.title,
-    body: null,
-    state: 'open',
-    user: o.user,
-    head: o.head,
-    base: 'main',
-    merged_at: null,
-    created_at: o.at,
-    updated_at: o.at,
-    closed_at: null,
-  };
+  const pr: GhPullRec = { ...openThread(repo, { ...o, body: null }), head: o.head, base: 'main', merged_at: null };
   repo.branches.set(pr.head, repo.branches.get(pr.base)!);
   repo.pulls.push(pr);
   return pr;
@@ -245,19 +243,7 @@ export function githubHandler(state: GhState, now: () => number) {
   }
 
   function pullAsIssueJson(r: GhRepoRec, p: GhPullRec, base: string) {
-    const asIssue: GhIssueRec = {
-      id: p.id,
-      number: p.number,
-      title: p.title,
-      body: p.body,
-      state: p.state,
-      state_reason: null,
-      user: p.user,
-      labels: [],
-      created_at: p.created_at,
-      updated_at: p.updated_at,
-      closed_at: p.closed_at,
-    };
+    const asIssue: GhIssueRec = { ...p, state_reason: null, labels: [] };
     return {
       ...issueJson(r, asIssue, base),
       html_url: `https://github.com/${r.owner}/${r.name}/pull/${p.number}`,
@@ -594,6 +580,14 @@ export function githubHandler(state: GhState, now: () => number) {
     const rest = parts.slice(3);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const at = iso();
+    /** An issue or pull request this request makes: the next id, the caller's, now, with the body it sent. */
+    const made = (title: string) => ({
+      id: ++state.seq,
+      title,
+      body: typeof body.body === 'string' ? body.body : null,
+      user: login,
+      at,
+    });
 
     if (rest.length === 0 && method === 'GET') return { status: 200, body: repoJson(repo, login, base) };
 
@@ -605,19 +599,7 @@ export function githubHandler(state: GhState, now: () => number) {
         if (body.body !== undefined && body.body !== null && typeof body.body !== 'string')
           return invalid('Issue', 'body', 'invalid');
         const labels = Array.isArray(body.labels) ? body.labels.map(String) : [];
-        const i: GhIssueRec = {
-          id: ++state.seq,
-          number: repo.nextNumber++,
-          title: body.title,
-          body: typeof body.body === 'string' ? body.body : null,
-          state: 'open',
-          state_reason: null,
-          user: login,
-          labels,
-          created_at: at,
-          updated_at: at,
-          closed_at: null,
-        };
+        const i: GhIssueRec = { ...openThread(repo, made(body.title)), state_reason: null, labels };
         repo.issues.push(i);
         return { status: 201, headers: { location: issueJson(repo, i, base).url }, body: issueJson(repo, i, base) };
       }
@@ -692,20 +674,7 @@ export function githubHandler(state: GhState, now: () => number) {
               { resource: 'PullRequest', code: 'custom', message: `No commits between ${baseBranch} and ${head}` },
             ],
           });
-        const p: GhPullRec = {
-          id: ++state.seq,
-          number: repo.nextNumber++,
-          title: body.title,
-          body: typeof body.body === 'string' ? body.body : null,
-          state: 'open',
-          user: login,
-          head,
-          base: baseBranch,
-          merged_at: null,
-          created_at: at,
-          updated_at: at,
-          closed_at: null,
-        };
+        const p: GhPullRec = { ...openThread(repo, made(body.title)), head, base: baseBranch, merged_at: null };
         repo.pulls.push(p);
         return { status: 201, body: pullJson(repo, p, base, true) };
       }

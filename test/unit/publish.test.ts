@@ -1,7 +1,8 @@
 // The published report's links and the blob sha Conn compares with GitHub's (the same as `git hash-object`).
 import { describe, expect, it } from 'vitest';
 import { gitBlobSha } from '../../src/main/core/outbox/vendors/githubPublish';
-import { fileUrlOn, reportLinkOf, type PublishedReport } from '../../src/shared/publish';
+import { linksFrom, reportPullFrom } from '../../src/main/core/outbox/links';
+import { fileUrlOn, mergedReportUrl, reportLinkOf, type PublishedReport } from '../../src/shared/publish';
 
 const published: PublishedReport = {
   repo: '2i2c-org/incident-reports',
@@ -27,6 +28,27 @@ describe('the published report', () => {
     expect(fileUrlOn({ repoUrl: 'https://ghe.example.com/o/r/', defaultBranch: 'trunk' }, 'a/b.pdf')).toBe(
       'https://ghe.example.com/o/r/blob/trunk/a/b.pdf',
     );
+  });
+
+  it('falls back to the first file without Markdown, and to the pull request without files, even once merged', () => {
+    const pdfOnly = { ...published, files: published.files.slice(0, 1) };
+    expect(reportLinkOf(pdfOnly, true)).toMatch(/\/blob\/main\/reports\/.+\.pdf$/);
+    expect(mergedReportUrl({ ...published, files: [] })).toBeNull();
+    expect(reportLinkOf({ ...published, files: [] }, true)).toBe(published.url);
+    expect(reportLinkOf({ ...published, files: [], url: null }, true)).toBeNull();
+  });
+
+  it('reads the report as the last sent publish that left one (the links and the publish service alike)', () => {
+    const sent = [
+      { kind: 'github.publishReport', result: published },
+      { kind: 'slack.createChannel', result: { channelId: 'C1' } },
+      { kind: 'github.publishReport', result: { ...published, number: 8 } },
+      { kind: 'github.publishReport', result: { unexpected: true } },
+    ];
+    expect(reportPullFrom(sent)?.number).toBe(8);
+    expect(linksFrom(undefined, sent).reportPull?.number).toBe(8);
+    expect(reportPullFrom(sent.slice(1, 2))).toBeUndefined();
+    expect('reportPull' in linksFrom(undefined, sent.slice(1, 2))).toBe(false);
   });
 
   it('names content by git blob sha, as GitHub does', () => {

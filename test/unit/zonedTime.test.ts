@@ -8,6 +8,7 @@ import {
   toWallTime,
   wallTimeToUtc,
   zonedDate,
+  zonedFormatter,
   zonedParts,
 } from '../../src/shared/zonedTime';
 
@@ -68,5 +69,16 @@ describe('the UTC fast path', () => {
     const instants = [0, Date.UTC(2024, 1, 29, 23, 59, 59), Date.UTC(1999, 11, 31, 23, 59, 59, 999), 4102444800000];
     for (let i = 0; i < 500; i++) instants.push(Math.floor(((i * 7919) % 500) * 8_640_000_000 + i * 60_001));
     for (const ms of instants) expect(zonedParts(ms, 'UTC')).toEqual(zonedParts(ms, 'Etc/UTC'));
+  });
+
+  it('keeps one formatter per zone and style, and the styles of one zone apart', () => {
+    const t = Date.UTC(2026, 10, 26, 23, 30);
+    // Read the heading, then the parts, then the heading again in one zone: neither may answer for the other.
+    expect(dayHeading(t, 'Asia/Tokyo')).toMatch(/Friday,? 27 November 2026/);
+    expect(formatZoned(t, 'Asia/Tokyo')).toBe('2026-11-27 08:30');
+    expect(dayHeading(t, 'Asia/Tokyo')).toMatch(/Friday,? 27 November 2026/);
+    expect(zonedFormatter('Asia/Tokyo', 'day')).toBe(zonedFormatter('Asia/Tokyo', 'day'));
+    expect(zonedFormatter('Asia/Tokyo', 'day')).not.toBe(zonedFormatter('Asia/Tokyo', 'parts'));
+    expect(zonedFormatter('Asia/Tokyo', 'day')).not.toBe(zonedFormatter('Europe/Berlin', 'day'));
   });
 });

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { SIM_TICKET_ID } from '../../simulators';
 import { SIM_TICKET_URL, useSimulators, type SimCore } from '../../helpers/simCore';
+import { vendorChecks } from '../../../src/main/core/checks/vendorChecks';
+import type { LiveVendors } from '../../../src/main/core/outbox/vendors/common';
+import type { Incident } from '../../../src/shared/domain';
 
 const suite = useSimulators();
 let t: SimCore | undefined;
@@ -125,5 +128,29 @@ describe('checks against vendor state', () => {
     expect(r).toMatchObject({ ok: true, value: { incidentId: inc.id } });
     const bad = await t.core.invoke('checks.run', { incidentId: 'nope' });
     expect(bad).toMatchObject({ ok: false });
+  });
+
+  it('every vendor check says which vendor is not connected, before it reads anything', async () => {
+    const none: LiveVendors = {
+      slack: () => undefined,
+      pagerduty: () => undefined,
+      freshdesk: () => undefined,
+      github: () => undefined,
+    };
+    const links = { slackChannelName: 'inc-x', pagerdutyIncidentId: 'P1', freshdeskTicketId: 7 };
+    const said: Record<string, string> = {};
+    for (const [id, check] of Object.entries(vendorChecks(none))) {
+      const out = await check.run({ id: 'i1' } as Incident, links);
+      said[id] = `${out.status}: ${'detail' in out ? out.detail : ''}`;
+    }
+    expect(said).toEqual({
+      pagerduty_incident_exists: 'unknown: PagerDuty is not connected.',
+      pagerduty_acknowledged: 'unknown: PagerDuty is not connected.',
+      pagerduty_resolved: 'unknown: PagerDuty is not connected.',
+      slack_channel_exists: 'unknown: Slack is not connected.',
+      ticket_public_reply: 'unknown: Freshdesk is not connected.',
+      ticket_closed: 'unknown: Freshdesk is not connected.',
+      report_published: 'unknown: GitHub is not connected.',
+    });
   });
 });

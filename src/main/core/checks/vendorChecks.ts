@@ -2,7 +2,9 @@
 // and say whether the step's outcome is visible there.
 import type { Incident } from '../../../shared/domain';
 import { splitRepo } from '../../../shared/integrations';
-import { fileUrlOn } from '../../../shared/publish';
+import { mergedReportUrl } from '../../../shared/publish';
+import { vendorLabels } from '../../../shared/labels';
+import type { Vendor } from '../../../shared/outbox';
 import type { CheckType } from '../../../shared/runbook';
 import { incidentKeyFor } from '../integrations/pagerduty/client';
 import type { PdIncident } from '../integrations/pagerduty/schemas';
@@ -10,36 +12,51 @@ import type { IncidentLinks } from '../outbox/links';
 import { asFailure, type LiveVendors } from '../outbox/vendors/common';
 import type { Check, CheckOutcome } from './types';
 
-const notConnected = (name: string): CheckOutcome => ({ status: 'unknown', detail: `${name} is not connected.` });
 const couldNotAsk = (err: unknown): CheckOutcome => {
   const f = asFailure(err);
   return { status: 'unknown', detail: `Could not ask (${f.kind}): ${f.message}` };
 };
+
+type Connected<K extends Vendor> = NonNullable<ReturnType<LiveVendors[K]>>;
+
+/**
+ * Every vendor check's frame: unknown while the vendor is not connected, else `read` asks it, and a failure to ask
+ * is unknown too. `read` answers on its own when there is nothing to read yet (no channel, ticket or pull request).
+ */
+function vendorCheck<K extends Vendor>(
+  v: LiveVendors,
+  vendor: K,
+  id: CheckType,
+  read: (live: Connected<K>, incident: Incident, links: IncidentLinks) => Promise<CheckOutcome>,
+): Check {
+  return {
+    id,
+    vendor,
+    async run(incident, links) {
+      const live = v[vendor]() as Connected<K> | undefined;
+      if (!live) return { status: 'unknown', detail: `${vendorLabels[vendor]} is not connected.` };
+      try {
+        return await read(live, incident, links);
+      } catch (err) {
+        return couldNotAsk(err);
+      }
+    },
+  };
+}
 
 /** Freshdesk's closed (5) and resolved (4) statuses both mean the ticket is done with. */
 const TICKET_DONE = new Set([4, 5]);
 
 /** The checks that read PagerDuty. */
 export function pagerdutyChecks(v: LiveVendors) {
-  /** The PagerDuty incident Conn created (from the outbox link, else by incident_key), or null. */
-  const pdIncident = async (incident: Incident, links: IncidentLinks): Promise<PdIncident | null> => {
-    const pd = v.pagerduty()!.client;
-    if (links.pagerdutyIncidentId) return pd.getIncident(links.pagerdutyIncidentId);
-    return pd.findIncidentByKey(incidentKeyFor(incident.id));
-  };
-  const pdCheck = (id: CheckType, test: (i: PdIncident) => CheckOutcome): Check => ({
-    id,
-    vendor: 'pagerduty',
-    async run(incident, links) {
-      if (!v.pagerduty()) return notConnected('PagerDuty');
-      try {
-        const found = await pdIncident(incident, links);
-        return found ? test(found) : { status: 'not_yet', detail: 'No PagerDuty incident for this incident yet.' };
-      } catch (err) {
-        return couldNotAsk(err);
-      }
-    },
-  });
+  const pdCheck = (id: CheckType, test: (i: PdIncident) => CheckOutcome): Check =>
+    vendorCheck(v, 'pagerduty', id, async ({ client: pd }, incident, links) => {
+      // The PagerDuty incident Conn created: from the outbox link, else by incident_key.
+      const found = links.pagerdutyIncidentId
+        ? await pd.getIncident(links.pagerdutyIncidentId)
+        : await pd.findIncidentByKey(incidentKeyFor(incident.id));
+      return found ? test(found) : { status: 'not_yet', detail: 'No PagerDuty incident for this incident yet.' };
+    });
   const seen = (i: PdIncident, what: string): CheckOutcome => ({
     status: 'confirmed',
     evidence: `PagerDuty #${i.incident_number ?? i.id} ${what}`,
@@ -62,20 +79,12 @@ export function pagerdutyChecks(v: LiveVendors) {
 
 /** The checks that read Freshdesk. */
 export function freshdeskChecks(v: LiveVendors) {
-  const ticketCheck = (id: CheckType, run: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check => ({
-    id,
-    vendor: 'freshdesk',
-    async run(incident, links) {
-      if (!v.freshdesk()) return notConnected('Freshdesk');
-      if (links.freshdeskTicketId === undefined)
-        return { status: 'unknown', detail: 'This incident has no Freshdesk ticket.' };
-      try {
-        return await run(links.freshdeskTicketId, incident);
-      } catch (err) {
-        return couldNotAsk(err);
-      }
-    },
-  });
+  const ticketCheck = (id: CheckType, read: (ticketId: number, incident: Incident) => Promise<CheckOutcome>): Check =>
+    vendorCheck(v, 'freshdesk', id, async (_fd, incident, links) =>
+      links.freshdeskTicketId === undefined
+        ? { status: 'unknown', detail: 'This incident has no Freshdesk ticket.' }
+        : read(links.freshdeskTicketId, incident),
+    );
 
   return {
     ticket_public_reply: ticketCheck('ticket_public_reply', async (ticketId, incident) => {
@@ -99,24 +108,14 @@ export function freshdeskChecks(v: LiveVendors) {
 /** The check that reads Slack. */
 export function slackChecks(v: LiveVendors) {
   return {
-    slack_channel_exists: {
-      id: 'slack_channel_exists',
-      vendor: 'slack',
-      async run(_incident, links) {
-        const slack = v.slack();
-        if (!slack) return notConnected('Slack');
-        if (!links.slackChannelName)
-          return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
-        try {
-          const c = await slack.client.findChannelByName(links.slackChannelName, { knownId: links.slackChannelId });
-          return c && !c.is_archived
-            ? { status: 'confirmed', evidence: `Slack channel #${c.name} exists` }
-            : { status: 'not_yet', detail: `Slack has no open channel #${links.slackChannelName}.` };
-        } catch (err) {
-          return couldNotAsk(err);
-        }
-      },
-    },
+    slack_channel_exists: vendorCheck(v, 'slack', 'slack_channel_exists', async (slack, _incident, links) => {
+      if (!links.slackChannelName)
+        return { status: 'not_yet', detail: 'Conn has not created a Slack channel for this incident yet.' };
+      const c = await slack.client.findChannelByName(links.slackChannelName, { knownId: links.slackChannelId });
+      return c && !c.is_archived
+        ? { status: 'confirmed', evidence: `Slack channel #${c.name} exists` }
+        : { status: 'not_yet', detail: `Slack has no open channel #${links.slackChannelName}.` };
+    }),
   } satisfies Partial<Record<CheckType, Check>>;
 }
 
@@ -126,47 +125,37 @@ export function slackChecks(v: LiveVendors) {
  */
 export function githubChecks(v: LiveVendors) {
   return {
-    report_published: {
-      id: 'report_published',
-      vendor: 'github',
-      async run(_incident, links) {
-        const gh = v.github();
-        if (!gh) return notConnected('GitHub');
-        const r = links.reportPull;
-        if (!r) return { status: 'not_yet', detail: 'The report has not been published by pull request yet.' };
-        const { owner, repo } = splitRepo(r.repo);
-        const md = r.files.find((f) => f.path.endsWith('.md')) ?? r.files[0];
-        const onDefault: CheckOutcome = {
-          status: 'confirmed',
-          evidence: `The report is on ${r.repo}'s ${r.defaultBranch}`,
-          ...(md ? { url: fileUrlOn(r, md.path) } : {}),
-        };
-        try {
-          if (r.number !== null) {
-            const pull = (await gh.client.getPull(owner, repo, r.number)).data;
-            if (pull?.merged_at) return { ...onDefault, evidence: `Pull request #${r.number} was merged` };
-            // Open and unchanged (a free 304 most minutes): nothing else to read yet.
-            if (pull?.state === 'open')
-              return { status: 'not_yet', detail: `Pull request #${r.number} is not merged yet.` };
-          }
-          // Merged some other way (or published without a pull request): the files on the default branch.
-          for (const f of r.files) {
-            const there = await gh.client.getContent(owner, repo, f.path, r.defaultBranch);
-            if (there?.sha !== f.sha)
-              return {
-                status: 'not_yet',
-                detail:
-                  r.number !== null
-                    ? `Pull request #${r.number} is not merged yet.`
-                    : `${f.path} is not on ${r.defaultBranch} yet.`,
-              };
-          }
-          return onDefault;
-        } catch (err) {
-          return couldNotAsk(err);
-        }
-      },
-    },
+    report_published: vendorCheck(v, 'github', 'report_published', async (gh, _incident, links) => {
+      const r = links.reportPull;
+      if (!r) return { status: 'not_yet', detail: 'The report has not been published by pull request yet.' };
+      const { owner, repo } = splitRepo(r.repo);
+      const url = mergedReportUrl(r);
+      const onDefault: CheckOutcome = {
+        status: 'confirmed',
+        evidence: `The report is on ${r.repo}'s ${r.defaultBranch}`,
+        ...(url ? { url } : {}),
+      };
+      if (r.number !== null) {
+        const pull = (await gh.client.getPull(owner, repo, r.number)).data;
+        if (pull?.merged_at) return { ...onDefault, evidence: `Pull request #${r.number} was merged` };
+        // Open and unchanged (a free 304 most minutes): nothing else to read yet.
+        if (pull?.state === 'open')
+          return { status: 'not_yet', detail: `Pull request #${r.number} is not merged yet.` };
+      }
+      // Merged some other way (or published without a pull request): the files on the default branch.
+      for (const f of r.files) {
+        const there = await gh.client.getContent(owner, repo, f.path, r.defaultBranch);
+        if (there?.sha !== f.sha)
+          return {
+            status: 'not_yet',
+            detail:
+              r.number !== null
+                ? `Pull request #${r.number} is not merged yet.`
+                : `${f.path} is not on ${r.defaultBranch} yet.`,
+          };
+      }
+      return onDefault;
+    }),
   } satisfies Partial<Record<CheckType, Check>>;
 }
 

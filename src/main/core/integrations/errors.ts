@@ -147,6 +147,40 @@ export function classifyTransportError(
   });
 }
 
+/** What one vendor's own rules read from an HTTP error answer (its status, headers and body). */
+export interface HttpFailureReading {
+  kind: VendorErrorKind;
+  message: string;
+  /** The vendor's own error code, when the answer carried one (an empty code is left out). */
+  code?: string | undefined;
+  retryAfterMs?: number | undefined;
+  /** The answer leaves open whether a write took effect; by default any 5xx does. */
+  uncertain?: boolean;
+}
+
+/**
+ * The VendorError for a non-2xx answer, built the same way for every HTTP vendor (GitHub, Freshdesk, PagerDuty):
+ * each passes only what its own status rules read from the answer.
+ */
+export function vendorErrorFrom(
+  vendor: VendorName,
+  operation: string,
+  status: number,
+  isWrite: boolean,
+  reading: HttpFailureReading,
+): VendorError {
+  return new VendorError({
+    vendor,
+    operation,
+    kind: reading.kind,
+    status,
+    vendorMessage: reading.message,
+    ...(reading.code ? { vendorCode: reading.code } : {}),
+    ...(reading.retryAfterMs !== undefined ? { retryAfterMs: reading.retryAfterMs } : {}),
+    mayHaveApplied: isWrite && (reading.uncertain ?? status >= 500),
+  });
+}
+
 /** Maps an HTTP status (PagerDuty and Freshdesk) to a kind. */
 export function kindForStatus(status: number): VendorErrorKind {
   if (status === 401) return 'auth';

@@ -21,6 +21,17 @@ export interface HttpResponse {
   text: string;
 }
 
+/** A non-2xx answer as a vendor's classifier reads it (text and JSON already redacted). */
+export interface ErrorAnswer {
+  status: number;
+  headers: Headers;
+  text: string;
+  json: unknown;
+}
+
+/** A vendor's rules for its error answers: the call that failed, its answer, and whether it was a write. */
+export type ClassifyAnswer = (operation: string, answer: ErrorAnswer, isWrite: boolean) => VendorError;
+
 export interface SendOptions {
   vendor: VendorName;
   operation: string;
@@ -29,8 +40,8 @@ export interface SendOptions {
   headers: Record<string, string>;
   body?: unknown;
   secrets: readonly string[];
-  /** Builds the error for any non-2xx answer. */
-  classify: (res: { status: number; headers: Headers; text: string; json: unknown }) => VendorError;
+  /** Builds the error for any non-2xx answer (every method but GET counts as a write). */
+  classify: ClassifyAnswer;
 }
 
 export async function send(deps: HttpDeps, o: SendOptions): Promise<HttpResponse> {
@@ -63,12 +74,11 @@ export async function send(deps: HttpDeps, o: SendOptions): Promise<HttpResponse
     }
   }
   if (status < 200 || status > 299)
-    throw o.classify({
-      status,
-      headers,
-      text: redact(text, o.secrets),
-      json: jsonOk ? redactDeep(json, o.secrets) : null,
-    });
+    throw o.classify(
+      o.operation,
+      { status, headers, text: redact(text, o.secrets), json: jsonOk ? redactDeep(json, o.secrets) : null },
+      o.method !== 'GET',
+    );
   if (!jsonOk) {
     throw new VendorError({
       vendor: o.vendor,

@@ -46,12 +46,26 @@ export function linksFrom(
     } else if (s.kind === 'freshdesk.createTicket') {
       const r = linkResults['freshdesk.createTicket'].safeParse(s.result);
       if (r.success) links.communityTickets = { ...links.communityTickets, [r.data.community]: r.data.ticketId };
-    } else if (s.kind === 'github.publishReport') {
-      const r = publishedReport.safeParse(s.result);
-      if (r.success) links.reportPull = r.data;
     }
   }
+  const pull = reportPullFrom(sent);
+  if (pull) links.reportPull = pull;
   return links;
+}
+
+/**
+ * The one reader of the publish link's source: the report's pull request (or files) as the last sent
+ * `github.publishReport` left it, or undefined before any was sent. linksFrom, the publish service and the checklist
+ * read it here.
+ */
+export function reportPullFrom(sent: Array<{ kind: string; result: unknown }>): PublishedReport | undefined {
+  let pull: PublishedReport | undefined;
+  for (const s of sent) {
+    if (s.kind !== 'github.publishReport') continue;
+    const r = publishedReport.safeParse(s.result);
+    if (r.success) pull = r.data;
+  }
+  return pull;
 }
 
 /** The link a job cannot be sent without (its channel, PagerDuty incident or ticket), or null for the makers. */

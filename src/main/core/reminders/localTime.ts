@@ -1,31 +1,16 @@
 // Wall-clock arithmetic in a named timezone (quiet hours, working hours), without a date library.
 import type { DailyWindow } from '../../../shared/reminders';
+import { zonedFormatter } from '../../../shared/zonedTime';
 
 const MINUTE = 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      hour: '2-digit',
-      minute: '2-digit',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
 
 /** Minutes since local midnight and the local weekday (0 = Sunday) at an instant. */
 export function localClock(ms: number, timeZone: string): { minutes: number; weekday: number } {
   let hour = 0;
   let minute = 0;
   let weekday = 0;
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+  for (const p of zonedFormatter(timeZone, 'clock').formatToParts(new Date(ms))) {
     if (p.type === 'hour') hour = Number(p.value) % 24;
     else if (p.type === 'minute') minute = Number(p.value);
     else if (p.type === 'weekday') weekday = WEEKDAYS.indexOf(p.value);

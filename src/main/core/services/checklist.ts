@@ -1,7 +1,6 @@
 // Use cases for an incident's checklist: guarded step transitions (with versions) and running actions.
 import { jobKindLabel, vendorLabel } from '../../../shared/labels';
 import { doneByCheck, vendorOf } from '../../../shared/outbox';
-import { reportLinkOf } from '../../../shared/publish';
 import type { ChecklistStep, StepState } from '../../../shared/checklist';
 import type { TimelineEntry } from '../../../shared/domain';
 import type { RunActionResult } from '../../../shared/ops/checklist';
@@ -11,12 +10,11 @@ import { actionLabels, checkLabels, type CheckType } from '../../../shared/runbo
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
-import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
-import { linksFrom } from '../outbox/links';
 import { rolesRepo } from '../db/repos/roles';
 import { timelineRepo } from '../db/repos/timeline';
 import { jobsForAction } from './actionJobs';
 import { communities } from './communities';
+import { publishedReportOf } from './publishedReport';
 import { refuseRerun } from './rerun';
 import type { ServiceDeps } from '../ports';
 import { whoAmI } from '../domain/actor';
@@ -61,17 +59,9 @@ export function checklistService({ db, clock, ids, bus }: ServiceDeps, runbooks:
   const outbox = outboxRepo(db);
   const roles = rolesRepo(db);
   const status = statusRules({ db, clock, ids });
-  const dispatchRepo = outboxDispatchRepo(db);
 
   /** The published report's link: the file on the default branch once merged (by check), else the pull request. */
-  const reportLink = (incidentId: string): string | null => {
-    const pull = linksFrom(incidents.get(incidentId), dispatchRepo.sentResults(incidentId)).reportPull;
-    if (!pull) return null;
-    const merged = steps
-      .list(incidentId)
-      .some((s) => s.check?.type === 'report_published' && s.state === 'done' && s.doneVia === 'check');
-    return reportLinkOf(pull, merged);
-  };
+  const reportLink = (incidentId: string): string | null => publishedReportOf(db, incidentId)?.link ?? null;
 
   /** Reads the step inside the transaction and applies the not-found and stale-version rules. */
   const load = (ref: StepRef): ChecklistStep => {

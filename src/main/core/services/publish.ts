@@ -7,22 +7,21 @@ import { join } from 'node:path';
 import { jobKindLabel } from '../../../shared/labels';
 import type { OutboxJob } from '../../../shared/outbox';
 import { PUBLISH_MAX_BYTES } from '../../../shared/outbox';
-import { reportLinkOf, type ReportPublication } from '../../../shared/publish';
+import type { ReportPublication } from '../../../shared/publish';
 import { AppError } from '../../../shared/result';
 import type { RunActionResult } from '../../../shared/ops/checklist';
 import { checklistRepo } from '../db/repos/checklist';
 import { incidentsRepo } from '../db/repos/incidents';
 import { outboxRepo } from '../db/repos/outbox';
-import { outboxDispatchRepo } from '../db/repos/outboxDispatch';
 import { timelineRepo } from '../db/repos/timeline';
 import { whoAmI } from '../domain/actor';
 import { gitBlobSha } from '../outbox/vendors/githubPublish';
-import { linksFrom } from '../outbox/links';
 import { writeAtomically } from '../report/write';
 import type { ServiceDeps } from '../ports';
 import type { ChecklistService, StepRef } from './checklist';
 import type { IntegrationsService } from './integrations';
 import type { ReportService } from './report';
+import { publishedReportOf } from './publishedReport';
 import { refuseRerun } from './rerun';
 import { safeFileName } from './report';
 
@@ -48,7 +47,6 @@ export function publishService(deps: PublishDeps) {
   const { db, clock, ids, bus } = deps;
   const incidents = incidentsRepo(db);
   const outbox = outboxRepo(db);
-  const dispatch = outboxDispatchRepo(db);
   const steps = checklistRepo(db);
   const timeline = timelineRepo(db);
 
@@ -157,11 +155,9 @@ export function publishService(deps: PublishDeps) {
     const creds = deps.integrations.isConfigured('github') ? deps.integrations.credentials('github') : undefined;
     const jobs = earlier(incidentId);
     const last = jobs.at(-1);
-    const pull = linksFrom(incident, dispatch.sentResults(incidentId)).reportPull;
-    const mergedByCheck = steps
-      .list(incidentId)
-      .some((s) => s.check?.type === 'report_published' && s.state === 'done' && s.doneVia === 'check');
-    const merged = pull ? mergedByCheck || pull.state === 'merged' : false;
+    const published = publishedReportOf(db, incidentId);
+    const pull = published?.pull;
+    const merged = published?.merged ?? false;
     const state: ReportPublication['state'] =
       last && WAITING.has(last.state)
         ? 'publishing'
@@ -180,7 +176,7 @@ export function publishService(deps: PublishDeps) {
       branch: pull?.branch ?? null,
       pullNumber: pull?.number ?? null,
       pullUrl: pull?.url ?? null,
-      link: pull ? reportLinkOf(pull, merged) : null,
+      link: published?.link ?? null,
       jobId: last?.id ?? null,
       jobState: last?.state ?? null,
       error:

@@ -1,7 +1,7 @@
 // Small typed fetch client for the Freshdesk API v2 calls Conn makes (Basic auth with `apiKey:X`).
 import type { z } from 'zod';
-import { VendorError, kindForStatus, parseRetryAfter } from '../errors';
-import { buildUrl, parseWith, send, type HttpDeps } from '../http';
+import { VendorError, kindForStatus, parseRetryAfter, vendorErrorFrom } from '../errors';
+import { buildUrl, parseWith, send, type ClassifyAnswer, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
 
@@ -54,7 +54,7 @@ export function createFreshdeskClient(config: FreshdeskConfig, deps: HttpDeps = 
       headers,
       body,
       secrets,
-      classify: ({ status, headers: h, json }) => classifyFreshdesk(operation, status, h, json, method !== 'GET'),
+      classify: classifyFreshdesk,
     });
   }
 
@@ -182,13 +182,7 @@ export function nextLink(link: string | null, base: string): string | null {
   return null;
 }
 
-export function classifyFreshdesk(
-  operation: string,
-  status: number,
-  headers: Headers,
-  json: unknown,
-  isWrite: boolean,
-): VendorError {
+export const classifyFreshdesk: ClassifyAnswer = (operation, { status, headers, json }, isWrite) => {
   const parsed = S.errorBody.safeParse(json);
   const b = parsed.success ? parsed.data : {};
   const fieldErrors = (b.errors ?? []).map((e) => [e.field, e.message].filter(Boolean).join(': '));
@@ -200,14 +194,5 @@ export function classifyFreshdesk(
   let kind = kindForStatus(status);
   if (status === 400 && b.errors?.some((e) => e.code === 'duplicate_value')) kind = 'conflict';
   const retryAfterMs = status === 429 ? parseRetryAfter(headers.get('retry-after')) : undefined;
-  return new VendorError({
-    vendor: 'freshdesk',
-    operation,
-    kind,
-    status,
-    vendorMessage: message,
-    ...(code ? { vendorCode: code } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    mayHaveApplied: isWrite && status >= 500,
-  });
-}
+  return vendorErrorFrom('freshdesk', operation, status, isWrite, { kind, message, code, retryAfterMs });
+};

@@ -3,7 +3,7 @@
 // one VendorError with the outbox's failure kinds, and conditional requests (ETag → 304) for polling.
 import { Octokit } from '@octokit/rest';
 import type { z } from 'zod';
-import { VendorError, classifyTransportError, parseRetryAfter, type VendorErrorKind } from '../errors';
+import { VendorError, classifyTransportError, parseRetryAfter, vendorErrorFrom, type VendorErrorKind } from '../errors';
 import { parseWith, redactDeep, type FetchFn, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
@@ -134,15 +134,13 @@ export function classifyGitHub(
   } else if (status === 408) kind = 'timeout';
   else if (status >= 500) kind = 'server';
   else kind = 'validation';
-  return new VendorError({
-    vendor: 'github',
-    operation,
+  return vendorErrorFrom('github', operation, status, isWrite, {
     kind,
-    status,
-    vendorMessage: message,
-    ...(code ? { vendorCode: code } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    mayHaveApplied: isWrite && (status >= 500 || status === 408),
+    message,
+    code,
+    retryAfterMs,
+    // GitHub's rule: a 408, like a 5xx, leaves open whether a write went through.
+    uncertain: status >= 500 || status === 408,
   });
 }
 

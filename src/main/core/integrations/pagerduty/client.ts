@@ -1,7 +1,7 @@
 // Small typed fetch client for the PagerDuty REST API v2 calls Conn makes.
 import type { z } from 'zod';
-import { VendorError, kindForStatus } from '../errors';
-import { buildUrl, parseWith, send, type HttpDeps } from '../http';
+import { VendorError, kindForStatus, vendorErrorFrom } from '../errors';
+import { buildUrl, parseWith, send, type ClassifyAnswer, type HttpDeps } from '../http';
 import { walkPages } from '../paging';
 import * as S from './schemas';
 
@@ -70,7 +70,7 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
       headers,
       body: opts.body,
       secrets,
-      classify: ({ status, headers: h, json }) => classifyPagerDuty(operation, status, h, json, method !== 'GET'),
+      classify: classifyPagerDuty,
     });
     return parseWith(schema, res.body, 'pagerduty', operation, method !== 'GET');
   }
@@ -234,13 +234,7 @@ export function createPagerDutyClient(config: PagerDutyConfig, deps: HttpDeps = 
 export type PagerDutyClient = ReturnType<typeof createPagerDutyClient>;
 
 /** PagerDuty error answers → VendorError. Wait time comes from `ratelimit-reset` (seconds), never Retry-After. */
-export function classifyPagerDuty(
-  operation: string,
-  status: number,
-  headers: Headers,
-  json: unknown,
-  isWrite: boolean,
-): VendorError {
+export const classifyPagerDuty: ClassifyAnswer = (operation, { status, headers, json }, isWrite) => {
   const parsed = S.errorBody.safeParse(json);
   const err = parsed.success ? parsed.data.error : undefined;
   const details = Array.isArray(err?.errors) ? err.errors.map(String) : err?.errors ? [JSON.stringify(err.errors)] : [];
@@ -251,14 +245,6 @@ export function classifyPagerDuty(
   const reset = headers.get('ratelimit-reset');
   const retryAfterMs =
     kind === 'rate_limited' && reset !== null && /^\d+(\.\d+)?$/.test(reset.trim()) ? Number(reset) * 1000 : undefined;
-  return new VendorError({
-    vendor: 'pagerduty',
-    operation,
-    kind,
-    status,
-    vendorMessage: message,
-    ...(err?.code !== undefined ? { vendorCode: String(err.code) } : {}),
-    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-    mayHaveApplied: isWrite && status >= 500,
-  });
-}
+  const code = err?.code !== undefined ? String(err.code) : undefined;
+  return vendorErrorFrom('pagerduty', operation, status, isWrite, { kind, message, code, retryAfterMs });
+};

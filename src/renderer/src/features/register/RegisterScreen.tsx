@@ -26,6 +26,13 @@ const figureNames: Record<RegisterFigure, string> = {
   resolve: 'Resolved',
 };
 
+/** The "time to" columns, in order: each figure and the row's span behind it, shown short with its evidence. */
+const timeToColumns = [
+  ['firstReply', 'timeToFirstReplyMs'],
+  ['officialStart', 'timeToOfficialStartMs'],
+  ['resolve', 'timeToResolveMs'],
+] as const satisfies ReadonlyArray<readonly [RegisterFigure, keyof RegisterRow]>;
+
 /**
  * A figure with its evidence: clicking it opens the incident's timeline at the entry it came from (the last one, for a
  * figure made of several), and each further entry gets its own small numbered link.
@@ -167,30 +174,11 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                     shortDuration(r.durationMs)
                   )}
                 </td>
-                <td>
-                  <Figure
-                    row={r}
-                    onOpenIncident={onOpenIncident}
-                    figure="firstReply"
-                    value={shortDuration(r.timeToFirstReplyMs)}
-                  />
-                </td>
-                <td>
-                  <Figure
-                    row={r}
-                    onOpenIncident={onOpenIncident}
-                    figure="officialStart"
-                    value={shortDuration(r.timeToOfficialStartMs)}
-                  />
-                </td>
-                <td>
-                  <Figure
-                    row={r}
-                    onOpenIncident={onOpenIncident}
-                    figure="resolve"
-                    value={shortDuration(r.timeToResolveMs)}
-                  />
-                </td>
+                {timeToColumns.map(([figure, key]) => (
+                  <td key={figure}>
+                    <Figure row={r} onOpenIncident={onOpenIncident} figure={figure} value={shortDuration(r[key])} />
+                  </td>
+                ))}
                 <td>
                   {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
                   {r.reportAgeDays !== null && r.reportStatus !== 'closed' ? (
