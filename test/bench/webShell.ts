@@ -1,4 +1,5 @@
-// Starting the web shell for benchmarks: build the renderer if missing or older than its sources, serve a copy of the fixture, call its API.
+// Starting the web shell for benchmarks: build the renderer if missing or stale, serve a copy of the fixture,
+// call its API.
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
