@@ -5,7 +5,7 @@
 // Every client must see every appended note exactly once; no request may fail.
 import { fork } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { startWebShell } from '../../src/main/web/server';
 import { collectGarbage } from './harness';
@@ -21,6 +21,15 @@ export const mixedLoadBench: Bench = {
     const env = await bigReportCore(quick ? 500 : 10_000, quick ? 100 : 2_000, 'mixed-');
     // Time each operation's synchronous part inside the server (what holds its event loop), by operation name.
     const serverMs = new Map<string, number[]>();
+    // What held the loop, to name the worst block's cause: operations of 20 ms or more, and garbage collections.
+    const held: Array<{ at: number; ms: number; what: string }> = [];
+    const gcKinds: Record<number, string> = { 1: 'minor GC', 2: 'major GC', 4: 'incremental GC', 8: 'weak callbacks' };
+    const gcs = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const kind = (e.detail as { kind?: number } | undefined)?.kind ?? 0;
+        if (e.duration >= 5) held.push({ at: e.startTime, ms: e.duration, what: gcKinds[kind] ?? 'GC' });
+      }
+    });
     const invoke = env.core.invoke.bind(env.core);
     // Its CPU time beside it: a wall time far above the CPU time is the process waiting (an fsync, other processes
     // on the same cores), not work to chunk.
@@ -31,7 +40,9 @@ export const mixedLoadBench: Bench = {
       const answer = invoke(op, input);
       const used = process.cpuUsage(cpu);
       const list = serverMs.get(op) ?? [];
-      list.push(nowMs() - t);
+      const took = nowMs() - t;
+      if (took >= 20) held.push({ at: t, ms: took, what: op });
+      list.push(took);
       serverMs.set(op, list);
       serverCpuMs.set(op, Math.max(serverCpuMs.get(op) ?? 0, (used.user + used.system) / 1000));
       return answer;
@@ -77,11 +88,19 @@ export const mixedLoadBench: Bench = {
       const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024)), 1000);
       const loop = monitorEventLoopDelay({ resolution: 10 });
       loop.enable();
+      held.length = 0;
+      gcs.observe({ entryTypes: ['gc'] });
       const start = nowMs();
       const cpu0 = process.cpuUsage();
       tell({ type: 'go' });
       const done = await next('done');
       loop.disable();
+      gcs.disconnect();
+      const longest = [...held]
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 3)
+        .map((h) => `${h.what} ${h.ms.toFixed(0)} ms`)
+        .join(', ');
       clearInterval(sampler);
       rssPeak = Math.max(rssPeak, process.memoryUsage().rss / 1024 / 1024);
       // How much of a core the server used: latency beyond that share is waiting for one.
@@ -120,6 +139,7 @@ export const mixedLoadBench: Bench = {
         result('mixed_load_worst_block_ms', worstBlock, 'ms', '<=', 50, {
           spread:
             "the server's event-loop delay max (10 ms resolution; the clients run in their own process); " +
+            `longest holds seen: ${longest || 'none of 20 ms or more'}; ` +
             `p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms; synchronous time in the server, p99/max (max CPU) ` +
             'by op ' +
             [...serverMs]
