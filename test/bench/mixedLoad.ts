@@ -26,7 +26,8 @@ export const mixedLoadBench: Bench = {
     const gcKinds: Record<number, string> = { 1: 'minor GC', 2: 'major GC', 4: 'incremental GC', 8: 'weak callbacks' };
     const gcs = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
-        const kind = (e.detail as { kind?: number } | undefined)?.kind ?? 0;
+        // A GC entry's detail says its kind (Node's perf_hooks; not in this @types/node's PerformanceEntry).
+        const kind = (e as { detail?: { kind?: number } }).detail?.kind ?? 0;
         if (e.duration >= 5) held.push({ at: e.startTime, ms: e.duration, what: gcKinds[kind] ?? 'GC' });
       }
     });
