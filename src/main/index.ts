@@ -13,6 +13,7 @@ import { electronPdfPrinter } from './electron/pdf';
 import { electronSaveDialog } from './electron/saveDialog';
 import { startTray } from './electron/trayElectron';
 import { createMainWindow, hardenSession } from './electron/window';
+import { webHostOfApi } from '../shared/githubLinks';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -65,7 +66,10 @@ if (!app.requestSingleInstanceLock()) {
     registerIpc(ipcMain, core, devServerUrl);
     forwardEvents(core, () => win?.webContents);
     const renderer = devServerUrl ?? join(here, '../renderer/index.html');
-    win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl);
+    const started = core;
+    // Links to the GitHub Enterprise Server in the settings open like github.com's.
+    const ownHosts = () => [webHostOfApi(started.services.integrations.credentials('github')?.config.apiUrl)];
+    win = createMainWindow(join(here, '../preload/index.cjs'), renderer, devServerUrl, ownHosts);
     startTray(core, app.isPackaged ? process.resourcesPath : join(here, '../../resources'), () => win);
     core.start();
   });

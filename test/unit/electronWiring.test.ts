@@ -172,4 +172,20 @@ describe('the desktop window', () => {
       { numRuns: 3000 },
     );
   });
+
+  const opensEnterpriseLinks = "opens links on the settings' GitHub Enterprise host, read at each open (no restart)";
+  it(opensEnterpriseLinks, async () => {
+    const { createMainWindow } = await import('../../src/main/electron/window');
+    let enterprise: string | null = null;
+    createMainWindow('/pre.cjs', '/app/index.html', undefined, () => [enterprise]);
+    const w = fake.windows.at(-1)!;
+    const link = 'https://ghe.example.org/2i2c-org/infrastructure/issues/7';
+    fake.opened.length = 0;
+    w.openHandler!({ url: link });
+    expect(fake.opened).toEqual([]); // not connected to that server: refused like any host
+    enterprise = 'ghe.example.org';
+    expect(w.openHandler!({ url: link })).toEqual({ action: 'deny' }); // never a window of Conn's own
+    w.handlers['will-navigate']!({ preventDefault: () => {} }, 'https://evil.example/');
+    expect(fake.opened).toEqual([link]);
+  });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
   EXTERNAL_HOST_ALLOW_LIST,
   EXTERNAL_URL_MAX,
+  externalAllowList,
   isAllowedExternalUrl,
   safeExternalUrl,
 } from '../../src/main/electron/policy';
@@ -326,6 +327,23 @@ describe('external URL policy: table', () => {
     expect(safeExternalUrl('https://example.org/x', allow)).toBeNull();
     expect(safeExternalUrl('https://otherstatus.example.org/x', allow)).toBeNull();
     expect(safeExternalUrl('https://github.com/x', allow)).toBeNull();
+  });
+});
+
+describe('external URL policy: hosts from the settings', () => {
+  it("adds a GitHub Enterprise Server's web host, so its links open like github.com's", () => {
+    const link = 'https://github.example.org/2i2c-org/infrastructure/pull/42';
+    expect(safeExternalUrl(link)).toBeNull();
+    const allow = externalAllowList(['GitHub.Example.org', null, undefined]);
+    expect(safeExternalUrl(link, allow)).toBe(link);
+    for (const h of EXTERNAL_HOST_ALLOW_LIST) expect(allow).toContain(h);
+    expect(safeExternalUrl('https://example.org/x', allow)).toBeNull(); // not its parent
+  });
+
+  it('adds only plain names of two or more labels: no port, no IP address, no whole top-level domain', () => {
+    for (const bad of ['ghe.example.org:8443', '10.0.0.7', 'org', 'localhost', '', ' ', 'ghe..example.org', 'a/b.org'])
+      expect(externalAllowList([bad])).toEqual([...new Set(EXTERNAL_HOST_ALLOW_LIST)]);
+    expect(safeExternalUrl('https://10.0.0.7/x', externalAllowList(['10.0.0.7']))).toBeNull();
   });
 });
 

@@ -45,6 +45,18 @@ export function safeExternalUrl(raw: unknown, allow: readonly string[] = EXTERNA
   return u.href;
 }
 
+/**
+ * The allow-list with hosts from the user's own settings added (a GitHub Enterprise Server's web host), each only if
+ * it is a plain DNS name of at least two labels: no port, no IP address, nothing that would widen the list to a
+ * whole top-level domain.
+ */
+export function externalAllowList(extra: readonly (string | null | undefined)[]): string[] {
+  const added = extra
+    .map((h) => (typeof h === 'string' ? h.trim().toLowerCase() : ''))
+    .filter((h) => DNS_NAME.test(h) && !/^[\d.]+$/.test(h));
+  return [...new Set([...EXTERNAL_HOST_ALLOW_LIST, ...added])];
+}
+
 export function isAllowedExternalUrl(raw: unknown, allow: readonly string[] = EXTERNAL_HOST_ALLOW_LIST): boolean {
   return safeExternalUrl(raw, allow) !== null;
 }

@@ -1,6 +1,6 @@
 // Creates the hardened main window and locks down navigation, new windows and permissions.
 import { BrowserWindow, session, shell } from 'electron';
-import { CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions, safeExternalUrl } from './policy';
+import { CONTENT_SECURITY_POLICY, externalAllowList, isAppUrl, mainWindowOptions, safeExternalUrl } from './policy';
 
 export function hardenSession(): void {
   const ses = session.defaultSession;
@@ -16,7 +16,16 @@ export function hardenSession(): void {
   });
 }
 
-export function createMainWindow(preload: string, rendererUrl: string, devServerUrl?: string): BrowserWindow {
+/**
+ * `extraHosts`: hosts the user's settings make Conn's own (a GitHub Enterprise Server's web host), read at each open so
+ * a changed setting applies without a restart.
+ */
+export function createMainWindow(
+  preload: string,
+  rendererUrl: string,
+  devServerUrl?: string,
+  extraHosts: () => readonly (string | null | undefined)[] = () => [],
+): BrowserWindow {
   const base = mainWindowOptions(preload);
   // The security-critical flags are repeated as literals so static checkers (Electronegativity) can see them;
   // they equal what policy.ts returns, which the unit tests pin down.
@@ -38,7 +47,7 @@ export function createMainWindow(preload: string, rendererUrl: string, devServer
   const wc = win.webContents;
   // Only the policy's re-serialised URL reaches the shell, never the page's raw text.
   const openOutside = (url: string) => {
-    const safe = safeExternalUrl(url);
+    const safe = safeExternalUrl(url, externalAllowList(extraHosts()));
     if (safe !== null) void shell.openExternal(safe);
   };
   wc.setWindowOpenHandler(({ url }) => {
