@@ -59,7 +59,7 @@ describe('after the event stream reopens', () => {
     expect(screen.queryByRole('status')).toBeNull();
 
     drop();
-    expect((await screen.findByRole('status')).textContent).toMatch(/Not connected to Conn: reconnecting/);
+    expect((await screen.findByRole('status')).textContent).toMatch(/Reconnecting to Conn/);
     const other = await call['incidents.declare']({ title: 'Registry slow' });
     await call['incidents.setStatus']({ incidentId: id, status: 'mitigated' });
     await call['notes.append']({ incidentId: id, kind: 'note', body: 'Written while the page was not listening' });

@@ -3,13 +3,17 @@
 import { useConnection } from './store';
 import './connection.css';
 
+const LOST =
+  "Not connected to Conn's local server. What this page shows may be out of date; changes made meanwhile appear " +
+  'once the connection is back.';
+
 export function StreamStatus() {
   const stream = useConnection((s) => s.stream);
   if (stream !== 'lost') return null;
   return (
-    <span className="stream-lost" role="status" title="Changes made meanwhile appear once the connection is back.">
+    <span className="stream-lost" role="status" title={LOST}>
       <span className="dot dot-offline" aria-hidden="true" />
-      Not connected to Conn: reconnecting…
+      Reconnecting to Conn…
     </span>
   );
 }
