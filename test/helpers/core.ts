@@ -37,6 +37,15 @@ export function testCore(opts: { dataDir?: string; clock?: FakeClock } = {}) {
   };
 }
 
+/** Calls an operation through the core's invoke and returns its value, or throws with the error's code and message. */
+export const callOf =
+  (core: Core) =>
+  async <T>(op: string, input: unknown): Promise<T> => {
+    const res = await core.invoke(op, input);
+    if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
+    return res.value as T;
+  };
+
 /** `make`, with everything it made cleaned up after each test of the file or describe block that calls this. */
 export function cleanAfterEach<A extends unknown[], T extends { cleanup(): void }>(
   make: (...args: A) => T,

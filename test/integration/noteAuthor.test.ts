@@ -2,17 +2,13 @@
 // null like every other entry's actor (it was 'me', from a 'profile.name' setting nothing writes).
 import { expect, it } from 'vitest';
 import type { Note } from '../../src/shared/notes';
-import { cleanAfterEach, testCore } from '../helpers/core';
+import { callOf, cleanAfterEach, testCore } from '../helpers/core';
 
 const fresh = cleanAfterEach(testCore);
 
 it('signs notes with the name of the person marked "me", and with null before anyone is', async () => {
   const t = fresh();
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const res = await t.core.invoke(op, input);
-    if (!res.ok) throw new Error(`${op}: ${res.error.message}`);
-    return res.value as T;
-  };
+  const call = callOf(t.core);
   const { id: incidentId } = await call<{ id: string }>('incidents.declare', { title: 'Author check' });
   const before = await call<Note>('notes.append', { incidentId, body: 'first' });
   expect(before.author).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, NotePage, NoteRevision } from '../../src/shared/notes';
-import { cleanAfterEach, testCore } from '../helpers/core';
+import { callOf, cleanAfterEach, testCore } from '../helpers/core';
 
 const fresh = cleanAfterEach(testCore);
 
@@ -10,11 +10,7 @@ async function setup() {
   const r = await t.core.invoke('incidents.declare', { title: 'Hub down' });
   if (!r.ok) throw new Error(r.error.message);
   const incident = r.value as Incident;
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const res = await t.core.invoke(op, input);
-    if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
-    return res.value as T;
-  };
+  const call = callOf(t.core);
   return { t, incident, call };
 }
 

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { notesRepo } from '../../src/main/core/db/repos/notes';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, SearchHit } from '../../src/shared/notes';
-import { testCore } from '../helpers/core';
+import { callOf, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/tempDir';
 
 const open: Array<{ cleanup(): void }> = [];
@@ -19,11 +19,7 @@ afterEach(() =>
 function start(dataDir?: string) {
   const t = testCore(dataDir ? { dataDir } : {});
   open.push(t);
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const res = await t.core.invoke(op, input);
-    if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
-    return res.value as T;
-  };
+  const call = callOf(t.core);
   return { t, call };
 }
 

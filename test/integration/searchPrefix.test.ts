@@ -6,7 +6,7 @@ import { searchTermsRepo } from '../../src/main/core/db/repos/searchTerms';
 import { COMPLETIONS_CAP } from '../../src/main/core/db/repos/searchTerms';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, SearchHit } from '../../src/shared/notes';
-import { testCore } from '../helpers/core';
+import { callOf, testCore } from '../helpers/core';
 
 const open: Array<{ cleanup(): void }> = [];
 afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
@@ -14,11 +14,7 @@ afterEach(() => open.splice(0).forEach((c) => c.cleanup()));
 function start() {
   const t = testCore({});
   open.push(t);
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const res = await t.core.invoke(op, input);
-    if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
-    return res.value as T;
-  };
+  const call = callOf(t.core);
   return { t, call };
 }
 

@@ -3,17 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
 import type { Note, SearchHit, TimelinePage } from '../../src/shared/notes';
 import { timelineRepo } from '../../src/main/core/db/repos/timeline';
-import { cleanAfterEach, testCore } from '../helpers/core';
+import { callOf, cleanAfterEach, testCore } from '../helpers/core';
 
 const fresh = cleanAfterEach(testCore);
 
 async function setup() {
   const t = fresh();
-  const call = async <T>(op: string, input: unknown): Promise<T> => {
-    const res = await t.core.invoke(op, input);
-    if (!res.ok) throw new Error(`${op}: ${res.error.code} ${res.error.message}`);
-    return res.value as T;
-  };
+  const call = callOf(t.core);
   const incident = await call<Incident>('incidents.declare', { title: 'Hub down' });
   return { t, incident, call };
 }

@@ -269,16 +269,19 @@ describe('the web shell under slow or many connections', () => {
     return { socket, answer, opened };
   };
 
+  /** A plain request on a new connection: its status, or the socket error's code when it is refused. */
+  const thirdConnection = () =>
+    rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } }).then(
+      (r) => r.status,
+      (e: NodeJS.ErrnoException) => e.code,
+    );
+
   it('cuts a body that does not arrive by its deadline with 408, and caps open connections', async () => {
     const a = slowBody();
     const b = slowBody();
     await Promise.all([a.opened, b.opened]);
     // Both slots are held: a third connection is closed without an answer.
-    const third = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } }).then(
-      (r) => r.status,
-      (e: NodeJS.ErrnoException) => e.code,
-    );
-    expect(third).toBe('ECONNRESET');
+    expect(await thirdConnection()).toBe('ECONNRESET');
     expect(await a.answer).toMatch(/^HTTP\/1\.1 408 [\s\S]*did not arrive within/);
     expect(await b.answer).toMatch(/^HTTP\/1\.1 408 /);
     // The slots are free again.
@@ -337,11 +340,7 @@ describe('the web shell under slow or many connections', () => {
     const a = slowBody();
     const b = slowBody();
     await Promise.all([a.opened, b.opened]);
-    const third = await rawRequest(small.port, { path: '/', headers: { host: `127.0.0.1:${small.port}` } }).then(
-      (r) => r.status,
-      (e: NodeJS.ErrnoException) => e.code,
-    );
-    expect(third).toBe('ECONNRESET');
+    expect(await thirdConnection()).toBe('ECONNRESET');
     expect(await a.answer).toMatch(/^HTTP\/1\.1 408 /);
     await b.answer;
     // A third stream is refused with an answer, not held; the two streams still carry events.
