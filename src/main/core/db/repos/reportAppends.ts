@@ -112,8 +112,6 @@ export const reportAppendsRepo = perDb((db: Database.Database) => {
       clear.run(incidentId);
       if (!anyWatched.get() && triggersOn.get()) db.exec(dropTriggers);
     },
-    /** Whether the triggers are in place (only while some incident is watched). */
-    active: () => triggersOn.get() !== undefined,
     /** null when not watched; else whether anything but a listed insert changed, and the reader's copy. */
     state(incidentId: string): { dirty: boolean; gen: number } | null {
       const s = state.get(incidentId);
