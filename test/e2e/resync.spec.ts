@@ -24,6 +24,8 @@ test('after the event stream drops and comes back, the page shows what changed m
 
   proxy.drop(); // the open stream breaks, and reconnecting fails too, for now
   await expect(lost).toBeVisible();
+  // In place of the outbox and vendor indicator, which cannot know how sends stand while the page hears nothing.
+  await expect(page.locator('.outbox-indicator')).toHaveCount(0);
   await page.screenshot({ path: 'out/screenshots/stream-lost.png' });
   // Changes made elsewhere while the page hears nothing.
   await app.call('notes.append', { incidentId: inc.id, kind: 'finding', body: 'Image pulls time out on node pool b' });
@@ -33,6 +35,7 @@ test('after the event stream drops and comes back, the page shows what changed m
   proxy.restore();
   // No event announces these any more: the page reads them again when the stream is back.
   await expect(lost).toHaveCount(0, { timeout: 15_000 });
+  await expect(page.locator('.outbox-indicator')).toBeVisible();
   await expect(notes.getByText('Image pulls time out on node pool b')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Incidents' }).getByText('Registry mirror slow')).toBeVisible();
   await expect(

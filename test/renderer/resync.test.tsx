@@ -55,11 +55,17 @@ describe('after the event stream reopens', () => {
     await useNotes.getState().open(id);
     await useChecklist.getState().load(id);
     const firstStep = useChecklist.getState().steps[id]![0]!;
-    render(<StreamStatus />);
+    render(
+      <StreamStatus>
+        <span>sends indicator</span>
+      </StreamStatus>,
+    );
     expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByText('sends indicator')).toBeTruthy();
 
     drop();
     expect((await screen.findByRole('status')).textContent).toMatch(/Reconnecting to Conn/);
+    expect(screen.queryByText('sends indicator')).toBeNull(); // it cannot know how sends stand meanwhile
     const other = await call['incidents.declare']({ title: 'Registry slow' });
     await call['incidents.setStatus']({ incidentId: id, status: 'mitigated' });
     await call['notes.append']({ incidentId: id, kind: 'note', body: 'Written while the page was not listening' });
@@ -83,6 +89,7 @@ describe('after the event stream reopens', () => {
     expect(other.ok).toBe(true);
     expect(useConnection.getState().stream).toBe('live');
     expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByText('sends indicator')).toBeTruthy();
     stop();
   });
 });

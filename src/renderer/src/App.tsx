@@ -59,8 +59,9 @@ export function App() {
           ))}
         </nav>
         <TakeoverButton />
-        <StreamStatus />
-        <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
+        <StreamStatus>
+          <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
+        </StreamStatus>
       </header>
       <NeedsYouBanner />
       <DebtBanner />
