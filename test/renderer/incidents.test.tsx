@@ -115,4 +115,36 @@ describe('IncidentsScreen', () => {
     );
     expect(state).toMatchObject({ acknowledge: 1, trigger_pagerduty: 2, work_in_channel: 0 });
   });
+
+  it('a list read while an event arrives keeps what the event brought (newer, or not yet in the list)', async () => {
+    const api = coreApi(t.core);
+    const older = await api.call['incidents.declare']({ title: 'Spawns fail' });
+    if (!older.ok) throw new Error(older.error.message);
+    // The list is read now, but its answer is held back until two events have arrived.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const list = api.call['incidents.list'];
+    setApi({
+      ...api,
+      call: {
+        ...api.call,
+        'incidents.list': async (input: Parameters<typeof list>[0]) => {
+          const answer = await list(input);
+          await held;
+          return answer;
+        },
+      },
+    });
+    const loading = useIncidents.getState().load();
+    await new Promise((r) => setTimeout(r, 20));
+    const declared = await api.call['incidents.declare']({ title: 'Registry slow' });
+    const mitigated = await api.call['incidents.setStatus']({ incidentId: older.value.id, status: 'mitigated' });
+    if (!declared.ok || !mitigated.ok) throw new Error('could not change the incidents');
+    await waitFor(() => expect(useIncidents.getState().items.map((i) => i.title)).toContain('Registry slow'));
+    release();
+    await loading;
+    const items = useIncidents.getState().items;
+    expect(items.map((i) => i.title).sort()).toEqual(['Registry slow', 'Spawns fail']);
+    expect(items.find((i) => i.id === older.value.id)?.status).toBe('mitigated');
+  });
 });

@@ -22,6 +22,16 @@ interface IncidentsState {
   received(incident: Incident): void;
 }
 
+/**
+ * Incidents heard from events while a list request is in flight. The list was read at some moment during the request,
+ * so an event may carry a newer incident than the list does (or one it lacks): the load keeps the newer of the two,
+ * instead of putting back what the event had already replaced (on a tie, the event).
+ */
+const heardDuringLoads = new Set<Map<string, Incident>>();
+
+const newer = (listed: Incident, heard: Incident) =>
+  Date.parse(listed.updatedAt) > Date.parse(heard.updatedAt) ? listed : heard;
+
 export const useIncidents = create<IncidentsState>((set, get) => ({
   items: [],
   loading: false,
@@ -32,9 +42,15 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
   statusError: null,
   async load() {
     set({ loading: true, error: null });
-    const res = await api().call['incidents.list']({});
-    if (res.ok) set({ items: res.value, loading: false });
-    else set({ error: res.error, loading: false });
+    const heard = new Map<string, Incident>();
+    heardDuringLoads.add(heard);
+    const res = await api()
+      .call['incidents.list']({})
+      .finally(() => heardDuringLoads.delete(heard));
+    if (!res.ok) return set({ error: res.error, loading: false });
+    const listed = new Set(res.value.map((i) => i.id));
+    const items = res.value.map((i) => (heard.has(i.id) ? newer(i, heard.get(i.id)!) : i));
+    set({ items: [...[...heard.values()].filter((i) => !listed.has(i.id)), ...items], loading: false });
   },
   async declare(input) {
     set({ declaring: true, declareError: null });
@@ -71,6 +87,7 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
     return true;
   },
   received(incident) {
+    for (const heard of heardDuringLoads) heard.set(incident.id, incident);
     const items = get().items;
     if (items.some((i) => i.id === incident.id)) {
       set({ items: items.map((i) => (i.id === incident.id ? incident : i)) });
