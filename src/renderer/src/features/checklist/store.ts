@@ -44,11 +44,21 @@ export const useChecklist = create<ChecklistState>((set, get) => {
     const seen = latestJob.get(j.id);
     return seen && seen.at >= j.at ? seen : j;
   };
+  /**
+   * A step as the page should hold it. Answers and events race (a list read before a change can arrive after the
+   * change's event), and a step's version only grows: a copy older than the held one is stale and kept out. A job's
+   * events can overtake the answer that created it too: the latest event per job wins over older snapshots.
+   */
+  const fresher = (fromServer: ChecklistStep, held: ChecklistStep | undefined): ChecklistStep =>
+    held && held.version > fromServer.version ? held : { ...fromServer, jobs: fromServer.jobs.map(newest) };
   /** Replace one step; if the selected step just closed, follow the work to the next open step. */
   const put = (fromServer: ChecklistStep, advance: boolean) => {
-    // A job's events can overtake the answer that created it: the latest event per job wins over older snapshots.
-    const step = { ...fromServer, jobs: fromServer.jobs.map(newest) };
-    const list = (get().steps[step.incidentId] ?? []).map((s) => (s.stepId === step.stepId ? step : s));
+    const held = get().steps[fromServer.incidentId] ?? [];
+    const step = fresher(
+      fromServer,
+      held.find((s) => s.stepId === fromServer.stepId),
+    );
+    const list = held.map((s) => (s.stepId === step.stepId ? step : s));
     const selected = { ...get().selected };
     if (advance && (step.state === 'done' || step.state === 'skipped') && selected[step.incidentId] === step.stepId) {
       const next = nextOpenStep(list.filter((s) => s.position > step.position)) ?? nextOpenStep(list);
@@ -137,7 +147,8 @@ export const useChecklist = create<ChecklistState>((set, get) => {
         const first = nextOpenStep(steps) ?? steps[0];
         if (first) selected[incidentId] = first.stepId;
       }
-      const fresh = steps.map((st) => ({ ...st, jobs: st.jobs.map(newest) }));
+      const held = new Map((get().steps[incidentId] ?? []).map((s) => [s.stepId, s]));
+      const fresh = steps.map((st) => fresher(st, held.get(st.stepId)));
       set({ steps: { ...get().steps, [incidentId]: fresh }, selected });
     },
     jobChanged(job) {

@@ -5,6 +5,7 @@ import type { PeopleChanged } from '../../../../shared/ops/people';
 import type { Person } from '../../../../shared/people';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { snapshotRace } from '../../api/overtaken';
 
 interface PeopleState {
   people: Person[];
@@ -26,6 +27,9 @@ const index = (list: Person[], into: Record<string, Person> = {}) => {
   return out;
 };
 
+// A people.changed event carries the whole roster: a roster read before it must not put back the older one.
+const race = snapshotRace<'roster'>();
+
 export const usePeople = create<PeopleState>((set, get) => ({
   people: [],
   everyone: {},
@@ -33,11 +37,16 @@ export const usePeople = create<PeopleState>((set, get) => ({
   loaded: false,
   error: null,
   async load() {
-    const [all, me] = await Promise.all([
-      api().call['people.list']({ includeRemoved: true }),
-      api().call['people.me']({}),
-    ]);
+    const {
+      value: [all, me],
+      overtaken,
+    } = await race.read('roster', () =>
+      Promise.all([api().call['people.list']({ includeRemoved: true }), api().call['people.me']({})]),
+    );
     if (!all.ok) return set({ error: all.error });
+    // Overtaken: the event's roster is newer, but the removed people's names are still worth keeping.
+    if (overtaken)
+      return set({ everyone: index(get().people, index(all.value, get().everyone)), loaded: true, error: null });
     set({
       people: all.value.filter((p) => !p.removed),
       everyone: index(all.value),
@@ -79,6 +88,7 @@ export const usePeople = create<PeopleState>((set, get) => ({
     else set({ meId: res.value.me?.id ?? null });
   },
   received(change) {
+    race.heard('roster');
     set({ people: change.people, everyone: index(change.people, get().everyone), meId: change.meId });
   },
 }));

@@ -3,6 +3,7 @@
 import { create } from 'zustand';
 import type { GitHubItems } from '../../../../shared/ops/githubLinks';
 import { api } from '../../api/client';
+import { snapshotRace } from '../../api/overtaken';
 
 interface GitHubState {
   byIncident: Record<string, GitHubItems>;
@@ -13,23 +14,32 @@ interface GitHubState {
   received(view: GitHubItems): void;
 }
 
-export const useGitHubItems = create<GitHubState>((set, get) => ({
-  byIncident: {},
-  checking: false,
-  async load(incidentId) {
-    const r = await api().call['github.listLinks']({ incidentId });
-    if (r.ok) get().received(r.value);
-  },
-  async refresh(incidentId) {
-    set({ checking: true });
-    try {
-      const r = await api().call['github.checkLinks']({ incidentId });
-      if (r.ok) get().received(r.value);
-    } finally {
-      set({ checking: false });
-    }
-  },
-  received(view) {
-    set({ byIncident: { ...get().byIncident, [view.incidentId]: view } });
-  },
-}));
+// A github.linksChanged event carries the incident's whole view: a read from before it must not put back the older one.
+const race = snapshotRace();
+
+export const useGitHubItems = create<GitHubState>((set, get) => {
+  const put = (view: GitHubItems) => set({ byIncident: { ...get().byIncident, [view.incidentId]: view } });
+  return {
+    byIncident: {},
+    checking: false,
+    async load(incidentId) {
+      const { value: r, overtaken } = await race.read(incidentId, () => api().call['github.listLinks']({ incidentId }));
+      if (r.ok && !overtaken) put(r.value);
+    },
+    async refresh(incidentId) {
+      set({ checking: true });
+      try {
+        const { value: r, overtaken } = await race.read(incidentId, () =>
+          api().call['github.checkLinks']({ incidentId }),
+        );
+        if (r.ok && !overtaken) put(r.value);
+      } finally {
+        set({ checking: false });
+      }
+    },
+    received(view) {
+      race.heard(view.incidentId);
+      put(view);
+    },
+  };
+});
