@@ -91,8 +91,10 @@ export type Api = {
  * Where a transport's event stream stands. 'live': it just opened or reopened, and every event from now on arrives;
  * any event before this moment (while it was down, or before it first opened) may have been missed, so whoever shows
  * state must read it again. 'lost': it dropped and is reconnecting on its own (nothing arrives until the next 'live').
+ * 'refused': the server no longer takes this page's access token (it restarted and chose a new one), so no retry can
+ * succeed and the stream stops: only opening the address the server printed again brings the page back.
  */
-export type StreamState = 'live' | 'lost';
+export type StreamState = 'live' | 'lost' | 'refused';
 
 export interface ApiWithEvents {
   call: Api;
@@ -102,6 +104,11 @@ export interface ApiWithEvents {
    * so it never calls `onStream`.
    */
   subscribe(listener: (name: EventName, payload: unknown) => void, onStream?: (state: StreamState) => void): () => void;
+  /**
+   * Web shell only: use this access token from now on (the server restarted with a new one). Calls take it at once;
+   * a stream that was 'refused' tries again with it. The desktop shell has no token and no such method.
+   */
+  reauthorize?(token: string): void;
 }
 
 export const isOpName = (name: string): name is OpName => Object.prototype.hasOwnProperty.call(operations, name);

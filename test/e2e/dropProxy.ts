@@ -9,11 +9,13 @@ export interface DropProxy {
   origin: string;
   drop(): void;
   restore(): void;
+  /** From now on, forward to another shell (as when the server was restarted elsewhere, with a new token). */
+  retarget(origin: string): void;
   close(): Promise<void>;
 }
 
 export async function dropProxy(targetOrigin: string): Promise<DropProxy> {
-  const target = new URL(targetOrigin);
+  let target = new URL(targetOrigin);
   const open = new Set<ServerResponse>();
   let down = false;
   const server = createServer((req, res) => {
@@ -48,6 +50,9 @@ export async function dropProxy(targetOrigin: string): Promise<DropProxy> {
     },
     restore() {
       down = false;
+    },
+    retarget(origin) {
+      target = new URL(origin);
     },
     close: () =>
       new Promise<void>((resolve) => {

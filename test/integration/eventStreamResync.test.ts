@@ -15,6 +15,8 @@ const renderer = tempDir('conn-renderer-');
 const realFetch = globalThis.fetch;
 /** While true, the page cannot open an event stream (the server is unreachable), as after a drop. */
 let streamRefused = false;
+/** How many times a page asked for /api/events. */
+let streamFetches = 0;
 
 beforeAll(async () => {
   mkdirSync(renderer.path, { recursive: true });
@@ -22,11 +24,12 @@ beforeAll(async () => {
   t = testCore();
   shell = await startWebShell({ core: t.core, rendererDir: renderer.path });
   // The transport fetches page-relative paths, as in the browser.
-  vi.stubGlobal('fetch', (path: string, init?: RequestInit) =>
-    streamRefused && path === '/api/events'
+  vi.stubGlobal('fetch', (path: string, init?: RequestInit) => {
+    if (path === '/api/events') streamFetches += 1;
+    return streamRefused && path === '/api/events'
       ? Promise.reject(new TypeError('fetch failed'))
-      : realFetch(`http://127.0.0.1:${shell.port}${path}`, init),
-  );
+      : realFetch(`http://127.0.0.1:${shell.port}${path}`, init);
+  });
 });
 afterAll(async () => {
   vi.unstubAllGlobals();
@@ -101,5 +104,37 @@ describe('the web shell event stream', () => {
     shell.server.closeAllConnections();
     await new Promise((r) => setTimeout(r, 100));
     expect(l.states).toEqual(['lost', 'live']);
+  });
+});
+
+describe('a tab whose token the server no longer takes (it restarted with a new one)', () => {
+  it('says refused once and stops knocking; a pasted new token reconnects it in place, calls included', async () => {
+    const l = listen();
+    const kept: string[] = [];
+    const tab = httpApi('an-old-token-from-before-the-restart', { reconnectMs: 20, keepToken: (k) => kept.push(k) });
+    stops.push(tab.subscribe(l.onEvent, l.onStream));
+    await vi.waitFor(() => expect(l.states).toEqual(['refused']), { timeout: 5000 });
+    const before = streamFetches;
+    await new Promise((r) => setTimeout(r, 150)); // several reconnect delays: no new attempt
+    expect(streamFetches).toBe(before);
+    const refused = await tab.call['incidents.list']({});
+    expect(refused.ok ? 'ok' : refused.error.code).toBe('unauthorized');
+
+    tab.reauthorize?.(shell.token);
+    expect(kept).toEqual([shell.token]); // kept for a reload of this tab
+    await vi.waitFor(() => expect(l.states).toEqual(['refused', 'live']), { timeout: 5000 });
+    await l.declare('After the new token');
+    await vi.waitFor(() => expect(l.titles).toEqual(['After the new token']), { timeout: 5000 });
+    const listed = await tab.call['incidents.list']({});
+    expect(listed.ok).toBe(true);
+  });
+
+  it('a pasted token the server refuses too is told as one more refusal', async () => {
+    const l = listen();
+    const tab = httpApi('an-old-token-from-before-the-restart', { reconnectMs: 20, keepToken: () => {} });
+    stops.push(tab.subscribe(l.onEvent, l.onStream));
+    await vi.waitFor(() => expect(l.states).toEqual(['refused']), { timeout: 5000 });
+    tab.reauthorize?.('a-wrong-token-pasted-by-mistake');
+    await vi.waitFor(() => expect(l.states).toEqual(['refused', 'refused']), { timeout: 5000 });
   });
 });

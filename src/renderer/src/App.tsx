@@ -7,6 +7,7 @@ import { OutboxIndicator } from './features/outbox/OutboxIndicator';
 import { OutboxPanel } from './features/outbox/OutboxPanel';
 import { NeedsYouBanner } from './features/outbox/NeedsYouBanner';
 import { StreamStatus } from './features/connection/StreamStatus';
+import { AccessEnded } from './features/connection/AccessEnded';
 import { ConnectionsScreen } from './features/settings/ConnectionsScreen';
 import { RegisterScreen } from './features/register/RegisterScreen';
 import { RegistryScreen } from './features/hubs/RegistryScreen';
@@ -63,6 +64,7 @@ export function App() {
           <OutboxIndicator onOpen={() => setScreen('outbox')} onReconnect={() => setScreen('connections')} />
         </StreamStatus>
       </header>
+      <AccessEnded />
       <NeedsYouBanner />
       <DebtBanner />
       <RemindersHost />

@@ -4,7 +4,7 @@ import { createParser } from 'eventsource-parser';
 import type { Api, ApiWithEvents, EventName, StreamState } from '../../../shared/contract';
 import { eventNames, opNames } from '../../../shared/opNames';
 import { fail, type ApiError, type Result } from '../../../shared/result';
-import { storedAccessToken } from './webToken';
+import { keepAccessToken, storedAccessToken } from './webToken';
 
 const NO_TOKEN = 'This tab has no access token. Open the URL that `npm run serve` printed (it ends in #token=…).';
 const RECONNECT_MS = 2000;
@@ -34,10 +34,11 @@ async function post(token: string | null, name: string, input: unknown): Promise
 /**
  * Reads /api/events until closed, reconnecting after a drop (as EventSource would). Tells `onStream` 'live' each time
  * a stream opens (the server registers a stream before its first byte leaves, so from then on no event is missed)
- * and 'lost' once when a stream drops or a connection attempt fails.
+ * and 'lost' once when a stream drops or a connection attempt fails. A 401 is final ('refused', and no more attempts):
+ * the server restarted with a new token, and retrying with this one would only knock on its door every two seconds.
  */
 function streamEvents(
-  token: string,
+  access: Access,
   onData: (data: string) => void,
   onStream: (state: StreamState) => void,
   reconnectMs: number,
@@ -51,6 +52,7 @@ function streamEvents(
   };
   const run = async (): Promise<void> => {
     while (!controller.signal.aborted) {
+      const token = access.token;
       try {
         const res = await fetch('/api/events', {
           headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
@@ -58,6 +60,11 @@ function streamEvents(
           cache: 'no-store',
           signal: controller.signal,
         });
+        if (res.status === 401) {
+          report('refused');
+          await access.changedFrom(token, controller.signal);
+          continue;
+        }
         if (res.ok && res.body) {
           const parser = createParser({ onEvent: (e) => onData(e.data) });
           const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -80,14 +87,48 @@ function streamEvents(
   return () => controller.abort();
 }
 
-export function httpApi(token: string | null, opts: { reconnectMs?: number } = {}): ApiWithEvents {
+/** The tab's current access token, which the commander can replace after the server restarted with a new one. */
+interface Access {
+  token: string | null;
+  /** Resolves once the token is no longer `token` (or the stream is closed). */
+  changedFrom(token: string | null, signal: AbortSignal): Promise<void>;
+}
+
+function access(first: string | null): Access & { set(token: string): void } {
+  const waiting = new Set<() => void>();
+  const a = {
+    token: first,
+    changedFrom(token: string | null, signal: AbortSignal) {
+      if (a.token !== token || signal.aborted) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        const done = () => {
+          waiting.delete(done);
+          resolve();
+        };
+        waiting.add(done);
+        signal.addEventListener('abort', done, { once: true });
+      });
+    },
+    set(token: string) {
+      a.token = token;
+      for (const wake of [...waiting]) wake();
+    },
+  };
+  return a;
+}
+
+export function httpApi(
+  token: string | null,
+  opts: { reconnectMs?: number; keepToken?: (token: string) => void } = {},
+): ApiWithEvents {
+  const tab = access(token);
   const call: Record<string, (input: unknown) => Promise<Result<unknown>>> = {};
-  for (const name of opNames) call[name] = (input) => post(token, name, input);
+  for (const name of opNames) call[name] = (input) => post(tab.token, name, input);
   const known = new Set<string>(eventNames);
   return {
     call: call as unknown as Api,
     subscribe(listener, onStream) {
-      if (!token) return () => {};
+      if (!tab.token) return () => {};
       const onData = (data: string) => {
         try {
           const msg = JSON.parse(data) as { name?: unknown; payload?: unknown };
@@ -96,7 +137,11 @@ export function httpApi(token: string | null, opts: { reconnectMs?: number } = {
           // ignore malformed frames
         }
       };
-      return streamEvents(token, onData, onStream ?? (() => {}), opts.reconnectMs ?? RECONNECT_MS);
+      return streamEvents(tab, onData, onStream ?? (() => {}), opts.reconnectMs ?? RECONNECT_MS);
+    },
+    reauthorize(next) {
+      (opts.keepToken ?? keepAccessToken)(next);
+      tab.set(next);
     },
   };
 }

@@ -19,3 +19,16 @@ export function takeAccessToken(
 export function storedAccessToken(store: Storage = window.sessionStorage): string | null {
   return store.getItem(KEY);
 }
+
+/** Keeps a replacement token for this tab (the server restarted and printed a new address). */
+export function keepAccessToken(token: string, store: Storage = window.sessionStorage): void {
+  store.setItem(KEY, token);
+}
+
+/** The token in what the commander pasted: the whole address the server printed (…#token=…) or the token alone. */
+export function tokenFromPasted(text: string): string | null {
+  const trimmed = text.trim();
+  const hash = trimmed.indexOf('#');
+  const token = hash >= 0 ? new URLSearchParams(trimmed.slice(hash + 1)).get('token') : trimmed;
+  return token && /^[A-Za-z0-9_-]{16,}$/.test(token) ? token : null;
+}

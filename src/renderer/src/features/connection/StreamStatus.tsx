@@ -11,6 +11,13 @@ const LOST =
 
 export function StreamStatus({ children }: { children: ReactNode }) {
   const stream = useConnection((s) => s.stream);
+  if (stream === 'refused')
+    return (
+      <span className="stream-lost" role="status">
+        <span className="dot dot-offline" aria-hidden="true" />
+        Not connected to Conn
+      </span>
+    );
   if (stream !== 'lost') return <>{children}</>;
   return (
     <span className="stream-lost" role="status" title={LOST}>

@@ -5,10 +5,13 @@ import type { StreamState } from '../../../../shared/contract';
 
 interface ConnectionState {
   stream: StreamState | null;
+  /** How many times the server refused this tab's token: a new token that is refused too counts once more. */
+  refusals: number;
   streamChanged(state: StreamState): void;
 }
 
-export const useConnection = create<ConnectionState>((set) => ({
+export const useConnection = create<ConnectionState>((set, get) => ({
   stream: null,
-  streamChanged: (stream) => set({ stream }),
+  refusals: 0,
+  streamChanged: (stream) => set({ stream, refusals: get().refusals + (stream === 'refused' ? 1 : 0) }),
 }));
