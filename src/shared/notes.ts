@@ -91,6 +91,16 @@ export interface SearchHit {
   snippet: Array<{ text: string; hit: boolean }>;
 }
 
+/** A search's answer: its hits, best first, and the typed prefixes that stood for too many words to search them all. */
+export interface SearchResult {
+  hits: SearchHit[];
+  /**
+   * Prefixes (as typed, folded) with more completions than a search reads: only their commonest words were searched,
+   * so a hit with a rarer word may be missing. Typing more letters narrows them.
+   */
+  capped: string[];
+}
+
 /** Position of a timeline entry for keyset paging (the same format timeline.list returns). */
 export const timelineCursor = (e: { at: string; id: string }): string => `${Date.parse(e.at)}.${e.id}`;
 

@@ -167,7 +167,7 @@ export const decadeBench: Bench = {
         for (let round = -1; round < (quick ? 1 : 3); round++) {
           for (const text of queries) {
             const t = nowMs();
-            const hits = await call<unknown[]>(core, 'search.query', { text });
+            const { hits } = await call<{ hits: unknown[] }>(core, 'search.query', { text });
             if (round >= 0) search.push(nowMs() - t);
             else found += hits.length;
           }

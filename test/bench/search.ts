@@ -23,7 +23,7 @@ export const searchBench: Bench = {
       for (let round = -1; round < rounds; round++) {
         for (let i = 0; i < queries.length; i++) {
           const a = nowMs();
-          const found = await call<unknown[]>(env.core, 'search.query', { text: queries[i] });
+          const found = (await call<{ hits: unknown[] }>(env.core, 'search.query', { text: queries[i] })).hits;
           const b = nowMs();
           raw.all(fts[i]!);
           const c = nowMs();

@@ -133,5 +133,12 @@ test('an incident with a few hundred notes of mixed kinds', async ({ page }) => 
   await page.getByLabel('Search notes and timelines').fill('saturated OR "fail over"');
   await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
   await page.screenshot({ path: 'out/screenshots/search.png' });
+  // "2" stands for 2, 20-29 and 200-299 in these notes: more words than a search reads, and the overlay says so.
+  await page.getByLabel('Search notes and timelines').fill('2');
+  await expect(page.getByRole('note')).toContainText('“2…” stands for too many words');
+  await page.screenshot({ path: 'out/screenshots/search-capped.png' });
+  await page.getByLabel('Search notes and timelines').fill('299');
+  await expect(page.getByRole('listbox', { name: 'Results' }).getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('note')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

@@ -41,7 +41,7 @@ describe('10,000 notes', () => {
     );
     expect(tl.items.length).toBe(50);
     const hits = await t.core.invoke('search.query', { text: 'shard-7', limit: 10 });
-    expect(hits.ok && (hits.value as unknown[]).length).toBe(10);
+    expect(hits.ok && (hits.value as { hits: unknown[] }).hits.length).toBe(10);
 
     const db = t.core.db;
     expect(

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { notesRepo } from '../../src/main/core/db/repos/notes';
 import type { Incident } from '../../src/shared/domain';
-import type { Note, SearchHit } from '../../src/shared/notes';
+import type { Note, SearchResult } from '../../src/shared/notes';
 import { callOf, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/tempDir';
 
@@ -43,7 +43,7 @@ describe('batched notes search index', () => {
     // Not written by the append's transaction: a batch is scheduled instead.
     expect(indexed(t.core.db, 'wedged')).toEqual([]);
     expect(t.core.services.searchIndex.scheduled()).toBe(true);
-    const hits = await call<SearchHit[]>('search.query', { text: 'wedged' });
+    const hits = (await call<SearchResult>('search.query', { text: 'wedged' })).hits;
     expect(hits.map((h) => h.noteId)).toEqual([note.id]);
     expect(t.core.services.searchIndex.scheduled()).toBe(false);
     checkIndex(t.core.db);
@@ -92,7 +92,7 @@ describe('batched notes search index', () => {
     expect(indexed(db, 'saved')).toHaveLength(1);
     expect(upto(db)).toBe(db.prepare('SELECT max(seq) FROM notes').pluck().get());
     checkIndex(db);
-    const hits = await second.call<SearchHit[]>('search.query', { text: '"backlog item 1233"' });
+    const hits = (await second.call<SearchResult>('search.query', { text: '"backlog item 1233"' })).hits;
     expect(hits.map((h) => h.noteId)).toEqual(['n1233']);
   });
 
@@ -120,7 +120,7 @@ describe('batched notes search index', () => {
     // And an edit of an indexed note replaces its tokens at once.
     await call<Note>('notes.edit', { noteId: note.id, body: 'it was DNS after all' });
     expect(indexed(t.core.db, 'certificate')).toEqual([]);
-    expect((await call<SearchHit[]>('search.query', { text: 'dns' })).map((h) => h.noteId)).toEqual([note.id]);
+    expect((await call<SearchResult>('search.query', { text: 'dns' })).hits.map((h) => h.noteId)).toEqual([note.id]);
     checkIndex(t.core.db);
   });
 
@@ -154,9 +154,9 @@ describe('batched notes search index', () => {
       fresh.push(await call<Note>('notes.append', { incidentId: keep.id, body }));
     const freshSeqs = fresh.map((n) => db.prepare('SELECT seq FROM notes WHERE id = ?').pluck().get(n.id) as number);
     expect(freshSeqs).toEqual(goneSeqs);
-    const hits = await call<SearchHit[]>('search.query', { text: 'reborn' });
+    const hits = (await call<SearchResult>('search.query', { text: 'reborn' })).hits;
     expect(hits.map((h) => h.noteId).sort()).toEqual(fresh.map((n) => n.id).sort());
-    expect(await call<SearchHit[]>('search.query', { text: 'doomed' })).toEqual([]);
+    expect((await call<SearchResult>('search.query', { text: 'doomed' })).hits).toEqual([]);
     expect(indexed(db, 'keeper')).toHaveLength(3);
     checkIndex(db);
   });
@@ -177,6 +177,6 @@ describe('batched notes search index', () => {
     expect(() => t.core.services.searchIndex.flush()).toThrow(/full/);
     const res = await t.core.invoke('search.query', { text: 'quorum' });
     expect(res.ok).toBe(true);
-    expect(res.ok && (res.value as SearchHit[]).map((h) => h.noteId)).toEqual([indexedNote.id]);
+    expect(res.ok && (res.value as SearchResult).hits.map((h) => h.noteId)).toEqual([indexedNote.id]);
   });
 });

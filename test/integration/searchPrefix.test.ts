@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { searchTermsRepo } from '../../src/main/core/db/repos/searchTerms';
 import { COMPLETIONS_CAP } from '../../src/main/core/db/repos/searchTerms';
 import type { Incident } from '../../src/shared/domain';
-import type { Note, SearchHit } from '../../src/shared/notes';
+import type { Note, SearchResult } from '../../src/shared/notes';
 import { callOf, testCore } from '../helpers/core';
 
 const open: Array<{ cleanup(): void }> = [];
@@ -26,7 +26,8 @@ describe('prefix search through the vocabulary', () => {
     const kernels = await call<Note>('notes.append', { incidentId: incident.id, body: 'kernels restarting' });
     const kernel = await call<Note>('notes.append', { incidentId: incident.id, body: 'one kernel died' });
     await call<Note>('notes.append', { incidentId: incident.id, body: 'nothing related' });
-    const ids = async (text: string) => (await call<SearchHit[]>('search.query', { text })).map((h) => h.noteId).sort();
+    const ids = async (text: string) =>
+      (await call<SearchResult>('search.query', { text })).hits.map((h) => h.noteId).sort();
     expect(await ids('cafe')).toEqual([cafe.id]);
     expect(await ids('CAF')).toEqual([cafe.id]);
     expect(await ids('café')).toEqual([cafe.id]);
@@ -61,7 +62,9 @@ describe('prefix search through the vocabulary', () => {
     expect(c.capped).toBe(true);
     expect(c.terms).toHaveLength(COMPLETIONS_CAP);
     expect(c.terms.slice(0, 2)).toEqual(['q', 'qcommon']);
-    const hits = await call<SearchHit[]>('search.query', { text: 'q', limit: 200 });
+    const { hits, capped } = await call<SearchResult>('search.query', { text: 'q', limit: 200 });
+    expect(capped).toEqual(['q']); // the answer says so, for the overlay to tell
+    expect((await call<SearchResult>('search.query', { text: 'qcomm' })).capped).toEqual([]);
     const ids = hits.map((h) => h.noteId);
     expect(ids).toEqual(expect.arrayContaining([...common, itself.id]));
     // Some rare completions are left out: that is the cap.

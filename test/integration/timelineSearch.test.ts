@@ -1,7 +1,7 @@
 import { SEARCH_POOL } from '../../src/main/core/db/repos/search';
 import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/shared/domain';
-import type { Note, SearchHit, TimelinePage } from '../../src/shared/notes';
+import type { Note, SearchResult, TimelinePage } from '../../src/shared/notes';
 import { timelineRepo } from '../../src/main/core/db/repos/timeline';
 import { callOf, cleanAfterEach, testCore } from '../helpers/core';
 
@@ -146,7 +146,7 @@ describe('search.query', () => {
       body: 'Alert: database CPU high',
       recordedAt: t.clock.now(),
     });
-    const hits = await call<SearchHit[]>('search.query', { text: 'datab' });
+    const hits = (await call<SearchResult>('search.query', { text: 'datab' })).hits;
     expect(hits.length).toBe(3);
     // bm25 ranks within each index; the note with the most matches beats the note with one.
     const noteHits = hits.filter((h) => h.type === 'note');
@@ -170,13 +170,13 @@ describe('search.query', () => {
     await call('notes.append', { incidentId: incident.id, body: 'disk full on node a' });
     await call('notes.append', { incidentId: incident.id, body: 'full disk alarm' });
     await call('notes.append', { incidentId: incident.id, body: 'memory pressure' });
-    const phrase = await call<SearchHit[]>('search.query', { text: '"disk full"' });
+    const phrase = (await call<SearchResult>('search.query', { text: '"disk full"' })).hits;
     expect(phrase.map((h) => h.snippet.map((p) => p.text).join(''))).toEqual(['disk full on node a']);
-    const or = await call<SearchHit[]>('search.query', { text: 'alarm OR memory' });
+    const or = (await call<SearchResult>('search.query', { text: 'alarm OR memory' })).hits;
     expect(or.length).toBe(2);
-    const not = await call<SearchHit[]>('search.query', { text: 'disk NOT alarm' });
+    const not = (await call<SearchResult>('search.query', { text: 'disk NOT alarm' })).hits;
     expect(not.length).toBe(1);
-    const punct = await call<SearchHit[]>('search.query', { text: 'node-a' });
+    const punct = (await call<SearchResult>('search.query', { text: 'node-a' })).hits;
     expect(punct.length).toBe(1);
   });
 
@@ -215,14 +215,14 @@ describe('search.query on a long history', () => {
       await call('notes.append', { incidentId: incident.id, body: `disk disk disk ancient ${i}` });
     for (let i = 0; i < SEARCH_POOL + 20; i++)
       await call('notes.append', { incidentId: incident.id, body: `disk check number ${i} on node ${i % 7}` });
-    const recent = await call<SearchHit[]>('search.query', { text: 'disk', limit: 200 });
+    const recent = (await call<SearchResult>('search.query', { text: 'disk', limit: 200 })).hits;
     expect(recent.length).toBe(200);
     expect(recent.some((h) => h.snippet.some((p) => p.text.includes('ancient')))).toBe(false);
-    const narrower = await call<SearchHit[]>('search.query', { text: 'disk ancient' });
+    const narrower = (await call<SearchResult>('search.query', { text: 'disk ancient' })).hits;
     expect(narrower.length).toBe(3);
     // Within what is ranked, more matches in a shorter note rank first.
     await call('notes.append', { incidentId: incident.id, body: 'disk disk disk' });
-    const top = await call<SearchHit[]>('search.query', { text: 'disk', limit: 1 });
+    const top = (await call<SearchResult>('search.query', { text: 'disk', limit: 1 })).hits;
     expect(top[0]!.snippet.map((p) => p.text).join('')).toBe('disk disk disk');
   });
 });

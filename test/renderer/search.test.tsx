@@ -14,7 +14,7 @@ let t: ReturnType<typeof testCore>;
 beforeEach(() => {
   t = testCore();
   setApi(coreApi(t.core));
-  useSearch.setState({ open: false, text: '', hits: [], error: null });
+  useSearch.setState({ open: false, text: '', hits: [], capped: [], error: null });
 });
 afterEach(() => {
   cleanup();
@@ -51,6 +51,23 @@ describe('SearchOverlay', () => {
       noteId: (n.value as { id: string }).id,
     });
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says when a short prefix stood for too many words, and stops saying it once more letters narrow it', async () => {
+    const r = await t.core.invoke('incidents.declare', { title: 'Hub down' });
+    if (!r.ok) throw new Error(r.error.message);
+    const incidentId = (r.value as Incident).id;
+    for (let i = 0; i < 70; i++) await t.core.invoke('notes.append', { incidentId, body: `pod p${i}x restarted` });
+    render(<SearchOverlay />);
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const input = await screen.findByLabelText('Search notes and timelines');
+    fireEvent.change(input, { target: { value: 'p' } });
+    const notice = await screen.findByRole('note');
+    expect(notice.textContent).toMatch(/“p…” stands for too many words: only the commonest were searched/);
+    expect(notice.textContent).toMatch(/Type more letters to narrow it/);
+    fireEvent.change(input, { target: { value: 'p12x' } });
+    await waitFor(() => expect(screen.getAllByRole('option')).toHaveLength(1));
+    expect(screen.queryByRole('note')).toBeNull();
   });
 
   it('shows the helpful message for a syntax problem', async () => {

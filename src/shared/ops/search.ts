@@ -1,11 +1,11 @@
 // Full-text search across every incident's notes and timeline.
 import { z } from 'zod';
-import type { SearchHit } from '../notes';
+import type { SearchResult } from '../notes';
 import { storableText } from '../text';
 import { op } from './define';
 
 export const searchOps = {
-  'search.query': op<SearchHit[]>()(
+  'search.query': op<SearchResult>()(
     'Search all incidents’ notes and timeline, best matches first. Words match as prefixes; "quoted phrases" match ' +
       'exactly; OR and NOT work between terms.',
     z.strictObject({

@@ -1,7 +1,7 @@
 // Use case for full-text search: flushes the batched notes index when it can, then safe query building, ranked hits,
 // snippets as plain/highlight parts.
 import type { OpParsed } from '../../../shared/contract';
-import type { SearchHit } from '../../../shared/notes';
+import type { SearchHit, SearchResult } from '../../../shared/notes';
 import { AppError } from '../../../shared/result';
 import { searchRepo } from '../db/repos/search';
 import { searchTermsRepo, ftsTokens } from '../db/repos/searchTerms';
@@ -17,7 +17,7 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
   const repo = searchRepo(db);
   const vocab = { tokens: ftsTokens, completions: searchTermsRepo(db).completions };
   return {
-    query(input: OpParsed<'search.query'>): SearchHit[] {
+    query(input: OpParsed<'search.query'>): SearchResult {
       const q = toFtsQuery(input.text);
       // Notes are indexed in batches after they commit: add any still waiting, so a search sees every saved note.
       // Only opportunistically: a search is a read, so a full disk or a busy lock must not fail it; it then answers
@@ -30,10 +30,13 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
         });
       }
       let candidates;
+      let capped: string[];
       try {
         // Notes are searched by the exact terms each typed prefix stands for (FTS5 walks those newest first and stops
         // early); the other timeline entries, a small index without a vocabulary, by the prefixes themselves.
-        candidates = repo.candidates(q, expandPrefixes(q, vocab).query);
+        const expanded = expandPrefixes(q, vocab);
+        capped = expanded.capped;
+        candidates = repo.candidates(q, expanded.query);
       } catch (err) {
         // toFtsQuery should make this unreachable; if FTS5 still objects, answer as bad input, not a crash.
         if (err instanceof Error && /fts5|syntax/i.test(err.message)) {
@@ -60,7 +63,7 @@ export function searchService({ db }: ServiceDeps, index: Pick<SearchIndexServic
         at: new Date(r.at).toISOString(),
         snippet: snippetParts(buildSnippet(c.text, terms)),
       }));
-      return hits;
+      return { hits, capped };
     },
   };
 }

@@ -17,6 +17,7 @@ export function SearchOverlay() {
       open: st.open,
       text: st.text,
       hits: st.hits,
+      capped: st.capped,
       selected: st.selected,
       loading: st.loading,
       error: st.error,
@@ -69,6 +70,13 @@ export function SearchOverlay() {
         ) : null}
         {!s.error && s.text.trim() && !s.loading && s.hits.length === 0 ? (
           <p className="muted search-empty">No matches.</p>
+        ) : null}
+        {!s.error && s.capped.length ? (
+          <p className="muted small search-capped" role="note">
+            {s.capped.map((c) => `“${c}…”`).join(', ')} {s.capped.length === 1 ? 'stands' : 'stand'} for too many words:
+            only the commonest were searched, so a rarer one may be missing. Type more letters to narrow{' '}
+            {s.capped.length === 1 ? 'it' : 'them'}.
+          </p>
         ) : null}
         <ul className="search-results" role="listbox" aria-label="Results">
           {s.hits.map((h, i) => (

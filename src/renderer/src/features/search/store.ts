@@ -12,6 +12,8 @@ interface SearchState {
   open: boolean;
   text: string;
   hits: SearchHit[];
+  /** Prefixes of the current query that stood for too many words: only their commonest were searched. */
+  capped: string[];
   selected: number;
   loading: boolean;
   error: ApiError | null;
@@ -29,6 +31,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   open: false,
   text: '',
   hits: [],
+  capped: [],
   selected: 0,
   loading: false,
   error: null,
@@ -38,7 +41,7 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ text });
     if (timer) clearTimeout(timer);
     if (text.trim() === '') {
-      set({ hits: [], error: null, loading: false, selected: 0 });
+      set({ hits: [], capped: [], error: null, loading: false, selected: 0 });
       return;
     }
     timer = setTimeout(async () => {
@@ -46,8 +49,8 @@ export const useSearch = create<SearchState>((set, get) => ({
       set({ loading: true });
       const res = await api().call['search.query']({ text, limit: 50 });
       if (mine !== requestSeq) return; // a newer query is on its way
-      if (res.ok) set({ hits: res.value, error: null, loading: false, selected: 0 });
-      else set({ hits: [], error: res.error, loading: false });
+      if (res.ok) set({ hits: res.value.hits, capped: res.value.capped, error: null, loading: false, selected: 0 });
+      else set({ hits: [], capped: [], error: res.error, loading: false });
     }, DEBOUNCE_MS);
   },
   move(delta) {
