@@ -8,6 +8,8 @@ import { connectEvents } from '../../src/renderer/src/events';
 import { useChecklist } from '../../src/renderer/src/features/checklist/store';
 import { useRoles } from '../../src/renderer/src/features/people/rolesStore';
 import { usePeople } from '../../src/renderer/src/features/people/store';
+import { useNotes } from '../../src/renderer/src/features/notes/store';
+import { useTimeline } from '../../src/renderer/src/features/timeline/store';
 import type { Api, ApiWithEvents } from '../../src/shared/contract';
 import { coreApi } from '../helpers/coreApi';
 import { callOf, testCore } from '../helpers/core';
@@ -110,6 +112,32 @@ describe('a read that an event overtook', () => {
     await reading;
     expect(usePeople.getState().people.map((p) => p.name)).toContain('Chidi Eze');
     expect(usePeople.getState().loaded).toBe(true);
+    await settle();
+    app.stop();
+  });
+});
+
+describe('a page read while its items changed', () => {
+  it('notes and timeline: a note saved while the pane was reading stays in both, and an edit is not undone', async () => {
+    const app = connected();
+    const inc = await call<{ id: string }>('incidents.declare', { title: 'Notes race' });
+    const first = await call<{ id: string }>('notes.append', { incidentId: inc.id, body: 'First finding' });
+    await useNotes.getState().open(inc.id);
+    await useTimeline.getState().open(inc.id);
+
+    app.hold('notes.list');
+    app.hold('timeline.list');
+    const reading = [useNotes.getState().open(inc.id), useTimeline.getState().open(inc.id)]; // the resync's re-reads
+    await call('notes.append', { incidentId: inc.id, body: 'Saved during the read' });
+    await call('notes.edit', { noteId: first.id, body: 'First finding, corrected' });
+    const bodies = () => useNotes.getState().items.map((n) => n.body);
+    await vi.waitFor(() => expect(bodies()).toContain('Saved during the read'));
+    app.release();
+    await Promise.all(reading);
+    expect(bodies()).toEqual(['First finding, corrected', 'Saved during the read']);
+    expect(useTimeline.getState().items.map((e) => e.body)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Saved during the read')]),
+    );
     await settle();
     app.stop();
   });

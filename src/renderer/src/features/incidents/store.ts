@@ -4,6 +4,7 @@ import type { OpInput } from '../../../../shared/contract';
 import { incidentStatuses, type Incident, type IncidentStatus } from '../../../../shared/domain';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { heardDuringReads } from '../../api/overtaken';
 
 interface IncidentsState {
   items: Incident[];
@@ -27,7 +28,7 @@ interface IncidentsState {
  * so an event may carry a newer incident than the list does (or one it lacks): the load keeps the newer of the two,
  * instead of putting back what the event had already replaced (on a tie, the event).
  */
-const heardDuringLoads = new Set<Map<string, Incident>>();
+const lists = heardDuringReads<Incident>();
 
 const newer = (listed: Incident, heard: Incident) =>
   Date.parse(listed.updatedAt) > Date.parse(heard.updatedAt) ? listed : heard;
@@ -42,11 +43,7 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
   statusError: null,
   async load() {
     set({ loading: true, error: null });
-    const heard = new Map<string, Incident>();
-    heardDuringLoads.add(heard);
-    const res = await api()
-      .call['incidents.list']({})
-      .finally(() => heardDuringLoads.delete(heard));
+    const { value: res, heard } = await lists.read(() => api().call['incidents.list']({}));
     if (!res.ok) return set({ error: res.error, loading: false });
     const listed = new Set(res.value.map((i) => i.id));
     const items = res.value.map((i) => (heard.has(i.id) ? newer(i, heard.get(i.id)!) : i));
@@ -87,7 +84,7 @@ export const useIncidents = create<IncidentsState>((set, get) => ({
     return true;
   },
   received(incident) {
-    for (const heard of heardDuringLoads) heard.set(incident.id, incident);
+    lists.heard(incident.id, incident);
     const items = get().items;
     if (items.some((i) => i.id === incident.id)) {
       set({ items: items.map((i) => (i.id === incident.id ? incident : i)) });

@@ -4,6 +4,7 @@ import type { Note, NoteKind, NoteRevision, ShareTarget } from '../../../../shar
 import type { OutboxJob } from '../../../../shared/outbox';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { heardDuringReads, mergeHeard } from '../../api/overtaken';
 import { extendWindow } from '../../ui/paging';
 
 const PAGE = 100;
@@ -58,6 +59,9 @@ const newClientId = () =>
 // The server's order: time, then id (compared as SQLite does, code unit by code unit).
 const byPosition = (a: Note, b: Note) =>
   a.createdAt.localeCompare(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Notes that events brought (appended or changed) while a page was being read. */
+const pages = heardDuringReads<Note>();
 
 export const useNotes = create<NotesState>((set, get) => {
   // Share states can change (outbox events) before the note's own answer arrives: remember the newest per job
@@ -130,18 +134,27 @@ export const useNotes = create<NotesState>((set, get) => {
         });
       }
       set({ loading: true, error: null });
-      const [page, draft] = await Promise.all([
-        api().call['notes.list']({ incidentId, limit: PAGE, ...(aroundNoteId ? { around: aroundNoteId } : {}) }),
-        switching ? api().call['notes.getDraft']({ incidentId }) : Promise.resolve(null),
-      ]);
+      const {
+        value: [page, draft],
+        heard,
+      } = await pages.read(() =>
+        Promise.all([
+          api().call['notes.list']({ incidentId, limit: PAGE, ...(aroundNoteId ? { around: aroundNoteId } : {}) }),
+          switching ? api().call['notes.getDraft']({ incidentId }) : Promise.resolve(null),
+        ]),
+      );
       if (get().incidentId !== incidentId) return;
       if (!page.ok) {
         set({ loading: false, error: page.error });
         return;
       }
-      const { items, hasBefore, hasAfter, timeZone } = page.value;
+      const { hasBefore, hasAfter, timeZone } = page.value;
       set({
-        items,
+        items: mergeHeard(page.value.items, heard, {
+          reachesNewest: !hasAfter,
+          belongs: (n) => n.incidentId === incidentId,
+          order: byPosition,
+        }),
         hasBefore,
         hasAfter,
         timeZone,
@@ -261,6 +274,7 @@ export const useNotes = create<NotesState>((set, get) => {
     },
 
     received(note) {
+      pages.heard(note.id, note);
       const { incidentId, items, hasAfter } = get();
       if (note.incidentId !== incidentId) return;
       if (items.some((n) => n.id === note.id)) {
@@ -275,6 +289,7 @@ export const useNotes = create<NotesState>((set, get) => {
     },
 
     changed(note) {
+      pages.heard(note.id, note);
       if (get().items.some((n) => n.id === note.id)) replace(note);
     },
 

@@ -4,6 +4,7 @@ import type { TimelineEntry, TimelineSource } from '../../../../shared/domain';
 import { timelineCursor } from '../../../../shared/notes';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { heardDuringReads, mergeHeard } from '../../api/overtaken';
 import { extendWindow } from '../../ui/paging';
 
 const PAGE = 200;
@@ -29,6 +30,9 @@ interface TimelineState {
   received(e: TimelineEntry): void;
   changed(e: TimelineEntry): void;
 }
+
+/** Entries that events brought (added or changed) while a page was being read. */
+const pages = heardDuringReads<Entry>();
 
 const before = (a: Entry, b: Entry) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id);
 
@@ -58,20 +62,27 @@ export const useTimeline = create<TimelineState>((set, get) => {
       // Jumping to an entry clears filters that could hide it.
       if (aroundEntryId) set({ sources: [], kinds: [] });
       set({ loading: true, error: null });
-      const res = await api().call['timeline.list']({
-        incidentId,
-        limit: PAGE,
-        ...filter(),
-        ...(aroundEntryId ? { around: aroundEntryId } : {}),
-      });
+      const { value: res, heard } = await pages.read(() =>
+        api().call['timeline.list']({
+          incidentId,
+          limit: PAGE,
+          ...filter(),
+          ...(aroundEntryId ? { around: aroundEntryId } : {}),
+        }),
+      );
       if (get().incidentId !== incidentId) return;
       if (!res.ok) {
         set({ loading: false, error: res.error });
         return;
       }
-      const { items, hasBefore, hasAfter, timeZone } = res.value;
+      const { hasBefore, hasAfter, timeZone } = res.value;
       set({
-        items,
+        // Entries the events brought while the page was read: the later copy, and the newest end complete.
+        items: mergeHeard(res.value.items, heard, {
+          reachesNewest: !hasAfter,
+          belongs: (e) => e.incidentId === incidentId && matches(e),
+          order: before,
+        }),
         hasBefore,
         hasAfter,
         timeZone,
@@ -114,6 +125,7 @@ export const useTimeline = create<TimelineState>((set, get) => {
     },
 
     received(e) {
+      pages.heard(e.id, { ...e, cursor: timelineCursor(e) });
       const { incidentId, items, hasAfter } = get();
       if (e.incidentId !== incidentId || hasAfter || !matches(e) || items.some((x) => x.id === e.id)) return;
       const entry = { ...e, cursor: timelineCursor(e) };
@@ -122,6 +134,7 @@ export const useTimeline = create<TimelineState>((set, get) => {
     },
 
     changed(e) {
+      pages.heard(e.id, { ...e, cursor: timelineCursor(e) });
       set({ items: get().items.map((x) => (x.id === e.id ? { ...e, cursor: x.cursor } : x)) });
     },
   };
