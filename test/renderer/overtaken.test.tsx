@@ -118,7 +118,7 @@ describe('a read that an event overtook', () => {
 });
 
 describe('a page read while its items changed', () => {
-  it('notes and timeline: a note saved while the pane was reading stays in both, and an edit is not undone', async () => {
+  it('notes and timeline: a note saved while the pane was reading stays, and an edit is not undone', async () => {
     const app = connected();
     const inc = await call<{ id: string }>('incidents.declare', { title: 'Notes race' });
     const first = await call<{ id: string }>('notes.append', { incidentId: inc.id, body: 'First finding' });
