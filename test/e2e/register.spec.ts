@@ -80,9 +80,9 @@ test('the register lists incidents with their figures, filters them and exports 
     first_reply_minutes: '7',
   });
 
-  // Open the incident from the register; its report's citations open their entries on the timeline.
-  await row.getByRole('button', { name: 'Servers do not start' }).click();
-  await page.getByRole('tab', { name: 'Report' }).click();
+  // The duration opens the incident's report, where it is set; the report's citations open their timeline entries.
+  await row.getByRole('button', { name: /^Duration 1h 35m: open the report/ }).click();
+  await expect(page.getByRole('tab', { name: 'Report' })).toHaveAttribute('aria-selected', 'true');
   const proposal = page.getByLabel('Proposed What Happened');
   await expect(proposal).toContainText('a finding was recorded: The user node pool is at its maximum.');
   await page.screenshot({ path: 'out/screenshots/report-citations.png' });

@@ -45,7 +45,9 @@ describe('RegisterScreen', () => {
     expect(screen.getByRole('row', { name: /Slow logins/ })).toBeTruthy();
 
     await act(async () =>
-      fireEvent.click(within(screen.getByRole('row', { name: /Slow logins/ })).getByRole('button')),
+      fireEvent.click(
+        within(screen.getByRole('row', { name: /Slow logins/ })).getByRole('button', { name: 'Slow logins' }),
+      ),
     );
     expect(open).toHaveBeenCalledWith(expect.any(String));
     expect(open.mock.calls[0]![0]).not.toBe(a.id);
@@ -110,6 +112,25 @@ describe('RegisterScreen', () => {
       fireEvent.click(within(row).getByRole('button', { name: /^Severity P2: open its evidence/ })),
     );
     expect(useNavigation.getState().target?.entryId).toBe('ev-pd');
+  });
+
+  it('opens the report from the figures the report states: impact start, duration and its state', async () => {
+    const a = await declare(t.core, 'Servers do not start', 'uw-hub');
+    await updateReport(t.core, a.id, { impactEnd: new Date(Date.parse(a.declaredAt) + 50 * 60_000).toISOString() });
+    const open = vi.fn();
+    render(<RegisterScreen onOpenIncident={open} />);
+    const row = await screen.findByRole('row', { name: /Servers do not start/ });
+    for (const name of [
+      /^Impact start: open the report/,
+      /^Duration 50m: open the report/,
+      /^Report: open the report/,
+    ]) {
+      useNavigation.setState({ target: null });
+      open.mockClear();
+      await act(async () => fireEvent.click(within(row).getByRole('button', { name })));
+      expect(open).toHaveBeenCalledWith(a.id);
+      expect(useNavigation.getState().target).toMatchObject({ incidentId: a.id, tab: 'report', entryId: null });
+    }
   });
 
   it('says what to do when PagerDuty is not connected for the past-incident list', async () => {

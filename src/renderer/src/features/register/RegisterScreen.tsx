@@ -1,5 +1,5 @@
 // The outage register: every incident with its figures from the record, filters, a month chart and CSV export.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { RegisterFigure, RegisterRow } from '../../../../shared/register';
 import { reportStatusLabels } from '../../../../shared/report';
 import { useNavigation } from '../search/navigation';
@@ -70,6 +70,27 @@ function Figure(props: { row: RegisterRow; figure: RegisterFigure; value: string
           ))
         : null}
     </>
+  );
+}
+
+/**
+ * A figure the report states (impact start, duration, the report's own state): it opens the incident's report, where
+ * the figure is set and its proposal's evidence is cited.
+ */
+function FromReport(props: { row: RegisterRow; name: string; children: ReactNode; onOpenIncident(id: string): void }) {
+  const { row } = props;
+  return (
+    <button
+      type="button"
+      className="link"
+      aria-label={`${props.name}: open the report of “${row.title}”`}
+      onClick={() => {
+        props.onOpenIncident(row.incidentId);
+        useNavigation.getState().go({ incidentId: row.incidentId, tab: 'report', noteId: null, entryId: null });
+      }}
+    >
+      {props.children}
+    </button>
   );
 }
 
@@ -165,13 +186,21 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                   <Figure row={r} onOpenIncident={onOpenIncident} figure="severity" value={r.severity ?? '—'} />
                 </td>
                 <td>
-                  <time dateTime={r.impactStart}>{formatTime(r.impactStart)}</time>
+                  <FromReport row={r} name="Impact start" onOpenIncident={onOpenIncident}>
+                    <time dateTime={r.impactStart}>{formatTime(r.impactStart)}</time>
+                  </FromReport>
                 </td>
                 <td>
                   {r.durationMs === null ? (
                     <span className="muted">ongoing or no end</span>
                   ) : (
-                    shortDuration(r.durationMs)
+                    <FromReport
+                      row={r}
+                      name={`Duration ${shortDuration(r.durationMs)}`}
+                      onOpenIncident={onOpenIncident}
+                    >
+                      {shortDuration(r.durationMs)}
+                    </FromReport>
                   )}
                 </td>
                 {timeToColumns.map(([figure, key]) => (
@@ -180,7 +209,9 @@ export function RegisterScreen({ onOpenIncident }: { onOpenIncident(incidentId: 
                   </td>
                 ))}
                 <td>
-                  {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
+                  <FromReport row={r} name="Report" onOpenIncident={onOpenIncident}>
+                    {r.reportStatus ? reportStatusLabels[r.reportStatus] : 'Not started'}
+                  </FromReport>
                   {r.reportAgeDays !== null && r.reportStatus !== 'closed' ? (
                     <span className="muted small"> · {r.reportAgeDays}d</span>
                   ) : null}

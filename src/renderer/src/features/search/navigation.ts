@@ -1,9 +1,9 @@
-// Where the app was asked to go (a search result): which incident, tab, note or timeline entry.
+// Where the app was asked to go (a search result, a register figure): which incident, tab, note or timeline entry.
 import { create } from 'zustand';
 
 export interface NavTarget {
   incidentId: string;
-  tab: 'work' | 'timeline';
+  tab: 'work' | 'timeline' | 'report';
   noteId: string | null;
   entryId: string | null;
   /** Increments on every request, so opening the same result twice still scrolls. */
