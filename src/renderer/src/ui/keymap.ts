@@ -92,8 +92,24 @@ export const contexts: ReadonlyArray<{ name: string; scopes: readonly Scope[]; t
 
 const NAMED: Record<string, string> = { Escape: 'Esc', ' ': 'Space' };
 
+type KeyFields = Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+
+// A keystroke reaches a dozen window listeners, each asking matches() about several bindings: what the key is and
+// whether it was typed into a field are worked out once per event, not forty times (a measurable share of a key's
+// cost while typing a note).
+const keyOfEvent = new WeakMap<object, string>();
+const typedInField = new WeakMap<object, boolean>();
+
 /** The key press as the map writes it: "Shift+P", "Alt+S", "Ctrl+K", "?", "Esc". */
-export function keyOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string {
+export function keyOf(e: KeyFields): string {
+  const known = keyOfEvent.get(e);
+  if (known !== undefined) return known;
+  const key = keyOfNow(e);
+  keyOfEvent.set(e, key);
+  return key;
+}
+
+function keyOfNow(e: KeyFields): string {
   let key: string;
   // With Alt, e.key is a special character on some layouts (macOS): read letters and digits from the physical key.
   if (e.altKey && /^Key[A-Z]$/.test(e.code)) key = e.code.slice(3);
@@ -107,6 +123,14 @@ export function keyOf(e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaK
 
 /** Whether the event was typed into a text field. */
 export function inTextField(e: Pick<KeyboardEvent, 'target'>): boolean {
+  const known = typedInField.get(e);
+  if (known !== undefined) return known;
+  const typed = inTextFieldNow(e);
+  typedInField.set(e, typed);
+  return typed;
+}
+
+function inTextFieldNow(e: Pick<KeyboardEvent, 'target'>): boolean {
   const t = e.target;
   if (typeof HTMLElement === 'undefined' || !(t instanceof HTMLElement)) return false;
   if (t.closest('textarea, select, [contenteditable="true"], [contenteditable=""]')) return true;

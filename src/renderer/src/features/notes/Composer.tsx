@@ -144,20 +144,24 @@ const ComposerBox = forwardRef<HTMLTextAreaElement, Props>(function Composer(pro
           </button>
         ))}
       </div>
-      <textarea
-        ref={setBox}
-        aria-label="Note"
-        className={p.kind === 'command' ? 'composer-input mono' : 'composer-input'}
-        defaultValue={useNotes.getState().draft}
-        placeholder={
-          p.kind === 'command'
-            ? 'Paste the command and its output…'
-            : 'What happened? Enter saves, Shift+Enter for a new line'
-        }
-        onKeyDown={onKey}
-        onBlur={() => void flushDraft()}
-        rows={p.kind === 'command' ? 5 : 2}
-      />
+      {/* The box is its own relayout boundary (see .composer-box in notes.css): a keystroke lays out the box, not the
+          page. */}
+      <div className="composer-box">
+        <textarea
+          ref={setBox}
+          aria-label="Note"
+          className={p.kind === 'command' ? 'composer-input mono' : 'composer-input'}
+          defaultValue={useNotes.getState().draft}
+          placeholder={
+            p.kind === 'command'
+              ? 'Paste the command and its output…'
+              : 'What happened? Enter saves, Shift+Enter for a new line'
+          }
+          onKeyDown={onKey}
+          onBlur={() => void flushDraft()}
+          rows={p.kind === 'command' ? 5 : 2}
+        />
+      </div>
       <div className="composer-foot">
         {shareTargets.map((t) => (
           <label key={t} className="share-toggle">
