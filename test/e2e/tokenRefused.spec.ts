@@ -29,6 +29,9 @@ test('after a restart with a new token, pasting the new address reconnects the t
     await expect(banner).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole('status').filter({ hasText: 'Not connected to Conn' })).toBeVisible();
     await expect(box).toHaveValue('OAuth callback returns 500 for new users');
+    // Its draft could not be saved meanwhile, and the box says so.
+    const draftLost = page.getByText('Your draft could not be kept for after a restart');
+    await expect(draftLost).toBeVisible();
     await page.screenshot({ path: 'out/screenshots/token-refused.png' });
 
     const address = banner.getByRole('textbox');
@@ -40,6 +43,15 @@ test('after a restart with a new token, pasting the new address reconnects the t
     await banner.getByRole('button', { name: 'Reconnect this tab' }).click();
     await expect(banner).toHaveCount(0, { timeout: 15_000 });
     await expect(page.locator('.outbox-indicator')).toBeVisible();
+    // Back in touch, the draft is saved at once, without waiting for another keystroke.
+    await expect(draftLost).toHaveCount(0);
+    await expect
+      .poll(
+        async () =>
+          (await second!.call<{ draft: { body: string } | null }>('notes.getDraft', { incidentId: inc.id })).draft
+            ?.body,
+      )
+      .toBe('OAuth callback returns 500 for new users');
 
     // The box kept its text, and it saves to the restarted server.
     await box.press('Enter');

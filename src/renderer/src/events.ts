@@ -83,6 +83,8 @@ export function resync(): void {
   // The notes and timeline panes: re-read when they show the newest end (an older window gains nothing by events).
   const notes = useNotes.getState();
   if (notes.incidentId && !notes.hasAfter) void notes.open(notes.incidentId);
+  // A draft whose save failed while the server was away is saved now, not at the next keystroke.
+  void notes.retryDraft();
   const timeline = useTimeline.getState();
   if (timeline.incidentId && !timeline.hasAfter) void timeline.open(timeline.incidentId);
   void useHandoff.getState().catchUp();

@@ -34,6 +34,8 @@ interface NotesState {
   setDraft(body: string): void;
   /** Saves a draft still waiting for its debounce now (blur, page hide, incident switch): nothing typed is lost. */
   flushDraft(): Promise<void>;
+  /** The draft's last save failed (the server was away): save it again now, without waiting for a keystroke. */
+  retryDraft(): Promise<void>;
   setKind(kind: NoteKind): void;
   toggleShare(target: ShareTarget): void;
   append(): Promise<boolean>;
@@ -183,6 +185,11 @@ export const useNotes = create<NotesState>((set, get) => {
     },
 
     flushDraft,
+
+    async retryDraft() {
+      if (!get().draftError || draftTimer) return;
+      await saveDraftNow();
+    },
 
     setKind(kind) {
       set({ kind, saveError: null });
