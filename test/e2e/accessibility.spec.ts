@@ -1,22 +1,10 @@
 // Accessibility in a real Chromium: axe-core over every screen and dialog (no serious or critical violation), and
 // dialogs that keep focus inside while open and give it back when they close.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { violations } from './axe';
 import { serveForFile } from './serveFile';
 
 const app = serveForFile();
-
-/** Serious and critical violations on the page as it is now, one readable line each. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .flatMap((v) =>
-      v.nodes.map(
-        (n) => `${v.impact} ${v.id}: ${v.help} — ${n.target.join(' ')} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`,
-      ),
-    );
-}
 
 async function expectAccessible(page: Page, what: string) {
   // Soft: one run lists every screen's violations, not only the first screen's.

@@ -2,6 +2,7 @@
 // "Reconnecting…"), keeps what was typed in it, and reconnects in place once the new address is pasted.
 import { expect, test } from '@playwright/test';
 import { tempDir } from '../helpers/tempDir';
+import { violations } from './axe';
 import { dropProxy } from './dropProxy';
 import { serve } from './serve';
 
@@ -33,6 +34,7 @@ test('after a restart with a new token, pasting the new address reconnects the t
     const draftLost = page.getByText('Your draft could not be kept for after a restart');
     await expect(draftLost).toBeVisible();
     await page.screenshot({ path: 'out/screenshots/token-refused.png' });
+    expect(await violations(page)).toEqual([]);
 
     const address = banner.getByRole('textbox');
     await address.fill('not an address');

@@ -135,7 +135,14 @@ export function NotesPanel({ incidentId }: { incidentId: string }) {
           Could not load notes: {s.error.message}
         </p>
       ) : null}
-      <div className="notes-scroll" ref={scrollRef} onScroll={() => void onScroll()} role="feed" aria-busy={s.loading}>
+      {/* A feed is made of articles: with no note yet, it is a plain box (axe: aria-required-children). */}
+      <div
+        className="notes-scroll"
+        ref={scrollRef}
+        onScroll={() => void onScroll()}
+        role={items.length ? 'feed' : undefined}
+        aria-busy={s.loading}
+      >
         {items.length === 0 && !s.loading ? <p className="empty">No notes yet. Type below and press Enter.</p> : null}
         <div className="notes-inner" style={{ height: total }}>
           {v.getVirtualItems().map((row) => {
