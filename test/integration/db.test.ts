@@ -76,6 +76,20 @@ describe('opening the database', () => {
     db.close();
   });
 
+  it('says before it upgrades an existing file, naming the steps; not for a new file, nor one up to date', () => {
+    const file = newFile();
+    const told: unknown[] = [];
+    const onUpgrade = (u: unknown) => told.push(u);
+    openDatabase(file, { migrations: migrations.slice(0, 14), onUpgrade }).close(); // a new file: its first schema
+    expect(told).toEqual([]);
+    openDatabase(file, { onUpgrade }).close();
+    expect(told).toEqual([
+      { from: 14, to: latestVersion(), steps: migrations.slice(14).map((m) => `${m.version} ${m.name}`) },
+    ]);
+    openDatabase(file, { onUpgrade }).close();
+    expect(told).toHaveLength(1);
+  });
+
   it('rejects gaps in migration numbering', () => {
     const file = newFile();
     const gap: Migration[] = [{ version: 2, name: 'two', up: () => {} }];

@@ -7,6 +7,8 @@ import { buildWebShell, root, staleReason } from '../../scripts/webShellBuild.mj
 import { SERVE_ARGS } from '../e2e/serve';
 import { tempDir } from '../helpers/tempDir';
 import { tokenOf } from '../helpers/http';
+import { openDatabase } from '../../src/main/core/db/open';
+import { migrations } from '../../src/main/core/db/migrations';
 
 // Inside the repository, like out/web: the bundle finds node_modules and resources/ by walking up.
 const dir = join(root, 'out', `web-test-${process.pid}`);
@@ -78,11 +80,16 @@ describe('the web shell bundle', () => {
     expect(staleReason(join(dir, 'nothing-here'))).toBe('the web shell is not built yet');
   });
 
-  it('starts with plain node and prints the ready line', async () => {
+  it('starts with plain node and prints the ready line, after saying it upgrades an older database', async () => {
     const data = tempDir('conn-webbuild-');
     const renderer = join(data.path, 'renderer');
     mkdirSync(renderer);
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Conn</title>');
+    // A database left by an older Conn: two schema steps behind.
+    mkdirSync(join(data.path, 'data'), { mode: 0o700 });
+    const old = migrations.length - 2;
+    openDatabase(join(data.path, 'data', 'conn.sqlite'), { migrations: migrations.slice(0, old) }).close();
+    let err = '';
     const child = spawn(process.execPath, [join(dir, 'cli.js')], {
       env: { ...process.env, CONN_DATA_DIR: join(data.path, 'data'), CONN_RENDERER_DIR: renderer },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -90,7 +97,6 @@ describe('the web shell bundle', () => {
     try {
       const url = await new Promise<string>((resolve, reject) => {
         let out = '';
-        let err = '';
         child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           const m = /^Conn is ready at (\S+)$/m.exec(out);
@@ -99,6 +105,7 @@ describe('the web shell bundle', () => {
         child.stderr.on('data', (c: Buffer) => (err += c.toString()));
         child.on('exit', (code) => reject(new Error(`exited with ${code}: ${err}`)));
       });
+      expect(err).toContain(`Upgrading Conn's database in ${join(data.path, 'data')} from schema ${old} to ${old + 2}`);
       const token = tokenOf(url);
       const res = await fetch(new URL('/api/operations', url), { headers: { authorization: `Bearer ${token}` } });
       const body = (await res.json()) as { ok: boolean; value: Array<{ name: string; input: unknown }> };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { vendors } from '../../shared/outbox';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase } from './db/open';
+import type { Upgrade } from './db/migrate';
 import { createPrivateFile, securePrivateDataDir } from './privateData';
 import { EventBus } from './events';
 import { createHandlers } from './handlers';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   random?: Random;
   retry?: RetryConfig;
   slackPacingMs?: number;
+  /** Told before an existing database is upgraded to this version's schema (the shells say so: it can take a while). */
+  onUpgrade?: (u: Upgrade) => void;
   /** Prints report HTML to PDF; the desktop shell passes Electron's printToPDF. */
   pdfPrinter?: PdfPrinter;
   /** The desktop shell's save dialog for exports; without it exports go to the data folder's reports/. */
@@ -91,7 +94,18 @@ export function createCore(opts: CoreOptions): Core {
   securePrivateDataDir(opts.dataDir, { logger, uid: opts.uid });
   const dbFile = join(opts.dataDir, DB_FILE_NAME);
   createPrivateFile(dbFile);
-  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding, busyTimeoutMs: opts.busyTimeoutMs });
+  const upgrades: Array<{ u: Upgrade; startedAt: number }> = [];
+  const db = openDatabase(dbFile, {
+    nativeBinding: opts.nativeBinding,
+    busyTimeoutMs: opts.busyTimeoutMs,
+    onUpgrade: (u) => {
+      upgrades.push({ u, startedAt: performance.now() });
+      logger.info('upgrading the database', { from: u.from, to: u.to, steps: u.steps });
+      opts.onUpgrade?.(u);
+    },
+  });
+  for (const { u, startedAt } of upgrades)
+    logger.info('database upgraded', { from: u.from, to: u.to, ms: Math.round(performance.now() - startedAt) });
   const checkpointer =
     opts.checkpointWorker === false ? null : startCheckpointer(db, dbFile, { nativeBinding: opts.nativeBinding });
   const clock = opts.clock ?? systemClock;

@@ -55,6 +55,12 @@ async function main(): Promise<void> {
       secrets: fileSecretStore(dataDir),
       vendors: createVendors({ baseUrls: vendorBaseUrlsFromEnv() }),
       hubProbes: { probeBase: probeBaseFromEnv() },
+      onUpgrade: (u) =>
+        process.stderr.write(
+          `Upgrading Conn's database in ${dataDir} from schema ${u.from} to ${u.to} (${u.steps.join(', ')}). On a long ` +
+            'history this can take a minute; Conn starts when it is done, and an interrupted upgrade leaves the ' +
+            'file as it was.\n',
+        ),
     });
   } catch (err) {
     fatal(err instanceof Error ? err.message : String(err));

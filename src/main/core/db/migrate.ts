@@ -26,10 +26,18 @@ export function assertNotFromFuture(
   return current;
 }
 
+/** A database about to be upgraded: from and to which schema, through which steps. */
+export interface Upgrade {
+  from: number;
+  to: number;
+  steps: string[];
+}
+
 export function migrate(
   db: Database.Database,
   file: string,
   list: readonly Migration[] = allMigrations,
+  onUpgrade?: (u: Upgrade) => void,
 ): { from: number; to: number } {
   const sorted = [...list].sort((a, b) => a.version - b.version);
   sorted.forEach((m, i) => {
@@ -39,6 +47,8 @@ export function migrate(
   const latest = latestVersion(sorted);
   const pending = sorted.filter((m) => m.version > current);
   if (pending.length === 0) return { from: current, to: current };
+  // Said before the work: on a long history a step can take a while, and a silent start looks like a hang.
+  onUpgrade?.({ from: current, to: latest, steps: pending.map((m) => `${m.version} ${m.name}`) });
   // One transaction for all pending steps: a crash leaves the file wholly old or wholly new.
   db.transaction(() => {
     for (const m of pending) m.up(db);

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { AppError } from '../../../shared/result';
-import { assertNotFromFuture, migrate } from './migrate';
+import { assertNotFromFuture, migrate, type Upgrade } from './migrate';
 import type { Migration } from './migrations/types';
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
@@ -32,6 +32,8 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** How long a write waits for another process's lock before failing as `busy`. */
   busyTimeoutMs?: number;
+  /** Told before pending migrations run (not when the file is up to date, nor for a new file's first schema). */
+  onUpgrade?: (u: Upgrade) => void;
 }
 
 export function openDatabase(file: string, opts: OpenOptions = {}): Database.Database {
@@ -47,7 +49,9 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
     // Checked on every open: journal_mode reads back differently on later opens, so ask, don't assume.
     const mode = db.pragma('journal_mode', { simple: true });
     if (file !== ':memory:' && mode !== 'wal') throw new Error(`could not enable WAL (got ${String(mode)})`);
-    migrate(db, file, opts.migrations);
+    migrate(db, file, opts.migrations, (u) => {
+      if (u.from > 0) opts.onUpgrade?.(u);
+    });
     return db;
   } catch (err) {
     db.close();
