@@ -57,9 +57,9 @@ async function main(): Promise<void> {
       hubProbes: { probeBase: probeBaseFromEnv() },
       onUpgrade: (u) =>
         process.stderr.write(
-          `Upgrading Conn's database in ${dataDir} from schema ${u.from} to ${u.to} (${u.steps.join(', ')}). On a long ` +
-            'history this can take a minute; Conn starts when it is done, and an interrupted upgrade leaves the ' +
-            'file as it was.\n',
+          `Upgrading Conn's database in ${dataDir} from schema ${u.from} to ${u.to} (${u.steps.join(', ')}). ` +
+            'On a long history this can take a minute; Conn starts when it is done, and an interrupted upgrade ' +
+            'leaves the file as it was.\n',
         ),
     });
   } catch (err) {
