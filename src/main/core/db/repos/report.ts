@@ -214,15 +214,44 @@ export const reportRepo = perDb((db: Database.Database) => {
     `SELECT ${BRIEF} FROM timeline_entries WHERE ${IN_REPORT} AND ${PAIR} ORDER BY at DESC, id DESC LIMIT 1`,
   );
   // The resolution's candidates: entries of the `always` pairs anywhere, the `arrow` pairs (status changes) whose
-  // line may read "→ resolved", and the `after` pairs (the fix) after the last finding.
-  const resolution = db.prepare<Record<string, unknown>, ReportTimelineRow>(
-    `SELECT ${BRIEF} FROM timeline_entries WHERE ${IN_REPORT} AND (
-       kind || char(31) || source IN (SELECT value FROM json_each(@always))
-       OR (kind || char(31) || source IN (SELECT value FROM json_each(@arrow))
-           AND (instr(body, '→') > 0 OR instr(COALESCE(summary, ''), '→') > 0))
-       OR ((at, id) > (@at, @id) AND kind || char(31) || source IN (SELECT value FROM json_each(@after))))
-     ORDER BY at, id`,
-  );
+  // line may read "→ resolved", and the `after` pairs (the fix) after the last finding. Read from each of the view's
+  // two tables and merged in order (as the counts are): through the view, every row of the incident crossed its
+  // UNION ALL co-routine with its body, 25 ms of a first report.get on 12,000 entries, for the few rows kept.
+  const resolutionIn = (table: 'timeline_events' | 'notes') => {
+    const [at, source, actor] =
+      table === 'notes' ? ['created_at', "CAST('note' AS TEXT)", 'author'] : ['at', 'source', 'actor'];
+    return db.prepare<Record<string, unknown>, ReportTimelineRow>(
+      `SELECT id, ${at} AS at, kind, ${source} AS source,
+         substr(body, 1, CASE kind WHEN 'status_update' THEN ${BRIEF_BODY_CHARS} ELSE ${BRIEF_LINE_CHARS} END) AS body,
+         summary, NULLIF(${actor}, '') AS actor
+       FROM ${table} WHERE ${IN_REPORT} AND (
+         kind || char(31) || ${source} IN (SELECT value FROM json_each(@always))
+         OR (kind || char(31) || ${source} IN (SELECT value FROM json_each(@arrow))
+             AND (instr(body, '→') > 0 OR instr(COALESCE(summary, ''), '→') > 0))
+         OR ((${at}, id) > (@at, @id) AND kind || char(31) || ${source} IN (SELECT value FROM json_each(@after))))
+       ORDER BY ${at}, id`,
+    );
+  };
+  const resolutionEvents = resolutionIn('timeline_events');
+  const resolutionNotes = resolutionIn('notes');
+  /** Two lists each in (at, id) order, as one in that order (ids compare as SQLite compares them: byte-wise ASCII). */
+  const merged = (a: ReportTimelineRow[], b: ReportTimelineRow[]): ReportTimelineRow[] => {
+    const out: ReportTimelineRow[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+      const x = a[i];
+      const y = b[j];
+      if (y === undefined || (x !== undefined && (x.at < y.at || (x.at === y.at && x.id < y.id)))) {
+        out.push(x!);
+        i++;
+      } else {
+        out.push(y);
+        j++;
+      }
+    }
+    return out;
+  };
   const byIds = db.prepare<[string, string], ReportTimelineRow>(
     `SELECT id, at, kind, source, body, summary, actor FROM timeline_entries
      WHERE incident_id = ? AND id IN (SELECT value FROM json_each(?)) ORDER BY at, id`,
@@ -331,15 +360,17 @@ export const reportRepo = perDb((db: Database.Database) => {
     resolutionCandidates: (
       incidentId: string,
       p: { always: string[]; arrow: string[]; after: string[]; from: { at: number; id: string } | null },
-    ) =>
-      resolution.all({
+    ) => {
+      const params = {
         incidentId,
         always: JSON.stringify(p.always),
         arrow: JSON.stringify(p.arrow),
         after: JSON.stringify(p.from ? p.after : []),
         at: p.from?.at ?? 0,
         id: p.from?.id ?? '',
-      }),
+      };
+      return merged(resolutionEvents.all(params), resolutionNotes.all(params));
+    },
     /** The incident's entries with these ids (cited by a section), in the report or not. */
     entriesById: (incidentId: string, ids: readonly string[]) =>
       ids.length === 0 ? [] : byIds.all(incidentId, JSON.stringify(ids)),
