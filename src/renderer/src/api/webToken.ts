@@ -8,7 +8,7 @@ export function takeAccessToken(
 ): string | null {
   const fromFragment = new URLSearchParams(loc.hash.replace(/^#/, '')).get('token');
   if (fromFragment) {
-    store.setItem(KEY, fromFragment);
+    keepAccessToken(fromFragment, store);
     // Out of the address bar, history and screenshots.
     window.history.replaceState(null, '', loc.pathname + loc.search);
   }

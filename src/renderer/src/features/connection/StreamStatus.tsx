@@ -11,18 +11,12 @@ const LOST =
 
 export function StreamStatus({ children }: { children: ReactNode }) {
   const stream = useConnection((s) => s.stream);
-  if (stream === 'refused')
-    return (
-      <span className="stream-lost" role="status">
-        <span className="dot dot-offline" aria-hidden="true" />
-        Not connected to Conn
-      </span>
-    );
-  if (stream !== 'lost') return <>{children}</>;
+  if (stream !== 'lost' && stream !== 'refused') return <>{children}</>;
+  // Refused: no retry can help, and the notice under the top bar (AccessEnded) says what to do.
   return (
-    <span className="stream-lost" role="status" title={LOST}>
+    <span className="stream-lost" role="status" title={stream === 'lost' ? LOST : undefined}>
       <span className="dot dot-offline" aria-hidden="true" />
-      Reconnecting to Conn…
+      {stream === 'lost' ? 'Reconnecting to Conn…' : 'Not connected to Conn'}
     </span>
   );
 }

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 import type { HandoffDraft, HandoffStatus, TakeoverPreview } from '../../../../shared/ops/handoff';
 import type { ApiError } from '../../../../shared/result';
 import { api } from '../../api/client';
+import { snapshotRace } from '../../api/overtaken';
 import { useIncidents } from '../incidents/store';
 
 interface HandoffState {
@@ -37,8 +38,8 @@ interface HandoffState {
  * holds an older state (every part "waiting") that no later event would correct.
  */
 let early: HandoffStatus | null = null;
-/** Status events applied to the shown handoff: a read that overlapped one cannot tell which of the two is newer. */
-let applied = 0;
+/** Status events applied to the shown handoff mark the reads of it in flight: which of the two is newer is unknown. */
+const race = snapshotRace();
 /** Reads in a row at most when each answer overlapped a status event (see catchUp). */
 const CATCH_UP_READS = 3;
 
@@ -107,7 +108,7 @@ export const useHandoff = create<HandoffState>((set, get) => ({
   statusChanged(s) {
     const { status, sending, incidentId } = get();
     if (status?.handoffId === s.handoffId) {
-      applied += 1;
+      race.heard(s.handoffId);
       set({ status: s });
     } else if (!status && sending && s.incidentId === incidentId) early = s;
   },
@@ -115,11 +116,10 @@ export const useHandoff = create<HandoffState>((set, get) => ({
     for (let read = 0; read < CATCH_UP_READS; read++) {
       const handoffId = get().status?.handoffId;
       if (!handoffId) return;
-      const before = applied;
-      const res = await api().call['handoff.status']({ handoffId });
+      const { value: res, overtaken } = await race.read(handoffId, () => api().call['handoff.status']({ handoffId }));
       if (!res.ok || get().status?.handoffId !== handoffId) return;
       // An event applied meanwhile may be newer than this answer, or older: read once more to settle it.
-      if (applied === before) return set({ status: res.value });
+      if (!overtaken) return set({ status: res.value });
     }
   },
   close() {
